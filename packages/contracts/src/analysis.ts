@@ -1,0 +1,104 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Speaker } from './transcript.ts';
+
+/** What a sanction consists of, when the analysis can tell. */
+export const SanctionKind = Type.Union([
+  Type.Literal('penalty'),
+  Type.Literal('suspension'),
+  Type.Literal('prepayment'),
+  Type.Literal('credit_hold'),
+  Type.Literal('legal'),
+  Type.Literal('collection'),
+]);
+export type SanctionKind = Static<typeof SanctionKind>;
+
+/**
+ * Values read out of a moment, so a promise can later be checked against the company's credit policy.
+ * Every field is optional: only what was actually said is filled in.
+ */
+export const MomentValues = Type.Object({
+  deferralDays: Type.Optional(Type.Number()),
+  prepaymentPercent: Type.Optional(Type.Number()),
+  creditLimit: Type.Optional(Type.Object({ amount: Type.Number(), currency: Type.Optional(Type.String()) })),
+  dueDate: Type.Optional(
+    Type.Object({
+      /** `absolute`: a calendar day or weekday; `relative`: N days after an event. */
+      kind: Type.Union([Type.Literal('absolute'), Type.Literal('relative')]),
+      /** ISO date (YYYY-MM-DD, or --MM-DD when no year was said), absolute only. */
+      date: Type.Optional(Type.String()),
+      /** Day of month ("до 15-го"), absolute only. */
+      dayOfMonth: Type.Optional(Type.Number()),
+      /** ISO weekday 1 (Monday) … 7 (Sunday), absolute only. */
+      weekday: Type.Optional(Type.Number()),
+      /** `end_of_month` etc. for named points in time. */
+      anchor: Type.Optional(Type.String()),
+      days: Type.Optional(Type.Number()),
+      /** What a relative period counts from. */
+      from: Type.Optional(
+        Type.Union([
+          Type.Literal('shipment'),
+          Type.Literal('delivery'),
+          Type.Literal('invoice'),
+          Type.Literal('contract'),
+          Type.Literal('unspecified'),
+        ]),
+      ),
+    }),
+  ),
+  penalty: Type.Optional(
+    Type.Object({
+      ratePercent: Type.Number(),
+      per: Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month'), Type.Literal('year'), Type.Literal('once')]),
+    }),
+  ),
+  sanctionKinds: Type.Optional(Type.Array(SanctionKind)),
+});
+export type MomentValues = Static<typeof MomentValues>;
+
+/** One place in the call where a flag is stated (or a deflection happens). */
+export const Moment = Type.Object(
+  {
+    /** Zero-based index into the transcript's segments. */
+    segment: Type.Integer({ minimum: 0 }),
+    start: Type.Number(),
+    end: Type.Number(),
+    speaker: Speaker,
+    quote: Type.String(),
+    values: Type.Optional(MomentValues),
+  },
+  { $id: 'Moment' },
+);
+export type Moment = Static<typeof Moment>;
+
+export const FlagResult = Type.Object({ stated: Type.Boolean(), moments: Type.Array(Moment) }, { $id: 'FlagResult' });
+export type FlagResult = Static<typeof FlagResult>;
+
+export const DeflectionResult = Type.Object(
+  { present: Type.Boolean(), moments: Type.Array(Moment) },
+  { $id: 'DeflectionResult' },
+);
+export type DeflectionResult = Static<typeof DeflectionResult>;
+
+/** The required checklist items; a company checklist may add its own ids. */
+export const REQUIRED_FLAGS = ['payment_terms', 'deadline', 'sanctions'] as const;
+export type RequiredFlag = (typeof REQUIRED_FLAGS)[number];
+
+/**
+ * The public shape of an analysis — exactly what `onterms analyze` prints per file (besides `file`)
+ * and what `GET /api/calls/:id` returns in `flags` / `deflection`.
+ */
+export const FlagsView = Type.Object({
+  flags: Type.Record(Type.String(), FlagResult),
+  deflection: DeflectionResult,
+});
+export type FlagsView = Static<typeof FlagsView>;
+
+/** What `analyzeTranscript` returns: the public view plus provenance, so results can be recomputed. */
+export const AnalysisResult = Type.Object({
+  checklist: Type.Object({ id: Type.String(), version: Type.String() }),
+  /** Which engines decided: the rules engine always, an LLM model when the second stage ran. */
+  engine: Type.Object({ rules: Type.String(), llmModel: Type.Union([Type.String(), Type.Null()]) }),
+  flags: Type.Record(Type.String(), FlagResult),
+  deflection: DeflectionResult,
+});
+export type AnalysisResult = Static<typeof AnalysisResult>;

@@ -1,0 +1,90 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { AnalysisResult, FlagResult, Moment } from '@onterms/contracts';
+import type { Database } from '../database.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const DEFLECTION_FLAG = 'deflection';
+
+/**
+ * Stores the machine's verdict for a call, replacing any previous one in the same transaction, and marks
+ * the call analysed. Idempotent: saving the same result twice leaves the same rows.
+ */
+export async function saveAnalysis(trx: Transaction<Database>, callId: string, result: AnalysisResult): Promise<void> {
+  await trx.deleteFrom('analyses').where('call_id', '=', callId).execute(); // cascades to flags and moments
+  await trx
+    .insertInto('analyses')
+    .values({
+      call_id: callId,
+      checklist_id: result.checklist.id,
+      checklist_version: result.checklist.version,
+      rules_version: result.engine.rules,
+      llm_model: result.engine.llmModel,
+    })
+    .execute();
+
+  const entries: [string, FlagResult][] = [
+    ...Object.entries(result.flags),
+    [DEFLECTION_FLAG, { stated: result.deflection.present, moments: result.deflection.moments }],
+  ];
+  await trx
+    .insertInto('analysis_flags')
+    .values(entries.map(([flag, r]) => ({ call_id: callId, flag, stated: r.stated })))
+    .execute();
+  const moments = entries.flatMap(([flag, r]) =>
+    r.moments.map((m, ordinal) => ({
+      call_id: callId,
+      flag,
+      ordinal,
+      segment_idx: m.segment,
+      start_sec: m.start,
+      end_sec: m.end,
+      speaker: m.speaker,
+      quote: m.quote,
+      moment_values: m.values ? JSON.stringify(m.values) : null,
+    })),
+  );
+  if (moments.length) await trx.insertInto('analysis_moments').values(moments).execute();
+  await trx
+    .updateTable('calls')
+    .set({ status: 'analyzed', failure_reason: null, analyzed_at: sql`now()`, updated_at: sql`now()` })
+    .where('id', '=', callId)
+    .execute();
+}
+
+/** The stored verdict in the shape `onterms analyze` prints, or null when the call is not analysed. */
+export async function getAnalysis(db: Db, callId: string): Promise<AnalysisResult | null> {
+  const head = await db.selectFrom('analyses').selectAll().where('call_id', '=', callId).executeTakeFirst();
+  if (!head) return null;
+  const [flags, moments] = await Promise.all([
+    db.selectFrom('analysis_flags').select(['flag', 'stated']).where('call_id', '=', callId).execute(),
+    db
+      .selectFrom('analysis_moments')
+      .selectAll()
+      .where('call_id', '=', callId)
+      .orderBy('flag')
+      .orderBy('ordinal')
+      .execute(),
+  ]);
+  const byFlag = new Map<string, FlagResult>();
+  for (const f of flags) byFlag.set(f.flag, { stated: f.stated, moments: [] });
+  for (const m of moments) {
+    const moment: Moment = {
+      segment: m.segment_idx,
+      start: m.start_sec,
+      end: m.end_sec,
+      speaker: m.speaker,
+      quote: m.quote,
+      ...(m.moment_values ? { values: m.moment_values as Moment['values'] } : {}),
+    };
+    byFlag.get(m.flag)?.moments.push(moment);
+  }
+  const deflection = byFlag.get(DEFLECTION_FLAG) ?? { stated: false, moments: [] };
+  byFlag.delete(DEFLECTION_FLAG);
+  return {
+    checklist: { id: head.checklist_id, version: head.checklist_version },
+    engine: { rules: head.rules_version, llmModel: head.llm_model },
+    flags: Object.fromEntries(byFlag),
+    deflection: { present: deflection.stated, moments: deflection.moments },
+  };
+}

@@ -1,0 +1,115 @@
+import type { AnalysisResult } from '@onterms/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getAnalysis, saveAnalysis } from '../analyses/analyses-repository.ts';
+import { ensureClient } from '../clients/clients-repository.ts';
+import { createTestDatabase, type TestDatabase } from '../testing.ts';
+import { insertTeam, insertUser } from '../users/users-repository.ts';
+import {
+  findCallByUploaderAndSha256,
+  insertCall,
+  isBlobReferenced,
+  listCalls,
+  transitionCallStatus,
+} from './calls-repository.ts';
+import { getSegments, replaceSegments } from './segments-repository.ts';
+
+let sut: TestDatabase;
+let repId: string;
+
+beforeAll(async () => {
+  sut = await createTestDatabase();
+  const team = await insertTeam(sut.db, 'Север');
+  repId = (await insertUser(sut.db, { email: 'rep@example.com', name: 'Павел', role: 'rep', teamId: team.id })).id;
+});
+afterAll(async () => {
+  await sut.drop();
+});
+
+function newCall(sha256: string, recordedAt: string) {
+  return {
+    rep_id: repId,
+    uploaded_by: repId,
+    call_type: 'credit_negotiation' as const,
+    recorded_at: recordedAt,
+    language: 'ru' as const,
+    audio_key: `audio/${sha256}`,
+    audio_sha256: sha256,
+    audio_bytes: 1234,
+    audio_format: 'wav',
+    original_filename: 'call.wav',
+    duration_sec: 12.5,
+    channels: 1,
+    sample_rate: 16000,
+    client_id: null,
+    rep_channel: null,
+    speech_audio_key: null,
+    review_audio_key: null,
+    peaks_key: null,
+    transcript_upload_key: null,
+    transcript_source: null,
+    stt_engine: null,
+    stt_model: null,
+    stt_audio_seconds: null,
+    failure_reason: null,
+    analyzed_at: null,
+  };
+}
+
+describe('calls', () => {
+  it('one uploader cannot store the same bytes twice', async () => {
+    await insertCall(sut.db, newCall('aa', '2026-11-01T10:00:00Z'));
+    await expect(insertCall(sut.db, newCall('aa', '2026-11-01T10:00:00Z'))).rejects.toThrow(/calls_uploader_sha256_key/);
+    expect((await findCallByUploaderAndSha256(sut.db, repId, 'aa'))?.audio.bytes).toBe(1234);
+  });
+
+  it('lists newest recordings first with the total for the pager, and joins the client name', async () => {
+    const client = await ensureClient(sut.db, 'ООО «Ромашка»');
+    expect(await ensureClient(sut.db, 'ооо  ромашка')).toEqual(client);
+    await insertCall(sut.db, { ...newCall('bb', '2026-11-03T10:00:00Z'), client_id: client.id });
+    await insertCall(sut.db, newCall('cc', '2026-11-02T10:00:00Z'));
+    const page = await listCalls(sut.db, { repIds: [repId] }, { limit: 2, offset: 0 });
+    expect(page.total).toBe(3);
+    expect(page.items.map((c) => c.audio.sha256)).toEqual(['bb', 'cc']);
+    expect(page.items[0]?.clientName).toBe('ООО «Ромашка»');
+    expect((await listCalls(sut.db, { repIds: [] }, { limit: 10, offset: 0 })).total).toBe(0);
+  });
+
+  it('moves status only from an expected state, so a step cannot run twice', async () => {
+    const call = await insertCall(sut.db, newCall('dd', '2026-11-04T10:00:00Z'));
+    expect(await transitionCallStatus(sut.db, call.id, ['queued'], 'processing')).toBe(true);
+    expect(await transitionCallStatus(sut.db, call.id, ['queued'], 'processing')).toBe(false);
+    expect(await isBlobReferenced(sut.db, 'audio/dd')).toBe(true);
+    expect(await isBlobReferenced(sut.db, 'audio/zz')).toBe(false);
+  });
+
+  it('stores transcript and analysis idempotently and reads them back in the public shape', async () => {
+    const call = await insertCall(sut.db, newCall('ee', '2026-11-05T10:00:00Z'));
+    const segments = [
+      { start: 0, end: 3, speaker: 'rep' as const, text: 'Отсрочка тридцать дней.' },
+      { start: 3, end: 5, speaker: 'client' as const, text: 'Хорошо.' },
+    ];
+    const result: AnalysisResult = {
+      checklist: { id: 'credit_negotiation', version: '1' },
+      engine: { rules: 'rules-1', llmModel: null },
+      flags: {
+        payment_terms: {
+          stated: true,
+          moments: [{ segment: 0, start: 0, end: 3, speaker: 'rep', quote: 'Отсрочка тридцать дней.', values: { deferralDays: 30 } }],
+        },
+        deadline: { stated: false, moments: [] },
+        sanctions: { stated: false, moments: [] },
+      },
+      deflection: { present: false, moments: [] },
+    };
+    for (let i = 0; i < 2; i++) {
+      await sut.db.transaction().execute(async (trx) => {
+        await replaceSegments(trx, call.id, segments);
+        await saveAnalysis(trx, call.id, result);
+      });
+    }
+    expect(await getSegments(sut.db, call.id)).toEqual(segments);
+    expect(await getAnalysis(sut.db, call.id)).toEqual(result);
+    const stored = await listCalls(sut.db, { status: ['analyzed'] }, { limit: 10, offset: 0 });
+    expect(stored.items.map((c) => c.id)).toEqual([call.id]);
+  });
+});

@@ -1,0 +1,57 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  /** True when this process runs its own PGlite engine under the data directory. */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL URL; null runs the embedded engine. */
+  databaseUrl: string | null;
+  /** Where the embedded engine keeps its files (`<dataDir>/postgres`). */
+  dataDir: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, embedded: false, close: () => db.destroy() };
+  }
+  return openEmbedded(options.dataDir);
+}
+
+/**
+ * The laptop default: PGlite (the real Postgres engine compiled to WASM) served on a loopback socket,
+ * so the application talks to it through exactly the same `pg` driver and SQL as in production.
+ * PGlite runs one session at a time, so the pool holds a single connection: a transaction then never
+ * interleaves with another query.
+ */
+async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
+  const dir = path.join(dataDir, 'postgres');
+  await mkdir(dir, { recursive: true });
+  const engine = await PGlite.create(dir);
+  const server = new PGLiteSocketServer({ db: engine, host: '127.0.0.1', port: 0 });
+  await server.start();
+  const [host, port] = server.getServerConn().split(':');
+  const pool = new pg.Pool({ host, port: Number(port), user: 'postgres', database: 'postgres', max: 1 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    embedded: true,
+    close: async () => {
+      await db.destroy();
+      await server.stop();
+      await engine.close();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Table interfaces describe columns only; queries return
+ * `Selectable<…>` rows, which repositories map to domain types at their edge.
+ */
+export interface Database {
+  teams: TeamsTable;
+  users: UsersTable;
+  team_managers: TeamManagersTable;
+  clients: ClientsTable;
+  calls: CallsTable;
+  transcript_segments: TranscriptSegmentsTable;
+  analyses: AnalysesTable;
+  analysis_flags: AnalysisFlagsTable;
+  analysis_moments: AnalysisMomentsTable;
+  annotations: AnnotationsTable;
+}
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** pg returns bigint as a string; we write numbers. */
+type BigIntColumn = ColumnType<string, number | bigint | string, number | bigint | string>;
+
+export type Role = 'rep' | 'manager' | 'director' | 'admin';
+export type CallStatus = 'queued' | 'processing' | 'waiting' | 'transcribed' | 'analyzed' | 'failed';
+
+export interface TeamsTable {
+  id: Generated<string>;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: Role;
+  team_id: string | null;
+  password_hash: string | null;
+  created_at: CreatedAt;
+  disabled_at: Timestamp | null;
+}
+
+export interface TeamManagersTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface ClientsTable {
+  id: Generated<string>;
+  name: string;
+  name_key: string;
+  created_at: CreatedAt;
+}
+
+export interface CallsTable {
+  id: Generated<string>;
+  rep_id: string;
+  client_id: string | null;
+  call_type: 'credit_negotiation' | 'collection';
+  recorded_at: Timestamp;
+  language: 'ru' | 'en' | null;
+  status: Generated<CallStatus>;
+  failure_reason: string | null;
+  audio_key: string;
+  audio_sha256: string;
+  audio_bytes: BigIntColumn;
+  audio_format: string;
+  original_filename: string | null;
+  duration_sec: number;
+  channels: number;
+  sample_rate: number | null;
+  rep_channel: 'left' | 'right' | null;
+  speech_audio_key: string | null;
+  review_audio_key: string | null;
+  peaks_key: string | null;
+  transcript_upload_key: string | null;
+  transcript_source: 'upload' | 'stt' | null;
+  stt_engine: string | null;
+  stt_model: string | null;
+  stt_audio_seconds: number | null;
+  uploaded_by: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  analyzed_at: Timestamp | null;
+}
+
+export interface TranscriptSegmentsTable {
+  call_id: string;
+  idx: number;
+  start_sec: number;
+  end_sec: number;
+  speaker: 'rep' | 'client' | 'unknown';
+  text: string;
+}
+
+export interface AnalysesTable {
+  call_id: string;
+  checklist_id: string;
+  checklist_version: string;
+  rules_version: string;
+  llm_model: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AnalysisFlagsTable {
+  call_id: string;
+  /** A checklist item id, or `deflection`. */
+  flag: string;
+  stated: boolean;
+}
+
+export interface AnalysisMomentsTable {
+  call_id: string;
+  flag: string;
+  ordinal: number;
+  segment_idx: number;
+  start_sec: number;
+  end_sec: number;
+  speaker: 'rep' | 'client' | 'unknown';
+  quote: string;
+  moment_values: ColumnType<unknown, string | null, string | null> | null;
+}
+
+export interface AnnotationsTable {
+  id: Generated<string>;
+  call_id: string;
+  author_id: string;
+  parent_id: string | null;
+  start_sec: number | null;
+  end_sec: number | null;
+  segment_idx: number | null;
+  tag: string | null;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export type CallRow = Selectable<CallsTable>;
+export type NewCall = Insertable<CallsTable>;
+export type CallUpdate = Updateable<CallsTable>;
+export type UserRow = Selectable<UsersTable>;

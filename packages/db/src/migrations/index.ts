@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-22T0001-initial.ts';
+
+/**
+ * Every migration, by its sortable name. Listed statically (rather than read from the folder at run
+ * time) so the set is fixed at build time and a typo is a type error, not a silently skipped file.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T0001-initial': initial,
+};

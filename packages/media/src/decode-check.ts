@@ -1,0 +1,88 @@
+import { MediaError, isMediaError } from './errors.ts';
+import { runFfmpeg } from './ffmpeg.ts';
+import type { RunControl } from './run-control.ts';
+
+/**
+ * Why this check: ffprobe reads headers, so it vouches for what a file *claims*. A truncated
+ * upload usually keeps its header — an MP3's Xing/LAME frame count, an MP4's moov at the front —
+ * and ffprobe happily reports the full duration. Fully decoding a 2-hour call on upload is too
+ * slow (tens of seconds), so we decode two short windows instead:
+ *   head: the first WINDOW_SEC must decode,
+ *   tail: the last WINDOW_SEC *of the declared duration* (`-sseof`) must decode.
+ * A file cut short has nothing where its header says the end is, so the tail yields (almost) no
+ * samples. We require at least MIN_DECODED_FRACTION of each window, which tolerates encoder
+ * padding and inexact seeking in VBR files.
+ *
+ * Decoder warnings alone do not fail the check: real phone recordings often have a glitched
+ * frame or two that every player skips over. Only "cannot decode" (ffmpeg exits non-zero) or
+ * "decodes to nothing" count as corrupt.
+ *
+ * Known blind spot: a truncated PCM WAV. ffmpeg clamps the duration to the data actually present,
+ * so it is indistinguishable from a shorter, valid recording and is accepted as such.
+ */
+const WINDOW_SEC = 2;
+const MIN_DECODED_FRACTION = 0.5;
+/** Decode at a low rate: we only count samples, and this keeps the pipe traffic trivial. */
+const CHECK_SAMPLE_RATE = 8000;
+const BYTES_PER_SAMPLE = 2;
+
+export async function checkDecodes(file: string, durationSec: number, control: RunControl): Promise<void> {
+  const windowSec = Math.min(WINDOW_SEC, durationSec);
+  const windowSeconds = windowSec.toFixed(3);
+  await expectDecodedWindow(file, ['-t', windowSeconds], windowSec, 'start', control);
+  await expectDecodedWindow(file, ['-sseof', `-${windowSeconds}`], windowSec, 'end', control);
+}
+
+async function expectDecodedWindow(
+  file: string,
+  inputOptions: string[],
+  windowSec: number,
+  where: 'start' | 'end',
+  control: RunControl,
+): Promise<void> {
+  let decodedBytes = 0;
+  try {
+    await runFfmpeg({
+      ...control,
+      input: file,
+      inputOptions,
+      outputOptions: [
+        '-map',
+        '0:a:0',
+        '-ac',
+        '1',
+        '-ar',
+        String(CHECK_SAMPLE_RATE),
+        '-c:a',
+        'pcm_s16le',
+        '-f',
+        's16le',
+      ],
+      output: (chunk) => {
+        decodedBytes += chunk.length;
+      },
+    });
+  } catch (error) {
+    if (isMediaError(error, 'failed')) {
+      throw new MediaError(
+        'corrupt',
+        `The recording is damaged: its ${where} cannot be decoded.`,
+        error.detail,
+        {
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  }
+  const decodedSec = decodedBytes / BYTES_PER_SAMPLE / CHECK_SAMPLE_RATE;
+  if (decodedSec < windowSec * MIN_DECODED_FRACTION) {
+    throw new MediaError(
+      'corrupt',
+      where === 'end'
+        ? 'The recording is incomplete: it stops before the length it declares (was the upload cut short?).'
+        : 'The recording is damaged: its start contains no playable sound.',
+      `decoded ${decodedSec.toFixed(3)} s of a ${windowSec.toFixed(3)} s window at the ${where}`,
+    );
+  }
+}

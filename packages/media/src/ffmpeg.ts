@@ -1,0 +1,152 @@
+/**
+ * The only module that talks to fluent-ffmpeg (archived upstream). Everything else in the package
+ * builds plain argument lists and calls runFfmpeg / runFfprobe, so swapping the library for a
+ * direct child_process wrapper only touches this file (and binaries.ts).
+ */
+import ffmpeg from 'fluent-ffmpeg';
+import type { FfprobeData } from 'fluent-ffmpeg';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { MediaError } from './errors.ts';
+import { abortedError, remainingMs, timeoutError, type RunControl } from './run-control.ts';
+
+export type { FfprobeData };
+
+export interface FfmpegJob extends RunControl {
+  input: string;
+  /** Options placed before `-i` (e.g. `-sseof`, `-t` to read only part of the input). */
+  inputOptions?: string[];
+  /** Everything after the input: mapping, filters, codec, and always an explicit `-f`. */
+  outputOptions: string[];
+  /** A file path, or a callback receiving ffmpeg's stdout (`pipe:1`) chunk by chunk, with backpressure. */
+  output: string | ChunkSink;
+}
+
+/** Called synchronously per stdout chunk; throwing stops ffmpeg and fails the job. */
+export type ChunkSink = (chunk: Buffer) => void;
+
+/** Quiet, non-interactive: stderr then holds only real errors, which we keep for diagnostics. */
+const GLOBAL_OPTIONS = ['-hide_banner', '-nostdin', '-v', 'error'];
+/** Lines of ffmpeg stderr kept for the error detail. */
+const STDERR_LINES_KEPT = 40;
+
+/**
+ * Runs one ffmpeg command. Resolves when ffmpeg exited 0 (and, for a sink, every chunk was
+ * delivered); rejects with MediaError: 'timeout' / 'aborted' after SIGKILLing ffmpeg, or 'failed'
+ * with ffmpeg's stderr in `detail`.
+ */
+export async function runFfmpeg(job: FfmpegJob): Promise<void> {
+  if (typeof job.output === 'string') return runCommand(job, job.output);
+  const sink = job.output;
+  // emitClose: false — fluent-ffmpeg treats the output stream's 'close' as "reader went away" and
+  // kills ffmpeg 20 ms later if the exit event hasn't arrived yet, which happens under load.
+  const writable = new Writable({
+    emitClose: false,
+    write(chunk: Buffer, _encoding, callback) {
+      try {
+        sink(chunk);
+        callback();
+      } catch (error) {
+        callback(error as Error);
+      }
+    },
+  });
+  await runCommand(job, writable);
+  await finished(writable);
+}
+
+function runCommand(job: FfmpegJob, output: string | Writable): Promise<void> {
+  const { signal, timeoutMs } = job;
+  if (signal?.aborted) return Promise.reject(abortedError());
+
+  return new Promise<void>((resolve, reject) => {
+    let stopReason: 'timeout' | 'aborted' | undefined;
+    let settled = false;
+    let started = false;
+
+    const command = ffmpeg({ stdoutLines: STDERR_LINES_KEPT })
+      .input(job.input)
+      .inputOptions([...GLOBAL_OPTIONS, ...(job.inputOptions ?? [])])
+      .outputOptions(job.outputOptions)
+      .output(output);
+
+    const stop = (reason: 'timeout' | 'aborted') => {
+      stopReason ??= reason;
+      // Before 'start' there is no process yet; the 'start' handler kills it as soon as it exists.
+      if (started) command.kill('SIGKILL');
+    };
+    const onAbort = () => stop('aborted');
+    const timer = setTimeout(() => stop('timeout'), remainingMs(job));
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (error) reject(error);
+      else resolve();
+    };
+
+    command
+      .on('start', () => {
+        started = true;
+        if (stopReason) command.kill('SIGKILL');
+      })
+      .on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
+        if (stopReason === 'aborted') return settle(abortedError());
+        if (stopReason === 'timeout') return settle(timeoutError(timeoutMs));
+        settle(
+          new MediaError('failed', 'Audio processing failed.', (stderr || error.message).trim(), {
+            cause: error,
+          }),
+        );
+      })
+      .on('end', () => settle())
+      .run();
+  });
+}
+
+export type FfprobeOutcome = { ok: true; data: FfprobeData } | { ok: false; stderr: string };
+
+/**
+ * Runs ffprobe (-show_streams -show_format). A file ffprobe cannot open is a normal outcome here
+ * (ok: false), not an exception: the caller decides what that means.
+ *
+ * Limitation: fluent-ffmpeg does not expose the ffprobe child process, so on timeout/abort we
+ * reject but cannot kill it. ffprobe only reads container headers and a bounded probe window
+ * (-probesize/-analyzeduration defaults), so it finishes on its own shortly after.
+ */
+export function runFfprobe(file: string, control: RunControl): Promise<FfprobeOutcome> {
+  const { signal, timeoutMs } = control;
+  if (signal?.aborted) return Promise.reject(abortedError());
+
+  return new Promise<FfprobeOutcome>((resolve, reject) => {
+    let settled = false;
+    const onAbort = () => finish(() => reject(abortedError()));
+    const timer = setTimeout(() => finish(() => reject(timeoutError(timeoutMs))), remainingMs(control));
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    function finish(action: () => void) {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      action();
+    }
+
+    ffmpeg.ffprobe(file, ['-hide_banner'], (error: unknown, data: FfprobeData) => {
+      finish(() => {
+        if (!error) return resolve({ ok: true, data });
+        const message = error instanceof Error ? error.message : String(error);
+        // Failing to start ffprobe at all (missing binary) is our problem, not the file's.
+        if ((error as NodeJS.ErrnoException).syscall?.startsWith('spawn')) {
+          return reject(
+            new MediaError('failed', 'Audio tools are not available.', message, { cause: error }),
+          );
+        }
+        resolve({ ok: false, stderr: message });
+      });
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import { configureBinaries, DEFAULT_BINARY_PATHS } from './binaries.ts';
+import { normalizeForSpeech, type ChannelPick } from './normalize.ts';
+import { computePeaks, type PeaksOptions, type WaveformPeaks } from './peaks.ts';
+import { probeAudio, type AudioInfo } from './probe.ts';
+import { encodeForReview, type ReviewCopyInfo } from './review-copy.ts';
+import { DEFAULT_TIMEOUT_MS, toRunControl, type OperationOptions } from './run-control.ts';
+
+export interface MediaConfig {
+  /** Defaults to the binary shipped by @ffmpeg-installer/ffmpeg. */
+  ffmpegPath?: string;
+  /** Defaults to the binary shipped by @ffprobe-installer/ffprobe. */
+  ffprobePath?: string;
+}
+
+export interface NormalizeOptions extends OperationOptions {
+  /** Default 'mix'. */
+  channel?: ChannelPick;
+}
+
+export interface Media {
+  /** Validates and describes a recording. Rejects with MediaError not_audio / corrupt. */
+  probe(filePath: string, options?: OperationOptions): Promise<AudioInfo>;
+  /** 16 kHz mono s16le WAV for speech-to-text, written atomically to `output`. */
+  normalizeForSpeech(input: string, output: string, options?: NormalizeOptions): Promise<void>;
+  /** Opus-in-WebM copy for the review player, written atomically to `output`. */
+  encodeForReview(input: string, output: string, options?: OperationOptions): Promise<ReviewCopyInfo>;
+  /** Waveform min/max peaks per channel, decoded in a streaming pass. */
+  computePeaks(input: string, options?: PeaksOptions & OperationOptions): Promise<WaveformPeaks>;
+}
+
+/**
+ * Build once at start-up from parsed config. fluent-ffmpeg stores binary paths process-wide, so a
+ * second call with different paths throws (see binaries.ts).
+ */
+export function createMedia(config: MediaConfig = {}): Media {
+  configureBinaries({
+    ffmpegPath: config.ffmpegPath ?? DEFAULT_BINARY_PATHS.ffmpegPath,
+    ffprobePath: config.ffprobePath ?? DEFAULT_BINARY_PATHS.ffprobePath,
+  });
+  return {
+    probe: (filePath, options) => probeAudio(filePath, toRunControl(options, DEFAULT_TIMEOUT_MS.probe)),
+    normalizeForSpeech: (input, output, options) =>
+      normalizeForSpeech(
+        input,
+        output,
+        options?.channel ?? 'mix',
+        toRunControl(options, DEFAULT_TIMEOUT_MS.transcode),
+      ),
+    encodeForReview: (input, output, options) =>
+      encodeForReview(input, output, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
+    computePeaks: (input, options) =>
+      computePeaks(input, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
+  };
+}

@@ -88,3 +88,20 @@ export async function getAnalysis(db: Db, callId: string): Promise<AnalysisResul
     deflection: { present: deflection.stated, moments: deflection.moments },
   };
 }
+
+/** Stated/missing per flag for a page of calls (the list's ✓/✗ chips); calls without analysis are absent. */
+export async function getFlagSummaries(db: Db, callIds: string[]): Promise<Map<string, Record<string, boolean>>> {
+  const summaries = new Map<string, Record<string, boolean>>();
+  if (callIds.length === 0) return summaries;
+  const rows = await db
+    .selectFrom('analysis_flags')
+    .select(['call_id', 'flag', 'stated'])
+    .where('call_id', 'in', callIds)
+    .execute();
+  for (const row of rows) {
+    const summary = summaries.get(row.call_id) ?? {};
+    summary[row.flag] = row.stated;
+    summaries.set(row.call_id, summary);
+  }
+  return summaries;
+}

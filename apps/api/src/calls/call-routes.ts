@@ -1,0 +1,231 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { getAnalysis, getFlagSummaries, getSegments, listCalls, type CallStatus } from '@onterms/db';
+import type { PendingBlob } from '@onterms/storage';
+import { pipeline } from 'node:stream/promises';
+import { loadCall, repScope } from '../access/call-policy.ts';
+import { AppError } from '../http/app-error.ts';
+import { sendBlob } from '../http/send-blob.ts';
+import type { AppDeps } from '../app.ts';
+import {
+  CallAccepted,
+  CallDetail,
+  CallIdParams,
+  CallList,
+  CallListQuery,
+  ErrorBody,
+  UploadFields,
+} from './call-schemas.ts';
+import { toCallDetail, toCallSummary } from './call-views.ts';
+import { uploadCall } from './upload-call.ts';
+
+const MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024;
+const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 503: ErrorBody };
+
+export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  const { db, store } = deps;
+
+  app.post(
+    '/calls',
+    {
+      schema: {
+        summary: 'Upload a recorded call',
+        description:
+          'multipart/form-data: file part `audio` (required), optional file part `transcript` (our JSON, WebVTT or SRT; ' +
+          'replaces speech-to-text), fields clientName, callType, recordedAt, language, repId, repChannel. ' +
+          'The same bytes uploaded again by the same user answer 200 with the existing call.',
+        consumes: ['multipart/form-data'],
+        response: { 200: CallAccepted, 202: CallAccepted, ...errors, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw new AppError('unsupported_media_type', 'Send the recording as multipart/form-data with a file part named "audio".');
+      }
+      const principal = request.principal!;
+      const fields: Record<string, string> = {};
+      let audio: PendingBlob | null = null;
+      let audioFilename: string | null = null;
+      let transcript: { filename: string; content: string } | null = null;
+      try {
+        for await (const part of request.parts({ limits: { fileSize: deps.config.upload.maxBytes, files: 2, fields: 20 } })) {
+          if (part.type === 'field') {
+            if (typeof part.value !== 'string') throw new AppError('bad_request', `Field ${part.fieldname} must be text.`);
+            fields[part.fieldname] = part.value;
+          } else if (part.fieldname === 'audio' && !audio) {
+            audio = await store.beginWrite();
+            audioFilename = part.filename || null;
+            await pipeline(part.file, audio.writable);
+            if (part.file.truncated) throw tooLarge(deps.config.upload.maxBytes);
+          } else if (part.fieldname === 'transcript' && !transcript) {
+            const buffer = await readLimited(part.file, MAX_TRANSCRIPT_BYTES);
+            transcript = { filename: part.filename || 'transcript.json', content: buffer.toString('utf8') };
+          } else {
+            part.file.resume();
+            throw new AppError('bad_request', `Unexpected file part "${part.fieldname}": send one "audio" and at most one "transcript".`);
+          }
+        }
+        if (!audio) throw new AppError('empty_file', 'No recording: add a file part named "audio".');
+        const parsed = parseFields(fields);
+        const outcome = await uploadCall(deps, principal, { audio, audioFilename, transcript, fields: parsed });
+        return reply.status(outcome.created ? 202 : 200).send({ id: outcome.call.id, status: outcome.call.status });
+      } catch (error) {
+        await (audio as PendingBlob | null)?.abort().catch(() => {});
+        throw mapMultipartError(error, deps.config.upload.maxBytes);
+      }
+    },
+  );
+
+  app.get(
+    '/calls',
+    { schema: { summary: 'List calls you may see, newest first', querystring: CallListQuery, response: { 200: CallList, ...errors } } },
+    async (request) => {
+      const q = request.query;
+      const scope = await repScope(db, request.principal!);
+      const repIds = q.repId ? (scope === null || scope.includes(q.repId) ? [q.repId] : []) : (scope ?? undefined);
+      const statuses = q.status?.split(',') as CallStatus[] | undefined;
+      const { items, total } = await listCalls(
+        db,
+        {
+          ...(repIds && { repIds }),
+          ...(q.clientId && { clientId: q.clientId }),
+          ...(q.callType && { callType: q.callType }),
+          ...(statuses && { status: statuses }),
+          ...(q.from && { recordedFrom: new Date(q.from) }),
+          ...(q.to && { recordedTo: new Date(q.to) }),
+        },
+        { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+      );
+      const flags = await getFlagSummaries(
+        db,
+        items.map((c) => c.id),
+      );
+      return { items: items.map((c) => toCallSummary(c, flags.get(c.id) ?? null)), total, page: q.page, pageSize: q.pageSize };
+    },
+  );
+
+  app.get(
+    '/calls/:id',
+    {
+      schema: {
+        summary: 'A call: status, metadata, transcript, and the flags in the shape `onterms analyze` prints',
+        params: CallIdParams,
+        response: { 200: CallDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const call = await loadCall(db, request.principal!, request.params.id);
+      const [segments, analysis] = await Promise.all([getSegments(db, call.id), getAnalysis(db, call.id)]);
+      return toCallDetail(call, segments, analysis);
+    },
+  );
+
+  app.get(
+    '/calls/:id/audio',
+    {
+      schema: {
+        summary: 'The recording, with HTTP Range support: the review copy once ready, else the original',
+        params: CallIdParams,
+        querystring: Type.Object({ variant: Type.Optional(Type.Union([Type.Literal('review'), Type.Literal('original')])) }),
+        response: { ...errors, 416: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const call = await loadCall(db, request.principal!, request.params.id);
+      const wantOriginal = request.query.variant === 'original' || !call.reviewAudioKey;
+      const key = wantOriginal ? call.audio.key : call.reviewAudioKey!;
+      const contentType = wantOriginal ? contentTypeFor(call.audio.key) : 'audio/ogg';
+      if (wantOriginal && request.query.variant === 'original') {
+        reply.header('content-disposition', `attachment; filename="call-${call.id}${extensionOf(call.audio.key)}"`);
+      }
+      return sendBlob(request, reply, store, key, contentType);
+    },
+  );
+
+  app.get(
+    '/calls/:id/peaks',
+    { schema: { summary: 'Waveform peaks for the player (computed once on the server)', params: CallIdParams, response: errors } },
+    async (request, reply) => {
+      const call = await loadCall(db, request.principal!, request.params.id);
+      if (!call.peaksKey) throw new AppError('not_ready', 'The waveform is computed while the call is processed; try again shortly.');
+      return sendBlob(request, reply, store, call.peaksKey, 'application/json');
+    },
+  );
+
+  app.post(
+    '/calls/:id/reanalyze',
+    { schema: { summary: 'Run the analysis again on the stored transcript', params: CallIdParams, response: { 202: CallAccepted, ...errors } } },
+    async (request, reply) => {
+      const call = await loadCall(db, request.principal!, request.params.id, 'reanalyze');
+      if (!['analyzed', 'transcribed', 'failed'].includes(call.status) || (await getSegments(db, call.id)).length === 0) {
+        throw new AppError('not_ready', 'This call has no transcript yet; it is analysed as soon as it is transcribed.');
+      }
+      await deps.queue.enqueueCall(call.id, { reanalyze: true });
+      return reply.status(202).send({ id: call.id, status: call.status });
+    },
+  );
+};
+
+function parseFields(fields: Record<string, string>): UploadFields {
+  const candidate = Value.Convert(UploadFields, fields);
+  const problem = [...Value.Errors(UploadFields, candidate)][0];
+  if (problem) {
+    const name = problem.path.slice(1) || 'fields';
+    throw new AppError('bad_request', `Field ${name}: ${problem.message}.`);
+  }
+  return candidate as UploadFields;
+}
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError('payload_too_large', `The recording is larger than the limit of ${formatBytes(maxBytes)}.`);
+}
+
+function mapMultipartError(error: unknown, maxBytes: number): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(maxBytes);
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') {
+    return new AppError('bad_request', 'Too many parts in the upload: one audio file, one transcript and a few fields.');
+  }
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+    return new AppError('unsupported_media_type', 'Send the recording as multipart/form-data.');
+  }
+  return error;
+}
+
+async function readLimited(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw new AppError('payload_too_large', `The transcript is larger than ${formatBytes(maxBytes)}.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${bytes} bytes`;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.opus': 'audio/ogg',
+  '.m4a': 'audio/mp4',
+  '.webm': 'audio/webm',
+  '.flac': 'audio/flac',
+};
+
+function extensionOf(key: string): string {
+  const dot = key.lastIndexOf('.');
+  return dot >= 0 ? key.slice(dot) : '';
+}
+
+function contentTypeFor(key: string): string {
+  return CONTENT_TYPES[extensionOf(key)] ?? 'application/octet-stream';
+}

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Transcript } from '@onterms/contracts';
+import {
+  ensureClient,
+  findCallByUploaderAndSha256,
+  findUserById,
+  insertCall,
+  type Call,
+  type Database,
+} from '@onterms/db';
+import { isMediaError, type Media } from '@onterms/media';
+import type { CallQueue } from '@onterms/pipeline';
+import type { BlobStore, PendingBlob } from '@onterms/storage';
+import { parseTranscriptFile } from '@onterms/transcription';
+import { mayUploadFor } from '../access/call-policy.ts';
+import type { Principal } from '../access/principal.ts';
+import { AppError } from '../http/app-error.ts';
+import type { UploadFields } from './call-schemas.ts';
+
+export interface UploadDeps {
+  db: Kysely<Database>;
+  store: BlobStore;
+  media: Media;
+  queue: CallQueue;
+}
+
+export interface UploadInput {
+  /** The audio, already streamed to a temporary blob (hashed and size-checked on the way). */
+  audio: PendingBlob;
+  audioFilename: string | null;
+  transcript: { filename: string; content: string } | null;
+  fields: UploadFields;
+}
+
+export type UploadOutcome = { created: true; call: Call } | { created: false; call: Call };
+
+/**
+ * Accepts a recording: validates everything first, and only then makes it visible — blob committed,
+ * row inserted and job enqueued, or nothing at all. The same bytes from the same uploader return the
+ * existing call instead of a copy.
+ */
+export async function uploadCall(deps: UploadDeps, principal: Principal, input: UploadInput): Promise<UploadOutcome> {
+  const { audio, fields } = input;
+  let committedKeys: string[] = [];
+  try {
+    if (audio.size === 0) throw new AppError('empty_file', 'The audio file is empty.');
+
+    const repId = fields.repId ?? principal.userId;
+    const rep = await findUserById(deps.db, repId);
+    if (!rep || rep.role !== 'rep' || rep.disabled) {
+      throw new AppError('unknown_rep', `No active rep with id ${repId}.`);
+    }
+    if (!(await mayUploadFor(deps.db, principal, repId))) {
+      throw new AppError('unknown_rep', `You cannot upload calls for rep ${repId}.`);
+    }
+
+    const info = await deps.media.probe(audio.tempPath).catch((error: unknown) => {
+      if (isMediaError(error)) {
+        throw new AppError(error.code === 'corrupt' ? 'corrupt_audio' : 'unsupported_media_type', error.message);
+      }
+      throw error;
+    });
+    if (fields.repChannel && info.channels !== 2) {
+      throw new AppError(
+        'bad_request',
+        `repChannel is for 2-channel recordings; this one has ${info.channels} channel${info.channels === 1 ? '' : 's'}.`,
+      );
+    }
+
+    const transcript = input.transcript ? parseUploadedTranscript(input.transcript, fields) : null;
+
+    const existing = await findCallByUploaderAndSha256(deps.db, principal.userId, audio.sha256);
+    if (existing) {
+      await audio.abort();
+      return { created: false, call: existing };
+    }
+
+    const id = randomUUID();
+    const audioKey = `calls/${id}/original${safeExtension(input.audioFilename, info.container)}`;
+    await audio.commit(audioKey);
+    committedKeys = [audioKey];
+    let transcriptKey: string | null = null;
+    if (input.transcript) {
+      transcriptKey = `calls/${id}/transcript${safeExtension(input.transcript.filename, 'json')}`;
+      await deps.store.put(transcriptKey, Buffer.from(input.transcript.content, 'utf8'));
+      committedKeys.push(transcriptKey);
+    }
+
+    const call = await deps.db.transaction().execute(async (trx) => {
+      const client = fields.clientName ? await ensureClient(trx, fields.clientName) : null;
+      const inserted = await insertCall(trx, {
+        id,
+        rep_id: repId,
+        uploaded_by: principal.userId,
+        client_id: client?.id ?? null,
+        call_type: fields.callType ?? 'credit_negotiation',
+        recorded_at: fields.recordedAt ?? new Date(),
+        language: fields.language ?? transcript?.language ?? null,
+        audio_key: audioKey,
+        audio_sha256: audio.sha256,
+        audio_bytes: audio.size,
+        audio_format: info.codec,
+        original_filename: input.audioFilename,
+        duration_sec: info.durationSec,
+        channels: info.channels,
+        sample_rate: info.sampleRate,
+        rep_channel: fields.repChannel ?? null,
+        transcript_upload_key: transcriptKey,
+        transcript_source: null,
+        speech_audio_key: null,
+        review_audio_key: null,
+        peaks_key: null,
+        stt_engine: null,
+        stt_model: null,
+        stt_audio_seconds: null,
+        failure_reason: null,
+        analyzed_at: null,
+      });
+      // Enqueued inside the transaction: if the queue is down, the row is rolled back and the caller
+      // gets a 503 with nothing stored. A job that starts before the commit finds the row once it lands.
+      await deps.queue.enqueueCall(id);
+      return inserted;
+    });
+    return { created: true, call };
+  } catch (error) {
+    await audio.abort().catch(() => {});
+    await Promise.all(committedKeys.map((key) => deps.store.delete(key).catch(() => {})));
+    if (isUniqueViolation(error)) {
+      // The same bytes were uploaded concurrently and the other request won: answer with its call.
+      const winner = await findCallByUploaderAndSha256(deps.db, principal.userId, audio.sha256);
+      if (winner) return { created: false, call: winner };
+    }
+    throw error;
+  }
+}
+
+function parseUploadedTranscript(file: { filename: string; content: string }, fields: UploadFields): Transcript {
+  try {
+    return parseTranscriptFile(file.filename, file.content, fields.language ? { language: fields.language } : {});
+  } catch (error) {
+    throw new AppError(
+      'invalid_transcript',
+      `The transcript ${file.filename} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** The stored name keeps a short, safe extension for people browsing the bucket; never the user's name. */
+function safeExtension(filename: string | null, fallback: string): string {
+  const ext = filename ? path.extname(filename).toLowerCase() : '';
+  if (/^\.[a-z0-9]{1,5}$/.test(ext)) return ext;
+  const alt = `.${fallback.split(',')[0]?.toLowerCase() ?? 'bin'}`;
+  return /^\.[a-z0-9]{1,5}$/.test(alt) ? alt : '.bin';
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+}

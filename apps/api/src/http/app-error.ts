@@ -1,0 +1,41 @@
+/**
+ * The one error type the API raises on purpose. Its code is a closed set, mapped to an HTTP status in
+ * exactly one place (`error-handler.ts`); its message is written for the person who made the request.
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  empty_file: 400,
+  invalid_transcript: 400,
+  unknown_rep: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  not_ready: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  range_not_satisfiable: 416,
+  corrupt_audio: 422,
+  too_many_requests: 429,
+  internal: 500,
+  service_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what = 'call') => new AppError('not_found', `No such ${what}, or you have no access to it.`);

@@ -1,0 +1,37 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, ERROR_STATUS, type ErrorCode } from './app-error.ts';
+
+/** Fastify's own 4xx errors (validation, body too large, bad content type …) keep their status. */
+const FASTIFY_STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  404: 'not_found',
+  406: 'unsupported_media_type',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+};
+
+/** Every error leaves the API as `{ error, message }`; 5xx details stay in the log, never in the answer. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error.cause ?? error }, error.message);
+      return reply.status(error.status).send({ error: error.code, message: error.message });
+    }
+    const status = error.statusCode ?? 500;
+    const code = FASTIFY_STATUS_CODES[status];
+    if (status < 500 && code) {
+      const message = error.validation ? `Invalid request: ${error.message}` : error.message;
+      return reply.status(ERROR_STATUS[code]).send({ error: code, message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply
+      .status(500)
+      .send({ error: 'internal', message: 'Something went wrong on our side. Please try again; if it persists, tell your administrator.' });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` }),
+  );
+}

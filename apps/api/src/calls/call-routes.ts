@@ -3,7 +3,6 @@ import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { getAnalysis, getFlagSummaries, getSegments, listCalls, type CallStatus } from '@onterms/db';
 import type { PendingBlob } from '@onterms/storage';
-import { pipeline } from 'node:stream/promises';
 import { loadCall, repScope } from '../access/call-policy.ts';
 import { AppError } from '../http/app-error.ts';
 import { sendBlob } from '../http/send-blob.ts';
@@ -56,7 +55,7 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
           } else if (part.fieldname === 'audio' && !audio) {
             audio = await store.beginWrite();
             audioFilename = part.filename || null;
-            await pipeline(part.file, audio.writable);
+            await audio.write(part.file);
             if (part.file.truncated) throw tooLarge(deps.config.upload.maxBytes);
           } else if (part.fieldname === 'transcript' && !transcript) {
             const buffer = await readLimited(part.file, MAX_TRANSCRIPT_BYTES);

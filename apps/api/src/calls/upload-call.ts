@@ -45,7 +45,8 @@ export async function uploadCall(deps: UploadDeps, principal: Principal, input: 
   const { audio, fields } = input;
   let committedKeys: string[] = [];
   try {
-    if (audio.size === 0) throw new AppError('empty_file', 'The audio file is empty.');
+    const written = audio.written;
+    if (!written || written.size === 0) throw new AppError('empty_file', 'The audio file is empty.');
 
     const repId = fields.repId ?? principal.userId;
     const rep = await findUserById(deps.db, repId);
@@ -71,7 +72,7 @@ export async function uploadCall(deps: UploadDeps, principal: Principal, input: 
 
     const transcript = input.transcript ? parseUploadedTranscript(input.transcript, fields) : null;
 
-    const existing = await findCallByUploaderAndSha256(deps.db, principal.userId, audio.sha256);
+    const existing = await findCallByUploaderAndSha256(deps.db, principal.userId, written.sha256);
     if (existing) {
       await audio.abort();
       return { created: false, call: existing };
@@ -99,8 +100,8 @@ export async function uploadCall(deps: UploadDeps, principal: Principal, input: 
         recorded_at: fields.recordedAt ?? new Date(),
         language: fields.language ?? transcript?.language ?? null,
         audio_key: audioKey,
-        audio_sha256: audio.sha256,
-        audio_bytes: audio.size,
+        audio_sha256: written.sha256,
+        audio_bytes: written.size,
         audio_format: info.codec,
         original_filename: input.audioFilename,
         duration_sec: info.durationSec,
@@ -129,7 +130,9 @@ export async function uploadCall(deps: UploadDeps, principal: Principal, input: 
     await Promise.all(committedKeys.map((key) => deps.store.delete(key).catch(() => {})));
     if (isUniqueViolation(error)) {
       // The same bytes were uploaded concurrently and the other request won: answer with its call.
-      const winner = await findCallByUploaderAndSha256(deps.db, principal.userId, audio.sha256);
+      const winner = audio.written
+        ? await findCallByUploaderAndSha256(deps.db, principal.userId, audio.written.sha256)
+        : null;
       if (winner) return { created: false, call: winner };
     }
     throw error;

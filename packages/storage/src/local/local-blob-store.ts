@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import type {
+  BlobBody,
+  BlobStat,
+  BlobStore,
+  ByteRange,
+  PendingBlob,
+  StoredBlob,
+  SweepOptions,
+  SweepResult,
+  WriteOptions,
+} from '../blob-store.ts';
+import { BlobNotFoundError } from '../errors.ts';
+import { assertValidKey } from '../keys.ts';
+import { LocalPendingBlob } from './local-pending-blob.ts';
+import { sweepLocalStore } from './sweep.ts';
+
+/** Keys cannot start with '.', so this area never collides with a blob. */
+const TEMP_DIR_NAME = '.tmp';
+
+export interface LocalBlobStoreOptions {
+  /** Directory holding the blobs; created if missing. */
+  root: string;
+}
+
+/**
+ * Blobs are files at `<root>/<key>`; writes in progress are `<root>/.tmp/<uuid>.partial`.
+ */
+export class LocalBlobStore implements BlobStore {
+  readonly root: string;
+  private readonly tempDir: string;
+
+  constructor(options: LocalBlobStoreOptions) {
+    this.root = resolve(options.root);
+    this.tempDir = join(this.root, TEMP_DIR_NAME);
+  }
+
+  async beginWrite(options: WriteOptions = {}): Promise<PendingBlob> {
+    if (options.maxBytes !== undefined && !(options.maxBytes >= 0))
+      throw new RangeError('maxBytes must be >= 0');
+    await mkdir(this.tempDir, { recursive: true });
+    const tempPath = join(this.tempDir, `${randomUUID()}.partial`);
+    return new LocalPendingBlob(tempPath, options.maxBytes, (key) => this.pathFor(key));
+  }
+
+  async put(key: string, body: BlobBody, options?: WriteOptions): Promise<StoredBlob> {
+    assertValidKey(key); // fail before consuming the body
+    const pending = await this.beginWrite(options);
+    try {
+      await pending.write(body);
+      return await pending.commit(key);
+    } finally {
+      await pending.abort();
+    }
+  }
+
+  async createReadStream(key: string, range: ByteRange = {}): Promise<Readable> {
+    const path = this.pathFor(key);
+    const { start, end } = range;
+    if (start !== undefined && !(Number.isInteger(start) && start >= 0))
+      throw new RangeError('start must be an integer >= 0');
+    if (end !== undefined && !(Number.isInteger(end) && end >= (start ?? 0)))
+      throw new RangeError('end must be an integer >= start');
+    const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT' || error.code === 'EISDIR' ? new BlobNotFoundError(key) : error;
+    });
+    // The stream owns the handle and closes it when done or destroyed.
+    return handle.createReadStream({ start, end });
+  }
+
+  async stat(key: string): Promise<BlobStat | null> {
+    const stats = await stat(this.pathFor(key)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
+      throw error;
+    });
+    if (!stats?.isFile()) return null;
+    return { size: stats.size, mtime: stats.mtime };
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return (await this.stat(key)) !== null;
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathFor(key), { force: true });
+  }
+
+  localPath(key: string): string {
+    return this.pathFor(key);
+  }
+
+  async withLocalFile<T>(key: string, fn: (path: string) => Promise<T>): Promise<T> {
+    if (!(await this.exists(key))) throw new BlobNotFoundError(key);
+    return fn(this.pathFor(key));
+  }
+
+  sweep(options: SweepOptions): Promise<SweepResult> {
+    return sweepLocalStore(this.root, this.tempDir, TEMP_DIR_NAME, options);
+  }
+
+  private pathFor(key: string): string {
+    assertValidKey(key);
+    const path = join(this.root, ...key.split('/'));
+    // Belt and braces: validation already rules out escaping the root.
+    if (!isAbsolute(path) || !path.startsWith(this.root + '/'))
+      throw new Error(`key escaped the store root: ${key}`);
+    return path;
+  }
+}
+
+export function createLocalBlobStore(options: LocalBlobStoreOptions): LocalBlobStore {
+  return new LocalBlobStore(options);
+}

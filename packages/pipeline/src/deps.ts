@@ -1,0 +1,34 @@
+import type { AnalysisResult, CallType, Transcript } from '@onterms/contracts';
+import type { Database } from '@onterms/db';
+import type { Media } from '@onterms/media';
+import type { BlobStore } from '@onterms/storage';
+import type { TranscriptionEngine } from '@onterms/transcription/engine';
+import type { Kysely } from 'kysely';
+
+/** The part of `@onterms/storage`'s BlobStore the pipeline uses (ffmpeg needs local files). */
+export type PipelineStore = Pick<BlobStore, 'exists' | 'put' | 'withLocalFile'>;
+
+/** pino-compatible: structured fields first, then the message. */
+export interface Logger {
+  debug(fields: object, message?: string): void;
+  info(fields: object, message?: string): void;
+  warn(fields: object, message?: string): void;
+  error(fields: object, message?: string): void;
+}
+
+export type Analyze = (transcript: Transcript, callType: CallType) => AnalysisResult | Promise<AnalysisResult>;
+
+/** Everything processCall touches, injected: the service itself reads no config and opens nothing. */
+export interface ProcessCallDeps {
+  db: Kysely<Database>;
+  store: PipelineStore;
+  media: Pick<Media, 'probe' | 'normalizeForSpeech' | 'encodeForReview' | 'computePeaks'>;
+  /** null: no speech-to-text engine configured (calls without an uploaded transcript wait). */
+  engine: TranscriptionEngine | null;
+  analyze: Analyze;
+  log: Logger;
+  /** Scratch space for ffmpeg outputs before they go to the store; default: the OS temp dir. */
+  tmpDir?: string;
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

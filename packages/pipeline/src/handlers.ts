@@ -1,0 +1,44 @@
+import type { Database } from '@onterms/db';
+import type { Kysely } from 'kysely';
+import { withCallLock } from './call-lock.ts';
+import type { ProcessCallDeps } from './deps.ts';
+import { buildHandlerTable, JobName, type HandlerTable, type JobContext, type JobOutcome } from './jobs.ts';
+import { processCall, reanalyzeCall } from './process-call.ts';
+
+/** A job arrived before the row that enqueued it was committed (the API enqueues inside its transaction). */
+export class CallNotVisibleError extends Error {
+  override readonly name = 'CallNotVisibleError';
+  constructor(readonly callId: string) {
+    super(`Call ${callId} does not exist (yet)`);
+  }
+}
+
+export interface HandlerOptions {
+  /** Wraps each run in a per-call lock; the BullMQ worker uses the Postgres advisory lock. */
+  lock?: (callId: string, run: () => Promise<JobOutcome>) => Promise<JobOutcome>;
+}
+
+/** The pipeline's job handlers, checked as a table (every job name handled exactly once). */
+export function createHandlerTable(deps: ProcessCallDeps, options: HandlerOptions = {}): HandlerTable {
+  const lock = options.lock ?? ((_callId, run) => run());
+  const guard = (outcome: JobOutcome, callId: string, context: JobContext): JobOutcome => {
+    // Not found on the first attempt: most likely not committed yet, so retry once; later, it was deleted.
+    if (outcome.status === 'skipped' && outcome.missing && context.attempt === 1) throw new CallNotVisibleError(callId);
+    return outcome;
+  };
+  return buildHandlerTable([
+    {
+      name: JobName.ProcessCall,
+      handle: async ({ callId }, context) =>
+        guard(await lock(callId, () => processCall(deps, callId, { signal: context.signal })), callId, context),
+    },
+    {
+      name: JobName.ReanalyzeCall,
+      handle: async ({ callId }) => lock(callId, () => reanalyzeCall(deps, callId)),
+    },
+  ]);
+}
+
+export function postgresCallLock(db: Kysely<Database>): NonNullable<HandlerOptions['lock']> {
+  return (callId, run) => withCallLock(db, callId, run);
+}

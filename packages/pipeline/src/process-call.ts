@@ -1,0 +1,86 @@
+import { findCallById, transitionCallStatus, type CallStatus } from '@onterms/db';
+import type { ProcessCallDeps } from './deps.ts';
+import { permanentReason } from './errors.ts';
+import type { JobOutcome } from './jobs.ts';
+import { analyse } from './steps/analyse.ts';
+import { prepareAudio } from './steps/prepare-audio.ts';
+import { transcribe } from './steps/transcribe.ts';
+
+/** Statuses a call can be (re)started from; `waiting`, `analyzed` and `failed` are at rest. */
+const RUNNABLE: CallStatus[] = ['queued', 'processing', 'transcribed'];
+const UNFINISHED: CallStatus[] = ['queued', 'processing', 'transcribed'];
+
+export interface ProcessCallOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * The pipeline for one call: prepare audio (probe, speech copy, review copy, peaks) → transcribe
+ * (uploaded transcript, or an engine) → analyse → store.
+ *
+ * Statuses: queued → processing → transcribed → analyzed; → waiting when there is no transcript and no
+ * engine; → failed with a plain-language reason for a permanent problem (returned as `failed`, so the
+ * runner does not retry). Transient errors are thrown for the runner to retry: the call stays
+ * `processing`/`transcribed`, and the next attempt resumes — each step skips output that already exists.
+ *
+ * Safe to run twice, concurrently or after a crash: status moves are guarded transitions, stored rows are
+ * replaced rather than appended, and derived files have one deterministic key per call.
+ */
+export async function processCall(
+  deps: ProcessCallDeps,
+  callId: string,
+  options: ProcessCallOptions = {},
+): Promise<JobOutcome> {
+  const { db, log } = deps;
+  const signal = options.signal ?? new AbortController().signal;
+  const call = await findCallById(db, callId);
+  if (!call || !RUNNABLE.includes(call.status)) {
+    log.debug({ callId, status: call?.status ?? 'missing' }, 'nothing to do');
+    return call ? { status: 'skipped' } : { status: 'skipped', missing: true };
+  }
+  try {
+    if (call.status !== 'transcribed') {
+      if (!(await transitionCallStatus(db, callId, ['queued', 'processing'], 'processing'))) {
+        return { status: 'skipped' };
+      }
+      await prepareAudio(deps, call);
+      signal.throwIfAborted();
+      // Re-read: prepareAudio recorded the derived keys the engine needs.
+      const prepared = await findCallById(db, callId);
+      if (!prepared || prepared.status !== 'processing') return { status: 'skipped' };
+      const transcribed = await transcribe(deps, prepared, signal);
+      if (transcribed !== 'transcribed') return { status: transcribed };
+      signal.throwIfAborted();
+    }
+    const analysed = await analyse(deps, callId, ['transcribed']);
+    if (analysed === 'analyzed') log.info({ callId }, 'call analysed');
+    return { status: analysed };
+  } catch (error) {
+    const reason = permanentReason(error);
+    if (reason === null) throw error;
+    await transitionCallStatus(db, callId, UNFINISHED, 'failed', reason);
+    log.warn({ callId, reason }, 'call failed permanently');
+    return { status: 'failed', reason };
+  }
+}
+
+/** Analyse + store again from the stored segments (a call that is `analyzed` or `transcribed`). */
+export async function reanalyzeCall(deps: ProcessCallDeps, callId: string): Promise<JobOutcome> {
+  return { status: await analyse(deps, callId, ['transcribed', 'analyzed']) };
+}
+
+/**
+ * After the last attempt of a transient error: the call must not stay "processing" forever. Only an
+ * unfinished call is touched (a re-analysis that keeps failing leaves the previous verdict in place).
+ */
+export async function markGaveUp(
+  deps: Pick<ProcessCallDeps, 'db' | 'log'>,
+  callId: string,
+  attempts: number,
+  error: unknown,
+): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  const reason = `Processing failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}`;
+  const moved = await transitionCallStatus(deps.db, callId, UNFINISHED, 'failed', reason);
+  deps.log.error({ callId, err: error, attempts, marked: moved }, 'call gave up after retries');
+}

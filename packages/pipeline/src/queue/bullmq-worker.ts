@@ -1,0 +1,115 @@
+import { UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { listUnfinishedCallIds } from '@onterms/db';
+import type { ProcessCallDeps } from '../deps.ts';
+import { createHandlerTable, postgresCallLock } from '../handlers.ts';
+import { parseJob, type HandlerTable } from '../jobs.ts';
+import { backoffDelay, BACKOFF_TYPE, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry-policy.ts';
+import { BullmqCallQueue } from './bullmq-queue.ts';
+import { checkRedisDurability, createWorkerConnection, DEFAULT_PREFIX, QUEUE_NAME } from './redis.ts';
+import { runAttempt } from './run-job.ts';
+
+export interface CallWorkerOptions {
+  redisUrl: string;
+  prefix?: string;
+  /** Jobs run at once in this process (WORKER_CONCURRENCY). ffmpeg runs in child processes. */
+  concurrency: number;
+  deps: ProcessCallDeps;
+  retry?: RetryPolicy;
+  /**
+   * How long a job's lock lives without renewal (renewed every half of it). A worker that dies loses
+   * its lock after this long and the job is handed to another worker by the stalled check. Default 60 s.
+   */
+  lockDurationMs?: number;
+  /** How often this worker looks for stalled jobs. Default 30 s. */
+  stalledIntervalMs?: number;
+  /** Times a job may stall (worker died mid-job) before it is failed. Default 3. */
+  maxStalledCount?: number;
+  /**
+   * Every so often (and at start), enqueue every unfinished call: a no-op for calls whose job exists,
+   * and the safety net for a job lost from Redis (evicted, AOF off, failed after too many stalls).
+   * null disables. Default 5 min.
+   */
+  reconcileIntervalMs?: number | null;
+  /** For tests only: replaces the pipeline's handler table. */
+  handlers?: HandlerTable;
+}
+
+export interface CallWorker {
+  /** Stops taking jobs and waits for the running ones to finish (graceful drain). */
+  close(): Promise<void>;
+  readonly worker: Worker;
+}
+
+/**
+ * The BullMQ consumer. Retries: transient errors up to `retry.attempts` with exponential backoff and
+ * jitter (our custom strategy); permanent ones are thrown as UnrecoverableError so BullMQ does not retry.
+ */
+export async function startCallWorker(options: CallWorkerOptions): Promise<CallWorker> {
+  const { deps } = options;
+  const { log } = deps;
+  const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  const prefix = options.prefix ?? DEFAULT_PREFIX;
+  // Refuses to start on a broken handler table (before touching Redis).
+  const table = options.handlers ?? createHandlerTable(deps, { lock: postgresCallLock(deps.db) });
+  const redis: Redis = createWorkerConnection(options.redisUrl, log);
+  await checkRedisDurability(redis, log);
+
+  const worker = new Worker(
+    QUEUE_NAME,
+    async (job, _token, signal) => {
+      const parsed = parseJob(job.name, job.data);
+      if (!parsed) throw new UnrecoverableError(`Unknown job ${job.name} or malformed payload`);
+      const attempts = job.opts.attempts ?? 1;
+      const outcome = await runAttempt(table, deps, parsed, job.attemptsMade + 1, attempts, signal ?? new AbortController().signal);
+      if (outcome.status === 'failed') throw new UnrecoverableError(outcome.reason);
+      return outcome.status;
+    },
+    {
+      connection: redis,
+      prefix,
+      concurrency: options.concurrency,
+      lockDuration: options.lockDurationMs ?? 60_000,
+      stalledInterval: options.stalledIntervalMs ?? 30_000,
+      maxStalledCount: options.maxStalledCount ?? 3,
+      settings: {
+        backoffStrategy: (attemptsMade, type) => {
+          if (type !== BACKOFF_TYPE) throw new Error(`Unknown backoff type ${type}`);
+          return backoffDelay(attemptsMade, retry);
+        },
+      },
+    },
+  );
+  worker.on('error', (err) => log.error({ err: err.message }, 'worker error'));
+  worker.on('stalled', (jobId) => log.warn({ jobId }, 'job stalled (its worker died or was blocked); handed back to the queue'));
+  await worker.waitUntilReady();
+
+  // Reconciliation uses a producer connection of its own (enqueue must not wait behind blocking reads).
+  const producer = options.reconcileIntervalMs === null ? null : new BullmqCallQueue({ redisUrl: options.redisUrl, prefix, attempts: retry.attempts, log });
+  let timer: NodeJS.Timeout | undefined;
+  const reconcile = async () => {
+    if (!producer) return;
+    try {
+      const ids = await listUnfinishedCallIds(deps.db);
+      for (const id of ids) await producer.enqueueCall(id);
+      if (ids.length) log.info({ count: ids.length }, 'reconciled unfinished calls with the queue');
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'reconciliation failed; will try again');
+    }
+  };
+  if (producer) {
+    await reconcile();
+    timer = setInterval(() => void reconcile(), options.reconcileIntervalMs ?? 5 * 60_000);
+    timer.unref();
+  }
+
+  return {
+    worker,
+    async close() {
+      clearInterval(timer);
+      await worker.close();
+      await producer?.close();
+      redis.disconnect();
+    },
+  };
+}

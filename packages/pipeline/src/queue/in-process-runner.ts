@@ -1,0 +1,143 @@
+import { silentLogger, type Logger, type ProcessCallDeps } from '../deps.ts';
+import { jobIdFor, JobName, type HandlerTable, type Job } from '../jobs.ts';
+import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry-policy.ts';
+import type { CallQueue, QueueHealth } from './call-queue.ts';
+import { runAttempt } from './run-job.ts';
+
+export interface InProcessRunnerOptions {
+  table: HandlerTable;
+  deps: Pick<ProcessCallDeps, 'db' | 'log'>;
+  concurrency: number;
+  retry?: RetryPolicy;
+  /** Calls to resume at start (normally `listUnfinishedCallIds`). */
+  listUnfinished: () => Promise<string[]>;
+  log?: Logger;
+}
+
+interface Entry {
+  job: Job;
+  attempt: number;
+}
+
+/**
+ * Embedded mode (no REDIS_URL): the same handlers as the BullMQ worker, run inside the API process.
+ * - bounded concurrency, FIFO;
+ * - one entry per (job name, call): enqueueing a call that is pending, waiting to retry or running is a no-op,
+ *   and two jobs for the same call never run at once;
+ * - transient errors retried with the same exponential backoff + jitter as BullMQ;
+ * - nothing is kept in memory that matters: the call's status in Postgres is the queue. At start it
+ *   resumes every unfinished call (queued / processing / transcribed), so calls interrupted by a
+ *   restart — or waiting for a retry when it happened — carry on.
+ */
+export class InProcessRunner implements CallQueue {
+  private readonly pending: Entry[] = [];
+  private readonly known = new Set<string>();
+  private readonly runningCalls = new Set<string>();
+  private readonly running = new Set<Promise<void>>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly abort = new AbortController();
+  private readonly retry: RetryPolicy;
+  private readonly log: Logger;
+  private closed = false;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(private readonly options: InProcessRunnerOptions) {
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.log = options.log ?? options.deps.log ?? silentLogger;
+  }
+
+  /** Resumes unfinished calls; call once after construction. */
+  async start(): Promise<number> {
+    const ids = await this.options.listUnfinished();
+    for (const id of ids) this.add({ name: JobName.ProcessCall, data: { callId: id } });
+    if (ids.length) this.log.info({ count: ids.length }, 'resuming unfinished calls');
+    return ids.length;
+  }
+
+  async enqueueCall(callId: string, options: { reanalyze?: boolean } = {}): Promise<void> {
+    this.add({ name: options.reanalyze ? JobName.ReanalyzeCall : JobName.ProcessCall, data: { callId } });
+  }
+
+  async health(): Promise<QueueHealth> {
+    return {
+      ok: !this.closed,
+      detail: `in-process runner: ${this.runningCalls.size} running, ${this.pending.length} pending, ${this.timers.size} waiting to retry`,
+    };
+  }
+
+  /** Resolves when nothing is pending, running or waiting to retry (tests, benchmarks). */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Stops taking work, drops pending entries and scheduled retries (their calls stay unfinished in
+   * Postgres and resume at the next start) and waits for running jobs to finish.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.pending.length = 0;
+    await Promise.allSettled([...this.running]);
+  }
+
+  private add(job: Job): void {
+    if (this.closed) return; // still unfinished in Postgres: resumed at the next start
+    const id = jobIdFor(job);
+    if (this.known.has(id)) return;
+    this.known.add(id);
+    this.pending.push({ job, attempt: 1 });
+    this.pump();
+  }
+
+  private pump(): void {
+    while (!this.closed && this.running.size < this.options.concurrency) {
+      // Skip entries whose call is already running (e.g. a re-analysis queued behind the pipeline).
+      const index = this.pending.findIndex((e) => !this.runningCalls.has(e.job.data.callId));
+      if (index < 0) break;
+      const [entry] = this.pending.splice(index, 1) as [Entry];
+      const run = this.run(entry).finally(() => {
+        this.running.delete(run);
+        this.runningCalls.delete(entry.job.data.callId);
+        this.pump();
+        this.notifyIdle();
+      });
+      this.runningCalls.add(entry.job.data.callId);
+      this.running.add(run);
+    }
+  }
+
+  private async run(entry: Entry): Promise<void> {
+    const { job, attempt } = entry;
+    const id = jobIdFor(job);
+    try {
+      await runAttempt(this.options.table, this.options.deps, job, attempt, this.retry.attempts, this.abort.signal);
+      this.known.delete(id);
+    } catch {
+      if (attempt >= this.retry.attempts || this.closed) {
+        this.known.delete(id);
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (this.closed) return;
+        this.pending.push({ job, attempt: attempt + 1 });
+        this.pump();
+      }, backoffDelay(attempt, this.retry));
+      this.timers.add(timer);
+    }
+  }
+
+  private isIdle(): boolean {
+    return this.pending.length === 0 && this.running.size === 0 && this.timers.size === 0;
+  }
+
+  private notifyIdle(): void {
+    if (!this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}

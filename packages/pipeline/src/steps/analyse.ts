@@ -1,0 +1,35 @@
+import type { CallStatus } from '@onterms/db';
+import { findCallById, getSegments, saveAnalysis } from '@onterms/db';
+import type { ProcessCallDeps } from '../deps.ts';
+
+type Deps = Pick<ProcessCallDeps, 'db' | 'analyze' | 'log'>;
+
+/**
+ * Analyses the stored segments and stores the verdict, moving the call to `analyzed`. The analysis is
+ * computed outside any transaction; the write re-checks the call's status under a row lock, so a call
+ * deleted or reset meanwhile is left alone ('skipped'). `saveAnalysis` replaces the previous verdict,
+ * so running this twice leaves the same rows.
+ *
+ * `from`: the statuses this run may start from — `transcribed` in the pipeline; `transcribed` or
+ * `analyzed` for a re-analysis.
+ */
+export async function analyse(deps: Deps, callId: string, from: CallStatus[]): Promise<'analyzed' | 'skipped'> {
+  const { db } = deps;
+  const call = await findCallById(db, callId);
+  if (!call || !from.includes(call.status)) return 'skipped';
+  const segments = await getSegments(db, callId);
+  // The transcribe step always records the transcript's language on the call.
+  const result = await deps.analyze({ language: call.language ?? 'ru', segments }, call.callType);
+
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('calls')
+      .select('status')
+      .where('id', '=', callId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row || !from.includes(row.status)) return 'skipped';
+    await saveAnalysis(trx, callId, result);
+    return 'analyzed';
+  });
+}

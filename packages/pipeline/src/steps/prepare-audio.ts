@@ -1,0 +1,71 @@
+import type { Call } from '@onterms/db';
+import { updateCallDerived } from '@onterms/db';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ProcessCallDeps } from '../deps.ts';
+import { PermanentError } from '../errors.ts';
+import { derivedKeys } from './derived-keys.ts';
+
+type Deps = Pick<ProcessCallDeps, 'db' | 'store' | 'media' | 'log' | 'tmpDir'>;
+
+export interface PrepareAudioResult {
+  /** Which outputs this run produced (the others already existed and were skipped). */
+  produced: Array<'speech' | 'review' | 'peaks'>;
+}
+
+/**
+ * probe → speech copy (16 kHz mono WAV) → review copy (Opus/WebM, channel layout kept) → waveform peaks.
+ * Resumable: an output whose key is recorded on the call AND whose blob exists is not produced again,
+ * so a retried or resumed long call does not redo finished transcodes. Each output is recorded on the
+ * call as soon as it is stored.
+ */
+export async function prepareAudio(deps: Deps, call: Call): Promise<PrepareAudioResult> {
+  const { db, store, media, log } = deps;
+  const keys = derivedKeys(call.id);
+  const has = async (key: string | null) => key !== null && (await store.exists(key));
+  const need = {
+    speech: !(await has(call.speechAudioKey)),
+    review: !(await has(call.reviewAudioKey)),
+    peaks: !(await has(call.peaksKey)),
+  };
+  const produced: PrepareAudioResult['produced'] = [];
+  if (!need.speech && !need.review && !need.peaks) return { produced };
+
+  if (!(await store.exists(call.audio.key))) {
+    throw new PermanentError('The uploaded recording is missing from storage; please upload it again.');
+  }
+  const work = await mkdtemp(join(deps.tmpDir ?? tmpdir(), `onterms-call-${call.id}-`));
+  try {
+    await store.withLocalFile(call.audio.key, async (input) => {
+      // Full validation (headers + decoding the start and end): a corrupt file fails here, permanently.
+      await media.probe(input);
+
+      if (need.speech) {
+        const out = join(work, 'speech.wav');
+        await media.normalizeForSpeech(input, out, { channel: 'mix' });
+        await store.put(keys.speech, createReadStream(out));
+        await updateCallDerived(db, call.id, { speechAudioKey: keys.speech });
+        produced.push('speech');
+      }
+      if (need.review) {
+        const out = join(work, 'review');
+        await media.encodeForReview(input, out);
+        await store.put(keys.review, createReadStream(out));
+        await updateCallDerived(db, call.id, { reviewAudioKey: keys.review });
+        produced.push('review');
+      }
+      if (need.peaks) {
+        const peaks = await media.computePeaks(input);
+        await store.put(keys.peaks, Buffer.from(JSON.stringify(peaks)));
+        await updateCallDerived(db, call.id, { peaksKey: keys.peaks });
+        produced.push('peaks');
+      }
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  log.debug({ callId: call.id, produced }, 'audio prepared');
+  return { produced };
+}

@@ -1,0 +1,53 @@
+import type { Language, Transcript } from '@onterms/contracts';
+
+/**
+ * A speech-to-text engine, as the pipeline sees it. Engines (local Whisper, a hosted API, …) live
+ * behind this interface; the pipeline hands one the normalised speech file and stores what comes back.
+ *
+ * An uploaded transcript is NOT an engine call: the pipeline parses it with `parseTranscriptFile`
+ * and records `transcript_source = 'upload'`.
+ *
+ * Errors: throw `TranscriptionError` with `permanent: true` when retrying cannot help (the engine
+ * rejects the audio, an unsupported language); anything else is treated as transient and retried.
+ */
+export interface TranscriptionEngine {
+  /** Stable id stored with the call (`stt_engine`), e.g. `whisper-cpp`, `openai`. */
+  readonly name: string;
+  /** The model the engine is configured with, when it has one (`stt_model`). */
+  readonly model: string | null;
+  transcribe(request: TranscriptionRequest): Promise<TranscriptionResult>;
+}
+
+export interface TranscriptionRequest {
+  /** A local 16 kHz mono 16-bit PCM WAV (the call's speech copy). */
+  speechAudioPath: string;
+  /** The language the uploader chose, or null to let the engine detect it. */
+  language: Language | null;
+  /** Channels of the ORIGINAL recording (the speech copy is always mono). */
+  channels: number;
+  /** Which side of a stereo original is the rep, when known: lets an engine attribute speakers. */
+  repChannel: 'left' | 'right' | null;
+  /** Fires when the job is being cancelled (shutdown); the engine should stop and reject. */
+  signal: AbortSignal;
+}
+
+export interface TranscriptionResult {
+  transcript: Transcript;
+  /** Seconds of audio the engine processed (what a hosted engine bills). */
+  audioSeconds: number;
+  /** The model that actually answered (may differ from the configured one, e.g. an alias). */
+  model: string | null;
+}
+
+export class TranscriptionError extends Error {
+  override readonly name = 'TranscriptionError';
+
+  constructor(
+    /** Plain language: shown to the uploader as the call's failure reason. */
+    message: string,
+    readonly permanent: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

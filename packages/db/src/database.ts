@@ -15,6 +15,10 @@ export interface Database {
   analysis_flags: AnalysisFlagsTable;
   analysis_moments: AnalysisMomentsTable;
   annotations: AnnotationsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -40,6 +44,7 @@ export interface UsersTable {
   password_hash: string | null;
   created_at: CreatedAt;
   disabled_at: Timestamp | null;
+  password_changed_at: Timestamp | null;
 }
 
 export interface TeamManagersTable {
@@ -134,6 +139,50 @@ export interface AnnotationsTable {
   tag: string | null;
   body: string;
   created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the session id in the cookie; the id itself is never stored. */
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<string>;
+  key: string;
+  at: Timestamp;
+}
+
+export type TokenScope = 'calls:upload' | 'calls:read';
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  scopes: TokenScope[];
+  team_ids: string[];
+  created_by: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  actor_user_id: string | null;
+  actor_token_id: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  details: ColumnType<unknown, string | null, never> | null;
+  ip: string | null;
 }
 
 export type CallRow = Selectable<CallsTable>;

@@ -7,3 +7,7 @@ export * from './calls/segments-repository.ts';
 export * from './analyses/analyses-repository.ts';
 export * from './clients/clients-repository.ts';
 export * from './users/users-repository.ts';
+export * from './sessions/sessions-repository.ts';
+export * from './sessions/login-failures-repository.ts';
+export * from './tokens/tokens-repository.ts';
+export * from './audit/audit-repository.ts';

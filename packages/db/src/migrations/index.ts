@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-22T0001-initial.ts';
+import * as accounts from './2026-11-22T0200-accounts.ts';
 
 /**
  * Every migration, by its sortable name. Listed statically (rather than read from the folder at run
@@ -7,4 +8,5 @@ import * as initial from './2026-11-22T0001-initial.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0001-initial': initial,
+  '2026-11-22T0200-accounts': accounts,
 };

@@ -46,4 +46,49 @@ describe('loadConfig', () => {
     expect(message).toMatch(/DATABASE_URL/);
     expect(message).toMatch(/LOG_LEVEL/);
   });
+
+  describe('accounts and access', () => {
+    it('defaults: sessions 2 h idle / 12 h absolute, no initial admin, no proxy trusted', () => {
+      const sut = loadConfig({}).auth;
+      expect(sut).toEqual({
+        initialAdmin: null,
+        sessionIdleMinutes: 120,
+        sessionAbsoluteHours: 12,
+        cookieSecure: false,
+        trustProxy: false,
+      });
+    });
+
+    it('marks the cookie Secure unless the server listens on loopback only, and lets COOKIE_SECURE decide', () => {
+      expect(loadConfig({ HOST: '0.0.0.0' }).auth.cookieSecure).toBe(true);
+      expect(loadConfig({ HOST: 'localhost' }).auth.cookieSecure).toBe(false);
+      expect(loadConfig({ HOST: '0.0.0.0', COOKIE_SECURE: 'false' }).auth.cookieSecure).toBe(false);
+      expect(loadConfig({ COOKIE_SECURE: 'true' }).auth.cookieSecure).toBe(true);
+    });
+
+    it('reads the initial admin, session lifetimes and proxy trust', () => {
+      const sut = loadConfig({
+        ONTERMS_ADMIN_EMAIL: 'admin@example.com',
+        ONTERMS_ADMIN_PASSWORD: 'correct horse battery',
+        SESSION_IDLE_MINUTES: '30',
+        SESSION_ABSOLUTE_HOURS: '8',
+        TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+      }).auth;
+      expect(sut.initialAdmin).toEqual({ email: 'admin@example.com', password: 'correct horse battery' });
+      expect(sut.sessionIdleMinutes).toBe(30);
+      expect(sut.sessionAbsoluteHours).toBe(8);
+      expect(sut.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+      expect(loadConfig({ TRUST_PROXY: '1' }).auth.trustProxy).toBe(1);
+      expect(loadConfig({ TRUST_PROXY: 'true' }).auth.trustProxy).toBe(true);
+    });
+
+    it('refuses half an initial admin, a short admin password and a bad cookie flag', () => {
+      expect(() => loadConfig({ ONTERMS_ADMIN_EMAIL: 'admin@example.com' })).toThrow(/set both or neither/);
+      expect(() => loadConfig({ ONTERMS_ADMIN_EMAIL: 'a@b.c', ONTERMS_ADMIN_PASSWORD: 'short' })).toThrow(
+        /ONTERMS_ADMIN_PASSWORD/,
+      );
+      expect(() => loadConfig({ COOKIE_SECURE: 'yes' })).toThrow(/COOKIE_SECURE/);
+      expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow(/SESSION_IDLE_MINUTES/);
+    });
+  });
 });

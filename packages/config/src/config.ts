@@ -20,6 +20,12 @@ const EnvSchema = Type.Object({
   ANALYSIS_LLM_MODEL: Type.Optional(Type.String({ minLength: 1 })),
   OPENAI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
   OPENAI_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  ONTERMS_ADMIN_EMAIL: Type.Optional(Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' })),
+  ONTERMS_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 10, maxLength: 256 })),
+  SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 60 * 24 * 30, default: 120 }),
+  SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 12 }),
+  COOKIE_SECURE: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -39,7 +45,27 @@ export interface Config {
   media: { ffmpegPath: string | null; ffprobePath: string | null };
   worker: { concurrency: number };
   analysisLlm: { model: string; apiKey: string | null; baseURL: string | null } | null;
+  auth: AuthConfig;
   logLevel: Env['LOG_LEVEL'];
+}
+
+export interface AuthConfig {
+  /** The first admin, created at start-up when the database has no user at all. */
+  initialAdmin: { email: string; password: string } | null;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /**
+   * Whether the session cookie carries `Secure`. Default: on, except when the server listens on a
+   * loopback address only (the laptop mode on http://127.0.0.1, where some browsers drop Secure
+   * cookies sent over plain http). Behind TLS it must be on; set COOKIE_SECURE=false only for plain-http test setups.
+   */
+  cookieSecure: boolean;
+  /**
+   * Fastify's `trustProxy`: false (default) uses the socket address as the client IP (rate limits,
+   * audit); `true` trusts X-Forwarded-For from any hop; a number trusts that many hops; otherwise a
+   * comma-separated list of proxy addresses/CIDRs.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -49,7 +75,8 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC = new Set(['PORT', 'MAX_UPLOAD_BYTES', 'WORKER_CONCURRENCY']);
+const NUMERIC = new Set(['PORT', 'MAX_UPLOAD_BYTES', 'WORKER_CONCURRENCY', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS']);
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const raw: Record<string, unknown> = {};
@@ -62,8 +89,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const problems = [...Value.Errors(EnvSchema, withDefaults)].map(
     (e) => `${e.path.slice(1) || 'environment'}: ${e.message}${e.value === undefined ? '' : ` (got ${JSON.stringify(e.value)})`}`,
   );
-  if (problems.length > 0) throw new ConfigError(problems);
   const e = withDefaults as Env;
+  if ((e.ONTERMS_ADMIN_EMAIL === undefined) !== (e.ONTERMS_ADMIN_PASSWORD === undefined)) {
+    problems.push('ONTERMS_ADMIN_EMAIL and ONTERMS_ADMIN_PASSWORD: set both or neither');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
 
   return {
     http: { port: e.PORT, host: e.HOST },
@@ -76,6 +106,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     analysisLlm: e.ANALYSIS_LLM_MODEL
       ? { model: e.ANALYSIS_LLM_MODEL, apiKey: e.OPENAI_API_KEY ?? null, baseURL: e.OPENAI_BASE_URL ?? null }
       : null,
+    auth: {
+      initialAdmin:
+        e.ONTERMS_ADMIN_EMAIL && e.ONTERMS_ADMIN_PASSWORD
+          ? { email: e.ONTERMS_ADMIN_EMAIL, password: e.ONTERMS_ADMIN_PASSWORD }
+          : null,
+      sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+      sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+      cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : !LOOPBACK_HOSTS.has(e.HOST.toLowerCase()),
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((v) => v.trim()).filter(Boolean);
 }

@@ -1,0 +1,119 @@
+import type { Language } from '@onterms/contracts';
+import type { ChecklistSpec, CueSpec } from './schema.ts';
+import { compilePattern, Lexicon, PatternError, type Pattern } from '../patterns/pattern.ts';
+import { PatternSet } from '../patterns/pattern-set.ts';
+import { MARKERS, type Markers } from '../language/markers.ts';
+import { ChecklistError } from './errors.ts';
+
+export interface CueMeta {
+  item: number;
+  kind: string;
+  negatable: boolean;
+  topic: 'payment' | null;
+  notWith: PatternSet<null> | null;
+  notPrecededBy: Set<string>;
+}
+export interface QuestionMeta {
+  item: number;
+  answer: Pattern;
+  kind: string;
+}
+
+/** Everything one language needs, compiled: cues of all items, markers, deflection phrases. */
+export interface LanguageRules {
+  lex: Lexicon;
+  cues: PatternSet<CueMeta>;
+  questions: PatternSet<QuestionMeta>;
+  itemNotWith: (PatternSet<null> | null)[];
+  evasion: PatternSet<null>;
+  waiver: PatternSet<null>;
+  markers: { [K in keyof Markers]: PatternSet<null> };
+  /** Single-word markers as plain sets of stems/prefixes, for position checks. */
+  negatorTerms: PatternSet<null>;
+}
+
+export interface CompiledChecklist {
+  id: string;
+  version: string;
+  items: { id: string; title: string }[];
+  languages: Record<Language, LanguageRules>;
+}
+
+const LANGS: Language[] = ['ru', 'en'];
+
+function set(lex: Lexicon, sources: string[], where: string): PatternSet<null> {
+  const s = new PatternSet<null>(lex);
+  sources.forEach((src, i) => {
+    try {
+      s.add(compilePattern(src, lex, 1), null);
+    } catch (e) {
+      throw new ChecklistError(`${where}/${i}: ${(e as Error).message}`);
+    }
+  });
+  return s;
+}
+
+function cueObject(c: CueSpec): Exclude<CueSpec, string> {
+  return typeof c === 'string' ? { pattern: c } : c;
+}
+
+/** Compiles a validated (and already merged) checklist. Errors name the path of the bad pattern. */
+export function compileChecklist(spec: ChecklistSpec): CompiledChecklist {
+  const languages = {} as Record<Language, LanguageRules>;
+  for (const lang of LANGS) {
+    const lex = new Lexicon(lang);
+    const cues = new PatternSet<CueMeta>(lex);
+    const questions = new PatternSet<QuestionMeta>(lex);
+    const itemNotWith: (PatternSet<null> | null)[] = [];
+    spec.items.forEach((item, ii) => {
+      (item.cues[lang] ?? []).forEach((raw, ci) => {
+        const c = cueObject(raw);
+        const where = `/items/${ii}/cues/${lang}/${ci}`;
+        let p: Pattern;
+        try {
+          p = compilePattern(c.pattern, lex, c.gap ?? 2);
+        } catch (e) {
+          if (e instanceof PatternError) throw new ChecklistError(`${where}/pattern: ${e.message}`);
+          throw e;
+        }
+        cues.add(p, {
+          item: ii,
+          kind: c.kind ?? item.id,
+          negatable: c.negatable ?? true,
+          topic: c.topic ?? null,
+          notWith: c.notWith ? set(lex, c.notWith, `${where}/notWith`) : null,
+          notPrecededBy: new Set((c.notPrecededBy ?? []).map((w) => w.toLowerCase())),
+        });
+      });
+      (item.questions?.[lang] ?? []).forEach((q, qi) => {
+        const where = `/items/${ii}/questions/${lang}/${qi}`;
+        try {
+          questions.add(compilePattern(q.pattern, lex, 2), { item: ii, answer: compilePattern(q.answer, lex, 2), kind: q.kind ?? item.id });
+        } catch (e) {
+          throw new ChecklistError(`${where}: ${(e as Error).message}`);
+        }
+      });
+      const nw = item.notWith?.[lang];
+      itemNotWith.push(nw ? set(lex, nw, `/items/${ii}/notWith/${lang}`) : null);
+    });
+    const m = MARKERS[lang];
+    const markers = {} as LanguageRules['markers'];
+    for (const k of Object.keys(m) as (keyof Markers)[]) markers[k] = set(lex, m[k], `markers/${lang}/${k}`);
+    languages[lang] = {
+      lex,
+      cues,
+      questions,
+      itemNotWith,
+      evasion: set(lex, spec.deflection?.evasion[lang] ?? [], `/deflection/evasion/${lang}`),
+      waiver: set(lex, spec.deflection?.waiver?.[lang] ?? [], `/deflection/waiver/${lang}`),
+      markers,
+      negatorTerms: markers.negators,
+    };
+  }
+  return {
+    id: spec.id,
+    version: spec.version,
+    items: spec.items.map((i) => ({ id: i.id, title: i.title ?? i.id })),
+    languages,
+  };
+}

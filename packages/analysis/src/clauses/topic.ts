@@ -1,0 +1,39 @@
+import type { ReadClause } from './read.ts';
+import type { LanguageRules } from '../checklist/compile.ts';
+import type { Match } from '../patterns/pattern.ts';
+
+export type Topic = 'payment' | 'other';
+
+interface TopicWord {
+  at: number;
+  topic: Topic;
+}
+
+/** Topic words of a clause, in order: payment («оплата», "due") or other (delivery, signing…). */
+export function topicWords(r: LanguageRules, c: ReadClause): TopicWord[] {
+  const out: TopicWord[] = [];
+  r.markers.paymentTopic.scan(c.tokens, c.ids, (_p, m) => out.push({ at: m.start, topic: 'payment' }));
+  r.markers.otherTopic.scan(c.tokens, c.ids, (_p, m) => {
+    if (!out.some((w) => w.at === m.start)) out.push({ at: m.start, topic: 'other' });
+  });
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * What a date or period in the clause is about: the nearest topic word outside the match (a word
+ * before it wins a tie), so «оплату ждём до пятницы» is payment and «отгрузим четырнадцатого» is
+ * delivery. Null when the clause has none: the caller then looks at the talk before.
+ */
+export function nearestTopic(words: TopicWord[], m: Match): Topic | null {
+  let best: TopicWord | null = null;
+  let bestD = Infinity;
+  for (const w of words) {
+    if (w.at >= m.start && w.at < m.end) continue;
+    const d = w.at < m.start ? m.start - w.at : w.at - m.end + 1.5;
+    if (d < bestD) {
+      bestD = d;
+      best = w;
+    }
+  }
+  return best ? best.topic : null;
+}

@@ -1,0 +1,40 @@
+import type { Segment } from '@onterms/contracts';
+import type { SegmentReading } from '../engine/read-call.ts';
+import type { Attributed } from '../speakers/attribute.ts';
+
+/**
+ * Deflection (flags.md): the client raises payment — asks about terms, the deadline or late
+ * payment, says they need to know, or insists after a dodge — and the rep's reply avoids a concrete
+ * answer. A concrete answer is a stated item or a waiver («пени не начисляем»). Returns the rep's
+ * evasive segments. Mono calls have no deflection: nobody can tell who the rep is.
+ */
+export function detectDeflection(segments: Segment[], readings: SegmentReading[], stated: Attributed[]): number[] {
+  if (!segments.some((s) => s.speaker === 'rep') || !segments.some((s) => s.speaker === 'client')) return [];
+  const out: number[] = [];
+  let open = false;
+  let lastDodged = false;
+  let i = 0;
+  while (i < segments.length) {
+    const speaker = segments[i]!.speaker;
+    let j = i;
+    while (j < segments.length && segments[j]!.speaker === speaker) j++;
+    const turn = Array.from({ length: j - i }, (_, k) => i + k);
+    if (speaker === 'client') {
+      const raises = turn.some((t) => readings[t]!.questionAboutPayment || readings[t]!.need);
+      const persists = lastDodged && turn.some((t) => readings[t]!.insistence || readings[t]!.need || readings[t]!.questionAboutPayment);
+      open = raises || persists;
+    } else if (speaker === 'rep') {
+      if (open) {
+        const concrete = turn.some((t) => stated.some((a) => a.segment === t) || readings[t]!.waiver || readings[t]!.negatedCue || readings[t]!.refusal);
+        const evasive = turn.filter((t) => readings[t]!.evasive);
+        if (evasive.length && !concrete) {
+          out.push(...evasive);
+          lastDodged = true;
+        } else lastDodged = false;
+      } else lastDodged = false;
+      open = false;
+    }
+    i = j;
+  }
+  return out;
+}

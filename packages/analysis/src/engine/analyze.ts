@@ -1,0 +1,47 @@
+import type { AnalysisResult, CallType, FlagResult, Moment, Segment, Transcript } from '@onterms/contracts';
+import type { CompiledChecklist } from '../checklist/compile.ts';
+import { defaultChecklist } from '../checklist/load.ts';
+import { readCall } from './read-call.ts';
+import { attribute } from '../speakers/attribute.ts';
+import { detectDeflection } from '../deflection/detect.ts';
+import { extractValues } from '../values/extract.ts';
+
+export const RULES_ENGINE_VERSION = 'rules-1.0.0';
+
+function moment(segments: Segment[], i: number): Moment {
+  const s = segments[i]!;
+  return { segment: i, start: s.start, end: s.end, speaker: s.speaker, quote: s.text };
+}
+
+/**
+ * Analyses one transcript against a checklist (by default the one for its call type): for each
+ * item whether it is stated and where, plus deflection. Pure: no I/O, no environment.
+ */
+export function analyzeTranscript(transcript: Transcript, checklist?: CompiledChecklist | CallType): AnalysisResult {
+  const cl = typeof checklist === 'object' ? checklist : defaultChecklist(checklist ?? 'credit_negotiation');
+  const lang = transcript.language;
+  const rules = cl.languages[lang];
+  const segments = transcript.segments;
+  const readings = readCall(segments, lang, rules);
+  const attributed = attribute(segments, readings, rules);
+
+  const flags: Record<string, FlagResult> = {};
+  cl.items.forEach((item, ii) => {
+    const moments: Moment[] = [];
+    for (const a of attributed) {
+      if (a.item !== ii) continue;
+      const m = moment(segments, a.segment);
+      const values = extractValues(a.hits, lang);
+      if (values) m.values = values;
+      moments.push(m);
+    }
+    flags[item.id] = { stated: moments.length > 0, moments };
+  });
+  const deflected = detectDeflection(segments, readings, attributed);
+  return {
+    checklist: { id: cl.id, version: cl.version },
+    engine: { rules: RULES_ENGINE_VERSION, llmModel: null },
+    flags,
+    deflection: { present: deflected.length > 0, moments: deflected.map((i) => moment(segments, i)) },
+  };
+}

@@ -1,0 +1,144 @@
+import type { Language, Segment } from '@onterms/contracts';
+import type { LanguageRules } from '../checklist/compile.ts';
+import { readSegment, type ReadClause } from '../clauses/read.ts';
+import { isNegated } from '../clauses/negation.ts';
+import { nearestTopic, topicWords, type Topic } from '../clauses/topic.ts';
+import type { Token } from '../language/tokens.ts';
+
+/** A cue found in a segment. */
+export interface Hit {
+  item: number;
+  kind: string;
+  tokens: Token[];
+  /** The clause the cue is in, for reading values around it. */
+  clause: Token[];
+}
+
+/** What one segment says, before the speaker rules. */
+export interface SegmentReading {
+  clauses: ReadClause[];
+  /** Items stated (in a statement clause), with the cues that state them. */
+  stated: Hit[];
+  /** Items mentioned in a question or request. */
+  asked: Set<number>;
+  /** Items a question asks for whose answer is a bare value («а лимит какой?» → «два миллиона»). */
+  awaitingAnswer: { item: number; kind: string; answer: import('../patterns/pattern.ts').Pattern }[];
+  /** A negated cue of any item: a waiver such as «пени не начисляем». */
+  negatedCue: boolean;
+  questionAboutPayment: boolean;
+  need: boolean;
+  insistence: boolean;
+  evasive: boolean;
+  waiver: boolean;
+  confirmStrong: boolean;
+  confirmWeak: boolean;
+  refusal: boolean;
+}
+
+const CONTEXT_SEGMENTS = 3;
+
+/** Reads every segment: cues with negation, questions, hypotheticals, topics and context applied. */
+export function readCall(segments: Segment[], lang: Language, r: LanguageRules): SegmentReading[] {
+  const out: SegmentReading[] = [];
+  let ctx: Topic | null = null;
+  let ctxAge = 0;
+  for (const seg of segments) {
+    const clauses = readSegment(seg.text, lang, r);
+    const reading: SegmentReading = {
+      clauses,
+      stated: [],
+      asked: new Set(),
+      awaitingAnswer: [],
+      negatedCue: false,
+      questionAboutPayment: false,
+      need: false,
+      insistence: false,
+      evasive: false,
+      waiver: false,
+      confirmStrong: false,
+      confirmWeak: false,
+      refusal: false,
+    };
+    let segTopic: Topic | null = null;
+    let dateTopic: Topic | null = null;
+    clauses.forEach((c, ci) => {
+      const words = topicWords(r, c);
+      const late = r.markers.lateness.test(c.tokens, c.ids);
+      let anyCue = false;
+      r.cues.scan(c.tokens, c.ids, (pi, m) => {
+        const meta = r.cues.meta[pi]!;
+        anyCue = true;
+        if (c.question) {
+          reading.asked.add(meta.item);
+          return;
+        }
+        if (c.hypothetical) return;
+        const before = c.tokens[m.start - 1];
+        if (before && meta.notPrecededBy.has(before.text)) return;
+        if (meta.notWith?.test(c.tokens, c.ids)) return;
+        const inw = r.itemNotWith[meta.item];
+        if (inw?.test(c.tokens, c.ids)) return;
+        if (meta.negatable && isNegated(r, c, m)) {
+          reading.negatedCue = true;
+          return;
+        }
+        if (meta.topic === 'payment') {
+          let t = nearestTopic(words, m);
+          if (t === null) {
+            // earlier clauses of this segment, then the talk before
+            for (let k = ci - 1; k >= 0 && t === null; k--) {
+              const w = topicWords(r, clauses[k]!);
+              if (w.length) t = w[w.length - 1]!.topic;
+            }
+          }
+          if (t === null) t = ctx;
+          dateTopic = dateTopic ?? t;
+          if (t !== 'payment') return;
+        }
+        reading.stated.push({ item: meta.item, kind: meta.kind, tokens: c.tokens.slice(m.start, m.end), clause: c.tokens });
+      });
+      if (c.question) {
+        r.questions.scan(c.tokens, c.ids, (pi) => {
+          const q = r.questions.meta[pi]!;
+          reading.awaitingAnswer.push({ item: q.item, kind: q.kind, answer: q.answer });
+        });
+        if (words.some((w) => w.topic === 'payment') || late || anyCue) reading.questionAboutPayment = true;
+      }
+      if (r.markers.need.test(c.tokens, c.ids) && (words.some((w) => w.topic === 'payment') || late || anyCue)) reading.need = true;
+      if (r.markers.need.test(c.tokens, c.ids)) reading.need = reading.need || words.length === 0;
+      if (r.markers.insistence.test(c.tokens, c.ids)) reading.insistence = true;
+      if (!c.question && r.evasion.test(c.tokens, c.ids)) reading.evasive = true;
+      if (!c.question && r.waiver.test(c.tokens, c.ids)) reading.waiver = true;
+      if (words.length) segTopic = words[words.length - 1]!.topic;
+    });
+    // Confirmation and refusal are read at the start of the segment («Да, всё верно», "Yes, exactly").
+    const c0 = clauses[0];
+    if (c0) {
+      const head = { toks: c0.tokens.slice(0, 4), ids: c0.ids.slice(0, 4) };
+      const at = (set: typeof r.markers.confirmStrong) => {
+        let hit = false;
+        set.scan(head.toks, head.ids, (_p, m) => {
+          if (m.start <= 1) hit = true;
+        });
+        return hit;
+      };
+      reading.refusal = at(r.markers.refusal);
+      reading.confirmStrong = !reading.refusal && at(r.markers.confirmStrong);
+      reading.confirmWeak = !reading.refusal && at(r.markers.confirmWeak);
+      // "Friday it is", «пятница — так и есть»: a confirmation at the end of the first clause
+      if (!reading.confirmStrong && !reading.refusal) {
+        const n = c0.tokens.length;
+        r.markers.confirmStrong.scan(c0.tokens, c0.ids, (_p, m) => {
+          if (m.end === n && n <= 4) reading.confirmStrong = true;
+        });
+      }
+    }
+    const next: Topic | null = dateTopic ?? segTopic;
+    if (next) {
+      ctx = next;
+      ctxAge = 0;
+    } else if (++ctxAge > CONTEXT_SEGMENTS) ctx = null;
+    out.push(reading);
+  }
+  return out;
+}

@@ -1,0 +1,282 @@
+import type { Language } from '@onterms/contracts';
+import type { Token } from './tokens.ts';
+import { stem } from './stem.ts';
+import { denominator, numberWord, type NumberWord } from './number-words.ts';
+import { monthOf, weekdayOf } from './calendar.ts';
+
+/** A clause: the unit in which questions, negation and hypotheticals are judged. */
+export interface Clause {
+  tokens: Token[];
+  /** The clause ends with «?». */
+  questionMark: boolean;
+  /** The segment has sentence punctuation at all (clean text rather than raw ASR output). */
+  punctuated: boolean;
+}
+
+// Fillers carry nothing and only stretch the distance between words of a pattern.
+const FILLERS = new Set(['ну', 'э', 'ээ', 'эээ', 'эм', 'мм', 'м', 'uh', 'um', 'uhh', 'umm', 'er', 'erm', 'hmm', 'uhm', 'ah']);
+// A contrastive conjunction opens a new clause: «у других бывают штрафы, а мы …», "… but we don't".
+const CONTRAST = new Set(['а', 'но', 'однако', 'but', 'however', 'whereas']);
+const PERCENT = /^(процент|percent|pct)/;
+
+const WORD_RE = /\d+(?:[.,]\d+)?(?:-?[a-zа-я]{1,3}(?![a-zа-я]))?|[a-zа-я]+(?:['’][a-z]+)?|[%$₽€]|\?|[.!;:…]|[,—–]|\s-\s/g;
+
+interface Raw {
+  w: string;
+  sep: boolean;
+}
+
+function expandContraction(w: string, out: string[]): void {
+  const m = /^([a-z]+)['’]([a-z]+)$/.exec(w);
+  if (!m) return void out.push(w);
+  const [, base, tail] = m as unknown as [string, string, string];
+  if (tail === 't' && base.endsWith('n')) {
+    const b = base.slice(0, -1);
+    out.push(b === 'wo' ? 'will' : b === 'ca' ? 'can' : b, 'not');
+  } else if (tail === 'll') out.push(base, 'will');
+  else if (tail === 'd') out.push(base, 'would');
+  else if (tail === 're') out.push(base, 'are');
+  else if (tail === 've') out.push(base, 'have');
+  else if (tail === 'm') out.push(base, 'am');
+  else if (base === 'let' && tail === 's') out.push('let', 'us');
+  else out.push(base); // 's: possessive or "is": the base word is what patterns need
+}
+
+/** Splits a segment's text into clauses of raw lower-case words. */
+function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
+  // ASR spells abbreviations letter by letter: «у пэ дэ» is УПД, «э дэ о» is ЭДО.
+  const lower = text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/(^|\s)у\s?пэ\s?дэ(?=\s|$|[,.!?])/g, '$1упд')
+    .replace(/(^|\s)э\s?дэ\s?о(?=\s|$|[,.!?])/g, '$1эдо');
+  const clauses: { words: Raw[]; q: boolean }[] = [];
+  let cur: Raw[] = [];
+  let sep = false;
+  const close = (q: boolean) => {
+    if (cur.length) clauses.push({ words: cur, q });
+    else if (q && clauses.length) clauses[clauses.length - 1]!.q = true;
+    cur = [];
+    sep = false;
+  };
+  for (const m of lower.matchAll(WORD_RE)) {
+    const t = m[0];
+    if (t === '?') close(true);
+    else if (/^[.!;:…]$/.test(t)) close(false);
+    else if (/^[,—–]$|^\s-\s$/.test(t)) sep = true;
+    else {
+      if (CONTRAST.has(t) && cur.length) close(false);
+      const parts: string[] = [];
+      expandContraction(t, parts);
+      for (const p of parts) {
+        if (FILLERS.has(p)) continue;
+        cur.push({ w: p, sep });
+        sep = false;
+      }
+    }
+  }
+  close(false);
+  return clauses;
+}
+
+function digitToken(w: string): { value: number; ordinal: boolean; mult: number } | null {
+  const m = /^(\d+(?:[.,]\d+)?)(?:-?([a-zа-я]+))?$/.exec(w);
+  if (!m) return null;
+  const value = Number(m[1]!.replace(',', '.'));
+  const suf = m[2] ?? '';
+  if (/^(го|ое|ого|е|й|ый|th|st|nd|rd)$/.test(suf)) return { value, ordinal: true, mult: 1 };
+  if (suf === 'k' || suf === 'к') return { value, ordinal: false, mult: 1000 };
+  if (suf === 'm') return { value, ordinal: false, mult: 1e6 };
+  return { value, ordinal: false, mult: 1 };
+}
+
+/**
+ * Reads one number starting at `i`: digits, or number words composed by place value
+ * («двести сорок пять», "forty five"), scaled by тысяча/миллион/k, with spoken decimals
+ * («ноль целых одна десятая», "one and a half", "one point five").
+ */
+function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok: Partial<Token> } | null {
+  const first = words[i]!.w;
+  const d = digitToken(first);
+  let total = 0;
+  let group = 0;
+  let j = i;
+  let ordinal = false;
+  let dayForm = false;
+  let amount = false;
+  let last: NumberWord['type'] | 'digit' | null = null;
+  if (d) {
+    group = d.value;
+    ordinal = d.ordinal;
+    dayForm = d.ordinal;
+    if (d.mult > 1) {
+      total = group * d.mult;
+      group = 0;
+      amount = true;
+    }
+    last = d.mult > 1 ? 'mult' : 'digit';
+    j = i + 1;
+  }
+  while (!ordinal && j < words.length) {
+    const w = words[j]!.w;
+    const nw = d && j === i ? null : numberWord(w, lang);
+    const dt = j > i && last !== 'mult' && last !== 'digit' ? null : j > i ? digitToken(w) : null;
+    if (dt && last === 'mult' && dt.mult === 1 && !dt.ordinal) break;
+    if (!nw) break;
+    if (nw.type === 'den') break;
+    if (j > i && words[j]!.sep) break;
+    const v = nw.value;
+    let ok = false;
+    switch (nw.type) {
+      case 'hundred':
+        ok = group === 0 || (lang === 'en' && group < 10 && last === 'unit');
+        if (ok) group = lang === 'en' && v === 100 ? (group || 1) * 100 : group + v;
+        break;
+      case 'ten':
+      case 'teen':
+        if (group % 100 === 0 && last !== 'digit') {
+          ok = true;
+          group += v;
+        } else if (lang === 'en' && last === 'unit' && group < 10 && numberWord(words[j + 1]?.w ?? '', lang)?.type === 'mult') {
+          // "one fifty k": colloquial hundreds
+          ok = true;
+          group = group * 100 + v;
+        }
+        break;
+      case 'unit':
+        ok = group % 10 === 0 && last !== 'unit' && last !== 'teen' && last !== 'digit' && !(v === 0 && group > 0);
+        if (ok) group += v;
+        break;
+      case 'half':
+        ok = group === 0 && last === null;
+        if (ok) group = v === 0.5 ? 0.5 : v;
+        break;
+      case 'mult':
+        // a leading «тысяча», «миллион» is one of them; a leading "k" is just a letter
+        ok = last === null ? !['k', 'grand', 'mil'].includes(w) : last !== 'mult';
+        if (ok) {
+          total += (group || 1) * v;
+          group = 0;
+          amount = true;
+        }
+        break;
+    }
+    if (!ok) break;
+    last = nw.type;
+    j++;
+    if (nw.ordinal) {
+      ordinal = true;
+      dayForm = lang === 'ru' ? Boolean(nw.dayForm) : true;
+    }
+  }
+  if (j === i) return null;
+  // Russian: «миллион двести» is 1.2 million in speech, not 1 000 200.
+  if (lang === 'ru' && total >= 1e6 && group > 0 && group < 1000 && group % 100 === 0) group *= 1000;
+  let value = total + group;
+  // Spoken decimals.
+  const next = words[j]?.w;
+  if (!ordinal && next !== undefined) {
+    if ((next === 'целых' || next === 'целая' || next === 'point') && j + 1 < words.length) {
+      const frac = readNumber(words, j + 1, lang);
+      if (frac && frac.tok.num !== undefined) {
+        const den = words[frac.end] ? denominator(words[frac.end]!.w, lang) : 0;
+        if (frac.tok.num > 0 && frac.tok.num < 1) {
+          // the fraction read its own denominator: «одна десятая»
+          value += frac.tok.num;
+          j = frac.end;
+        } else if (den) {
+          value += frac.tok.num / den;
+          j = frac.end + 1;
+        } else if (next === 'point') {
+          value += frac.tok.num / 10 ** String(frac.tok.num).length;
+          j = frac.end;
+        }
+      }
+    } else if (lang === 'ru') {
+      const den = denominator(next, lang);
+      if (den && last !== 'ten' && last !== 'hundred') {
+        value = value / den;
+        j += 1;
+      } else if (value === 0 && j + 1 < words.length) {
+        // «ноль пять сотых»
+        const frac = readNumber(words, j, lang);
+        if (frac && frac.tok.num !== undefined && frac.tok.num > 0 && frac.tok.num < 1) {
+          value = frac.tok.num;
+          j = frac.end;
+        }
+        const den2 = frac && words[frac.end] ? denominator(words[frac.end]!.w, lang) : 0;
+        if (frac && value === 0 && den2 && frac.tok.num !== undefined) {
+          value = frac.tok.num / den2;
+          j = frac.end + 1;
+        }
+      }
+    } else if (next === 'and' && words[j + 1]?.w === 'a' && words[j + 2]?.w === 'half') {
+      value += 0.5;
+      j += 3;
+    }
+  }
+  const text = words
+    .slice(i, j)
+    .map((r) => r.w)
+    .join(' ');
+  const tok: Partial<Token> = { text, num: value };
+  if (ordinal) tok.ordinal = true;
+  if (dayForm) tok.dayForm = true;
+  if (amount) tok.amount = true;
+  return { end: j, tok };
+}
+
+export function tokenize(text: string, lang: Language): Clause[] {
+  const punctuated = /[.?!]/.test(text);
+  const out: Clause[] = [];
+  for (const rc of rawClauses(text)) {
+    const words = rc.words;
+    const tokens: Token[] = [];
+    for (let i = 0; i < words.length; ) {
+      const r = words[i]!;
+      const c = r.w.charCodeAt(0);
+      const maybeNumber = (c >= 48 && c <= 57) || numberWord(r.w, lang) !== null;
+      // "a half" without a number before it; a lone "one"/"один" is usually a pronoun
+      const isLoneOne = !(c >= 48 && c <= 57) && (r.w === 'one' || r.w === 'a');
+      const nx1 = words[i + 1]?.w ?? '';
+      const continues = numberWord(nx1, lang) !== null || nx1 === 'point' || (nx1 === 'and' && words[i + 3]?.w === 'half');
+      if (maybeNumber && !(isLoneOne && !continues)) {
+        const n = readNumber(words, i, lang);
+        if (n) {
+          const tok = { ...n.tok, stem: '#' } as Token;
+          if (r.sep) tok.sep = true;
+          const nx = words[n.end]?.w;
+          if (nx !== undefined && (nx === '%' || PERCENT.test(nx))) tok.percent = true;
+          // "$40k", «2 млн ₽», "fifty thousand dollars"
+          tokens.push(tok);
+          i = n.end;
+          continue;
+        }
+      }
+      const tok: Token = { text: r.w, stem: stem(r.w, lang) };
+      if (r.sep) tok.sep = true;
+      const wd = weekdayOf(r.w, lang);
+      if (wd) tok.weekday = wd;
+      const mo = monthOf(r.w, lang);
+      if (mo) tok.month = mo;
+      tokens.push(tok);
+      i++;
+    }
+    // English ordinals read as days of the month only after "the"/"on"/"by" or before "of":
+    // "the first delivery" is not a date, "by the thirtieth" is.
+    if (lang === 'en')
+      for (let k = 0; k < tokens.length; k++) {
+        const t = tokens[k]!;
+        if (t.ordinal && t.num !== undefined) {
+          const prev = tokens[k - 1]?.text;
+          const nx = tokens[k + 1];
+          const after = nx?.text;
+          const preps = prev === 'the' || prev === 'on' || prev === 'by' || prev === 'before' || prev === 'until' || tokens[k - 1]?.month !== undefined || tokens[k - 1]?.weekday !== undefined;
+          const nounAfter = nx !== undefined && nx.num === undefined && !nx.weekday && !['of', 'and', 'is', 'it', 'then', 'for', 'at', 'or', 'so', 'not', 'works', 'will', 'i', 'we', 'you'].includes(after!) && !nx.month;
+          t.dayForm = t.num >= 1 && t.num <= 31 && (preps || after === 'of' || (nx?.month ?? 0) > 0) && !nounAfter;
+        }
+      }
+    out.push({ tokens, questionMark: rc.q, punctuated });
+  }
+  return out;
+}

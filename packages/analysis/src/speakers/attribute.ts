@@ -1,0 +1,83 @@
+import type { Segment } from '@onterms/contracts';
+import type { SegmentReading, Hit } from '../engine/read-call.ts';
+import type { LanguageRules } from '../checklist/compile.ts';
+import { findAll } from '../patterns/pattern.ts';
+
+/** A segment that states an item, with the hits that are its evidence. */
+export interface Attributed {
+  segment: number;
+  item: number;
+  hits: Hit[];
+}
+
+/** Index of the first segment of the rep's next turn after segment `i`, or -1. */
+function repNextTurn(segments: Segment[], i: number): number {
+  for (let k = i + 1; k < segments.length; k++) {
+    const s = segments[k]!.speaker;
+    if (s === 'rep') return k;
+  }
+  return -1;
+}
+
+function repTurnSegments(segments: Segment[], first: number): number[] {
+  const out: number[] = [];
+  for (let k = first; k < segments.length && segments[k]!.speaker === 'rep'; k++) out.push(k);
+  return out;
+}
+
+/**
+ * The speaker rules of flags.md: the rep states; the client states and the rep confirms in the
+ * rep's next turn (then both segments are evidence); with unknown speakers anyone states.
+ * A question whose answer is a bare value («а лимит какой?» — «два миллиона») is stated by the answer.
+ */
+export function attribute(segments: Segment[], readings: SegmentReading[], r: LanguageRules): Attributed[] {
+  const out: Attributed[] = [];
+  const add = (segment: number, item: number, hits: Hit[]) => {
+    const have = out.find((a) => a.segment === segment && a.item === item);
+    if (have) have.hits.push(...hits);
+    else out.push({ segment, item, hits: [...hits] });
+  };
+  segments.forEach((seg, i) => {
+    const rd = readings[i]!;
+    const byItem = new Map<number, Hit[]>();
+    for (const h of rd.stated) byItem.set(h.item, [...(byItem.get(h.item) ?? []), h]);
+    if (seg.speaker === 'rep' || seg.speaker === 'unknown') {
+      for (const [item, hits] of byItem) add(i, item, hits);
+    } else if (byItem.size) {
+      // client: only if the rep's next turn confirms
+      const k = repNextTurn(segments, i);
+      if (k < 0) return;
+      // the rep's turn must come right after this client turn (no other client statement between
+      // is fine: a read-back can span segments), but not after the rep already spoke
+      const between = segments.slice(i + 1, k);
+      if (between.some((s) => s.speaker !== 'client')) return;
+      const conf = readings[k]!;
+      const turn = repTurnSegments(segments, k);
+      for (const [item, hits] of byItem) {
+        const restated = turn.some((t) => readings[t]!.stated.some((h) => h.item === item));
+        if (conf.confirmStrong || (conf.confirmWeak && restated)) {
+          add(i, item, hits);
+          add(k, item, readings[k]!.stated.filter((h) => h.item === item));
+        }
+      }
+    }
+    // answers to a value question
+    for (const q of rd.awaitingAnswer) {
+      if (seg.speaker === 'rep') continue;
+      const k = seg.speaker === 'unknown' ? i + 1 : repNextTurn(segments, i);
+      if (k < 0 || k >= segments.length) continue;
+      if (seg.speaker === 'client' && segments.slice(i + 1, k).some((s) => s.speaker !== 'client')) continue;
+      const ans = readings[k]!;
+      if (ans.refusal || ans.evasive) continue;
+      for (const c of ans.clauses) {
+        if (c.question || c.hypothetical) continue;
+        const ms = findAll(q.answer, c.tokens, c.ids, r.lex);
+        if (ms.length) {
+          add(k, q.item, ms.map((m) => ({ item: q.item, kind: q.kind, tokens: c.tokens.slice(m.start, m.end), clause: c.tokens })));
+          break;
+        }
+      }
+    }
+  });
+  return out.sort((a, b) => a.segment - b.segment || a.item - b.item);
+}

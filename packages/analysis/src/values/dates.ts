@@ -1,0 +1,49 @@
+import * as chrono from 'chrono-node';
+import type { Language, MomentValues } from '@onterms/contracts';
+import type { Token } from '../language/tokens.ts';
+
+type DueDate = NonNullable<MomentValues['dueDate']>;
+
+/** Clause text with numbers as digits, the form chrono-node reads («до 15 марта», "by May 25"). */
+function digitsText(toks: Token[]): string {
+  return toks.map((t) => (t.num !== undefined ? String(t.num) : t.text)).join(' ');
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * An absolute due date from a date cue: day of month, weekday, a calendar date (month and day,
+ * read by chrono-node), or a named point such as the end of the month.
+ */
+export function readDate(cue: Token[], clause: Token[], lang: Language): DueDate | undefined {
+  const words = cue.map((t) => t.text).join(' ');
+  if (/(конц|конец|end)/.test(words)) {
+    const what = /недел|week/.test(words) ? 'week' : /квартал|quarter/.test(words) ? 'quarter' : 'month';
+    return { kind: 'absolute', anchor: `end_of_${what}` };
+  }
+  const d: DueDate = { kind: 'absolute' };
+  const day = cue.find((t) => t.dayForm && t.num !== undefined);
+  const wd = cue.find((t) => t.weekday !== undefined);
+  if (day) d.dayOfMonth = day.num!;
+  if (wd) d.weekday = wd.weekday!;
+  // Weekdays near the day number in the clause («пятница, двадцать первое»)
+  if (!d.weekday) {
+    const w = clause.find((t) => t.weekday !== undefined);
+    if (w) d.weekday = w.weekday!;
+  }
+  if (!d.dayOfMonth) {
+    const n = clause.find((t) => t.dayForm && t.num !== undefined && t.num >= 1 && t.num <= 31);
+    if (n) d.dayOfMonth = n.num!;
+  }
+  if (d.dayOfMonth) {
+    const parsed = (lang === 'ru' ? chrono.ru : chrono.en).parse(digitsText(clause));
+    for (const p of parsed) {
+      if (p.start.isCertain('month') && p.start.get('day') === d.dayOfMonth) {
+        const month = p.start.get('month')!;
+        d.date = p.start.isCertain('year') ? `${p.start.get('year')}-${pad(month)}-${pad(d.dayOfMonth)}` : `--${pad(month)}-${pad(d.dayOfMonth)}`;
+        break;
+      }
+    }
+  }
+  return d.dayOfMonth || d.weekday ? d : undefined;
+}

@@ -1,0 +1,138 @@
+import type { Language, MomentValues, SanctionKind } from '@onterms/contracts';
+import type { Hit } from '../engine/read-call.ts';
+import type { Token } from '../language/tokens.ts';
+import { readDate } from './dates.ts';
+
+const SANCTION_KINDS: Record<string, SanctionKind> = {
+  penalty: 'penalty',
+  suspension: 'suspension',
+  prepayment_switch: 'prepayment',
+  credit_hold: 'credit_hold',
+  legal: 'legal',
+  collection: 'collection',
+};
+
+function unitDays(t: Token | undefined, lang: Language): number | null {
+  if (!t) return null;
+  const w = t.text;
+  if (lang === 'ru') {
+    if (/^(ден|дн|сут)/.test(w)) return 1;
+    if (/^недел/.test(w)) return 7;
+    if (/^месяц/.test(w)) return 30;
+    if (/^(календарн|банковск|рабоч)/.test(w)) return 1;
+  } else {
+    if (/^days?$/.test(w)) return 1;
+    if (/^weeks?$/.test(w)) return 7;
+    if (/^months?$/.test(w)) return 30;
+    if (/^(business|calendar)$/.test(w)) return 1;
+  }
+  return null;
+}
+
+/** Number of days in «N дней/недель», "N days", "net N" found at or after `from` in `toks`. */
+function daysIn(toks: Token[], lang: Language): number | undefined {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.num === undefined || t.ordinal || t.percent) continue;
+    if (i > 0 && toks[i - 1]!.text === 'net') return t.num;
+    const u = unitDays(toks[i + 1], lang) ?? unitDays(toks[i + 2], lang);
+    if (u) return t.num * u;
+  }
+  return undefined;
+}
+
+function anchorOf(toks: Token[], lang: Language): 'shipment' | 'delivery' | 'invoice' | 'contract' | 'unspecified' {
+  const s = toks.map((t) => t.text).join(' ');
+  if (lang === 'ru') {
+    if (/отгруз/.test(s)) return 'shipment';
+    if (/постав|получен|приемк|доставк/.test(s)) return 'delivery';
+    if (/сч[её]т|упд|накладн|выставлен/.test(s)) return 'invoice';
+    if (/договор|подписан/.test(s)) return 'contract';
+  } else {
+    if (/\bship/.test(s)) return 'shipment';
+    if (/deliver|receipt/.test(s)) return 'delivery';
+    if (/invoice|bill/.test(s)) return 'invoice';
+    if (/contract/.test(s)) return 'contract';
+  }
+  return 'unspecified';
+}
+
+function penaltyPer(toks: Token[], at: number, lang: Language): 'day' | 'week' | 'month' | 'year' | 'once' {
+  const s = toks
+    .slice(at, at + 6)
+    .map((t) => t.text)
+    .join(' ');
+  if (lang === 'ru') {
+    if (/(день|дня|сутки|суток|ежедневн)/.test(s)) return 'day';
+    if (/недел/.test(s)) return 'week';
+    if (/месяц|ежемесячн/.test(s)) return 'month';
+    if (/год|годовых/.test(s)) return 'year';
+  } else {
+    if (/\b(day|daily)\b/.test(s)) return 'day';
+    if (/\bweek/.test(s)) return 'week';
+    if (/\b(month|monthly)\b/.test(s)) return 'month';
+    if (/\b(year|annual|annually|apr)\b/.test(s)) return 'year';
+  }
+  const before = toks
+    .slice(Math.max(0, at - 2), at)
+    .map((t) => t.text)
+    .join(' ');
+  if (/monthly|ежемесячн/.test(before)) return 'month';
+  return 'once';
+}
+
+/**
+ * Reads values out of a moment's cues: deferral days, prepayment share, credit limit, due date,
+ * penalty rate and period, sanction kinds. Only what was said is filled in.
+ */
+export function extractValues(hits: Hit[], lang: Language): MomentValues | undefined {
+  const v: MomentValues = {};
+  const kinds = new Set<SanctionKind>();
+  for (const h of hits) {
+    const sk = SANCTION_KINDS[h.kind];
+    if (sk) kinds.add(sk);
+    const toks = h.clause;
+    switch (h.kind) {
+      case 'deferral': {
+        const d = daysIn(h.tokens, lang) ?? daysIn(toks, lang);
+        if (d !== undefined && v.deferralDays === undefined) v.deferralDays = d;
+        if (d !== undefined && !v.dueDate) v.dueDate = { kind: 'relative', days: d, from: anchorOf(toks, lang) };
+        break;
+      }
+      case 'prepayment': {
+        const p = toks.find((t) => t.percent && t.num !== undefined && t.num <= 100);
+        if (p) v.prepaymentPercent = p.num!;
+        else if (toks.some((t) => t.text === 'half' || t.text === 'половин')) v.prepaymentPercent = 50;
+        break;
+      }
+      case 'credit_limit': {
+        const a = toks.find((t) => t.num !== undefined && (t.amount || t.num >= 1000) && !t.percent);
+        if (a) {
+          const s = toks.map((t) => t.text).join(' ');
+          const currency = /руб|₽/.test(s) ? 'RUB' : /\$|dollar|bucks/.test(s) ? 'USD' : /евро|€|euro/.test(s) ? 'EUR' : undefined;
+          v.creditLimit = currency ? { amount: a.num!, currency } : { amount: a.num! };
+        }
+        break;
+      }
+      case 'period': {
+        const d = daysIn(h.tokens, lang);
+        if (d !== undefined) v.dueDate = { kind: 'relative', days: d, from: anchorOf(h.tokens, lang) };
+        break;
+      }
+      case 'date': {
+        if (!v.dueDate || v.dueDate.kind !== 'absolute') {
+          const d = readDate(h.tokens, toks, lang);
+          if (d) v.dueDate = d;
+        }
+        break;
+      }
+      case 'penalty': {
+        const at = toks.findIndex((t) => t.percent && t.num !== undefined);
+        if (at >= 0 && !v.penalty) v.penalty = { ratePercent: toks[at]!.num!, per: penaltyPer(toks, at + 1, lang) };
+        break;
+      }
+    }
+  }
+  if (kinds.size) v.sanctionKinds = [...kinds];
+  return Object.keys(v).length ? v : undefined;
+}

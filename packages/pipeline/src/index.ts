@@ -13,3 +13,4 @@ export { DEFAULT_RETRY_POLICY, backoffDelay, type RetryPolicy } from './retry-po
 export { NO_ENGINE_REASON } from './steps/transcribe.ts';
 export { derivedKeys } from './steps/derived-keys.ts';
 export type { Analyze, Logger, PipelineStore, ProcessCallDeps } from './deps.ts';
+export { createDefaultDeps, type DefaultDepsOptions } from './default-deps.ts';

@@ -1,0 +1,173 @@
+import { findCallById, getAnalysis, getSegments } from '@onterms/db';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processCall, reanalyzeCall } from './process-call.ts';
+import { NO_ENGINE_REASON } from './steps/transcribe.ts';
+import {
+  countingMedia,
+  countRows,
+  insertTestCall,
+  jsonTranscriptFile,
+  makeGarbage,
+  makeRecording,
+  negotiationTranscript,
+  setupPipelineTest,
+  sharedMedia,
+  testDeps,
+  type PipelineTestContext,
+} from './testing/fixtures.ts';
+
+let ctx: PipelineTestContext;
+let mono: string;
+let stereo: string;
+
+beforeAll(async () => {
+  ctx = await setupPipelineTest();
+  mono = await makeRecording(ctx.dir, { seconds: 2 });
+  stereo = await makeRecording(ctx.dir, { seconds: 2, channels: 2 });
+});
+afterAll(async () => {
+  await ctx?.cleanup();
+});
+
+describe('processCall', () => {
+  it('takes a call with an uploaded transcript from queued to analyzed, storing every output', async () => {
+    const call = await insertTestCall(ctx, { recording: stereo, channels: 2, transcript: jsonTranscriptFile() });
+
+    expect(await processCall(testDeps(ctx), call.id)).toEqual({ status: 'analyzed' });
+
+    const stored = (await findCallById(ctx.db, call.id))!;
+    expect(stored.status).toBe('analyzed');
+    expect(stored.failureReason).toBeNull();
+    expect(stored.transcriptSource).toBe('upload');
+    expect(stored.analyzedAt).not.toBeNull();
+    for (const key of [stored.speechAudioKey, stored.reviewAudioKey, stored.peaksKey]) {
+      expect(key).toMatch(new RegExp(`^calls/${call.id}/`));
+      expect(await ctx.store.exists(key!)).toBe(true);
+    }
+    // The speech copy is 16 kHz mono; the review copy keeps the stereo layout.
+    const media = sharedMedia();
+    const speech = await ctx.store.withLocalFile(stored.speechAudioKey!, (p) => media.probe(p));
+    expect([speech.sampleRate, speech.channels]).toEqual([16000, 1]);
+    const review = await ctx.store.withLocalFile(stored.reviewAudioKey!, (p) => media.probe(p));
+    expect([review.codec, review.channels]).toEqual(['opus', 2]);
+    const peaks = JSON.parse(await ctx.store.withLocalFile(stored.peaksKey!, (p) => readFile(p, 'utf8')));
+    expect(peaks.channels).toBe(2);
+
+    expect(await getSegments(ctx.db, call.id)).toEqual(negotiationTranscript().segments);
+    const analysis = (await getAnalysis(ctx.db, call.id))!;
+    expect(analysis.flags['payment_terms']?.stated).toBe(true);
+  });
+
+  it('parks a call with no transcript and no engine in waiting, after preparing its audio', async () => {
+    const call = await insertTestCall(ctx, { recording: mono });
+
+    expect(await processCall(testDeps(ctx), call.id)).toEqual({ status: 'waiting' });
+
+    const stored = (await findCallById(ctx.db, call.id))!;
+    expect(stored.status).toBe('waiting');
+    expect(stored.failureReason).toBe(NO_ENGINE_REASON);
+    expect(stored.failureReason).toMatch(/No speech-to-text engine is configured/);
+    expect(stored.reviewAudioKey).not.toBeNull(); // the manager can already listen
+    expect((await countRows(ctx.db, call.id)).segments).toBe(0);
+  });
+
+  it('fails a corrupt recording with a plain-language reason, without analysing anything', async () => {
+    const call = await insertTestCall(ctx, { recording: await makeGarbage(ctx.dir), transcript: jsonTranscriptFile() });
+
+    const outcome = await processCall(testDeps(ctx), call.id);
+
+    expect(outcome.status).toBe('failed');
+    const stored = (await findCallById(ctx.db, call.id))!;
+    expect(stored.status).toBe('failed');
+    expect(stored.failureReason).toMatch(/not a recording we can read|damaged/);
+    expect(stored.failureReason).not.toMatch(/ffmpeg|ffprobe|Error:/);
+    expect(await countRows(ctx.db, call.id)).toEqual({ segments: 0, analyses: 0, flags: 0, moments: 0 });
+  });
+
+  it('fails a broken transcript, naming the problem', async () => {
+    const call = await insertTestCall(ctx, {
+      recording: mono,
+      transcript: { fileName: 'transcript.json', content: '{"language":"ru","segments":[{"start":"soon"' },
+    });
+
+    const outcome = await processCall(testDeps(ctx), call.id);
+
+    expect(outcome.status).toBe('failed');
+    const stored = (await findCallById(ctx.db, call.id))!;
+    expect(stored.status).toBe('failed');
+    expect(stored.failureReason).toMatch(/^The uploaded transcript cannot be read: \S/);
+  });
+
+  it('ends in the same rows when run twice (and a second run of an analysed call is skipped)', async () => {
+    const call = await insertTestCall(ctx, { recording: mono, transcript: jsonTranscriptFile() });
+    await processCall(testDeps(ctx), call.id);
+    const first = await countRows(ctx.db, call.id);
+    expect(first.segments).toBe(5);
+    expect(first.moments).toBeGreaterThan(0);
+
+    expect(await processCall(testDeps(ctx), call.id)).toEqual({ status: 'skipped' });
+    // Re-analysis replaces the verdict rather than adding to it.
+    expect(await reanalyzeCall(testDeps(ctx), call.id)).toEqual({ status: 'analyzed' });
+    expect(await countRows(ctx.db, call.id)).toEqual(first);
+  });
+
+  it('re-runs every step of an interrupted call without duplicating rows', async () => {
+    const call = await insertTestCall(ctx, { recording: mono, transcript: jsonTranscriptFile() });
+    await processCall(testDeps(ctx), call.id);
+    const first = await countRows(ctx.db, call.id);
+    // As if the worker died after storing everything but before the status moved on.
+    await ctx.db.updateTable('calls').set({ status: 'processing' }).where('id', '=', call.id).execute();
+
+    expect(await processCall(testDeps(ctx), call.id)).toEqual({ status: 'analyzed' });
+    expect(await countRows(ctx.db, call.id)).toEqual(first);
+  });
+
+  it('resumes: audio outputs that already exist are not produced again', async () => {
+    const call = await insertTestCall(ctx, { recording: mono, transcript: jsonTranscriptFile() });
+    const firstMedia = countingMedia(sharedMedia());
+    // The first attempt prepares the audio, then dies in the analysis (a transient error).
+    const failing = testDeps(ctx, {
+      media: firstMedia,
+      analyze: () => {
+        throw new Error('analysis service hiccup');
+      },
+    });
+    await expect(processCall(failing, call.id)).rejects.toThrow('analysis service hiccup');
+    expect(firstMedia.calls).toEqual({ probe: 1, normalizeForSpeech: 1, encodeForReview: 1, computePeaks: 1 });
+    const afterFirst = (await findCallById(ctx.db, call.id))!;
+    expect(afterFirst.status).toBe('transcribed');
+    const mtimes = await blobMtimes(afterFirst);
+
+    const secondMedia = countingMedia(sharedMedia());
+    expect(await processCall(testDeps(ctx, { media: secondMedia }), call.id)).toEqual({ status: 'analyzed' });
+    expect(secondMedia.calls).toEqual({ probe: 0, normalizeForSpeech: 0, encodeForReview: 0, computePeaks: 0 });
+    expect(await blobMtimes(afterFirst)).toEqual(mtimes);
+  });
+
+  it('redoes only a derived file whose blob has gone missing', async () => {
+    const call = await insertTestCall(ctx, { recording: mono });
+    await processCall(testDeps(ctx), call.id); // → waiting, audio prepared
+    const prepared = (await findCallById(ctx.db, call.id))!;
+    await ctx.store.delete(prepared.peaksKey!);
+    await ctx.db.updateTable('calls').set({ status: 'queued' }).where('id', '=', call.id).execute();
+
+    const media = countingMedia(sharedMedia());
+    expect(await processCall(testDeps(ctx, { media }), call.id)).toEqual({ status: 'waiting' });
+    expect(media.calls).toEqual({ probe: 1, normalizeForSpeech: 0, encodeForReview: 0, computePeaks: 1 });
+    expect(await ctx.store.exists(prepared.peaksKey!)).toBe(true);
+  });
+
+  it('skips a call that does not exist', async () => {
+    expect(await processCall(testDeps(ctx), '00000000-0000-4000-8000-000000000000')).toEqual({
+      status: 'skipped',
+      missing: true,
+    });
+  });
+});
+
+async function blobMtimes(call: { speechAudioKey: string | null; reviewAudioKey: string | null; peaksKey: string | null }) {
+  const keys = [call.speechAudioKey!, call.reviewAudioKey!, call.peaksKey!];
+  return Promise.all(keys.map(async (key) => (await stat(join(ctx.storeRoot, key))).mtimeMs));
+}

@@ -1,0 +1,165 @@
+import { findCallById } from '@onterms/db';
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  countingMedia,
+  countRows,
+  deleteRedisPrefix,
+  FAST_RETRY,
+  insertTestCall,
+  jsonTranscriptFile,
+  makeGarbage,
+  makeRecording,
+  setupPipelineTest,
+  sharedMedia,
+  TEST_REDIS_URL,
+  testDeps,
+  uniquePrefix,
+  waitFor,
+  type PipelineTestContext,
+} from '../testing/fixtures.ts';
+import type { ProcessCallDeps } from '../deps.ts';
+import { BullmqCallQueue } from './bullmq-queue.ts';
+import { startCallWorker, type CallWorker } from './bullmq-worker.ts';
+import { QueueUnavailableError } from './call-queue.ts';
+
+let ctx: PipelineTestContext;
+let recording: string;
+const prefix = uniquePrefix();
+let queue: BullmqCallQueue;
+
+beforeAll(async () => {
+  ctx = await setupPipelineTest();
+  recording = await makeRecording(ctx.dir, { seconds: 2 });
+  queue = new BullmqCallQueue({ redisUrl: TEST_REDIS_URL, prefix, attempts: FAST_RETRY.attempts });
+});
+afterAll(async () => {
+  await queue?.close();
+  await deleteRedisPrefix(prefix);
+  await ctx?.cleanup();
+});
+
+async function withWorker<T>(deps: ProcessCallDeps, fn: (worker: CallWorker) => Promise<T>): Promise<T> {
+  const worker = await startCallWorker({
+    redisUrl: TEST_REDIS_URL,
+    prefix,
+    concurrency: 2,
+    deps,
+    retry: FAST_RETRY,
+    reconcileIntervalMs: null,
+  });
+  try {
+    return await fn(worker);
+  } finally {
+    await worker.close();
+  }
+}
+
+const statusOf = async (id: string) => (await findCallById(ctx.db, id))?.status;
+const settled = (id: string) => async () => {
+  const status = await statusOf(id);
+  return status === 'analyzed' || status === 'failed' || status === 'waiting' ? status : null;
+};
+
+describe('BullMQ pipeline', () => {
+  it('runs an enqueued call through to analyzed', async () => {
+    const call = await insertTestCall(ctx, { recording, transcript: jsonTranscriptFile() });
+    await withWorker(testDeps(ctx), async () => {
+      await queue.enqueueCall(call.id);
+      expect(await waitFor(settled(call.id), 30_000, 'the call to settle')).toBe('analyzed');
+    });
+    expect((await countRows(ctx.db, call.id)).segments).toBe(5);
+  });
+
+  it('retries a transient error with backoff and ends analyzed', async () => {
+    const call = await insertTestCall(ctx, { recording, transcript: jsonTranscriptFile() });
+    const base = testDeps(ctx);
+    let analyses = 0;
+    const deps = testDeps(ctx, {
+      analyze: (transcript, callType) => {
+        analyses += 1;
+        if (analyses === 1) throw new Error('temporarily unavailable');
+        return base.analyze(transcript, callType);
+      },
+    });
+    await withWorker(deps, async (worker) => {
+      const failures: string[] = [];
+      worker.worker.on('failed', (_job, err) => failures.push(err.message));
+      await queue.enqueueCall(call.id);
+      expect(await waitFor(settled(call.id), 30_000, 'the call to settle')).toBe('analyzed');
+      expect(failures).toEqual(['temporarily unavailable']);
+    });
+    expect(analyses).toBe(2);
+    expect((await findCallById(ctx.db, call.id))?.failureReason).toBeNull();
+  });
+
+  it('fails a corrupt recording at once: UnrecoverableError, no retry', async () => {
+    const call = await insertTestCall(ctx, { recording: await makeGarbage(ctx.dir), transcript: jsonTranscriptFile() });
+    const media = countingMedia(sharedMedia());
+    await withWorker(testDeps(ctx, { media }), async (worker) => {
+      const failures: Array<{ name: string; attemptsMade: number }> = [];
+      worker.worker.on('failed', (job, err) => failures.push({ name: err.name, attemptsMade: job?.attemptsMade ?? -1 }));
+      await queue.enqueueCall(call.id);
+      expect(await waitFor(settled(call.id), 30_000, 'the call to settle')).toBe('failed');
+      await waitFor(async () => failures.length > 0, 10_000, 'the failed event');
+      await waitFor(async () => (await queue.counts()).failed === 0 && (await queue.counts()).delayed === 0, 10_000, 'the job to be removed');
+      expect(failures).toEqual([{ name: 'UnrecoverableError', attemptsMade: 1 }]);
+    });
+    expect(media.calls.probe).toBe(1);
+    expect((await findCallById(ctx.db, call.id))?.failureReason).toMatch(/not a recording we can read|damaged/);
+  });
+
+  it('keeps one job per call however often it is enqueued', async () => {
+    const call = await insertTestCall(ctx, { recording, transcript: jsonTranscriptFile() });
+    // No worker running: the jobs stay waiting where we can count them.
+    await queue.enqueueCall(call.id);
+    await queue.enqueueCall(call.id);
+    await Promise.all([queue.enqueueCall(call.id), queue.enqueueCall(call.id)]);
+    expect((await queue.counts()).waiting).toBe(1);
+    // A re-analysis is a different kind of job for the same call.
+    await queue.enqueueCall(call.id, { reanalyze: true });
+    await queue.enqueueCall(call.id, { reanalyze: true });
+    expect((await queue.counts()).waiting).toBe(2);
+
+    await withWorker(testDeps(ctx), async () => {
+      expect(await waitFor(settled(call.id), 30_000, 'the call to settle')).toBe('analyzed');
+      await waitFor(async () => (await queue.counts()).waiting === 0 && (await queue.counts()).active === 0, 10_000, 'an empty queue');
+    });
+    // Finished jobs are removed, so the id is free for a later enqueue (e.g. a re-analysis next month).
+    await queue.enqueueCall(call.id, { reanalyze: true });
+    expect((await queue.counts()).waiting).toBe(1);
+    await withWorker(testDeps(ctx), async () => {
+      await waitFor(async () => (await queue.counts()).waiting === 0 && (await queue.counts()).active === 0, 10_000, 'an empty queue');
+    });
+    expect((await countRows(ctx.db, call.id)).analyses).toBe(1);
+  });
+
+  it('reports health', async () => {
+    expect(await queue.health()).toEqual({ ok: true, detail: 'redis: ok' });
+  });
+});
+
+describe('the API-side producer when Redis is down', () => {
+  let server: Server;
+  let deadUrl: string;
+  beforeAll(async () => {
+    // A port that refuses Redis: take a free one, then close it.
+    server = createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((r) => server.close(() => r()));
+    deadUrl = `redis://127.0.0.1:${port}`;
+  });
+
+  it('rejects with QueueUnavailableError instead of hanging', async () => {
+    const producer = new BullmqCallQueue({ redisUrl: deadUrl, prefix });
+    try {
+      const enqueue = producer.enqueueCall('5b0e7c1e-4a0f-4a57-9d3e-0d5b8f1c2a33');
+      await expect(enqueue).rejects.toBeInstanceOf(QueueUnavailableError);
+      await expect(producer.enqueueCall('5b0e7c1e-4a0f-4a57-9d3e-0d5b8f1c2a33')).rejects.toThrow(/job queue is unavailable/);
+      expect((await producer.health()).ok).toBe(false);
+    } finally {
+      await producer.close();
+    }
+  });
+});

@@ -41,11 +41,11 @@ export interface CompiledChecklist {
 
 const LANGS: Language[] = ['ru', 'en'];
 
-function set(lex: Lexicon, sources: string[], where: string): PatternSet<null> {
+function set(lex: Lexicon, sources: string[], where: string, gap = 1): PatternSet<null> {
   const s = new PatternSet<null>(lex);
   sources.forEach((src, i) => {
     try {
-      s.add(compilePattern(src, lex, 1), null);
+      s.add(compilePattern(src, lex, gap, false), null);
     } catch (e) {
       throw new ChecklistError(`${where}/${i}: ${(e as Error).message}`);
     }
@@ -98,7 +98,8 @@ export function compileChecklist(spec: ChecklistSpec): CompiledChecklist {
     });
     const m = MARKERS[lang];
     const markers = {} as LanguageRules['markers'];
-    for (const k of Object.keys(m) as (keyof Markers)[]) markers[k] = set(lex, m[k], `markers/${lang}/${k}`);
+    // Grammar markers are fixed phrases (gap 0); «у других … поставщиков» may have words between.
+    for (const k of Object.keys(m) as (keyof Markers)[]) markers[k] = set(lex, m[k], `markers/${lang}/${k}`, k === 'hypothetical' ? 2 : 0);
     languages[lang] = {
       lex,
       cues,

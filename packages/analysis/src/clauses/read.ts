@@ -20,6 +20,8 @@ function startsWith(set: LanguageRules['markers']['openers'], toks: Token[], ids
   return hit;
 }
 
+const THIRD_PERSON = new Set(['ему', 'ей', 'им', 'him', 'her', 'them']);
+
 /** Index of the first token after clause openers («а», «ну», "so", "okay"). */
 function afterOpeners(r: LanguageRules, toks: Token[], ids: Int32Array[]): number {
   let i = 0;
@@ -35,12 +37,21 @@ function afterOpeners(r: LanguageRules, toks: Token[], ids: Int32Array[]): numbe
 function isQuestion(r: LanguageRules, lang: Language, toks: Token[], ids: Int32Array[], questionMark: boolean, punctuated: boolean): boolean {
   if (questionMark) return true;
   if (toks.length === 0) return false;
-  if (r.markers.requests.test(toks, ids)) return true;
+  // «скажите, какая отсрочка», "tell me" ask; «скажите ему, что всё нормально» does not
+  let request = false;
+  r.markers.requests.scan(toks, ids, (_p, m) => {
+    const next = toks[m.end]?.text;
+    if (!next || !THIRD_PERSON.has(next)) request = true;
+  });
+  if (request) return true;
   if (punctuated) return false;
   const s = afterOpeners(r, toks, ids);
   const rest = toks.slice(s);
   const restIds = ids.slice(s);
   if (rest.length === 0) return false;
+  if (r.markers.questionAnywhere.test(rest, restIds)) return true;
+  // «а лимит?», "and the limit": a bare noun phrase after an opener asks about it
+  if (s > 0 && rest.length <= 2 && rest.every((t) => t.num === undefined && !t.weekday)) return true;
   const first = r.markers.interrogatives.firstAt(rest, restIds);
   if (first === 0 || (first === 1 && lang === 'ru')) return true;
   if (startsWith(r.markers.questionOpeners, rest, restIds, 0)) return !r.markers.consequence.test(rest, restIds);
@@ -50,7 +61,7 @@ function isQuestion(r: LanguageRules, lang: Language, toks: Token[], ids: Int32A
   const lastAt = rest.length - 1;
   let tail = false;
   r.markers.questionTails.scan(rest, restIds, (_p, m) => {
-    if (m.end === rest.length && m.start >= Math.max(1, lastAt - 1)) tail = true;
+    if ((m.end === rest.length && m.start >= Math.max(1, lastAt - 1)) || (opensWithA && m.start >= 1 && m.start <= 3)) tail = true;
   });
   if (tail && (lang === 'en' || opensWithA || rest.length <= 4)) return true;
   return false;

@@ -18,6 +18,8 @@ export interface Markers {
   /** Yes/no question endings in unpunctuated speech («а пени есть», "… right"). */
   questionTails: string[];
   requests: string[];
+  /** Shapes that ask wherever they stand in raw ASR text ("… do you want to open an account"). */
+  questionAnywhere: string[];
   confirmStrong: string[];
   confirmWeak: string[];
   refusal: string[];
@@ -33,17 +35,18 @@ export const MARKERS: Record<Language, Markers> = {
     negators: ['не', 'нет', 'нету', 'без', 'никаких', 'никакой', 'никакие', 'никаких', 'ни', 'отменил*', 'убрал*'],
     conditionals: ['если', 'пока', 'когда', 'ежели'],
     hypothetical: ['у других|некоторых|многих|иных|всех', 'другие|некоторые|многие|иные поставщик*|компани*|дистрибьютор*|фирм*', 'у конкурент*', 'конкурент*'],
-    interrogatives: ['как*', 'сколько', 'когда', 'где', 'почему', 'зачем', 'ли', 'разве', 'чем', 'чего', 'кто', 'куда'],
+    interrogatives: ['как*', 'что', 'сколько', 'когда', 'где', 'почему', 'зачем', 'ли', 'разве', 'чем', 'чего', 'кто', 'куда'],
     openers: ['а', 'и', 'так', 'ну', 'ладно', 'хорошо', 'понятно', 'ясно', 'да', 'ага', 'угу', 'слушайте', 'скажите'],
     questionOpeners: ['если', 'что', 'как'],
     consequence: ['то', 'тогда'],
     questionTails: ['есть', 'будет', 'будут', 'бывает', 'бывают', 'правильно', 'верно', 'предусмотрен*', 'начислите', 'дадите'],
-    requests: ['скажите', 'подскажите', 'расскажите', 'уточните', 'озвучьте'],
+    requests: ['скажите*', 'подскажите*', 'расскажите*', 'уточните*', 'озвучьте*'],
+    questionAnywhere: ['вас устроит|устраивает', 'можно ли', 'а можно'],
     confirmStrong: ['да', 'верно', 'всё верно', 'все верно', 'именно', 'точно', 'так и есть', 'договорились', 'согласен|согласна|согласны', 'конечно', 'правильно', 'подтверждаю', 'фиксируем', 'ага', 'угу', 'всё так', 'все так'],
     confirmWeak: ['хорошо', 'отлично', 'ладно', 'пойдет', 'принято', 'записал*', 'жду', 'ок|окей'],
     refusal: ['нет', 'не получится', 'не могу|можем', 'не даем', 'не наши', 'не пойдет'],
     paymentTopic: ['оплат*', 'плат*', 'заплат*', 'деньг*', 'денег', 'долг*', 'задолженност*', 'остаток', 'остатк*', 'остальное', 'сумм*', 'счет', 'счета', 'счету', 'счете', 'погас*', 'просроч*', 'отсрочк*', 'рассрочк*', 'расчет*', 'перечисл*', 'закро*', 'закры*', 'выручк*', 'поступлени*'],
-    otherTopic: ['поставк*', 'поставим', 'постав*', 'отгруз*', 'отгруж*', 'привез*', 'привоз*', 'довез*', 'достав*', 'машин*', 'вывез*', 'монтаж*', 'смонтир*', 'монтажник*', 'склад*', 'заявк*', 'заказ*', 'подпис*', 'спецификац*', 'акт', 'образц*', 'документ*', 'выход*', 'выйд*', 'отправ*', 'вышл*', 'пришл*', 'получ*', 'переезд*', 'цен*', 'выгрузк*', 'разгрузк*', 'будут', 'возим', 'изготовлени*', 'производств*'],
+    otherTopic: ['поставк*', 'поставим', 'постав*', 'отгруз*', 'отгруж*', 'привез*', 'привоз*', 'довез*', 'достав*', 'машин*', 'вывез*', 'монтаж*', 'смонтир*', 'монтажник*', 'склад*', 'заявк*', 'заказ*', 'подпис*', 'спецификац*', 'акт', 'образц*', 'документ*', 'выход*', 'выйд*', 'отправ*', 'вышл*', 'пришл*', 'получите', 'получим', 'получени*', 'переезд*', 'цен*', 'выгрузк*', 'разгрузк*', 'будут', 'возим', 'изготовлени*', 'производств*'],
     lateness: ['задерж*', 'просроч*', 'опозда*', 'не успе*', 'затян*', 'вовремя'],
     insistence: ['все таки', 'все же', 'все равно'],
     need: ['важно понимать|знать', 'надо|нужно понимать|знать', 'хочу понимать|знать', 'надо', 'нужно', 'мне важно'],
@@ -58,9 +61,10 @@ export const MARKERS: Record<Language, Markers> = {
     consequence: [],
     questionTails: ['right', 'correct', 'yes', 'or what', 'or anything'],
     requests: ['tell me', 'let me know', 'walk me through'],
+    questionAnywhere: ['do|does|did|could|would|should|are you', 'what about', 'how about'],
     confirmStrong: ['yes', 'yeah', 'yep', 'yup', 'correct', 'exactly', 'right', 'that is right', 'sure', 'absolutely', 'confirmed', 'agreed', 'deal', 'it is', 'that is how it works', 'precisely', 'indeed'],
     confirmWeak: ['great', 'good', 'perfect', 'okay', 'ok', 'fine', 'sounds good', 'noted', 'cool', 'works'],
-    refusal: ['no', 'not', 'cannot', 'can not'],
+    refusal: ['no', 'nope', 'cannot', 'can not', 'i can not'],
     paymentTopic: ['pay', 'paid', 'paying', 'payment*', 'due', 'invoice*', 'balance', 'money', 'fund*', 'cash', 'check', 'wire', 'remit*', 'settle*', 'terms', 'billing', 'finance', 'overdue', 'owe*', 'account*', 'credit'],
     otherTopic: ['deliver*', 'ship*', 'arriv*', 'install*', 'truck', 'site', 'sign*', 'send', 'sent', 'contract', 'proposal', 'application', 'quote', 'paperwork', 'order*', 'schedule', 'pick*', 'get here', 'leave*', 'leaves', 'warehouse', 'price*', 'pricing', 'email', 'approval', 'out'],
     lateness: ['late', 'overdue', 'past due', 'behind', 'miss*'],

@@ -18,6 +18,8 @@ const FILLERS = new Set(['ну', 'э', 'ээ', 'эээ', 'эм', 'мм', 'м', '
 // A contrastive conjunction opens a new clause: «у других бывают штрафы, а мы …», "… but we don't".
 const CONTRAST = new Set(['а', 'но', 'однако', 'but', 'however', 'whereas']);
 const PERCENT = /^(процент|percent|pct)/;
+// "the first delivery", "the second phase": an ordinal before these counts things, not days.
+const NOT_DAY_AFTER = new Set(['delivery', 'deliveries', 'order', 'orders', 'shipment', 'shipments', 'payment', 'payments', 'installment', 'installments', 'time', 'times', 'phase', 'phases', 'location', 'locations', 'week', 'weeks', 'month', 'months', 'year', 'years', 'day', 'days', 'quarter', 'load', 'truck', 'invoice', 'invoices', 'batch', 'round', 'step', 'thing', 'floor', 'item', 'items', 'unit', 'units', 'one', 'ones', 'option', 'place', 'part', 'half']);
 
 const WORD_RE = /\d+(?:[.,]\d+)?(?:-?[a-zа-я]{1,3}(?![a-zа-я]))?|[a-zа-я]+(?:['’][a-z]+)?|[%$₽€]|\?|[.!;:…]|[,—–]|\s-\s/g;
 
@@ -166,7 +168,12 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
     j++;
     if (nw.ordinal) {
       ordinal = true;
-      dayForm = lang === 'ru' ? Boolean(nw.dayForm) : true;
+      // «пятого» names a day alone; «первое» only as «первое июня/числа» or after a weekday
+      // («пятница, двадцать первое»), not in «на первое время».
+      const genitive = /(ого|ьего)$/.test(w);
+      const nx = words[j]?.w ?? '';
+      const pv = words[i - 1]?.w ?? '';
+      dayForm = lang === 'ru' ? Boolean(nw.dayForm) && (genitive || /^числ/.test(nx) || monthOf(nx, lang) !== undefined || weekdayOf(pv, lang) !== undefined) : true;
     }
   }
   if (j === i) return null;
@@ -243,7 +250,8 @@ export function tokenize(text: string, lang: Language): Clause[] {
       if (maybeNumber && !(isLoneOne && !continues)) {
         const n = readNumber(words, i, lang);
         if (n) {
-          const tok = { ...n.tok, stem: '#' } as Token;
+          // a one-word number keeps its stem, so patterns can still use the word ("first", «второй»)
+          const tok = { ...n.tok, stem: n.end - i === 1 ? stem(r.w, lang) : '#' } as Token;
           if (r.sep) tok.sep = true;
           const nx = words[n.end]?.w;
           if (nx !== undefined && (nx === '%' || PERCENT.test(nx))) tok.percent = true;
@@ -272,7 +280,7 @@ export function tokenize(text: string, lang: Language): Clause[] {
           const nx = tokens[k + 1];
           const after = nx?.text;
           const preps = prev === 'the' || prev === 'on' || prev === 'by' || prev === 'before' || prev === 'until' || tokens[k - 1]?.month !== undefined || tokens[k - 1]?.weekday !== undefined;
-          const nounAfter = nx !== undefined && nx.num === undefined && !nx.weekday && !['of', 'and', 'is', 'it', 'then', 'for', 'at', 'or', 'so', 'not', 'works', 'will', 'i', 'we', 'you'].includes(after!) && !nx.month;
+          const nounAfter = after !== undefined && NOT_DAY_AFTER.has(after);
           t.dayForm = t.num >= 1 && t.num <= 31 && (preps || after === 'of' || (nx?.month ?? 0) > 0) && !nounAfter;
         }
       }

@@ -18,6 +18,8 @@ export interface Pattern {
   source: string;
   slots: Slot[];
   gap: number;
+  /** Accept one-edit mis-hearings of long words. Off for grammar markers ("there" is not "where"). */
+  fuzzy: boolean;
 }
 interface Term {
   id: number;
@@ -51,7 +53,11 @@ export class Lexicon {
       map.set(value, id);
       this.cache.clear();
       // One-edit neighbourhood for mis-heard words («отсочку», "feet"): deletions of the stem.
-      if (value.length >= 3) for (const d of deletions(value)) push(this.fuzzy, d, id);
+      // (prefix terms are already open-ended; a fuzzy prefix would match too much: «част*» ~ «час»)
+      if (!prefix && value.length >= 3) {
+        push(this.fuzzy, value, id);
+        for (const d of deletions(value)) push(this.fuzzy, d, id);
+      }
     }
     return id;
   }
@@ -62,7 +68,7 @@ export class Lexicon {
 
   /** Term ids of a token: exact ones as is, one-edit (fuzzy) ones as `-(id + 1)`. */
   termsOf(tok: Token): Int32Array {
-    if (tok.num !== undefined) return EMPTY;
+    if (tok.stem === '#') return EMPTY;
     const key = tok.text;
     let hit = this.cache.get(key);
     if (hit) return hit;
@@ -101,7 +107,7 @@ function deletions(s: string): string[] {
   return out;
 }
 
-export function compilePattern(source: string, lex: Lexicon, gap = 2): Pattern {
+export function compilePattern(source: string, lex: Lexicon, gap = 2, fuzzy = true): Pattern {
   const parts = source.trim().split(/\s+/);
   const slots: Slot[] = parts.map((part) => {
     let p = part;
@@ -124,7 +130,7 @@ export function compilePattern(source: string, lex: Lexicon, gap = 2): Pattern {
     return slot;
   });
   if (slots.length === 0 || slots.every((s) => s.optional)) throw new PatternError('a pattern needs at least one required word');
-  return { source, slots, gap };
+  return { source, slots, gap, fuzzy };
 }
 
 function specialOk(tok: Token, sp: Special): boolean {
@@ -144,13 +150,13 @@ function specialOk(tok: Token, sp: Special): boolean {
   }
 }
 
-export function slotMatches(slot: Slot, tok: Token, ids: Int32Array, first: boolean, lex: Lexicon): boolean {
+export function slotMatches(slot: Slot, tok: Token, ids: Int32Array, first: boolean, lex: Lexicon, fuzzy = true): boolean {
   for (const sp of slot.specials) if (specialOk(tok, sp)) return true;
   for (let k = 0; k < ids.length; k++) {
     const id = ids[k]!;
     if (id >= 0) {
       if (slot.terms.has(id)) return true;
-    } else {
+    } else if (fuzzy) {
       const t = -id - 1;
       // Fuzzy matches only for long words, or inside a phrase whose first word matched exactly.
       if (slot.terms.has(t) && (lex.termLength(t) >= 5 || (!first && lex.termLength(t) >= 3))) return true;
@@ -171,7 +177,7 @@ export function matchAt(p: Pattern, toks: Token[], ids: Int32Array[], start: num
     const slot = p.slots[si]!;
     const maxPos = first ? pos : Math.min(toks.length - 1, pos + p.gap);
     for (let q = pos; q <= maxPos && q < toks.length; q++) {
-      if (slotMatches(slot, toks[q]!, ids[q]!, si === 0, lex)) {
+      if (slotMatches(slot, toks[q]!, ids[q]!, si === 0, lex, p.fuzzy)) {
         const r = rec(si + 1, q + 1, false);
         if (r >= 0) return r;
       }

@@ -55,6 +55,8 @@ export function attribute(segments: Segment[], readings: SegmentReading[], r: La
       const turn = repTurnSegments(segments, k);
       for (const [item, hits] of byItem) {
         const restated = turn.some((t) => readings[t]!.stated.some((h) => h.item === item));
+        // «Да, это формальности, давайте потом» agrees with nothing
+        if (conf.evasive) continue;
         if (conf.confirmStrong || (conf.confirmWeak && restated)) {
           add(i, item, hits);
           add(k, item, readings[k]!.stated.filter((h) => h.item === item));

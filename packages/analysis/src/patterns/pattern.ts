@@ -79,7 +79,7 @@ export class Lexicon {
       const p = this.byPrefix.get(key.slice(0, n));
       if (p !== undefined) ids.push(p);
     }
-    if (ids.length === 0 && tok.stem.length >= 3) {
+    if (exact === undefined && tok.stem.length >= 3) {
       const seen = new Set<number>();
       for (const d of [tok.stem, ...deletions(tok.stem)]) {
         for (const id of this.fuzzy.get(d) ?? []) seen.add(id);

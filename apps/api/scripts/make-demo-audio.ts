@@ -24,7 +24,7 @@ for (const dialogue of dialogues) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'onterms-demo-'));
   const left: string[] = [];
   const right: string[] = [];
-  const segments = [];
+  const segments: { start: number; end: number; speaker: string; text: string }[] = [];
   let t = 0;
   dialogue.lines.forEach(([speaker, text], i) => {
     const voice = `${dialogue.language}${speaker === 'rep' ? '+m3' : '+f3'}`;

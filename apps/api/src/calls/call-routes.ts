@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { getAnalysis, getFlagSummaries, getSegments, listCalls, type CallStatus } from '@onterms/db';
+import { REVIEW_COPY_CONTENT_TYPE } from '@onterms/media';
 import type { PendingBlob } from '@onterms/storage';
-import { loadCall, repScope } from '../access/call-policy.ts';
+import { subjectCall } from '../access/access-control.ts';
+import { repScope } from '../access/call-policy.ts';
 import { AppError } from '../http/app-error.ts';
 import { sendBlob } from '../http/send-blob.ts';
 import type { AppDeps } from '../app.ts';
@@ -28,6 +30,7 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
   app.post(
     '/calls',
     {
+      config: { policy: 'calls.upload' },
       schema: {
         summary: 'Upload a recorded call',
         description:
@@ -78,7 +81,10 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.get(
     '/calls',
-    { schema: { summary: 'List calls you may see, newest first', querystring: CallListQuery, response: { 200: CallList, ...errors } } },
+    {
+      config: { policy: 'calls.list' },
+      schema: { summary: 'List calls you may see, newest first', querystring: CallListQuery, response: { 200: CallList, ...errors } },
+    },
     async (request) => {
       const q = request.query;
       const scope = await repScope(db, request.principal!);
@@ -107,6 +113,7 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
   app.get(
     '/calls/:id',
     {
+      config: { policy: 'calls.view' },
       schema: {
         summary: 'A call: status, metadata, transcript, and the flags in the shape `onterms analyze` prints',
         params: CallIdParams,
@@ -114,7 +121,7 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       },
     },
     async (request) => {
-      const call = await loadCall(db, request.principal!, request.params.id);
+      const call = subjectCall(request);
       const [segments, analysis] = await Promise.all([getSegments(db, call.id), getAnalysis(db, call.id)]);
       return toCallDetail(call, segments, analysis);
     },
@@ -123,6 +130,7 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
   app.get(
     '/calls/:id/audio',
     {
+      config: { policy: 'calls.audio' },
       schema: {
         summary: 'The recording, with HTTP Range support: the review copy once ready, else the original',
         params: CallIdParams,
@@ -131,22 +139,27 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       },
     },
     async (request, reply) => {
-      const call = await loadCall(db, request.principal!, request.params.id);
+      const call = subjectCall(request);
       const wantOriginal = request.query.variant === 'original' || !call.reviewAudioKey;
       const key = wantOriginal ? call.audio.key : call.reviewAudioKey!;
-      const contentType = wantOriginal ? contentTypeFor(call.audio.key) : 'audio/ogg';
+      const contentType = wantOriginal ? contentTypeFor(call.audio.key) : REVIEW_COPY_CONTENT_TYPE;
       if (wantOriginal && request.query.variant === 'original') {
         reply.header('content-disposition', `attachment; filename="call-${call.id}${extensionOf(call.audio.key)}"`);
       }
+      // Who listened to or downloaded which recording (once per person and call in a 10-minute window).
+      await deps.auth.audit.recordAudioAccess(request, call.id, request.query.variant === 'original' ? 'download' : 'play');
       return sendBlob(request, reply, store, key, contentType);
     },
   );
 
   app.get(
     '/calls/:id/peaks',
-    { schema: { summary: 'Waveform peaks for the player (computed once on the server)', params: CallIdParams, response: errors } },
+    {
+      config: { policy: 'calls.peaks' },
+      schema: { summary: 'Waveform peaks for the player (computed once on the server)', params: CallIdParams, response: errors },
+    },
     async (request, reply) => {
-      const call = await loadCall(db, request.principal!, request.params.id);
+      const call = subjectCall(request);
       if (!call.peaksKey) throw new AppError('not_ready', 'The waveform is computed while the call is processed; try again shortly.');
       return sendBlob(request, reply, store, call.peaksKey, 'application/json');
     },
@@ -154,9 +167,12 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.post(
     '/calls/:id/reanalyze',
-    { schema: { summary: 'Run the analysis again on the stored transcript', params: CallIdParams, response: { 202: CallAccepted, ...errors } } },
+    {
+      config: { policy: 'calls.reanalyze' },
+      schema: { summary: 'Run the analysis again on the stored transcript', params: CallIdParams, response: { 202: CallAccepted, ...errors } },
+    },
     async (request, reply) => {
-      const call = await loadCall(db, request.principal!, request.params.id, 'reanalyze');
+      const call = subjectCall(request);
       if (!['analyzed', 'transcribed', 'failed'].includes(call.status) || (await getSegments(db, call.id)).length === 0) {
         throw new AppError('not_ready', 'This call has no transcript yet; it is analysed as soon as it is transcribed.');
       }

@@ -1,0 +1,87 @@
+/**
+ * Test scaffolding: the real API plugin on a fresh database (real PostgreSQL), a blob store in a temp
+ * dir, real ffmpeg, and the real in-process pipeline runner — everything but the network port.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { insertTeam, insertUser, type Role } from '@onterms/db';
+import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
+import { createMedia } from '@onterms/media';
+import { createDefaultDeps, createPipeline, type Pipeline } from '@onterms/pipeline';
+import { silentLogger } from '@onterms/pipeline/deps';
+import { createLocalBlobStore, type LocalBlobStore } from '@onterms/storage';
+import { principalForUser } from '../access/principal.ts';
+import { app } from '../app.ts';
+
+export interface TestApp {
+  sut: FastifyInstance;
+  database: TestDatabase;
+  store: LocalBlobStore;
+  pipeline: Pipeline;
+  dir: string;
+  /** Creates a user (and a team when none is given) and returns request headers that act as them. */
+  createUser(role: Role, options?: { teamId?: string }): Promise<{ id: string; teamId: string | null; headers: Record<string, string> }>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  maxUploadBytes?: number;
+  /** Replace the queue (e.g. a BullMQ producer pointed at a dead Redis). */
+  pipeline?: (deps: Parameters<typeof createPipeline>[0]['deps']) => Promise<Pipeline>;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const dir = await mkdtemp(path.join(tmpdir(), 'onterms-api-test-'));
+  const store = createLocalBlobStore({ root: path.join(dir, 'blobs') });
+  const media = createMedia();
+  const deps = createDefaultDeps({ db: database.db, store, media, log: silentLogger });
+  const pipeline = options.pipeline
+    ? await options.pipeline(deps)
+    : await createPipeline({ redisUrl: null, concurrency: 1, deps });
+  const sut = Fastify();
+  await sut.register(app, {
+    config: { upload: { maxBytes: options.maxUploadBytes ?? 1024 ** 3 } },
+    db: database.db,
+    databaseEmbedded: false,
+    store,
+    media,
+    queue: pipeline.queue,
+    // Who is asking comes from the real users table; how they signed in is the auth module's concern.
+    authenticate: async (request) => {
+      const userId = request.headers['x-test-user'];
+      return typeof userId === 'string' ? principalForUser(database.db, userId) : null;
+    },
+  });
+  await sut.ready();
+
+  return {
+    sut,
+    database,
+    store,
+    pipeline,
+    dir,
+    createUser: async (role, opts = {}) => {
+      const teamId = opts.teamId ?? (role === 'rep' || role === 'manager' ? (await insertTeam(database.db, `Team ${randomUUID()}`)).id : null);
+      const user = await insertUser(database.db, {
+        email: `${role}-${randomUUID()}@example.com`,
+        name: role,
+        role,
+        teamId: role === 'rep' ? teamId : null,
+      });
+      if (role === 'manager' && teamId) {
+        await database.db.insertInto('team_managers').values({ team_id: teamId, user_id: user.id }).execute();
+      }
+      return { id: user.id, teamId, headers: { 'x-test-user': user.id } };
+    },
+    close: async () => {
+      await sut.close();
+      await pipeline.close();
+      await database.drop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

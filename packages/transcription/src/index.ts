@@ -1,0 +1,2 @@
+export { parseTranscriptFile, type ParsedTranscriptFile } from './import/parse-file.ts';
+export { TranscriptImportError } from './import/errors.ts';

@@ -1,28 +1,20 @@
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '@onterms/config';
 import type { Database } from '@onterms/db';
 import type { Media } from '@onterms/media';
 import type { CallQueue } from '@onterms/pipeline';
 import type { BlobStore } from '@onterms/storage';
-import type { Principal } from './access/principal.ts';
+import { registerAccessControl } from './access/access-control.ts';
+import { adminRoutes } from './admin/admin-routes.ts';
+import { authRoutes } from './auth/auth-routes.ts';
+import type { Authenticator } from './auth/authenticator.ts';
 import { callRoutes } from './calls/call-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
-import { AppError } from './http/app-error.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Set for every authenticated /api request; routes marked `public` run without it. */
-    principal: Principal | null;
-  }
-  interface FastifyContextConfig {
-    public?: boolean;
-  }
-}
 
 export interface AppDeps {
   config: Pick<Config, 'upload'>;
@@ -31,8 +23,8 @@ export interface AppDeps {
   store: BlobStore;
   media: Media;
   queue: CallQueue;
-  /** Resolves who makes the request (session cookie or API token); null for anonymous. */
-  authenticate: (request: FastifyRequest) => Promise<Principal | null>;
+  /** Sessions, API tokens, login, audit log: `createAuthenticator(db, config.auth)`. */
+  auth: Authenticator;
 }
 
 /**
@@ -51,17 +43,15 @@ export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
   // Limits are set once here; the upload route also checks the stream's own `truncated` flag.
   await fastify.register(multipart, { limits: { fileSize: deps.config.upload.maxBytes, files: 2, fields: 20, parts: 24 } });
 
-  fastify.decorateRequest('principal', null);
-  fastify.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
-    request.principal = await deps.authenticate(request);
-    if (!request.principal) throw new AppError('unauthorized', 'Please sign in.');
-  });
+  // Authentication, CSRF and the route policies; refuses at boot any /api route without a policy.
+  await registerAccessControl(fastify, deps);
 
   await api.register(
     async (scope) => {
       await scope.register(healthRoutes, deps);
       await scope.register(callRoutes, deps);
+      await scope.register(authRoutes, deps);
+      await scope.register(adminRoutes, deps);
       scope.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => fastify.swagger());
     },
     { prefix: '/api' },

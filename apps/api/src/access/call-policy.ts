@@ -2,65 +2,69 @@ import type { Kysely } from 'kysely';
 import type { Call, Database } from '@onterms/db';
 import { findCallById } from '@onterms/db';
 import { AppError, notFound } from '../http/app-error.ts';
+import { allows, inScope, uploadableRepIds, visibleRepIds, type PolicyAction } from './policy.ts';
 import type { Principal } from './principal.ts';
 
 /**
- * Who may do what with a call — the one place these rules live. A rep: their own calls; a manager:
- * the calls of reps in the teams they lead; a director: every call, read-only; an admin manages
- * accounts, not recordings. An object you may not see is reported as missing (404), never 403.
+ * Object-level checks for calls and their sub-resources (audio, peaks, transcript, annotations),
+ * built on the policy table in policy.ts. Routes do not call these for their main object: the
+ * access-control hook does, from the route's `config.policy`, and hands the loaded call to the handler.
  */
-export type CallAction = 'view' | 'reanalyze';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
 
 /** The reps whose calls the principal may list; `null` means every rep. */
-export async function repScope(db: Kysely<Database>, principal: Principal): Promise<string[] | null> {
-  switch (principal.role) {
-    case 'director':
-      return null;
-    case 'rep':
-      return [principal.userId];
-    case 'manager':
-      if (principal.teamIds.length === 0) return [];
-      return (await db.selectFrom('users').select('id').where('team_id', 'in', principal.teamIds).execute()).map(
-        (u) => u.id,
-      );
-    case 'admin':
-      return [];
-  }
-}
+export const repScope = visibleRepIds;
 
-export async function mayAccessCall(
-  db: Kysely<Database>,
-  principal: Principal,
-  call: Call,
-  action: CallAction,
-): Promise<boolean> {
-  const scope = await repScope(db, principal);
-  const inScope = scope === null || scope.includes(call.repId);
-  if (!inScope) return false;
-  if (action === 'reanalyze') return principal.role === 'manager' || principal.role === 'rep';
-  return true;
-}
-
-/** Loads a call the principal may act on, or answers 404 as if it did not exist. */
+/** Loads a call the principal may perform `action` on: 404 when they may not see it, 403 when they may see but not act. */
 export async function loadCall(
   db: Kysely<Database>,
   principal: Principal,
   callId: string,
-  action: CallAction = 'view',
+  action: PolicyAction = 'calls.view',
 ): Promise<Call> {
+  if (!isUuid(callId)) throw notFound();
   const call = await findCallById(db, callId);
-  if (!call) throw notFound();
-  const scope = await repScope(db, principal);
-  if (scope !== null && !scope.includes(call.repId)) throw notFound();
-  if (!(await mayAccessCall(db, principal, call, action))) {
-    throw new AppError('forbidden', 'Your role may see this call but not do that with it.');
+  if (!call || !inScope(await visibleRepIds(db, principal), call.repId)) throw notFound();
+  if (!allows(principal, action)) {
+    throw new AppError('forbidden', 'You can see this call, but your role may not do that with it.');
   }
   return call;
 }
 
+export interface AnnotationRef {
+  id: string;
+  callId: string;
+  authorId: string;
+}
+
+/** Loads an annotation through its call: visible exactly when the call is. */
+export async function loadAnnotation(
+  db: Kysely<Database>,
+  principal: Principal,
+  annotationId: string,
+  action: PolicyAction,
+): Promise<{ annotation: AnnotationRef; call: Call }> {
+  if (!isUuid(annotationId)) throw notFound('annotation');
+  const row = await db
+    .selectFrom('annotations')
+    .select(['id', 'call_id', 'author_id'])
+    .where('id', '=', annotationId)
+    .executeTakeFirst();
+  if (!row) throw notFound('annotation');
+  const call = await findCallById(db, row.call_id);
+  if (!call || !inScope(await visibleRepIds(db, principal), call.repId)) throw notFound('annotation');
+  if (!allows(principal, action)) {
+    throw new AppError('forbidden', 'You can see this feedback, but your role may not do that with it.');
+  }
+  return { annotation: { id: row.id, callId: row.call_id, authorId: row.author_id }, call };
+}
+
 /** Whether the principal may upload a recording as `repId`'s call. */
 export async function mayUploadFor(db: Kysely<Database>, principal: Principal, repId: string): Promise<boolean> {
-  if (principal.role === 'rep') return repId === principal.userId;
-  if (principal.role === 'manager') return ((await repScope(db, principal)) ?? []).includes(repId);
-  return false;
+  return (await uploadableRepIds(db, principal)).includes(repId);
 }

@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   range_not_satisfiable: 416,
   corrupt_audio: 422,
+  csrf_failed: 403,
   too_many_requests: 429,
   internal: 500,
   service_unavailable: 503,
@@ -27,11 +28,15 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; headers?: Record<string, string> },
   ) {
     super(message, options);
     this.name = 'AppError';
+    this.headers = options?.headers ?? {};
   }
+
+  /** Extra response headers, e.g. Retry-After on 429. */
+  readonly headers: Record<string, string>;
 
   get status(): number {
     return ERROR_STATUS[this.code];

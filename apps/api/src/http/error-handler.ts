@@ -17,6 +17,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error.cause ?? error }, error.message);
+      reply.headers(error.headers);
       return reply.status(error.status).send({ error: error.code, message: error.message });
     }
     const status = error.statusCode ?? 500;

@@ -13,16 +13,18 @@ import { createMedia } from '@onterms/media';
 import { createDefaultDeps, createPipeline, type Pipeline } from '@onterms/pipeline';
 import { silentLogger } from '@onterms/pipeline/deps';
 import { createLocalBlobStore, type LocalBlobStore } from '@onterms/storage';
-import { principalForUser } from '../access/principal.ts';
 import { app } from '../app.ts';
+import { createAuthenticator, type Authenticator } from '../auth/authenticator.ts';
+import { sessionHeaders } from '../auth/session-headers.ts';
 
 export interface TestApp {
   sut: FastifyInstance;
   database: TestDatabase;
   store: LocalBlobStore;
   pipeline: Pipeline;
+  auth: Authenticator;
   dir: string;
-  /** Creates a user (and a team when none is given) and returns request headers that act as them. */
+  /** Creates a user (and a team when none is given) and returns request headers that act as them (session cookie + CSRF token). */
   createUser(role: Role, options?: { teamId?: string }): Promise<{ id: string; teamId: string | null; headers: Record<string, string> }>;
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const pipeline = options.pipeline
     ? await options.pipeline(deps)
     : await createPipeline({ redisUrl: null, concurrency: 1, deps });
+  const auth = createAuthenticator(database.db, { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, cookieSecure: false });
   const sut = Fastify();
   await sut.register(app, {
     config: { upload: { maxBytes: options.maxUploadBytes ?? 1024 ** 3 } },
@@ -50,11 +53,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     store,
     media,
     queue: pipeline.queue,
-    // Who is asking comes from the real users table; how they signed in is the auth module's concern.
-    authenticate: async (request) => {
-      const userId = request.headers['x-test-user'];
-      return typeof userId === 'string' ? principalForUser(database.db, userId) : null;
-    },
+    auth,
   });
   await sut.ready();
 
@@ -63,6 +62,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database,
     store,
     pipeline,
+    auth,
     dir,
     createUser: async (role, opts = {}) => {
       const teamId = opts.teamId ?? (role === 'rep' || role === 'manager' ? (await insertTeam(database.db, `Team ${randomUUID()}`)).id : null);
@@ -75,7 +75,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       if (role === 'manager' && teamId) {
         await database.db.insertInto('team_managers').values({ team_id: teamId, user_id: user.id }).execute();
       }
-      return { id: user.id, teamId, headers: { 'x-test-user': user.id } };
+      // A real session: the cookie and the CSRF token the web UI would send.
+      return { id: user.id, teamId, headers: await sessionHeaders(auth, user.id) };
     },
     close: async () => {
       await sut.close();

@@ -41,19 +41,26 @@ function daysIn(toks: Token[], lang: Language): number | undefined {
   return undefined;
 }
 
-function anchorOf(toks: Token[], lang: Language): 'shipment' | 'delivery' | 'invoice' | 'contract' | 'unspecified' {
-  const s = toks.map((t) => t.text).join(' ');
-  if (lang === 'ru') {
-    if (/отгруз/.test(s)) return 'shipment';
-    if (/постав|получен|приемк|доставк/.test(s)) return 'delivery';
-    if (/сч[её]т|упд|накладн|выставлен/.test(s)) return 'invoice';
-    if (/договор|подписан/.test(s)) return 'contract';
-  } else {
-    if (/\bship/.test(s)) return 'shipment';
-    if (/deliver|receipt/.test(s)) return 'delivery';
-    if (/invoice|bill/.test(s)) return 'invoice';
-    if (/contract/.test(s)) return 'contract';
-  }
+type Anchor = 'shipment' | 'delivery' | 'invoice' | 'contract' | 'unspecified';
+const ANCHORS: Record<Language, [RegExp, Anchor][]> = {
+  ru: [
+    [/^отгруз/, 'shipment'],
+    [/^(постав|получен|приемк|доставк)/, 'delivery'],
+    [/^(сч[её]т|упд|накладн|выставлен)/, 'invoice'],
+    [/^(договор|подписан)/, 'contract'],
+  ],
+  en: [
+    [/^ship/, 'shipment'],
+    [/^(deliver|receipt)/, 'delivery'],
+    [/^(invoice|bill)/, 'invoice'],
+    [/^contract/, 'contract'],
+  ],
+};
+
+/** What a period counts from: the first event word after the number («30 дней с даты отгрузки»). */
+function anchorOf(toks: Token[], lang: Language): Anchor {
+  const n = toks.findIndex((t) => t.num !== undefined && !t.ordinal);
+  for (const t of toks.slice(Math.max(0, n))) for (const [re, a] of ANCHORS[lang]) if (re.test(t.text)) return a;
   return 'unspecified';
 }
 
@@ -96,7 +103,7 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
       case 'deferral': {
         const d = daysIn(h.tokens, lang) ?? daysIn(toks, lang);
         if (d !== undefined && v.deferralDays === undefined) v.deferralDays = d;
-        if (d !== undefined && !v.dueDate) v.dueDate = { kind: 'relative', days: d, from: anchorOf(toks, lang) };
+        if (d !== undefined && !v.dueDate) v.dueDate = { kind: 'relative', days: d, from: anchorOf(toks.slice(toks.indexOf(h.tokens[0]!)), lang) };
         break;
       }
       case 'prepayment': {

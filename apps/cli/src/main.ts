@@ -1,0 +1,28 @@
+// `onterms <command> …`: a small dispatcher; each subcommand lives in src/commands/.
+import { analyzeCommand } from './commands/analyze.ts';
+
+type Command = (args: string[], io: Io) => Promise<number>;
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  analyze: { run: analyzeCommand, help: 'analyze FILE...   flags and deflection of transcripts (.json, .vtt, .srt), one JSON line per file' },
+};
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  const cmd = name ? COMMANDS[name] : undefined;
+  if (!cmd) {
+    io.err(`usage: onterms <command>\n${Object.entries(COMMANDS).map(([, c]) => `  onterms ${c.help}`).join('\n')}`);
+    return 2;
+  }
+  return cmd.run(rest, io);
+}
+
+if (process.argv[1] && /onterms(\.js)?$|main\.ts$/.test(process.argv[1])) {
+  const code = await main(process.argv.slice(2), { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n'), env: process.env });
+  process.exitCode = code;
+}

@@ -54,8 +54,9 @@ function isQuestion(r: LanguageRules, lang: Language, toks: Token[], ids: Int32A
   if (s > 0 && rest.length <= 2 && rest.every((t) => t.num === undefined && !t.weekday)) return true;
   const first = r.markers.interrogatives.firstAt(rest, restIds);
   if (first === 0 || (first === 1 && lang === 'ru')) return true;
-  if (startsWith(r.markers.questionOpeners, rest, restIds, 0)) return !r.markers.consequence.test(rest, restIds);
   const opensWithA = lang === 'ru' && toks[0]!.text === 'а';
+  // «а если задержим?» asks; «если денег не будет, мы блокируем отгрузки» states a consequence
+  if ((lang === 'en' || opensWithA) && startsWith(r.markers.questionOpeners, rest, restIds, 0)) return !r.markers.consequence.test(rest, restIds);
   if (opensWithA && first >= 0) return true;
   if (lang === 'en' && first >= 0 && rest.slice(first, first + 2).some((t) => t.text === 'happens')) return true;
   const lastAt = rest.length - 1;

@@ -1,4 +1,4 @@
-import { Value } from '@sinclair/typebox/value';
+import { Value, type ValueError } from '@sinclair/typebox/value';
 import { ChecklistSpec, type ItemSpec } from './schema.ts';
 import { ChecklistError } from './errors.ts';
 import { compileChecklist, type CompiledChecklist } from './compile.ts';
@@ -11,10 +11,21 @@ export const DEFAULT_CHECKLISTS: Record<string, unknown> = {
   collection,
 };
 
+/** For a union (a cue is a string or an object), the most specific error among its branches. */
+function deepest(e: ValueError | undefined): ValueError | undefined {
+  if (!e || !e.errors.length) return e;
+  let best = e;
+  for (const it of e.errors) {
+    const d = deepest(it.First());
+    if (d && d.path.length > best.path.length) best = d;
+  }
+  return best;
+}
+
 /** Validates a checklist document; throws ChecklistError naming the path of the first bad field. */
 export function validateChecklist(doc: unknown): ChecklistSpec {
   if (!Value.Check(ChecklistSpec, doc)) {
-    const first = Value.Errors(ChecklistSpec, doc).First();
+    const first = deepest(Value.Errors(ChecklistSpec, doc).First());
     const path = first?.path || '/';
     throw new ChecklistError(`${path}: ${first?.message ?? 'invalid checklist'}`);
   }

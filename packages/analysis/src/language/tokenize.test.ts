@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from './tokenize.ts';
+
+const nums = (text: string, lang: 'ru' | 'en') =>
+  tokenize(text, lang)
+    .flatMap((c) => c.tokens)
+    .filter((t) => t.num !== undefined)
+    .map((t) => t.num);
+
+describe('numbers as words', () => {
+  it('reads Russian cardinals, ordinals, decimals and colloquial amounts', () => {
+    expect(nums('отсрочка сорок пять дней', 'ru')).toEqual([45]);
+    expect(nums('до двадцать пятого числа', 'ru')).toEqual([25]);
+    expect(nums('пени ноль целых одна десятая процента', 'ru')).toEqual([0.1]);
+    expect(nums('ноль пять сотых процента', 'ru')).toEqual([0.05]);
+    expect(nums('лимит полтора миллиона', 'ru')).toEqual([1_500_000]);
+    expect(nums('лимит миллион двести', 'ru')).toEqual([1_200_000]);
+    expect(nums('сто шестьдесят тысяч', 'ru')).toEqual([160_000]);
+    expect(nums('0,1% в день до 15-го', 'ru')).toEqual([0.1, 15]);
+  });
+
+  it('reads English numbers', () => {
+    expect(nums('net forty five', 'en')).toEqual([45]);
+    expect(nums('one and a half percent', 'en')).toEqual([1.5]);
+    expect(nums('a credit line of one fifty k', 'en')).toEqual([150_000]);
+    expect(nums('due by the twenty-first', 'en')).toEqual([21]);
+    expect(nums('two hundred fifty thousand', 'en')).toEqual([250_000]);
+  });
+
+  it('knows a day of the month from an ordinal that counts things', () => {
+    const day = (text: string, lang: 'ru' | 'en') => tokenize(text, lang).flatMap((c) => c.tokens).find((t) => t.ordinal)?.dayForm ?? false;
+    expect(day('оплата до пятого', 'ru')).toBe(true);
+    expect(day('лимит на первое время', 'ru')).toBe(false);
+    expect(day('пятница двадцать первое', 'ru')).toBe(true);
+    expect(day('payment by the thirtieth', 'en')).toBe(true);
+    expect(day('the first delivery', 'en')).toBe(false);
+  });
+
+  it('splits clauses at sentence ends and contrastive conjunctions, and marks questions', () => {
+    const c = tokenize('Какая отсрочка? У других штрафы, а у нас нет.', 'ru');
+    expect(c.map((x) => x.questionMark)).toEqual([true, false, false]);
+  });
+});

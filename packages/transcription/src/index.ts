@@ -1,2 +1,2 @@
-export { parseTranscriptFile, type ParsedTranscriptFile } from './import/parse-file.ts';
+export { parseTranscriptFile, readTranscriptFile, type ParsedTranscriptFile } from './import/parse-file.ts';
 export { TranscriptImportError } from './import/errors.ts';

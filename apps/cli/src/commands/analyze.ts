@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { analyzeTranscript, toFlagsView } from '@onterms/analysis';
 import { reviewWithLlm, llmConfigFromEnv } from '@onterms/analysis/llm-review';
-import { parseTranscriptFile } from '@onterms/transcription';
+import { readTranscriptFile } from '@onterms/transcription';
 import type { Io } from '../main.ts';
 
 /**
@@ -24,7 +24,7 @@ export async function analyzeCommand(files: string[], io: Io): Promise<number> {
       } catch (e) {
         throw new Error(`cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
-      const { transcript, callType } = parseTranscriptFile(file, content);
+      const { transcript, callType } = readTranscriptFile(file, content);
       let result = analyzeTranscript(transcript, callType);
       if (llm) result = await reviewWithLlm(transcript, result, llm);
       io.out(JSON.stringify({ file, ...toFlagsView(result) }));

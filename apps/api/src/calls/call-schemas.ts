@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { CallType, DeflectionResult, FlagResult, Language, Segment } from '@onterms/contracts';
 
 export const CallStatus = Type.Union([
@@ -66,6 +66,25 @@ export const CallList = Type.Object({
   pageSize: Type.Integer(),
 });
 
+/**
+ * The contracts name `Moment` (`$id`) inside both FlagResult and DeflectionResult; one response schema
+ * holding both would define that id twice, which the serializer's ajv refuses at boot. Same shape, no ids.
+ */
+function withoutIds<T extends TSchema>(schema: T): T {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value && typeof value === 'object') {
+      const out: Record<string | symbol, unknown> = {};
+      for (const key of Reflect.ownKeys(value)) {
+        if (key !== '$id') out[key] = strip((value as Record<string | symbol, unknown>)[key]);
+      }
+      return out;
+    }
+    return value;
+  };
+  return strip(schema) as T;
+}
+
 export const CallDetail = Type.Object({
   ...callCore,
     channels: Type.Integer(),
@@ -87,8 +106,8 @@ export const CallDetail = Type.Object({
     }),
     transcript: Type.Union([Type.Object({ language: Type.Union([Language, Type.Null()]), segments: Type.Array(Segment) }), Type.Null()]),
     /** Exactly the shape `onterms analyze` prints; null until analysed. */
-    flags: Type.Union([Type.Record(Type.String(), FlagResult), Type.Null()]),
-    deflection: Type.Union([DeflectionResult, Type.Null()]),
+    flags: Type.Union([Type.Record(Type.String(), withoutIds(FlagResult)), Type.Null()]),
+    deflection: Type.Union([withoutIds(DeflectionResult), Type.Null()]),
 });
 export type CallDetail = Static<typeof CallDetail>;
 

@@ -14,7 +14,7 @@ import { createDefaultDeps, createPipeline, type Pipeline } from '@onterms/pipel
 import { silentLogger } from '@onterms/pipeline/deps';
 import { createLocalBlobStore, type LocalBlobStore } from '@onterms/storage';
 import { app } from '../app.ts';
-import { createAuthenticator, type Authenticator } from '../auth/authenticator.ts';
+import { createAuthenticator, type Authenticator, type AuthOptions } from '../auth/authenticator.ts';
 import { sessionHeaders } from '../auth/session-headers.ts';
 
 export interface TestApp {
@@ -23,6 +23,8 @@ export interface TestApp {
   store: LocalBlobStore;
   pipeline: Pipeline;
   auth: Authenticator;
+  /** Every route as registered (onRoute), for tests generated from the route table. */
+  routes: { method: string; url: string; config: { public?: boolean; policy?: string } }[];
   dir: string;
   /** Creates a user (and a team when none is given) and returns request headers that act as them (session cookie + CSRF token). */
   createUser(role: Role, options?: { teamId?: string }): Promise<{ id: string; teamId: string | null; headers: Record<string, string> }>;
@@ -33,6 +35,8 @@ export interface TestAppOptions {
   maxUploadBytes?: number;
   /** Replace the queue (e.g. a BullMQ producer pointed at a dead Redis). */
   pipeline?: (deps: Parameters<typeof createPipeline>[0]['deps']) => Promise<Pipeline>;
+  /** Override session lifetimes, rate limits, the clock or the password hasher. */
+  auth?: Partial<AuthOptions>;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -44,8 +48,17 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const pipeline = options.pipeline
     ? await options.pipeline(deps)
     : await createPipeline({ redisUrl: null, concurrency: 1, deps });
-  const auth = createAuthenticator(database.db, { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, cookieSecure: false });
+  const auth = createAuthenticator(database.db, {
+    sessionIdleMinutes: 60,
+    sessionAbsoluteHours: 12,
+    cookieSecure: false,
+    ...options.auth,
+  });
   const sut = Fastify();
+  const routes: TestApp['routes'] = [];
+  sut.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, config: (route.config ?? {}) as TestApp['routes'][number]['config'] });
+  });
   await sut.register(app, {
     config: { upload: { maxBytes: options.maxUploadBytes ?? 1024 ** 3 } },
     db: database.db,
@@ -63,6 +76,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     store,
     pipeline,
     auth,
+    routes,
     dir,
     createUser: async (role, opts = {}) => {
       const teamId = opts.teamId ?? (role === 'rep' || role === 'manager' ? (await insertTeam(database.db, `Team ${randomUUID()}`)).id : null);

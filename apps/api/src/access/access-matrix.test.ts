@@ -1,0 +1,264 @@
+/**
+ * The access matrix, generated from the route table: every registered /api route × every actor
+ * (anonymous, each role, each kind of API token) × own / same-team / other-team object, against the real
+ * database, store and app. The expectations below are written out by hand from the issue's rules — they
+ * are not derived from policy.ts — so a wrong policy fails here, and a new route or policy action
+ * without an expectation fails too.
+ */
+import Fastify from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import { principalForUser, type Principal } from './principal.ts';
+import { registerAccessControl } from './access-control.ts';
+import { loadAnnotation, loadCall } from './call-policy.ts';
+import { allows, POLICY, POLICY_ACTIONS, type PolicyAction } from './policy.ts';
+import { AppError } from '../http/app-error.ts';
+import { ACTORS, AUDIO_BYTES, createAccessFixtures, RELATIONS, type Actor, type Relation } from '../testing/access-fixtures.ts';
+import { createTestApp } from '../testing/test-app.ts';
+
+type Who = Exclude<Actor, 'anonymous'>;
+/** Non-object actions: may this actor do it at all. Object actions: on which of the three calls. */
+type Expectation = Record<Who, boolean | Relation[]>;
+
+const ALL: Relation[] = ['own', 'team', 'other'];
+const OWN: Relation[] = ['own'];
+const TEAM: Relation[] = ['own', 'team'];
+const NONE: Relation[] = [];
+
+/** Which calls each actor may see at all: outside these, any call route answers 404, never 403. */
+const VISIBLE: Record<Who, Relation[]> = {
+  rep: OWN,
+  manager: TEAM,
+  director: ALL,
+  admin: NONE,
+  'token:read': TEAM,
+  'token:upload': NONE,
+};
+
+const readCalls: Expectation = { rep: OWN, manager: TEAM, director: ALL, admin: NONE, 'token:read': TEAM, 'token:upload': NONE };
+const adminOnly: Expectation = { rep: false, manager: false, director: false, admin: true, 'token:read': false, 'token:upload': false };
+const people: Expectation = { rep: true, manager: true, director: true, admin: true, 'token:read': false, 'token:upload': false };
+const onCalls = (rep: Relation[], manager: Relation[]): Expectation => ({
+  rep,
+  manager,
+  director: NONE,
+  admin: NONE,
+  'token:read': NONE,
+  'token:upload': NONE,
+});
+
+const EXPECTED: Record<string, Expectation> = {
+  'calls.list': { rep: true, manager: true, director: true, admin: false, 'token:read': true, 'token:upload': false },
+  'calls.view': readCalls,
+  'calls.audio': readCalls,
+  'calls.peaks': readCalls,
+  'calls.transcript': readCalls,
+  'calls.upload': { rep: true, manager: true, director: false, admin: false, 'token:read': false, 'token:upload': true },
+  'calls.reanalyze': onCalls(OWN, TEAM),
+  'calls.correctFlag': onCalls(NONE, TEAM),
+  'annotations.list': { ...onCalls(OWN, TEAM), director: ALL },
+  'annotations.create': onCalls(NONE, TEAM),
+  'annotations.reply': onCalls(OWN, TEAM),
+  'annotations.acknowledge': onCalls(OWN, NONE),
+  'stats.view': { rep: true, manager: true, director: true, admin: false, 'token:read': false, 'token:upload': false },
+  'checklists.view': people,
+  'checklists.manage': adminOnly,
+  'users.manage': adminOnly,
+  'teams.manage': adminOnly,
+  'tokens.manage': adminOnly,
+  'audit.view': adminOnly,
+  'account.self': people,
+};
+
+const t = await createTestApp();
+const fx = await createAccessFixtures(t);
+afterAll(async () => {
+  await t.close();
+});
+
+const apiRoutes = t.routes.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD');
+
+/** The object a route's `:param` names, for the row's relation. */
+function urlFor(url: string, action: PolicyAction | undefined, relation: Relation | null): string {
+  return url.replace(/:(\w+)/g, (_, param: string) => {
+    const def = action ? POLICY[action] : undefined;
+    if (def && 'object' in def && def.object.param === param) {
+      return def.object.type === 'call' ? fx.calls[relation!] : fx.annotations[relation!];
+    }
+    if (param === 'id' && def?.resource === 'users') return fx.users.target;
+    if (param === 'id' && def?.resource === 'teams') return fx.teams.spare;
+    if (param === 'id' && def?.resource === 'tokens') return fx.tokens.spareId;
+    throw new Error(`The matrix has no fixture for :${param} in ${url}: add one to access-fixtures.ts and urlFor.`);
+  });
+}
+
+async function send(method: string, url: string, actor: Actor) {
+  const headers = await fx.headersFor(actor);
+  const body = ['POST', 'PUT', 'PATCH'].includes(method) ? { payload: {} } : {};
+  return t.sut.inject({ method: method as 'GET', url, headers, ...body });
+}
+
+describe('the route table', () => {
+  it('has the routes we know of, each public or with a policy that has expectations here', () => {
+    const names = apiRoutes.map((r) => `${r.method} ${r.url}`);
+    for (const known of [
+      'POST /api/auth/login',
+      'GET /api/auth/me',
+      'GET /api/calls',
+      'GET /api/calls/:id/audio',
+      'GET /api/calls/:id/peaks',
+      'DELETE /api/admin/tokens/:id',
+      'GET /api/admin/audit',
+    ]) {
+      expect(names).toContain(known);
+    }
+    for (const route of apiRoutes) {
+      if (route.config.public) continue;
+      expect(EXPECTED, `${route.method} ${route.url}`).toHaveProperty([route.config.policy!]);
+    }
+    expect(apiRoutes.filter((r) => r.config.public).map((r) => `${r.method} ${r.url}`).sort()).toEqual(
+      ['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login'].sort(),
+    );
+  });
+
+  it('every policy action has expectations, and every expectation is a policy action', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...POLICY_ACTIONS].sort());
+  });
+
+  it('refuses to boot with an /api route that declares no policy', async () => {
+    const app = Fastify();
+    await registerAccessControl(app, { db: t.database.db, auth: t.auth });
+    await expect(
+      (async () => {
+        await app.register(async (scope) => {
+          scope.get('/api/forgotten', async () => 'oops');
+        });
+        await app.ready();
+      })(),
+    ).rejects.toThrow(/GET \/api\/forgotten declares no access policy/);
+    await app.close().catch(() => {});
+  });
+
+  it('refuses an unknown policy, and an object policy on a route without the object parameter', async () => {
+    for (const [url, config, message] of [
+      ['/api/typo', { policy: 'calls.veiw' }, /unknown policy "calls.veiw"/],
+      ['/api/calls-without-id', { policy: 'calls.view' }, /needs the route parameter :id/],
+    ] as const) {
+      const app = Fastify();
+      await registerAccessControl(app, { db: t.database.db, auth: t.auth });
+      await expect(
+        (async () => {
+          await app.register(async (scope) => {
+            scope.get(url, { config: config as never }, async () => 'oops');
+          });
+          await app.ready();
+        })(),
+      ).rejects.toThrow(message);
+      await app.close().catch(() => {});
+    }
+  });
+});
+
+describe.each(apiRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', (_name, route) => {
+  const action = route.config.policy as PolicyAction | undefined;
+  const object = action ? (POLICY[action] as { object?: unknown }).object : undefined;
+  const relations: (Relation | null)[] = object ? RELATIONS : [null];
+
+  if (route.config.public) {
+    it('is open to anonymous callers', async () => {
+      const res = await send(route.method, urlFor(route.url, action, null), 'anonymous');
+      expect(res.statusCode, res.body).not.toBe(401);
+      expect(res.statusCode, res.body).toBeLessThan(500);
+    });
+    return;
+  }
+
+  it.each(ACTORS)('as %s', async (actor) => {
+    for (const relation of relations) {
+      const url = urlFor(route.url, action, relation);
+      const res = await send(route.method, url, actor);
+      const where = `${route.method} ${url} as ${actor}${relation ? ` on the ${relation} call` : ''}: ${res.statusCode} ${res.body}`;
+      if (actor === 'anonymous') {
+        expect(res.statusCode, where).toBe(401);
+        expect(res.json(), where).toEqual({ error: 'unauthorized', message: 'Please sign in.' });
+        continue;
+      }
+      const rule = EXPECTED[action!]![actor];
+      const allowed = relation ? (rule as Relation[]).includes(relation) : (rule as boolean);
+      if (allowed) {
+        expect(res.statusCode, where).toBeLessThan(500);
+        expect([401, 403, 404], where).not.toContain(res.statusCode);
+        if (route.method === 'GET') expect(res.statusCode, where).toBeLessThan(300);
+      } else if (relation && !VISIBLE[actor].includes(relation)) {
+        expect(res.statusCode, where).toBe(404);
+      } else {
+        expect(res.statusCode, where).toBe(403);
+      }
+    }
+  });
+});
+
+describe('the policy itself, for every action — with or without a route yet', () => {
+  async function principalOf(actor: Who): Promise<Principal> {
+    if (actor === 'token:read') return (await t.auth.tokens.authenticate(fx.tokens.read))!;
+    if (actor === 'token:upload') return (await t.auth.tokens.authenticate(fx.tokens.upload))!;
+    return (await principalForUser(t.database.db, fx.users[actor]))!;
+  }
+
+  it.each(POLICY_ACTIONS)('%s', async (action) => {
+    const def = POLICY[action] as { object?: { type: 'call' | 'annotation' } };
+    for (const actor of ACTORS.filter((a): a is Who => a !== 'anonymous')) {
+      const principal = await principalOf(actor);
+      const rule = EXPECTED[action]![actor];
+      if (!def.object) {
+        expect(allows(principal, action), `${action} as ${actor}`).toBe(rule);
+        continue;
+      }
+      for (const relation of RELATIONS) {
+        const outcome = await (def.object.type === 'call'
+          ? loadCall(t.database.db, principal, fx.calls[relation], action)
+          : loadAnnotation(t.database.db, principal, fx.annotations[relation], action)
+        ).then(
+          () => 'allowed',
+          (error: AppError) => error.code,
+        );
+        const expected = (rule as Relation[]).includes(relation)
+          ? 'allowed'
+          : VISIBLE[actor].includes(relation)
+            ? 'forbidden'
+            : 'not_found';
+        expect(outcome, `${action} as ${actor} on the ${relation} call`).toBe(expected);
+      }
+    }
+  });
+});
+
+describe('objects out of reach look missing', () => {
+  it('answers the same 404 for another team\'s call as for a call that does not exist', async () => {
+    const headers = await fx.headersFor('rep');
+    const other = await t.sut.inject({ method: 'GET', url: `/api/calls/${fx.calls.other}/audio`, headers });
+    const missing = await t.sut.inject({ method: 'GET', url: '/api/calls/00000000-0000-4000-8000-000000000000/audio', headers });
+    expect(other.statusCode).toBe(404);
+    expect(other.body).toBe(missing.body);
+  });
+
+  it('serves the real bytes when allowed (so an allowed 200 is not a storage 404)', async () => {
+    const res = await t.sut.inject({
+      method: 'GET',
+      url: `/api/calls/${fx.calls.team}/audio`,
+      headers: { ...(await fx.headersFor('manager')), range: 'bytes=0-3' },
+    });
+    expect(res.statusCode).toBe(206);
+    expect(res.rawPayload).toEqual(AUDIO_BYTES.subarray(0, 4));
+  });
+
+  it('lists only the calls in scope', async () => {
+    const ids = async (actor: Actor) =>
+      ((await t.sut.inject({ method: 'GET', url: '/api/calls', headers: await fx.headersFor(actor) })).json() as { items: { id: string }[] }).items
+        .map((c) => c.id)
+        .sort();
+    expect(await ids('rep')).toEqual([fx.calls.own]);
+    expect(await ids('manager')).toEqual([fx.calls.own, fx.calls.team].sort());
+    expect(await ids('token:read')).toEqual([fx.calls.own, fx.calls.team].sort());
+    expect(await ids('director')).toEqual(expect.arrayContaining(Object.values(fx.calls)));
+  });
+});

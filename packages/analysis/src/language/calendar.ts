@@ -10,7 +10,23 @@ const EN_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'sa
 const RU_MONTHS = ['январ', 'феврал', 'март', 'апрел', 'ма', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
 const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-export function weekdayOf(word: string, language: Language): number | undefined {
+const cache: Record<Language, Map<string, [number | undefined, number | undefined]>> = { ru: new Map(), en: new Map() };
+
+/** Weekday and month of a word, cached per word form (this runs for every token). */
+function lookup(word: string, language: Language): [number | undefined, number | undefined] {
+  const c = cache[language];
+  let hit = c.get(word);
+  if (!hit) {
+    hit = [weekdayOfUncached(word, language), monthOfUncached(word, language)];
+    if (c.size > 50_000) c.clear();
+    c.set(word, hit);
+  }
+  return hit;
+}
+export const weekdayOf = (word: string, language: Language): number | undefined => lookup(word, language)[0];
+export const monthOf = (word: string, language: Language): number | undefined => lookup(word, language)[1];
+
+function weekdayOfUncached(word: string, language: Language): number | undefined {
   if (language === 'en') {
     const w = word.endsWith('s') ? word.slice(0, -1) : word;
     const i = EN_WEEKDAYS.indexOf(w);
@@ -25,7 +41,7 @@ export function weekdayOf(word: string, language: Language): number | undefined 
   return undefined;
 }
 
-export function monthOf(word: string, language: Language): number | undefined {
+function monthOfUncached(word: string, language: Language): number | undefined {
   if (language === 'en') {
     const i = EN_MONTHS.indexOf(word);
     // "may" is a modal verb far more often than a month: only the capitalised form would tell,

@@ -1,6 +1,10 @@
 import type { Token } from '../language/tokens.ts';
 import { type Lexicon, type Match, type Pattern, matchAt } from './pattern.ts';
 
+// `test` needs no closure per call (closures in hot paths are costly under tsx's keepNames).
+let hit = false;
+const stopAtFirst = (): boolean => (hit = true);
+
 /**
  * Many patterns scanned together: an inverted index from the terms a pattern can start with to
  * the pattern, so a clause is scanned once instead of once per pattern.
@@ -33,40 +37,63 @@ export class PatternSet<M> {
     return this.patterns.length;
   }
 
-  /** Calls `cb` for every (non-overlapping per pattern) match in the clause. */
-  scan(toks: Token[], ids: Int32Array[], cb: (patternIndex: number, m: Match) => void): void {
-    const nextFree = new Map<number, number>();
-    const tried = new Set<number>();
+  // Per-scan bookkeeping without allocation: a pattern is tried at most once per token, and not
+  // again inside its own previous match. Generation stamps avoid clearing arrays between scans.
+  private gen = 0;
+  private triedTok = new Int32Array(0);
+  private triedGen = new Int32Array(0);
+  private freeFrom = new Int32Array(0);
+  private freeGen = new Int32Array(0);
+
+  private prepare(): void {
+    const n = this.patterns.length;
+    if (this.triedTok.length !== n || this.gen > 1 << 30) {
+      this.triedTok = new Int32Array(n);
+      this.triedGen = new Int32Array(n);
+      this.freeFrom = new Int32Array(n);
+      this.freeGen = new Int32Array(n);
+      this.gen = 0;
+    }
+    this.gen++;
+  }
+
+  /** Calls `cb` for every (non-overlapping per pattern) match in the clause; stops early if `cb` returns true. */
+  scan(toks: Token[], ids: Int32Array[], cb: (patternIndex: number, m: Match) => boolean | void): void {
+    if (this.patterns.length === 0) return;
+    this.prepare();
+    const gen = this.gen;
     for (let i = 0; i < toks.length; i++) {
-      tried.clear();
       const tid = ids[i]!;
       const tok = toks[i]!;
-      const tryP = (pi: number) => {
-        if (tried.has(pi)) return;
-        tried.add(pi);
-        if ((nextFree.get(pi) ?? 0) > i) return;
-        const m = matchAt(this.patterns[pi]!, toks, ids, i, this.lex);
-        if (m) {
-          nextFree.set(pi, m.end);
-          cb(pi, m);
+      for (let k = 0; k <= tid.length; k++) {
+        let ps: number[] | undefined;
+        if (k < tid.length) {
+          const id = tid[k]! >= 0 ? tid[k]! : -tid[k]! - 1;
+          ps = this.byTerm.get(id);
+        } else if (tok.num !== undefined || tok.weekday !== undefined || tok.month !== undefined) ps = this.bySpecial;
+        if (!ps) continue;
+        for (let q = 0; q < ps.length; q++) {
+          const pi = ps[q]!;
+          if (this.triedGen[pi] === gen && this.triedTok[pi] === i) continue;
+          this.triedGen[pi] = gen;
+          this.triedTok[pi] = i;
+          if (this.freeGen[pi] === gen && this.freeFrom[pi]! > i) continue;
+          const m = matchAt(this.patterns[pi]!, toks, ids, i, this.lex);
+          if (m) {
+            this.freeGen[pi] = gen;
+            this.freeFrom[pi] = m.end;
+            if (cb(pi, m) === true) return;
+          }
         }
-      };
-      for (let k = 0; k < tid.length; k++) {
-        const id = tid[k]! >= 0 ? tid[k]! : -tid[k]! - 1;
-        const ps = this.byTerm.get(id);
-        if (ps) for (const pi of ps) tryP(pi);
       }
-      if (tok.num !== undefined || tok.weekday !== undefined || tok.month !== undefined) for (const pi of this.bySpecial) tryP(pi);
     }
   }
 
   /** True when any pattern matches anywhere in the clause. */
   test(toks: Token[], ids: Int32Array[]): boolean {
-    let found = false;
-    this.scan(toks, ids, () => {
-      found = true;
-    });
-    return found;
+    hit = false;
+    this.scan(toks, ids, stopAtFirst);
+    return hit;
   }
 
   /** Token index of the first match, or -1. */

@@ -170,22 +170,23 @@ export interface Match {
   end: number; // exclusive
 }
 
-/** First match of `p` in `toks` starting at or after `from`. `ids[i]` are the term ids of `toks[i]`. */
-export function matchAt(p: Pattern, toks: Token[], ids: Int32Array[], start: number, lex: Lexicon): Match | null {
-  const rec = (si: number, pos: number, first: boolean): number => {
-    if (si === p.slots.length) return pos;
-    const slot = p.slots[si]!;
-    const maxPos = first ? pos : Math.min(toks.length - 1, pos + p.gap);
-    for (let q = pos; q <= maxPos && q < toks.length; q++) {
-      if (slotMatches(slot, toks[q]!, ids[q]!, si === 0, lex, p.fuzzy)) {
-        const r = rec(si + 1, q + 1, false);
-        if (r >= 0) return r;
-      }
+function matchFrom(p: Pattern, toks: Token[], ids: Int32Array[], lex: Lexicon, si: number, pos: number, first: boolean): number {
+  if (si === p.slots.length) return pos;
+  const slot = p.slots[si]!;
+  const maxPos = first ? pos : Math.min(toks.length - 1, pos + p.gap);
+  for (let q = pos; q <= maxPos && q < toks.length; q++) {
+    if (slotMatches(slot, toks[q]!, ids[q]!, si === 0, lex, p.fuzzy)) {
+      const r = matchFrom(p, toks, ids, lex, si + 1, q + 1, false);
+      if (r >= 0) return r;
     }
-    if (slot.optional) return rec(si + 1, pos, first);
-    return -1;
-  };
-  const end = rec(0, start, true);
+  }
+  if (slot.optional) return matchFrom(p, toks, ids, lex, si + 1, pos, first);
+  return -1;
+}
+
+/** The match of `p` that starts at token `start`, if any. `ids[i]` are the term ids of `toks[i]`. */
+export function matchAt(p: Pattern, toks: Token[], ids: Int32Array[], start: number, lex: Lexicon): Match | null {
+  const end = matchFrom(p, toks, ids, lex, 0, start, true);
   return end >= 0 ? { start, end } : null;
 }
 

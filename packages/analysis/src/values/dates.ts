@@ -35,8 +35,12 @@ export function readDate(cue: Token[], clause: Token[], lang: Language): DueDate
     const n = clause.find((t) => t.dayForm && t.num !== undefined && t.num >= 1 && t.num <= 31);
     if (n) d.dayOfMonth = n.num!;
   }
-  if (d.dayOfMonth) {
-    const parsed = (lang === 'ru' ? chrono.ru : chrono.en).parse(digitsText(clause));
+  // chrono reads the calendar date; it needs a month name next to the day number, so only that
+  // short window is given to it (and nothing at all when there is no month)
+  const at = clause.findIndex((t) => t.dayForm && t.num === d.dayOfMonth);
+  const window = at >= 0 ? clause.slice(Math.max(0, at - 2), at + 3) : [];
+  if (d.dayOfMonth && window.some((t) => t.month !== undefined || /^(may|мая|май)$/.test(t.text))) {
+    const parsed = (lang === 'ru' ? chrono.ru : chrono.en).parse(digitsText(window));
     for (const p of parsed) {
       if (p.start.isCertain('month') && p.start.get('day') === d.dayOfMonth) {
         const month = p.start.get('month')!;

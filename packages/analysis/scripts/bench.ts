@@ -1,0 +1,62 @@
+// npm run bench:analysis — throughput of the rules engine on one core, and one 60-minute call.
+// Figures are printed next to a baseline measured in the same run (a plain lower-case and split
+// over the same text), so a slow machine shows as a slow baseline too. Nothing is asserted.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Segment, Transcript } from '@onterms/contracts';
+import { analyzeTranscript } from '../src/index.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dirs = [join(here, '../fixtures'), join(here, '../../../../shared/eval/dev')].filter(existsSync);
+const calls: (Transcript & { callType?: string })[] = dirs.flatMap((d) =>
+  readdirSync(d)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(d, f), 'utf8'))),
+);
+
+// A 60-minute call: ~9,000 words, built by repeating real segments of one language.
+function longCall(language: 'ru' | 'en', words = 9000): Transcript {
+  const pool = calls.filter((c) => c.language === language).flatMap((c) => c.segments);
+  const segments: Segment[] = [];
+  let n = 0;
+  let t = 0;
+  for (let i = 0; n < words; i++) {
+    const s = pool[i % pool.length]!;
+    segments.push({ ...s, start: t, end: t + 4 });
+    t += 4;
+    n += s.text.split(/\s+/).length;
+  }
+  return { language, segments };
+}
+
+const bytes = (ts: Transcript[]) => ts.reduce((a, c) => a + c.segments.reduce((b, s) => b + Buffer.byteLength(s.text), 0), 0);
+function time(fn: () => void, minMs = 1500): number {
+  fn(); // warm-up: JIT and stem caches, as in a long-running worker
+  let runs = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < minMs) {
+    fn();
+    runs++;
+  }
+  return (performance.now() - t0) / runs;
+}
+
+const corpus = calls.map((c) => ({ language: c.language, segments: c.segments }));
+const mb = bytes(corpus) / 1e6;
+const msCorpus = time(() => corpus.forEach((c) => analyzeTranscript(c)));
+const msBaseline = time(() => corpus.forEach((c) => c.segments.forEach((s) => s.text.toLowerCase().split(/[^\p{L}\p{N}]+/u))));
+console.log(`corpus: ${corpus.length} calls, ${(mb * 1000).toFixed(1)} kB of text`);
+console.log(`rules engine: ${(mb / (msCorpus / 1000)).toFixed(2)} MB/s, ${(corpus.length / (msCorpus / 1000)).toFixed(0)} calls/s (one core)`);
+console.log(`baseline (lower-case + split): ${(mb / (msBaseline / 1000)).toFixed(1)} MB/s — engine is ${(msCorpus / msBaseline).toFixed(1)}× the baseline's time`);
+for (const lang of ['ru', 'en'] as const) {
+  const c = longCall(lang);
+  const ms = time(() => analyzeTranscript(c));
+  const cold = (() => {
+    const t0 = performance.now();
+    analyzeTranscript({ language: lang, segments: c.segments.map((s) => ({ ...s, text: s.text + ' ' })) });
+    return performance.now() - t0;
+  })();
+  console.log(`60-minute call (${lang}, ${c.segments.length} segments, ~9,000 words, ${(bytes([c]) / 1000).toFixed(0)} kB): ${ms.toFixed(2)} ms`);
+  void cold;
+}

@@ -1,9 +1,11 @@
 import { configureBinaries, DEFAULT_BINARY_PATHS } from './binaries.ts';
+import { splitAtSilences, type AudioChunk, type SplitOptions } from './chunk.ts';
 import { normalizeForSpeech, type ChannelPick } from './normalize.ts';
 import { computePeaks, type PeaksOptions, type WaveformPeaks } from './peaks.ts';
 import { probeAudio, type AudioInfo } from './probe.ts';
 import { encodeForReview, type ReviewCopyInfo } from './review-copy.ts';
 import { DEFAULT_TIMEOUT_MS, toRunControl, type OperationOptions } from './run-control.ts';
+import { detectSilence, measureLevelDb, type SilenceMap, type SilenceOptions } from './silence.ts';
 
 export interface MediaConfig {
   /** Defaults to the binary shipped by @ffmpeg-installer/ffmpeg. */
@@ -26,6 +28,12 @@ export interface Media {
   encodeForReview(input: string, output: string, options?: OperationOptions): Promise<ReviewCopyInfo>;
   /** Waveform min/max peaks per channel, decoded in a streaming pass. */
   computePeaks(input: string, options?: PeaksOptions & OperationOptions): Promise<WaveformPeaks>;
+  /** Pauses in the recording (ffmpeg silencedetect), for one channel or the mix. */
+  detectSilence(input: string, options?: SilenceOptions & OperationOptions): Promise<SilenceMap>;
+  /** Cuts a speech WAV into chunk files under the limits, in pauses (see chunk.ts). */
+  splitAtSilences(input: string, outDir: string, options: SplitOptions & OperationOptions): Promise<AudioChunk[]>;
+  /** RMS level (dBFS) of a span of a 16-bit mono WAV. */
+  measureLevelDb(wavPath: string, start: number, end: number): Promise<number>;
 }
 
 /**
@@ -50,5 +58,10 @@ export function createMedia(config: MediaConfig = {}): Media {
       encodeForReview(input, output, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
     computePeaks: (input, options) =>
       computePeaks(input, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
+    detectSilence: (input, options) =>
+      detectSilence(input, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
+    splitAtSilences: (input, outDir, options) =>
+      splitAtSilences(input, outDir, options, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
+    measureLevelDb,
   };
 }

@@ -1,0 +1,143 @@
+import { rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeAtomically } from './atomic-output.ts';
+import { MediaError } from './errors.ts';
+import { runFfmpeg } from './ffmpeg.ts';
+import { SPEECH_SAMPLE_RATE } from './normalize.ts';
+import { planChunks, type PlannedChunk } from './chunk-plan.ts';
+import type { RunControl } from './run-control.ts';
+import type { SilenceSpan } from './silence.ts';
+
+/**
+ * How chunks are encoded for upload (all 16 kHz mono):
+ * - `wav`: PCM, 32 kB/s, no encoding cost; what a local engine reads.
+ * - `flac`: lossless, about half of PCM for telephone speech; encodes at ~3000× real time.
+ * - `opus`: Ogg Opus 16 kbit/s (voip), ~2 kB/s — hours per request — but costs ~0.4 s CPU per minute.
+ */
+export type ChunkFormat = 'wav' | 'flac' | 'opus';
+
+export const CHUNK_FORMATS: Record<
+  ChunkFormat,
+  { extension: string; contentType: string; bytesPerSec: number; headerBytes: number; args: string[] }
+> = {
+  wav: {
+    extension: 'wav',
+    contentType: 'audio/wav',
+    bytesPerSec: SPEECH_SAMPLE_RATE * 2,
+    headerBytes: 44,
+    args: ['-c:a', 'pcm_s16le', '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact', '-f', 'wav'],
+  },
+  flac: {
+    extension: 'flac',
+    contentType: 'audio/flac',
+    // First guess (≈ 65 % of PCM); the real size is checked after encoding and a chunk re-split if over.
+    bytesPerSec: SPEECH_SAMPLE_RATE * 2 * 0.65,
+    headerBytes: 8_192,
+    args: ['-c:a', 'flac', '-map_metadata', '-1', '-f', 'flac'],
+  },
+  opus: {
+    extension: 'ogg',
+    contentType: 'audio/ogg',
+    bytesPerSec: (16_000 / 8) * 1.08, // 16 kbit/s + Ogg page overhead
+    headerBytes: 4_096,
+    args: [
+      ...['-c:a', 'libopus', '-b:a', '16k', '-application', 'voip', '-compression_level', '3'],
+      ...['-map_metadata', '-1', '-f', 'ogg'],
+    ],
+  },
+};
+
+export interface SplitOptions {
+  /** From `detectSilence` on the same file. */
+  silences: readonly SilenceSpan[];
+  durationSec: number;
+  maxDurationSec: number;
+  maxBytes: number;
+  format: ChunkFormat;
+  /** Parallel ffmpeg encodes. Default 2. */
+  concurrency?: number;
+}
+
+export interface AudioChunk extends PlannedChunk {
+  path: string;
+  bytes: number;
+  format: ChunkFormat;
+  contentType: string;
+}
+
+/** Re-splitting an over-size chunk (compressed formats only) is bounded. */
+const MAX_RESPLITS = 3;
+
+/**
+ * Cuts a 16 kHz mono speech WAV into chunk files in `outDir` that each fit the limits, cut in
+ * pauses (see planChunks). Input seeking on PCM is sample-exact, so `chunk.start` is the chunk's
+ * true offset in the recording. A compressed chunk that comes out larger than planned is split
+ * again at its own pauses using the measured byte rate.
+ */
+export async function splitAtSilences(
+  input: string,
+  outDir: string,
+  options: SplitOptions,
+  control: RunControl,
+): Promise<AudioChunk[]> {
+  const spec = CHUNK_FORMATS[options.format];
+  const concurrency = Math.max(1, options.concurrency ?? 2);
+  const results: AudioChunk[] = [];
+  let counter = 0;
+
+  const encode = async (planned: PlannedChunk): Promise<AudioChunk> => {
+    const path = join(outDir, `chunk-${String(counter++).padStart(4, '0')}.${spec.extension}`);
+    await writeAtomically(path, (tempPath) =>
+      runFfmpeg({
+        ...control,
+        input,
+        inputOptions: ['-ss', planned.start.toFixed(6), '-t', (planned.end - planned.start).toFixed(6)],
+        outputOptions: ['-map', '0:a:0', '-vn', '-sn', '-dn', '-ac', '1', '-ar', String(SPEECH_SAMPLE_RATE), ...spec.args],
+        output: tempPath,
+      }),
+    );
+    const { size } = await stat(path);
+    return { ...planned, path, bytes: size, format: options.format, contentType: spec.contentType };
+  };
+
+  const process = async (range: { start: number; end: number }, bytesPerSec: number, depth: number) => {
+    const local = planChunks(
+      range.end - range.start,
+      options.silences
+        .filter((s) => s.end > range.start && s.start < range.end)
+        .map((s) => ({ start: Math.max(0, s.start - range.start), end: Math.min(range.end, s.end) - range.start })),
+      { maxDurationSec: options.maxDurationSec, maxBytes: options.maxBytes, bytesPerSec, headerBytes: spec.headerBytes },
+    ).map((c) => ({ ...c, start: c.start + range.start, end: c.end + range.start }));
+
+    const encoded = await mapLimit(local, concurrency, encode);
+    for (const chunk of encoded) {
+      if (chunk.bytes <= options.maxBytes) {
+        results.push(chunk);
+        continue;
+      }
+      if (depth >= MAX_RESPLITS || options.format === 'wav') {
+        throw new MediaError('failed', 'The recording could not be cut into small enough pieces.', `${chunk.bytes} bytes`);
+      }
+      const measured = (chunk.bytes / (chunk.end - chunk.start)) * 1.1;
+      await rm(chunk.path, { force: true });
+      await process(chunk, measured, depth + 1);
+    }
+  };
+
+  await process({ start: 0, end: options.durationSec }, spec.bytesPerSec, 0);
+  results.sort((a, b) => a.start - b.start);
+  return results.map((chunk, index) => ({ ...chunk, index }));
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

@@ -4,6 +4,7 @@ import { compilePattern, Lexicon, PatternError, type Pattern } from '../patterns
 import { PatternSet } from '../patterns/pattern-set.ts';
 import { MARKERS, type Markers } from '../language/markers.ts';
 import { ChecklistError } from './errors.ts';
+import type { MarkCategory } from '../clauses/marks.ts';
 
 export interface CueMeta {
   item: number;
@@ -28,8 +29,8 @@ export interface LanguageRules {
   evasion: PatternSet<null>;
   waiver: PatternSet<null>;
   markers: { [K in keyof Markers]: PatternSet<null> };
-  /** Single-word markers as plain sets of stems/prefixes, for position checks. */
-  negatorTerms: PatternSet<null>;
+  /** All markers, evasion and waiver phrases in one set, scanned once per clause. */
+  allMarks: PatternSet<MarkCategory>;
 }
 
 export interface CompiledChecklist {
@@ -108,7 +109,13 @@ export function compileChecklist(spec: ChecklistSpec): CompiledChecklist {
       evasion: set(lex, spec.deflection?.evasion[lang] ?? [], `/deflection/evasion/${lang}`),
       waiver: set(lex, spec.deflection?.waiver?.[lang] ?? [], `/deflection/waiver/${lang}`),
       markers,
-      negatorTerms: markers.negators,
+      allMarks: (() => {
+        const all = new PatternSet<MarkCategory>(lex);
+        for (const k of Object.keys(m) as (keyof Markers)[]) for (const p of markers[k].patterns) all.add(p, k);
+        for (const p of set(lex, spec.deflection?.evasion[lang] ?? [], `/deflection/evasion/${lang}`).patterns) all.add(p, 'evasion');
+        for (const p of set(lex, spec.deflection?.waiver?.[lang] ?? [], `/deflection/waiver/${lang}`).patterns) all.add(p, 'waiver');
+        return all;
+      })(),
     };
   }
   return {

@@ -1,5 +1,4 @@
 import type { ReadClause } from './read.ts';
-import type { LanguageRules } from '../checklist/compile.ts';
 import type { Match } from '../patterns/pattern.ts';
 
 export type Topic = 'payment' | 'other';
@@ -10,12 +9,9 @@ interface TopicWord {
 }
 
 /** Topic words of a clause, in order: payment («оплата», "due") or other (delivery, signing…). */
-export function topicWords(r: LanguageRules, c: ReadClause): TopicWord[] {
-  const out: TopicWord[] = [];
-  r.markers.paymentTopic.scan(c.tokens, c.ids, (_p, m) => out.push({ at: m.start, topic: 'payment' }));
-  r.markers.otherTopic.scan(c.tokens, c.ids, (_p, m) => {
-    if (!out.some((w) => w.at === m.start)) out.push({ at: m.start, topic: 'other' });
-  });
+export function topicWords(c: ReadClause): TopicWord[] {
+  const out: TopicWord[] = c.marks.all('paymentTopic').map((m) => ({ at: m.start, topic: 'payment' as const }));
+  for (const m of c.marks.all('otherTopic')) if (!out.some((w) => w.at === m.start)) out.push({ at: m.start, topic: 'other' });
   return out.sort((a, b) => a.at - b.at);
 }
 

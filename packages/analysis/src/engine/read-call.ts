@@ -62,8 +62,8 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
     let segTopic: Topic | null = null;
     let dateTopic: Topic | null = null;
     clauses.forEach((c, ci) => {
-      const words = topicWords(r, c);
-      const late = r.markers.lateness.test(c.tokens, c.ids);
+      const words = topicWords(c);
+      const late = c.marks.has('lateness');
       let anyCue = false;
       r.cues.scan(c.tokens, c.ids, (pi, m) => {
         const meta = r.cues.meta[pi]!;
@@ -78,7 +78,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
         if (meta.notWith?.test(c.tokens, c.ids)) return;
         const inw = r.itemNotWith[meta.item];
         if (inw?.test(c.tokens, c.ids)) return;
-        if (meta.negatable && isNegated(r, c, m)) {
+        if (meta.negatable && isNegated(c, m)) {
           reading.negatedCue = true;
           return;
         }
@@ -87,7 +87,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
           if (t === null) {
             // earlier clauses of this segment, then the talk before
             for (let k = ci - 1; k >= 0 && t === null; k--) {
-              const w = topicWords(r, clauses[k]!);
+              const w = topicWords(clauses[k]!);
               if (w.length) t = w[w.length - 1]!.topic;
             }
           }
@@ -104,34 +104,23 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
         });
         if (words.some((w) => w.topic === 'payment') || late || anyCue) reading.questionAboutPayment = true;
       }
-      if (r.markers.need.test(c.tokens, c.ids) && (words.some((w) => w.topic === 'payment') || late || anyCue)) reading.need = true;
-      if (r.markers.need.test(c.tokens, c.ids)) reading.need = reading.need || words.length === 0;
-      if (r.markers.insistence.test(c.tokens, c.ids)) reading.insistence = true;
-      if (!c.question && r.evasion.test(c.tokens, c.ids)) reading.evasive = true;
-      if (!c.question && r.waiver.test(c.tokens, c.ids)) reading.waiver = true;
+      const need = c.marks.has('need');
+      if (need && (words.some((w) => w.topic === 'payment') || late || anyCue || words.length === 0)) reading.need = true;
+      if (c.marks.has('insistence')) reading.insistence = true;
+      if (!c.question && c.marks.has('evasion')) reading.evasive = true;
+      if (!c.question && c.marks.has('waiver')) reading.waiver = true;
       if (words.length) segTopic = words[words.length - 1]!.topic;
     });
     // Confirmation and refusal are read at the start of the segment («Да, всё верно», "Yes, exactly").
     const c0 = clauses[0];
     if (c0) {
-      const head = { toks: c0.tokens.slice(0, 4), ids: c0.ids.slice(0, 4) };
-      const at = (set: typeof r.markers.confirmStrong) => {
-        let hit = false;
-        set.scan(head.toks, head.ids, (_p, m) => {
-          if (m.start <= 1) hit = true;
-        });
-        return hit;
-      };
-      reading.refusal = at(r.markers.refusal);
-      reading.confirmStrong = !reading.refusal && at(r.markers.confirmStrong);
-      reading.confirmWeak = !reading.refusal && at(r.markers.confirmWeak);
-      // "Friday it is", «пятница — так и есть»: a confirmation at the end of the first clause
-      if (!reading.confirmStrong && !reading.refusal) {
-        const n = c0.tokens.length;
-        r.markers.confirmStrong.scan(c0.tokens, c0.ids, (_p, m) => {
-          if (m.end === n && n <= 4) reading.confirmStrong = true;
-        });
-      }
+      const atHead = (cat: 'refusal' | 'confirmStrong' | 'confirmWeak') => c0.marks.all(cat).some((m) => m.start <= 1 && m.end <= 4);
+      reading.refusal = atHead('refusal');
+      reading.confirmStrong = !reading.refusal && atHead('confirmStrong');
+      reading.confirmWeak = !reading.refusal && atHead('confirmWeak');
+      // "Friday it is", «пятница — так и есть»: a confirmation at the end of a short first clause
+      const n = c0.tokens.length;
+      if (!reading.confirmStrong && !reading.refusal && n <= 4 && c0.marks.all('confirmStrong').some((m) => m.end === n)) reading.confirmStrong = true;
     }
     const next: Topic | null = dateTopic ?? segTopic;
     if (next) {

@@ -47,11 +47,8 @@ function expandContraction(w: string, out: string[]): void {
 /** Splits a segment's text into clauses of raw lower-case words. */
 function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
   // ASR spells abbreviations letter by letter: «у пэ дэ» is УПД, «э дэ о» is ЭДО.
-  const lower = text
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/(^|\s)у\s?пэ\s?дэ(?=\s|$|[,.!?])/g, '$1упд')
-    .replace(/(^|\s)э\s?дэ\s?о(?=\s|$|[,.!?])/g, '$1эдо');
+  let lower = text.toLowerCase().replace(/ё/g, 'е');
+  if (lower.includes('дэ')) lower = lower.replace(/(^|\s)у\s?пэ\s?дэ(?=\s|$|[,.!?])/g, '$1упд').replace(/(^|\s)э\s?дэ\s?о(?=\s|$|[,.!?])/g, '$1эдо');
   const clauses: { words: Raw[]; q: boolean }[] = [];
   let cur: Raw[] = [];
   let sep = false;
@@ -63,16 +60,22 @@ function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
   };
   for (const m of lower.matchAll(WORD_RE)) {
     const t = m[0];
+    const c = t.charCodeAt(0);
     if (t === '?') close(true);
-    else if (/^[.!;:…]$/.test(t)) close(false);
-    else if (/^[,—–]$|^\s-\s$/.test(t)) sep = true;
+    else if (t.length === 1 && (c === 46 || c === 33 || c === 59 || c === 58 || c === 8230)) close(false); // . ! ; : …
+    else if (c === 44 || c === 8212 || c === 8211 || (c === 32 && t.length === 3)) sep = true; // , — – " - "
     else {
       if (CONTRAST.has(t) && cur.length) close(false);
-      const parts: string[] = [];
-      expandContraction(t, parts);
-      for (const p of parts) {
-        if (FILLERS.has(p)) continue;
-        cur.push({ w: p, sep });
+      if (t.includes("'") || t.includes('’')) {
+        const parts: string[] = [];
+        expandContraction(t, parts);
+        for (const p of parts) {
+          if (FILLERS.has(p)) continue;
+          cur.push({ w: p, sep });
+          sep = false;
+        }
+      } else if (!FILLERS.has(t)) {
+        cur.push({ w: t, sep });
         sep = false;
       }
     }
@@ -245,9 +248,12 @@ export function tokenize(text: string, lang: Language): Clause[] {
       const maybeNumber = (c >= 48 && c <= 57) || numberWord(r.w, lang) !== null;
       // "a half" without a number before it; a lone "one"/"один" is usually a pronoun
       const isLoneOne = !(c >= 48 && c <= 57) && (r.w === 'one' || r.w === 'a');
-      const nx1 = words[i + 1]?.w ?? '';
-      const continues = numberWord(nx1, lang) !== null || nx1 === 'point' || (nx1 === 'and' && words[i + 3]?.w === 'half');
-      if (maybeNumber && !(isLoneOne && !continues)) {
+      let lone = false;
+      if (isLoneOne) {
+        const nx1 = words[i + 1]?.w ?? '';
+        lone = !(numberWord(nx1, lang) !== null || nx1 === 'point' || (nx1 === 'and' && words[i + 3]?.w === 'half'));
+      }
+      if (maybeNumber && !lone) {
         const n = readNumber(words, i, lang);
         if (n) {
           // a one-word number keeps its stem, so patterns can still use the word ("first", «второй»)

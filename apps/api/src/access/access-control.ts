@@ -63,10 +63,13 @@ export async function registerAccessControl(
           `Route ${where} declares no access policy: add config.policy (one of ${POLICY_ACTIONS.join(', ')}) or config.public.`,
         );
       }
-      if (!isPolicyAction(config.policy)) throw new RoutePolicyError(`Route ${where}: unknown policy "${String(config.policy)}".`);
+      if (!isPolicyAction(config.policy))
+        throw new RoutePolicyError(`Route ${where}: unknown policy "${String(config.policy)}".`);
       const object = definitionOf(config.policy).object;
       if (object && !route.url.includes(`:${object.param}`)) {
-        throw new RoutePolicyError(`Route ${where}: policy ${config.policy} needs the route parameter :${object.param}.`);
+        throw new RoutePolicyError(
+          `Route ${where}: policy ${config.policy} needs the route parameter :${object.param}.`,
+        );
       }
     }
   });
@@ -78,7 +81,8 @@ export async function registerAccessControl(
     const principal = await deps.auth.authenticate(request);
     if (!principal) throw new AppError('unauthorized', 'Please sign in.');
     request.principal = principal;
-    if (principal.kind === 'user' && principal.session && !SAFE_METHODS.has(request.method)) checkCsrf(request, principal.session.csrfToken);
+    if (principal.kind === 'user' && principal.session && !SAFE_METHODS.has(request.method))
+      checkCsrf(request, principal.session.csrfToken);
     // An unknown /api route: signed-in callers get the plain 404 from the not-found handler.
     if (!config.policy) return;
     await authorize(deps.db, request, principal, config.policy);
@@ -95,7 +99,12 @@ function checkCsrf(request: FastifyRequest, expected: string): void {
   }
 }
 
-async function authorize(db: Kysely<Database>, request: FastifyRequest, principal: Principal, action: PolicyAction) {
+async function authorize(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  principal: Principal,
+  action: PolicyAction,
+) {
   const object = definitionOf(action).object;
   if (!object) {
     if (!allows(principal, action)) throw new AppError('forbidden', 'Your role does not allow this.');
@@ -118,7 +127,8 @@ export function subjectCall(request: FastifyRequest): Call {
 
 export function subjectAnnotation(request: FastifyRequest): AnnotationRef {
   const annotation = request.subject?.annotation;
-  if (!annotation) throw new Error(`Route ${request.routeOptions.url} reads an annotation but its policy loads none.`);
+  if (!annotation)
+    throw new Error(`Route ${request.routeOptions.url} reads an annotation but its policy loads none.`);
   return annotation;
 }
 

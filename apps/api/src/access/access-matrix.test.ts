@@ -12,7 +12,14 @@ import { registerAccessControl } from './access-control.ts';
 import { loadAnnotation, loadCall } from './call-policy.ts';
 import { allows, POLICY, POLICY_ACTIONS, type PolicyAction } from './policy.ts';
 import { AppError } from '../http/app-error.ts';
-import { ACTORS, AUDIO_BYTES, createAccessFixtures, RELATIONS, type Actor, type Relation } from '../testing/access-fixtures.ts';
+import {
+  ACTORS,
+  AUDIO_BYTES,
+  createAccessFixtures,
+  RELATIONS,
+  type Actor,
+  type Relation,
+} from '../testing/access-fixtures.ts';
 import { createTestApp } from '../testing/test-app.ts';
 
 type Who = Exclude<Actor, 'anonymous'>;
@@ -34,9 +41,30 @@ const VISIBLE: Record<Who, Relation[]> = {
   'token:upload': NONE,
 };
 
-const readCalls: Expectation = { rep: OWN, manager: TEAM, director: ALL, admin: NONE, 'token:read': TEAM, 'token:upload': NONE };
-const adminOnly: Expectation = { rep: false, manager: false, director: false, admin: true, 'token:read': false, 'token:upload': false };
-const people: Expectation = { rep: true, manager: true, director: true, admin: true, 'token:read': false, 'token:upload': false };
+const readCalls: Expectation = {
+  rep: OWN,
+  manager: TEAM,
+  director: ALL,
+  admin: NONE,
+  'token:read': TEAM,
+  'token:upload': NONE,
+};
+const adminOnly: Expectation = {
+  rep: false,
+  manager: false,
+  director: false,
+  admin: true,
+  'token:read': false,
+  'token:upload': false,
+};
+const people: Expectation = {
+  rep: true,
+  manager: true,
+  director: true,
+  admin: true,
+  'token:read': false,
+  'token:upload': false,
+};
 const onCalls = (rep: Relation[], manager: Relation[]): Expectation => ({
   rep,
   manager,
@@ -47,19 +75,40 @@ const onCalls = (rep: Relation[], manager: Relation[]): Expectation => ({
 });
 
 const EXPECTED: Record<string, Expectation> = {
-  'calls.list': { rep: true, manager: true, director: true, admin: false, 'token:read': true, 'token:upload': false },
+  'calls.list': {
+    rep: true,
+    manager: true,
+    director: true,
+    admin: false,
+    'token:read': true,
+    'token:upload': false,
+  },
   'calls.view': readCalls,
   'calls.audio': readCalls,
   'calls.peaks': readCalls,
   'calls.transcript': readCalls,
-  'calls.upload': { rep: true, manager: true, director: false, admin: false, 'token:read': false, 'token:upload': true },
+  'calls.upload': {
+    rep: true,
+    manager: true,
+    director: false,
+    admin: false,
+    'token:read': false,
+    'token:upload': true,
+  },
   'calls.reanalyze': onCalls(OWN, TEAM),
   'calls.correctFlag': onCalls(NONE, TEAM),
   'annotations.list': { ...onCalls(OWN, TEAM), director: ALL },
   'annotations.create': onCalls(NONE, TEAM),
   'annotations.reply': onCalls(OWN, TEAM),
   'annotations.acknowledge': onCalls(OWN, NONE),
-  'stats.view': { rep: true, manager: true, director: true, admin: false, 'token:read': false, 'token:upload': false },
+  'stats.view': {
+    rep: true,
+    manager: true,
+    director: true,
+    admin: false,
+    'token:read': false,
+    'token:upload': false,
+  },
   'checklists.view': people,
   'checklists.manage': adminOnly,
   'users.manage': adminOnly,
@@ -87,7 +136,9 @@ function urlFor(url: string, action: PolicyAction | undefined, relation: Relatio
     if (param === 'id' && def?.resource === 'users') return fx.users.target;
     if (param === 'id' && def?.resource === 'teams') return fx.teams.spare;
     if (param === 'id' && def?.resource === 'tokens') return fx.tokens.spareId;
-    throw new Error(`The matrix has no fixture for :${param} in ${url}: add one to access-fixtures.ts and urlFor.`);
+    throw new Error(
+      `The matrix has no fixture for :${param} in ${url}: add one to access-fixtures.ts and urlFor.`,
+    );
   });
 }
 
@@ -115,9 +166,12 @@ describe('the route table', () => {
       if (route.config.public) continue;
       expect(EXPECTED, `${route.method} ${route.url}`).toHaveProperty([route.config.policy!]);
     }
-    expect(apiRoutes.filter((r) => r.config.public).map((r) => `${r.method} ${r.url}`).sort()).toEqual(
-      ['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login'].sort(),
-    );
+    expect(
+      apiRoutes
+        .filter((r) => r.config.public)
+        .map((r) => `${r.method} ${r.url}`)
+        .sort(),
+    ).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login'].sort());
   });
 
   it('every policy action has expectations, and every expectation is a policy action', () => {
@@ -214,9 +268,10 @@ describe('the policy itself, for every action — with or without a route yet', 
         continue;
       }
       for (const relation of RELATIONS) {
-        const outcome = await (def.object.type === 'call'
-          ? loadCall(t.database.db, principal, fx.calls[relation], action)
-          : loadAnnotation(t.database.db, principal, fx.annotations[relation], action)
+        const outcome = await (
+          def.object.type === 'call'
+            ? loadCall(t.database.db, principal, fx.calls[relation], action)
+            : loadAnnotation(t.database.db, principal, fx.annotations[relation], action)
         ).then(
           () => 'allowed',
           (error: AppError) => error.code,
@@ -233,10 +288,14 @@ describe('the policy itself, for every action — with or without a route yet', 
 });
 
 describe('objects out of reach look missing', () => {
-  it('answers the same 404 for another team\'s call as for a call that does not exist', async () => {
+  it("answers the same 404 for another team's call as for a call that does not exist", async () => {
     const headers = await fx.headersFor('rep');
     const other = await t.sut.inject({ method: 'GET', url: `/api/calls/${fx.calls.other}/audio`, headers });
-    const missing = await t.sut.inject({ method: 'GET', url: '/api/calls/00000000-0000-4000-8000-000000000000/audio', headers });
+    const missing = await t.sut.inject({
+      method: 'GET',
+      url: '/api/calls/00000000-0000-4000-8000-000000000000/audio',
+      headers,
+    });
     expect(other.statusCode).toBe(404);
     expect(other.body).toBe(missing.body);
   });
@@ -253,7 +312,11 @@ describe('objects out of reach look missing', () => {
 
   it('lists only the calls in scope', async () => {
     const ids = async (actor: Actor) =>
-      ((await t.sut.inject({ method: 'GET', url: '/api/calls', headers: await fx.headersFor(actor) })).json() as { items: { id: string }[] }).items
+      (
+        (
+          await t.sut.inject({ method: 'GET', url: '/api/calls', headers: await fx.headersFor(actor) })
+        ).json() as { items: { id: string }[] }
+      ).items
         .map((c) => c.id)
         .sort();
     expect(await ids('rep')).toEqual([fx.calls.own]);

@@ -65,6 +65,10 @@ export async function loadAnnotation(
 }
 
 /** Whether the principal may upload a recording as `repId`'s call. */
-export async function mayUploadFor(db: Kysely<Database>, principal: Principal, repId: string): Promise<boolean> {
+export async function mayUploadFor(
+  db: Kysely<Database>,
+  principal: Principal,
+  repId: string,
+): Promise<boolean> {
   return (await uploadableRepIds(db, principal)).includes(repId);
 }

@@ -20,15 +20,7 @@ import type { Principal } from './principal.ts';
  * else whatever the id, so they reveal nothing either.
  */
 export type PolicyResource =
-  | 'calls'
-  | 'annotations'
-  | 'stats'
-  | 'checklists'
-  | 'users'
-  | 'teams'
-  | 'tokens'
-  | 'audit'
-  | 'account';
+  'calls' | 'annotations' | 'stats' | 'checklists' | 'users' | 'teams' | 'tokens' | 'audit' | 'account';
 
 export interface ObjectRef {
   /** `call`: the call itself; `annotation`: an annotation, visible through its call. */
@@ -61,10 +53,30 @@ const annotation = (param = 'id'): ObjectRef => ({ type: 'annotation', param });
 
 export const POLICY = {
   'calls.list': { resource: 'calls', allow: callReaders, description: 'List the calls in your scope' },
-  'calls.view': { resource: 'calls', object: call(), allow: callReaders, description: 'A call with its transcript and flags' },
-  'calls.audio': { resource: 'calls', object: call(), allow: callReaders, description: 'Play or download the recording (audited)' },
-  'calls.peaks': { resource: 'calls', object: call(), allow: callReaders, description: 'The waveform of the recording' },
-  'calls.transcript': { resource: 'calls', object: call(), allow: callReaders, description: 'The transcript of a call' },
+  'calls.view': {
+    resource: 'calls',
+    object: call(),
+    allow: callReaders,
+    description: 'A call with its transcript and flags',
+  },
+  'calls.audio': {
+    resource: 'calls',
+    object: call(),
+    allow: callReaders,
+    description: 'Play or download the recording (audited)',
+  },
+  'calls.peaks': {
+    resource: 'calls',
+    object: call(),
+    allow: callReaders,
+    description: 'The waveform of the recording',
+  },
+  'calls.transcript': {
+    resource: 'calls',
+    object: call(),
+    allow: callReaders,
+    description: 'The transcript of a call',
+  },
   'calls.upload': {
     resource: 'calls',
     allow: callUploaders,
@@ -113,9 +125,17 @@ export const POLICY = {
   },
   'checklists.view': { resource: 'checklists', allow: anyUser, description: 'Read the checklists' },
   'checklists.manage': { resource: 'checklists', allow: admin, description: 'Edit the checklists' },
-  'users.manage': { resource: 'users', allow: admin, description: 'List, create and change users (role changes audited)' },
+  'users.manage': {
+    resource: 'users',
+    allow: admin,
+    description: 'List, create and change users (role changes audited)',
+  },
   'teams.manage': { resource: 'teams', allow: admin, description: 'List, create and rename teams' },
-  'tokens.manage': { resource: 'tokens', allow: admin, description: 'Create, list and revoke API tokens (audited)' },
+  'tokens.manage': {
+    resource: 'tokens',
+    allow: admin,
+    description: 'Create, list and revoke API tokens (audited)',
+  },
   'audit.view': { resource: 'audit', allow: admin, description: 'Read the audit log' },
   'account.self': {
     resource: 'account',

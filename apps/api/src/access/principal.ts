@@ -53,5 +53,7 @@ export async function principalForUser(
 
 /** A short description for logs and the audit trail. */
 export function describePrincipal(principal: Principal): string {
-  return principal.kind === 'token' ? `token ${principal.tokenId}` : `user ${principal.userId} (${principal.role})`;
+  return principal.kind === 'token'
+    ? `token ${principal.tokenId}`
+    : `user ${principal.userId} (${principal.role})`;
 }

@@ -43,7 +43,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
   // ---- users ----
   app.get(
     '/admin/users',
-    { config: { policy: 'users.manage' }, schema: { summary: 'Every user', response: { 200: Type.Array(AdminUser), ...errors } } },
+    {
+      config: { policy: 'users.manage' },
+      schema: { summary: 'Every user', response: { 200: Type.Array(AdminUser), ...errors } },
+    },
     async () => (await listUsers(db)).map(toAdminUser),
   );
 
@@ -54,7 +57,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
       schema: {
         summary: 'Create a user; without a password one is generated and returned once',
         body: CreateUserBody,
-        response: { 201: Type.Object({ user: AdminUser, generatedPassword: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        response: {
+          201: Type.Object({ user: AdminUser, generatedPassword: Type.Union([Type.String(), Type.Null()]) }),
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
@@ -65,7 +71,9 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
         objectId: user.id,
         details: { email: user.email, role: user.role },
       });
-      return reply.status(201).send({ user: toAdminUser((await findListedUser(user.id))!), generatedPassword });
+      return reply
+        .status(201)
+        .send({ user: toAdminUser((await findListedUser(user.id))!), generatedPassword });
     },
   );
 
@@ -84,12 +92,27 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
       const id = requireUuid(request.params.id, 'user');
       const { user, changes } = await changeAccount(db, id, request.body);
       const { role, disabled, ...rest } = changes;
-      if (role) await auth.audit.record(request, { action: 'user.role_changed', objectType: 'user', objectId: id, details: role });
+      if (role)
+        await auth.audit.record(request, {
+          action: 'user.role_changed',
+          objectType: 'user',
+          objectId: id,
+          details: role,
+        });
       if (disabled) {
-        await auth.audit.record(request, { action: disabled.to ? 'user.disabled' : 'user.enabled', objectType: 'user', objectId: id });
+        await auth.audit.record(request, {
+          action: disabled.to ? 'user.disabled' : 'user.enabled',
+          objectType: 'user',
+          objectId: id,
+        });
       }
       if (Object.keys(rest).length) {
-        await auth.audit.record(request, { action: 'user.updated', objectType: 'user', objectId: id, details: rest });
+        await auth.audit.record(request, {
+          action: 'user.updated',
+          objectType: 'user',
+          objectId: id,
+          details: rest,
+        });
       }
       return toAdminUser((await findListedUser(user.id))!);
     },
@@ -103,7 +126,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
         summary: "Set a user's password (generated and returned once when omitted); their sessions end",
         params: IdParams,
         body: ResetPasswordBody,
-        response: { 200: Type.Object({ generatedPassword: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        response: {
+          200: Type.Object({ generatedPassword: Type.Union([Type.String(), Type.Null()]) }),
+          ...errors,
+        },
       },
     },
     async (request) => {
@@ -117,18 +143,31 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
   // ---- teams ----
   app.get(
     '/admin/teams',
-    { config: { policy: 'teams.manage' }, schema: { summary: 'Every team', response: { 200: Type.Array(AdminTeam), ...errors } } },
+    {
+      config: { policy: 'teams.manage' },
+      schema: { summary: 'Every team', response: { 200: Type.Array(AdminTeam), ...errors } },
+    },
     async () => listTeams(db),
   );
 
   app.post(
     '/admin/teams',
-    { config: { policy: 'teams.manage' }, schema: { summary: 'Create a team', body: TeamBody, response: { 201: AdminTeam, ...errors } } },
+    {
+      config: { policy: 'teams.manage' },
+      schema: { summary: 'Create a team', body: TeamBody, response: { 201: AdminTeam, ...errors } },
+    },
     async (request, reply) => {
       const team = await insertTeam(db, request.body.name.trim()).catch((error: { code?: string }) => {
-        throw error.code === '23505' ? new AppError('conflict', `A team named "${request.body.name}" already exists.`) : error;
+        throw error.code === '23505'
+          ? new AppError('conflict', `A team named "${request.body.name}" already exists.`)
+          : error;
       });
-      await auth.audit.record(request, { action: 'team.created', objectType: 'team', objectId: team.id, details: { name: team.name } });
+      await auth.audit.record(request, {
+        action: 'team.created',
+        objectType: 'team',
+        objectId: team.id,
+        details: { name: team.name },
+      });
       return reply.status(201).send({ ...team, memberCount: 0, managerIds: [] });
     },
   );
@@ -137,14 +176,21 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
     '/admin/teams/:id',
     {
       config: { policy: 'teams.manage' },
-      schema: { summary: 'Rename a team', params: IdParams, body: TeamBody, response: { 200: AdminTeam, ...errors } },
+      schema: {
+        summary: 'Rename a team',
+        params: IdParams,
+        body: TeamBody,
+        response: { 200: AdminTeam, ...errors },
+      },
     },
     async (request) => {
       const id = requireUuid(request.params.id, 'team');
       const before = await findTeamById(db, id);
       if (!before) throw new AppError('not_found', 'No such team.');
       await renameTeam(db, id, request.body.name.trim()).catch((error: { code?: string }) => {
-        throw error.code === '23505' ? new AppError('conflict', `A team named "${request.body.name}" already exists.`) : error;
+        throw error.code === '23505'
+          ? new AppError('conflict', `A team named "${request.body.name}" already exists.`)
+          : error;
       });
       await auth.audit.record(request, {
         action: 'team.renamed',
@@ -161,7 +207,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
     '/admin/tokens',
     {
       config: { policy: 'tokens.manage' },
-      schema: { summary: 'Every API token (never the secret), with when it was last used', response: { 200: Type.Array(AdminToken), ...errors } },
+      schema: {
+        summary: 'Every API token (never the secret), with when it was last used',
+        response: { 200: Type.Array(AdminToken), ...errors },
+      },
     },
     async () => (await listApiTokens(db)).map(toAdminToken),
   );
@@ -172,16 +221,22 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
       config: { policy: 'tokens.manage' },
       schema: {
         summary: 'Create an API token: the secret is in this answer only',
-        description: 'Scopes: `calls:upload` (upload calls for reps of the given teams), `calls:read` (read their calls).',
+        description:
+          'Scopes: `calls:upload` (upload calls for reps of the given teams), `calls:read` (read their calls).',
         body: CreateTokenBody,
         response: { 201: Type.Object({ token: AdminToken, secret: Type.String() }), ...errors },
       },
     },
     async (request, reply) => {
       for (const teamId of request.body.teamIds) {
-        if (!(await findTeamById(db, teamId))) throw new AppError('bad_request', `No team with id ${teamId}.`);
+        if (!(await findTeamById(db, teamId)))
+          throw new AppError('bad_request', `No team with id ${teamId}.`);
       }
-      const { token, secret } = await auth.tokens.create({ ...request.body, name: request.body.name.trim(), createdBy: request.principal!.userId });
+      const { token, secret } = await auth.tokens.create({
+        ...request.body,
+        name: request.body.name.trim(),
+        createdBy: request.principal!.userId,
+      });
       await auth.audit.record(request, {
         action: 'token.created',
         objectType: 'token',
@@ -196,7 +251,11 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
     '/admin/tokens/:id',
     {
       config: { policy: 'tokens.manage' },
-      schema: { summary: 'Revoke a token: it stops working at once', params: IdParams, response: { 200: AdminToken, ...errors } },
+      schema: {
+        summary: 'Revoke a token: it stops working at once',
+        params: IdParams,
+        response: { 200: AdminToken, ...errors },
+      },
     },
     async (request) => {
       const id = requireUuid(request.params.id, 'token');
@@ -217,7 +276,12 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
         summary: 'The audit log, newest first, filtered by actor, action, object and time',
         querystring: AuditQuery,
         response: {
-          200: Type.Object({ items: Type.Array(AuditEntry), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }),
+          200: Type.Object({
+            items: Type.Array(AuditEntry),
+            total: Type.Integer(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+          }),
           ...errors,
         },
       },
@@ -237,7 +301,12 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
         },
         { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
       );
-      return { items: items.map((e) => ({ ...e, at: e.at.toISOString() })), total, page: q.page, pageSize: q.pageSize };
+      return {
+        items: items.map((e) => ({ ...e, at: e.at.toISOString() })),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
   );
 };
@@ -252,5 +321,10 @@ function toAdminUser(u: UserListing) {
 }
 
 function toAdminToken(t: ApiToken) {
-  return { ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt) };
+  return {
+    ...t,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: iso(t.lastUsedAt),
+    revokedAt: iso(t.revokedAt),
+  };
 }

@@ -51,7 +51,10 @@ export const AdminTeam = Type.Object({
   memberCount: Type.Integer(),
   managerIds: Type.Array(Type.String()),
 });
-export const TeamBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export const TeamBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
 
 export const TokenScopeSchema = Type.Union([Type.Literal('calls:upload'), Type.Literal('calls:read')]);
 export const AdminToken = Type.Object({

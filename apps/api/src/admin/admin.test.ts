@@ -25,10 +25,17 @@ afterAll(async () => {
   await t.close();
 });
 
-const get = async (url: string, headers: Record<string, string>) => t.sut.inject({ method: 'GET', url, headers });
+const get = async (url: string, headers: Record<string, string>) =>
+  t.sut.inject({ method: 'GET', url, headers });
 const audit = async (query: string) =>
   (await get(`/api/admin/audit?${query}`, admin)).json() as {
-    items: { action: string; objectId: string | null; actorUserId: string | null; actorTokenId: string | null; details: unknown }[];
+    items: {
+      action: string;
+      objectId: string | null;
+      actorUserId: string | null;
+      actorTokenId: string | null;
+      details: unknown;
+    }[];
     total: number;
   };
 
@@ -57,21 +64,35 @@ describe('API tokens', () => {
       lastUsedAt: null,
       revokedAt: null,
     });
-    const row = await t.database.db.selectFrom('api_tokens').select('token_hash').where('id', '=', tokenId).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('api_tokens')
+      .select('token_hash')
+      .where('id', '=', tokenId)
+      .executeTakeFirstOrThrow();
     expect(row.token_hash).toBe(sha256Hex(secret));
-    expect((await audit(`action=token.created`)).items[0]).toMatchObject({ objectId: tokenId, actorUserId: fx.users.admin });
+    expect((await audit(`action=token.created`)).items[0]).toMatchObject({
+      objectId: tokenId,
+      actorUserId: fx.users.admin,
+    });
   });
 
   it('act within their scope and teams only, and show when they were last used', async () => {
     const bearer = { authorization: `Bearer ${secret}` };
     const list = await get('/api/calls', bearer);
     expect(list.statusCode).toBe(200);
-    expect(list.json().items.map((c: { id: string }) => c.id).sort()).toEqual([fx.calls.own, fx.calls.team].sort());
+    expect(
+      list
+        .json()
+        .items.map((c: { id: string }) => c.id)
+        .sort(),
+    ).toEqual([fx.calls.own, fx.calls.team].sort());
     expect((await get(`/api/calls/${fx.calls.other}`, bearer)).statusCode).toBe(404);
     const upload = await t.sut.inject({ method: 'POST', url: '/api/calls', headers: bearer });
     expect(upload.statusCode).toBe(403);
     expect((await get('/api/auth/me', bearer)).statusCode).toBe(403);
-    const listed = (await get('/api/admin/tokens', admin)).json().find((x: { id: string }) => x.id === tokenId);
+    const listed = (await get('/api/admin/tokens', admin))
+      .json()
+      .find((x: { id: string }) => x.id === tokenId);
     expect(listed.lastUsedAt).not.toBeNull();
   });
 
@@ -83,13 +104,21 @@ describe('API tokens', () => {
     const reader = (await t.auth.tokens.authenticate(fx.tokens.read))!;
     expect(await mayUploadFor(t.database.db, reader, fx.users.rep)).toBe(false);
     // Bearer requests need no CSRF token: the upload gets past access control to the body check.
-    const res = await t.sut.inject({ method: 'POST', url: '/api/calls', headers: { authorization: `Bearer ${fx.tokens.upload}` } });
+    const res = await t.sut.inject({
+      method: 'POST',
+      url: '/api/calls',
+      headers: { authorization: `Bearer ${fx.tokens.upload}` },
+    });
     expect(res.statusCode).toBe(415);
   });
 
   it('stop working at once when revoked', async () => {
     const bearer = { authorization: `Bearer ${secret}` };
-    const revoke = await t.sut.inject({ method: 'DELETE', url: `/api/admin/tokens/${tokenId}`, headers: admin });
+    const revoke = await t.sut.inject({
+      method: 'DELETE',
+      url: `/api/admin/tokens/${tokenId}`,
+      headers: admin,
+    });
     expect(revoke.statusCode).toBe(200);
     expect(revoke.json().revokedAt).not.toBeNull();
     expect((await get('/api/calls', bearer)).statusCode).toBe(401);
@@ -99,7 +128,9 @@ describe('API tokens', () => {
   it('refuse an unknown or malformed bearer, without falling back to the cookie', async () => {
     const cookieHeaders = await fx.headersFor('rep');
     for (const authorization of ['Bearer ont_nope', 'Bearer', 'Basic abc']) {
-      expect((await get('/api/calls', { ...cookieHeaders, authorization })).statusCode, authorization).toBe(401);
+      expect((await get('/api/calls', { ...cookieHeaders, authorization })).statusCode, authorization).toBe(
+        401,
+      );
     }
   });
 
@@ -108,7 +139,9 @@ describe('API tokens', () => {
       (await t.sut.inject({ method: 'POST', url: '/api/admin/tokens', headers: admin, payload })).statusCode;
     expect(await bad({ name: 'x', scopes: ['calls:delete'], teamIds: [fx.teams.a] })).toBe(400);
     expect(await bad({ name: 'x', scopes: ['calls:upload'], teamIds: [] })).toBe(400);
-    expect(await bad({ name: 'x', scopes: ['calls:upload'], teamIds: ['00000000-0000-4000-8000-000000000000'] })).toBe(400);
+    expect(
+      await bad({ name: 'x', scopes: ['calls:upload'], teamIds: ['00000000-0000-4000-8000-000000000000'] }),
+    ).toBe(400);
   });
 });
 
@@ -125,7 +158,10 @@ describe('the audit log', () => {
   });
 
   it('records what a token played, as the token', async () => {
-    expect((await get(`/api/calls/${fx.calls.own}/audio`, { authorization: `Bearer ${fx.tokens.read}` })).statusCode).toBe(200);
+    expect(
+      (await get(`/api/calls/${fx.calls.own}/audio`, { authorization: `Bearer ${fx.tokens.read}` }))
+        .statusCode,
+    ).toBe(200);
     const entry = (await audit(`objectId=${fx.calls.own}&action=call.audio_played`)).items[0]!;
     expect(entry.actorTokenId).not.toBeNull();
   });
@@ -140,7 +176,10 @@ describe('the audit log', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ role: 'director', teamId: null });
     const changed = await audit(`action=user.role_changed&objectId=${fx.users.target}`);
-    expect(changed.items[0]).toMatchObject({ actorUserId: fx.users.admin, details: { from: 'rep', to: 'director' } });
+    expect(changed.items[0]).toMatchObject({
+      actorUserId: fx.users.admin,
+      details: { from: 'rep', to: 'director' },
+    });
 
     const calls = await audit('action=call.');
     expect(calls.items.length).toBeGreaterThan(0);
@@ -166,33 +205,73 @@ describe('admin: users and teams', () => {
       method: 'POST',
       url: '/api/admin/users',
       headers: admin,
-      payload: { email: 'new.manager@example.com', role: 'manager', managedTeamIds: [fx.teams.a, fx.teams.b] },
+      payload: {
+        email: 'new.manager@example.com',
+        role: 'manager',
+        managedTeamIds: [fx.teams.a, fx.teams.b],
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     const { user, generatedPassword } = res.json();
     expect(user.managedTeamIds.sort()).toEqual([fx.teams.a, fx.teams.b].sort());
-    const login = await t.sut.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: generatedPassword } });
+    const login = await t.sut.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: generatedPassword },
+    });
     expect(login.statusCode).toBe(200);
     expect(login.json().user.teamIds.sort()).toEqual([fx.teams.a, fx.teams.b].sort());
     expect((await audit('action=user.created')).items[0]).toMatchObject({ objectId: user.id });
-    const dup = await t.sut.inject({ method: 'POST', url: '/api/admin/users', headers: admin, payload: { email: 'NEW.manager@example.com', role: 'rep' } });
+    const dup = await t.sut.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: admin,
+      payload: { email: 'NEW.manager@example.com', role: 'rep' },
+    });
     expect(dup.statusCode).toBe(409);
   });
 
   it('keeps at least one active admin', async () => {
-    const res = await t.sut.inject({ method: 'PATCH', url: `/api/admin/users/${fx.users.admin}`, headers: admin, payload: { role: 'rep' } });
+    const res = await t.sut.inject({
+      method: 'PATCH',
+      url: `/api/admin/users/${fx.users.admin}`,
+      headers: admin,
+      payload: { role: 'rep' },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toMatch(/last active admin/);
   });
 
   it('creates and renames teams, with audit entries', async () => {
-    const created = await t.sut.inject({ method: 'POST', url: '/api/admin/teams', headers: admin, payload: { name: 'Восток' } });
+    const created = await t.sut.inject({
+      method: 'POST',
+      url: '/api/admin/teams',
+      headers: admin,
+      payload: { name: 'Восток' },
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    expect((await t.sut.inject({ method: 'POST', url: '/api/admin/teams', headers: admin, payload: { name: 'Восток' } })).statusCode).toBe(409);
-    const renamed = await t.sut.inject({ method: 'PATCH', url: `/api/admin/teams/${id}`, headers: admin, payload: { name: 'Дальний Восток' } });
+    expect(
+      (
+        await t.sut.inject({
+          method: 'POST',
+          url: '/api/admin/teams',
+          headers: admin,
+          payload: { name: 'Восток' },
+        })
+      ).statusCode,
+    ).toBe(409);
+    const renamed = await t.sut.inject({
+      method: 'PATCH',
+      url: `/api/admin/teams/${id}`,
+      headers: admin,
+      payload: { name: 'Дальний Восток' },
+    });
     expect(renamed.json().name).toBe('Дальний Восток');
-    expect((await audit(`objectId=${id}`)).items.map((e) => e.action).sort()).toEqual(['team.created', 'team.renamed']);
+    expect((await audit(`objectId=${id}`)).items.map((e) => e.action).sort()).toEqual([
+      'team.created',
+      'team.renamed',
+    ]);
   });
 });
 
@@ -202,9 +281,20 @@ describe('first start and the demo', () => {
     try {
       const passwords = createPasswordHasher();
       const initialAdmin = { email: 'root@example.com', password: 'a long admin password' };
-      expect(await ensureInitialAdmin(database.db, { initialAdmin: null }, passwords)).toEqual({ outcome: 'no_users_and_no_admin_configured' });
-      expect(await ensureInitialAdmin(database.db, { initialAdmin }, passwords)).toEqual({ outcome: 'created', email: 'root@example.com' });
-      expect(await ensureInitialAdmin(database.db, { initialAdmin: { ...initialAdmin, email: 'other@example.com' } }, passwords)).toEqual({
+      expect(await ensureInitialAdmin(database.db, { initialAdmin: null }, passwords)).toEqual({
+        outcome: 'no_users_and_no_admin_configured',
+      });
+      expect(await ensureInitialAdmin(database.db, { initialAdmin }, passwords)).toEqual({
+        outcome: 'created',
+        email: 'root@example.com',
+      });
+      expect(
+        await ensureInitialAdmin(
+          database.db,
+          { initialAdmin: { ...initialAdmin, email: 'other@example.com' } },
+          passwords,
+        ),
+      ).toEqual({
         outcome: 'users_exist',
       });
       const login = await findLoginByEmail(database.db, 'root@example.com');
@@ -224,7 +314,12 @@ describe('first start and the demo', () => {
       expect(c.password).not.toBe(first[i]!.password);
     }
     const signIn = (email: string, password: string) =>
-      t.sut.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: '203.0.113.9' });
+      t.sut.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password },
+        remoteAddress: '203.0.113.9',
+      });
     expect((await signIn(second[0]!.email, first[0]!.password)).statusCode).toBe(401);
     expect((await signIn(second[0]!.email, second[0]!.password)).statusCode).toBe(200);
   });

@@ -58,13 +58,18 @@ export async function createAccount(
 ): Promise<{ user: User; generatedPassword: string | null }> {
   const email = input.email.trim();
   if (!EMAIL.test(email)) throw new AppError('bad_request', `"${email}" is not an email address.`);
-  if (!isRole(input.role)) throw new AppError('bad_request', `Unknown role "${String(input.role)}": use one of ${ROLES.join(', ')}.`);
+  if (!isRole(input.role))
+    throw new AppError(
+      'bad_request',
+      `Unknown role "${String(input.role)}": use one of ${ROLES.join(', ')}.`,
+    );
   const teams = await checkTeams(db, input.role, input.teamId ?? null, input.managedTeamIds ?? []);
   const generatedPassword = input.password ? null : generatePassword();
   const password = input.password ?? generatedPassword!;
   const problem = passwordProblem(password, email);
   if (problem) throw new AppError('bad_request', problem);
-  if (await findUserByEmail(db, email)) throw new AppError('conflict', `A user with the email ${email} already exists.`);
+  if (await findUserByEmail(db, email))
+    throw new AppError('conflict', `A user with the email ${email} already exists.`);
   const passwordHash = await passwords.hash(password);
   try {
     const user = await db.transaction().execute(async (trx) => {
@@ -93,21 +98,32 @@ export interface AccountChangeResult {
 }
 
 /** Applies an admin's change; keeps at least one active admin; ends the sessions of a disabled user. */
-export async function changeAccount(db: Kysely<Database>, userId: string, change: AccountChange): Promise<AccountChangeResult> {
+export async function changeAccount(
+  db: Kysely<Database>,
+  userId: string,
+  change: AccountChange,
+): Promise<AccountChangeResult> {
   const before = await findUserById(db, userId);
   if (!before) throw new AppError('not_found', 'No such user.');
   const beforeManaged = await getManagedTeamIds(db, userId);
   const role = change.role ?? before.role;
-  if (!isRole(role)) throw new AppError('bad_request', `Unknown role "${String(role)}": use one of ${ROLES.join(', ')}.`);
-  const losesAdmin = before.role === 'admin' && !before.disabled && (role !== 'admin' || change.disabled === true);
+  if (!isRole(role))
+    throw new AppError('bad_request', `Unknown role "${String(role)}": use one of ${ROLES.join(', ')}.`);
+  const losesAdmin =
+    before.role === 'admin' && !before.disabled && (role !== 'admin' || change.disabled === true);
   if (losesAdmin && (await countActiveAdmins(db)) <= 1) {
     throw new AppError('conflict', 'This is the last active admin: make someone else an admin first.');
   }
   // Team fields that do not fit the new role are cleared, not kept dormant.
   const teamId = role === 'rep' ? (change.teamId !== undefined ? change.teamId : before.teamId) : null;
   const managed = role === 'manager' ? (change.managedTeamIds ?? beforeManaged) : [];
-  if (change.teamId && role !== 'rep') throw new AppError('bad_request', 'Only a rep belongs to a team; a manager leads teams (managedTeamIds).');
-  if (change.managedTeamIds?.length && role !== 'manager') throw new AppError('bad_request', 'Only a manager leads teams.');
+  if (change.teamId && role !== 'rep')
+    throw new AppError(
+      'bad_request',
+      'Only a rep belongs to a team; a manager leads teams (managedTeamIds).',
+    );
+  if (change.managedTeamIds?.length && role !== 'manager')
+    throw new AppError('bad_request', 'Only a manager leads teams.');
   const teams = await checkTeams(db, role, teamId, managed);
 
   const user = await db.transaction().execute(async (trx) => {
@@ -115,7 +131,8 @@ export async function changeAccount(db: Kysely<Database>, userId: string, change
       ...(change.name !== undefined && { name: change.name.trim() }),
       role,
       teamId: teams.teamId,
-      ...(change.disabled !== undefined && change.disabled !== before.disabled && { disabled: change.disabled }),
+      ...(change.disabled !== undefined &&
+        change.disabled !== before.disabled && { disabled: change.disabled }),
     });
     await setManagedTeams(trx, userId, teams.managedTeamIds);
     if (change.disabled) await deleteUserSessions(trx, userId);
@@ -129,7 +146,8 @@ export async function changeAccount(db: Kysely<Database>, userId: string, change
   if (before.disabled !== user.disabled) changes.disabled = { from: before.disabled, to: user.disabled };
   const sortedBefore = [...beforeManaged].sort();
   const sortedAfter = [...teams.managedTeamIds].sort();
-  if (sortedBefore.join() !== sortedAfter.join()) changes.managedTeamIds = { from: sortedBefore, to: sortedAfter };
+  if (sortedBefore.join() !== sortedAfter.join())
+    changes.managedTeamIds = { from: sortedBefore, to: sortedAfter };
   return { user, changes };
 }
 
@@ -158,17 +176,23 @@ async function checkTeams(
   teamId: string | null,
   managedTeamIds: string[],
 ): Promise<{ teamId: string | null; managedTeamIds: string[] }> {
-  if (teamId && role !== 'rep') throw new AppError('bad_request', 'Only a rep belongs to a team; a manager leads teams.');
-  if (managedTeamIds.length && role !== 'manager') throw new AppError('bad_request', 'Only a manager leads teams.');
+  if (teamId && role !== 'rep')
+    throw new AppError('bad_request', 'Only a rep belongs to a team; a manager leads teams.');
+  if (managedTeamIds.length && role !== 'manager')
+    throw new AppError('bad_request', 'Only a manager leads teams.');
   const unique = [...new Set(managedTeamIds)];
   for (const id of teamId ? [teamId, ...unique] : unique) {
-    if (!(await findTeamById(db, id).catch(() => null))) throw new AppError('bad_request', `No team with id ${id}.`);
+    if (!(await findTeamById(db, id).catch(() => null)))
+      throw new AppError('bad_request', `No team with id ${id}.`);
   }
   return { teamId, managedTeamIds: unique };
 }
 
 /** A team by name, created when missing (the command line's `--team`). */
-export async function ensureTeam(db: Kysely<Database>, name: string): Promise<{ id: string; name: string; created: boolean }> {
+export async function ensureTeam(
+  db: Kysely<Database>,
+  name: string,
+): Promise<{ id: string; name: string; created: boolean }> {
   const trimmed = name.trim();
   if (!trimmed) throw new AppError('bad_request', 'A team needs a name.');
   const found = await findTeamByName(db, trimmed);
@@ -184,7 +208,11 @@ export async function ensureInitialAdmin(
   db: Kysely<Database>,
   config: Pick<AuthConfig, 'initialAdmin'>,
   passwords: PasswordHasher = createPasswordHasher(),
-): Promise<{ outcome: 'created'; email: string } | { outcome: 'users_exist' } | { outcome: 'no_users_and_no_admin_configured' }> {
+): Promise<
+  | { outcome: 'created'; email: string }
+  | { outcome: 'users_exist' }
+  | { outcome: 'no_users_and_no_admin_configured' }
+> {
   if ((await countUsers(db)) > 0) return { outcome: 'users_exist' };
   if (!config.initialAdmin) return { outcome: 'no_users_and_no_admin_configured' };
   try {
@@ -224,7 +252,12 @@ export async function createDemoUsers(
   const people: { email: string; name: string; role: Role; teamId?: string; managedTeamIds?: string[] }[] = [
     { email: 'rep@demo.onterms.local', name: 'Павел (rep)', role: 'rep', teamId: north.id },
     { email: 'rep2@demo.onterms.local', name: 'Ольга (rep)', role: 'rep', teamId: south.id },
-    { email: 'manager@demo.onterms.local', name: 'Ирина (manager)', role: 'manager', managedTeamIds: [north.id] },
+    {
+      email: 'manager@demo.onterms.local',
+      name: 'Ирина (manager)',
+      role: 'manager',
+      managedTeamIds: [north.id],
+    },
     { email: 'director@demo.onterms.local', name: 'Director', role: 'director' },
     { email: 'admin@demo.onterms.local', name: 'Admin', role: 'admin' },
   ];

@@ -16,7 +16,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
   const me = async (principal: UserPrincipal) => {
     const user = await findUserById(db, principal.userId);
     if (!user) throw new AppError('unauthorized', 'Please sign in.');
-    return { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, teamIds: principal.teamIds };
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      teamId: user.teamId,
+      teamIds: principal.teamIds,
+    };
   };
 
   app.post(
@@ -43,7 +50,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.post(
     '/auth/logout',
-    { config: { policy: 'account.self' }, schema: { summary: 'Sign out: ends this session', response: { 204: Type.Null(), ...errors } } },
+    {
+      config: { policy: 'account.self' },
+      schema: { summary: 'Sign out: ends this session', response: { 204: Type.Null(), ...errors } },
+    },
     async (request, reply) => {
       await auth.sessions.end(request, reply);
       return reply.status(204).send(null);
@@ -54,7 +64,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     '/auth/me',
     {
       config: { policy: 'account.self' },
-      schema: { summary: 'Who is signed in, and the CSRF token for this session', response: { 200: SessionInfo, ...errors } },
+      schema: {
+        summary: 'Who is signed in, and the CSRF token for this session',
+        response: { 200: SessionInfo, ...errors },
+      },
     },
     async (request) => {
       const principal = userPrincipal(request);
@@ -74,7 +87,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     },
     async (request, reply) => {
       const principal = userPrincipal(request);
-      return auth.changePassword(request, reply, principal, request.body.currentPassword, request.body.newPassword);
+      return auth.changePassword(
+        request,
+        reply,
+        principal,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
     },
   );
 };

@@ -37,7 +37,13 @@ const freshIp = () => `192.0.2.${++ipCounter}`;
 
 beforeAll(async () => {
   t = await createTestApp({
-    auth: { now: () => clock, passwords, sessionIdleMinutes: 60, sessionAbsoluteHours: 12, rateLimit: { maxPerIp: 8 } },
+    auth: {
+      now: () => clock,
+      passwords,
+      sessionIdleMinutes: 60,
+      sessionAbsoluteHours: 12,
+      rateLimit: { maxPerIp: 8 },
+    },
   });
 });
 afterAll(async () => {
@@ -53,7 +59,12 @@ async function newUser(role: 'rep' | 'admin' = 'rep', password = 'correct horse 
   return { ...user, password };
 }
 
-async function login(email: string, password: string, ip = '198.51.100.1', cookies: Record<string, string> = {}) {
+async function login(
+  email: string,
+  password: string,
+  ip = '198.51.100.1',
+  cookies: Record<string, string> = {},
+) {
   const res = await t.sut.inject({
     method: 'POST',
     url: '/api/auth/login',
@@ -62,7 +73,11 @@ async function login(email: string, password: string, ip = '198.51.100.1', cooki
     cookies,
   });
   const session = res.cookies.find((c) => c.name === SESSION_COOKIE);
-  return { res, session: session?.value, csrf: res.statusCode === 200 ? (res.json().csrfToken as string) : '' };
+  return {
+    res,
+    session: session?.value,
+    csrf: res.statusCode === 200 ? (res.json().csrfToken as string) : '',
+  };
 }
 
 const me = (session: string | undefined) =>
@@ -84,7 +99,11 @@ describe('sign in', () => {
     expect(who.json()).toMatchObject({ user: { id: user.id }, csrfToken: csrf });
 
     // Only the SHA-256 of the id is stored.
-    const rows = await t.database.db.selectFrom('sessions').select('id_hash').where('user_id', '=', user.id).execute();
+    const rows = await t.database.db
+      .selectFrom('sessions')
+      .select('id_hash')
+      .where('user_id', '=', user.id)
+      .execute();
     expect(rows.map((r) => r.id_hash)).toEqual([sha256Hex(session!)]);
   });
 
@@ -92,10 +111,19 @@ describe('sign in', () => {
     const app = Fastify();
     await app.register(cookie);
     const user = await newUser();
-    const sessions = new SessionService(t.database.db, { idleMs: 60_000, absoluteMs: 3_600_000, cookieSecure: true, now: () => clock });
+    const sessions = new SessionService(t.database.db, {
+      idleMs: 60_000,
+      absoluteMs: 3_600_000,
+      cookieSecure: true,
+      now: () => clock,
+    });
     app.post('/start', async (request, reply) => sessions.start(request, reply, user.id));
     const res = await app.inject({ method: 'POST', url: '/start' });
-    expect(res.cookies.find((c) => c.name === SESSION_COOKIE)).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+    expect(res.cookies.find((c) => c.name === SESSION_COOKIE)).toMatchObject({
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
     await app.close();
   });
 
@@ -120,7 +148,12 @@ describe('sign in', () => {
     const user = await newUser();
     const { session } = await login(user.email, user.password, freshIp());
     const admin = await t.createUser('admin');
-    const patch = await t.sut.inject({ method: 'PATCH', url: `/api/admin/users/${user.id}`, headers: admin.headers, payload: { disabled: true } });
+    const patch = await t.sut.inject({
+      method: 'PATCH',
+      url: `/api/admin/users/${user.id}`,
+      headers: admin.headers,
+      payload: { disabled: true },
+    });
     expect(patch.statusCode, patch.body).toBe(200);
     expect((await me(session)).statusCode).toBe(401);
     const again = await login(user.email, user.password, freshIp());
@@ -242,7 +275,8 @@ describe('password change', () => {
 describe('login rate limits', () => {
   it('after 5 failures for an account, refuses even the right password until the window passes', async () => {
     const user = await newUser();
-    for (let i = 0; i < 5; i++) expect((await login(user.email, `wrong ${i}`, freshIp())).res.statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login(user.email, `wrong ${i}`, freshIp())).res.statusCode).toBe(401);
     const limited = await login(user.email, user.password, freshIp());
     expect(limited.res.statusCode).toBe(429);
     expect(limited.res.json().error).toBe('too_many_requests');
@@ -256,13 +290,15 @@ describe('login rate limits', () => {
   });
 
   it('limits an unknown email exactly like a known one', async () => {
-    for (let i = 0; i < 5; i++) expect((await login('ghost@example.com', 'guess', freshIp())).res.statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login('ghost@example.com', 'guess', freshIp())).res.statusCode).toBe(401);
     expect((await login('ghost@example.com', 'guess', freshIp())).res.statusCode).toBe(429);
   });
 
   it('limits one IP trying many accounts', async () => {
     const ip = freshIp();
-    for (let i = 0; i < 8; i++) expect((await login(`spray${i}@example.com`, 'Password1!', ip)).res.statusCode).toBe(401);
+    for (let i = 0; i < 8; i++)
+      expect((await login(`spray${i}@example.com`, 'Password1!', ip)).res.statusCode).toBe(401);
     const user = await newUser();
     expect((await login(user.email, user.password, ip)).res.statusCode).toBe(429);
     expect((await login(user.email, user.password, freshIp())).res.statusCode).toBe(200);
@@ -274,8 +310,13 @@ describe('CSRF', () => {
     const user = await newUser();
     const { session, csrf } = await login(user.email, user.password, freshIp());
     const logout = (headers: Record<string, string>) =>
-      t.sut.inject({ method: 'POST', url: '/api/auth/logout', cookies: { [SESSION_COOKIE]: session! }, headers });
-    for (const headers of [{}, { 'x-csrf-token': 'forged' }, { 'x-csrf-token': `${csrf}x` }]) {
+      t.sut.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        cookies: { [SESSION_COOKIE]: session! },
+        headers,
+      });
+    for (const headers of [{} as Record<string, string>, { 'x-csrf-token': 'forged' }, { 'x-csrf-token': `${csrf}x` }]) {
       const res = await logout(headers);
       expect(res.statusCode).toBe(403);
       expect(res.json().error).toBe('csrf_failed');

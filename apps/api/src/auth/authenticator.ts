@@ -1,7 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AuthConfig } from '@onterms/config';
-import { findLoginByEmail, findUserById, getPasswordHash, setPasswordHash, type Database, type User } from '@onterms/db';
+import {
+  findLoginByEmail,
+  findUserById,
+  getPasswordHash,
+  setPasswordHash,
+  type Database,
+  type User,
+} from '@onterms/db';
 import type { Principal, UserPrincipal } from '../access/principal.ts';
 import { AppError } from '../http/app-error.ts';
 import { createAuditLog, type AuditLog } from './audit.ts';
@@ -12,7 +19,10 @@ import { TokenService } from './tokens.ts';
 
 export const WRONG_CREDENTIALS = 'Wrong email or password.';
 
-export interface AuthOptions extends Pick<AuthConfig, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'cookieSecure'> {
+export interface AuthOptions extends Pick<
+  AuthConfig,
+  'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'cookieSecure'
+> {
   rateLimit?: Partial<LoginRateLimitOptions>;
   /** The clock; tests move it to expire sessions. */
   now?: () => Date;
@@ -33,7 +43,12 @@ export interface Authenticator {
   /** Bearer token first (when the header is present, the cookie is ignored), else the session cookie. */
   authenticate(request: FastifyRequest): Promise<Principal | null>;
   /** Checks the credentials (rate-limited) and starts a fresh session; throws 401/429 as AppError. */
-  login(request: FastifyRequest, reply: FastifyReply, email: string, password: string): Promise<{ user: User; csrfToken: string }>;
+  login(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    email: string,
+    password: string,
+  ): Promise<{ user: User; csrfToken: string }>;
   /** Changes the password; ends every session of the user and starts a fresh one for this client. */
   changePassword(
     request: FastifyRequest,
@@ -119,7 +134,11 @@ export function createAuthenticator(db: Kysely<Database>, options: AuthOptions):
       const at = now();
       await setPasswordHash(db, principal.userId, await passwords.hash(newPassword), at);
       await sessions.endAllFor(principal.userId);
-      await audit.record(request, { action: 'auth.password_changed', objectType: 'user', objectId: principal.userId });
+      await audit.record(request, {
+        action: 'auth.password_changed',
+        objectType: 'user',
+        objectId: principal.userId,
+      });
       return sessions.start(request, reply, principal.userId);
     },
   };

@@ -42,9 +42,12 @@ export function createPasswordHasher(): PasswordHasher {
 
 /** A plain-language reason the password is not acceptable, or null. */
 export function passwordProblem(password: string, email?: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `The password may have at most ${MAX_PASSWORD_LENGTH} characters.`;
-  if (email && password.trim().toLowerCase() === email.trim().toLowerCase()) return 'The password must not be your email.';
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`;
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return `The password may have at most ${MAX_PASSWORD_LENGTH} characters.`;
+  if (email && password.trim().toLowerCase() === email.trim().toLowerCase())
+    return 'The password must not be your email.';
   return null;
 }
 

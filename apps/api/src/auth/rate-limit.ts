@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { clearLoginFailures, countLoginFailures, pruneLoginFailures, recordLoginFailure, type Database } from '@onterms/db';
+import {
+  clearLoginFailures,
+  countLoginFailures,
+  pruneLoginFailures,
+  recordLoginFailure,
+  type Database,
+} from '@onterms/db';
 
 export interface LoginRateLimitOptions {
   windowMs: number;
@@ -35,7 +41,11 @@ export class LoginRateLimiter {
   async retryAfterSeconds(email: string, ip: string): Promise<number> {
     const keys = LoginRateLimiter.keys(email, ip);
     const now = this.now().getTime();
-    const counts = await countLoginFailures(this.db, [keys.account, keys.ip], new Date(now - this.options.windowMs));
+    const counts = await countLoginFailures(
+      this.db,
+      [keys.account, keys.ip],
+      new Date(now - this.options.windowMs),
+    );
     let wait = 0;
     for (const [key, max] of [
       [keys.account, this.options.maxPerAccount],

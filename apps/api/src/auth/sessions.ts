@@ -38,7 +38,10 @@ export class SessionService {
   /** Starts a session for the user, sets the cookie, and returns the CSRF token the client must echo. */
   async start(request: FastifyRequest, reply: FastifyReply, userId: string): Promise<{ csrfToken: string }> {
     await this.endPresented(request);
-    const { id, csrfToken } = await this.create(userId, { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null });
+    const { id, csrfToken } = await this.create(userId, {
+      ip: request.ip ?? null,
+      userAgent: request.headers['user-agent'] ?? null,
+    });
     reply.setCookie(SESSION_COOKIE, id, {
       path: '/',
       httpOnly: true,
@@ -58,7 +61,13 @@ export class SessionService {
   ): Promise<{ id: string; csrfToken: string }> {
     const id = randomSecret();
     const csrfToken = randomSecret();
-    await insertSession(this.db, { idHash: sha256Hex(id), userId, csrfToken, at: this.options.now(), ...meta });
+    await insertSession(this.db, {
+      idHash: sha256Hex(id),
+      userId,
+      csrfToken,
+      at: this.options.now(),
+      ...meta,
+    });
     return { id, csrfToken };
   }
 
@@ -79,14 +88,20 @@ export class SessionService {
       await deleteSession(this.db, idHash);
       return null;
     }
-    if (now - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) await touchSession(this.db, idHash, new Date(now));
+    if (now - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS)
+      await touchSession(this.db, idHash, new Date(now));
     return principalForUser(this.db, session.userId, { idHash, csrfToken: session.csrfToken });
   }
 
   /** Ends the session the request presents (if any) and clears the cookie. */
   async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     await this.endPresented(request);
-    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.options.cookieSecure });
+    reply.clearCookie(SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.options.cookieSecure,
+    });
   }
 
   /** Ends every session of the user but `exceptIdHash`. */
@@ -97,7 +112,11 @@ export class SessionService {
   /** Housekeeping for a periodic timer: removes expired rows. */
   async sweep(): Promise<number> {
     const now = this.options.now().getTime();
-    return deleteExpiredSessions(this.db, new Date(now - this.options.idleMs), new Date(now - this.options.absoluteMs));
+    return deleteExpiredSessions(
+      this.db,
+      new Date(now - this.options.idleMs),
+      new Date(now - this.options.absoluteMs),
+    );
   }
 
   private async endPresented(request: FastifyRequest): Promise<void> {

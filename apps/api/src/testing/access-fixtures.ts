@@ -11,7 +11,15 @@ import type { TestApp } from './test-app.ts';
 export type Relation = 'own' | 'team' | 'other';
 export const RELATIONS: Relation[] = ['own', 'team', 'other'];
 export type Actor = 'anonymous' | 'rep' | 'manager' | 'director' | 'admin' | 'token:read' | 'token:upload';
-export const ACTORS: Actor[] = ['anonymous', 'rep', 'manager', 'director', 'admin', 'token:read', 'token:upload'];
+export const ACTORS: Actor[] = [
+  'anonymous',
+  'rep',
+  'manager',
+  'director',
+  'admin',
+  'token:read',
+  'token:upload',
+];
 
 export interface AccessFixtures {
   teams: { a: string; b: string; spare: string };
@@ -79,20 +87,52 @@ export async function createAccessFixtures(t: TestApp): Promise<AccessFixtures> 
     });
     return call.id;
   };
-  const calls = { own: await callOf(users.rep), team: await callOf(users.rep2), other: await callOf(users.rep3) };
+  const calls = {
+    own: await callOf(users.rep),
+    team: await callOf(users.rep2),
+    other: await callOf(users.rep3),
+  };
   const annotationOn = async (callId: string) =>
     (
       await db
         .insertInto('annotations')
-        .values({ call_id: callId, author_id: users.manager, body: 'Назовите срок оплаты явно.', parent_id: null, start_sec: 0, end_sec: 1, segment_idx: 0, tag: null })
+        .values({
+          call_id: callId,
+          author_id: users.manager,
+          body: 'Назовите срок оплаты явно.',
+          parent_id: null,
+          start_sec: 0,
+          end_sec: 1,
+          segment_idx: 0,
+          tag: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
-  const annotations = { own: await annotationOn(calls.own), team: await annotationOn(calls.team), other: await annotationOn(calls.other) };
+  const annotations = {
+    own: await annotationOn(calls.own),
+    team: await annotationOn(calls.team),
+    other: await annotationOn(calls.other),
+  };
 
-  const read = await t.auth.tokens.create({ name: 'reader', scopes: ['calls:read'], teamIds: [a], createdBy: users.admin });
-  const upload = await t.auth.tokens.create({ name: 'pbx', scopes: ['calls:upload'], teamIds: [a], createdBy: users.admin });
-  const sparetoken = await t.auth.tokens.create({ name: 'spare', scopes: ['calls:read'], teamIds: [b], createdBy: users.admin });
+  const read = await t.auth.tokens.create({
+    name: 'reader',
+    scopes: ['calls:read'],
+    teamIds: [a],
+    createdBy: users.admin,
+  });
+  const upload = await t.auth.tokens.create({
+    name: 'pbx',
+    scopes: ['calls:upload'],
+    teamIds: [a],
+    createdBy: users.admin,
+  });
+  const sparetoken = await t.auth.tokens.create({
+    name: 'spare',
+    scopes: ['calls:read'],
+    teamIds: [b],
+    createdBy: users.admin,
+  });
 
   return {
     teams: { a, b, spare },

@@ -43,7 +43,10 @@ export function required(parsed: ParsedArgs, name: string): string {
 
 /** `--team A --team B` or `--team A,B`. */
 export function list(parsed: ParsedArgs, name: string): string[] {
-  return (parsed.flags.get(name) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return (parsed.flags.get(name) ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export class UsageError extends Error {

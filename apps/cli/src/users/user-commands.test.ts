@@ -41,7 +41,9 @@ describe('onterms user / team', () => {
 
   it('asks for the password on a terminal (twice) and does not print it', async () => {
     const t = io(['correct horse battery', 'correct horse battery']);
-    expect(await userCommand(['create', '--email', 'rep1@example.com', '--role', 'rep', '--team', 'Север'], t.sut)).toBe(0);
+    expect(
+      await userCommand(['create', '--email', 'rep1@example.com', '--role', 'rep', '--team', 'Север'], t.sut),
+    ).toBe(0);
     expect(t.out).toEqual(['Created team Север.', 'Created rep rep1@example.com (team Север).']);
     const login = await findLoginByEmail(database.db, 'rep1@example.com');
     expect(await verify(login!.passwordHash!, 'correct horse battery')).toBe(true);
@@ -58,7 +60,20 @@ describe('onterms user / team', () => {
   it('lets a manager lead several teams, and lists users', async () => {
     const t = io();
     expect(
-      await userCommand(['create', '--email', 'm@example.com', '--role', 'manager', '--team', 'Север,Юг', '--password', 'manager password'], t.sut),
+      await userCommand(
+        [
+          'create',
+          '--email',
+          'm@example.com',
+          '--role',
+          'manager',
+          '--team',
+          'Север,Юг',
+          '--password',
+          'manager password',
+        ],
+        t.sut,
+      ),
     ).toBe(0);
     const manager = (await findLoginByEmail(database.db, 'm@example.com'))!.user;
     expect((await getManagedTeamIds(database.db, manager.id)).length).toBe(2);
@@ -70,7 +85,12 @@ describe('onterms user / team', () => {
 
   it('refuses a duplicate email, an unknown role and a missing option with plain messages', async () => {
     const dup = io();
-    expect(await userCommand(['create', '--email', 'REP1@example.com', '--role', 'rep', '--password', 'long enough pw'], dup.sut)).toBe(1);
+    expect(
+      await userCommand(
+        ['create', '--email', 'REP1@example.com', '--role', 'rep', '--password', 'long enough pw'],
+        dup.sut,
+      ),
+    ).toBe(1);
     expect(dup.err[0]).toMatch(/already exists/);
     const bad = io();
     expect(await userCommand(['create', '--email', 'x@example.com', '--role', 'boss'], bad.sut)).toBe(2);
@@ -82,18 +102,29 @@ describe('onterms user / team', () => {
 
   it('changes a role, resets a password (ending sessions), disables; keeps the last admin', async () => {
     const rep = (await findLoginByEmail(database.db, 'rep2@example.com'))!.user;
-    await insertSession(database.db, { idHash: 'cli-s1', userId: rep.id, csrfToken: 'c', at: new Date(), ip: null, userAgent: null });
+    await insertSession(database.db, {
+      idHash: 'cli-s1',
+      userId: rep.id,
+      csrfToken: 'c',
+      at: new Date(),
+      ip: null,
+      userAgent: null,
+    });
     const reset = io([null]);
     expect(await userCommand(['set-password', '--email', 'rep2@example.com'], reset.sut)).toBe(0);
     expect(await countUserSessions(database.db, rep.id)).toBe(0);
     expect(reset.out.some((l) => l.startsWith('Password'))).toBe(true);
 
     const promote = io();
-    expect(await userCommand(['set-role', '--email', 'rep2@example.com', '--role', 'director'], promote.sut)).toBe(0);
+    expect(
+      await userCommand(['set-role', '--email', 'rep2@example.com', '--role', 'director'], promote.sut),
+    ).toBe(0);
     expect(promote.out).toEqual(['rep2@example.com: rep → director.']);
 
     const demoteLast = io();
-    expect(await userCommand(['set-role', '--email', 'admin@example.com', '--role', 'rep'], demoteLast.sut)).toBe(1);
+    expect(
+      await userCommand(['set-role', '--email', 'admin@example.com', '--role', 'rep'], demoteLast.sut),
+    ).toBe(1);
     expect(demoteLast.err[0]).toMatch(/last active admin/);
 
     expect(await userCommand(['disable', '--email', 'rep2@example.com'], io().sut)).toBe(0);

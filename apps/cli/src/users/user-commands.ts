@@ -2,8 +2,22 @@
 // database (DATABASE_URL, or the embedded one under ONTERMS_DATA_DIR — only while the server is stopped:
 // one process at a time may open the embedded database).
 import { ConfigError, loadConfig } from '@onterms/config';
-import { findUserByEmail, listTeams, listUsers, migrateToLatest, openDatabase, type DatabaseHandle } from '@onterms/db';
-import { changeAccount, createAccount, ensureTeam, isRole, resetPassword, ROLES } from '@onterms/api/auth/accounts';
+import {
+  findUserByEmail,
+  listTeams,
+  listUsers,
+  migrateToLatest,
+  openDatabase,
+  type DatabaseHandle,
+} from '@onterms/db';
+import {
+  changeAccount,
+  createAccount,
+  ensureTeam,
+  isRole,
+  resetPassword,
+  ROLES,
+} from '@onterms/api/auth/accounts';
 import { createPasswordHasher, passwordProblem } from '@onterms/api/auth/passwords';
 import { AppError } from '@onterms/api/http/app-error';
 import type { Kysely } from 'kysely';
@@ -24,10 +38,10 @@ export interface AccountsIo {
 export const USER_HELP = [
   'user create --email E --role rep|manager|director|admin [--team T]... [--name N] [--password P]',
   '      without --password: asked for on a terminal, otherwise generated and printed once;',
-  '      --team: a rep\'s own team, or the teams a manager leads (created when missing)',
+  "      --team: a rep's own team, or the teams a manager leads (created when missing)",
   'user list',
   'user set-role --email E --role R [--team T]...',
-  'user set-password --email E [--password P]   (ends the user\'s sessions)',
+  "user set-password --email E [--password P]   (ends the user's sessions)",
   'user disable --email E | user enable --email E',
 ];
 export const TEAM_HELP = ['team create --name N', 'team list'];
@@ -43,7 +57,8 @@ export async function userCommand(args: string[], io: AccountsIo): Promise<numbe
         const role = required(p, 'role');
         if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
         const teams = await resolveTeams(db, list(p, 'team'), io);
-        if (teams.length > 1 && role !== 'manager') throw new UsageError('only a manager leads several teams');
+        if (teams.length > 1 && role !== 'manager')
+          throw new UsageError('only a manager leads several teams');
         const password = one(p, 'password') ?? (await askPassword(io, email));
         const { user, generatedPassword } = await createAccount(db, passwords, {
           email,
@@ -53,9 +68,12 @@ export async function userCommand(args: string[], io: AccountsIo): Promise<numbe
           ...(role === 'manager' && { managedTeamIds: teams.map((t) => t.id) }),
           password,
         });
-        const where = teams.length ? ` (${role === 'manager' ? 'leads' : 'team'} ${teams.map((t) => t.name).join(', ')})` : '';
+        const where = teams.length
+          ? ` (${role === 'manager' ? 'leads' : 'team'} ${teams.map((t) => t.name).join(', ')})`
+          : '';
         io.out(`Created ${user.role} ${user.email}${where}.`);
-        if (generatedPassword) io.out(`Password (shown only now — pass it on securely): ${generatedPassword}`);
+        if (generatedPassword)
+          io.out(`Password (shown only now — pass it on securely): ${generatedPassword}`);
         return 0;
       }
       case 'list': {
@@ -79,7 +97,11 @@ export async function userCommand(args: string[], io: AccountsIo): Promise<numbe
           ...(role === 'rep' && teams.length > 0 && { teamId: teams[0]!.id }),
           ...(role === 'manager' && teams.length > 0 && { managedTeamIds: teams.map((t) => t.id) }),
         });
-        io.out(changes.role ? `${user.email}: ${changes.role.from} → ${changes.role.to}.` : `${user.email} is already ${role}.`);
+        io.out(
+          changes.role
+            ? `${user.email}: ${changes.role.from} → ${changes.role.to}.`
+            : `${user.email} is already ${role}.`,
+        );
         return 0;
       }
       case 'set-password': {
@@ -88,7 +110,8 @@ export async function userCommand(args: string[], io: AccountsIo): Promise<numbe
         const password = one(p, 'password') ?? (await askPassword(io, user.email));
         const { generatedPassword } = await resetPassword(db, passwords, user.id, password);
         io.out(`Password of ${user.email} changed; their sessions have ended.`);
-        if (generatedPassword) io.out(`Password (shown only now — pass it on securely): ${generatedPassword}`);
+        if (generatedPassword)
+          io.out(`Password (shown only now — pass it on securely): ${generatedPassword}`);
         return 0;
       }
       case 'disable':
@@ -117,7 +140,8 @@ export async function teamCommand(args: string[], io: AccountsIo): Promise<numbe
       }
       case 'list': {
         parseArgs(rest, []);
-        for (const t of await listTeams(db)) io.out(`${t.name}\t${t.memberCount} member${t.memberCount === 1 ? '' : 's'}`);
+        for (const t of await listTeams(db))
+          io.out(`${t.name}\t${t.memberCount} member${t.memberCount === 1 ? '' : 's'}`);
         return 0;
       }
       default:
@@ -126,14 +150,20 @@ export async function teamCommand(args: string[], io: AccountsIo): Promise<numbe
   });
 }
 
-async function run(io: AccountsIo, help: string[], body: (db: Kysely<Database>) => Promise<number>): Promise<number> {
+async function run(
+  io: AccountsIo,
+  help: string[],
+  body: (db: Kysely<Database>) => Promise<number>,
+): Promise<number> {
   let handle: DatabaseHandle | null = null;
   try {
     handle = io.openDatabase ? await io.openDatabase() : await openConfigured(io);
     return await body(handle.db);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`onterms: ${error.message}\nusage:\n${help.map((h) => (h.startsWith(' ') ? `  ${h}` : `  onterms ${h}`)).join('\n')}`);
+      io.err(
+        `onterms: ${error.message}\nusage:\n${help.map((h) => (h.startsWith(' ') ? `  ${h}` : `  onterms ${h}`)).join('\n')}`,
+      );
       return 2;
     }
     if (error instanceof AppError || error instanceof ConfigError) {
@@ -148,7 +178,11 @@ async function run(io: AccountsIo, help: string[], body: (db: Kysely<Database>) 
 
 async function openConfigured(io: AccountsIo): Promise<DatabaseHandle> {
   const config = loadConfig(io.env);
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 1 });
+  const handle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 1,
+  });
   try {
     await migrateToLatest(handle.db);
   } catch (error) {

@@ -26,7 +26,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_failures_key_at_idx').on('login_failures').columns(['key', 'at']).execute();
+  await db.schema
+    .createIndex('login_failures_key_at_idx')
+    .on('login_failures')
+    .columns(['key', 'at'])
+    .execute();
 
   await db.schema
     .createTable('api_tokens')
@@ -56,9 +60,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ip', 'text')
     .execute();
   await db.schema.createIndex('audit_log_at_idx').on('audit_log').columns(['at desc', 'id desc']).execute();
-  await db.schema.createIndex('audit_log_actor_idx').on('audit_log').columns(['actor_user_id', 'at desc']).execute();
-  await db.schema.createIndex('audit_log_action_idx').on('audit_log').columns(['action', 'at desc']).execute();
-  await db.schema.createIndex('audit_log_object_idx').on('audit_log').columns(['object_type', 'object_id']).execute();
+  await db.schema
+    .createIndex('audit_log_actor_idx')
+    .on('audit_log')
+    .columns(['actor_user_id', 'at desc'])
+    .execute();
+  await db.schema
+    .createIndex('audit_log_action_idx')
+    .on('audit_log')
+    .columns(['action', 'at desc'])
+    .execute();
+  await db.schema
+    .createIndex('audit_log_object_idx')
+    .on('audit_log')
+    .columns(['object_type', 'object_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

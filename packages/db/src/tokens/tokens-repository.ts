@@ -42,7 +42,11 @@ export async function insertApiToken(db: Db, token: NewApiToken): Promise<ApiTok
 }
 
 export async function findApiTokenByHash(db: Db, tokenHash: string): Promise<ApiToken | null> {
-  const row = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  const row = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
   return row ? toToken(row) : null;
 }
 

@@ -3,7 +3,12 @@ import { hasRecentAuditEntry, insertAuditEntry, listAuditEntries } from '../audi
 import { countLoginFailures, recordLoginFailure } from '../sessions/login-failures-repository.ts';
 import { deleteUserSessions, findSessionWithUser, insertSession } from '../sessions/sessions-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../testing.ts';
-import { findApiTokenByHash, insertApiToken, listApiTokens, revokeApiToken } from '../tokens/tokens-repository.ts';
+import {
+  findApiTokenByHash,
+  insertApiToken,
+  listApiTokens,
+  revokeApiToken,
+} from '../tokens/tokens-repository.ts';
 import {
   countActiveAdmins,
   findLoginByEmail,
@@ -28,14 +33,22 @@ describe('accounts repositories', () => {
   it('finds users by email case-insensitively, lists them with the teams a manager leads', async () => {
     const north = await insertTeam(sut.db, 'Север');
     const south = await insertTeam(sut.db, 'Юг');
-    await insertUser(sut.db, { email: 'Rep@Example.com', name: 'Rep', role: 'rep', teamId: north.id, passwordHash: 'h' });
+    await insertUser(sut.db, {
+      email: 'Rep@Example.com',
+      name: 'Rep',
+      role: 'rep',
+      teamId: north.id,
+      passwordHash: 'h',
+    });
     const manager = await insertUser(sut.db, { email: 'boss@example.com', name: 'Boss', role: 'manager' });
     await setManagedTeams(sut.db, manager.id, [north.id, south.id]);
     const login = await findLoginByEmail(sut.db, ' rep@EXAMPLE.com ');
     expect(login?.passwordHash).toBe('h');
     expect(login?.user.teamId).toBe(north.id);
     const users = await listUsers(sut.db);
-    expect(users.find((u) => u.id === manager.id)?.managedTeamIds.sort()).toEqual([north.id, south.id].sort());
+    expect(users.find((u) => u.id === manager.id)?.managedTeamIds.sort()).toEqual(
+      [north.id, south.id].sort(),
+    );
     expect(users.find((u) => u.email === 'Rep@Example.com')?.teamName).toBe('Север');
     const teams = await listTeams(sut.db);
     expect(teams.find((t) => t.id === north.id)).toMatchObject({ memberCount: 1, managerIds: [manager.id] });
@@ -59,7 +72,11 @@ describe('accounts repositories', () => {
   it('counts login failures per key within the window', async () => {
     await recordLoginFailure(sut.db, ['account:x', 'ip:1'], new Date('2026-11-22T10:00:00Z'));
     await recordLoginFailure(sut.db, ['account:x'], new Date('2026-11-22T10:05:00Z'));
-    const counts = await countLoginFailures(sut.db, ['account:x', 'ip:1', 'ip:2'], new Date('2026-11-22T10:01:00Z'));
+    const counts = await countLoginFailures(
+      sut.db,
+      ['account:x', 'ip:1', 'ip:2'],
+      new Date('2026-11-22T10:01:00Z'),
+    );
     expect(counts.get('account:x')?.count).toBe(1);
     expect(counts.has('ip:1')).toBe(false);
   });
@@ -84,14 +101,48 @@ describe('accounts repositories', () => {
   it('filters the audit log by actor, action prefix and time', async () => {
     const actor = await insertUser(sut.db, { email: 'audit@example.com', name: 'Au', role: 'manager' });
     const at = new Date('2026-11-20T10:00:00Z');
-    await insertAuditEntry(sut.db, { actor: { userId: actor.id, tokenId: null }, action: 'call.audio_played', objectType: 'call', objectId: 'c1', at });
-    await insertAuditEntry(sut.db, { actor: { userId: actor.id, tokenId: null }, action: 'user.role_changed', details: { from: 'rep', to: 'manager' } });
-    const calls = await listAuditEntries(sut.db, { actorUserId: actor.id, action: 'call.' }, { limit: 10, offset: 0 });
+    await insertAuditEntry(sut.db, {
+      actor: { userId: actor.id, tokenId: null },
+      action: 'call.audio_played',
+      objectType: 'call',
+      objectId: 'c1',
+      at,
+    });
+    await insertAuditEntry(sut.db, {
+      actor: { userId: actor.id, tokenId: null },
+      action: 'user.role_changed',
+      details: { from: 'rep', to: 'manager' },
+    });
+    const calls = await listAuditEntries(
+      sut.db,
+      { actorUserId: actor.id, action: 'call.' },
+      { limit: 10, offset: 0 },
+    );
     expect(calls.items.map((e) => e.action)).toEqual(['call.audio_played']);
     expect(calls.items[0]?.actorEmail).toBe('audit@example.com');
-    const recent = await listAuditEntries(sut.db, { from: new Date('2026-11-21T00:00:00Z') }, { limit: 10, offset: 0 });
+    const recent = await listAuditEntries(
+      sut.db,
+      { from: new Date('2026-11-21T00:00:00Z') },
+      { limit: 10, offset: 0 },
+    );
     expect(recent.items.map((e) => e.details)).toContainEqual({ from: 'rep', to: 'manager' });
-    expect(await hasRecentAuditEntry(sut.db, { userId: actor.id, tokenId: null }, 'call.audio_played', 'c1', new Date('2026-11-20T09:00:00Z'))).toBe(true);
-    expect(await hasRecentAuditEntry(sut.db, { userId: actor.id, tokenId: null }, 'call.audio_played', 'c1', new Date('2026-11-20T11:00:00Z'))).toBe(false);
+    expect(
+      await hasRecentAuditEntry(
+        sut.db,
+        { userId: actor.id, tokenId: null },
+        'call.audio_played',
+        'c1',
+        new Date('2026-11-20T09:00:00Z'),
+      ),
+    ).toBe(true);
+    expect(
+      await hasRecentAuditEntry(
+        sut.db,
+        { userId: actor.id, tokenId: null },
+        'call.audio_played',
+        'c1',
+        new Date('2026-11-20T11:00:00Z'),
+      ),
+    ).toBe(false);
   });
 });

@@ -84,7 +84,11 @@ export async function findLoginByEmail(
 }
 
 export async function getPasswordHash(db: Db, userId: string): Promise<string | null> {
-  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', userId)
+    .executeTakeFirst();
   return row?.password_hash ?? null;
 }
 
@@ -97,7 +101,10 @@ export async function setPasswordHash(db: Db, userId: string, passwordHash: stri
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -111,7 +118,12 @@ export async function countActiveAdmins(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-export async function updateUser(db: Db, id: string, update: UserUpdate, at: Date = new Date()): Promise<User | null> {
+export async function updateUser(
+  db: Db,
+  id: string,
+  update: UserUpdate,
+  at: Date = new Date(),
+): Promise<User | null> {
   const row = await db
     .updateTable('users')
     .set({
@@ -143,7 +155,10 @@ export async function listUsers(db: Db): Promise<UserListing[]> {
     .select((eb) =>
       eb
         .fn<string[]>('array', [
-          eb.selectFrom('team_managers').select('team_managers.team_id').whereRef('team_managers.user_id', '=', 'users.id'),
+          eb
+            .selectFrom('team_managers')
+            .select('team_managers.team_id')
+            .whereRef('team_managers.user_id', '=', 'users.id'),
         ])
         .as('managed_team_ids'),
     )
@@ -178,15 +193,30 @@ export async function insertTeam(db: Db, name: string): Promise<Team> {
 }
 
 export async function findTeamById(db: Db, id: string): Promise<Team | null> {
-  return (await db.selectFrom('teams').select(['id', 'name']).where('id', '=', id).executeTakeFirst()) ?? null;
+  return (
+    (await db.selectFrom('teams').select(['id', 'name']).where('id', '=', id).executeTakeFirst()) ?? null
+  );
 }
 
 export async function findTeamByName(db: Db, name: string): Promise<Team | null> {
-  return (await db.selectFrom('teams').select(['id', 'name']).where('name', '=', name.trim()).executeTakeFirst()) ?? null;
+  return (
+    (await db
+      .selectFrom('teams')
+      .select(['id', 'name'])
+      .where('name', '=', name.trim())
+      .executeTakeFirst()) ?? null
+  );
 }
 
 export async function renameTeam(db: Db, id: string, name: string): Promise<Team | null> {
-  return (await db.updateTable('teams').set({ name }).where('id', '=', id).returning(['id', 'name']).executeTakeFirst()) ?? null;
+  return (
+    (await db
+      .updateTable('teams')
+      .set({ name })
+      .where('id', '=', id)
+      .returning(['id', 'name'])
+      .executeTakeFirst()) ?? null
+  );
 }
 
 export interface TeamListing extends Team {
@@ -206,19 +236,29 @@ export async function listTeams(db: Db): Promise<TeamListing[]> {
         .as('member_count'),
       eb
         .fn<string[]>('array', [
-          eb.selectFrom('team_managers').select('team_managers.user_id').whereRef('team_managers.team_id', '=', 'teams.id'),
+          eb
+            .selectFrom('team_managers')
+            .select('team_managers.user_id')
+            .whereRef('team_managers.team_id', '=', 'teams.id'),
         ])
         .as('manager_ids'),
     ])
     .orderBy('teams.name')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, memberCount: Number(r.member_count ?? 0), managerIds: r.manager_ids }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    memberCount: Number(r.member_count ?? 0),
+    managerIds: r.manager_ids,
+  }));
 }
 
 /** Ids of the users whose own team is one of `teamIds`. */
 export async function listUserIdsInTeams(db: Db, teamIds: string[]): Promise<string[]> {
   if (teamIds.length === 0) return [];
-  return (await db.selectFrom('users').select('id').where('team_id', 'in', teamIds).execute()).map((u) => u.id);
+  return (await db.selectFrom('users').select('id').where('team_id', 'in', teamIds).execute()).map(
+    (u) => u.id,
+  );
 }
 
 function toUser(row: {

@@ -48,6 +48,9 @@ export async function uploadCall(deps: UploadDeps, principal: Principal, input: 
     const written = audio.written;
     if (!written || written.size === 0) throw new AppError('empty_file', 'The audio file is empty.');
 
+    if (principal.kind === 'token' && !fields.repId) {
+      throw new AppError('unknown_rep', "An API token uploads on a rep's behalf: send the rep's id as repId.");
+    }
     const repId = fields.repId ?? principal.userId;
     const rep = await findUserById(deps.db, repId);
     if (!rep || rep.role !== 'rep' || rep.disabled) {

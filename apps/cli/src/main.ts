@@ -12,20 +12,31 @@ export interface Io {
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   user: { run: userCommand, help: USER_HELP.join('\n    ') },
   team: { run: teamCommand, help: TEAM_HELP.join('\n    ') },
-  analyze: { run: analyzeCommand, help: 'analyze FILE...   flags and deflection of transcripts (.json, .vtt, .srt), one JSON line per file' },
+  analyze: {
+    run: analyzeCommand,
+    help: 'analyze FILE...   flags and deflection of transcripts (.json, .vtt, .srt), one JSON line per file',
+  },
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   const cmd = name ? COMMANDS[name] : undefined;
   if (!cmd) {
-    io.err(`usage: onterms <command>\n${Object.entries(COMMANDS).map(([, c]) => `  onterms ${c.help}`).join('\n')}`);
+    io.err(
+      `usage: onterms <command>\n${Object.entries(COMMANDS)
+        .map(([, c]) => `  onterms ${c.help}`)
+        .join('\n')}`,
+    );
     return 2;
   }
   return cmd.run(rest, io);
 }
 
 if (process.argv[1] && /onterms(\.js)?$|main\.ts$/.test(process.argv[1])) {
-  const code = await main(process.argv.slice(2), { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n'), env: process.env });
+  const code = await main(process.argv.slice(2), {
+    out: (l) => process.stdout.write(l + '\n'),
+    err: (l) => process.stderr.write(l + '\n'),
+    env: process.env,
+  });
   process.exitCode = code;
 }

@@ -30,7 +30,8 @@ function longCall(language: 'ru' | 'en', words = 9000): Transcript {
   return { language, segments };
 }
 
-const bytes = (ts: Transcript[]) => ts.reduce((a, c) => a + c.segments.reduce((b, s) => b + Buffer.byteLength(s.text), 0), 0);
+const bytes = (ts: Transcript[]) =>
+  ts.reduce((a, c) => a + c.segments.reduce((b, s) => b + Buffer.byteLength(s.text), 0), 0);
 function time(fn: () => void, minMs = 1500): number {
   fn(); // warm-up: JIT and stem caches, as in a long-running worker
   let runs = 0;
@@ -45,13 +46,21 @@ function time(fn: () => void, minMs = 1500): number {
 const corpus = calls.map((c) => ({ language: c.language, segments: c.segments }));
 const mb = bytes(corpus) / 1e6;
 const msCorpus = time(() => corpus.forEach((c) => analyzeTranscript(c)));
-const msBaseline = time(() => corpus.forEach((c) => c.segments.forEach((s) => s.text.toLowerCase().split(/[^\p{L}\p{N}]+/u))));
+const msBaseline = time(() =>
+  corpus.forEach((c) => c.segments.forEach((s) => s.text.toLowerCase().split(/[^\p{L}\p{N}]+/u))),
+);
 console.log(`corpus: ${corpus.length} calls, ${(mb * 1000).toFixed(1)} kB of text`);
-console.log(`rules engine: ${(mb / (msCorpus / 1000)).toFixed(2)} MB/s, ${(corpus.length / (msCorpus / 1000)).toFixed(0)} calls/s (one core)`);
-console.log(`baseline (lower-case + split): ${(mb / (msBaseline / 1000)).toFixed(1)} MB/s — engine is ${(msCorpus / msBaseline).toFixed(1)}× the baseline's time`);
+console.log(
+  `rules engine: ${(mb / (msCorpus / 1000)).toFixed(2)} MB/s, ${(corpus.length / (msCorpus / 1000)).toFixed(0)} calls/s (one core)`,
+);
+console.log(
+  `baseline (lower-case + split): ${(mb / (msBaseline / 1000)).toFixed(1)} MB/s — engine is ${(msCorpus / msBaseline).toFixed(1)}× the baseline's time`,
+);
 for (const lang of ['ru', 'en'] as const) {
   const c = longCall(lang);
   const ms = time(() => analyzeTranscript(c));
   const kb = bytes([c]) / 1000;
-  console.log(`60-minute call (${lang}, ${c.segments.length} segments, ~9,000 words, ${kb.toFixed(0)} kB): ${ms.toFixed(2)} ms = ${(kb / ms).toFixed(2)} MB/s`);
+  console.log(
+    `60-minute call (${lang}, ${c.segments.length} segments, ~9,000 words, ${kb.toFixed(0)} kB): ${ms.toFixed(2)} ms = ${(kb / ms).toFixed(2)} MB/s`,
+  );
 }

@@ -20,24 +20,37 @@ const { values, positionals } = parseArgs({
 });
 const dir = positionals[0];
 if (!dir) {
-  console.error('usage: npm run eval -- DIR [--min-f1 X] [--min-deflection-f1 X] [--min-moments X] [--errors]');
+  console.error(
+    'usage: npm run eval -- DIR [--min-f1 X] [--min-deflection-f1 X] [--min-moments X] [--errors]',
+  );
   process.exit(2);
 }
 
 const ours = new Scorer();
 const base = new Scorer();
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 for (const f of files) {
-  const doc = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Transcript & { id?: string; callType?: string; labels: Labels };
+  const doc = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Transcript & {
+    id?: string;
+    callType?: string;
+    labels: Labels;
+  };
   const id = doc.id ?? f;
-  const r: AnalysisResult = analyzeTranscript({ language: doc.language, segments: doc.segments }, doc.callType === 'collection' ? 'collection' : 'credit_negotiation');
+  const r: AnalysisResult = analyzeTranscript(
+    { language: doc.language, segments: doc.segments },
+    doc.callType === 'collection' ? 'collection' : 'credit_negotiation',
+  );
   ours.add(id, doc.labels, r);
   base.add(id, doc.labels, keywordTracker(doc) as unknown as AnalysisResult);
 }
 
 const pct = (x: number) => x.toFixed(3);
 console.log(`${files.length} calls in ${dir}`);
-console.log(`${'flag'.padEnd(15)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}   keyword tracker F1`);
+console.log(
+  `${'flag'.padEnd(15)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}   keyword tracker F1`,
+);
 const f1s: Record<string, number> = {};
 for (const flag of [...EVAL_FLAGS, 'deflection']) {
   const c = ours.calls[flag];
@@ -45,18 +58,26 @@ for (const flag of [...EVAL_FLAGS, 'deflection']) {
   if (!c || !b) continue;
   const s = score(c);
   f1s[flag] = s.f1;
-  console.log(`${flag.padEnd(15)} ${pct(s.precision).padStart(6)} ${pct(s.recall).padStart(6)} ${pct(s.f1).padStart(6)}   ${pct(score(b).f1)}`);
+  console.log(
+    `${flag.padEnd(15)} ${pct(s.precision).padStart(6)} ${pct(s.recall).padStart(6)} ${pct(s.f1).padStart(6)}   ${pct(score(b).f1)}`,
+  );
 }
-console.log(`labelled moments found: ${ours.momentsFound}/${ours.momentsLabelled} = ${(100 * ours.momentShare).toFixed(1)}%   (keyword tracker ${(100 * base.momentShare).toFixed(1)}%)`);
+console.log(
+  `labelled moments found: ${ours.momentsFound}/${ours.momentsLabelled} = ${(100 * ours.momentShare).toFixed(1)}%   (keyword tracker ${(100 * base.momentShare).toFixed(1)}%)`,
+);
 if (values.errors) for (const e of ours.errors) console.log('  ' + e);
 
 const failures: string[] = [];
 const minF1 = values['min-f1'] ? Number(values['min-f1']) : null;
 const minDef = values['min-deflection-f1'] ? Number(values['min-deflection-f1']) : null;
 const minMom = values['min-moments'] ? Number(values['min-moments']) : null;
-if (minF1 !== null) for (const f of EVAL_FLAGS) if ((f1s[f] ?? 0) < minF1) failures.push(`${f} F1 ${pct(f1s[f] ?? 0)} < ${minF1}`);
-if (minDef !== null && (f1s.deflection ?? 0) < minDef) failures.push(`deflection F1 ${pct(f1s.deflection ?? 0)} < ${minDef}`);
-if (minMom !== null && ours.momentShare < minMom) failures.push(`moments found ${pct(ours.momentShare)} < ${minMom}`);
+if (minF1 !== null)
+  for (const f of EVAL_FLAGS)
+    if ((f1s[f] ?? 0) < minF1) failures.push(`${f} F1 ${pct(f1s[f] ?? 0)} < ${minF1}`);
+if (minDef !== null && (f1s.deflection ?? 0) < minDef)
+  failures.push(`deflection F1 ${pct(f1s.deflection ?? 0)} < ${minDef}`);
+if (minMom !== null && ours.momentShare < minMom)
+  failures.push(`moments found ${pct(ours.momentShare)} < ${minMom}`);
 if (failures.length) {
   console.error('GATE FAILED: ' + failures.join('; '));
   process.exit(1);

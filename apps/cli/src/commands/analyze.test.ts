@@ -7,7 +7,11 @@ import { main } from '../main.ts';
 function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  return main(args, { out: (l) => out.push(l), err: (l) => err.push(l), env: {} }).then((code) => ({ code, out, err }));
+  return main(args, { out: (l) => out.push(l), err: (l) => err.push(l), env: {} }).then((code) => ({
+    code,
+    out,
+    err,
+  }));
 }
 
 describe('onterms analyze', () => {
@@ -21,11 +25,21 @@ describe('onterms analyze', () => {
       labels: { payment_terms: { stated: true, segments: [0] } },
       notes: 'ignored',
       language: 'ru',
-      segments: [{ start: 0, end: 4, speaker: 'rep', text: 'Отсрочка тридцать дней с даты отгрузки, при просрочке пени.' }],
+      segments: [
+        {
+          start: 0,
+          end: 4,
+          speaker: 'rep',
+          text: 'Отсрочка тридцать дней с даты отгрузки, при просрочке пени.',
+        },
+      ],
     }),
   );
   const vtt = join(dir, 'call.vtt');
-  writeFileSync(vtt, 'WEBVTT\n\n00:00:00.000 --> 00:00:03.000\n<v client>What are the terms?\n\n00:00:03.000 --> 00:00:06.000\n<v rep>Net 45.\n');
+  writeFileSync(
+    vtt,
+    'WEBVTT\n\n00:00:00.000 --> 00:00:03.000\n<v client>What are the terms?\n\n00:00:03.000 --> 00:00:06.000\n<v rep>Net 45.\n',
+  );
   const notJson = join(dir, 'broken.json');
   writeFileSync(notJson, '{"language":');
   const wrongLang = join(dir, 'de.json');

@@ -89,7 +89,11 @@ export function compileChecklist(spec: ChecklistSpec): CompiledChecklist {
       (item.questions?.[lang] ?? []).forEach((q, qi) => {
         const where = `/items/${ii}/questions/${lang}/${qi}`;
         try {
-          questions.add(compilePattern(q.pattern, lex, 2), { item: ii, answer: compilePattern(q.answer, lex, 2), kind: q.kind ?? item.id });
+          questions.add(compilePattern(q.pattern, lex, 2), {
+            item: ii,
+            answer: compilePattern(q.answer, lex, 2),
+            kind: q.kind ?? item.id,
+          });
         } catch (e) {
           throw new ChecklistError(`${where}: ${(e as Error).message}`);
         }
@@ -100,7 +104,8 @@ export function compileChecklist(spec: ChecklistSpec): CompiledChecklist {
     const m = MARKERS[lang];
     const markers = {} as LanguageRules['markers'];
     // Grammar markers are fixed phrases (gap 0); «у других … поставщиков» may have words between.
-    for (const k of Object.keys(m) as (keyof Markers)[]) markers[k] = set(lex, m[k], `markers/${lang}/${k}`, k === 'hypothetical' ? 2 : 0);
+    for (const k of Object.keys(m) as (keyof Markers)[])
+      markers[k] = set(lex, m[k], `markers/${lang}/${k}`, k === 'hypothetical' ? 2 : 0);
     languages[lang] = {
       lex,
       cues,
@@ -111,9 +116,14 @@ export function compileChecklist(spec: ChecklistSpec): CompiledChecklist {
       markers,
       allMarks: (() => {
         const all = new PatternSet<MarkCategory>(lex);
-        for (const k of Object.keys(m) as (keyof Markers)[]) for (const p of markers[k].patterns) all.add(p, k);
-        for (const p of set(lex, spec.deflection?.evasion[lang] ?? [], `/deflection/evasion/${lang}`).patterns) all.add(p, 'evasion');
-        for (const p of set(lex, spec.deflection?.waiver?.[lang] ?? [], `/deflection/waiver/${lang}`).patterns) all.add(p, 'waiver');
+        for (const k of Object.keys(m) as (keyof Markers)[])
+          for (const p of markers[k].patterns) all.add(p, k);
+        for (const p of set(lex, spec.deflection?.evasion[lang] ?? [], `/deflection/evasion/${lang}`)
+          .patterns)
+          all.add(p, 'evasion');
+        for (const p of set(lex, spec.deflection?.waiver?.[lang] ?? [], `/deflection/waiver/${lang}`)
+          .patterns)
+          all.add(p, 'waiver');
         return all;
       })(),
     };

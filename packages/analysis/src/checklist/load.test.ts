@@ -5,21 +5,43 @@ const base = { id: 'acme', version: '3', items: [] as unknown[] };
 
 describe('checklist loading', () => {
   it('names the path of a bad field', () => {
-    expect(() => loadChecklist({ ...base, items: [{ id: 'Bad Id', cues: {} }] })).toThrow(/^\/items\/0\/id: /);
-    expect(() => loadChecklist({ ...base, items: [{ id: 'x', cues: { ru: [{ pattern: 'акт', gap: 99 }] } }] })).toThrow(/^\/items\/0\/cues\/ru\/0\/gap: /);
+    expect(() => loadChecklist({ ...base, items: [{ id: 'Bad Id', cues: {} }] })).toThrow(
+      /^\/items\/0\/id: /,
+    );
+    expect(() =>
+      loadChecklist({ ...base, items: [{ id: 'x', cues: { ru: [{ pattern: 'акт', gap: 99 }] } }] }),
+    ).toThrow(/^\/items\/0\/cues\/ru\/0\/gap: /);
     expect(() => loadChecklist({ id: 'acme', items: [] })).toThrow(/version/);
-    expect(() => loadChecklist({ ...base, items: [{ id: 'x', cues: {}, colour: 'red' }] })).toThrow(ChecklistError);
+    expect(() => loadChecklist({ ...base, items: [{ id: 'x', cues: {}, colour: 'red' }] })).toThrow(
+      ChecklistError,
+    );
   });
 
   it('names the bad pattern and what is wrong with it', () => {
-    expect(() => loadChecklist({ ...base, items: [{ id: 'x', cues: { en: ['net <days>'] } }] })).toThrow(/^\/items\/0\/cues\/en\/0\/pattern: unknown placeholder <days>/);
-    expect(() => loadChecklist({ ...base, items: [{ id: 'x', cues: { ru: ['акт||сверки'] } }] })).toThrow(/^\/items\/0\/cues\/ru\/0\/pattern: empty alternative/);
-    expect(() => loadChecklist({ ...base, items: [{ id: 'x', cues: { ru: ['акт?'] } }] })).toThrow(/at least one required word/);
+    expect(() => loadChecklist({ ...base, items: [{ id: 'x', cues: { en: ['net <days>'] } }] })).toThrow(
+      /^\/items\/0\/cues\/en\/0\/pattern: unknown placeholder <days>/,
+    );
+    expect(() => loadChecklist({ ...base, items: [{ id: 'x', cues: { ru: ['акт||сверки'] } }] })).toThrow(
+      /^\/items\/0\/cues\/ru\/0\/pattern: empty alternative/,
+    );
+    expect(() => loadChecklist({ ...base, items: [{ id: 'x', cues: { ru: ['акт?'] } }] })).toThrow(
+      /at least one required word/,
+    );
   });
 
   it('rejects duplicate items and unknown parents', () => {
-    expect(() => loadChecklist({ ...base, items: [{ id: 'a', cues: {} }, { id: 'a', cues: {} }] })).toThrow(/^\/items\/1\/id: duplicate/);
-    expect(() => loadChecklist({ ...base, extends: 'sales_magic', items: [] })).toThrow(/^\/extends: unknown checklist/);
+    expect(() =>
+      loadChecklist({
+        ...base,
+        items: [
+          { id: 'a', cues: {} },
+          { id: 'a', cues: {} },
+        ],
+      }),
+    ).toThrow(/^\/items\/1\/id: duplicate/);
+    expect(() => loadChecklist({ ...base, extends: 'sales_magic', items: [] })).toThrow(
+      /^\/extends: unknown checklist/,
+    );
   });
 
   it('lets a company add its own item and wording by configuration', () => {
@@ -28,7 +50,11 @@ describe('checklist loading', () => {
       version: '2026-03',
       extends: 'credit_negotiation',
       items: [
-        { id: 'reconciliation', title: 'Акт сверки', cues: { ru: ['акт* сверк*|сферк*'], en: ['reconciliation statement'] } },
+        {
+          id: 'reconciliation',
+          title: 'Акт сверки',
+          cues: { ru: ['акт* сверк*|сферк*'], en: ['reconciliation statement'] },
+        },
         { id: 'sanctions', merge: true, cues: { ru: [{ pattern: 'черн* список*', kind: 'credit_hold' }] } },
       ],
     });

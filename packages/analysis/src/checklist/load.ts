@@ -31,7 +31,8 @@ export function validateChecklist(doc: unknown): ChecklistSpec {
   }
   const ids = new Set<string>();
   doc.items.forEach((it, i) => {
-    if (ids.has(it.id) && !it.merge && !it.remove) throw new ChecklistError(`/items/${i}/id: duplicate item id «${it.id}»`);
+    if (ids.has(it.id) && !it.merge && !it.remove)
+      throw new ChecklistError(`/items/${i}/id: duplicate item id «${it.id}»`);
     ids.add(it.id);
   });
   return doc;
@@ -42,7 +43,10 @@ function resolve(spec: ChecklistSpec, depth = 0): ChecklistSpec {
   if (!spec.extends) return spec;
   if (depth > 4) throw new ChecklistError('/extends: too deep (a cycle?)');
   const parentDoc = DEFAULT_CHECKLISTS[spec.extends];
-  if (!parentDoc) throw new ChecklistError(`/extends: unknown checklist «${spec.extends}» (known: ${Object.keys(DEFAULT_CHECKLISTS).join(', ')})`);
+  if (!parentDoc)
+    throw new ChecklistError(
+      `/extends: unknown checklist «${spec.extends}» (known: ${Object.keys(DEFAULT_CHECKLISTS).join(', ')})`,
+    );
   const parent = resolve(validateChecklist(parentDoc), depth + 1);
   const items: ItemSpec[] = parent.items.map((i) => structuredClone(i));
   for (const it of spec.items) {
@@ -59,7 +63,13 @@ function resolve(spec: ChecklistSpec, depth = 0): ChecklistSpec {
     else items.push(it);
   }
   const deflection = spec.deflection ?? parent.deflection;
-  return { id: spec.id, version: spec.version, ...(spec.title ? { title: spec.title } : {}), items, ...(deflection ? { deflection } : {}) };
+  return {
+    id: spec.id,
+    version: spec.version,
+    ...(spec.title ? { title: spec.title } : {}),
+    items,
+    ...(deflection ? { deflection } : {}),
+  };
 }
 
 const compiledCache = new Map<string, CompiledChecklist>();

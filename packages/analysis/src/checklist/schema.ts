@@ -33,7 +33,11 @@ const PerLanguage = <T extends ReturnType<typeof Type.Array>>(t: T) =>
   Type.Object({ ru: Type.Optional(t), en: Type.Optional(t) }, { additionalProperties: false });
 
 export const QuestionSpec = Type.Object(
-  { pattern: Type.String({ minLength: 1 }), answer: Type.String({ minLength: 1 }), kind: Type.Optional(Type.String()) },
+  {
+    pattern: Type.String({ minLength: 1 }),
+    answer: Type.String({ minLength: 1 }),
+    kind: Type.Optional(Type.String()),
+  },
   { additionalProperties: false },
 );
 

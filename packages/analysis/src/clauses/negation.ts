@@ -1,7 +1,6 @@
 import type { ReadClause } from './read.ts';
 import type { Match } from '../patterns/pattern.ts';
 
-
 /**
  * Is the cue at `m` negated? A negator up to three words before it («без штрафов», «никаких пени»,
  * "no late fees", "we don't charge late fees") or right after it («пени не начисляем», «штрафов

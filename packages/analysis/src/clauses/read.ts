@@ -27,7 +27,13 @@ function afterOpeners(marks: Marks, n: number): number {
  * we read the shape: an interrogative near the start, «а если …» without a consequence, a yes/no
  * tail («а пени есть»), or a request («скажите …», "tell me").
  */
-function isQuestion(marks: Marks, lang: Language, toks: Token[], questionMark: boolean, punctuated: boolean): boolean {
+function isQuestion(
+  marks: Marks,
+  lang: Language,
+  toks: Token[],
+  questionMark: boolean,
+  punctuated: boolean,
+): boolean {
   if (questionMark) return true;
   if (toks.length === 0) return false;
   // «скажите, какая отсрочка», "tell me" ask; «скажите ему, что всё нормально» does not
@@ -55,7 +61,8 @@ function isQuestion(marks: Marks, lang: Language, toks: Token[], questionMark: b
   for (const mm of marks.all('questionTails')) {
     if (mm.start < s) continue;
     const st = mm.start - s;
-    if ((mm.end === toks.length && st >= Math.max(1, lastAt - 1)) || (opensWithA && st >= 1 && st <= 3)) tail = true;
+    if ((mm.end === toks.length && st >= Math.max(1, lastAt - 1)) || (opensWithA && st >= 1 && st <= 3))
+      tail = true;
   }
   if (tail && (lang === 'en' || opensWithA || n <= 4)) return true;
   return false;

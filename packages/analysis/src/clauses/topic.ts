@@ -10,8 +10,11 @@ interface TopicWord {
 
 /** Topic words of a clause, in order: payment («оплата», "due") or other (delivery, signing…). */
 export function topicWords(c: ReadClause): TopicWord[] {
-  const out: TopicWord[] = c.marks.all('paymentTopic').map((m) => ({ at: m.start, topic: 'payment' as const }));
-  for (const m of c.marks.all('otherTopic')) if (!out.some((w) => w.at === m.start)) out.push({ at: m.start, topic: 'other' });
+  const out: TopicWord[] = c.marks
+    .all('paymentTopic')
+    .map((m) => ({ at: m.start, topic: 'payment' as const }));
+  for (const m of c.marks.all('otherTopic'))
+    if (!out.some((w) => w.at === m.start)) out.push({ at: m.start, topic: 'other' });
   return out.sort((a, b) => a.at - b.at);
 }
 

@@ -8,7 +8,11 @@ import type { Attributed } from '../speakers/attribute.ts';
  * answer. A concrete answer is a stated item or a waiver («пени не начисляем»). Returns the rep's
  * evasive segments. Mono calls have no deflection: nobody can tell who the rep is.
  */
-export function detectDeflection(segments: Segment[], readings: SegmentReading[], stated: Attributed[]): number[] {
+export function detectDeflection(
+  segments: Segment[],
+  readings: SegmentReading[],
+  stated: Attributed[],
+): number[] {
   if (!segments.some((s) => s.speaker === 'rep') || !segments.some((s) => s.speaker === 'client')) return [];
   const out: number[] = [];
   let open = false;
@@ -21,11 +25,19 @@ export function detectDeflection(segments: Segment[], readings: SegmentReading[]
     const turn = Array.from({ length: j - i }, (_, k) => i + k);
     if (speaker === 'client') {
       const raises = turn.some((t) => readings[t]!.questionAboutPayment || readings[t]!.need);
-      const persists = lastDodged && turn.some((t) => readings[t]!.insistence || readings[t]!.need || readings[t]!.questionAboutPayment);
+      const persists =
+        lastDodged &&
+        turn.some((t) => readings[t]!.insistence || readings[t]!.need || readings[t]!.questionAboutPayment);
       open = raises || persists;
     } else if (speaker === 'rep') {
       if (open) {
-        const concrete = turn.some((t) => stated.some((a) => a.segment === t) || readings[t]!.waiver || readings[t]!.negatedCue || readings[t]!.refusal);
+        const concrete = turn.some(
+          (t) =>
+            stated.some((a) => a.segment === t) ||
+            readings[t]!.waiver ||
+            readings[t]!.negatedCue ||
+            readings[t]!.refusal,
+        );
         const evasive = turn.filter((t) => readings[t]!.evasive);
         if (evasive.length && !concrete) {
           out.push(...evasive);

@@ -21,21 +21,38 @@ describe('what counts as stated', () => {
   });
 
   it('negation and waivers do not state sanctions', () => {
-    expect(segs(call('ru', [['rep', 'Штрафов у нас никаких нет, работаем спокойно.']]), 'sanctions')).toEqual([]);
+    expect(segs(call('ru', [['rep', 'Штрафов у нас никаких нет, работаем спокойно.']]), 'sanctions')).toEqual(
+      [],
+    );
     expect(segs(call('ru', [['rep', 'Без пеней и неустоек, не переживайте.']]), 'sanctions')).toEqual([]);
-    expect(segs(call('en', [['rep', "We don't charge late fees to accounts like yours."]]), 'sanctions')).toEqual([]);
+    expect(
+      segs(call('en', [['rep', "We don't charge late fees to accounts like yours."]]), 'sanctions'),
+    ).toEqual([]);
     // a negated penalty beside a real suspension: the suspension still counts
-    expect(segs(call('ru', [['rep', 'Просрочили — приостанавливаем отгрузки. Без пеней.']]), 'sanctions')).toEqual([0]);
+    expect(
+      segs(call('ru', [['rep', 'Просрочили — приостанавливаем отгрузки. Без пеней.']]), 'sanctions'),
+    ).toEqual([0]);
   });
 
   it('a «не» inside the condition belongs to the condition, not to the sanction', () => {
-    expect(segs(call('ru', [['rep', 'если денег к пятнице не будет мы блокируем отгрузки']]), 'sanctions')).toEqual([0]);
-    expect(segs(call('en', [['rep', "if it's not paid by friday we stop shipping"]]), 'sanctions')).toEqual([0]);
+    expect(
+      segs(call('ru', [['rep', 'если денег к пятнице не будет мы блокируем отгрузки']]), 'sanctions'),
+    ).toEqual([0]);
+    expect(segs(call('en', [['rep', "if it's not paid by friday we stop shipping"]]), 'sanctions')).toEqual([
+      0,
+    ]);
   });
 
   it('hypotheticals about other suppliers do not count', () => {
-    expect(segs(call('ru', [['rep', 'У многих поставщиков бывают пени с первого дня, а у нас иначе.']]), 'sanctions')).toEqual([]);
-    expect(segs(call('en', [['rep', 'Most distributors charge a penalty for that.']]), 'sanctions')).toEqual([]);
+    expect(
+      segs(
+        call('ru', [['rep', 'У многих поставщиков бывают пени с первого дня, а у нас иначе.']]),
+        'sanctions',
+      ),
+    ).toEqual([]);
+    expect(segs(call('en', [['rep', 'Most distributors charge a penalty for that.']]), 'sanctions')).toEqual(
+      [],
+    );
   });
 
   it('delivery and paperwork dates are not payment deadlines', () => {
@@ -63,7 +80,9 @@ describe('what counts as stated', () => {
   });
 
   it('thresholds are not deadlines', () => {
-    const t = call('en', [['rep', 'If an invoice is more than forty five days late we put the account on credit hold.']]);
+    const t = call('en', [
+      ['rep', 'If an invoice is more than forty five days late we put the account on credit hold.'],
+    ]);
     expect(segs(t, 'deadline')).toEqual([]);
     expect(segs(t, 'sanctions')).toEqual([0]);
   });
@@ -85,7 +104,9 @@ describe('questions are not statements', () => {
   });
 
   it('the rep asking is not a statement either, also in unpunctuated speech', () => {
-    expect(segs(call('ru', [['rep', 'вас устроит если оплату будем ждать до пятнадцатого']]), 'deadline')).toEqual([]);
+    expect(
+      segs(call('ru', [['rep', 'вас устроит если оплату будем ждать до пятнадцатого']]), 'deadline'),
+    ).toEqual([]);
     expect(segs(call('en', [['rep', 'Could you get payment to us by Friday?']]), 'deadline')).toEqual([]);
     expect(segs(call('ru', [['unknown', 'а пени есть если задержим']]), 'sanctions')).toEqual([]);
   });
@@ -110,13 +131,40 @@ describe('speaker rules', () => {
   });
 
   it('client-stated without confirmation, or refused: nothing', () => {
-    expect(segs(call('en', [['client', "We'd want net 90."], ['rep', "That's not something we can do."]]), 'payment_terms')).toEqual([]);
-    expect(segs(call('ru', [['client', 'Нам бы отсрочку шестьдесят дней.'], ['rep', 'Нет, так не получится.']]), 'payment_terms')).toEqual([]);
-    expect(segs(call('en', [['client', 'Net 30 as usual.'], ['rep', 'Let me check the price list.']]), 'payment_terms')).toEqual([]);
+    expect(
+      segs(
+        call('en', [
+          ['client', "We'd want net 90."],
+          ['rep', "That's not something we can do."],
+        ]),
+        'payment_terms',
+      ),
+    ).toEqual([]);
+    expect(
+      segs(
+        call('ru', [
+          ['client', 'Нам бы отсрочку шестьдесят дней.'],
+          ['rep', 'Нет, так не получится.'],
+        ]),
+        'payment_terms',
+      ),
+    ).toEqual([]);
+    expect(
+      segs(
+        call('en', [
+          ['client', 'Net 30 as usual.'],
+          ['rep', 'Let me check the price list.'],
+        ]),
+        'payment_terms',
+      ),
+    ).toEqual([]);
   });
 
   it('a sanction the client threatens the seller with does not count', () => {
-    const t = call('ru', [['client', 'Если опять сорвёте сроки поставки, выставим вам неустойку.'], ['rep', 'Понял, не сорвём.']]);
+    const t = call('ru', [
+      ['client', 'Если опять сорвёте сроки поставки, выставим вам неустойку.'],
+      ['rep', 'Понял, не сорвём.'],
+    ]);
     expect(segs(t, 'sanctions')).toEqual([]);
   });
 
@@ -138,7 +186,11 @@ describe('ASR-style text', () => {
     ]);
     const r = analyzeTranscript(t);
     expect(r.flags.payment_terms!.moments.map((m) => m.segment)).toEqual([0]);
-    expect(r.flags.deadline!.moments[0]!.values?.dueDate).toEqual({ kind: 'relative', days: 45, from: 'shipment' });
+    expect(r.flags.deadline!.moments[0]!.values?.dueDate).toEqual({
+      kind: 'relative',
+      days: 45,
+      from: 'shipment',
+    });
     expect(r.flags.sanctions!.moments[0]!.values?.penalty).toEqual({ ratePercent: 0.05, per: 'day' });
   });
 });
@@ -153,12 +205,33 @@ describe('deflection', () => {
   });
 
   it('a waiver in answer is concrete, not deflection; a brush-off nobody asked for is not deflection', () => {
-    expect(dodges(call('ru', [['client', 'А пени будут?'], ['rep', 'Пени не начисляем, не переживайте.']]))).toEqual([]);
-    expect(dodges(call('ru', [['client', 'Присылайте спецификацию.'], ['rep', 'По оплате потом разберёмся.']]))).toEqual([]);
+    expect(
+      dodges(
+        call('ru', [
+          ['client', 'А пени будут?'],
+          ['rep', 'Пени не начисляем, не переживайте.'],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      dodges(
+        call('ru', [
+          ['client', 'Присылайте спецификацию.'],
+          ['rep', 'По оплате потом разберёмся.'],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('is never found in mono calls', () => {
-    expect(dodges(call('ru', [['unknown', 'а отсрочку какую дадите'], ['unknown', 'да не переживайте потом решим']]))).toEqual([]);
+    expect(
+      dodges(
+        call('ru', [
+          ['unknown', 'а отсрочку какую дадите'],
+          ['unknown', 'да не переживайте потом решим'],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -175,7 +248,11 @@ describe('values', () => {
     const v = r.flags.payment_terms!.moments.map((m) => m.values);
     expect(v[0]).toMatchObject({ prepaymentPercent: 30, deferralDays: 20 });
     expect(v[1]).toMatchObject({ creditLimit: { amount: 1_500_000, currency: 'RUB' } });
-    expect(r.flags.deadline!.moments.find((m) => m.segment === 2)!.values?.dueDate).toEqual({ kind: 'absolute', dayOfMonth: 15, date: '--03-15' });
+    expect(r.flags.deadline!.moments.find((m) => m.segment === 2)!.values?.dueDate).toEqual({
+      kind: 'absolute',
+      dayOfMonth: 15,
+      date: '--03-15',
+    });
     expect(r.flags.sanctions!.moments[0]!.values?.sanctionKinds).toEqual(['suspension', 'legal']);
   });
 });

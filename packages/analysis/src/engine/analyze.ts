@@ -17,7 +17,10 @@ function moment(segments: Segment[], i: number): Moment {
  * Analyses one transcript against a checklist (by default the one for its call type): for each
  * item whether it is stated and where, plus deflection. Pure: no I/O, no environment.
  */
-export function analyzeTranscript(transcript: Transcript, checklist?: CompiledChecklist | CallType): AnalysisResult {
+export function analyzeTranscript(
+  transcript: Transcript,
+  checklist?: CompiledChecklist | CallType,
+): AnalysisResult {
   const cl = typeof checklist === 'object' ? checklist : defaultChecklist(checklist ?? 'credit_negotiation');
   const lang = transcript.language;
   const rules = cl.languages[lang];

@@ -95,7 +95,12 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
           dateTopic = dateTopic ?? t;
           if (t !== 'payment') return;
         }
-        reading.stated.push({ item: meta.item, kind: meta.kind, tokens: c.tokens.slice(m.start, m.end), clause: c.tokens });
+        reading.stated.push({
+          item: meta.item,
+          kind: meta.kind,
+          tokens: c.tokens.slice(m.start, m.end),
+          clause: c.tokens,
+        });
       });
       if (c.question) {
         r.questions.scan(c.tokens, c.ids, (pi) => {
@@ -105,7 +110,8 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
         if (words.some((w) => w.topic === 'payment') || late || anyCue) reading.questionAboutPayment = true;
       }
       const need = c.marks.has('need');
-      if (need && (words.some((w) => w.topic === 'payment') || late || anyCue || words.length === 0)) reading.need = true;
+      if (need && (words.some((w) => w.topic === 'payment') || late || anyCue || words.length === 0))
+        reading.need = true;
       if (c.marks.has('insistence')) reading.insistence = true;
       if (!c.question && c.marks.has('evasion')) reading.evasive = true;
       if (!c.question && c.marks.has('waiver')) reading.waiver = true;
@@ -114,13 +120,20 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
     // Confirmation and refusal are read at the start of the segment («Да, всё верно», "Yes, exactly").
     const c0 = clauses[0];
     if (c0) {
-      const atHead = (cat: 'refusal' | 'confirmStrong' | 'confirmWeak') => c0.marks.all(cat).some((m) => m.start <= 1 && m.end <= 4);
+      const atHead = (cat: 'refusal' | 'confirmStrong' | 'confirmWeak') =>
+        c0.marks.all(cat).some((m) => m.start <= 1 && m.end <= 4);
       reading.refusal = atHead('refusal');
       reading.confirmStrong = !reading.refusal && atHead('confirmStrong');
       reading.confirmWeak = !reading.refusal && atHead('confirmWeak');
       // "Friday it is", «пятница — так и есть»: a confirmation at the end of a short first clause
       const n = c0.tokens.length;
-      if (!reading.confirmStrong && !reading.refusal && n <= 4 && c0.marks.all('confirmStrong').some((m) => m.end === n)) reading.confirmStrong = true;
+      if (
+        !reading.confirmStrong &&
+        !reading.refusal &&
+        n <= 4 &&
+        c0.marks.all('confirmStrong').some((m) => m.end === n)
+      )
+        reading.confirmStrong = true;
     }
     const next: Topic | null = dateTopic ?? segTopic;
     if (next) {

@@ -10,8 +10,28 @@ import { tokenize } from '../language/tokenize.ts';
 const KEYWORDS: Record<Language, Record<string, string[]>> = {
   ru: {
     payment_terms: ['отсрочка', 'предоплата', 'рассрочка', 'аванс', 'лимит', 'постоплата', 'кредит'],
-    deadline: ['дней', 'числа', 'срок', 'позднее', 'пятницы', 'понедельника', 'среды', 'четверга', 'вторника'],
-    sanctions: ['пени', 'штраф', 'неустойка', 'приостанавливаем', 'суд', 'юристам', 'претензия', 'блокируем', 'коллекторы'],
+    deadline: [
+      'дней',
+      'числа',
+      'срок',
+      'позднее',
+      'пятницы',
+      'понедельника',
+      'среды',
+      'четверга',
+      'вторника',
+    ],
+    sanctions: [
+      'пени',
+      'штраф',
+      'неустойка',
+      'приостанавливаем',
+      'суд',
+      'юристам',
+      'претензия',
+      'блокируем',
+      'коллекторы',
+    ],
     deflection: ['потом', 'переживайте', 'беспокойтесь', 'волнуйтесь', 'договоримся', 'решим'],
   },
   en: {
@@ -22,18 +42,30 @@ const KEYWORDS: Record<Language, Record<string, string[]>> = {
   },
 };
 
-export function keywordTracker(t: Transcript): { flags: Record<string, { stated: boolean; moments: { segment: number }[] }>; deflection: { present: boolean; moments: { segment: number }[] } } {
+export function keywordTracker(t: Transcript): {
+  flags: Record<string, { stated: boolean; moments: { segment: number }[] }>;
+  deflection: { present: boolean; moments: { segment: number }[] };
+} {
   const kw = KEYWORDS[t.language];
-  const stems = Object.fromEntries(Object.entries(kw).map(([k, ws]) => [k, new Set(ws.map((w) => stem(w, t.language)))]));
+  const stems = Object.fromEntries(
+    Object.entries(kw).map(([k, ws]) => [k, new Set(ws.map((w) => stem(w, t.language)))]),
+  );
   const hits: Record<string, number[]> = { payment_terms: [], deadline: [], sanctions: [], deflection: [] };
   t.segments.forEach((s, i) => {
     if (s.speaker === 'client') return;
     const toks = tokenize(s.text, t.language).flatMap((c) => c.tokens);
-    for (const [flag, set] of Object.entries(stems)) if (toks.some((tk) => set.has(tk.stem))) hits[flag]!.push(i);
+    for (const [flag, set] of Object.entries(stems))
+      if (toks.some((tk) => set.has(tk.stem))) hits[flag]!.push(i);
   });
-  const view = (f: string) => ({ stated: hits[f]!.length > 0, moments: hits[f]!.map((segment) => ({ segment })) });
+  const view = (f: string) => ({
+    stated: hits[f]!.length > 0,
+    moments: hits[f]!.map((segment) => ({ segment })),
+  });
   return {
     flags: { payment_terms: view('payment_terms'), deadline: view('deadline'), sanctions: view('sanctions') },
-    deflection: { present: hits.deflection!.length > 0, moments: hits.deflection!.map((segment) => ({ segment })) },
+    deflection: {
+      present: hits.deflection!.length > 0,
+      moments: hits.deflection!.map((segment) => ({ segment })),
+    },
   };
 }

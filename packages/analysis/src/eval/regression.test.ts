@@ -15,8 +15,19 @@ describe.each(dirs)('accuracy on %s', (dir) => {
   it('keeps F1 ≥ 0.95 per flag, ≥ 0.85 for deflection, and finds ≥ 90% of labelled moments', () => {
     const s = new Scorer();
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
-      const doc = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Transcript & { callType?: string; labels: Labels; id?: string };
-      s.add(doc.id ?? f, doc.labels, analyzeTranscript({ language: doc.language, segments: doc.segments }, doc.callType === 'collection' ? 'collection' : 'credit_negotiation'));
+      const doc = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Transcript & {
+        callType?: string;
+        labels: Labels;
+        id?: string;
+      };
+      s.add(
+        doc.id ?? f,
+        doc.labels,
+        analyzeTranscript(
+          { language: doc.language, segments: doc.segments },
+          doc.callType === 'collection' ? 'collection' : 'credit_negotiation',
+        ),
+      );
     }
     for (const flag of EVAL_FLAGS) expect.soft(score(s.calls[flag]!).f1, flag).toBeGreaterThanOrEqual(0.95);
     expect.soft(score(s.calls.deflection!).f1, 'deflection').toBeGreaterThanOrEqual(0.85);

@@ -39,7 +39,10 @@ export class Scorer {
       if (!lab) continue;
       const truth = f === 'deflection' ? Boolean(lab.present) : Boolean(lab.stated);
       const got = f === 'deflection' ? result.deflection : result.flags[f];
-      const pred = f === 'deflection' ? Boolean(result.deflection.present) : Boolean(got && 'stated' in got && got.stated);
+      const pred =
+        f === 'deflection'
+          ? Boolean(result.deflection.present)
+          : Boolean(got && 'stated' in got && got.stated);
       const c = (this.calls[f] ??= { tp: 0, fp: 0, fn: 0, tn: 0 });
       if (truth && pred) c.tp++;
       else if (!truth && pred) c.fp++;
@@ -52,7 +55,8 @@ export class Scorer {
         if (found.has(s)) this.momentsFound++;
         else this.errors.push(`${id} ${f}: labelled segment ${s} not found`);
       }
-      for (const s of found) if (!lab.segments.includes(s)) this.errors.push(`${id} ${f}: extra segment ${s}`);
+      for (const s of found)
+        if (!lab.segments.includes(s)) this.errors.push(`${id} ${f}: extra segment ${s}`);
     }
   }
 

@@ -7,10 +7,39 @@ import type { Language } from '@onterms/contracts';
  */
 const RU_WEEKDAYS = ['понедельн', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен'];
 const EN_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const RU_MONTHS = ['январ', 'феврал', 'март', 'апрел', 'ма', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
-const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const RU_MONTHS = [
+  'январ',
+  'феврал',
+  'март',
+  'апрел',
+  'ма',
+  'июн',
+  'июл',
+  'август',
+  'сентябр',
+  'октябр',
+  'ноябр',
+  'декабр',
+];
+const EN_MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
-const cache: Record<Language, Map<string, [number | undefined, number | undefined]>> = { ru: new Map(), en: new Map() };
+const cache: Record<Language, Map<string, [number | undefined, number | undefined]>> = {
+  ru: new Map(),
+  en: new Map(),
+};
 
 /** Weekday and month of a word, cached per word form (this runs for every token). */
 function lookup(word: string, language: Language): [number | undefined, number | undefined] {

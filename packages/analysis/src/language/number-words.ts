@@ -68,10 +68,43 @@ const RU_DEN: [string, number][] = [
 ];
 
 const EN_UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const EN_TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const EN_TEENS = [
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const EN_ORD_UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
-const EN_ORD_TEENS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const EN_ORD_UNITS = [
+  '',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+];
+const EN_ORD_TEENS = [
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
 
 function buildEn(): Map<string, NumberWord> {
   const m = new Map<string, NumberWord>();
@@ -80,7 +113,9 @@ function buildEn(): Map<string, NumberWord> {
   EN_TENS.forEach((w, i) => w && m.set(w, { value: i * 10, type: 'ten', ordinal: false }));
   EN_ORD_UNITS.forEach((w, v) => w && m.set(w, { value: v, type: 'unit', ordinal: true }));
   EN_ORD_TEENS.forEach((w, i) => m.set(w, { value: 10 + i, type: 'teen', ordinal: true }));
-  EN_TENS.forEach((w, i) => w && m.set(w.replace(/y$/, 'ieth'), { value: i * 10, type: 'ten', ordinal: true }));
+  EN_TENS.forEach(
+    (w, i) => w && m.set(w.replace(/y$/, 'ieth'), { value: i * 10, type: 'ten', ordinal: true }),
+  );
   m.set('hundred', { value: 100, type: 'hundred', ordinal: false });
   m.set('thousand', { value: 1000, type: 'mult', ordinal: false });
   m.set('grand', { value: 1000, type: 'mult', ordinal: false });
@@ -113,16 +148,30 @@ export function numberWord(word: string, language: Language): NumberWord | null 
   const c0 = word.charCodeAt(0);
   // Every Russian number word starts with one of these letters: skip the table for all others.
   if ('нодтчпшсвмлп'.includes(String.fromCharCode(c0))) {
-    for (const e of RU_CARD) if (e.re.test(word)) { found = { value: e.value, type: e.type, ordinal: false }; break; }
+    for (const e of RU_CARD)
+      if (e.re.test(word)) {
+        found = { value: e.value, type: e.type, ordinal: false };
+        break;
+      }
     if (!found) {
-      for (const e of RU_DEN_RE) if (e.re.test(word)) { found = { value: e.value, type: 'den', ordinal: true }; break; }
+      for (const e of RU_DEN_RE)
+        if (e.re.test(word)) {
+          found = { value: e.value, type: 'den', ordinal: true };
+          break;
+        }
     }
     if (!found || found.type === 'den') {
       for (const e of RU_ORD_RE)
         if (e.re.test(word)) {
           const dayForm = /(ого|ое|ье|ьего)$/.test(word);
           // «десятая», «сотых» are read as denominators only right after another number (numbers.ts).
-          found = { value: e.value, type: e.type, ordinal: true, dayForm, ...(found ? { den: true } : {}) } as NumberWord;
+          found = {
+            value: e.value,
+            type: e.type,
+            ordinal: true,
+            dayForm,
+            ...(found ? { den: true } : {}),
+          } as NumberWord;
           break;
         }
     }

@@ -28,7 +28,10 @@ describe('numbers as words', () => {
   });
 
   it('knows a day of the month from an ordinal that counts things', () => {
-    const day = (text: string, lang: 'ru' | 'en') => tokenize(text, lang).flatMap((c) => c.tokens).find((t) => t.ordinal)?.dayForm ?? false;
+    const day = (text: string, lang: 'ru' | 'en') =>
+      tokenize(text, lang)
+        .flatMap((c) => c.tokens)
+        .find((t) => t.ordinal)?.dayForm ?? false;
     expect(day('оплата до пятого', 'ru')).toBe(true);
     expect(day('лимит на первое время', 'ru')).toBe(false);
     expect(day('пятница двадцать первое', 'ru')).toBe(true);

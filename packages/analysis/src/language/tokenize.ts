@@ -14,14 +14,77 @@ export interface Clause {
 }
 
 // Fillers carry nothing and only stretch the distance between words of a pattern.
-const FILLERS = new Set(['ну', 'э', 'ээ', 'эээ', 'эм', 'мм', 'м', 'uh', 'um', 'uhh', 'umm', 'er', 'erm', 'hmm', 'uhm', 'ah']);
+const FILLERS = new Set([
+  'ну',
+  'э',
+  'ээ',
+  'эээ',
+  'эм',
+  'мм',
+  'м',
+  'uh',
+  'um',
+  'uhh',
+  'umm',
+  'er',
+  'erm',
+  'hmm',
+  'uhm',
+  'ah',
+]);
 // A contrastive conjunction opens a new clause: «у других бывают штрафы, а мы …», "… but we don't".
 const CONTRAST = new Set(['а', 'но', 'однако', 'but', 'however', 'whereas']);
 const PERCENT = /^(процент|percent|pct)/;
 // "the first delivery", "the second phase": an ordinal before these counts things, not days.
-const NOT_DAY_AFTER = new Set(['delivery', 'deliveries', 'order', 'orders', 'shipment', 'shipments', 'payment', 'payments', 'installment', 'installments', 'time', 'times', 'phase', 'phases', 'location', 'locations', 'week', 'weeks', 'month', 'months', 'year', 'years', 'day', 'days', 'quarter', 'load', 'truck', 'invoice', 'invoices', 'batch', 'round', 'step', 'thing', 'floor', 'item', 'items', 'unit', 'units', 'one', 'ones', 'option', 'place', 'part', 'half']);
+const NOT_DAY_AFTER = new Set([
+  'delivery',
+  'deliveries',
+  'order',
+  'orders',
+  'shipment',
+  'shipments',
+  'payment',
+  'payments',
+  'installment',
+  'installments',
+  'time',
+  'times',
+  'phase',
+  'phases',
+  'location',
+  'locations',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+  'day',
+  'days',
+  'quarter',
+  'load',
+  'truck',
+  'invoice',
+  'invoices',
+  'batch',
+  'round',
+  'step',
+  'thing',
+  'floor',
+  'item',
+  'items',
+  'unit',
+  'units',
+  'one',
+  'ones',
+  'option',
+  'place',
+  'part',
+  'half',
+]);
 
-const WORD_RE = /\d+(?:[.,]\d+)?(?:-?[a-zа-я]{1,3}(?![a-zа-я]))?|[a-zа-я]+(?:['’][a-z]+)?|[%$₽€]|\?|[.!;:…]|[,—–]|\s-\s/g;
+const WORD_RE =
+  /\d+(?:[.,]\d+)?(?:-?[a-zа-я]{1,3}(?![a-zа-я]))?|[a-zа-я]+(?:['’][a-z]+)?|[%$₽€]|\?|[.!;:…]|[,—–]|\s-\s/g;
 
 interface Raw {
   w: string;
@@ -48,7 +111,10 @@ function expandContraction(w: string, out: string[]): void {
 function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
   // ASR spells abbreviations letter by letter: «у пэ дэ» is УПД, «э дэ о» is ЭДО.
   let lower = text.toLowerCase().replace(/ё/g, 'е');
-  if (lower.includes('дэ')) lower = lower.replace(/(^|\s)у\s?пэ\s?дэ(?=\s|$|[,.!?])/g, '$1упд').replace(/(^|\s)э\s?дэ\s?о(?=\s|$|[,.!?])/g, '$1эдо');
+  if (lower.includes('дэ'))
+    lower = lower
+      .replace(/(^|\s)у\s?пэ\s?дэ(?=\s|$|[,.!?])/g, '$1упд')
+      .replace(/(^|\s)э\s?дэ\s?о(?=\s|$|[,.!?])/g, '$1эдо');
   const clauses: { words: Raw[]; q: boolean }[] = [];
   let cur: Raw[] = [];
   let sep = false;
@@ -62,8 +128,10 @@ function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
     const t = m[0];
     const c = t.charCodeAt(0);
     if (t === '?') close(true);
-    else if (t.length === 1 && (c === 46 || c === 33 || c === 59 || c === 58 || c === 8230)) close(false); // . ! ; : …
-    else if (c === 44 || c === 8212 || c === 8211 || (c === 32 && t.length === 3)) sep = true; // , — – " - "
+    else if (t.length === 1 && (c === 46 || c === 33 || c === 59 || c === 58 || c === 8230))
+      close(false); // . ! ; : …
+    else if (c === 44 || c === 8212 || c === 8211 || (c === 32 && t.length === 3))
+      sep = true; // , — – " - "
     else {
       if (CONTRAST.has(t) && cur.length) close(false);
       if (t.includes("'") || t.includes('’')) {
@@ -142,14 +210,24 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
         if (group % 100 === 0 && last !== 'digit') {
           ok = true;
           group += v;
-        } else if (lang === 'en' && last === 'unit' && group < 10 && numberWord(words[j + 1]?.w ?? '', lang)?.type === 'mult') {
+        } else if (
+          lang === 'en' &&
+          last === 'unit' &&
+          group < 10 &&
+          numberWord(words[j + 1]?.w ?? '', lang)?.type === 'mult'
+        ) {
           // "one fifty k": colloquial hundreds
           ok = true;
           group = group * 100 + v;
         }
         break;
       case 'unit':
-        ok = group % 10 === 0 && last !== 'unit' && last !== 'teen' && last !== 'digit' && !(v === 0 && group > 0);
+        ok =
+          group % 10 === 0 &&
+          last !== 'unit' &&
+          last !== 'teen' &&
+          last !== 'digit' &&
+          !(v === 0 && group > 0);
         if (ok) group += v;
         break;
       case 'half':
@@ -176,7 +254,14 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
       const genitive = /(ого|ьего)$/.test(w);
       const nx = words[j]?.w ?? '';
       const pv = words[i - 1]?.w ?? '';
-      dayForm = lang === 'ru' ? Boolean(nw.dayForm) && (genitive || /^числ/.test(nx) || monthOf(nx, lang) !== undefined || weekdayOf(pv, lang) !== undefined) : true;
+      dayForm =
+        lang === 'ru'
+          ? Boolean(nw.dayForm) &&
+            (genitive ||
+              /^числ/.test(nx) ||
+              monthOf(nx, lang) !== undefined ||
+              weekdayOf(pv, lang) !== undefined)
+          : true;
     }
   }
   if (j === i) return null;
@@ -242,7 +327,7 @@ export function tokenize(text: string, lang: Language): Clause[] {
   for (const rc of rawClauses(text)) {
     const words = rc.words;
     const tokens: Token[] = [];
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       const r = words[i]!;
       const c = r.w.charCodeAt(0);
       const maybeNumber = (c >= 48 && c <= 57) || numberWord(r.w, lang) !== null;
@@ -251,7 +336,11 @@ export function tokenize(text: string, lang: Language): Clause[] {
       let lone = false;
       if (isLoneOne) {
         const nx1 = words[i + 1]?.w ?? '';
-        lone = !(numberWord(nx1, lang) !== null || nx1 === 'point' || (nx1 === 'and' && words[i + 3]?.w === 'half'));
+        lone = !(
+          numberWord(nx1, lang) !== null ||
+          nx1 === 'point' ||
+          (nx1 === 'and' && words[i + 3]?.w === 'half')
+        );
       }
       if (maybeNumber && !lone) {
         const n = readNumber(words, i, lang);
@@ -285,9 +374,17 @@ export function tokenize(text: string, lang: Language): Clause[] {
           const prev = tokens[k - 1]?.text;
           const nx = tokens[k + 1];
           const after = nx?.text;
-          const preps = prev === 'the' || prev === 'on' || prev === 'by' || prev === 'before' || prev === 'until' || tokens[k - 1]?.month !== undefined || tokens[k - 1]?.weekday !== undefined;
+          const preps =
+            prev === 'the' ||
+            prev === 'on' ||
+            prev === 'by' ||
+            prev === 'before' ||
+            prev === 'until' ||
+            tokens[k - 1]?.month !== undefined ||
+            tokens[k - 1]?.weekday !== undefined;
           const nounAfter = after !== undefined && NOT_DAY_AFTER.has(after);
-          t.dayForm = t.num >= 1 && t.num <= 31 && (preps || after === 'of' || (nx?.month ?? 0) > 0) && !nounAfter;
+          t.dayForm =
+            t.num >= 1 && t.num <= 31 && (preps || after === 'of' || (nx?.month ?? 0) > 0) && !nounAfter;
         }
       }
     out.push({ tokens, questionMark: rc.q, punctuated });

@@ -19,7 +19,11 @@ async function body(req: IncomingMessage): Promise<string> {
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {
-    requests.push({ path: req.url ?? '', body: JSON.parse(await body(req)), auth: req.headers.authorization });
+    requests.push({
+      path: req.url ?? '',
+      body: JSON.parse(await body(req)),
+      auth: req.headers.authorization,
+    });
     res.setHeader('content-type', 'application/json');
     res.end(
       JSON.stringify({
@@ -27,7 +31,13 @@ beforeAll(async () => {
         object: 'chat.completion',
         created: 0,
         model: 'test-model',
-        choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify(answer) } }],
+        choices: [
+          {
+            index: 0,
+            finish_reason: 'stop',
+            message: { role: 'assistant', content: JSON.stringify(answer) },
+          },
+        ],
       }),
     );
   });
@@ -61,14 +71,19 @@ describe('LLM review stage', () => {
     expect(req.path).toBe('/v1/chat/completions');
     expect(req.auth).toBe('Bearer k-test');
     expect(req.body.model).toBe('test-model');
-    const rf = req.body.response_format as { type: string; json_schema: { strict: boolean; schema: { required: string[] } } };
+    const rf = req.body.response_format as {
+      type: string;
+      json_schema: { strict: boolean; schema: { required: string[] } };
+    };
     expect(rf.type).toBe('json_schema');
     expect(rf.json_schema.strict).toBe(true);
     expect(rf.json_schema.schema.required).toEqual(['flags', 'deflection']);
     expect(r.engine.llmModel).toBe('test-model');
     expect(r.flags.payment_terms!.moments.map((m) => m.segment)).toEqual([1]);
     // the model added a moment the rules missed; it gets the segment's time and quote
-    expect(r.flags.sanctions!.moments).toEqual([{ segment: 2, start: 6, end: 9, speaker: 'rep', quote: transcript.segments[2]!.text }]);
+    expect(r.flags.sanctions!.moments).toEqual([
+      { segment: 2, start: 6, end: 9, speaker: 'rep', quote: transcript.segments[2]!.text },
+    ]);
     // only invalid indexes: nothing left, so not present
     expect(r.deflection).toEqual({ present: false, moments: [] });
     // values read by the rules engine survive on moments the model keeps
@@ -76,14 +91,26 @@ describe('LLM review stage', () => {
   });
 
   it('lets the model reject a candidate', async () => {
-    answer = { flags: { payment_terms: { stated: false, segments: [] }, deadline: { stated: false, segments: [1] }, sanctions: { stated: false, segments: [] } }, deflection: { present: false, segments: [] } };
-    const r = await reviewWithLlm(transcript, analyzeTranscript(transcript), { model: 'test-model', baseURL });
+    answer = {
+      flags: {
+        payment_terms: { stated: false, segments: [] },
+        deadline: { stated: false, segments: [1] },
+        sanctions: { stated: false, segments: [] },
+      },
+      deflection: { present: false, segments: [] },
+    };
+    const r = await reviewWithLlm(transcript, analyzeTranscript(transcript), {
+      model: 'test-model',
+      baseURL,
+    });
     expect(r.flags.payment_terms).toEqual({ stated: false, moments: [] });
     expect(r.flags.deadline).toEqual({ stated: false, moments: [] });
   });
 
   it('is configured only when ANALYSIS_LLM_MODEL is set', () => {
     expect(llmConfigFromEnv({})).toBeNull();
-    expect(llmConfigFromEnv({ ANALYSIS_LLM_MODEL: 'm', OPENAI_BASE_URL: 'http://x/v1', OPENAI_API_KEY: 'k' })).toEqual({ model: 'm', baseURL: 'http://x/v1', apiKey: 'k' });
+    expect(
+      llmConfigFromEnv({ ANALYSIS_LLM_MODEL: 'm', OPENAI_BASE_URL: 'http://x/v1', OPENAI_API_KEY: 'k' }),
+    ).toEqual({ model: 'm', baseURL: 'http://x/v1', apiKey: 'k' });
   });
 });

@@ -33,7 +33,12 @@ export function reviewSchema(flags: string[]) {
     additionalProperties: false,
     required: ['flags', 'deflection'],
     properties: {
-      flags: { type: 'object', additionalProperties: false, required: flags, properties: Object.fromEntries(flags.map((f) => [f, verdict('stated')])) },
+      flags: {
+        type: 'object',
+        additionalProperties: false,
+        required: flags,
+        properties: Object.fromEntries(flags.map((f) => [f, verdict('stated')])),
+      },
       deflection: verdict('present'),
     },
   };
@@ -52,8 +57,20 @@ Candidates from a rules engine are given; confirm or reject them and add any the
  * moments and may add missed ones. The model must cite existing segment indexes; anything else is
  * discarded. Values read by the rules engine are kept on moments the model keeps.
  */
-export async function reviewWithLlm(transcript: Transcript, rules: AnalysisResult, opts: LlmOptions, client?: OpenAI): Promise<AnalysisResult> {
-  const openai = client ?? new OpenAI({ apiKey: opts.apiKey ?? 'none', ...(opts.baseURL ? { baseURL: opts.baseURL } : {}), timeout: opts.timeoutMs ?? 60_000, maxRetries: 1 });
+export async function reviewWithLlm(
+  transcript: Transcript,
+  rules: AnalysisResult,
+  opts: LlmOptions,
+  client?: OpenAI,
+): Promise<AnalysisResult> {
+  const openai =
+    client ??
+    new OpenAI({
+      apiKey: opts.apiKey ?? 'none',
+      ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
+      timeout: opts.timeoutMs ?? 60_000,
+      maxRetries: 1,
+    });
   const flags = Object.keys(rules.flags);
   const candidates = {
     flags: Object.fromEntries(flags.map((f) => [f, rules.flags[f]!.moments.map((m) => m.segment)])),
@@ -65,15 +82,29 @@ export async function reviewWithLlm(transcript: Transcript, rules: AnalysisResul
     temperature: 0,
     messages: [
       { role: 'system', content: SYSTEM },
-      { role: 'user', content: `Language: ${transcript.language}\nTranscript:\n${lines}\n\nCandidates: ${JSON.stringify(candidates)}` },
+      {
+        role: 'user',
+        content: `Language: ${transcript.language}\nTranscript:\n${lines}\n\nCandidates: ${JSON.stringify(candidates)}`,
+      },
     ],
-    response_format: { type: 'json_schema', json_schema: { name: 'terms_review', strict: true, schema: reviewSchema(flags) } },
+    response_format: {
+      type: 'json_schema',
+      json_schema: { name: 'terms_review', strict: true, schema: reviewSchema(flags) },
+    },
   });
   const text = res.choices[0]?.message?.content;
   if (!text) throw new Error('LLM review: empty answer');
-  const answer = JSON.parse(text) as { flags?: Record<string, { stated?: boolean; segments?: unknown[] }>; deflection?: { present?: boolean; segments?: unknown[] } };
+  const answer = JSON.parse(text) as {
+    flags?: Record<string, { stated?: boolean; segments?: unknown[] }>;
+    deflection?: { present?: boolean; segments?: unknown[] };
+  };
   const n = transcript.segments.length;
-  const valid = (xs: unknown[] | undefined) => [...new Set((xs ?? []).filter((x): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) < n))].sort((a, b) => a - b);
+  const valid = (xs: unknown[] | undefined) =>
+    [
+      ...new Set(
+        (xs ?? []).filter((x): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) < n),
+      ),
+    ].sort((a, b) => a - b);
   const toMoments = (segs: number[], old: Moment[]): Moment[] =>
     segs.map((i) => {
       const had = old.find((m) => m.segment === i);
@@ -89,7 +120,10 @@ export async function reviewWithLlm(transcript: Transcript, rules: AnalysisResul
     out.flags[f] = { stated: moments.length > 0, moments };
   }
   const mono = transcript.segments.every((s) => s.speaker === 'unknown');
-  const dsegs = answer.deflection?.present && !mono ? valid(answer.deflection.segments).filter((i) => transcript.segments[i]!.speaker === 'rep') : [];
+  const dsegs =
+    answer.deflection?.present && !mono
+      ? valid(answer.deflection.segments).filter((i) => transcript.segments[i]!.speaker === 'rep')
+      : [];
   const dm = toMoments(dsegs, rules.deflection.moments);
   out.deflection = { present: dm.length > 0, moments: dm };
   return out;

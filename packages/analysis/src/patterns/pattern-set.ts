@@ -70,7 +70,8 @@ export class PatternSet<M> {
         if (k < tid.length) {
           const id = tid[k]! >= 0 ? tid[k]! : -tid[k]! - 1;
           ps = this.byTerm.get(id);
-        } else if (tok.num !== undefined || tok.weekday !== undefined || tok.month !== undefined) ps = this.bySpecial;
+        } else if (tok.num !== undefined || tok.weekday !== undefined || tok.month !== undefined)
+          ps = this.bySpecial;
         if (!ps) continue;
         for (let q = 0; q < ps.length; q++) {
           const pi = ps[q]!;

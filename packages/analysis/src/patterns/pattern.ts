@@ -44,7 +44,9 @@ export class Lexicon {
 
   term(word: string): number {
     const prefix = word.endsWith('*');
-    const value = prefix ? word.slice(0, -1).replace(/ё/g, 'е') : stem(word.replace(/ё/g, 'е'), this.language);
+    const value = prefix
+      ? word.slice(0, -1).replace(/ё/g, 'е')
+      : stem(word.replace(/ё/g, 'е'), this.language);
     const map = prefix ? this.byPrefix : this.byStem;
     let id = map.get(value);
     if (id === undefined) {
@@ -121,7 +123,10 @@ export function compilePattern(source: string, lex: Lexicon, gap = 2, fuzzy = tr
       if (!alt) throw new PatternError(`empty alternative in «${part}»`);
       const sp = /^<([a-z]+)>$/.exec(alt);
       if (sp) {
-        if (!SPECIALS.has(sp[1] as Special)) throw new PatternError(`unknown placeholder <${sp[1]}> (expected one of ${[...SPECIALS].map((s) => `<${s}>`).join(' ')})`);
+        if (!SPECIALS.has(sp[1] as Special))
+          throw new PatternError(
+            `unknown placeholder <${sp[1]}> (expected one of ${[...SPECIALS].map((s) => `<${s}>`).join(' ')})`,
+          );
         slot.specials.push(sp[1] as Special);
       } else if (/^[\p{L}\d'-]+\*?$/u.test(alt)) {
         slot.terms.add(lex.term(alt.toLowerCase()));
@@ -129,7 +134,8 @@ export function compilePattern(source: string, lex: Lexicon, gap = 2, fuzzy = tr
     }
     return slot;
   });
-  if (slots.length === 0 || slots.every((s) => s.optional)) throw new PatternError('a pattern needs at least one required word');
+  if (slots.length === 0 || slots.every((s) => s.optional))
+    throw new PatternError('a pattern needs at least one required word');
   return { source, slots, gap, fuzzy };
 }
 
@@ -150,7 +156,14 @@ function specialOk(tok: Token, sp: Special): boolean {
   }
 }
 
-export function slotMatches(slot: Slot, tok: Token, ids: Int32Array, first: boolean, lex: Lexicon, fuzzy = true): boolean {
+export function slotMatches(
+  slot: Slot,
+  tok: Token,
+  ids: Int32Array,
+  first: boolean,
+  lex: Lexicon,
+  fuzzy = true,
+): boolean {
   for (const sp of slot.specials) if (specialOk(tok, sp)) return true;
   for (let k = 0; k < ids.length; k++) {
     const id = ids[k]!;
@@ -170,7 +183,15 @@ export interface Match {
   end: number; // exclusive
 }
 
-function matchFrom(p: Pattern, toks: Token[], ids: Int32Array[], lex: Lexicon, si: number, pos: number, first: boolean): number {
+function matchFrom(
+  p: Pattern,
+  toks: Token[],
+  ids: Int32Array[],
+  lex: Lexicon,
+  si: number,
+  pos: number,
+  first: boolean,
+): number {
   if (si === p.slots.length) return pos;
   const slot = p.slots[si]!;
   const maxPos = first ? pos : Math.min(toks.length - 1, pos + p.gap);
@@ -185,7 +206,13 @@ function matchFrom(p: Pattern, toks: Token[], ids: Int32Array[], lex: Lexicon, s
 }
 
 /** The match of `p` that starts at token `start`, if any. `ids[i]` are the term ids of `toks[i]`. */
-export function matchAt(p: Pattern, toks: Token[], ids: Int32Array[], start: number, lex: Lexicon): Match | null {
+export function matchAt(
+  p: Pattern,
+  toks: Token[],
+  ids: Int32Array[],
+  start: number,
+  lex: Lexicon,
+): Match | null {
   const end = matchFrom(p, toks, ids, lex, 0, start, true);
   return end >= 0 ? { start, end } : null;
 }

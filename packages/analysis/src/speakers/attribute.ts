@@ -59,7 +59,11 @@ export function attribute(segments: Segment[], readings: SegmentReading[], r: La
         if (conf.evasive) continue;
         if (conf.confirmStrong || (conf.confirmWeak && restated)) {
           add(i, item, hits);
-          add(k, item, readings[k]!.stated.filter((h) => h.item === item));
+          add(
+            k,
+            item,
+            readings[k]!.stated.filter((h) => h.item === item),
+          );
         }
       }
     }
@@ -75,7 +79,16 @@ export function attribute(segments: Segment[], readings: SegmentReading[], r: La
         if (c.question || c.hypothetical) continue;
         const ms = findAll(q.answer, c.tokens, c.ids, r.lex);
         if (ms.length) {
-          add(k, q.item, ms.map((m) => ({ item: q.item, kind: q.kind, tokens: c.tokens.slice(m.start, m.end), clause: c.tokens })));
+          add(
+            k,
+            q.item,
+            ms.map((m) => ({
+              item: q.item,
+              kind: q.kind,
+              tokens: c.tokens.slice(m.start, m.end),
+              clause: c.tokens,
+            })),
+          );
           break;
         }
       }

@@ -44,7 +44,9 @@ export function readDate(cue: Token[], clause: Token[], lang: Language): DueDate
     for (const p of parsed) {
       if (p.start.isCertain('month') && p.start.get('day') === d.dayOfMonth) {
         const month = p.start.get('month')!;
-        d.date = p.start.isCertain('year') ? `${p.start.get('year')}-${pad(month)}-${pad(d.dayOfMonth)}` : `--${pad(month)}-${pad(d.dayOfMonth)}`;
+        d.date = p.start.isCertain('year')
+          ? `${p.start.get('year')}-${pad(month)}-${pad(d.dayOfMonth)}`
+          : `--${pad(month)}-${pad(d.dayOfMonth)}`;
         break;
       }
     }

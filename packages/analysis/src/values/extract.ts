@@ -60,7 +60,8 @@ const ANCHORS: Record<Language, [RegExp, Anchor][]> = {
 /** What a period counts from: the first event word after the number («30 дней с даты отгрузки»). */
 function anchorOf(toks: Token[], lang: Language): Anchor {
   const n = toks.findIndex((t) => t.num !== undefined && !t.ordinal);
-  for (const t of toks.slice(Math.max(0, n))) for (const [re, a] of ANCHORS[lang]) if (re.test(t.text)) return a;
+  for (const t of toks.slice(Math.max(0, n)))
+    for (const [re, a] of ANCHORS[lang]) if (re.test(t.text)) return a;
   return 'unspecified';
 }
 
@@ -103,7 +104,12 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
       case 'deferral': {
         const d = daysIn(h.tokens, lang) ?? daysIn(toks, lang);
         if (d !== undefined && v.deferralDays === undefined) v.deferralDays = d;
-        if (d !== undefined && !v.dueDate) v.dueDate = { kind: 'relative', days: d, from: anchorOf(toks.slice(toks.indexOf(h.tokens[0]!)), lang) };
+        if (d !== undefined && !v.dueDate)
+          v.dueDate = {
+            kind: 'relative',
+            days: d,
+            from: anchorOf(toks.slice(toks.indexOf(h.tokens[0]!)), lang),
+          };
         break;
       }
       case 'prepayment': {
@@ -116,7 +122,13 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
         const a = toks.find((t) => t.num !== undefined && (t.amount || t.num >= 1000) && !t.percent);
         if (a) {
           const s = toks.map((t) => t.text).join(' ');
-          const currency = /руб|₽/.test(s) ? 'RUB' : /\$|dollar|bucks/.test(s) ? 'USD' : /евро|€|euro/.test(s) ? 'EUR' : undefined;
+          const currency = /руб|₽/.test(s)
+            ? 'RUB'
+            : /\$|dollar|bucks/.test(s)
+              ? 'USD'
+              : /евро|€|euro/.test(s)
+                ? 'EUR'
+                : undefined;
           v.creditLimit = currency ? { amount: a.num!, currency } : { amount: a.num! };
         }
         break;
@@ -135,7 +147,8 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
       }
       case 'penalty': {
         const at = toks.findIndex((t) => t.percent && t.num !== undefined);
-        if (at >= 0 && !v.penalty) v.penalty = { ratePercent: toks[at]!.num!, per: penaltyPer(toks, at + 1, lang) };
+        if (at >= 0 && !v.penalty)
+          v.penalty = { ratePercent: toks[at]!.num!, per: penaltyPer(toks, at + 1, lang) };
         break;
       }
     }

@@ -12,7 +12,11 @@ export interface ParsedTranscriptFile {
 /**
  * Parses an uploaded transcript into a validated Transcript. See readTranscriptFile.
  */
-export function parseTranscriptFile(fileName: string, content: string, opts: { language?: Language } = {}): Transcript {
+export function parseTranscriptFile(
+  fileName: string,
+  content: string,
+  opts: { language?: Language } = {},
+): Transcript {
   return readTranscriptFile(fileName, content, opts).transcript;
 }
 
@@ -21,7 +25,11 @@ export function parseTranscriptFile(fileName: string, content: string, opts: { l
  * (`.srt`), keeping a JSON file's `callType`. Subtitle files carry no language: `opts.language` gives it, else it is guessed from
  * the script (Cyrillic → ru). Throws TranscriptImportError naming the line or field at fault.
  */
-export function readTranscriptFile(fileName: string, content: string, opts: { language?: Language } = {}): ParsedTranscriptFile {
+export function readTranscriptFile(
+  fileName: string,
+  content: string,
+  opts: { language?: Language } = {},
+): ParsedTranscriptFile {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   // A JSON transcript states its own language; `opts.language` is for subtitle files.
   if (ext === 'json') return parseJsonTranscript(content);
@@ -29,5 +37,7 @@ export function readTranscriptFile(fileName: string, content: string, opts: { la
     const language = opts.language ?? (/[а-яё]/i.test(content) ? 'ru' : 'en');
     return { transcript: parseSubtitles(content, language) };
   }
-  throw new TranscriptImportError(`unsupported file type «${ext ?? fileName}» (expected .json, .vtt or .srt)`);
+  throw new TranscriptImportError(
+    `unsupported file type «${ext ?? fileName}» (expected .json, .vtt or .srt)`,
+  );
 }

@@ -91,4 +91,46 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow(/SESSION_IDLE_MINUTES/);
     });
   });
+  describe('speech-to-text', () => {
+    it('is off without an API key, openai with one (whisper-1 defaults live in the engine)', () => {
+      expect(loadConfig({}).stt).toMatchObject({ engine: null, model: null, concurrency: null, requestTimeoutMs: 600_000 });
+      expect(loadConfig({ OPENAI_API_KEY: 'sk-x' }).stt).toMatchObject({ engine: 'openai', apiKey: 'sk-x', baseURL: null });
+      expect(loadConfig({ OPENAI_API_KEY: 'sk-x', STT_ENGINE: 'none' }).stt.engine).toBeNull();
+    });
+
+    it('reads the engine, model, limits and a self-hosted server', () => {
+      const sut = loadConfig({
+        STT_ENGINE: 'openai',
+        OPENAI_BASE_URL: 'http://whisper.lan:8000/v1',
+        TRANSCRIBE_MODEL: 'gpt-4o-transcribe',
+        STT_MAX_CHUNK_SECONDS: '600',
+        STT_MAX_UPLOAD_BYTES: '10000000',
+        STT_UPLOAD_FORMAT: 'opus',
+        STT_CONCURRENCY: '3',
+      }).stt;
+      expect(sut).toEqual({
+        engine: 'openai',
+        model: 'gpt-4o-transcribe',
+        modelPath: null,
+        apiKey: null,
+        baseURL: 'http://whisper.lan:8000/v1',
+        maxChunkSeconds: 600,
+        maxUploadBytes: 10_000_000,
+        uploadFormat: 'opus',
+        concurrency: 3,
+        requestTimeoutMs: 600_000,
+      });
+    });
+
+    it('resolves the local model path; rejects engines that cannot work', () => {
+      expect(loadConfig({ STT_ENGINE: 'sherpa-onnx', STT_MODEL_PATH: 'models/giga' }).stt).toMatchObject({
+        engine: 'sherpa-onnx',
+        modelPath: path.resolve('models/giga'),
+      });
+      expect(() => loadConfig({ STT_ENGINE: 'sherpa-onnx' })).toThrow(/STT_MODEL_PATH/);
+      expect(() => loadConfig({ STT_ENGINE: 'openai' })).toThrow(/OPENAI_API_KEY/);
+      expect(() => loadConfig({ STT_ENGINE: 'whisper' })).toThrow(/STT_ENGINE/);
+      expect(() => loadConfig({ STT_UPLOAD_FORMAT: 'mp3' })).toThrow(/STT_UPLOAD_FORMAT/);
+    });
+  });
 });

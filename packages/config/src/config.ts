@@ -20,6 +20,14 @@ const EnvSchema = Type.Object({
   ANALYSIS_LLM_MODEL: Type.Optional(Type.String({ minLength: 1 })),
   OPENAI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
   OPENAI_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  STT_ENGINE: Type.Optional(Type.Union([Type.Literal('openai'), Type.Literal('sherpa-onnx'), Type.Literal('none')])),
+  TRANSCRIBE_MODEL: Type.Optional(Type.String({ minLength: 1 })),
+  STT_MODEL_PATH: Type.Optional(Type.String({ minLength: 1 })),
+  STT_MAX_CHUNK_SECONDS: Type.Optional(Type.Integer({ minimum: 10, maximum: 24 * 3600 })),
+  STT_MAX_UPLOAD_BYTES: Type.Optional(Type.Integer({ minimum: 100_000 })),
+  STT_UPLOAD_FORMAT: Type.Optional(Type.Union([Type.Literal('flac'), Type.Literal('opus'), Type.Literal('wav')])),
+  STT_CONCURRENCY: Type.Optional(Type.Integer({ minimum: 1, maximum: 32 })),
+  STT_TIMEOUT_SECONDS: Type.Integer({ minimum: 10, maximum: 3600, default: 600 }),
   ONTERMS_ADMIN_EMAIL: Type.Optional(Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' })),
   ONTERMS_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 10, maxLength: 256 })),
   SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 60 * 24 * 30, default: 120 }),
@@ -45,8 +53,33 @@ export interface Config {
   media: { ffmpegPath: string | null; ffprobePath: string | null };
   worker: { concurrency: number };
   analysisLlm: { model: string; apiKey: string | null; baseURL: string | null } | null;
+  stt: SttConfig;
   auth: AuthConfig;
   logLevel: Env['LOG_LEVEL'];
+}
+
+/** Speech-to-text (packages/transcription: createTranscriptionEngine). */
+export interface SttConfig {
+  /**
+   * STT_ENGINE; unset: `openai` when OPENAI_API_KEY is set, else none. null = none: calls without an
+   * uploaded transcript wait (status `waiting`) instead of failing.
+   */
+  engine: 'openai' | 'sherpa-onnx' | null;
+  /** TRANSCRIBE_MODEL (openai engine; default there `whisper-1`). */
+  model: string | null;
+  /** STT_MODEL_PATH: the local model directory (sherpa-onnx engine). */
+  modelPath: string | null;
+  apiKey: string | null;
+  baseURL: string | null;
+  /** Overrides of the engine's per-model limits (STT_MAX_CHUNK_SECONDS, STT_MAX_UPLOAD_BYTES). */
+  maxChunkSeconds: number | null;
+  maxUploadBytes: number | null;
+  /** STT_UPLOAD_FORMAT: chunk encoding sent to the openai engine (default flac). */
+  uploadFormat: 'flac' | 'opus' | 'wav' | null;
+  /** STT_CONCURRENCY: chunk requests in flight per call (default: openai 4, local 1). */
+  concurrency: number | null;
+  /** STT_TIMEOUT_SECONDS: per request. */
+  requestTimeoutMs: number;
 }
 
 export interface AuthConfig {
@@ -75,7 +108,17 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC = new Set(['PORT', 'MAX_UPLOAD_BYTES', 'WORKER_CONCURRENCY', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS']);
+const NUMERIC = new Set([
+  'PORT',
+  'MAX_UPLOAD_BYTES',
+  'WORKER_CONCURRENCY',
+  'SESSION_IDLE_MINUTES',
+  'SESSION_ABSOLUTE_HOURS',
+  'STT_MAX_CHUNK_SECONDS',
+  'STT_MAX_UPLOAD_BYTES',
+  'STT_CONCURRENCY',
+  'STT_TIMEOUT_SECONDS',
+]);
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -93,6 +136,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if ((e.ONTERMS_ADMIN_EMAIL === undefined) !== (e.ONTERMS_ADMIN_PASSWORD === undefined)) {
     problems.push('ONTERMS_ADMIN_EMAIL and ONTERMS_ADMIN_PASSWORD: set both or neither');
   }
+  if (e.STT_ENGINE === 'openai' && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
+    problems.push('STT_ENGINE=openai needs OPENAI_API_KEY (api.openai.com) or OPENAI_BASE_URL (a self-hosted compatible server)');
+  }
+  if (e.STT_ENGINE === 'sherpa-onnx' && !e.STT_MODEL_PATH) {
+    problems.push('STT_ENGINE=sherpa-onnx needs STT_MODEL_PATH: the directory of a downloaded sherpa-onnx model (see packages/transcription/README.md)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -106,6 +155,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     analysisLlm: e.ANALYSIS_LLM_MODEL
       ? { model: e.ANALYSIS_LLM_MODEL, apiKey: e.OPENAI_API_KEY ?? null, baseURL: e.OPENAI_BASE_URL ?? null }
       : null,
+    stt: {
+      engine: e.STT_ENGINE ? (e.STT_ENGINE === 'none' ? null : e.STT_ENGINE) : e.OPENAI_API_KEY ? 'openai' : null,
+      model: e.TRANSCRIBE_MODEL ?? null,
+      modelPath: e.STT_MODEL_PATH ? path.resolve(e.STT_MODEL_PATH) : null,
+      apiKey: e.OPENAI_API_KEY ?? null,
+      baseURL: e.OPENAI_BASE_URL ?? null,
+      maxChunkSeconds: e.STT_MAX_CHUNK_SECONDS ?? null,
+      maxUploadBytes: e.STT_MAX_UPLOAD_BYTES ?? null,
+      uploadFormat: e.STT_UPLOAD_FORMAT ?? null,
+      concurrency: e.STT_CONCURRENCY ?? null,
+      requestTimeoutMs: e.STT_TIMEOUT_SECONDS * 1000,
+    },
     auth: {
       initialAdmin:
         e.ONTERMS_ADMIN_EMAIL && e.ONTERMS_ADMIN_PASSWORD

@@ -263,3 +263,24 @@ it('reports the checklist used so results can be recomputed', () => {
   expect(r.engine.llmModel).toBeNull();
   expect(Object.keys(r.flags)).toEqual(['payment_terms', 'deadline', 'sanctions']);
 });
+
+describe('wording the dev sample does not use', () => {
+  const flagsOf = (language: 'ru' | 'en', text: string) => {
+    const r = analyzeTranscript(call(language, [['rep', text]]));
+    return ['payment_terms', 'deadline', 'sanctions'].filter((f) => r.flags[f]!.stated);
+  };
+  it.each([
+    ['ru', 'Работаем по постоплате, 14 дней.', ['payment_terms', 'deadline']],
+    ['ru', 'Оплата в течение 10 банковских дней с момента получения товара.', ['deadline']],
+    ['ru', 'Если задержите платёж, будем начислять 0,1% за каждый день просрочки.', ['sanctions']],
+    ['ru', 'при просрочке перестанем отгружать и начислим проценты по статье 395', ['sanctions']],
+    ['ru', 'Товар привезём до двадцатого, а оплата — через две недели после приёмки.', ['deadline']],
+    ['en', 'Payment terms are 30 days from invoice.', ['payment_terms', 'deadline']],
+    ['en', "We'll need 50% up front and the rest net 15.", ['payment_terms', 'deadline']],
+    ['en', 'Late payments incur a 5% surcharge.', ['sanctions']],
+    ['en', 'If you fall behind, your account will be frozen.', ['sanctions']],
+    ['en', 'We deliver within five days of the order.', []],
+  ] as const)('%s: %s', (language, text, expected) => {
+    expect(flagsOf(language, text)).toEqual(expected);
+  });
+});

@@ -29,6 +29,14 @@ export interface TranscriptionRequest {
   repChannel: 'left' | 'right' | null;
   /** Fires when the job is being cancelled (shutdown); the engine should stop and reject. */
   signal: AbortSignal;
+  /**
+   * The ORIGINAL upload as a local file. Needed for the stereo split: with `channels >= 2` and a
+   * known `repChannel`, each side is transcribed on its own (speaker `rep` / `client`). Without it,
+   * the mono speech copy is transcribed and speakers stay `unknown` (unless the engine diarizes).
+   */
+  originalAudioPath?: string;
+  /** Domain terms to bias recognition towards (the checklist's words); default: built-in payment words. */
+  vocabulary?: readonly string[];
 }
 
 export interface TranscriptionResult {
@@ -37,6 +45,13 @@ export interface TranscriptionResult {
   audioSeconds: number;
   /** The model that actually answered (may differ from the configured one, e.g. an alias). */
   model: string | null;
+  /**
+   * Plain-language remarks to show on the call, e.g. that timestamps are approximate because the
+   * model returns text only, or how many phantom segments were dropped. Empty when nothing to say.
+   */
+  notes?: string[];
+  /** How many requests the engine made (chunks × channels). */
+  requests?: number;
 }
 
 export class TranscriptionError extends Error {

@@ -1,0 +1,215 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Language, Segment, Speaker } from '@onterms/contracts';
+import { silentFraction, type AudioChunk, type Media, type SilenceMap, type SilenceOptions } from '@onterms/media';
+import type { TranscriptionEngine, TranscriptionRequest, TranscriptionResult } from './engine.ts';
+import { isHallucinatedSegment } from './hallucination-guard.ts';
+import type { ChunkTranscription, SpeechEngine } from './speech-engine.ts';
+import { guessLanguage, mapDiarizedSpeakers, removeBleed, splitTextOverSpeech, type ChannelSegment } from './stitch.ts';
+import { buildVocabularyPrompt, DEFAULT_VOCABULARY } from './vocabulary.ts';
+
+export interface TranscribeRecordingOptions {
+  /** Chunk requests in flight at once, across channels. Default 2. */
+  concurrency?: number;
+  /** Where per-call scratch files go (channel WAVs, chunks). Default the OS temp dir. */
+  workDir?: string;
+  /** Pause detection used for cutting, the hallucination guard and text-only timing. */
+  silence?: SilenceOptions;
+}
+
+interface Track {
+  speaker: Speaker | null;
+  path: string;
+  silence: SilenceMap;
+  chunks: AudioChunk[];
+}
+
+/**
+ * Wraps a raw `SpeechEngine` as the pipeline's `TranscriptionEngine`: the pipeline calls
+ * `transcribe(request)` as before, adding `originalAudioPath` (and optionally `vocabulary`).
+ *
+ * 1. Channels — stereo with a known rep channel and the original at hand: each side is extracted
+ *    (16 kHz mono) and transcribed on its own, speaker `rep` / `client`. Otherwise the mono speech copy.
+ * 2. Pauses — ffmpeg silencedetect per track.
+ * 3. Chunks — cut in pauses under the engine's limits (size, duration), encoded in its format;
+ *    chunks that are entirely silence are not sent (not billed, nothing to hallucinate on).
+ * 4. Requests — bounded concurrency over all chunks of all tracks, with the vocabulary prompt.
+ * 5. Stitching — each segment offset by its chunk's start (chunks are contiguous and cut in pauses,
+ *    so nothing is lost or doubled at the cuts); text-only answers split over the chunk's speech.
+ * 6. Hallucination guard, then stereo bleed removal, then speakers and merge by time.
+ */
+export function createRecordingTranscriber(
+  media: Media,
+  engine: SpeechEngine,
+  options: TranscribeRecordingOptions = {},
+): TranscriptionEngine {
+  return {
+    name: engine.name,
+    model: engine.model,
+    transcribe: (request) => transcribeRecording(media, engine, request, options),
+  };
+}
+
+export async function transcribeRecording(
+  media: Media,
+  engine: SpeechEngine,
+  request: TranscriptionRequest,
+  options: TranscribeRecordingOptions = {},
+): Promise<TranscriptionResult> {
+  const { signal } = request;
+  const work = await mkdtemp(join(options.workDir ?? tmpdir(), 'onterms-stt-'));
+  try {
+    const notes: string[] = [];
+    const split = request.channels >= 2 && request.repChannel !== null && Boolean(request.originalAudioPath);
+    if (request.channels >= 2 && request.repChannel !== null && !request.originalAudioPath) {
+      notes.push('Stereo split skipped: the original recording was not available; speakers are not separated.');
+    }
+    const sources: { speaker: Speaker | null; path: string }[] = [];
+    if (split) {
+      const rep = request.repChannel!;
+      const client = rep === 'left' ? 'right' : 'left';
+      for (const [speaker, channel] of [['rep', rep], ['client', client]] as const) {
+        const path = join(work, `${speaker}.wav`);
+        await media.normalizeForSpeech(request.originalAudioPath!, path, { channel, signal });
+        sources.push({ speaker, path });
+      }
+    } else {
+      sources.push({ speaker: null, path: request.speechAudioPath });
+    }
+
+    const tracks: Track[] = [];
+    for (const [i, source] of sources.entries()) {
+      const silence = await media.detectSilence(source.path, { ...options.silence, signal });
+      const dir = join(work, `track-${i}`);
+      await mkdir(dir);
+      const chunks = await media.splitAtSilences(source.path, dir, {
+        ...silence,
+        maxBytes: engine.limits.maxBytes,
+        maxDurationSec: engine.limits.maxDurationSec,
+        format: engine.limits.format,
+        signal,
+      });
+      tracks.push({ ...source, silence, chunks });
+    }
+
+    const vocabulary = request.vocabulary?.length ? request.vocabulary : request.language ? DEFAULT_VOCABULARY[request.language] : [...DEFAULT_VOCABULARY.ru, ...DEFAULT_VOCABULARY.en];
+    const prompt = buildVocabularyPrompt(request.language, request.vocabulary);
+    const jobs = tracks.flatMap((track, t) =>
+      track.chunks
+        // Entirely inside one pause: nothing to transcribe, nothing to bill.
+        .filter((c) => silentFraction(track.silence.silences, c.start, c.end) < 0.999)
+        .map((chunk) => ({ t, chunk })),
+    );
+    let audioSeconds = 0;
+    const answers = await mapLimit(jobs, Math.max(1, options.concurrency ?? 2), signal, async ({ t, chunk }) => {
+      const answer = await engine.transcribeChunk({
+        audioPath: chunk.path,
+        contentType: chunk.contentType,
+        durationSec: chunk.end - chunk.start,
+        language: request.language,
+        prompt,
+        signal,
+      });
+      audioSeconds += chunk.end - chunk.start;
+      return { t, chunk, answer };
+    });
+
+    // Stitch: chunk-relative → recording time; text-only split over speech.
+    let approximate = false;
+    let diarized = false;
+    let hallucinations = 0;
+    const labelled: (ChannelSegment & { label?: string })[] = [];
+    for (const { t, chunk, answer } of answers) {
+      const track = tracks[t]!;
+      for (const raw of placeSegments(answer, chunk, track.silence)) {
+        if (isHallucinatedSegment(raw, track.silence.silences)) {
+          hallucinations++;
+          continue;
+        }
+        const segment: ChannelSegment & { label?: string } = {
+          start: raw.start,
+          end: raw.end,
+          text: raw.text,
+          speaker: track.speaker ?? 'unknown',
+          track: t,
+        };
+        if (raw.speaker) segment.label = `${chunk.index}:${raw.speaker}`;
+        labelled.push(segment);
+      }
+      approximate ||= answer.timing === 'none';
+      diarized ||= answer.diarized;
+    }
+
+    let segments: ChannelSegment[] = labelled;
+    if (tracks.length > 1) {
+      const { kept, dropped } = await removeBleed(labelled, (track, from, to) => media.measureLevelDb(tracks[track]!.path, from, to));
+      segments = kept;
+      if (dropped > 0) notes.push(`${dropped} segment(s) heard faintly on the other channel (cross-talk) were dropped as duplicates.`);
+    } else if (diarized) {
+      // Labels are per request; with one chunk (the usual case under 23 min) they are call-wide.
+      const map = mapDiarizedSpeakers(labelled.map((s) => ({ speaker: s.label, text: s.text, start: s.start })), vocabulary);
+      for (const s of labelled) if (s.label) s.speaker = map.get(s.label) ?? 'unknown';
+      notes.push('Speakers come from the engine\'s diarization: the one naming payment terms most is taken as the rep; correct them on the call page if wrong.');
+      if (tracks[0]!.chunks.length > 1) notes.push('Speaker labels were assigned per part of a long recording and may be inconsistent across parts.');
+    }
+
+    if (approximate) notes.push('Timestamps are approximate: the model returns text only, so times are spread over each part\'s speech.');
+    if (hallucinations > 0) notes.push(`${hallucinations} phantom segment(s) over silence (e.g. "Продолжение следует…") were dropped.`);
+    const hardCuts = tracks.reduce((n, t) => n + t.chunks.filter((c) => c.hardCut).length, 0);
+    if (hardCuts > 0) notes.push(`${hardCuts} cut(s) had to be made without a pause; a word there may be garbled.`);
+
+    const ordered: Segment[] = segments
+      .sort((a, b) => a.start - b.start || a.end - b.end)
+      .map(({ start, end, speaker, text }) => ({ start, end, speaker, text }));
+    const language: Language = request.language ?? guessLanguage(ordered.map((s) => s.text), answers.map((a) => a.answer.language));
+    const model = answers.find((a) => a.answer.model)?.answer.model ?? engine.model;
+    return {
+      transcript: { language, segments: ordered },
+      audioSeconds: Math.round(audioSeconds * 1000) / 1000,
+      model,
+      notes,
+      requests: answers.length,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function placeSegments(answer: ChunkTranscription, chunk: AudioChunk, silence: SilenceMap) {
+  const length = chunk.end - chunk.start;
+  if (answer.timing === 'none') {
+    return answer.segments.flatMap((s) =>
+      splitTextOverSpeech(s.text, chunk.start, chunk.end, silence.silences).map((part) => ({ ...part, ...(s.speaker ? { speaker: s.speaker } : {}) })),
+    );
+  }
+  return answer.segments.map((s) => ({
+    ...s,
+    start: round(chunk.start + Math.min(Math.max(0, s.start), length)),
+    end: round(chunk.start + Math.min(Math.max(s.start, s.end), length)),
+  }));
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, signal: AbortSignal, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < items.length && !failed) {
+      signal.throwIfAborted();
+      const i = next++;
+      try {
+        out[i] = await fn(items[i] as T);
+      } catch (error) {
+        failed = true; // stop handing out work; in-flight requests finish or fail on their own
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+function round(t: number): number {
+  return Math.round(t * 1000) / 1000;
+}

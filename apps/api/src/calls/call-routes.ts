@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import '../http/formats.ts';
 import { getAnalysis, getFlagSummaries, getSegments, listCalls, type CallStatus } from '@onterms/db';
 import { REVIEW_COPY_CONTENT_TYPE } from '@onterms/media';
 import type { PendingBlob } from '@onterms/storage';

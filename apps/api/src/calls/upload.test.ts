@@ -80,8 +80,8 @@ describe('uploading a bad recording stores nothing and says why', () => {
 
   it('an unknown rep is a 400', async () => {
     const res = await upload({ repId: '00000000-0000-4000-8000-000000000000' }, [audioPart()]);
+    expect(res.json()).toMatchObject({ error: 'unknown_rep' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toBe('unknown_rep');
     await storedNothing();
   });
 
@@ -146,8 +146,8 @@ describe('a good upload', () => {
       { clientName: 'ООО «СтройМаркет»', callType: 'credit_negotiation', recordedAt: '2026-11-20T09:30:00Z', language: 'ru', repChannel: 'left' },
       [audioPart(), { name: 'transcript', filename: 'stroymarket.json', content: transcript }],
     );
-    expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ id: expect.any(String), status: 'queued' });
+    expect(res.statusCode).toBe(202);
     callId = res.json().id;
 
     const call = await waitFor(async () => {

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { QueueUnavailableError } from '@onterms/pipeline';
 import { AppError, ERROR_STATUS, type ErrorCode } from './app-error.ts';
 
 /** Fastify's own 4xx errors (validation, body too large, bad content type …) keep their status. */
@@ -19,6 +20,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       if (error.status >= 500) request.log.error({ err: error.cause ?? error }, error.message);
       reply.headers(error.headers);
       return reply.status(error.status).send({ error: error.code, message: error.message });
+    }
+    if (error instanceof QueueUnavailableError) {
+      request.log.warn({ err: error }, 'queue unavailable');
+      return reply.status(503).send({
+        error: 'service_unavailable',
+        message: 'The processing queue is unavailable right now; nothing was stored. Please try again in a minute.',
+      });
     }
     const status = error.statusCode ?? 500;
     const code = FASTIFY_STATUS_CODES[status];

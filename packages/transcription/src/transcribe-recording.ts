@@ -123,7 +123,9 @@ export async function transcribeRecording(
     for (const { t, chunk, answer } of answers) {
       const track = tracks[t]!;
       for (const raw of placeSegments(answer, chunk, track.silence)) {
-        if (isHallucinatedSegment(raw, track.silence.silences)) {
+        // Text-only answers are spread over speech, so judge their silence on the whole chunk.
+        const span = answer.timing === 'none' ? { ...raw, start: chunk.start, end: chunk.end } : raw;
+        if (isHallucinatedSegment(span, track.silence.silences)) {
           hallucinations++;
           continue;
         }

@@ -1,0 +1,182 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMedia } from '@onterms/media';
+import { buildTrack, speak, stereoFrom, type Track, type Utterance } from '@onterms/media/chunk-test-audio';
+import { createOpenAIEngine } from './openai-engine.ts';
+import { startFakeOpenAI, type FakeServer, type ReceivedRequest } from './testing/fake-openai-server.ts';
+import { createRecordingTranscriber } from './transcribe-recording.ts';
+
+const media = createMedia();
+let dir: string;
+let server: FakeServer;
+let utterances: Utterance[];
+let uploads = 0;
+
+/**
+ * The fake server "listens": it finds the speech in the uploaded chunk with silencedetect (at −55 dB,
+ * so it also hears faint cross-talk, as Whisper does) and names each stretch after the utterance of
+ * the nearest length. When the chunk ends in a long pause it adds Whisper's favourite phantom.
+ */
+async function listen(req: ReceivedRequest) {
+  const file = join(dir, `upload-${uploads++}${extname(req.file!.filename)}`);
+  await writeFile(file, req.file!.bytes);
+  // Pauses ≥ 0.1 s (so a short lead-in before the first word is seen), speech stretches joined across gaps < 0.3 s.
+  const { durationSec, silences } = await media.detectSilence(file, { noiseDb: -55, minSilenceSec: 0.1 });
+  const spans: { start: number; end: number }[] = [];
+  let cursor = 0;
+  for (const s of [...silences, { start: durationSec, end: durationSec }]) {
+    if (s.start > cursor) {
+      const last = spans.at(-1);
+      if (last && cursor - last.end < 0.3) last.end = s.start;
+      else spans.push({ start: cursor, end: s.start });
+    }
+    cursor = s.end;
+  }
+  const segments: { start: number; end: number; text: string; no_speech_prob: number }[] = [];
+  for (const span of spans.filter((x) => x.end - x.start > 0.3)) {
+    const length = span.end - span.start;
+    const best = utterances.reduce((a, b) => (Math.abs(b.durationSec - length) < Math.abs(a.durationSec - length) ? b : a));
+    segments.push({ ...span, text: ` ${best.text}`, no_speech_prob: 0.02 });
+  }
+  const tail = silences.at(-1);
+  if (tail && tail.end >= durationSec - 0.01 && tail.end - tail.start > 1) {
+    segments.push({ start: tail.start + 0.2, end: durationSec, text: ' Продолжение следует...', no_speech_prob: 0.3 });
+  }
+  return { json: { task: 'transcribe', language: 'russian', duration: durationSec, text: segments.map((s) => s.text).join(''), segments } };
+}
+
+let rep: Utterance[];
+let client: Utterance[];
+let repTrack: Track;
+let clientTrack: Track;
+let stereoOgg: string;
+let speechWav: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'onterms-stt-test-'));
+  rep = [
+    await speak(dir, 'r1', 'Оплата через тридцать календарных дней после поставки.', 'ru'),
+    await speak(dir, 'r2', 'Пени ноль целых одна десятая процента за каждый день просрочки платежа.', 'ru'),
+  ];
+  client = [
+    await speak(dir, 'c1', 'А если мы задержим оплату на две недели?', 'ru'),
+    await speak(dir, 'c2', 'Понятно.', 'ru'),
+  ];
+  utterances = [...rep, ...client];
+  const [r1, r2] = rep as [Utterance, Utterance];
+  const [c1, c2] = client as [Utterance, Utterance];
+  repTrack = await buildTrack(dir, 'rep', [
+    { silenceSec: 0.6 }, { utterance: r1 }, { silenceSec: 0.8 + c1.durationSec + 0.8 }, { utterance: r2 },
+    { silenceSec: 0.8 + c2.durationSec + 2.5 },
+  ]);
+  clientTrack = await buildTrack(dir, 'client', [
+    { silenceSec: 0.6 + r1.durationSec + 0.8 }, { utterance: c1 }, { silenceSec: 0.8 + r2.durationSec + 0.8 }, { utterance: c2 },
+    { silenceSec: 2.5 },
+  ]);
+  // Telephony stereo, rep on the left, each side hearing the other at −22 dB; as uploaded (Ogg Opus).
+  const wav = await stereoFrom(dir, 'call', repTrack.path, clientTrack.path, 0.08);
+  stereoOgg = join(dir, 'call.ogg');
+  execFileSync('sox', [wav, '-C', '5', stereoOgg]);
+  speechWav = join(dir, 'speech.wav');
+  await media.normalizeForSpeech(stereoOgg, speechWav);
+  server = await startFakeOpenAI(listen);
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const engine = () => createOpenAIEngine({ apiKey: 'sk-test', baseURL: server.baseURL, retry: { baseDelayMs: 5 } });
+
+describe('transcribeRecording: stereo split', () => {
+  it('transcribes each channel; the rep\'s words get rep, the client\'s client; cross-talk and phantoms dropped', async () => {
+    const before = server.requests.length;
+    const stt = createRecordingTranscriber(media, engine());
+    const result = await stt.transcribe({
+      speechAudioPath: speechWav,
+      originalAudioPath: stereoOgg,
+      channels: 2,
+      repChannel: 'left',
+      language: 'ru',
+      signal: new AbortController().signal,
+    });
+    expect(stt.name).toBe('openai');
+    expect(result.model).toBe('whisper-1');
+    expect(result.requests).toBe(2);
+    expect(server.requests.length - before).toBe(2);
+    expect(result.audioSeconds).toBeCloseTo(2 * repTrack.durationSec, 0);
+    const expected = [
+      { speaker: 'rep', at: repTrack.placed[0]! },
+      { speaker: 'client', at: clientTrack.placed[0]! },
+      { speaker: 'rep', at: repTrack.placed[1]! },
+      { speaker: 'client', at: clientTrack.placed[1]! },
+    ];
+    expect(result.transcript.segments.map((s) => [s.speaker, s.text])).toEqual(expected.map((e) => [e.speaker, e.at.text]));
+    result.transcript.segments.forEach((segment, i) => {
+      expect(Math.abs(segment.start - expected[i]!.at.start)).toBeLessThan(0.1);
+    });
+    expect(result.notes?.join(' ')).toMatch(/cross-talk/);
+    expect(result.notes?.join(' ')).toMatch(/phantom/);
+    // The server asked for the vocabulary prompt in Russian.
+    expect(server.requests.at(-1)!.fields['prompt']).toMatch(/^Разговор об условиях оплаты: отсрочка платежа, предоплата/);
+  }, 60_000);
+
+  it('rep on the right swaps the speakers', async () => {
+    const result = await createRecordingTranscriber(media, engine()).transcribe({
+      speechAudioPath: speechWav,
+      originalAudioPath: stereoOgg,
+      channels: 2,
+      repChannel: 'right',
+      language: null,
+      signal: new AbortController().signal,
+    });
+    expect(result.transcript.language).toBe('ru');
+    expect(result.transcript.segments.map((s) => s.speaker)).toEqual(['client', 'rep', 'client', 'rep']);
+  }, 60_000);
+
+  it('without the original (or a rep channel): the mono copy, speakers unknown', async () => {
+    const result = await createRecordingTranscriber(media, engine()).transcribe({
+      speechAudioPath: speechWav,
+      channels: 2,
+      repChannel: null,
+      language: 'ru',
+      signal: new AbortController().signal,
+    });
+    expect(result.requests).toBe(1);
+    expect(result.transcript.segments.map((s) => s.text)).toEqual([rep[0]!.text, client[0]!.text, rep[1]!.text, client[1]!.text]);
+    expect(new Set(result.transcript.segments.map((s) => s.speaker))).toEqual(new Set(['unknown']));
+  }, 60_000);
+});
+
+describe('transcribeRecording: a long mono call in chunks', () => {
+  it('cuts in pauses, sends chunks in parallel, stitches with offsets: each utterance once, within 0.1 s', async () => {
+    const items = utterances.flatMap((u, i) => [{ utterance: u }, { silenceSec: 0.5 + (i % 3) * 0.6 }]);
+    const track = await buildTrack(dir, 'mono-long', items, 24); // ~5 minutes
+    const before = server.requests.length;
+    const stt = createRecordingTranscriber(
+      media,
+      createOpenAIEngine({ apiKey: 'sk-test', baseURL: server.baseURL, maxDurationSec: 45, format: 'opus' }),
+      { concurrency: 3 },
+    );
+    const result = await stt.transcribe({
+      speechAudioPath: track.path,
+      channels: 1,
+      repChannel: null,
+      language: 'ru',
+      signal: new AbortController().signal,
+    });
+    const sent = server.requests.slice(before);
+    expect(sent.length).toBeGreaterThanOrEqual(Math.ceil(track.durationSec / 45));
+    expect(sent.every((r) => r.file!.mimeType === 'audio/ogg')).toBe(true);
+    const segments = result.transcript.segments.filter((s) => !/Продолжение/.test(s.text));
+    expect(segments).toHaveLength(track.placed.length);
+    segments.forEach((segment, i) => {
+      expect(segment.text).toBe(track.placed[i]!.text);
+      expect(Math.abs(segment.start - track.placed[i]!.start)).toBeLessThan(0.1);
+    });
+  }, 90_000);
+});

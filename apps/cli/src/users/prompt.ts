@@ -8,13 +8,17 @@ export const promptSecretOnTerminal: PromptSecret = (question) => {
   if (!input.isTTY) return Promise.resolve(null);
   return new Promise((resolve) => {
     const rl = createInterface({ input, output: process.stderr, terminal: true });
-    // Print the question, then swallow the echo of every keystroke.
-    process.stderr.write(question);
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {};
-    rl.question('', (answer) => {
+    // Show the question, then write nothing else (no echo, no line redraws) until Enter.
+    let muted = false;
+    const internals = rl as unknown as { _writeToOutput: (s: string) => void };
+    internals._writeToOutput = (s) => {
+      if (!muted) process.stderr.write(s);
+    };
+    rl.question(question, (answer) => {
       rl.close();
       process.stderr.write('\n');
       resolve(answer);
     });
+    muted = true;
   });
 };

@@ -2,6 +2,8 @@
  * API tokens (scope, team restriction, revocation, last use), the audit log, the admin routes for
  * users and teams, the initial admin from the environment and the demo users — real app and database.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLoginByEmail } from '@onterms/db';
 import { createTestDatabase } from '@onterms/db/testing';
@@ -10,6 +12,7 @@ import { createDemoUsers, ensureInitialAdmin } from '../auth/accounts.ts';
 import { createPasswordHasher } from '../auth/passwords.ts';
 import { sha256Hex } from '../auth/secrets.ts';
 import { createAccessFixtures, type AccessFixtures } from '../testing/access-fixtures.ts';
+import { multipart } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 let t: TestApp;
@@ -110,6 +113,42 @@ describe('API tokens', () => {
       headers: { authorization: `Bearer ${fx.tokens.upload}` },
     });
     expect(res.statusCode).toBe(415);
+  });
+
+  it('upload a real recording for a rep of their team, and for nobody else', async () => {
+    const recording = await readFile(
+      path.resolve(import.meta.dirname, '../../demo-data/northwind-net30.ogg'),
+    );
+    const upload = (fields: Record<string, string>) => {
+      const form = multipart(fields, [{ name: 'audio', filename: 'pbx.ogg', content: recording }]);
+      return t.sut.inject({
+        method: 'POST',
+        url: '/api/calls',
+        payload: form.body,
+        headers: { ...form.headers, authorization: `Bearer ${fx.tokens.upload}` },
+      });
+    };
+    const outside = await upload({ repId: fx.users.rep3 });
+    expect(outside.statusCode, outside.body).toBe(400);
+    expect(outside.json().error).toBe('unknown_rep');
+    const nobody = await upload({});
+    expect(nobody.json()).toMatchObject({
+      error: 'unknown_rep',
+      message: expect.stringMatching(/send the rep's id as repId/),
+    });
+    const ok = await upload({ repId: fx.users.rep2 });
+    expect(ok.statusCode, ok.body).toBe(202);
+    const call = await t.database.db
+      .selectFrom('calls')
+      .select(['rep_id', 'uploaded_by'])
+      .where('id', '=', ok.json().id)
+      .executeTakeFirstOrThrow();
+    expect(call).toEqual({ rep_id: fx.users.rep2, uploaded_by: fx.users.admin });
+    // The rep's manager sees it; the token itself (upload-only) may not read it back.
+    expect((await get(`/api/calls/${ok.json().id}`, await fx.headersFor('manager'))).statusCode).toBe(200);
+    expect(
+      (await get(`/api/calls/${ok.json().id}`, { authorization: `Bearer ${fx.tokens.upload}` })).statusCode,
+    ).toBe(404);
   });
 
   it('stop working at once when revoked', async () => {

@@ -112,6 +112,9 @@ describe('splitAtSilences on a generated 40-minute call', () => {
       expect(info.durationSec).toBeLessThanOrEqual(1400);
       expect(info.durationSec).toBeCloseTo(chunk.end - chunk.start, 2);
       expectCutInPause(track, chunk.end);
+      // WAV chunks are sample copies (no ffmpeg): exact at the stated offset.
+      const samples = await readSamples(chunk.path, DEFAULT_BINARY_PATHS.ffmpegPath);
+      expect(mismatches(samples, original, Math.round(chunk.start * SAMPLE_RATE))).toBe(0);
     }
   }, 60_000);
 

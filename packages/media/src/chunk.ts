@@ -1,4 +1,6 @@
-import { rm, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, rm, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { writeAtomically } from './atomic-output.ts';
 import { MediaError } from './errors.ts';
@@ -6,7 +8,7 @@ import { runFfmpeg } from './ffmpeg.ts';
 import { SPEECH_SAMPLE_RATE } from './normalize.ts';
 import { planChunks, type PlannedChunk } from './chunk-plan.ts';
 import type { RunControl } from './run-control.ts';
-import type { SilenceSpan } from './silence.ts';
+import { readWavHeader, type SilenceSpan } from './silence.ts';
 
 /**
  * How chunks are encoded for upload (all 16 kHz mono):
@@ -85,8 +87,16 @@ export async function splitAtSilences(
   const results: AudioChunk[] = [];
   let counter = 0;
 
+  // A 16 kHz mono PCM input cut into WAV chunks needs no ffmpeg at all: the samples are copied.
+  const pcm = options.format === 'wav' ? await speechPcmLayout(input) : null;
+
   const encode = async (planned: PlannedChunk): Promise<AudioChunk> => {
     const path = join(outDir, `chunk-${String(counter++).padStart(4, '0')}.${spec.extension}`);
+    if (pcm) {
+      await writeAtomically(path, (tempPath) => copyPcmSlice(input, tempPath, pcm, planned, control));
+      const { size } = await stat(path);
+      return { ...planned, path, bytes: size, format: options.format, contentType: spec.contentType };
+    }
     await writeAtomically(path, (tempPath) =>
       runFfmpeg({
         ...control,
@@ -140,4 +150,51 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
+}
+
+interface PcmLayout {
+  dataOffset: number;
+  dataBytes: number;
+}
+
+/** The data layout when `input` is already what a WAV chunk would hold (16 kHz mono s16), else null. */
+async function speechPcmLayout(input: string): Promise<PcmLayout | null> {
+  const handle = await open(input, 'r');
+  try {
+    const h = await readWavHeader(handle, input).catch(() => null);
+    if (!h || h.sampleRate !== SPEECH_SAMPLE_RATE || h.channels !== 1 || h.bitsPerSample !== 16) return null;
+    const { size } = await handle.stat();
+    return { dataOffset: h.dataOffset, dataBytes: Math.min(h.dataBytes, size - h.dataOffset) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes a bare 44-byte-header WAV holding the samples of [start, end) — sample-exact, no decoding. */
+async function copyPcmSlice(input: string, output: string, layout: PcmLayout, chunk: PlannedChunk, control: RunControl) {
+  const first = Math.min(layout.dataBytes, Math.round(chunk.start * SPEECH_SAMPLE_RATE) * 2);
+  const last = Math.min(layout.dataBytes, Math.round(chunk.end * SPEECH_SAMPLE_RATE) * 2);
+  const bytes = Math.max(0, last - first);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + bytes, 4);
+  header.write('WAVEfmt ', 8, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(SPEECH_SAMPLE_RATE, 24);
+  header.writeUInt32LE(SPEECH_SAMPLE_RATE * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(bytes, 40);
+  const out = createWriteStream(output);
+  out.write(header);
+  if (bytes === 0) {
+    out.end();
+    await new Promise<void>((resolve, reject) => out.on('finish', resolve).on('error', reject));
+    return;
+  }
+  const source = createReadStream(input, { start: layout.dataOffset + first, end: layout.dataOffset + last - 1 });
+  await pipeline(source, out, control.signal ? { signal: control.signal } : {});
 }

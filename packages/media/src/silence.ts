@@ -129,7 +129,8 @@ export async function measureLevelDb(wavPath: string, start: number, end: number
   }
 }
 
-async function readWavHeader(handle: Awaited<ReturnType<typeof open>>, path: string) {
+/** Format and data position of a PCM WAV (used by level measurement and WAV chunk slicing). */
+export async function readWavHeader(handle: Awaited<ReturnType<typeof open>>, path: string) {
   const header = Buffer.alloc(4096);
   const { bytesRead } = await handle.read(header, 0, header.length, 0);
   if (bytesRead < 12 || header.toString('ascii', 0, 4) !== 'RIFF' || header.toString('ascii', 8, 12) !== 'WAVE') {

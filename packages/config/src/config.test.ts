@@ -78,7 +78,8 @@ describe('loadConfig', () => {
       expect(sut.sessionIdleMinutes).toBe(30);
       expect(sut.sessionAbsoluteHours).toBe(8);
       expect(sut.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
-      expect(loadConfig({ TRUST_PROXY: '1' }).auth.trustProxy).toBe(1);
+      const oneHop = loadConfig({ TRUST_PROXY: '1' }).auth.trustProxy as (address: string, hop: number) => boolean;
+      expect([oneHop('10.0.0.1', 0), oneHop('10.0.0.2', 1)]).toEqual([true, false]);
       expect(loadConfig({ TRUST_PROXY: 'true' }).auth.trustProxy).toBe(true);
     });
 

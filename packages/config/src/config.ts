@@ -95,10 +95,10 @@ export interface AuthConfig {
   cookieSecure: boolean;
   /**
    * Fastify's `trustProxy`: false (default) uses the socket address as the client IP (rate limits,
-   * audit); `true` trusts X-Forwarded-For from any hop; a number trusts that many hops; otherwise a
-   * comma-separated list of proxy addresses/CIDRs.
+   * audit); `true` trusts X-Forwarded-For from any hop; TRUST_PROXY=<n> trusts n hops (as a function,
+   * Fastify's typed form of a hop count); otherwise a comma-separated list of proxy addresses/CIDRs.
    */
-  trustProxy: boolean | number | string[];
+  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
 }
 
 export class ConfigError extends Error {
@@ -181,9 +181,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+function parseTrustProxy(value: string | undefined): AuthConfig['trustProxy'] {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
-  if (/^\d+$/.test(value)) return Number(value);
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
   return value.split(',').map((v) => v.trim()).filter(Boolean);
 }

@@ -51,9 +51,9 @@ async function main(): Promise<number> {
       ...(config.media.ffprobePath && { ffprobePath: config.media.ffprobePath }),
     }),
     log,
-    analysisLlm: config.analysisLlm,
+    stt: config.stt,
   });
-  const worker = await startCallWorker({ redisUrl: config.redisUrl, concurrency, deps });
+  const worker = await startCallWorker({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, concurrency, deps });
   log.info({ concurrency, pid: process.pid }, 'worker ready');
 
   return new Promise<number>((resolve) => {

@@ -1,6 +1,3 @@
-import type { Database } from '@onterms/db';
-import type { Kysely } from 'kysely';
-import { withCallLock } from './call-lock.ts';
 import type { ProcessCallDeps } from './deps.ts';
 import { buildHandlerTable, JobName, type HandlerTable, type JobContext, type JobOutcome } from './jobs.ts';
 import { processCall, reanalyzeCall } from './process-call.ts';
@@ -14,7 +11,7 @@ export class CallNotVisibleError extends Error {
 }
 
 export interface HandlerOptions {
-  /** Wraps each run in a per-call lock; the BullMQ worker uses the Postgres advisory lock. */
+  /** Wraps each run in a per-call lock; the BullMQ worker uses the Postgres advisory lock (call-lock.ts). */
   lock?: (callId: string, run: () => Promise<JobOutcome>) => Promise<JobOutcome>;
 }
 
@@ -37,8 +34,4 @@ export function createHandlerTable(deps: ProcessCallDeps, options: HandlerOption
       handle: async ({ callId }) => lock(callId, () => reanalyzeCall(deps, callId)),
     },
   ]);
-}
-
-export function postgresCallLock(db: Kysely<Database>): NonNullable<HandlerOptions['lock']> {
-  return (callId, run) => withCallLock(db, callId, run);
 }

@@ -38,28 +38,26 @@ export function jobOptions(job: Job, attempts: number): JobsOptions {
 
 export class BullmqCallQueue implements CallQueue {
   private readonly redis: Redis;
-  private readonly queue: Queue;
+  private readonly prefix: string;
+  private readonly log: Logger;
+  private queue: Queue | null = null;
   private readonly attempts: number;
   private readonly timeoutMs: number;
 
   constructor(options: BullmqCallQueueOptions) {
-    const log = options.log ?? silentLogger;
-    this.redis = createProducerConnection(options.redisUrl, log, options.redisOptions);
-    this.queue = new Queue(QUEUE_NAME, {
-      connection: this.redis,
-      prefix: options.prefix ?? DEFAULT_PREFIX,
-      // Do not wait for "ready" before a command: with the offline queue off, a command on a dead
-      // connection then rejects at once instead of waiting for a reconnect.
-      skipWaitingForReady: true,
-    });
-    this.queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
+    this.log = options.log ?? silentLogger;
+    this.redis = createProducerConnection(options.redisUrl, this.log, options.redisOptions);
+    this.prefix = options.prefix ?? DEFAULT_PREFIX;
     this.attempts = options.attempts ?? DEFAULT_RETRY_POLICY.attempts;
     this.timeoutMs = options.timeoutMs ?? 3_000;
   }
 
   async enqueueCall(callId: string, options: { reanalyze?: boolean } = {}): Promise<void> {
     const job: Job = { name: options.reanalyze ? JobName.ReanalyzeCall : JobName.ProcessCall, data: { callId } };
-    await this.withTimeout(this.queue.add(job.name, job.data, jobOptions(job, this.attempts)), 'enqueue the call');
+    await this.withTimeout(
+      this.connected().then((queue) => queue.add(job.name, job.data, jobOptions(job, this.attempts))),
+      'enqueue the call',
+    );
   }
 
   async health(): Promise<QueueHealth> {
@@ -73,12 +71,37 @@ export class BullmqCallQueue implements CallQueue {
 
   /** For tests and operations: how many jobs exist in each state. */
   async counts(): Promise<Record<string, number>> {
-    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized');
+    const queue = await this.connected();
+    return queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized');
   }
 
   async close(): Promise<void> {
-    await this.queue.close().catch(() => {});
+    await this.queue?.close().catch(() => {});
     this.redis.disconnect();
+  }
+
+  /**
+   * The BullMQ Queue, created on first use once the connection is up: BullMQ runs commands as soon as
+   * it is constructed, and with the offline queue off those would fail while still connecting and leave
+   * the Queue unusable. Fails at once while Redis is known to be down (ioredis is reconnecting).
+   */
+  private async connected(): Promise<Queue> {
+    if (this.redis.status === 'reconnecting' || this.redis.status === 'end' || this.redis.status === 'close') {
+      throw new Error(`Redis connection is ${this.redis.status}`);
+    }
+    if (this.redis.status !== 'ready') {
+      await new Promise<void>((resolve, reject) => {
+        const onReady = () => (this.redis.off('error', onError), resolve());
+        const onError = (err: Error) => (this.redis.off('ready', onReady), reject(err));
+        this.redis.once('ready', onReady);
+        this.redis.once('error', onError);
+      });
+    }
+    if (!this.queue) {
+      this.queue = new Queue(QUEUE_NAME, { connection: this.redis, prefix: this.prefix });
+      this.queue.on('error', (err) => this.log.warn({ err: err.message }, 'queue error'));
+    }
+    return this.queue;
   }
 
   private async withTimeout<T>(operation: Promise<T>, what: string): Promise<T> {

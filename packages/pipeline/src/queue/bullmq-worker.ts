@@ -2,7 +2,8 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { listUnfinishedCallIds } from '@onterms/db';
 import type { ProcessCallDeps } from '../deps.ts';
-import { createHandlerTable, postgresCallLock } from '../handlers.ts';
+import { postgresCallLock } from '../call-lock.ts';
+import { createHandlerTable } from '../handlers.ts';
 import { parseJob, type HandlerTable } from '../jobs.ts';
 import { backoffDelay, BACKOFF_TYPE, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry-policy.ts';
 import { BullmqCallQueue } from './bullmq-queue.ts';
@@ -11,6 +12,8 @@ import { runAttempt } from './run-job.ts';
 
 export interface CallWorkerOptions {
   redisUrl: string;
+  /** For the per-call Postgres lock's own small connection pool (call-lock.ts). */
+  databaseUrl: string;
   prefix?: string;
   /** Jobs run at once in this process (WORKER_CONCURRENCY). ffmpeg runs in child processes. */
   concurrency: number;
@@ -51,7 +54,8 @@ export async function startCallWorker(options: CallWorkerOptions): Promise<CallW
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   const prefix = options.prefix ?? DEFAULT_PREFIX;
   // Refuses to start on a broken handler table (before touching Redis).
-  const table = options.handlers ?? createHandlerTable(deps, { lock: postgresCallLock(deps.db) });
+  const lock = postgresCallLock(options.databaseUrl, log, options.concurrency + 1);
+  const table = options.handlers ?? createHandlerTable(deps, { lock: (callId, run) => lock.withLock(callId, run) });
   const redis: Redis = createWorkerConnection(options.redisUrl, log);
   await checkRedisDurability(redis, log);
 
@@ -109,6 +113,7 @@ export async function startCallWorker(options: CallWorkerOptions): Promise<CallW
       clearInterval(timer);
       await worker.close();
       await producer?.close();
+      await lock.close();
       redis.disconnect();
     },
   };

@@ -18,7 +18,7 @@ import {
 import { BullmqCallQueue } from './bullmq-queue.ts';
 
 const CHILD = fileURLToPath(new URL('../testing/worker-child.ts', import.meta.url));
-const TSX = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url));
+const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 
 let ctx: PipelineTestContext;
 let recording: string;
@@ -47,7 +47,10 @@ interface Worker {
 }
 
 async function startWorker(options: { slowAnalyseMs?: number } = {}): Promise<Worker> {
-  const child = spawn(TSX, [CHILD], {
+  // `node --import tsx` (not the tsx CLI, which runs the script in a grandchild): the signals we send
+  // must reach the worker itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    cwd: REPO,
     env: {
       ...process.env,
       DATABASE_URL: ctx.database.url,

@@ -31,15 +31,23 @@ export async function transcribe(
     source = { transcriptSource: 'upload' };
   } else if (deps.engine && call.speechAudioKey) {
     const engine = deps.engine;
-    const result = await deps.store.withLocalFile(call.speechAudioKey, (speechAudioPath) =>
-      engine.transcribe({
-        speechAudioPath,
-        language: call.language,
-        channels: call.audio.channels,
-        repChannel: call.repChannel,
-        signal,
-      }),
+    const speechKey = call.speechAudioKey;
+    // A stereo call with a known rep side is transcribed per channel from the original (speakers
+    // rep/client); the engine is handed both files and decides.
+    const split = call.audio.channels >= 2 && call.repChannel !== null;
+    const result = await withOptionalLocalFile(deps, split ? call.audio.key : null, (originalAudioPath) =>
+      deps.store.withLocalFile(speechKey, (speechAudioPath) =>
+        engine.transcribe({
+          speechAudioPath,
+          ...(originalAudioPath && { originalAudioPath }),
+          language: call.language,
+          channels: call.audio.channels,
+          repChannel: call.repChannel,
+          signal,
+        }),
+      ),
     );
+    if (result.notes?.length) deps.log.info({ callId: call.id, notes: result.notes }, 'transcription notes');
     transcript = result.transcript;
     source = {
       transcriptSource: 'stt',
@@ -70,4 +78,8 @@ async function readUploadedTranscript(deps: Deps, call: Call, key: string): Prom
   } catch (error) {
     throw new PermanentError(`The uploaded transcript cannot be read: ${errorMessage(error)}`, { cause: error });
   }
+}
+
+function withOptionalLocalFile<T>(deps: Deps, key: string | null, fn: (path: string | null) => Promise<T>): Promise<T> {
+  return key ? deps.store.withLocalFile(key, fn) : fn(null);
 }

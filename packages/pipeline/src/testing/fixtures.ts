@@ -14,7 +14,7 @@ import type { Transcript } from '@onterms/contracts';
 import { insertCall, insertTeam, insertUser, type CallStatus, type Database } from '@onterms/db';
 import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
 import { createLocalBlobStore, type LocalBlobStore } from '@onterms/storage';
-import { createMedia } from '@onterms/media';
+import { createMedia, type Media as FullMedia } from '@onterms/media';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { createDefaultDeps } from '../default-deps.ts';
@@ -189,9 +189,9 @@ export function testDeps(ctx: Pick<PipelineTestContext, 'db' | 'store'>, overrid
   return { ...createDefaultDeps({ db: ctx.db, store: ctx.store, media: sharedMedia(), log: silentLogger }), ...overrides };
 }
 
-let media: Media | undefined;
+let media: FullMedia | undefined;
 /** fluent-ffmpeg's binary paths are process-wide: build the media module once per test process. */
-export function sharedMedia(): Media {
+export function sharedMedia(): FullMedia {
   return (media ??= createMedia());
 }
 

@@ -10,11 +10,17 @@ import { openDatabase } from '@onterms/db';
 import { createMedia } from '@onterms/media';
 import { createLocalBlobStore } from '@onterms/storage';
 import { createDefaultDeps } from '../default-deps.ts';
-import { silentLogger } from '../deps.ts';
+import { silentLogger, type Logger } from '../deps.ts';
 import { startCallWorker } from '../queue/bullmq-worker.ts';
 import { FAST_RETRY } from './fixtures.ts';
 
 const env = process.env;
+const stderrLogger = Object.fromEntries(
+  (['debug', 'info', 'warn', 'error'] as const).map((level) => [
+    level,
+    (fields: object, message?: string) => process.stderr.write(`[child ${process.pid}] ${level} ${message ?? ''} ${JSON.stringify(fields)}\n`),
+  ]),
+) as unknown as Logger;
 const emit = (event: string, fields: object = {}) => process.stdout.write(`${JSON.stringify({ event, ...fields })}\n`);
 
 const database = await openDatabase({ databaseUrl: env['DATABASE_URL']!, dataDir: '/nonexistent', poolSize: 4 });
@@ -22,11 +28,13 @@ const base = createDefaultDeps({
   db: database.db,
   store: createLocalBlobStore({ root: env['BLOB_ROOT']! }),
   media: createMedia(),
-  log: silentLogger,
+  // CHILD_LOG=1: log to stderr (debugging a test).
+  log: env['CHILD_LOG'] ? stderrLogger : silentLogger,
 });
 const slowMs = Number(env['SLOW_ANALYSE_MS'] ?? 0);
 const worker = await startCallWorker({
   redisUrl: env['REDIS_URL']!,
+  databaseUrl: env['DATABASE_URL']!,
   prefix: env['PIPELINE_PREFIX']!,
   concurrency: 1,
   retry: FAST_RETRY,

@@ -52,6 +52,7 @@ async function main(): Promise<number> {
     }),
     log,
     stt: config.stt,
+    analysisLlm: config.analysisLlm,
   });
   const worker = await startCallWorker({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, concurrency, deps });
   log.info({ concurrency, pid: process.pid }, 'worker ready');

@@ -78,7 +78,10 @@ describe('loadConfig', () => {
       expect(sut.sessionIdleMinutes).toBe(30);
       expect(sut.sessionAbsoluteHours).toBe(8);
       expect(sut.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
-      const oneHop = loadConfig({ TRUST_PROXY: '1' }).auth.trustProxy as (address: string, hop: number) => boolean;
+      const oneHop = loadConfig({ TRUST_PROXY: '1' }).auth.trustProxy as (
+        address: string,
+        hop: number,
+      ) => boolean;
       expect([oneHop('10.0.0.1', 0), oneHop('10.0.0.2', 1)]).toEqual([true, false]);
       expect(loadConfig({ TRUST_PROXY: 'true' }).auth.trustProxy).toBe(true);
     });
@@ -94,8 +97,17 @@ describe('loadConfig', () => {
   });
   describe('speech-to-text', () => {
     it('is off without an API key, openai with one (whisper-1 defaults live in the engine)', () => {
-      expect(loadConfig({}).stt).toMatchObject({ engine: null, model: null, concurrency: null, requestTimeoutMs: 600_000 });
-      expect(loadConfig({ OPENAI_API_KEY: 'sk-x' }).stt).toMatchObject({ engine: 'openai', apiKey: 'sk-x', baseURL: null });
+      expect(loadConfig({}).stt).toMatchObject({
+        engine: null,
+        model: null,
+        concurrency: null,
+        requestTimeoutMs: 600_000,
+      });
+      expect(loadConfig({ OPENAI_API_KEY: 'sk-x' }).stt).toMatchObject({
+        engine: 'openai',
+        apiKey: 'sk-x',
+        baseURL: null,
+      });
       expect(loadConfig({ OPENAI_API_KEY: 'sk-x', STT_ENGINE: 'none' }).stt.engine).toBeNull();
     });
 

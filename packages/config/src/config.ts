@@ -20,12 +20,16 @@ const EnvSchema = Type.Object({
   ANALYSIS_LLM_MODEL: Type.Optional(Type.String({ minLength: 1 })),
   OPENAI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
   OPENAI_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
-  STT_ENGINE: Type.Optional(Type.Union([Type.Literal('openai'), Type.Literal('sherpa-onnx'), Type.Literal('none')])),
+  STT_ENGINE: Type.Optional(
+    Type.Union([Type.Literal('openai'), Type.Literal('sherpa-onnx'), Type.Literal('none')]),
+  ),
   TRANSCRIBE_MODEL: Type.Optional(Type.String({ minLength: 1 })),
   STT_MODEL_PATH: Type.Optional(Type.String({ minLength: 1 })),
   STT_MAX_CHUNK_SECONDS: Type.Optional(Type.Integer({ minimum: 10, maximum: 24 * 3600 })),
   STT_MAX_UPLOAD_BYTES: Type.Optional(Type.Integer({ minimum: 100_000 })),
-  STT_UPLOAD_FORMAT: Type.Optional(Type.Union([Type.Literal('flac'), Type.Literal('opus'), Type.Literal('wav')])),
+  STT_UPLOAD_FORMAT: Type.Optional(
+    Type.Union([Type.Literal('flac'), Type.Literal('opus'), Type.Literal('wav')]),
+  ),
   STT_CONCURRENCY: Type.Optional(Type.Integer({ minimum: 1, maximum: 32 })),
   STT_TIMEOUT_SECONDS: Type.Integer({ minimum: 10, maximum: 3600, default: 600 }),
   ONTERMS_ADMIN_EMAIL: Type.Optional(Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' })),
@@ -130,17 +134,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const withDefaults = Value.Default(EnvSchema, raw);
   const problems = [...Value.Errors(EnvSchema, withDefaults)].map(
-    (e) => `${e.path.slice(1) || 'environment'}: ${e.message}${e.value === undefined ? '' : ` (got ${JSON.stringify(e.value)})`}`,
+    (e) =>
+      `${e.path.slice(1) || 'environment'}: ${e.message}${e.value === undefined ? '' : ` (got ${JSON.stringify(e.value)})`}`,
   );
   const e = withDefaults as Env;
   if ((e.ONTERMS_ADMIN_EMAIL === undefined) !== (e.ONTERMS_ADMIN_PASSWORD === undefined)) {
     problems.push('ONTERMS_ADMIN_EMAIL and ONTERMS_ADMIN_PASSWORD: set both or neither');
   }
   if (e.STT_ENGINE === 'openai' && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
-    problems.push('STT_ENGINE=openai needs OPENAI_API_KEY (api.openai.com) or OPENAI_BASE_URL (a self-hosted compatible server)');
+    problems.push(
+      'STT_ENGINE=openai needs OPENAI_API_KEY (api.openai.com) or OPENAI_BASE_URL (a self-hosted compatible server)',
+    );
   }
   if (e.STT_ENGINE === 'sherpa-onnx' && !e.STT_MODEL_PATH) {
-    problems.push('STT_ENGINE=sherpa-onnx needs STT_MODEL_PATH: the directory of a downloaded sherpa-onnx model (see packages/transcription/README.md)');
+    problems.push(
+      'STT_ENGINE=sherpa-onnx needs STT_MODEL_PATH: the directory of a downloaded sherpa-onnx model (see packages/transcription/README.md)',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -156,7 +165,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ? { model: e.ANALYSIS_LLM_MODEL, apiKey: e.OPENAI_API_KEY ?? null, baseURL: e.OPENAI_BASE_URL ?? null }
       : null,
     stt: {
-      engine: e.STT_ENGINE ? (e.STT_ENGINE === 'none' ? null : e.STT_ENGINE) : e.OPENAI_API_KEY ? 'openai' : null,
+      engine: e.STT_ENGINE
+        ? e.STT_ENGINE === 'none'
+          ? null
+          : e.STT_ENGINE
+        : e.OPENAI_API_KEY
+          ? 'openai'
+          : null,
       model: e.TRANSCRIBE_MODEL ?? null,
       modelPath: e.STT_MODEL_PATH ? path.resolve(e.STT_MODEL_PATH) : null,
       apiKey: e.OPENAI_API_KEY ?? null,
@@ -188,5 +203,8 @@ function parseTrustProxy(value: string | undefined): AuthConfig['trustProxy'] {
     const hops = Number(value);
     return (_address, hop) => hop < hops;
   }
-  return value.split(',').map((v) => v.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }

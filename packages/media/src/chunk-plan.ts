@@ -41,7 +41,11 @@ export function maxChunkSeconds(limits: ChunkLimits): number {
  * least 0.5 s in the last 30 % of the allowed length; else the longest pause in its second half;
  * only with no pause at all (continuous speech or music) does it cut at the limit (`hardCut`).
  */
-export function planChunks(durationSec: number, silences: readonly SilenceSpan[], limits: ChunkLimits): PlannedChunk[] {
+export function planChunks(
+  durationSec: number,
+  silences: readonly SilenceSpan[],
+  limits: ChunkLimits,
+): PlannedChunk[] {
   const maxLen = maxChunkSeconds(limits);
   const chunks: PlannedChunk[] = [];
   let start = 0;
@@ -60,7 +64,11 @@ export function planChunks(durationSec: number, silences: readonly SilenceSpan[]
       // Centre of the pause as it lies in the window (keeps margin on both sides of the cut).
       const candidate = { cut: (from + to) / 2, length: to - from };
       if (!best || candidate.length > best.length) best = candidate;
-      if (to > lateStart && candidate.length >= GOOD_PAUSE_SEC && (!bestLate || candidate.cut > bestLate.cut)) {
+      if (
+        to > lateStart &&
+        candidate.length >= GOOD_PAUSE_SEC &&
+        (!bestLate || candidate.cut > bestLate.cut)
+      ) {
         bestLate = candidate;
       }
     }

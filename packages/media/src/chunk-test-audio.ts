@@ -23,13 +23,44 @@ export async function speak(dir: string, name: string, text: string, voice: 'ru'
   const path = join(dir, `${name}.wav`);
   await run('espeak-ng', ['-v', voice, '-s', '165', '-w', raw, text]);
   // silence 1 0.02 1% : drop leading audio under 1 % of full scale; reverse twice for the tail.
-  await run('sox', [raw, '-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', path, 'silence', '1', '0.02', '1%', 'reverse', 'silence', '1', '0.02', '1%', 'reverse']);
+  await run('sox', [
+    raw,
+    '-r',
+    String(SAMPLE_RATE),
+    '-c',
+    '1',
+    '-b',
+    '16',
+    path,
+    'silence',
+    '1',
+    '0.02',
+    '1%',
+    'reverse',
+    'silence',
+    '1',
+    '0.02',
+    '1%',
+    'reverse',
+  ]);
   return { path, durationSec: await durationOf(path), text };
 }
 
 export async function silenceFile(dir: string, seconds: number): Promise<string> {
   const path = join(dir, `silence-${seconds.toFixed(3)}.wav`);
-  await run('sox', ['-n', '-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', path, 'trim', '0', seconds.toFixed(4)]);
+  await run('sox', [
+    '-n',
+    '-r',
+    String(SAMPLE_RATE),
+    '-c',
+    '1',
+    '-b',
+    '16',
+    path,
+    'trim',
+    '0',
+    seconds.toFixed(4),
+  ]);
   return path;
 }
 
@@ -48,7 +79,12 @@ export interface Track {
 }
 
 /** Concatenates utterances and pauses (once, then `repeat` more times) into one mono WAV. */
-export async function buildTrack(dir: string, name: string, items: TimelineItem[], repeat = 0): Promise<Track> {
+export async function buildTrack(
+  dir: string,
+  name: string,
+  items: TimelineItem[],
+  repeat = 0,
+): Promise<Track> {
   const files: string[] = [];
   const unit: { start: number; end: number; text: string }[] = [];
   let t = 0;
@@ -70,7 +106,8 @@ export async function buildTrack(dir: string, name: string, items: TimelineItem[
   else await run('sox', [unitPath, path]);
   const placed: Track['placed'] = [];
   for (let k = 0; k <= repeat; k++) {
-    for (const u of unit) placed.push({ start: u.start + k * unitSec, end: u.end + k * unitSec, text: u.text });
+    for (const u of unit)
+      placed.push({ start: u.start + k * unitSec, end: u.end + k * unitSec, text: u.text });
   }
   return { path, durationSec: await durationOf(path), placed };
 }
@@ -79,7 +116,13 @@ export async function buildTrack(dir: string, name: string, items: TimelineItem[
  * A stereo file from two mono tracks of equal length: left = `left` + `bleed`×right, right =
  * `right` + `bleed`×left (telephony cross-talk: each side faintly hears the other).
  */
-export async function stereoFrom(dir: string, name: string, left: string, right: string, bleed = 0): Promise<string> {
+export async function stereoFrom(
+  dir: string,
+  name: string,
+  left: string,
+  right: string,
+  bleed = 0,
+): Promise<string> {
   const path = join(dir, `${name}.wav`);
   if (bleed === 0) {
     await run('sox', ['-M', left, right, path]);

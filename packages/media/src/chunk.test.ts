@@ -18,7 +18,14 @@ describe('planChunks', () => {
   });
 
   it('cuts in the middle of a late pause, preferring it to a longer early one', () => {
-    const chunks = planChunks(150, [{ start: 55, end: 60 }, { start: 90, end: 91 }], limits);
+    const chunks = planChunks(
+      150,
+      [
+        { start: 55, end: 60 },
+        { start: 90, end: 91 },
+      ],
+      limits,
+    );
     expect(chunks.map((c) => [c.start, c.end, c.hardCut])).toEqual([
       [0, 90.5, false],
       [90.5, 150, false],
@@ -26,7 +33,16 @@ describe('planChunks', () => {
   });
 
   it('falls back to the longest pause in the second half, then to a hard cut at the limit', () => {
-    expect(planChunks(150, [{ start: 60, end: 60.2 }, { start: 62, end: 62.1 }], limits)[0]).toMatchObject({ end: 60.1 });
+    expect(
+      planChunks(
+        150,
+        [
+          { start: 60, end: 60.2 },
+          { start: 62, end: 62.1 },
+        ],
+        limits,
+      )[0],
+    ).toMatchObject({ end: 60.1 });
     expect(planChunks(250, [], limits).map((c) => [c.start, c.end, c.hardCut])).toEqual([
       [0, 100, true],
       [100, 200, true],
@@ -35,7 +51,12 @@ describe('planChunks', () => {
   });
 
   it('sizes chunks by bytes when that is the tighter limit', () => {
-    const chunks = planChunks(100, [], { maxDurationSec: Infinity, maxBytes: 1044, bytesPerSec: 32, headerBytes: 44 });
+    const chunks = planChunks(100, [], {
+      maxDurationSec: Infinity,
+      maxBytes: 1044,
+      bytesPerSec: 32,
+      headerBytes: 44,
+    });
     expect(chunks.map((c) => c.end - c.start)).toEqual([31.25, 31.25, 31.25, 6.25]);
   });
 });
@@ -51,9 +72,21 @@ describe('splitAtSilences on a generated 40-minute call', () => {
     ({ dir, cleanup } = await makeTempDir());
     const a = await speak(dir, 'a', 'Оплата в течение тридцати дней после поставки товара.', 'ru');
     const b = await speak(dir, 'b', 'We can offer net thirty with a late fee of one percent.', 'en');
-    const c = await speak(dir, 'c', 'Пени ноль целых одна десятая процента за каждый день просрочки платежа.', 'ru');
+    const c = await speak(
+      dir,
+      'c',
+      'Пени ноль целых одна десятая процента за каждый день просрочки платежа.',
+      'ru',
+    );
     // ~15 s unit: short and long pauses, repeated to just over 40 minutes.
-    const items = [{ utterance: a }, { silenceSec: 0.45 }, { utterance: b }, { silenceSec: 1.3 }, { utterance: c }, { silenceSec: 2.6 }];
+    const items = [
+      { utterance: a },
+      { silenceSec: 0.45 },
+      { utterance: b },
+      { silenceSec: 1.3 },
+      { utterance: c },
+      { silenceSec: 2.6 },
+    ];
     const unit = await buildTrack(dir, 'unit', items);
     track = await buildTrack(dir, 'long', items, Math.ceil((40 * 60) / unit.durationSec));
     map = await media.detectSilence(track.path);
@@ -90,7 +123,9 @@ describe('splitAtSilences on a generated 40-minute call', () => {
       // Lossless: the chunk's samples are the original's at the stated offset.
       const samples = await readSamples(chunk.path, DEFAULT_BINARY_PATHS.ffmpegPath);
       const offset = Math.round(chunk.start * SAMPLE_RATE);
-      expect(Math.abs(samples.length - Math.round((chunk.end - chunk.start) * SAMPLE_RATE))).toBeLessThanOrEqual(2);
+      expect(
+        Math.abs(samples.length - Math.round((chunk.end - chunk.start) * SAMPLE_RATE)),
+      ).toBeLessThanOrEqual(2);
       expect(mismatches(samples, original, offset)).toBe(0);
       // …and not at an offset 0.1 s off (the check has teeth).
       expect(mismatches(samples, original, offset + SAMPLE_RATE / 10)).toBeGreaterThan(1000);
@@ -122,8 +157,16 @@ describe('splitAtSilences on a generated 40-minute call', () => {
     const out = join(dir, 'opus');
     await mkdir(out);
     const first = track.placed.findIndex((p) => p.start > 180);
-    const shortMap = { durationSec: track.placed[first]!.start - 0.2, silences: map.silences.filter((s) => s.start < 180) };
-    const chunks = await media.splitAtSilences(track.path, out, { ...shortMap, maxDurationSec: 60, maxBytes: Infinity, format: 'opus' });
+    const shortMap = {
+      durationSec: track.placed[first]!.start - 0.2,
+      silences: map.silences.filter((s) => s.start < 180),
+    };
+    const chunks = await media.splitAtSilences(track.path, out, {
+      ...shortMap,
+      maxDurationSec: 60,
+      maxBytes: Infinity,
+      format: 'opus',
+    });
     expect(chunks.length).toBeGreaterThanOrEqual(3);
     for (const chunk of chunks) {
       expect(chunk.end - chunk.start).toBeLessThanOrEqual(60);

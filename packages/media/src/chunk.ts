@@ -27,7 +27,18 @@ export const CHUNK_FORMATS: Record<
     contentType: 'audio/wav',
     bytesPerSec: SPEECH_SAMPLE_RATE * 2,
     headerBytes: 44,
-    args: ['-c:a', 'pcm_s16le', '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact', '-f', 'wav'],
+    args: [
+      '-c:a',
+      'pcm_s16le',
+      '-map_metadata',
+      '-1',
+      '-fflags',
+      '+bitexact',
+      '-flags:a',
+      '+bitexact',
+      '-f',
+      'wav',
+    ],
   },
   flac: {
     extension: 'flac',
@@ -102,7 +113,18 @@ export async function splitAtSilences(
         ...control,
         input,
         inputOptions: ['-ss', planned.start.toFixed(6), '-t', (planned.end - planned.start).toFixed(6)],
-        outputOptions: ['-map', '0:a:0', '-vn', '-sn', '-dn', '-ac', '1', '-ar', String(SPEECH_SAMPLE_RATE), ...spec.args],
+        outputOptions: [
+          '-map',
+          '0:a:0',
+          '-vn',
+          '-sn',
+          '-dn',
+          '-ac',
+          '1',
+          '-ar',
+          String(SPEECH_SAMPLE_RATE),
+          ...spec.args,
+        ],
         output: tempPath,
       }),
     );
@@ -115,8 +137,16 @@ export async function splitAtSilences(
       range.end - range.start,
       options.silences
         .filter((s) => s.end > range.start && s.start < range.end)
-        .map((s) => ({ start: Math.max(0, s.start - range.start), end: Math.min(range.end, s.end) - range.start })),
-      { maxDurationSec: options.maxDurationSec, maxBytes: options.maxBytes, bytesPerSec, headerBytes: spec.headerBytes },
+        .map((s) => ({
+          start: Math.max(0, s.start - range.start),
+          end: Math.min(range.end, s.end) - range.start,
+        })),
+      {
+        maxDurationSec: options.maxDurationSec,
+        maxBytes: options.maxBytes,
+        bytesPerSec,
+        headerBytes: spec.headerBytes,
+      },
     ).map((c) => ({ ...c, start: c.start + range.start, end: c.end + range.start }));
 
     const encoded = await mapLimit(local, concurrency, encode);
@@ -126,7 +156,11 @@ export async function splitAtSilences(
         continue;
       }
       if (depth >= MAX_RESPLITS || options.format === 'wav') {
-        throw new MediaError('failed', 'The recording could not be cut into small enough pieces.', `${chunk.bytes} bytes`);
+        throw new MediaError(
+          'failed',
+          'The recording could not be cut into small enough pieces.',
+          `${chunk.bytes} bytes`,
+        );
       }
       const measured = (chunk.bytes / (chunk.end - chunk.start)) * 1.1;
       await rm(chunk.path, { force: true });
@@ -171,7 +205,13 @@ async function speechPcmLayout(input: string): Promise<PcmLayout | null> {
 }
 
 /** Writes a bare 44-byte-header WAV holding the samples of [start, end) — sample-exact, no decoding. */
-async function copyPcmSlice(input: string, output: string, layout: PcmLayout, chunk: PlannedChunk, control: RunControl) {
+async function copyPcmSlice(
+  input: string,
+  output: string,
+  layout: PcmLayout,
+  chunk: PlannedChunk,
+  control: RunControl,
+) {
   const first = Math.min(layout.dataBytes, Math.round(chunk.start * SPEECH_SAMPLE_RATE) * 2);
   const last = Math.min(layout.dataBytes, Math.round(chunk.end * SPEECH_SAMPLE_RATE) * 2);
   const bytes = Math.max(0, last - first);
@@ -195,6 +235,9 @@ async function copyPcmSlice(input: string, output: string, layout: PcmLayout, ch
     await new Promise<void>((resolve, reject) => out.on('finish', resolve).on('error', reject));
     return;
   }
-  const source = createReadStream(input, { start: layout.dataOffset + first, end: layout.dataOffset + last - 1 });
+  const source = createReadStream(input, {
+    start: layout.dataOffset + first,
+    end: layout.dataOffset + last - 1,
+  });
   await pipeline(source, out, control.signal ? { signal: control.signal } : {});
 }

@@ -10,7 +10,8 @@ const media = createMedia();
 
 describe('parseSilenceMetadata / silentFraction', () => {
   it('pairs starts with ends and closes a silence running to the end', () => {
-    const text = 'frame:1 pts:0\nlavfi.silence_start=-0.01\nlavfi.silence_end=1.5\nlavfi.silence_duration=1.5\nlavfi.silence_start=4\n';
+    const text =
+      'frame:1 pts:0\nlavfi.silence_start=-0.01\nlavfi.silence_end=1.5\nlavfi.silence_duration=1.5\nlavfi.silence_start=4\n';
     expect(parseSilenceMetadata(text, 6)).toEqual([
       { start: 0, end: 1.5 },
       { start: 4, end: 6 },
@@ -18,7 +19,10 @@ describe('parseSilenceMetadata / silentFraction', () => {
   });
 
   it('measures the silent share of an interval', () => {
-    const spans = [{ start: 0, end: 1 }, { start: 2, end: 3 }];
+    const spans = [
+      { start: 0, end: 1 },
+      { start: 2, end: 3 },
+    ];
     expect(silentFraction(spans, 0, 4)).toBe(0.5);
     expect(silentFraction(spans, 2.5, 3)).toBe(1);
     expect(silentFraction(spans, 1, 2)).toBe(0);
@@ -35,8 +39,16 @@ describe('detectSilence and measureLevelDb on generated speech', () => {
     ({ dir, cleanup } = await makeTempDir());
     const a = await speak(dir, 'a', 'Предоплата пятьдесят процентов.', 'ru');
     const b = await speak(dir, 'b', 'Okay, send me the contract.', 'en');
-    left = await buildTrack(dir, 'left', [{ silenceSec: 1 }, { utterance: a }, { silenceSec: 1 + b.durationSec + 1 }]);
-    const right = await buildTrack(dir, 'right', [{ silenceSec: 1 + a.durationSec + 1 }, { utterance: b }, { silenceSec: 1 }]);
+    left = await buildTrack(dir, 'left', [
+      { silenceSec: 1 },
+      { utterance: a },
+      { silenceSec: 1 + b.durationSec + 1 },
+    ]);
+    const right = await buildTrack(dir, 'right', [
+      { silenceSec: 1 + a.durationSec + 1 },
+      { utterance: b },
+      { silenceSec: 1 },
+    ]);
     stereoPath = await stereoFrom(dir, 'call', left.path, right.path, 0.05);
   }, 30_000);
   afterAll(() => cleanup?.());

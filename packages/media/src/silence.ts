@@ -28,7 +28,11 @@ export interface SilenceMap {
 
 export const DEFAULT_SILENCE = { noiseDb: -40, minSilenceSec: 0.3 } as const;
 
-const PAN: Record<ChannelPick, string | null> = { mix: null, left: 'pan=mono|c0=c0', right: 'pan=mono|c0=c1' };
+const PAN: Record<ChannelPick, string | null> = {
+  mix: null,
+  left: 'pan=mono|c0=c0',
+  right: 'pan=mono|c0=c1',
+};
 
 /**
  * Where the recording is silent, via ffmpeg's `silencedetect`. The filter's findings are frame
@@ -36,7 +40,11 @@ const PAN: Record<ChannelPick, string | null> = { mix: null, left: 'pan=mono|c0=
  * at `-v error`, where silencedetect's own log lines are suppressed. One decoding pass, nothing
  * written to disk.
  */
-export async function detectSilence(input: string, options: SilenceOptions, control: RunControl): Promise<SilenceMap> {
+export async function detectSilence(
+  input: string,
+  options: SilenceOptions,
+  control: RunControl,
+): Promise<SilenceMap> {
   const channel = options.channel ?? 'mix';
   const noiseDb = options.noiseDb ?? DEFAULT_SILENCE.noiseDb;
   const minSilenceSec = options.minSilenceSec ?? DEFAULT_SILENCE.minSilenceSec;
@@ -107,7 +115,10 @@ export function silentFraction(silences: readonly SilenceSpan[], start: number, 
 export async function measureLevelDb(wavPath: string, start: number, end: number): Promise<number> {
   const handle = await open(wavPath, 'r');
   try {
-    const { dataOffset, dataBytes, sampleRate, channels, bitsPerSample } = await readWavHeader(handle, wavPath);
+    const { dataOffset, dataBytes, sampleRate, channels, bitsPerSample } = await readWavHeader(
+      handle,
+      wavPath,
+    );
     if (channels !== 1 || bitsPerSample !== 16) {
       throw new MediaError('failed', 'Level measurement needs a 16-bit mono WAV.', wavPath);
     }
@@ -133,7 +144,11 @@ export async function measureLevelDb(wavPath: string, start: number, end: number
 export async function readWavHeader(handle: Awaited<ReturnType<typeof open>>, path: string) {
   const header = Buffer.alloc(4096);
   const { bytesRead } = await handle.read(header, 0, header.length, 0);
-  if (bytesRead < 12 || header.toString('ascii', 0, 4) !== 'RIFF' || header.toString('ascii', 8, 12) !== 'WAVE') {
+  if (
+    bytesRead < 12 ||
+    header.toString('ascii', 0, 4) !== 'RIFF' ||
+    header.toString('ascii', 8, 12) !== 'WAVE'
+  ) {
     throw new MediaError('failed', 'Not a WAV file.', path);
   }
   let offset = 12;

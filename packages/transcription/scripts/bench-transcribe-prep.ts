@@ -31,24 +31,64 @@ try {
   const a = await speak(dir, 'a', 'Оплата в течение тридцати банковских дней после поставки товара.', 'ru');
   const b = await speak(dir, 'b', 'We can offer net thirty with a late fee of one percent per month.', 'en');
   const c = await speak(dir, 'c', 'Пени ноль целых одна десятая процента за каждый день просрочки.', 'ru');
-  const items = [{ utterance: a }, { silenceSec: 0.6 }, { utterance: b }, { silenceSec: 1.4 }, { utterance: c }, { silenceSec: 2.2 }];
+  const items = [
+    { utterance: a },
+    { silenceSec: 0.6 },
+    { utterance: b },
+    { silenceSec: 1.4 },
+    { utterance: c },
+    { silenceSec: 2.2 },
+  ];
   const unit = await buildTrack(dir, 'unit', items);
   const track = await buildTrack(dir, 'long', items, Math.ceil(3600 / unit.durationSec) - 1);
   const input = join(dir, 'call.mp3');
-  await run(ffmpeg, ['-v', 'error', '-i', track.path, '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '32k', '-f', 'mp3', input]);
-  console.log(`recording: ${(track.durationSec / 60).toFixed(1)} min, MP3 mono 32 kbit/s, ${((await stat(input)).size / 1e6).toFixed(1)} MB`);
+  await run(ffmpeg, [
+    '-v',
+    'error',
+    '-i',
+    track.path,
+    '-ac',
+    '1',
+    '-c:a',
+    'libmp3lame',
+    '-b:a',
+    '32k',
+    '-f',
+    'mp3',
+    input,
+  ]);
+  console.log(
+    `recording: ${(track.durationSec / 60).toFixed(1)} min, MP3 mono 32 kbit/s, ${((await stat(input)).size / 1e6).toFixed(1)} MB`,
+  );
 
-  const [, decodeSec] = await timed(() => run(ffmpeg, ['-hide_banner', '-nostdin', '-v', 'error', '-i', input, '-f', 'null', '-']));
+  const [, decodeSec] = await timed(() =>
+    run(ffmpeg, ['-hide_banner', '-nostdin', '-v', 'error', '-i', input, '-f', 'null', '-']),
+  );
   const [info, probeSec] = await timed(() => media.probe(input));
   const speech = join(dir, 'speech.wav');
   const [, normaliseSec] = await timed(() => media.normalizeForSpeech(input, speech));
   const [map, silenceSec] = await timed(() => media.detectSilence(speech));
 
   const variants: { label: string; format: ChunkFormat; maxBytes: number; maxDurationSec: number }[] = [
-    { label: 'whisper-1, flac (default)', format: 'flac', maxBytes: OPENAI_MAX_BYTES, maxDurationSec: Infinity },
-    { label: 'gpt-4o limit 1400 s, flac', format: 'flac', maxBytes: OPENAI_MAX_BYTES, maxDurationSec: GPT4O_MAX_DURATION_SEC },
+    {
+      label: 'whisper-1, flac (default)',
+      format: 'flac',
+      maxBytes: OPENAI_MAX_BYTES,
+      maxDurationSec: Infinity,
+    },
+    {
+      label: 'gpt-4o limit 1400 s, flac',
+      format: 'flac',
+      maxBytes: OPENAI_MAX_BYTES,
+      maxDurationSec: GPT4O_MAX_DURATION_SEC,
+    },
     { label: 'local engine, wav ≤ 25 s', format: 'wav', maxBytes: Infinity, maxDurationSec: 25 },
-    { label: 'whisper-1, opus 16 kbit/s', format: 'opus', maxBytes: OPENAI_MAX_BYTES, maxDurationSec: Infinity },
+    {
+      label: 'whisper-1, opus 16 kbit/s',
+      format: 'opus',
+      maxBytes: OPENAI_MAX_BYTES,
+      maxDurationSec: Infinity,
+    },
   ];
   const rows: string[] = [];
   for (const v of variants) {
@@ -64,12 +104,18 @@ try {
     );
   }
   console.log(`bare ffmpeg decode      ${decodeSec.toFixed(2)} s`);
-  console.log(`probe                   ${probeSec.toFixed(2)} s  (${info.codec}, ${info.durationSec.toFixed(0)} s)`);
+  console.log(
+    `probe                   ${probeSec.toFixed(2)} s  (${info.codec}, ${info.durationSec.toFixed(0)} s)`,
+  );
   console.log(`normalise (16 kHz wav)  ${normaliseSec.toFixed(2)} s`);
   console.log(`silencedetect           ${silenceSec.toFixed(2)} s  (${map.silences.length} pauses)`);
   for (const row of rows) console.log(row);
-  console.log('prep = probe + normalise + silencedetect + chunk, as a multiple of the bare decode (target ≤ 1.5×).');
-  console.log("transcriber's own part = silencedetect + chunk: probe and normalise already run in the pipeline's earlier steps.");
+  console.log(
+    'prep = probe + normalise + silencedetect + chunk, as a multiple of the bare decode (target ≤ 1.5×).',
+  );
+  console.log(
+    "transcriber's own part = silencedetect + chunk: probe and normalise already run in the pipeline's earlier steps.",
+  );
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -25,7 +25,11 @@ export function createSpeechEngine(config: SttConfig): SpeechEngine | null {
   }
   const engine = createLocalEngine({ modelPath: config.modelPath });
   if (config.maxChunkSeconds !== null) {
-    return { ...engine, transcribeChunk: engine.transcribeChunk, limits: { ...engine.limits, maxDurationSec: config.maxChunkSeconds } };
+    return {
+      ...engine,
+      transcribeChunk: engine.transcribeChunk,
+      limits: { ...engine.limits, maxDurationSec: config.maxChunkSeconds },
+    };
   }
   return engine;
 }
@@ -39,6 +43,7 @@ export function createTranscriptionEngine(config: SttConfig, media: Media): Tran
   const engine = createSpeechEngine(config);
   if (!engine) return null;
   return createRecordingTranscriber(media, engine, {
-    concurrency: config.concurrency ?? DEFAULT_CONCURRENCY[engine.name as keyof typeof DEFAULT_CONCURRENCY] ?? 2,
+    concurrency:
+      config.concurrency ?? DEFAULT_CONCURRENCY[engine.name as keyof typeof DEFAULT_CONCURRENCY] ?? 2,
   });
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { HALLUCINATION_PHRASE_COUNT, isHallucinatedSegment, isKnownHallucination } from './hallucination-guard.ts';
-import { mapDiarizedSpeakers, removeBleed, splitTextOverSpeech, textSimilarity, type ChannelSegment } from './stitch.ts';
+import {
+  HALLUCINATION_PHRASE_COUNT,
+  isHallucinatedSegment,
+  isKnownHallucination,
+} from './hallucination-guard.ts';
+import {
+  mapDiarizedSpeakers,
+  removeBleed,
+  splitTextOverSpeech,
+  textSimilarity,
+  type ChannelSegment,
+} from './stitch.ts';
 import { buildVocabularyPrompt, DEFAULT_VOCABULARY } from './vocabulary.ts';
 
 describe('hallucination guard', () => {
@@ -32,10 +42,16 @@ describe('hallucination guard', () => {
 
   const silences = [{ start: 10, end: 20 }];
   it('drops a listed phrase only over silence (or when Whisper says no speech)', () => {
-    expect(isHallucinatedSegment({ start: 12, end: 15, text: 'Продолжение следует...' }, silences)).toBe(true);
+    expect(isHallucinatedSegment({ start: 12, end: 15, text: 'Продолжение следует...' }, silences)).toBe(
+      true,
+    );
     expect(isHallucinatedSegment({ start: 2, end: 5, text: 'Продолжение следует...' }, silences)).toBe(false);
-    expect(isHallucinatedSegment({ start: 2, end: 5, text: 'Thanks for watching!', noSpeechProb: 0.9 }, silences)).toBe(true);
-    expect(isHallucinatedSegment({ start: 12, end: 15, text: 'Отсрочка тридцать дней' }, silences)).toBe(false);
+    expect(
+      isHallucinatedSegment({ start: 2, end: 5, text: 'Thanks for watching!', noSpeechProb: 0.9 }, silences),
+    ).toBe(true);
+    expect(isHallucinatedSegment({ start: 12, end: 15, text: 'Отсрочка тридцать дней' }, silences)).toBe(
+      false,
+    );
     // "Спасибо за внимание" said by the rep at the end of a call, over speech: kept.
     expect(isHallucinatedSegment({ start: 5, end: 8, text: 'Спасибо за внимание!' }, silences)).toBe(false);
   });
@@ -55,7 +71,11 @@ describe('text-only timing', () => {
 describe('stereo bleed', () => {
   it('drops the quieter copy of the same words at the same time; keeps different overlapping speech', async () => {
     const seg = (track: number, start: number, end: number, text: string): ChannelSegment => ({
-      track, start, end, text, speaker: track === 0 ? 'rep' : 'client',
+      track,
+      start,
+      end,
+      text,
+      speaker: track === 0 ? 'rep' : 'client',
     });
     const segments = [
       seg(0, 1, 4, 'Оплата через тридцать дней'),
@@ -66,7 +86,11 @@ describe('stereo bleed', () => {
     const levels: Record<number, number> = { 0: -20, 1: -45 };
     const { kept, dropped } = await removeBleed(segments, async (track) => levels[track]!);
     expect(dropped).toBe(1);
-    expect(kept.map((s) => s.text)).toEqual(['Оплата через тридцать дней', 'Хорошо, согласны', 'Да, и ещё пени']);
+    expect(kept.map((s) => s.text)).toEqual([
+      'Оплата через тридцать дней',
+      'Хорошо, согласны',
+      'Да, и ещё пени',
+    ]);
     expect(textSimilarity('Net 30, yes.', 'net 30 yes')).toBe(1);
   });
 });
@@ -76,21 +100,35 @@ describe('diarization speaker mapping', () => {
     const map = mapDiarizedSpeakers(
       [
         { speaker: 'A', start: 0, text: 'Алло, слушаю.' },
-        { speaker: 'B', start: 2, text: 'Предлагаем отсрочка платежа тридцать дней, пени ноль один процент.' },
+        {
+          speaker: 'B',
+          start: 2,
+          text: 'Предлагаем отсрочка платежа тридцать дней, пени ноль один процент.',
+        },
         { speaker: 'A', start: 8, text: 'Хорошо.' },
       ],
       DEFAULT_VOCABULARY.ru,
     );
     expect(Object.fromEntries(map)).toEqual({ B: 'rep', A: 'client' });
-    const tie = mapDiarizedSpeakers([{ speaker: 'X', start: 0, text: 'Добрый день' }, { speaker: 'Y', start: 1, text: 'Здравствуйте' }], []);
+    const tie = mapDiarizedSpeakers(
+      [
+        { speaker: 'X', start: 0, text: 'Добрый день' },
+        { speaker: 'Y', start: 1, text: 'Здравствуйте' },
+      ],
+      [],
+    );
     expect(Object.fromEntries(tie)).toEqual({ X: 'rep', Y: 'client' });
   });
 });
 
 describe('vocabulary prompt', () => {
   it('is a sentence in the call language with the terms; the checklist terms replace the defaults', () => {
-    expect(buildVocabularyPrompt('ru')).toMatch(/^Разговор об условиях оплаты: отсрочка платежа, предоплата, .*НДС\.$/);
-    expect(buildVocabularyPrompt('en', ['net 45', 'late fee'])).toBe('A call about payment terms: net 45, late fee.');
+    expect(buildVocabularyPrompt('ru')).toMatch(
+      /^Разговор об условиях оплаты: отсрочка платежа, предоплата, .*НДС\.$/,
+    );
+    expect(buildVocabularyPrompt('en', ['net 45', 'late fee'])).toBe(
+      'A call about payment terms: net 45, late fee.',
+    );
     expect(buildVocabularyPrompt(null)!.length).toBeLessThanOrEqual(601);
   });
 });

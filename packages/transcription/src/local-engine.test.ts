@@ -44,11 +44,19 @@ describe('sherpa-onnx local engine', () => {
     expect(() => resolveLocalModel(giga)).toThrow(/incomplete or not a sherpa-onnx model/);
     await writeFile(join(giga, 'model.onnx'), '');
     await writeFile(join(giga, 'model.int8.onnx'), '');
-    expect(resolveLocalModel(giga)).toMatchObject({ kind: 'nemo-ctc', files: { model: join(giga, 'model.int8.onnx') }, nemo: true });
+    expect(resolveLocalModel(giga)).toMatchObject({
+      kind: 'nemo-ctc',
+      files: { model: join(giga, 'model.int8.onnx') },
+      nemo: true,
+    });
   });
 
   it('turns token timestamps into segments split at pauses', () => {
-    const result = { text: 'оплата завтра да', tokens: ['▁оплата', '▁завтра', '▁да'], timestamps: [0.2, 0.9, 3.0] };
+    const result = {
+      text: 'оплата завтра да',
+      tokens: ['▁оплата', '▁завтра', '▁да'],
+      timestamps: [0.2, 0.9, 3.0],
+    };
     expect(toSegments(result, 5)).toEqual([
       { start: 0.2, end: 1.5, text: 'оплата завтра' },
       { start: 3.0, end: 3.6, text: 'да' },
@@ -59,20 +67,33 @@ describe('sherpa-onnx local engine', () => {
   // environment cannot download. Point STT_TEST_MODEL_PATH at a sherpa-onnx model directory to run it.
   const modelPath = process.env['STT_TEST_MODEL_PATH'];
   if (!modelPath) {
-    console.log('[local-engine] real run skipped: STT_TEST_MODEL_PATH is not set (no sherpa-onnx model on this machine; see README for which to download)');
+    console.log(
+      '[local-engine] real run skipped: STT_TEST_MODEL_PATH is not set (no sherpa-onnx model on this machine; see README for which to download)',
+    );
   }
-  it.skipIf(!modelPath)('transcribes generated Russian speech with a real model', async () => {
-    const media = createMedia();
-    const utterance = await speak(dir, 'real', 'Оплата в течение тридцати дней.', 'ru');
-    const stt = createRecordingTranscriber(media, createLocalEngine({ modelPath: modelPath! }), { concurrency: 1 });
-    const result = await stt.transcribe({
-      speechAudioPath: utterance.path,
-      channels: 1,
-      repChannel: null,
-      language: 'ru',
-      signal: new AbortController().signal,
-    });
-    expect(stt.name).toBe('sherpa-onnx');
-    expect(result.transcript.segments.map((s) => s.text).join(' ').toLowerCase()).toMatch(/оплат|тридцат/);
-  }, 120_000);
+  it.skipIf(!modelPath)(
+    'transcribes generated Russian speech with a real model',
+    async () => {
+      const media = createMedia();
+      const utterance = await speak(dir, 'real', 'Оплата в течение тридцати дней.', 'ru');
+      const stt = createRecordingTranscriber(media, createLocalEngine({ modelPath: modelPath! }), {
+        concurrency: 1,
+      });
+      const result = await stt.transcribe({
+        speechAudioPath: utterance.path,
+        channels: 1,
+        repChannel: null,
+        language: 'ru',
+        signal: new AbortController().signal,
+      });
+      expect(stt.name).toBe('sherpa-onnx');
+      expect(
+        result.transcript.segments
+          .map((s) => s.text)
+          .join(' ')
+          .toLowerCase(),
+      ).toMatch(/оплат|тридцат/);
+    },
+    120_000,
+  );
 });

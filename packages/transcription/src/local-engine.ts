@@ -40,14 +40,23 @@ export interface LocalModel {
  * where to get a model when there is none.
  */
 export function resolveLocalModel(modelPath: string | null | undefined): LocalModel {
-  if (!modelPath) throw new TranscriptionError(`No local speech-to-text model is configured (STT_MODEL_PATH is not set). ${MODEL_HELP}`, true);
+  if (!modelPath)
+    throw new TranscriptionError(
+      `No local speech-to-text model is configured (STT_MODEL_PATH is not set). ${MODEL_HELP}`,
+      true,
+    );
   if (!existsSync(modelPath)) {
-    throw new TranscriptionError(`The local speech-to-text model is missing: nothing at STT_MODEL_PATH=${modelPath}. ${MODEL_HELP}`, true);
+    throw new TranscriptionError(
+      `The local speech-to-text model is missing: nothing at STT_MODEL_PATH=${modelPath}. ${MODEL_HELP}`,
+      true,
+    );
   }
   const directory = statSync(modelPath).isDirectory() ? modelPath : dirname(modelPath);
   const names = readdirSync(directory);
   const pick = (pattern: RegExp): string | undefined => {
-    const matches = names.filter((n) => pattern.test(n)).sort((a, b) => Number(/int8/.test(b)) - Number(/int8/.test(a)));
+    const matches = names
+      .filter((n) => pattern.test(n))
+      .sort((a, b) => Number(/int8/.test(b)) - Number(/int8/.test(a)));
     return matches[0] ? join(directory, matches[0]) : undefined;
   };
   const tokens = pick(/tokens\.txt$/);
@@ -56,8 +65,10 @@ export function resolveLocalModel(modelPath: string | null | undefined): LocalMo
   const joiner = pick(/joiner.*\.onnx$/);
   const single = pick(/^model.*\.onnx$/);
   const nemo = /nemo|giga-?am|parakeet/i.test(basename(directory));
-  if (tokens && encoder && decoder && joiner) return { kind: 'transducer', directory, tokens, files: { encoder, decoder, joiner }, nemo };
-  if (tokens && encoder && decoder) return { kind: 'whisper', directory, tokens, files: { encoder, decoder }, nemo: false };
+  if (tokens && encoder && decoder && joiner)
+    return { kind: 'transducer', directory, tokens, files: { encoder, decoder, joiner }, nemo };
+  if (tokens && encoder && decoder)
+    return { kind: 'whisper', directory, tokens, files: { encoder, decoder }, nemo: false };
   if (tokens && single) return { kind: 'nemo-ctc', directory, tokens, files: { model: single }, nemo: true };
   throw new TranscriptionError(
     `The local speech-to-text model at STT_MODEL_PATH=${modelPath} is incomplete or not a sherpa-onnx model ` +
@@ -94,26 +105,45 @@ interface SherpaModule {
 const SEGMENT_GAP_SEC = 0.8;
 
 export function createLocalEngine(options: LocalEngineOptions): SpeechEngine {
-  let recognizer: Promise<{ recognizer: SherpaRecognizer; sherpa: SherpaModule; model: LocalModel }> | null = null;
+  let recognizer: Promise<{ recognizer: SherpaRecognizer; sherpa: SherpaModule; model: LocalModel }> | null =
+    null;
   const load = (language: Language | null) => {
     recognizer ??= (async () => {
       const model = resolveLocalModel(options.modelPath);
       const sherpa = createRequire(import.meta.url)('sherpa-onnx-node') as SherpaModule;
-      const modelConfig: Record<string, unknown> = { tokens: model.tokens, numThreads: options.numThreads ?? 2, provider: 'cpu', debug: 0 };
+      const modelConfig: Record<string, unknown> = {
+        tokens: model.tokens,
+        numThreads: options.numThreads ?? 2,
+        provider: 'cpu',
+        debug: 0,
+      };
       if (model.kind === 'transducer') {
         modelConfig['transducer'] = model.files;
         if (model.nemo) modelConfig['modelType'] = 'nemo_transducer';
       } else if (model.kind === 'whisper') {
-        modelConfig['whisper'] = { ...model.files, language: language ?? '', task: 'transcribe', tailPaddings: -1 };
+        modelConfig['whisper'] = {
+          ...model.files,
+          language: language ?? '',
+          task: 'transcribe',
+          tailPaddings: -1,
+        };
       } else {
         modelConfig['nemoCtc'] = model.files;
       }
       try {
-        const r = await sherpa.OfflineRecognizer.createAsync({ featConfig: { sampleRate: 16000, featureDim: model.kind === 'whisper' ? 80 : 64 }, modelConfig, decodingMethod: 'greedy_search' });
+        const r = await sherpa.OfflineRecognizer.createAsync({
+          featConfig: { sampleRate: 16000, featureDim: model.kind === 'whisper' ? 80 : 64 },
+          modelConfig,
+          decodingMethod: 'greedy_search',
+        });
         return { recognizer: r, sherpa, model };
       } catch (error) {
         recognizer = null;
-        throw new TranscriptionError(`The local speech-to-text model at ${model.directory} could not be loaded: ${String(error)}. ${MODEL_HELP}`, true, { cause: error });
+        throw new TranscriptionError(
+          `The local speech-to-text model at ${model.directory} could not be loaded: ${String(error)}. ${MODEL_HELP}`,
+          true,
+          { cause: error },
+        );
       }
     })().catch((error: unknown) => {
       recognizer = null;
@@ -169,7 +199,10 @@ export function toSegments(result: SherpaResult, durationSec: number): RawSegmen
     .map((s, i) => ({
       start: s.start,
       // A token's timestamp is its start: a segment ends just before the next one, or at the chunk end.
-      end: Math.min(durationSec, Math.max(s.end + 0.3, segments[i + 1] ? Math.min(segments[i + 1]!.start, s.end + 0.6) : s.end + 0.6)),
+      end: Math.min(
+        durationSec,
+        Math.max(s.end + 0.3, segments[i + 1] ? Math.min(segments[i + 1]!.start, s.end + 0.6) : s.end + 0.6),
+      ),
       text: s.text.replace(/\s+/g, ' ').trim(),
     }))
     .filter((s) => s.text);

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TranscriptionError } from './engine.ts';
-import { createOpenAIEngine, GPT4O_MAX_DURATION_SEC, modelProfile, OPENAI_MAX_BYTES } from './openai-engine.ts';
+import {
+  createOpenAIEngine,
+  GPT4O_MAX_DURATION_SEC,
+  modelProfile,
+  OPENAI_MAX_BYTES,
+} from './openai-engine.ts';
 import { parseRetryAfter } from './retry.ts';
 import type { ChunkRequest } from './speech-engine.ts';
 import { startFakeOpenAI, type FakeHandler, type FakeServer } from './testing/fake-openai-server.ts';
@@ -24,7 +29,10 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function engineWith(handler: FakeHandler, options: Parameters<typeof createOpenAIEngine>[0] = { apiKey: 'sk-test' }) {
+async function engineWith(
+  handler: FakeHandler,
+  options: Parameters<typeof createOpenAIEngine>[0] = { apiKey: 'sk-test' },
+) {
   server = await startFakeOpenAI(handler);
   return createOpenAIEngine({ retry: FAST_RETRY, ...options, baseURL: server.baseURL });
 }
@@ -47,7 +55,14 @@ const VERBOSE = {
   duration: 12,
   text: 'Оплата через тридцать дней. Пени ноль один процент.',
   segments: [
-    { id: 0, start: 0.5, end: 3.2, text: ' Оплата через тридцать дней.', no_speech_prob: 0.01, avg_logprob: -0.2 },
+    {
+      id: 0,
+      start: 0.5,
+      end: 3.2,
+      text: ' Оплата через тридцать дней.',
+      no_speech_prob: 0.01,
+      avg_logprob: -0.2,
+    },
     { id: 1, start: 4, end: 7.5, text: ' Пени ноль один процент.', no_speech_prob: 0.02, avg_logprob: -0.3 },
   ],
 };
@@ -87,14 +102,19 @@ describe('openai engine against a loopback OpenAI-compatible server', () => {
       model: 'gpt-4o-transcribe',
     });
     expect(engine.limits).toEqual({ maxBytes: OPENAI_MAX_BYTES, maxDurationSec: 60, format: 'flac' });
-    const result = await engine.transcribeChunk(request({ language: 'en', prompt: 'A call about payment terms: net 30.' }));
+    const result = await engine.transcribeChunk(
+      request({ language: 'en', prompt: 'A call about payment terms: net 30.' }),
+    );
     expect(server!.requests[0]!.fields).toEqual({
       model: 'gpt-4o-transcribe',
       language: 'en',
       prompt: 'A call about payment terms: net 30.',
       response_format: 'json',
     });
-    expect(result).toMatchObject({ timing: 'none', segments: [{ start: 0, end: 0, text: 'Net thirty, late fee one percent.' }] });
+    expect(result).toMatchObject({
+      timing: 'none',
+      segments: [{ start: 0, end: 0, text: 'Net thirty, late fee one percent.' }],
+    });
   });
 
   it('diarizing model: diarized_json with chunking_strategy, no prompt, speaker labels kept', async () => {
@@ -103,8 +123,22 @@ describe('openai engine against a loopback OpenAI-compatible server', () => {
         json: {
           text: 'x',
           segments: [
-            { id: 's1', type: 'transcript.text.segment', start: 0, end: 2, speaker: 'A', text: 'Добрый день.' },
-            { id: 's2', type: 'transcript.text.segment', start: 2.5, end: 5, speaker: 'B', text: 'Здравствуйте.' },
+            {
+              id: 's1',
+              type: 'transcript.text.segment',
+              start: 0,
+              end: 2,
+              speaker: 'A',
+              text: 'Добрый день.',
+            },
+            {
+              id: 's2',
+              type: 'transcript.text.segment',
+              start: 2.5,
+              end: 5,
+              speaker: 'B',
+              text: 'Здравствуйте.',
+            },
           ],
         },
       }),
@@ -125,18 +159,34 @@ describe('openai engine against a loopback OpenAI-compatible server', () => {
   it('a server without verbose_json: falls back to json once and stays there', async () => {
     const engine = await engineWith((req) =>
       req.fields['response_format'] === 'verbose_json'
-        ? { status: 400, json: { error: { message: "response_format 'verbose_json' is not supported", type: 'invalid_request_error' } } }
+        ? {
+            status: 400,
+            json: {
+              error: {
+                message: "response_format 'verbose_json' is not supported",
+                type: 'invalid_request_error',
+              },
+            },
+          }
         : { json: { text: 'Предоплата пятьдесят процентов.' } },
     );
     expect((await engine.transcribeChunk(request())).timing).toBe('none');
     await engine.transcribeChunk(request());
-    expect(server!.requests.map((r) => r.fields['response_format'])).toEqual(['verbose_json', 'json', 'json']);
+    expect(server!.requests.map((r) => r.fields['response_format'])).toEqual([
+      'verbose_json',
+      'json',
+      'json',
+    ]);
   });
 
   it('429 with Retry-After: waits at least that long, then succeeds', async () => {
     const engine = await engineWith((_req, i) =>
       i === 0
-        ? { status: 429, headers: { 'retry-after': '1' }, json: { error: { message: 'Rate limit reached', type: 'requests' } } }
+        ? {
+            status: 429,
+            headers: { 'retry-after': '1' },
+            json: { error: { message: 'Rate limit reached', type: 'requests' } },
+          }
         : { json: VERBOSE },
     );
     const started = Date.now();
@@ -147,16 +197,21 @@ describe('openai engine against a loopback OpenAI-compatible server', () => {
   });
 
   it('500 then success: retried with backoff', async () => {
-    const engine = await engineWith((_req, i) => (i < 2 ? { status: 500, json: { error: { message: 'boom' } } } : { json: VERBOSE }));
+    const engine = await engineWith((_req, i) =>
+      i < 2 ? { status: 500, json: { error: { message: 'boom' } } } : { json: VERBOSE },
+    );
     expect((await engine.transcribeChunk(request())).segments).toHaveLength(2);
     expect(server!.requests).toHaveLength(3);
   });
 
   it('a slow answer times out and is retried', async () => {
-    const engine = await engineWith((_req, i) => (i === 0 ? { delayMs: 2_000, json: VERBOSE } : { json: VERBOSE }), {
-      apiKey: 'sk-test',
-      timeoutMs: 300,
-    });
+    const engine = await engineWith(
+      (_req, i) => (i === 0 ? { delayMs: 2_000, json: VERBOSE } : { json: VERBOSE }),
+      {
+        apiKey: 'sk-test',
+        timeoutMs: 300,
+      },
+    );
     expect((await engine.transcribeChunk(request())).segments).toHaveLength(2);
     expect(server!.requests).toHaveLength(2);
   });
@@ -173,10 +228,49 @@ describe('openai engine against a loopback OpenAI-compatible server', () => {
   });
 
   it.each([
-    [401, { error: { message: 'Incorrect API key provided: sk-test.', type: 'invalid_request_error', code: 'invalid_api_key' } }, /API key.*401.*Incorrect API key/],
-    [404, { error: { message: 'The model `whisper-9` does not exist', type: 'invalid_request_error', code: 'model_not_found' } }, /model was not found.*whisper-9/],
-    [400, { error: { message: 'Invalid file format. Supported formats: flac, m4a, mp3', type: 'invalid_request_error' } }, /rejected the audio.*Invalid file format/],
-    [429, { error: { message: 'You exceeded your current quota', type: 'insufficient_quota', code: 'insufficient_quota' } }, /no quota/],
+    [
+      401,
+      {
+        error: {
+          message: 'Incorrect API key provided: sk-test.',
+          type: 'invalid_request_error',
+          code: 'invalid_api_key',
+        },
+      },
+      /API key.*401.*Incorrect API key/,
+    ],
+    [
+      404,
+      {
+        error: {
+          message: 'The model `whisper-9` does not exist',
+          type: 'invalid_request_error',
+          code: 'model_not_found',
+        },
+      },
+      /model was not found.*whisper-9/,
+    ],
+    [
+      400,
+      {
+        error: {
+          message: 'Invalid file format. Supported formats: flac, m4a, mp3',
+          type: 'invalid_request_error',
+        },
+      },
+      /rejected the audio.*Invalid file format/,
+    ],
+    [
+      429,
+      {
+        error: {
+          message: 'You exceeded your current quota',
+          type: 'insufficient_quota',
+          code: 'insufficient_quota',
+        },
+      },
+      /no quota/,
+    ],
   ])('%i fails at once, permanently, with the reason', async (status, body, message) => {
     const engine = await engineWith(() => ({ status, json: body }));
     const error = await engine.transcribeChunk(request()).catch((e: unknown) => e);

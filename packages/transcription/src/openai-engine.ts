@@ -4,7 +4,13 @@ import OpenAI, { APIConnectionError, APIError, APIUserAbortError, toFile } from 
 import type { ChunkFormat } from '@onterms/media';
 import { TranscriptionError } from './engine.ts';
 import { DEFAULT_RETRY, parseRetryAfter, withRetry, type RetryDecision, type RetryPolicy } from './retry.ts';
-import type { ChunkRequest, ChunkTranscription, RawSegment, SpeechEngine, SpeechEngineLimits } from './speech-engine.ts';
+import type {
+  ChunkRequest,
+  ChunkTranscription,
+  RawSegment,
+  SpeechEngine,
+  SpeechEngineLimits,
+} from './speech-engine.ts';
 
 /** OpenAI's upload limit: 25 MB per request. */
 export const OPENAI_MAX_BYTES = 25 * 1024 * 1024;
@@ -44,9 +50,14 @@ interface ModelProfile {
  * gpt-4o-transcribe-diarize returns speaker-labelled segments (diarized_json, no prompt allowed).
  */
 export function modelProfile(model: string): ModelProfile {
-  if (/diariz/i.test(model)) return { mode: 'diarized_json', prompt: false, maxDurationSec: GPT4O_MAX_DURATION_SEC };
+  if (/diariz/i.test(model))
+    return { mode: 'diarized_json', prompt: false, maxDurationSec: GPT4O_MAX_DURATION_SEC };
   if (/^gpt-4o(-mini)?-transcribe/i.test(model)) {
-    return { mode: 'json', prompt: true, maxDurationSec: Math.min(GPT4O_MAX_DURATION_SEC, TEXT_ONLY_CHUNK_SEC) };
+    return {
+      mode: 'json',
+      prompt: true,
+      maxDurationSec: Math.min(GPT4O_MAX_DURATION_SEC, TEXT_ONLY_CHUNK_SEC),
+    };
   }
   return { mode: 'verbose_json', prompt: true, maxDurationSec: Infinity };
 }
@@ -83,9 +94,12 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): SpeechEngine {
     if (profile.prompt && request.prompt) params['prompt'] = request.prompt;
     if (attemptMode === 'verbose_json') params['timestamp_granularities'] = ['segment'];
     if (attemptMode === 'diarized_json') params['chunking_strategy'] = 'auto';
-    return client.audio.transcriptions.create(params as unknown as OpenAI.Audio.TranscriptionCreateParamsNonStreaming, {
-      signal: request.signal,
-    });
+    return client.audio.transcriptions.create(
+      params as unknown as OpenAI.Audio.TranscriptionCreateParamsNonStreaming,
+      {
+        signal: request.signal,
+      },
+    );
   }
 
   return {
@@ -100,7 +114,12 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): SpeechEngine {
               return await send(request, mode);
             } catch (error) {
               // A self-hosted server that does not do verbose_json: fall back to text for good.
-              if (mode === 'verbose_json' && error instanceof APIError && error.status === 400 && /response_format|verbose_json/i.test(error.message)) {
+              if (
+                mode === 'verbose_json' &&
+                error instanceof APIError &&
+                error.status === 400 &&
+                /response_format|verbose_json/i.test(error.message)
+              ) {
                 mode = 'json';
                 return await send(request, mode);
               }
@@ -142,21 +161,53 @@ function toTranscriptionError(error: unknown, signal: AbortSignal): unknown {
   if (signal.aborted || error instanceof APIUserAbortError) return signal.reason ?? error;
   if (error instanceof TranscriptionError) return error;
   if (error instanceof APIConnectionError) {
-    return new TranscriptionError('The speech-to-text service did not answer in time; will try again later.', false, { cause: error });
+    return new TranscriptionError(
+      'The speech-to-text service did not answer in time; will try again later.',
+      false,
+      { cause: error },
+    );
   }
   if (error instanceof APIError) {
     const status = error.status ?? 0;
     const detail = serverMessage(error);
-    if (status === 401) return new TranscriptionError(`The speech-to-text service rejected the API key (401): ${detail}. Check OPENAI_API_KEY.`, true, { cause: error });
-    if (status === 403) return new TranscriptionError(`The speech-to-text service refused access (403): ${detail}.`, true, { cause: error });
-    if (status === 404) return new TranscriptionError(`The speech-to-text model was not found (404): ${detail}. Check TRANSCRIBE_MODEL.`, true, { cause: error });
-    if (status === 429 && isQuotaError(error)) return new TranscriptionError(`The speech-to-text account has no quota left: ${detail}.`, true, { cause: error });
+    if (status === 401)
+      return new TranscriptionError(
+        `The speech-to-text service rejected the API key (401): ${detail}. Check OPENAI_API_KEY.`,
+        true,
+        { cause: error },
+      );
+    if (status === 403)
+      return new TranscriptionError(`The speech-to-text service refused access (403): ${detail}.`, true, {
+        cause: error,
+      });
+    if (status === 404)
+      return new TranscriptionError(
+        `The speech-to-text model was not found (404): ${detail}. Check TRANSCRIBE_MODEL.`,
+        true,
+        { cause: error },
+      );
+    if (status === 429 && isQuotaError(error))
+      return new TranscriptionError(`The speech-to-text account has no quota left: ${detail}.`, true, {
+        cause: error,
+      });
     if (status === 400 || status === 413 || status === 415 || status === 422) {
-      return new TranscriptionError(`The speech-to-text service rejected the audio (${status}): ${detail}.`, true, { cause: error });
+      return new TranscriptionError(
+        `The speech-to-text service rejected the audio (${status}): ${detail}.`,
+        true,
+        { cause: error },
+      );
     }
-    return new TranscriptionError(`The speech-to-text service failed (${status || 'no status'}): ${detail}; will try again later.`, false, { cause: error });
+    return new TranscriptionError(
+      `The speech-to-text service failed (${status || 'no status'}): ${detail}; will try again later.`,
+      false,
+      { cause: error },
+    );
   }
-  return new TranscriptionError(`Speech-to-text failed: ${error instanceof Error ? error.message : String(error)}`, false, { cause: error });
+  return new TranscriptionError(
+    `Speech-to-text failed: ${error instanceof Error ? error.message : String(error)}`,
+    false,
+    { cause: error },
+  );
 }
 
 function serverMessage(error: APIError): string {
@@ -167,7 +218,7 @@ function serverMessage(error: APIError): string {
 
 function parseResponse(body: unknown, mode: ResponseMode, model: string): ChunkTranscription {
   // Some servers answer text/plain; the SDK then hands back a string.
-  const value = (typeof body === 'string' ? { text: body } : body ?? {}) as {
+  const value = (typeof body === 'string' ? { text: body } : (body ?? {})) as {
     text?: unknown;
     language?: unknown;
     model?: unknown;
@@ -188,7 +239,13 @@ function parseResponse(body: unknown, mode: ResponseMode, model: string): ChunkT
     segments.push(segment);
   }
   if (segments.length > 0) {
-    return { segments, timing: 'segments', diarized: mode === 'diarized_json' && segments.some((s) => s.speaker), language, model: answeredModel };
+    return {
+      segments,
+      timing: 'segments',
+      diarized: mode === 'diarized_json' && segments.some((s) => s.speaker),
+      language,
+      model: answeredModel,
+    };
   }
   const text = typeof value.text === 'string' ? value.text.trim() : '';
   return {

@@ -13,7 +13,12 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 5,
+  baseDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  maxRetryAfterMs: 120_000,
+};
 
 export interface RetryDecision {
   retry: boolean;
@@ -48,7 +53,10 @@ export async function withRetry<T>(
 }
 
 /** Parses `retry-after-ms`, then `Retry-After` (seconds or an HTTP date). */
-export function parseRetryAfter(headers: { get(name: string): string | null } | undefined, now = Date.now()): number | null {
+export function parseRetryAfter(
+  headers: { get(name: string): string | null } | undefined,
+  now = Date.now(),
+): number | null {
   if (!headers) return null;
   const ms = headers.get('retry-after-ms');
   if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));

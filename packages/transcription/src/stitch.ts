@@ -14,7 +14,11 @@ export function splitTextOverSpeech(
   end: number,
   silences: readonly SilenceSpan[],
 ): { start: number; end: number; text: string }[] {
-  const sentences = text.match(/[^.!?…]+(?:[.!?…]+["»)]?|$)/g)?.map((s) => s.trim()).filter(Boolean) ?? [];
+  const sentences =
+    text
+      .match(/[^.!?…]+(?:[.!?…]+["»)]?|$)/g)
+      ?.map((s) => s.trim())
+      .filter(Boolean) ?? [];
   if (sentences.length === 0) return [];
   // Speech intervals inside [start, end].
   const speech: { start: number; end: number }[] = [];
@@ -124,7 +128,10 @@ export function mapDiarizedSpeakers(
 }
 
 /** Most letters Cyrillic → 'ru', else 'en'. Used when the uploader gave no language. */
-export function guessLanguage(texts: readonly string[], engineLanguages: readonly (string | null)[]): 'ru' | 'en' {
+export function guessLanguage(
+  texts: readonly string[],
+  engineLanguages: readonly (string | null)[],
+): 'ru' | 'en' {
   for (const l of engineLanguages) {
     if (!l) continue;
     if (/^(ru|rus|russian)$/i.test(l)) return 'ru';

@@ -38,14 +38,29 @@ async function listen(req: ReceivedRequest) {
   const segments: { start: number; end: number; text: string; no_speech_prob: number }[] = [];
   for (const span of spans.filter((x) => x.end - x.start > 0.3)) {
     const length = span.end - span.start;
-    const best = utterances.reduce((a, b) => (Math.abs(b.durationSec - length) < Math.abs(a.durationSec - length) ? b : a));
+    const best = utterances.reduce((a, b) =>
+      Math.abs(b.durationSec - length) < Math.abs(a.durationSec - length) ? b : a,
+    );
     segments.push({ ...span, text: ` ${best.text}`, no_speech_prob: 0.02 });
   }
   const tail = silences.at(-1);
   if (tail && tail.end >= durationSec - 0.01 && tail.end - tail.start > 1) {
-    segments.push({ start: tail.start + 0.2, end: durationSec, text: ' Продолжение следует...', no_speech_prob: 0.3 });
+    segments.push({
+      start: tail.start + 0.2,
+      end: durationSec,
+      text: ' Продолжение следует...',
+      no_speech_prob: 0.3,
+    });
   }
-  return { json: { task: 'transcribe', language: 'russian', duration: durationSec, text: segments.map((s) => s.text).join(''), segments } };
+  return {
+    json: {
+      task: 'transcribe',
+      language: 'russian',
+      duration: durationSec,
+      text: segments.map((s) => s.text).join(''),
+      segments,
+    },
+  };
 }
 
 let rep: Utterance[];
@@ -69,11 +84,17 @@ beforeAll(async () => {
   const [r1, r2] = rep as [Utterance, Utterance];
   const [c1, c2] = client as [Utterance, Utterance];
   repTrack = await buildTrack(dir, 'rep', [
-    { silenceSec: 0.6 }, { utterance: r1 }, { silenceSec: 0.8 + c1.durationSec + 0.8 }, { utterance: r2 },
+    { silenceSec: 0.6 },
+    { utterance: r1 },
+    { silenceSec: 0.8 + c1.durationSec + 0.8 },
+    { utterance: r2 },
     { silenceSec: 0.8 + c2.durationSec + 2.5 },
   ]);
   clientTrack = await buildTrack(dir, 'client', [
-    { silenceSec: 0.6 + r1.durationSec + 0.8 }, { utterance: c1 }, { silenceSec: 0.8 + r2.durationSec + 0.8 }, { utterance: c2 },
+    { silenceSec: 0.6 + r1.durationSec + 0.8 },
+    { utterance: c1 },
+    { silenceSec: 0.8 + r2.durationSec + 0.8 },
+    { utterance: c2 },
     { silenceSec: 2.5 },
   ]);
   // Telephony stereo, rep on the left, each side hearing the other at −22 dB; as uploaded (Ogg Opus).
@@ -90,10 +111,11 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const engine = () => createOpenAIEngine({ apiKey: 'sk-test', baseURL: server.baseURL, retry: { baseDelayMs: 5 } });
+const engine = () =>
+  createOpenAIEngine({ apiKey: 'sk-test', baseURL: server.baseURL, retry: { baseDelayMs: 5 } });
 
 describe('transcribeRecording: stereo split', () => {
-  it('transcribes each channel; the rep\'s words get rep, the client\'s client; cross-talk and phantoms dropped', async () => {
+  it("transcribes each channel; the rep's words get rep, the client's client; cross-talk and phantoms dropped", async () => {
     const before = server.requests.length;
     const stt = createRecordingTranscriber(media, engine());
     const result = await stt.transcribe({
@@ -115,14 +137,18 @@ describe('transcribeRecording: stereo split', () => {
       { speaker: 'rep', at: repTrack.placed[1]! },
       { speaker: 'client', at: clientTrack.placed[1]! },
     ];
-    expect(result.transcript.segments.map((s) => [s.speaker, s.text])).toEqual(expected.map((e) => [e.speaker, e.at.text]));
+    expect(result.transcript.segments.map((s) => [s.speaker, s.text])).toEqual(
+      expected.map((e) => [e.speaker, e.at.text]),
+    );
     result.transcript.segments.forEach((segment, i) => {
       expect(Math.abs(segment.start - expected[i]!.at.start)).toBeLessThan(0.1);
     });
     expect(result.notes?.join(' ')).toMatch(/cross-talk/);
     expect(result.notes?.join(' ')).toMatch(/phantom/);
     // The server asked for the vocabulary prompt in Russian.
-    expect(server.requests.at(-1)!.fields['prompt']).toMatch(/^Разговор об условиях оплаты: отсрочка платежа, предоплата/);
+    expect(server.requests.at(-1)!.fields['prompt']).toMatch(
+      /^Разговор об условиях оплаты: отсрочка платежа, предоплата/,
+    );
   }, 60_000);
 
   it('rep on the right swaps the speakers', async () => {
@@ -147,7 +173,12 @@ describe('transcribeRecording: stereo split', () => {
       signal: new AbortController().signal,
     });
     expect(result.requests).toBe(1);
-    expect(result.transcript.segments.map((s) => s.text)).toEqual([rep[0]!.text, client[0]!.text, rep[1]!.text, client[1]!.text]);
+    expect(result.transcript.segments.map((s) => s.text)).toEqual([
+      rep[0]!.text,
+      client[0]!.text,
+      rep[1]!.text,
+      client[1]!.text,
+    ]);
     expect(new Set(result.transcript.segments.map((s) => s.speaker))).toEqual(new Set(['unknown']));
   }, 60_000);
 });

@@ -2,11 +2,23 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Language, Segment, Speaker } from '@onterms/contracts';
-import { silentFraction, type AudioChunk, type Media, type SilenceMap, type SilenceOptions } from '@onterms/media';
+import {
+  silentFraction,
+  type AudioChunk,
+  type Media,
+  type SilenceMap,
+  type SilenceOptions,
+} from '@onterms/media';
 import type { TranscriptionEngine, TranscriptionRequest, TranscriptionResult } from './engine.ts';
 import { isHallucinatedSegment } from './hallucination-guard.ts';
 import type { ChunkTranscription, SpeechEngine } from './speech-engine.ts';
-import { guessLanguage, mapDiarizedSpeakers, removeBleed, splitTextOverSpeech, type ChannelSegment } from './stitch.ts';
+import {
+  guessLanguage,
+  mapDiarizedSpeakers,
+  removeBleed,
+  splitTextOverSpeech,
+  type ChannelSegment,
+} from './stitch.ts';
 import { buildVocabularyPrompt, DEFAULT_VOCABULARY } from './vocabulary.ts';
 
 export interface TranscribeRecordingOptions {
@@ -63,13 +75,18 @@ export async function transcribeRecording(
     const notes: string[] = [];
     const split = request.channels >= 2 && request.repChannel !== null && Boolean(request.originalAudioPath);
     if (request.channels >= 2 && request.repChannel !== null && !request.originalAudioPath) {
-      notes.push('Stereo split skipped: the original recording was not available; speakers are not separated.');
+      notes.push(
+        'Stereo split skipped: the original recording was not available; speakers are not separated.',
+      );
     }
     const sources: { speaker: Speaker | null; path: string }[] = [];
     if (split) {
       const rep = request.repChannel!;
       const client = rep === 'left' ? 'right' : 'left';
-      for (const [speaker, channel] of [['rep', rep], ['client', client]] as const) {
+      for (const [speaker, channel] of [
+        ['rep', rep],
+        ['client', client],
+      ] as const) {
         const path = join(work, `${speaker}.wav`);
         await media.normalizeForSpeech(request.originalAudioPath!, path, { channel, signal });
         sources.push({ speaker, path });
@@ -93,7 +110,11 @@ export async function transcribeRecording(
       tracks.push({ ...source, silence, chunks });
     }
 
-    const vocabulary = request.vocabulary?.length ? request.vocabulary : request.language ? DEFAULT_VOCABULARY[request.language] : [...DEFAULT_VOCABULARY.ru, ...DEFAULT_VOCABULARY.en];
+    const vocabulary = request.vocabulary?.length
+      ? request.vocabulary
+      : request.language
+        ? DEFAULT_VOCABULARY[request.language]
+        : [...DEFAULT_VOCABULARY.ru, ...DEFAULT_VOCABULARY.en];
     const prompt = buildVocabularyPrompt(request.language, request.vocabulary);
     const jobs = tracks.flatMap((track, t) =>
       track.chunks
@@ -102,18 +123,23 @@ export async function transcribeRecording(
         .map((chunk) => ({ t, chunk })),
     );
     let audioSeconds = 0;
-    const answers = await mapLimit(jobs, Math.max(1, options.concurrency ?? 2), signal, async ({ t, chunk }) => {
-      const answer = await engine.transcribeChunk({
-        audioPath: chunk.path,
-        contentType: chunk.contentType,
-        durationSec: chunk.end - chunk.start,
-        language: request.language,
-        prompt,
-        signal,
-      });
-      audioSeconds += chunk.end - chunk.start;
-      return { t, chunk, answer };
-    });
+    const answers = await mapLimit(
+      jobs,
+      Math.max(1, options.concurrency ?? 2),
+      signal,
+      async ({ t, chunk }) => {
+        const answer = await engine.transcribeChunk({
+          audioPath: chunk.path,
+          contentType: chunk.contentType,
+          durationSec: chunk.end - chunk.start,
+          language: request.language,
+          prompt,
+          signal,
+        });
+        audioSeconds += chunk.end - chunk.start;
+        return { t, chunk, answer };
+      },
+    );
 
     // Stitch: chunk-relative → recording time; text-only split over speech.
     let approximate = false;
@@ -145,26 +171,51 @@ export async function transcribeRecording(
 
     let segments: ChannelSegment[] = labelled;
     if (tracks.length > 1) {
-      const { kept, dropped } = await removeBleed(labelled, (track, from, to) => media.measureLevelDb(tracks[track]!.path, from, to));
+      const { kept, dropped } = await removeBleed(labelled, (track, from, to) =>
+        media.measureLevelDb(tracks[track]!.path, from, to),
+      );
       segments = kept;
-      if (dropped > 0) notes.push(`${dropped} segment(s) heard faintly on the other channel (cross-talk) were dropped as duplicates.`);
+      if (dropped > 0)
+        notes.push(
+          `${dropped} segment(s) heard faintly on the other channel (cross-talk) were dropped as duplicates.`,
+        );
     } else if (diarized) {
       // Labels are per request; with one chunk (the usual case under 23 min) they are call-wide.
-      const map = mapDiarizedSpeakers(labelled.map((s) => ({ speaker: s.label, text: s.text, start: s.start })), vocabulary);
+      const map = mapDiarizedSpeakers(
+        labelled.map((s) => ({ speaker: s.label, text: s.text, start: s.start })),
+        vocabulary,
+      );
       for (const s of labelled) if (s.label) s.speaker = map.get(s.label) ?? 'unknown';
-      notes.push('Speakers come from the engine\'s diarization: the one naming payment terms most is taken as the rep; correct them on the call page if wrong.');
-      if (tracks[0]!.chunks.length > 1) notes.push('Speaker labels were assigned per part of a long recording and may be inconsistent across parts.');
+      notes.push(
+        "Speakers come from the engine's diarization: the one naming payment terms most is taken as the rep; correct them on the call page if wrong.",
+      );
+      if (tracks[0]!.chunks.length > 1)
+        notes.push(
+          'Speaker labels were assigned per part of a long recording and may be inconsistent across parts.',
+        );
     }
 
-    if (approximate) notes.push('Timestamps are approximate: the model returns text only, so times are spread over each part\'s speech.');
-    if (hallucinations > 0) notes.push(`${hallucinations} phantom segment(s) over silence (e.g. "Продолжение следует…") were dropped.`);
+    if (approximate)
+      notes.push(
+        "Timestamps are approximate: the model returns text only, so times are spread over each part's speech.",
+      );
+    if (hallucinations > 0)
+      notes.push(
+        `${hallucinations} phantom segment(s) over silence (e.g. "Продолжение следует…") were dropped.`,
+      );
     const hardCuts = tracks.reduce((n, t) => n + t.chunks.filter((c) => c.hardCut).length, 0);
-    if (hardCuts > 0) notes.push(`${hardCuts} cut(s) had to be made without a pause; a word there may be garbled.`);
+    if (hardCuts > 0)
+      notes.push(`${hardCuts} cut(s) had to be made without a pause; a word there may be garbled.`);
 
     const ordered: Segment[] = segments
       .sort((a, b) => a.start - b.start || a.end - b.end)
       .map(({ start, end, speaker, text }) => ({ start, end, speaker, text }));
-    const language: Language = request.language ?? guessLanguage(ordered.map((s) => s.text), answers.map((a) => a.answer.language));
+    const language: Language =
+      request.language ??
+      guessLanguage(
+        ordered.map((s) => s.text),
+        answers.map((a) => a.answer.language),
+      );
     const model = answers.find((a) => a.answer.model)?.answer.model ?? engine.model;
     return {
       transcript: { language, segments: ordered },
@@ -182,7 +233,10 @@ function placeSegments(answer: ChunkTranscription, chunk: AudioChunk, silence: S
   const length = chunk.end - chunk.start;
   if (answer.timing === 'none') {
     return answer.segments.flatMap((s) =>
-      splitTextOverSpeech(s.text, chunk.start, chunk.end, silence.silences).map((part) => ({ ...part, ...(s.speaker ? { speaker: s.speaker } : {}) })),
+      splitTextOverSpeech(s.text, chunk.start, chunk.end, silence.silences).map((part) => ({
+        ...part,
+        ...(s.speaker ? { speaker: s.speaker } : {}),
+      })),
     );
   }
   return answer.segments.map((s) => ({
@@ -192,7 +246,12 @@ function placeSegments(answer: ChunkTranscription, chunk: AudioChunk, silence: S
   }));
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, signal: AbortSignal, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  signal: AbortSignal,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   let failed = false;

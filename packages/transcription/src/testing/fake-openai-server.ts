@@ -78,7 +78,13 @@ export async function startFakeOpenAI(handler: FakeHandler): Promise<FakeServer>
 
 function parse(req: IncomingMessage): Promise<ReceivedRequest> {
   return new Promise((resolve, reject) => {
-    const result: ReceivedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, fields: {}, file: null };
+    const result: ReceivedRequest = {
+      method: req.method ?? '',
+      path: req.url ?? '',
+      headers: req.headers,
+      fields: {},
+      file: null,
+    };
     if (!String(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
       req.resume();
       req.on('end', () => resolve(result));
@@ -89,7 +95,10 @@ function parse(req: IncomingMessage): Promise<ReceivedRequest> {
       const key = name.replace(/\[\]$/, '');
       const existing = result.fields[key];
       if (name.endsWith('[]') || existing !== undefined) {
-        result.fields[key] = [...(Array.isArray(existing) ? existing : existing !== undefined ? [existing] : []), value];
+        result.fields[key] = [
+          ...(Array.isArray(existing) ? existing : existing !== undefined ? [existing] : []),
+          value,
+        ];
       } else {
         result.fields[key] = value;
       }
@@ -98,7 +107,12 @@ function parse(req: IncomingMessage): Promise<ReceivedRequest> {
       const parts: Buffer[] = [];
       stream.on('data', (d: Buffer) => parts.push(d));
       stream.on('end', () => {
-        result.file = { field, filename: info.filename ?? '', mimeType: info.mimeType, bytes: Buffer.concat(parts) };
+        result.file = {
+          field,
+          filename: info.filename ?? '',
+          mimeType: info.mimeType,
+          bytes: Buffer.concat(parts),
+        };
       });
     });
     bb.on('close', () => resolve(result));

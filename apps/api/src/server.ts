@@ -1,0 +1,118 @@
+// The process entry of `npm start`: parses the configuration, opens the database (embedded PGlite
+// unless DATABASE_URL is set) and migrates it, starts the job pipeline (in-process unless REDIS_URL
+// is set), and serves the API and the web UI on one port until SIGINT/SIGTERM.
+import path from 'node:path';
+import closeWithGrace from 'close-with-grace';
+import Fastify from 'fastify';
+import { ConfigError, loadConfig, type Config } from '@onterms/config';
+import { isBlobReferenced, migrateToLatest, openDatabase } from '@onterms/db';
+import { createMedia } from '@onterms/media';
+import { createDefaultDeps, createPipeline } from '@onterms/pipeline';
+import { createLocalBlobStore } from '@onterms/storage';
+import { app } from './app.ts';
+import { createDemoUsers, ensureInitialAdmin } from './auth/accounts.ts';
+import { createAuthenticator } from './auth/authenticator.ts';
+import { loadDemoCalls } from './demo/load-demo-calls.ts';
+import { WEB_DIST, webUi } from './web/web-ui.ts';
+
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+const SWEEP_GRACE_MS = 24 * 60 * 60 * 1000;
+
+const config = readConfigOrExit();
+const demo = process.argv.includes('--demo');
+
+const fastify = Fastify({
+  logger: { level: config.logLevel },
+  trustProxy: config.auth.trustProxy,
+  // Uploads stream through multipart; JSON bodies stay small.
+  bodyLimit: 1024 * 1024,
+});
+const log = fastify.log;
+
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+try {
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) log.info({ applied }, 'database migrated');
+} catch (error) {
+  log.fatal({ err: error }, (error as Error).message);
+  await database.close();
+  process.exit(1);
+}
+
+const store = createLocalBlobStore({ root: path.join(config.dataDir, 'blobs') });
+const media = createMedia({
+  ...(config.media.ffmpegPath && { ffmpegPath: config.media.ffmpegPath }),
+  ...(config.media.ffprobePath && { ffprobePath: config.media.ffprobePath }),
+});
+const pipeline = await createPipeline({
+  redisUrl: config.redisUrl,
+  concurrency: config.worker.concurrency,
+  deps: createDefaultDeps({ db: database.db, store, media, log, analysisLlm: config.analysisLlm }),
+});
+const auth = createAuthenticator(database.db, config.auth);
+
+const admin = await ensureInitialAdmin(database.db, config.auth, auth.passwords);
+if (admin.outcome === 'created') log.info(`Created the first admin ${admin.email}`);
+
+await fastify.register(app, {
+  config,
+  db: database.db,
+  databaseEmbedded: database.embedded,
+  store,
+  media,
+  queue: pipeline.queue,
+  auth,
+});
+await fastify.register(webUi, { root: WEB_DIST });
+
+if (demo) {
+  const people = await createDemoUsers(database.db, auth.passwords);
+  const calls = await loadDemoCalls({ db: database.db, store, media, queue: pipeline.queue }, people.find((p) => p.role === 'rep')!.email);
+  console.log(`\nDemo: ${calls.created} sample calls loaded (${calls.existing} already there). Sign in as:`);
+  for (const person of people) console.log(`  ${person.role.padEnd(9)} ${person.email.padEnd(30)} ${person.password}`);
+  console.log('These passwords are new at every demo start and shown only now.\n');
+} else if (admin.outcome === 'no_users_and_no_admin_configured') {
+  console.log(
+    '\nNo users yet. Create the first admin with\n  npx onterms user create --email you@example.com --role admin\n' +
+      '(stop the server first in the embedded mode), or set ONTERMS_ADMIN_EMAIL and ONTERMS_ADMIN_PASSWORD; ' +
+      'or try `npm start -- --demo`.\n',
+  );
+}
+
+// Files no call references (an upload that crashed between commit and insert) are removed after a day.
+const sweep = async () => {
+  try {
+    const result = await store.sweep({ isReferenced: (key) => isBlobReferenced(database.db, key), olderThanMs: SWEEP_GRACE_MS });
+    if (result.tempFilesRemoved || result.unreferencedBlobsRemoved) log.info(result, 'storage sweep');
+  } catch (error) {
+    log.error({ err: error }, 'storage sweep failed');
+  }
+};
+const sweepTimer = setInterval(sweep, SWEEP_EVERY_MS);
+sweepTimer.unref();
+void sweep();
+
+await fastify.listen({ port: config.http.port, host: config.http.host });
+log.info(
+  `OnTerms on http://${config.http.host}:${config.http.port} — database: ${database.embedded ? `embedded in ${config.dataDir}` : 'PostgreSQL'}, ` +
+    `jobs: ${pipeline.mode === 'bullmq' ? 'BullMQ (run `npm run worker`)' : 'in-process'}`,
+);
+
+closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {
+  if (err) log.error({ err }, 'shutting down after an error');
+  else log.info(`${signal}: shutting down`);
+  clearInterval(sweepTimer);
+  await fastify.close();
+  await pipeline.close();
+  await database.close();
+});
+
+function readConfigOrExit(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}

@@ -46,9 +46,20 @@ function isQuestion(
   const n = toks.length - s;
   if (n === 0) return false;
   if (marks.has('questionAnywhere', s)) return true;
+  // «оплату сможете сделать до пятницы» asks; «если не сможете, …» is a condition
+  for (const m of marks.all('questionModals')) {
+    if (m.start < s) continue;
+    let cond = false;
+    for (let k = Math.max(0, m.start - 4); k < m.start; k++) if (marks.at('conditionals', k)) cond = true;
+    // «не получится» refuses
+    if (m.start > 0 && marks.at('negators', m.start - 1)) cond = true;
+    if (!cond) return true;
+  }
   // «а лимит?», "and the limit": a bare noun phrase after an opener asks about it
   if (s > 0 && n <= 2 && toks.slice(s).every((t) => t.num === undefined && !t.weekday)) return true;
-  const f = marks.first('interrogatives', s);
+  let f = marks.first('interrogatives', s);
+  // "any late fees" asks; "any account more than sixty days over goes to collections" states
+  if (f >= 0 && toks[f]!.text === 'any' && n > 4) f = -1;
   const first = f < 0 ? -1 : f - s;
   if (first === 0 || (first === 1 && lang === 'ru')) return true;
   const opensWithA = lang === 'ru' && toks[0]!.text === 'а';

@@ -13,6 +13,12 @@ export function topicWords(c: ReadClause): TopicWord[] {
   const out: TopicWord[] = c.marks
     .all('paymentTopic')
     .map((m) => ({ at: m.start, topic: 'payment' as const }));
+  // being late is about paying: «если не успеете до пятнадцатого — пени», "miss friday and …"
+  // (only inside a condition: "we won't be late, it's booked for the second" is about delivery)
+  const cond = c.marks.first('conditionals');
+  if (cond >= 0)
+    for (const m of c.marks.all('lateness'))
+      if (m.start > cond && !out.some((w) => w.at === m.start)) out.push({ at: m.start, topic: 'payment' });
   for (const m of c.marks.all('otherTopic'))
     if (!out.some((w) => w.at === m.start)) out.push({ at: m.start, topic: 'other' });
   return out.sort((a, b) => a.at - b.at);

@@ -20,6 +20,8 @@ export interface Markers {
   requests: string[];
   /** Shapes that ask wherever they stand in raw ASR text ("… do you want to open an account"). */
   questionAnywhere: string[];
+  /** Ask in raw ASR text unless a condition comes before («сможете …?» vs «если не сможете, …»). */
+  questionModals: string[];
   confirmStrong: string[];
   confirmWeak: string[];
   refusal: string[];
@@ -51,6 +53,14 @@ export const MARKERS: Record<Language, Markers> = {
       'другие|некоторые|многие|иные поставщик*|компани*|дистрибьютор*|фирм*',
       'у конкурент*',
       'конкурент*',
+      // what others do: «в отрасли многие ставят», «один завод пени выставлял», «на рынке принято»
+      'многие|некоторые',
+      'в отрасли|индустрии',
+      'на рынке',
+      'один|другой|другого|другим|одного|какой-то поставщик*|завод*|дистрибьютор*|компани*|фирм*|контрагент*',
+      // a possibility for later is not a term given now: «можно будет говорить о лимите»
+      'можно|сможем будет? говорить|поговорить|обсудить|обсуждать|рассмотреть|подумать',
+      'в перспективе|будущем',
     ],
     interrogatives: [
       'как*',
@@ -83,7 +93,17 @@ export const MARKERS: Record<Language, Markers> = {
       'дадите',
     ],
     requests: ['скажите*', 'подскажите*', 'расскажите*', 'уточните*', 'озвучьте*'],
-    questionAnywhere: ['вас устроит|устраивает', 'можно ли', 'а можно'],
+    questionAnywhere: [
+      'вас устроит|устраивает',
+      'можно ли',
+      'а можно',
+      // unpunctuated yes/no questions: «… сможете сделать или нет», «у вас такое практикуется»
+      'или нет|как',
+      'да или нет',
+      'у вас такое|так практику*|принято|бывает|делается',
+      'не так ли',
+    ],
+    questionModals: ['сможете', 'успеете', 'получится', 'устроит', 'подойдет', 'реально'],
     confirmStrong: [
       'да',
       'верно',
@@ -107,8 +127,18 @@ export const MARKERS: Record<Language, Markers> = {
     refusal: ['нет', 'не получится', 'не могу|можем', 'не даем', 'не наши', 'не пойдет'],
     paymentTopic: [
       'оплат*',
+      'оплач*',
       'плат*',
       'заплат*',
+      'заплач*',
+      'уплач*',
+      'погаш*',
+      'аванс*',
+      'предоплат*',
+      'постоплат*',
+      'оставш*',
+      'транш*',
+      'взнос*',
       'деньг*',
       'денег',
       'долг*',
@@ -151,6 +181,16 @@ export const MARKERS: Record<Language, Markers> = {
       'заявк*',
       'заказ*',
       'подпис*',
+      'подпиш*',
+      'присыл*',
+      'пришлит*',
+      'созвон*',
+      'перезвон*',
+      'позвон*',
+      'набер*',
+      'встрет*',
+      'встреч*',
+      'свяж*',
       'спецификац*',
       'акт',
       'образц*',
@@ -190,6 +230,15 @@ export const MARKERS: Record<Language, Markers> = {
       'other|some|many|most|lot suppliers|distributors|vendors|companies|places|wholesalers',
       'elsewhere',
       'competitor*',
+      'in the industry|market',
+      'industry practice|norm',
+      'another|previous|last|old supplier|distributor|vendor|wholesaler',
+      'other people|folks|guys',
+      'everyone|everybody else',
+      'we could|might talk|look|revisit|discuss',
+      'we can revisit|discuss',
+      'down the road|line',
+      'in the future',
     ],
     interrogatives: [
       'what',
@@ -238,7 +287,15 @@ export const MARKERS: Record<Language, Markers> = {
     consequence: [],
     questionTails: ['right', 'correct', 'yes', 'or what', 'or anything'],
     requests: ['tell me', 'let me know', 'walk me through'],
-    questionAnywhere: ['do|does|did|could|would|should|are you', 'what about', 'how about'],
+    questionAnywhere: [
+      'do|does|did|could|would|should|are|can|will you',
+      'what about',
+      'how about',
+      'or not',
+      'does|would|will that work',
+      'is that ok|okay|possible|doable',
+    ],
+    questionModals: ['doable', 'possible for you'],
     confirmStrong: [
       'yes',
       'yeah',
@@ -282,6 +339,13 @@ export const MARKERS: Record<Language, Markers> = {
       'owe*',
       'account*',
       'credit',
+      'clear',
+      'cleared',
+      'remainder',
+      'deposit',
+      'upfront',
+      'installment*',
+      'instalment*',
     ],
     otherTopic: [
       'deliver*',
@@ -310,6 +374,14 @@ export const MARKERS: Record<Language, Markers> = {
       'email',
       'approval',
       'out',
+      'follow up',
+      'call*',
+      'check in',
+      'touch base',
+      'talk',
+      'speak',
+      'meet*',
+      'visit*',
     ],
     lateness: ['late', 'overdue', 'past due', 'behind', 'miss*'],
     insistence: ['still', 'all the same', 'but really', 'anyway'],

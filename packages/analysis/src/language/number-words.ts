@@ -163,7 +163,7 @@ export function numberWord(word: string, language: Language): NumberWord | null 
     if (!found || found.type === 'den') {
       for (const e of RU_ORD_RE)
         if (e.re.test(word)) {
-          const dayForm = /(ого|ое|ье|ьего)$/.test(word);
+          const dayForm = /(ого|ое|ье|ьего|ому|ьему)$/.test(word);
           // «десятая», «сотых» are read as denominators only right after another number (numbers.ts).
           found = {
             value: e.value,

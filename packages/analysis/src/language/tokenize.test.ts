@@ -44,3 +44,26 @@ describe('numbers as words', () => {
     expect(c.map((x) => x.questionMark)).toEqual([true, false, false]);
   });
 });
+
+describe('ASR splits and joins', () => {
+  const words = (text: string, lang: 'ru' | 'en') =>
+    tokenize(text, lang).flatMap((c) => c.tokens.map((t) => t.text));
+  it('joins a word the recogniser split at a prefix, without gluing real phrases', () => {
+    expect(words('даём от срочку на месяц', 'ru')).toContain('отсрочку');
+    expect(words('плюс не устойку начислим', 'ru')).toContain('неустойку');
+    expect(words('берём пред оплату', 'ru')).toContain('предоплату');
+    expect(words('we ask for pre payment', 'en')).toContain('prepayment');
+    expect(words('если не оплатите', 'ru')).toEqual(['если', 'не', 'оплатите']);
+    expect(words('откажемся от оплаты', 'ru')).toEqual(['откажемся', 'от', 'оплаты']);
+  });
+  it('keeps «что-то», «как-нибудь» whole, so their «то» is not «то» of a consequence', () => {
+    expect(words('а если опоздаем как-то с деньгами', 'ru')).toContain('как-то');
+    expect(words('решим как-нибудь', 'ru')).toEqual(['решим', 'как-нибудь']);
+  });
+  it('reads «к седьмому» as a day and «ноль две процента» as 0.2 %', () => {
+    const t = tokenize('к седьмому числу', 'ru')[0]!.tokens[1]!;
+    expect([t.num, t.dayForm]).toEqual([7, true]);
+    expect(tokenize('по второму заказу', 'ru')[0]!.tokens[1]!.dayForm).toBeFalsy();
+    expect(nums('пеня ноль две процента в день', 'ru')).toEqual([0.2]);
+  });
+});

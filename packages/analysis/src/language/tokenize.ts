@@ -83,8 +83,11 @@ const NOT_DAY_AFTER = new Set([
   'half',
 ]);
 
+const SPLIT_PREFIX =
+  /(^|[\s,.!?;:—–])(?:(от)\s(срочк|срочек)|(не)\s(устойк)|(пред|пост)\s(оплат)|(pre)[\s-](pay|paid))/g;
+
 const WORD_RE =
-  /\d+(?:[.,]\d+)?(?:-?[a-zа-я]{1,3}(?![a-zа-я]))?|[a-zа-я]+(?:['’][a-z]+)?|[%$₽€]|\?|[.!;:…]|[,—–]|\s-\s/g;
+  /\d+(?:[.,]\d+)?(?:-?[a-zа-я]{1,3}(?![a-zа-я]))?|(?:кое-)?[a-zа-я]+(?:['’][a-z]+|-(?:то|нибудь|либо)(?![а-я]))?|[%$₽€]|\?|[.!;:…]|[,—–]|\s-\s/g;
 
 interface Raw {
   w: string;
@@ -115,6 +118,12 @@ function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
     lower = lower
       .replace(/(^|\s)у\s?пэ\s?дэ(?=\s|$|[,.!?])/g, '$1упд')
       .replace(/(^|\s)э\s?дэ\s?о(?=\s|$|[,.!?])/g, '$1эдо');
+  // ASR also splits a word at a prefix that is a word of its own: «от срочки», «не устойка»,
+  // «пред оплата», "pre payment". Joined back, or «не» would negate the penalty it is part of.
+  if (SPLIT_PREFIX.test(lower))
+    lower = lower.replace(SPLIT_PREFIX, (_m, pre: string, ...g: (string | undefined)[]) =>
+      pre + g.slice(0, 8).filter(Boolean).join(''),
+    );
   const clauses: { words: Raw[]; q: boolean }[] = [];
   let cur: Raw[] = [];
   let sep = false;
@@ -251,7 +260,8 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
       ordinal = true;
       // «пятого» names a day alone; «первое» only as «первое июня/числа» or after a weekday
       // («пятница, двадцать первое»), not in «на первое время».
-      const genitive = /(ого|ьего)$/.test(w);
+      // «к пятому», «к десятому числу»: a dative ordinal after «к» is a day too
+      const genitive = /(ого|ьего)$/.test(w) || (/(ому|ьему)$/.test(w) && /^ко?$/.test(words[i - 1]?.w ?? ''));
       const nx = words[j]?.w ?? '';
       const pv = words[i - 1]?.w ?? '';
       dayForm =
@@ -303,6 +313,19 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
         if (frac && value === 0 && den2 && frac.tok.num !== undefined) {
           value = frac.tok.num / den2;
           j = frac.end + 1;
+        }
+        // «ноль одна процента», «ноль пять процента»: a spoken «0,1 %» without «целых … десятых»
+        if (
+          frac &&
+          value === 0 &&
+          !den2 &&
+          frac.tok.num !== undefined &&
+          frac.tok.num >= 1 &&
+          frac.tok.num < 100 &&
+          PERCENT.test(words[frac.end]?.w ?? '')
+        ) {
+          value = frac.tok.num / 10 ** String(frac.tok.num).length;
+          j = frac.end;
         }
       }
     } else if (next === 'and' && words[j + 1]?.w === 'a' && words[j + 2]?.w === 'half') {

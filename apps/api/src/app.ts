@@ -52,7 +52,8 @@ export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
       await scope.register(callRoutes, deps);
       await scope.register(authRoutes, deps);
       await scope.register(adminRoutes, deps);
-      scope.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => fastify.swagger());
+      // Only login and health answer anonymous requests; the API's description is for signed-in clients.
+      scope.get('/openapi.json', { config: { policy: 'api.describe' }, schema: { hide: true } }, async () => fastify.swagger());
     },
     { prefix: '/api' },
   );

@@ -137,6 +137,11 @@ export const POLICY = {
     description: 'Create, list and revoke API tokens (audited)',
   },
   'audit.view': { resource: 'audit', allow: admin, description: 'Read the audit log' },
+  'api.describe': {
+    resource: 'account',
+    allow: () => true,
+    description: 'The OpenAPI document, for any signed-in person or API token',
+  },
   'account.self': {
     resource: 'account',
     allow: anyUser,

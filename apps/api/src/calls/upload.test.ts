@@ -256,7 +256,8 @@ describe('concurrent identical uploads', () => {
 
 describe('the API describes itself', () => {
   it('publishes an OpenAPI document generated from the route schemas', async () => {
-    const res = await t.sut.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect((await t.sut.inject({ method: 'GET', url: '/api/openapi.json' })).statusCode).toBe(401);
+    const res = await t.sut.inject({ method: 'GET', url: '/api/openapi.json', headers: rep.headers });
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);

@@ -13,6 +13,9 @@ export interface CueMeta {
   topic: 'payment' | null;
   notWith: PatternSet<null> | null;
   notPrecededBy: Set<string>;
+  needs: 'arrears' | 'arrearsBefore' | null;
+  /** Item indexes whose cues inside this cue's match are cancelled. */
+  overrides: number[];
 }
 export interface QuestionMeta {
   item: number;
@@ -23,6 +26,8 @@ export interface QuestionMeta {
 /** Everything one language needs, compiled: cues of all items, markers, deflection phrases. */
 export interface LanguageRules {
   lex: Lexicon;
+  /** The checklist's calls are about overdue debt (collection): cues that need arrears talk always have it. */
+  aboutArrears: boolean;
   cues: PatternSet<CueMeta>;
   questions: PatternSet<QuestionMeta>;
   itemNotWith: (PatternSet<null> | null)[];
@@ -84,6 +89,12 @@ export function compileChecklist(spec: ChecklistSpec): CompiledChecklist {
           topic: c.topic ?? null,
           notWith: c.notWith ? set(lex, c.notWith, `${where}/notWith`) : null,
           notPrecededBy: new Set((c.notPrecededBy ?? []).map((w) => w.toLowerCase())),
+          needs: c.needs ?? null,
+          overrides: (c.overrides ?? []).map((id, oi) => {
+            const at = spec.items.findIndex((it) => it.id === id);
+            if (at < 0) throw new ChecklistError(`${where}/overrides/${oi}: unknown item «${id}»`);
+            return at;
+          }),
         });
       });
       (item.questions?.[lang] ?? []).forEach((q, qi) => {
@@ -108,6 +119,7 @@ export function compileChecklist(spec: ChecklistSpec): CompiledChecklist {
       markers[k] = set(lex, m[k], `markers/${lang}/${k}`, k === 'hypothetical' ? 2 : 0);
     languages[lang] = {
       lex,
+      aboutArrears: spec.about === 'arrears',
       cues,
       questions,
       itemNotWith,

@@ -67,6 +67,7 @@ function resolve(spec: ChecklistSpec, depth = 0): ChecklistSpec {
     id: spec.id,
     version: spec.version,
     ...(spec.title ? { title: spec.title } : {}),
+    ...((spec.about ?? parent.about) ? { about: spec.about ?? parent.about } : {}),
     items,
     ...(deflection ? { deflection } : {}),
   };

@@ -23,6 +23,16 @@ export const CueSpec = Type.Union([
       notWith: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
       /** Words that, right before the cue, cancel it («счёт от третьего марта»). */
       notPrecededBy: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+      /**
+       * `arrears`: the cue counts only when its segment is about late payment or debt («пока долг
+       * не погашен», «если просрочка», "until it's cleared"): «карты блокируем» alone is not a sanction.
+       */
+      needs: Type.Optional(Type.Union([Type.Literal('arrears'), Type.Literal('arrearsBefore')])),
+      /**
+       * Item ids whose cues inside this cue's match are not stated: «снимем отсрочку», «лимит
+       * заморозим» name a term only as the thing taken away (a sanction, not payment terms).
+       */
+      overrides: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }))),
     },
     { additionalProperties: false },
   ),
@@ -64,6 +74,11 @@ export const ChecklistSpec = Type.Object(
     id: Type.String({ minLength: 1 }),
     version: Type.String({ minLength: 1 }),
     title: Type.Optional(Type.String()),
+    /**
+     * `arrears`: every call of this type is about an overdue payment (a collection call), so cues
+     * with `needs: "arrears"` («отгрузки приостановлены») count without a word about the debt.
+     */
+    about: Type.Optional(Type.Literal('arrears')),
     /** Id of a default checklist (`credit_negotiation`, `collection`) whose items this one starts from. */
     extends: Type.Optional(Type.String()),
     items: Type.Array(ItemSpec),

@@ -259,7 +259,7 @@ describe('values', () => {
 
 it('reports the checklist used so results can be recomputed', () => {
   const r = analyzeTranscript(call('en', [['rep', 'Hi']]), 'collection');
-  expect(r.checklist).toEqual({ id: 'collection', version: '1.0.0' });
+  expect(r.checklist).toEqual({ id: 'collection', version: '1.1.0' });
   expect(r.engine.llmModel).toBeNull();
   expect(Object.keys(r.flags)).toEqual(['payment_terms', 'deadline', 'sanctions']);
 });

@@ -48,3 +48,100 @@ describe("others' practice and later possibilities are not statements", () => {
     expect(flagsOf(language, text)).toEqual([]);
   });
 });
+
+describe('payment terms: split payments, payment on delivery, prepayment families', () => {
+  it.each([
+    ['en', 'For the pilot we take a third on signing and the remainder once it is installed.', ['payment_terms']],
+    ['en', 'we usually go fifty fifty on a first job', ['payment_terms']],
+    ['en', 'Payment is made on arrival of the shipment.', ['payment_terms']],
+    ['en', 'We bill you and it is settled upon completion.', ['payment_terms']],
+    ['en', 'New accounts start on cash in advance.', ['payment_terms']],
+    ['en', 'We work on a pro forma basis until the account is approved.', ['payment_terms']],
+    ['en', 'We can do staged payments, thirty forty thirty.', ['payment_terms']],
+    ['en', 'Payable in three instalments.', ['payment_terms']],
+    ['ru', 'Половину сразу, оставшуюся часть по факту приёмки.', ['payment_terms']],
+    ['ru', 'давайте пятьдесят на пятьдесят', ['payment_terms']],
+    ['ru', 'Расчёт в момент получения товара.', ['payment_terms']],
+    ['ru', 'Оплата тремя траншами: второй платёж после монтажа.', ['payment_terms']],
+    ['ru', 'Можем взять на реализацию, по реализации и рассчитаетесь.', ['payment_terms']],
+  ] as const)('%s: %s', (language, text, expected) => {
+    expect(flagsOf(language, text)).toEqual(expected);
+  });
+  it('a term named as what a sanction takes away is not payment terms', () => {
+    expect(flagsOf('ru', 'если к пятнице денег не будет отсрочку у вас заберём и всё на предоплату')).toEqual([
+      'deadline',
+      'sanctions',
+    ]);
+    expect(flagsOf('ru', 'При долге больше месяца кредитную линию мы урезаем до нуля.')).toEqual(['sanctions']);
+    expect(flagsOf('en', 'If it runs past due we revoke your credit line.')).toEqual(['sanctions']);
+  });
+});
+
+describe('deadlines: schedules and periods from a payment document', () => {
+  it.each([
+    ['ru', 'ну да девяносто дней от даты товарной накладной', ['deadline']],
+    ['ru', 'Второй взнос — через четырнадцать дней с даты счёта-фактуры.', ['payment_terms', 'deadline']],
+    ['ru', 'Тридцать дней отсчитываем с того дня, как подпишете акт.', ['deadline']],
+    ['ru', 'Срок оплаты — десять банковских дней.', ['deadline']],
+    ['ru', 'Остаток надо закрыть к пятнадцатому числу.', ['deadline']],
+    ['ru', 'Оплата строго к 10-му.', ['deadline']],
+    ['en', 'Invoices are payable within ten working days.', ['deadline']],
+    ['en', 'We need the funds by close of business Thursday.', ['deadline']],
+  ] as const)('%s: %s', (language, text, expected) => {
+    expect(flagsOf(language, text)).toEqual(expected);
+  });
+  it('signing, call-backs and visits are not payment dates', () => {
+    const t = call('ru', [
+      ['rep', 'Оплату ждём как обычно.'],
+      ['rep', 'договор подпишем к среде'],
+      ['rep', 'я вам перезвоню в четверг'],
+    ]);
+    expect(segs(t, 'deadline')).toEqual([]);
+    const en = call('en', [
+      ['rep', 'About the payment schedule.'],
+      ['rep', 'i will call you back on monday'],
+    ]);
+    expect(segs(en, 'deadline')).toEqual([]);
+  });
+});
+
+describe('sanctions: charges on overdue amounts, blocking, legal and collection families', () => {
+  it.each([
+    ['en', 'Anything past due picks up a two percent monthly fee.', ['sanctions']],
+    ['en', 'Statutory interest applies to late invoices.', ['sanctions']],
+    ['en', 'Once an invoice is overdue the account goes on stop.', ['sanctions']],
+    ['en', 'Unpaid balances get referred to a collection agency.', ['sanctions']],
+    ['en', 'Miss two payments and we cut off your fuel cards.', ['sanctions']],
+    ['ru', 'Если счёт висит дольше двух недель, доступ в личный кабинет закрываем.', ['sanctions']],
+    ['ru', 'При задолженности сверх лимита мы отключаем обслуживание.', ['sanctions']],
+    ['ru', 'Пока не рассчитаетесь за прошлую партию, новую заявку не примем.', ['sanctions']],
+    ['ru', 'на сумму долга начисляем проценты по ставке рефинансирования', ['sanctions']],
+    ['ru', 'При просрочке взыщем проценты по ст. 395 ГК.', ['sanctions']],
+    ['ru', 'Долг больше двух месяцев — расторгаем договор.', ['sanctions']],
+  ] as const)('%s: %s', (language, text, expected) => {
+    expect(flagsOf(language, text)).toEqual(expected);
+  });
+  it('the same actions without debt or lateness are not sanctions', () => {
+    expect(flagsOf('ru', 'Карты заблокируем по вашей заявке, если потеряете.')).toEqual([]);
+    expect(flagsOf('ru', 'Новые заказы не принимаем до января: склад на инвентаризации.')).toEqual([]);
+    expect(flagsOf('en', 'We can cut off the old service when the new line is live.')).toEqual([]);
+  });
+});
+
+describe('deflection: the families of dodges', () => {
+  it.each([
+    ['ru', 'Это мелочи, разберёмся по ходу дела.'],
+    ['ru', 'Ой, давайте попозже, сначала образцы.'],
+    ['ru', 'Это к бухгалтерии, они вам всё скажут.'],
+    ['ru', 'Всё будет хорошо, мы же не первый год работаем.'],
+    ['en', "That's a conversation for another day, honestly."],
+    ['en', "You're overthinking it, let's get the first load out."],
+    ['en', "Let's not get bogged down in that right now."],
+  ] as const)('%s: %s', (language, dodge) => {
+    const t = call(language, [
+      ['client', language === 'ru' ? 'А сколько дней на оплату у нас будет?' : 'How long do we get to pay?'],
+      ['rep', dodge],
+    ]);
+    expect(dodges(t)).toEqual([1]);
+  });
+});

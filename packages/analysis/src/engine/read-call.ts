@@ -12,6 +12,8 @@ export interface Hit {
   tokens: Token[];
   /** The clause the cue is in, for reading values around it. */
   clause: Token[];
+  /** Index of the cue's first token in its clause. */
+  start: number;
 }
 
 /** What one segment says, before the speaker rules. */
@@ -37,10 +39,28 @@ export interface SegmentReading {
 
 const CONTEXT_SEGMENTS = 3;
 
+/**
+ * Does the clause talk of debt or late payment: an arrears or lateness word, or a condition on
+ * payment not happening («если денег к пятнице не будет», "if the payment doesn't come in")?
+ */
+function talksArrears(c: ReadClause): boolean {
+  if (c.marks.has('arrears') || c.marks.has('lateness')) return true;
+  const cond = c.marks.first('conditionals');
+  return cond >= 0 && c.marks.has('negators', cond) && c.marks.has('paymentTopic', cond);
+}
+
+/** Talk of debt or lateness before token `at` of the clause: the cue is its consequence. */
+function arrearsBefore(c: ReadClause, at: number): boolean {
+  for (const m of c.marks.all('arrears')) if (m.end <= at) return true;
+  for (const m of c.marks.all('lateness')) if (m.end <= at) return true;
+  return false;
+}
+
 /** Reads every segment: cues with negation, questions, hypotheticals, topics and context applied. */
 export function readCall(segments: Segment[], lang: Language, r: LanguageRules): SegmentReading[] {
   const out: SegmentReading[] = [];
   let ctx: Topic | null = null;
+  let prevArrears = false;
   let ctxAge = 0;
   for (const seg of segments) {
     const clauses = readSegment(seg.text, lang, r);
@@ -61,7 +81,16 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
     };
     let segTopic: Topic | null = null;
     let dateTopic: Topic | null = null;
+    // debt or late payment talked about here or just before («А если задержим?» — «Отгрузки стоп.»)
+    const arrearsHere = clauses.some(talksArrears);
+    const arrears = r.aboutArrears || arrearsHere || prevArrears;
+    prevArrears = arrearsHere;
+    // cues that need arrears talk and have none yet: kept if the segment also states an
+    // unconditional sanction or a due date («оплата до тридцатого, после этого отгрузки на стоп»)
+    const pending: Hit[] = [];
     clauses.forEach((c, ci) => {
+      const from = reading.stated.length;
+      const overriding: { items: number[]; start: number; end: number }[] = [];
       const words = topicWords(c);
       const late = c.marks.has('lateness');
       let anyCue = false;
@@ -78,6 +107,8 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
         if (meta.notWith?.test(c.tokens, c.ids)) return;
         const inw = r.itemNotWith[meta.item];
         if (inw?.test(c.tokens, c.ids)) return;
+        const wait = meta.needs === 'arrears' && !arrears;
+        if (meta.needs === 'arrearsBefore' && !arrearsBefore(c, m.start)) return;
         if (meta.negatable && isNegated(c, m)) {
           reading.negatedCue = true;
           return;
@@ -95,13 +126,24 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
           dateTopic = dateTopic ?? t;
           if (t !== 'payment') return;
         }
-        reading.stated.push({
+        if (meta.overrides.length) overriding.push({ items: meta.overrides, start: m.start, end: m.end });
+        (wait ? pending : reading.stated).push({
           item: meta.item,
           kind: meta.kind,
           tokens: c.tokens.slice(m.start, m.end),
           clause: c.tokens,
+          start: m.start,
         });
       });
+      // «снимем отсрочку», «лимит заморозим»: the term is named only as what the sanction takes away
+      if (overriding.length)
+        reading.stated = reading.stated.filter(
+          (h, hi) =>
+            hi < from ||
+            !overriding.some(
+              (o) => o.items.includes(h.item) && h.start < o.end && h.start + h.tokens.length > o.start,
+            ),
+        );
       if (c.question) {
         r.questions.scan(c.tokens, c.ids, (pi) => {
           const q = r.questions.meta[pi]!;
@@ -117,6 +159,9 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       if (!c.question && c.marks.has('waiver')) reading.waiver = true;
       if (words.length) segTopic = words[words.length - 1]!.topic;
     });
+    for (const h of pending)
+      if (reading.stated.some((o) => o.item === h.item || o.kind === 'date' || o.kind === 'period'))
+        reading.stated.push(h);
     // Confirmation and refusal are read at the start of the segment («Да, всё верно», "Yes, exactly").
     const c0 = clauses[0];
     if (c0) {

@@ -28,6 +28,8 @@ export interface Markers {
   paymentTopic: string[];
   otherTopic: string[];
   lateness: string[];
+  /** Talk of debt or late payment that makes a bare action a sanction («пока долг не закрыт»). */
+  arrears: string[];
   insistence: string[];
   need: string[];
 }
@@ -213,6 +215,21 @@ export const MARKERS: Record<Language, Markers> = {
       'производств*',
     ],
     lateness: ['задерж*', 'просроч*', 'опозда*', 'не успе*', 'затян*', 'вовремя'],
+    arrears: [
+      'долг*',
+      'задолженност*',
+      'погаш*',
+      'погас*',
+      'пока не',
+      'до оплат*|погаш*|закрыти*|расчет*',
+      'не оплат*|оплач*|заплат*|погас*|погаш*|закро*|закры*|рассчита*|поступ*|прид*|переведете|перечисл*',
+      'денег|оплаты|платежа нет|не будет',
+      'задерж*',
+      'просроч*',
+      'затян*',
+      'висит|висят|зависл*|подвис*',
+      'оплат*|платеж*|деньг*|денег|средств* не|нет прид*|приход*|поступ*|будет|будут|пришл*|пришел|пришли',
+    ],
     insistence: ['все таки', 'все же', 'все равно'],
     need: [
       'важно понимать|знать',
@@ -384,6 +401,22 @@ export const MARKERS: Record<Language, Markers> = {
       'visit*',
     ],
     lateness: ['late', 'overdue', 'past due', 'behind', 'miss*'],
+    arrears: [
+      'late',
+      'overdue',
+      'past due',
+      'behind',
+      'outstanding',
+      'arrears',
+      'until|till|unless paid|cleared|settled|caught',
+      'until|till|unless it|the|your|that|this is|gets|has? been? paid|cleared|settled|in',
+      'days out|over|past',
+      'payment|money|funds|check|invoice not|does|did|has|is not|never? in|come|came|arrive*|clear*|paid',
+      'not paid|cleared|settled|in',
+      'do not|does not|can not pay',
+      'debt',
+      'unpaid',
+    ],
     insistence: ['still', 'all the same', 'but really', 'anyway'],
     need: ['need to know', 'have to know', 'want to know', 'need to plan'],
   },

@@ -166,7 +166,7 @@ function digitToken(w: string): { value: number; ordinal: boolean; mult: number 
   if (!m) return null;
   const value = Number(m[1]!.replace(',', '.'));
   const suf = m[2] ?? '';
-  if (/^(го|ое|ого|е|й|ый|th|st|nd|rd)$/.test(suf)) return { value, ordinal: true, mult: 1 };
+  if (/^(го|ое|ого|ому|му|е|й|ый|th|st|nd|rd)$/.test(suf)) return { value, ordinal: true, mult: 1 };
   if (suf === 'k' || suf === 'к') return { value, ordinal: false, mult: 1000 };
   if (suf === 'm') return { value, ordinal: false, mult: 1e6 };
   return { value, ordinal: false, mult: 1 };

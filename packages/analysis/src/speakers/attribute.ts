@@ -87,6 +87,7 @@ export function attribute(segments: Segment[], readings: SegmentReading[], r: La
               kind: q.kind,
               tokens: c.tokens.slice(m.start, m.end),
               clause: c.tokens,
+              start: m.start,
             })),
           );
           break;

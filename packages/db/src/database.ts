@@ -15,6 +15,9 @@ export interface Database {
   analysis_flags: AnalysisFlagsTable;
   analysis_moments: AnalysisMomentsTable;
   annotations: AnnotationsTable;
+  flag_corrections: FlagCorrectionsTable;
+  effective_flags: EffectiveFlagsView;
+  coaching_tags: CoachingTagsTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   api_tokens: ApiTokensTable;
@@ -89,6 +92,9 @@ export interface CallsTable {
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   analyzed_at: Timestamp | null;
+  /** When a manager reviewed the call (the "To review" inbox); null until then. */
+  reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reviewed_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TranscriptSegmentsTable {
@@ -98,6 +104,8 @@ export interface TranscriptSegmentsTable {
   end_sec: number;
   speaker: 'rep' | 'client' | 'unknown';
   text: string;
+  /** Generated: `to_tsvector('russian', text) || to_tsvector('english', text)`, GIN-indexed. */
+  search: ColumnType<string, never, never>;
 }
 
 export interface AnalysesTable {
@@ -136,9 +144,44 @@ export interface AnnotationsTable {
   start_sec: number | null;
   end_sec: number | null;
   segment_idx: number | null;
-  tag: string | null;
+  /** Legacy free-text tag from the first schema; unused — threads carry `tag_id`. */
+  tag: ColumnType<string | null, string | null | undefined, string | null>;
+  tag_id: ColumnType<string | null, string | null | undefined, string | null>;
   body: string;
+  /** Only on thread roots: the rep's answer to the feedback. */
+  status: Generated<'open' | 'acknowledged' | 'disputed'>;
+  status_comment: ColumnType<string | null, string | null | undefined, string | null>;
+  status_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
+}
+
+export interface FlagCorrectionsTable {
+  call_id: string;
+  /** A checklist item id, or `deflection`. */
+  flag: string;
+  stated: boolean;
+  /** Moments in the contracts' `Moment` shape. */
+  moments: ColumnType<unknown, string, string>;
+  reason: string;
+  author_id: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** A correction wins over the machine: what lists, inboxes and stats count. */
+export interface EffectiveFlagsView {
+  call_id: ColumnType<string, never, never>;
+  flag: ColumnType<string, never, never>;
+  stated: ColumnType<boolean, never, never>;
+  source: ColumnType<'machine' | 'correction', never, never>;
+}
+
+export interface CoachingTagsTable {
+  id: Generated<string>;
+  label_ru: string;
+  label_en: string;
+  position: Generated<number>;
+  created_at: CreatedAt;
+  archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SessionsTable {

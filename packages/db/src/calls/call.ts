@@ -5,6 +5,10 @@ import type { CallStatus } from '../database.ts';
 export interface Call {
   id: string;
   repId: string;
+  repName: string;
+  /** The rep's team now (a rep belongs to at most one team). */
+  teamId: string | null;
+  teamName: string | null;
   clientId: string | null;
   clientName: string | null;
   callType: CallType;
@@ -33,6 +37,9 @@ export interface Call {
   createdAt: Date;
   updatedAt: Date;
   analyzedAt: Date | null;
+  /** When a manager marked the call reviewed (or annotated or corrected it). */
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
 }
 
 export type { CallStatus };

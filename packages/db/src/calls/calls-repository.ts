@@ -1,9 +1,14 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { CallsTable, Database, NewCall } from '../database.ts';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from 'kysely';
+import type { CallsTable, ClientsTable, Database, NewCall } from '../database.ts';
 import type { Call, CallStatus } from './call.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-type CallRowWithClient = Selectable<CallsTable> & { client_name: string | null };
+type CallRowWithClient = Selectable<CallsTable> & {
+  client_name: string | null;
+  rep_name: string;
+  team_id: string | null;
+  team_name: string | null;
+};
 
 export async function insertCall(db: Db, call: NewCall): Promise<Call> {
   const { id } = await db.insertInto('calls').values(call).returning('id').executeTakeFirstOrThrow();
@@ -23,38 +28,112 @@ export async function findCallByUploaderAndSha256(db: Db, uploadedBy: string, sh
   return row ? toCall(row) : null;
 }
 
+/** A flag that may be filtered on as "not stated"; `any` means any checklist item (deflection aside). */
+export type MissingFilter = 'payment_terms' | 'deadline' | 'sanctions' | 'any';
+
 export interface CallFilters {
   repIds?: string[];
+  /** Calls of reps currently in this team. */
+  teamId?: string;
   clientId?: string;
   callType?: Call['callType'];
   status?: CallStatus[];
   recordedFrom?: Date;
   recordedTo?: Date;
+  /** Effective verdict (a manager's correction wins over the machine) says the flag was not stated. */
+  missing?: MissingFilter;
+  /** Effective deflection verdict; `false` matches only analysed calls without one. */
+  deflection?: boolean;
+  reviewed?: boolean;
+  /** Full-text search in the transcript (websearch syntax, Russian and English). */
+  search?: string;
 }
+
+/**
+ * `attention` puts calls with a missing flag or a deflection first, then newest (the "To review" inbox).
+ * A leading `-` sorts descending.
+ */
+export type CallSort =
+  | 'recorded_at'
+  | '-recorded_at'
+  | 'duration'
+  | '-duration'
+  | 'client'
+  | '-client'
+  | 'attention';
 
 export interface Page {
   limit: number;
   offset: number;
 }
 
-/** The calls list, newest recording first; `total` counts every match for the pager. */
-export async function listCalls(db: Db, filters: CallFilters, page: Page): Promise<{ items: Call[]; total: number }> {
+/** The tsquery for a search string: parsed under both configurations and OR-ed, like the index. */
+export function transcriptQuery(search: string) {
+  return sql`(websearch_to_tsquery('russian'::regconfig, ${search}) || websearch_to_tsquery('english'::regconfig, ${search}))`;
+}
+
+/** The effective stated/not-stated of one flag of `calls.id`; null when neither machine nor manager said. */
+function effectiveFlag(flag: string) {
+  return sql<boolean | null>`coalesce(
+    (select fc.stated from flag_corrections fc where fc.call_id = calls.id and fc.flag = ${flag}),
+    (select af.stated from analysis_flags af where af.call_id = calls.id and af.flag = ${flag}))`;
+}
+
+/** Some checklist item (deflection aside) is effectively not stated. */
+const missingAny = sql<boolean>`(
+  exists (select 1 from analysis_flags af
+          left join flag_corrections fc on fc.call_id = af.call_id and fc.flag = af.flag
+          where af.call_id = calls.id and af.flag <> 'deflection' and not coalesce(fc.stated, af.stated))
+  or exists (select 1 from flag_corrections fc
+             where fc.call_id = calls.id and fc.flag <> 'deflection' and not fc.stated))`;
+
+const needsAttention = sql<boolean>`(${missingAny} or coalesce(${effectiveFlag('deflection')}, false))`;
+
+/**
+ * The calls list; `total` counts every match for the pager. Flags are filtered by their effective
+ * verdict, so a call a manager corrected to "stated" no longer shows up as missing.
+ */
+export async function listCalls(
+  db: Db,
+  filters: CallFilters,
+  page: Page,
+  sort: CallSort = '-recorded_at',
+): Promise<{ items: Call[]; total: number }> {
   let query = db.selectFrom('calls');
   if (filters.repIds) {
     // An empty scope matches nothing (not everything).
     query = filters.repIds.length ? query.where('calls.rep_id', 'in', filters.repIds) : query.where(sql<boolean>`false`);
+  }
+  if (filters.teamId) {
+    const teamId = filters.teamId;
+    query = query.where('calls.rep_id', 'in', (eb) => eb.selectFrom('users').select('users.id').where('users.team_id', '=', teamId));
   }
   if (filters.clientId) query = query.where('calls.client_id', '=', filters.clientId);
   if (filters.callType) query = query.where('calls.call_type', '=', filters.callType);
   if (filters.status?.length) query = query.where('calls.status', 'in', filters.status);
   if (filters.recordedFrom) query = query.where('calls.recorded_at', '>=', filters.recordedFrom);
   if (filters.recordedTo) query = query.where('calls.recorded_at', '<', filters.recordedTo);
+  if (filters.missing) {
+    query = query.where(filters.missing === 'any' ? missingAny : sql<boolean>`${effectiveFlag(filters.missing)} = false`);
+  }
+  if (filters.deflection !== undefined) {
+    query = query.where(sql<boolean>`${effectiveFlag('deflection')} = ${filters.deflection}`);
+  }
+  if (filters.reviewed !== undefined) {
+    query = query.where('calls.reviewed_at', filters.reviewed ? 'is not' : 'is', null);
+  }
+  if (filters.search) {
+    const tsquery = transcriptQuery(filters.search);
+    query = query.where(
+      sql<boolean>`exists (select 1 from transcript_segments s where s.call_id = calls.id and s.search @@ ${tsquery})`,
+    );
+  }
 
   const [rows, count] = await Promise.all([
-    query
-      .leftJoin('clients', 'clients.id', 'calls.client_id')
+    withPeople(query.leftJoin('clients', 'clients.id', 'calls.client_id'))
       .selectAll('calls')
-      .select('clients.name as client_name')
+      .select(['clients.name as client_name', 'rep.name as rep_name', 'rep.team_id as team_id', 'team.name as team_name'])
+      .orderBy(ORDER[sort])
       .orderBy('calls.recorded_at', 'desc')
       .orderBy('calls.id', 'desc')
       .limit(page.limit)
@@ -63,6 +142,29 @@ export async function listCalls(db: Db, filters: CallFilters, page: Page): Promi
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toCall), total: Number(count.n) };
+}
+
+const ORDER: Record<CallSort, ReturnType<typeof sql>> = {
+  recorded_at: sql`calls.recorded_at asc`,
+  '-recorded_at': sql`calls.recorded_at desc`,
+  duration: sql`calls.duration_sec asc`,
+  '-duration': sql`calls.duration_sec desc`,
+  // Calls without a client go last either way.
+  client: sql`lower(clients.name) asc nulls last`,
+  '-client': sql`lower(clients.name) desc nulls last`,
+  attention: sql`${needsAttention} desc`,
+};
+
+/** Marks the call reviewed, once: the first review keeps its time and reviewer. */
+export async function markCallReviewed(db: Db, callId: string, userId: string): Promise<Date> {
+  await db
+    .updateTable('calls')
+    .set({ reviewed_at: sql`now()`, reviewed_by: userId })
+    .where('id', '=', callId)
+    .where('reviewed_at', 'is', null)
+    .execute();
+  const row = await db.selectFrom('calls').select('reviewed_at').where('id', '=', callId).executeTakeFirstOrThrow();
+  return row.reviewed_at!;
 }
 
 /**
@@ -146,17 +248,25 @@ export async function isBlobReferenced(db: Db, key: string): Promise<boolean> {
 }
 
 function selectCalls(db: Db) {
-  return db
-    .selectFrom('calls')
-    .leftJoin('clients', 'clients.id', 'calls.client_id')
+  return withPeople(db.selectFrom('calls').leftJoin('clients', 'clients.id', 'calls.client_id'))
     .selectAll('calls')
-    .select('clients.name as client_name');
+    .select(['clients.name as client_name', 'rep.name as rep_name', 'rep.team_id as team_id', 'team.name as team_name']);
+}
+
+/** The rep and their team, for names in lists and headers. */
+function withPeople<QB extends SelectQueryBuilder<Database & { clients: ClientsTable }, 'calls' | 'clients', object>>(query: QB) {
+  return query
+    .innerJoin('users as rep', 'rep.id', 'calls.rep_id')
+    .leftJoin('teams as team', 'team.id', 'rep.team_id');
 }
 
 function toCall(row: CallRowWithClient): Call {
   return {
     id: row.id,
     repId: row.rep_id,
+    repName: row.rep_name,
+    teamId: row.team_id,
+    teamName: row.team_name,
     clientId: row.client_id,
     clientName: row.client_name,
     callType: row.call_type,
@@ -185,5 +295,7 @@ function toCall(row: CallRowWithClient): Call {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     analyzedAt: row.analyzed_at,
+    reviewedAt: row.reviewed_at,
+    reviewedBy: row.reviewed_by,
   };
 }

@@ -1,0 +1,203 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, Role } from '../database.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type ThreadStatus = 'open' | 'acknowledged' | 'disputed';
+
+export interface AnnotationAuthor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface Reply {
+  id: string;
+  body: string;
+  author: AnnotationAuthor;
+  createdAt: Date;
+}
+
+/** Feedback on a moment of a call: the root annotation, with its replies in order. */
+export interface Thread {
+  id: string;
+  callId: string;
+  start: number;
+  end: number;
+  segment: number | null;
+  tag: { id: string; label: { ru: string; en: string } } | null;
+  body: string;
+  author: AnnotationAuthor;
+  createdAt: Date;
+  status: ThreadStatus;
+  statusComment: string | null;
+  statusAt: Date | null;
+  replies: Reply[];
+}
+
+export interface NewThread {
+  callId: string;
+  authorId: string;
+  start: number;
+  end: number;
+  segment: number | null;
+  tagId: string | null;
+  body: string;
+}
+
+export async function insertThread(db: Db, t: NewThread): Promise<string> {
+  const row = await db
+    .insertInto('annotations')
+    .values({
+      call_id: t.callId,
+      author_id: t.authorId,
+      parent_id: null,
+      start_sec: t.start,
+      end_sec: t.end,
+      segment_idx: t.segment,
+      tag_id: t.tagId,
+      body: t.body,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertReply(db: Db, r: { threadId: string; callId: string; authorId: string; body: string }): Promise<Reply> {
+  const row = await db
+    .insertInto('annotations')
+    .values({
+      call_id: r.callId,
+      author_id: r.authorId,
+      parent_id: r.threadId,
+      start_sec: null,
+      end_sec: null,
+      segment_idx: null,
+      body: r.body,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const replies = await repliesOf(db, [r.threadId]);
+  return replies.get(r.threadId)!.find((x) => x.id === row.id)!;
+}
+
+/** The thread an annotation belongs to: itself for a root, its parent for a reply. */
+export async function threadIdOf(db: Db, annotationId: string): Promise<string | null> {
+  const row = await db.selectFrom('annotations').select(['id', 'parent_id']).where('id', '=', annotationId).executeTakeFirst();
+  return row ? (row.parent_id ?? row.id) : null;
+}
+
+export async function setThreadStatus(db: Db, threadId: string, status: ThreadStatus, comment: string | null): Promise<void> {
+  await db
+    .updateTable('annotations')
+    .set({ status, status_comment: comment, status_at: new Date() })
+    .where('id', '=', threadId)
+    .where('parent_id', 'is', null)
+    .execute();
+}
+
+/** The threads on a call, by their start in the recording. */
+export async function listThreadsOfCall(db: Db, callId: string): Promise<Thread[]> {
+  return selectThreads(db, (q) => q.where('a.call_id', '=', callId));
+}
+
+export async function findThread(db: Db, threadId: string): Promise<Thread | null> {
+  return (await selectThreads(db, (q) => q.where('a.id', '=', threadId)))[0] ?? null;
+}
+
+export interface FeedbackItem {
+  callId: string;
+  clientName: string | null;
+  recordedAt: Date;
+  thread: Thread;
+}
+
+/** Open feedback on a rep's calls — what they still have to acknowledge or dispute — newest first. */
+export async function listOpenFeedbackForRep(db: Db, repId: string, limit = 200): Promise<FeedbackItem[]> {
+  const rows = await db
+    .selectFrom('annotations as a')
+    .innerJoin('calls', 'calls.id', 'a.call_id')
+    .leftJoin('clients', 'clients.id', 'calls.client_id')
+    .select(['a.id', 'calls.id as call_id', 'clients.name as client_name', 'calls.recorded_at'])
+    .where('calls.rep_id', '=', repId)
+    .where('a.parent_id', 'is', null)
+    .where('a.status', '=', 'open')
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const threads = new Map((await selectThreads(db, (q) => q.where('a.id', 'in', ids))).map((t) => [t.id, t]));
+  return rows.map((r) => ({ callId: r.call_id, clientName: r.client_name, recordedAt: r.recorded_at, thread: threads.get(r.id)! }));
+}
+
+type RootQuery = ReturnType<typeof rootQuery>;
+
+function rootQuery(db: Db) {
+  return db
+    .selectFrom('annotations as a')
+    .innerJoin('users as u', 'u.id', 'a.author_id')
+    .leftJoin('coaching_tags as t', 't.id', 'a.tag_id')
+    .select([
+      'a.id',
+      'a.call_id',
+      'a.start_sec',
+      'a.end_sec',
+      'a.segment_idx',
+      'a.body',
+      'a.created_at',
+      'a.status',
+      'a.status_comment',
+      'a.status_at',
+      'u.id as author_id',
+      'u.name as author_name',
+      'u.role as author_role',
+      't.id as tag_id',
+      't.label_ru',
+      't.label_en',
+    ])
+    .where('a.parent_id', 'is', null);
+}
+
+async function selectThreads(db: Db, where: (q: RootQuery) => RootQuery): Promise<Thread[]> {
+  const rows = await where(rootQuery(db)).orderBy('a.start_sec').orderBy('a.created_at').orderBy('a.id').execute();
+  const replies = await repliesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    callId: r.call_id,
+    start: r.start_sec ?? 0,
+    end: r.end_sec ?? r.start_sec ?? 0,
+    segment: r.segment_idx,
+    tag: r.tag_id ? { id: r.tag_id, label: { ru: r.label_ru!, en: r.label_en! } } : null,
+    body: r.body,
+    author: { id: r.author_id, name: r.author_name, role: r.author_role },
+    createdAt: r.created_at,
+    status: r.status,
+    statusComment: r.status_comment,
+    statusAt: r.status_at,
+    replies: replies.get(r.id) ?? [],
+  }));
+}
+
+async function repliesOf(db: Db, threadIds: string[]): Promise<Map<string, Reply[]>> {
+  const out = new Map<string, Reply[]>();
+  if (threadIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('annotations as a')
+    .innerJoin('users as u', 'u.id', 'a.author_id')
+    .select(['a.id', 'a.parent_id', 'a.body', 'a.created_at', 'u.id as author_id', 'u.name as author_name', 'u.role as author_role'])
+    .where('a.parent_id', 'in', threadIds)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.parent_id!) ?? [];
+    list.push({ id: r.id, body: r.body, author: { id: r.author_id, name: r.author_name, role: r.author_role }, createdAt: r.created_at });
+    out.set(r.parent_id!, list);
+  }
+  return out;
+}

@@ -23,6 +23,8 @@ export interface SegmentReading {
   stated: Hit[];
   /** Items mentioned in a question or request. */
   asked: Set<number>;
+  /** Items asked about in a yes/no question («блокируете карты сразу?», "is there a late fee?"). */
+  askedYesNo: Set<number>;
   /** Items a question asks for whose answer is a bare value («а лимит какой?» → «два миллиона»). */
   awaitingAnswer: { item: number; kind: string; answer: import('../patterns/pattern.ts').Pattern }[];
   /** A negated cue of any item: a waiver such as «пени не начисляем». */
@@ -68,6 +70,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       clauses,
       stated: [],
       asked: new Set(),
+      askedYesNo: new Set(),
       awaitingAnswer: [],
       negatedCue: false,
       questionAboutPayment: false,
@@ -88,6 +91,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
     // cues that need arrears talk and have none yet: kept if the segment also states an
     // unconditional sanction or a due date («оплата до тридцатого, после этого отгрузки на стоп»)
     const pending: Hit[] = [];
+    const segPayment = clauses.some((c) => c.marks.has('paymentTopic'));
     clauses.forEach((c, ci) => {
       const from = reading.stated.length;
       const overriding: { items: number[]; start: number; end: number }[] = [];
@@ -99,6 +103,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
         anyCue = true;
         if (c.question) {
           reading.asked.add(meta.item);
+          if (!c.marks.has('whWords') && !meta.topic) reading.askedYesNo.add(meta.item);
           return;
         }
         if (c.hypothetical) return;
@@ -149,7 +154,16 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
           const q = r.questions.meta[pi]!;
           reading.awaitingAnswer.push({ item: q.item, kind: q.kind, answer: q.answer });
         });
-        if (words.some((w) => w.topic === 'payment') || late || anyCue) reading.questionAboutPayment = true;
+        // the topic of a short question comes from its segment or the talk before: «Это важно для
+        // нашего кэшфлоу. Тридцать дней или шестьдесят?», «А сколько дней?» after talk of deferral
+        const other = words.some((w) => w.topic === 'other');
+        if (
+          words.some((w) => w.topic === 'payment') ||
+          late ||
+          anyCue ||
+          (!other && (segPayment || ctx === 'payment'))
+        )
+          reading.questionAboutPayment = true;
       }
       const need = c.marks.has('need');
       if (need && (words.some((w) => w.topic === 'payment') || late || anyCue || words.length === 0))

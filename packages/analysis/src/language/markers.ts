@@ -10,6 +10,8 @@ export interface Markers {
   conditionals: string[];
   hypothetical: string[];
   interrogatives: string[];
+  /** Words that ask for content, not yes or no («какая», "how long"). */
+  whWords: string[];
   /** Words that open a clause without changing its mood («а», «ну», "so"). */
   openers: string[];
   /** A clause that starts like this asks («а если …», "what if …") unless `consequence` follows. */
@@ -79,6 +81,7 @@ export const MARKERS: Record<Language, Markers> = {
       'кто',
       'куда',
     ],
+    whWords: ['как*', 'что', 'сколько', 'когда', 'где', 'почему', 'зачем', 'чем', 'чего', 'кто', 'куда', 'каков*'],
     openers: ['а', 'и', 'так', 'ну', 'ладно', 'хорошо', 'понятно', 'ясно', 'да', 'ага', 'угу', 'слушайте'],
     questionOpeners: ['если', 'что', 'как'],
     consequence: ['то', 'тогда'],
@@ -280,6 +283,7 @@ export const MARKERS: Record<Language, Markers> = {
       'has',
       'any',
     ],
+    whWords: ['what', 'how', 'when', 'which', 'who', 'where', 'why'],
     openers: [
       'and',
       'so',
@@ -395,8 +399,6 @@ export const MARKERS: Record<Language, Markers> = {
       'call*',
       'check in',
       'touch base',
-      'talk',
-      'speak',
       'meet*',
       'visit*',
     ],

@@ -83,10 +83,13 @@ export class Lexicon {
     }
     if (exact === undefined && tok.stem.length >= 3) {
       const seen = new Set<number>();
-      for (const d of [tok.stem, ...deletions(tok.stem)]) {
-        for (const id of this.fuzzy.get(d) ?? []) seen.add(id);
+      // the token is the term with a letter missing («отсочку») or added ("feet", "free")
+      for (const id of this.fuzzy.get(tok.stem) ?? []) seen.add(id);
+      for (const d of deletions(tok.stem)) {
         const e = this.byStem.get(d);
         if (e !== undefined) seen.add(e);
+        // one letter changed: only for long words, short real words collide ("count" ≠ "court")
+        for (const id of this.fuzzy.get(d) ?? []) if (this.terms[id]!.value.length >= 6) seen.add(id);
       }
       for (const id of seen) ids.push(-(id + 1));
     }

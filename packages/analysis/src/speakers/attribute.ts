@@ -43,6 +43,27 @@ export function attribute(segments: Segment[], readings: SegmentReading[], r: La
     for (const h of rd.stated) byItem.set(h.item, [...(byItem.get(h.item) ?? []), h]);
     if (seg.speaker === 'rep' || seg.speaker === 'unknown') {
       for (const [item, hits] of byItem) add(i, item, hits);
+      // mono: «блокируете карты сразу» — «да, пока не оплатите»: the «да» restates it
+      const nx = readings[i + 1];
+      if (
+        seg.speaker === 'unknown' &&
+        nx &&
+        segments[i + 1]!.speaker === 'unknown' &&
+        nx.confirmStrong &&
+        !nx.refusal &&
+        !nx.evasive &&
+        !nx.negatedCue &&
+        !nx.clauses[0]?.question &&
+        // and says something about paying itself, not "yep, I'll email the application"
+        nx.clauses.some((c) => c.marks.has('paymentTopic') || c.marks.has('arrears')) &&
+        !nx.clauses.some((c) => c.marks.has('otherTopic'))
+      )
+        for (const [item] of byItem)
+          add(
+            i + 1,
+            item,
+            nx.stated.filter((h) => h.item === item),
+          );
     } else if (byItem.size) {
       // client: only if the rep's next turn confirms
       const k = repNextTurn(segments, i);
@@ -66,6 +87,31 @@ export function attribute(segments: Segment[], readings: SegmentReading[], r: La
           );
         }
       }
+    }
+    // a yes/no question about an item answered «да» by the seller side: the answer states it
+    // («блокируете карты сразу?» — «да, пока не оплатите»); the question itself never does
+    if (rd.askedYesNo.size && seg.speaker !== 'rep') {
+      const k = seg.speaker === 'unknown' ? i + 1 : repNextTurn(segments, i);
+      const ok =
+        k > 0 &&
+        k < segments.length &&
+        (seg.speaker === 'unknown' || !segments.slice(i + 1, k).some((s) => s.speaker !== 'client'));
+      const ans = ok ? readings[k]! : null;
+      if (
+        ans &&
+        ans.confirmStrong &&
+        !ans.refusal &&
+        !ans.evasive &&
+        !ans.negatedCue &&
+        !ans.clauses[0]?.question &&
+        (seg.speaker !== 'unknown' || segments[k]!.speaker === 'unknown')
+      )
+        for (const item of rd.askedYesNo)
+          add(
+            k,
+            item,
+            ans.stated.filter((h) => h.item === item),
+          );
     }
     // answers to a value question
     for (const q of rd.awaitingAnswer) {

@@ -13,6 +13,7 @@ import { adminRoutes } from './admin/admin-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import type { Authenticator } from './auth/authenticator.ts';
 import { callRoutes } from './calls/call-routes.ts';
+import { coachingRoutes } from './coaching/coaching-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 
@@ -50,6 +51,7 @@ export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
     async (scope) => {
       await scope.register(healthRoutes, deps);
       await scope.register(callRoutes, deps);
+      await scope.register(coachingRoutes, deps);
       await scope.register(authRoutes, deps);
       await scope.register(adminRoutes, deps);
       // Only login and health answer anonymous requests; the API's description is for signed-in clients.

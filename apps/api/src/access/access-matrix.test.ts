@@ -97,10 +97,29 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'calls.reanalyze': onCalls(OWN, TEAM),
   'calls.correctFlag': onCalls(NONE, TEAM),
+  'calls.markReviewed': onCalls(NONE, TEAM),
   'annotations.list': { ...onCalls(OWN, TEAM), director: ALL },
   'annotations.create': onCalls(NONE, TEAM),
   'annotations.reply': onCalls(OWN, TEAM),
   'annotations.acknowledge': onCalls(OWN, NONE),
+  'inbox.feedback': {
+    rep: true,
+    manager: false,
+    director: false,
+    admin: false,
+    'token:read': false,
+    'token:upload': false,
+  },
+  'inbox.review': {
+    rep: false,
+    manager: true,
+    director: false,
+    admin: false,
+    'token:read': false,
+    'token:upload': false,
+  },
+  'coaching.viewTags': people,
+  'coaching.manageTags': adminOnly,
   'stats.view': {
     rep: true,
     manager: true,
@@ -144,6 +163,8 @@ function urlFor(url: string, action: PolicyAction | undefined, relation: Relatio
     if (param === 'id' && def?.resource === 'users') return fx.users.target;
     if (param === 'id' && def?.resource === 'teams') return fx.teams.spare;
     if (param === 'id' && def?.resource === 'tokens') return fx.tokens.spareId;
+    if (param === 'id' && def?.resource === 'coaching') return fx.tags.spare;
+    if (param === 'flag') return 'sanctions';
     throw new Error(
       `The matrix has no fixture for :${param} in ${url}: add one to access-fixtures.ts and urlFor.`,
     );

@@ -20,7 +20,17 @@ import type { Principal } from './principal.ts';
  * else whatever the id, so they reveal nothing either.
  */
 export type PolicyResource =
-  'calls' | 'annotations' | 'stats' | 'checklists' | 'users' | 'teams' | 'tokens' | 'audit' | 'account';
+  | 'calls'
+  | 'annotations'
+  | 'inbox'
+  | 'coaching'
+  | 'stats'
+  | 'checklists'
+  | 'users'
+  | 'teams'
+  | 'tokens'
+  | 'audit'
+  | 'account';
 
 export interface ObjectRef {
   /** `call`: the call itself; `annotation`: an annotation, visible through its call. */
@@ -94,6 +104,12 @@ export const POLICY = {
     allow: userRoles('manager'),
     description: "Correct the machine's verdict on a checklist item (audited)",
   },
+  'calls.markReviewed': {
+    resource: 'calls',
+    object: call(),
+    allow: userRoles('manager'),
+    description: 'Mark a call reviewed (it leaves the "To review" inbox)',
+  },
   'annotations.list': {
     resource: 'annotations',
     object: call(),
@@ -118,6 +134,18 @@ export const POLICY = {
     allow: userRoles('rep'),
     description: 'Acknowledge feedback on your own call',
   },
+  'inbox.feedback': {
+    resource: 'inbox',
+    allow: userRoles('rep'),
+    description: 'Feedback on your own calls still to acknowledge or dispute',
+  },
+  'inbox.review': {
+    resource: 'inbox',
+    allow: userRoles('manager'),
+    description: 'Analysed calls of your teams not reviewed yet',
+  },
+  'coaching.viewTags': { resource: 'coaching', allow: anyUser, description: 'Read the coaching tags' },
+  'coaching.manageTags': { resource: 'coaching', allow: admin, description: 'Add and remove coaching tags' },
   'stats.view': {
     resource: 'stats',
     allow: userRoles('rep', 'manager', 'director'),

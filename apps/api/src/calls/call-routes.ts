@@ -2,11 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import '../http/formats.ts';
-import { getAnalysis, getFlagSummaries, getSegments, listCalls, type CallStatus } from '@onterms/db';
+import { getAnalysis, getEffectiveFlags, getSegments, listFlagCorrections } from '@onterms/db';
 import { REVIEW_COPY_CONTENT_TYPE } from '@onterms/media';
 import type { PendingBlob } from '@onterms/storage';
 import { subjectCall } from '../access/access-control.ts';
-import { repScope } from '../access/call-policy.ts';
 import { AppError } from '../http/app-error.ts';
 import { sendBlob } from '../http/send-blob.ts';
 import type { AppDeps } from '../app.ts';
@@ -19,7 +18,8 @@ import {
   ErrorBody,
   UploadFields,
 } from './call-schemas.ts';
-import { toCallDetail, toCallSummary } from './call-views.ts';
+import { listCallSummaries } from './call-list.ts';
+import { toCallDetail } from './call-views.ts';
 import { uploadCall } from './upload-call.ts';
 
 const MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024;
@@ -84,31 +84,9 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     '/calls',
     {
       config: { policy: 'calls.list' },
-      schema: { summary: 'List calls you may see, newest first', querystring: CallListQuery, response: { 200: CallList, ...errors } },
+      schema: { summary: 'List calls you may see: filters, sort, pages, full-text search in transcripts', querystring: CallListQuery, response: { 200: CallList, ...errors } },
     },
-    async (request) => {
-      const q = request.query;
-      const scope = await repScope(db, request.principal!);
-      const repIds = q.repId ? (scope === null || scope.includes(q.repId) ? [q.repId] : []) : (scope ?? undefined);
-      const statuses = q.status?.split(',') as CallStatus[] | undefined;
-      const { items, total } = await listCalls(
-        db,
-        {
-          ...(repIds && { repIds }),
-          ...(q.clientId && { clientId: q.clientId }),
-          ...(q.callType && { callType: q.callType }),
-          ...(statuses && { status: statuses }),
-          ...(q.from && { recordedFrom: new Date(q.from) }),
-          ...(q.to && { recordedTo: new Date(q.to) }),
-        },
-        { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
-      );
-      const flags = await getFlagSummaries(
-        db,
-        items.map((c) => c.id),
-      );
-      return { items: items.map((c) => toCallSummary(c, flags.get(c.id) ?? null)), total, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listCallSummaries(db, request.principal!, request.query),
   );
 
   app.get(
@@ -123,8 +101,13 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     },
     async (request) => {
       const call = subjectCall(request);
-      const [segments, analysis] = await Promise.all([getSegments(db, call.id), getAnalysis(db, call.id)]);
-      return toCallDetail(call, segments, analysis);
+      const [segments, analysis, corrections, effective] = await Promise.all([
+        getSegments(db, call.id),
+        getAnalysis(db, call.id),
+        listFlagCorrections(db, call.id),
+        getEffectiveFlags(db, [call.id]),
+      ]);
+      return toCallDetail(call, segments, analysis, corrections, effective.get(call.id) ?? {});
     },
   );
 

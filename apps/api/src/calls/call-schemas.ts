@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { CallType, DeflectionResult, FlagResult, Language, Segment } from '@onterms/contracts';
+import { CallType, DeflectionResult, FlagResult, Language, Moment, Segment } from '@onterms/contracts';
 
 export const CallStatus = Type.Union([
   Type.Literal('queued'),
@@ -25,14 +25,36 @@ export type UploadFields = Static<typeof UploadFields>;
 
 export const CallAccepted = Type.Object({ id: Type.String({ format: 'uuid' }), status: CallStatus });
 
-/** Per-flag verdict on a calls-list row: true stated, false missing, null not analysed yet. */
+/**
+ * Per-flag verdict on a calls-list row (the three checklist items and `deflection`): true stated (for
+ * deflection: present), false missing. The effective verdict — a manager's correction wins over the machine.
+ */
 export const FlagChips = Type.Record(Type.String(), Type.Boolean());
+
+/** The flags a manager may correct. */
+export const CORRECTABLE_FLAGS = ['payment_terms', 'deadline', 'sanctions', 'deflection'] as const;
+export const FlagName = Type.Union(CORRECTABLE_FLAGS.map((f) => Type.Literal(f)));
+export type FlagName = Static<typeof FlagName>;
+
+/** A matching transcript segment: `ranges` are [from, to) character offsets of the matched words in `text`. */
+export const SearchHit = Type.Object({
+  segment: Type.Integer(),
+  start: Type.Number(),
+  text: Type.String(),
+  /** The same plain text as `text` (no markup); highlight with `ranges`. */
+  snippet: Type.String(),
+  ranges: Type.Array(Type.Tuple([Type.Integer(), Type.Integer()])),
+});
 
 const callCore = {
   id: Type.String({ format: 'uuid' }),
   status: CallStatus,
   failureReason: Type.Union([Type.String(), Type.Null()]),
   repId: Type.String(),
+  repName: Type.String(),
+  teamId: Type.Union([Type.String(), Type.Null()]),
+  teamName: Type.Union([Type.String(), Type.Null()]),
+  reviewedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   clientId: Type.Union([Type.String(), Type.Null()]),
   clientName: Type.Union([Type.String(), Type.Null()]),
   callType: CallType,
@@ -41,7 +63,15 @@ const callCore = {
   language: Type.Union([Language, Type.Null()]),
 };
 
-export const CallSummary = Type.Object({ ...callCore, flags: Type.Union([FlagChips, Type.Null()]) });
+export const CallSummary = Type.Object({
+  ...callCore,
+  /** Null until analysed. */
+  flags: Type.Union([FlagChips, Type.Null()]),
+  /** The flags whose verdict is a manager's correction. */
+  corrected: Type.Array(Type.String()),
+  /** Up to 3 matching segments when searching with `q`; empty otherwise. */
+  hits: Type.Array(SearchHit),
+});
 export type CallSummary = Static<typeof CallSummary>;
 
 export const CallListQuery = Type.Object(
@@ -52,6 +82,33 @@ export const CallListQuery = Type.Object(
     status: Type.Optional(Type.String({ pattern: '^[a-z]+(,[a-z]+)*$', description: 'comma-separated statuses' })),
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'full-text search in transcripts (web-search syntax: "phrase", or, -word; Russian and English)',
+      }),
+    ),
+    teamId: Type.Optional(Type.String({ format: 'uuid' })),
+    missing: Type.Optional(
+      Type.Union([Type.Literal('payment_terms'), Type.Literal('deadline'), Type.Literal('sanctions'), Type.Literal('any')], {
+        description: 'calls where this checklist item (or any) was not stated',
+      }),
+    ),
+    deflection: Type.Optional(Type.Boolean({ description: 'calls with (true) or without (false) a deflection' })),
+    reviewed: Type.Optional(Type.Boolean()),
+    sort: Type.Union(
+      [
+        Type.Literal('recorded_at'),
+        Type.Literal('-recorded_at'),
+        Type.Literal('duration'),
+        Type.Literal('-duration'),
+        Type.Literal('client'),
+        Type.Literal('-client'),
+        Type.Literal('attention'),
+      ],
+      { default: '-recorded_at', description: '`attention`: missing flags or deflections first, then newest' },
+    ),
     page: Type.Integer({ minimum: 1, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
   },
@@ -65,6 +122,7 @@ export const CallList = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
 });
+export type CallList = Static<typeof CallList>;
 
 /**
  * The contracts name `Moment` (`$id`) inside both FlagResult and DeflectionResult; one response schema
@@ -84,6 +142,17 @@ function withoutIds<T extends TSchema>(schema: T): T {
   };
   return strip(schema) as T;
 }
+
+/** A manager's correction of one flag: who, why, and the moments they pointed at. */
+export const FlagCorrectionView = Type.Object({
+  flag: Type.String(),
+  stated: Type.Boolean(),
+  moments: Type.Array(withoutIds(Moment)),
+  reason: Type.String(),
+  by: Type.Object({ id: Type.String(), name: Type.String() }),
+  at: Type.String({ format: 'date-time' }),
+});
+export type FlagCorrectionView = Static<typeof FlagCorrectionView>;
 
 export const CallDetail = Type.Object({
   ...callCore,
@@ -108,6 +177,13 @@ export const CallDetail = Type.Object({
     /** Exactly the shape `onterms analyze` prints; null until analysed. */
     flags: Type.Union([Type.Record(Type.String(), withoutIds(FlagResult)), Type.Null()]),
     deflection: Type.Union([withoutIds(DeflectionResult), Type.Null()]),
+    /** Managers' corrections by flag; the machine's verdict stays in `flags` / `deflection`. */
+    corrections: Type.Record(Type.String(), FlagCorrectionView),
+    /** The verdict to show and count, per flag (`deflection` included). */
+    effective: Type.Record(
+      Type.String(),
+      Type.Object({ stated: Type.Boolean(), source: Type.Union([Type.Literal('machine'), Type.Literal('correction')]) }),
+    ),
 });
 export type CallDetail = Static<typeof CallDetail>;
 

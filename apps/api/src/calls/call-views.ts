@@ -1,28 +1,58 @@
 import type { AnalysisResult, Segment } from '@onterms/contracts';
-import type { Call } from '@onterms/db';
-import type { CallDetail, CallSummary } from './call-schemas.ts';
+import type { Call, EffectiveFlag, FlagCorrection, TranscriptHit } from '@onterms/db';
+import type { CallDetail, CallSummary, FlagCorrectionView } from './call-schemas.ts';
 
 /** Maps domain objects to the API's response shapes — the only place that knows both. */
-export function toCallSummary(call: Call, flags: Record<string, boolean> | null): CallSummary {
+export function toCallSummary(
+  call: Call,
+  effective: Record<string, EffectiveFlag> | null,
+  hits: TranscriptHit[] = [],
+): CallSummary {
+  return {
+    ...callCore(call),
+    flags: effective ? Object.fromEntries(Object.entries(effective).map(([flag, v]) => [flag, v.stated])) : null,
+    corrected: effective
+      ? Object.entries(effective)
+          .filter(([, v]) => v.source === 'correction')
+          .map(([flag]) => flag)
+          .sort()
+      : [],
+    hits: hits.map((h) => ({ segment: h.segment, start: h.start, text: h.text, snippet: h.text, ranges: h.ranges })),
+  };
+}
+
+function callCore(call: Call) {
   return {
     id: call.id,
     status: call.status,
     failureReason: call.failureReason,
     repId: call.repId,
+    repName: call.repName,
+    teamId: call.teamId,
+    teamName: call.teamName,
+    reviewedAt: call.reviewedAt?.toISOString() ?? null,
     clientId: call.clientId,
     clientName: call.clientName,
     callType: call.callType,
     recordedAt: call.recordedAt.toISOString(),
     durationSec: call.audio.durationSec,
     language: call.language,
-    flags,
   };
 }
 
-export function toCallDetail(call: Call, segments: Segment[], analysis: AnalysisResult | null): CallDetail {
-  const { flags: _chips, ...summary } = toCallSummary(call, null);
+export function toFlagCorrectionView(c: FlagCorrection): FlagCorrectionView {
+  return { flag: c.flag, stated: c.stated, moments: c.moments, reason: c.reason, by: c.author, at: c.at.toISOString() };
+}
+
+export function toCallDetail(
+  call: Call,
+  segments: Segment[],
+  analysis: AnalysisResult | null,
+  corrections: FlagCorrection[],
+  effective: Record<string, EffectiveFlag>,
+): CallDetail {
   return {
-    ...summary,
+    ...callCore(call),
     channels: call.audio.channels,
     repChannel: call.repChannel,
     originalFilename: call.audio.originalFilename,
@@ -43,5 +73,7 @@ export function toCallDetail(call: Call, segments: Segment[], analysis: Analysis
     transcript: segments.length ? { language: call.language, segments } : null,
     flags: analysis?.flags ?? null,
     deflection: analysis?.deflection ?? null,
+    corrections: Object.fromEntries(corrections.map((c) => [c.flag, toFlagCorrectionView(c)])),
+    effective,
   };
 }

@@ -4,7 +4,7 @@
  * annotation on each call. "own", "team" and "other" name the three calls relative to the rep.
  */
 import { randomUUID } from 'node:crypto';
-import { insertCall, insertTeam, insertUser, setManagedTeams, type Role } from '@onterms/db';
+import { insertCall, insertCoachingTag, insertTeam, insertUser, setManagedTeams, type Role } from '@onterms/db';
 import { sessionHeaders } from '../auth/session-headers.ts';
 import type { TestApp } from './test-app.ts';
 
@@ -27,6 +27,8 @@ export interface AccessFixtures {
   calls: Record<Relation, string>;
   annotations: Record<Relation, string>;
   tokens: { read: string; upload: string; spareId: string };
+  /** A coaching tag nobody uses, for the admin's DELETE row. */
+  tags: { spare: string };
   /** Fresh credentials for one request (a new session per call, so logout in one row cannot spoil the next). */
   headersFor(actor: Actor): Promise<Record<string, string>>;
 }
@@ -134,8 +136,11 @@ export async function createAccessFixtures(t: TestApp): Promise<AccessFixtures> 
     createdBy: users.admin,
   });
 
+  const spareTag = await insertCoachingTag(db, { ru: 'запасной', en: 'spare' });
+
   return {
     teams: { a, b, spare },
+    tags: { spare: spareTag.id },
     users,
     calls,
     annotations,

@@ -1,0 +1,207 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { markCallReviewed } from '@onterms/db';
+import { subjectAnnotation, subjectCall, userPrincipal } from '../access/access-control.ts';
+import type { AppDeps } from '../app.ts';
+import { CallIdParams, ErrorBody } from '../calls/call-schemas.ts';
+import { toFlagCorrectionView } from '../calls/call-views.ts';
+import {
+  AcknowledgeBody,
+  AnnotationIdParams,
+  CoachingTagView,
+  CorrectionBody,
+  FeedbackInbox,
+  FlagCorrectionView,
+  FlagParams,
+  NewTagBody,
+  NewThreadBody,
+  ReplyBody,
+  ReplyView,
+  ReviewInbox,
+  ReviewInboxQuery,
+  Reviewed,
+  TagIdParams,
+  ThreadList,
+  ThreadView,
+} from './coaching-schemas.ts';
+import { toReplyView, toTagView, toThreadView } from './coaching-views.ts';
+import { correctFlag, removeCorrection } from './corrections.ts';
+import { feedbackInbox, reviewInbox } from './inbox.ts';
+import { addTag, listTags, removeTag } from './tags.ts';
+import { answerFeedback, createThread, listThreads, replyTo } from './threads.ts';
+
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+/** Flag corrections, review marks, feedback threads, the two inboxes and the coaching tags. Handlers stay thin. */
+export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  const { db } = deps;
+  const correctionDeps = { db, audit: deps.auth.audit };
+
+  app.put(
+    '/calls/:id/flags/:flag',
+    {
+      config: { policy: 'calls.correctFlag' },
+      schema: {
+        summary: "Correct the machine's verdict on a flag (kept across re-analysis; audited)",
+        params: FlagParams,
+        body: CorrectionBody,
+        response: { 200: FlagCorrectionView, ...errors },
+      },
+    },
+    async (request) => {
+      const correction = await correctFlag(
+        correctionDeps,
+        request,
+        userPrincipal(request),
+        subjectCall(request),
+        request.params.flag,
+        request.body,
+      );
+      return toFlagCorrectionView(correction);
+    },
+  );
+
+  app.delete(
+    '/calls/:id/flags/:flag',
+    {
+      config: { policy: 'calls.correctFlag' },
+      schema: {
+        summary: "Remove a correction: the machine's verdict applies again (audited)",
+        params: FlagParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await removeCorrection(correctionDeps, request, subjectCall(request), request.params.flag);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/calls/:id/review',
+    {
+      config: { policy: 'calls.markReviewed' },
+      schema: { summary: 'Mark the call reviewed', params: CallIdParams, response: { 200: Reviewed, ...errors } },
+    },
+    async (request) => {
+      const reviewedAt = await markCallReviewed(db, subjectCall(request).id, userPrincipal(request).userId);
+      return { reviewedAt: reviewedAt.toISOString() };
+    },
+  );
+
+  app.get(
+    '/calls/:id/annotations',
+    {
+      config: { policy: 'annotations.list' },
+      schema: { summary: 'Feedback threads on a call, by time', params: CallIdParams, response: { 200: ThreadList, ...errors } },
+    },
+    async (request) => ({ threads: (await listThreads(db, subjectCall(request))).map(toThreadView) }),
+  );
+
+  app.post(
+    '/calls/:id/annotations',
+    {
+      config: { policy: 'annotations.create' },
+      schema: {
+        summary: 'Comment on a moment (time range or segment), optionally tagged; marks the call reviewed',
+        params: CallIdParams,
+        body: NewThreadBody,
+        response: { 201: ThreadView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const thread = await createThread(db, userPrincipal(request), subjectCall(request), request.body);
+      return reply.status(201).send(toThreadView(thread));
+    },
+  );
+
+  app.post(
+    '/annotations/:id/replies',
+    {
+      config: { policy: 'annotations.reply' },
+      schema: { summary: 'Reply in a feedback thread', params: AnnotationIdParams, body: ReplyBody, response: { 201: ReplyView, ...errors } },
+    },
+    async (request, reply) => {
+      const created = await replyTo(db, userPrincipal(request), subjectAnnotation(request), request.body.body);
+      return reply.status(201).send(toReplyView(created));
+    },
+  );
+
+  app.post(
+    '/annotations/:id/acknowledge',
+    {
+      config: { policy: 'annotations.acknowledge' },
+      schema: {
+        summary: 'The rep acknowledges or disputes feedback on their call (a dispute needs a comment)',
+        params: AnnotationIdParams,
+        body: AcknowledgeBody,
+        response: { 200: ThreadView, ...errors },
+      },
+    },
+    async (request) => toThreadView(await answerFeedback(db, subjectAnnotation(request), request.body)),
+  );
+
+  app.get(
+    '/inbox/feedback',
+    {
+      config: { policy: 'inbox.feedback' },
+      schema: { summary: 'Feedback on your calls still to acknowledge or dispute, newest first', response: { 200: FeedbackInbox, ...errors } },
+    },
+    async (request) => ({
+      items: (await feedbackInbox(db, userPrincipal(request))).map((item) => ({
+        callId: item.callId,
+        clientName: item.clientName,
+        recordedAt: item.recordedAt.toISOString(),
+        thread: toThreadView(item.thread),
+      })),
+    }),
+  );
+
+  app.get(
+    '/inbox/review',
+    {
+      config: { policy: 'inbox.review' },
+      schema: {
+        summary: 'Analysed calls of your teams not reviewed yet: missing flags or deflections first, then newest',
+        querystring: ReviewInboxQuery,
+        response: { 200: ReviewInbox, ...errors },
+      },
+    },
+    async (request) => reviewInbox(db, request.principal!, request.query),
+  );
+
+  app.get(
+    '/coaching/tags',
+    {
+      config: { policy: 'coaching.viewTags' },
+      schema: { summary: 'The coaching tags offered for feedback', response: { 200: Type.Array(CoachingTagView), ...errors } },
+    },
+    async () => (await listTags(db)).map(toTagView),
+  );
+
+  app.post(
+    '/coaching/tags',
+    {
+      config: { policy: 'coaching.manageTags' },
+      schema: { summary: 'Add a coaching tag', body: NewTagBody, response: { 201: CoachingTagView, ...errors } },
+    },
+    async (request, reply) => reply.status(201).send(toTagView(await addTag(db, request.body.label))),
+  );
+
+  app.delete(
+    '/coaching/tags/:id',
+    {
+      config: { policy: 'coaching.manageTags' },
+      schema: {
+        summary: 'Remove a coaching tag from the choices (threads that carry it keep it)',
+        params: TagIdParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await removeTag(db, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};

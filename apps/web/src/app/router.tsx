@@ -1,0 +1,26 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './routes/app-layout.tsx';
+import { CallsListRoute } from './routes/calls-list.tsx';
+import { InboxRoute } from './routes/inbox.tsx';
+import { NotFoundRoute } from './routes/not-found.tsx';
+import { UploadRoute } from './routes/upload.tsx';
+import { RouteError } from './routes/route-error.tsx';
+
+/** The call page and the admin pages are split into their own chunks: the first screen stays small. */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <CallsListRoute />, errorElement: <RouteError /> },
+      { path: 'upload', element: <UploadRoute />, errorElement: <RouteError /> },
+      { path: 'inbox', element: <InboxRoute />, errorElement: <RouteError /> },
+      { path: 'calls/:id', lazy: () => import('./routes/call-page.tsx'), errorElement: <RouteError /> },
+      { path: 'admin', lazy: () => import('./routes/admin.tsx'), errorElement: <RouteError /> },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];
+
+export const createAppRouter = () => createBrowserRouter(routes);

@@ -1,0 +1,50 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../lib/api-client.ts';
+
+/** What happened and what to do, in plain words, from any error a request can end in. */
+export function describeError(error: unknown, t: TFunction, notFound?: string): { text: string; detail: string | null } {
+  if (!(error instanceof ApiError)) return { text: t('errors.unexpected'), detail: error instanceof Error ? error.message : null };
+  const detail = error.message || null;
+  if (error.status === 0) return { text: t('errors.network'), detail: null };
+  const byCode = t(`errors.code.${error.code}`, { defaultValue: '' });
+  if (byCode) return { text: byCode, detail };
+  if (error.status === 401) return { text: t('errors.unauthorized'), detail: null };
+  if (error.status === 403) return { text: t('errors.forbidden'), detail };
+  if (error.status === 404) return { text: notFound ?? t('errors.notFound'), detail: null };
+  if (error.status === 429) return { text: t('errors.tooMany'), detail };
+  if (error.status >= 500) return { text: t('errors.server'), detail: null };
+  return { text: t('errors.rejected'), detail };
+}
+
+interface Props {
+  error: unknown;
+  /** Shown for a 404 instead of the generic "not found" (e.g. a feature the server does not offer yet). */
+  notFound?: string;
+  onRetry?: () => void;
+}
+
+export function ErrorMessage({ error, notFound, onRetry }: Props) {
+  const { t } = useTranslation();
+  const { text, detail } = describeError(error, t, notFound);
+  return (
+    <div role="alert" className="error-box">
+      <p>{text}</p>
+      {detail ? <p className="small muted">{t('errors.detail', { detail })}</p> : null}
+      {onRetry ? (
+        <button type="button" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="loading">
+      {label ?? t('common.loading')}
+    </p>
+  );
+}

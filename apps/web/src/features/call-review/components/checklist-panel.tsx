@@ -1,0 +1,101 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatClock, formatDateTime } from '../../../lib/format.ts';
+import type { CallDetail, Moment } from '../../../types/api.ts';
+import { FLAG_IDS } from '../../../types/api.ts';
+import { describeValues } from './moment-values.ts';
+
+interface Props {
+  call: Pick<CallDetail, 'status' | 'flags' | 'deflection' | 'corrections'>;
+  onPlay: (seconds: number) => void;
+  /** Slot for the manager's "correct this flag" control (the corrections feature). */
+  renderFlagActions?: (flag: string) => ReactNode;
+}
+
+/**
+ * The checklist: each required item stated ✓ (with a ▶ per moment and the values read out) or
+ * missing ✗ in words; a manager's correction replaces the machine's verdict and says who and why,
+ * styled apart from it; deflections last.
+ */
+export function ChecklistPanel({ call, onPlay, renderFlagActions }: Props) {
+  const { t, i18n } = useTranslation();
+  if (!call.flags) {
+    return (
+      <section className="checklist" aria-labelledby="checklist-title">
+        <h2 id="checklist-title">{t('checklist.title')}</h2>
+        <p className="muted">{call.status === 'failed' ? t('checklist.failed') : t('checklist.pending')}</p>
+      </section>
+    );
+  }
+  const ids = [...FLAG_IDS, ...Object.keys(call.flags).filter((f) => !(FLAG_IDS as readonly string[]).includes(f))];
+  return (
+    <section className="checklist" aria-labelledby="checklist-title">
+      <h2 id="checklist-title">{t('checklist.title')}</h2>
+      <ul className="flags">
+        {ids.map((flag) => {
+          const machine = call.flags![flag];
+          const correction = call.corrections?.[flag];
+          const stated = correction ? correction.stated : (machine?.stated ?? false);
+          const moments = correction ? (correction.moments.length ? correction.moments : stated ? (machine?.moments ?? []) : []) : (machine?.moments ?? []);
+          const label = t(`flags.${flag}`, { defaultValue: flag });
+          return (
+            <li key={flag} className={`flag ${stated ? 'stated' : 'missing'}${correction ? ' corrected' : ''}`} data-flag={flag}>
+              <div className="flag-head">
+                <span className="flag-icon" aria-hidden="true">
+                  {stated ? '✓' : '✗'}
+                </span>
+                <strong>{label}</strong>
+                <span className="flag-verdict">{stated ? t('checklist.stated') : t('checklist.notStated')}</span>
+                {correction ? <span className="badge corrected-badge">{t('checklist.corrected')}</span> : null}
+              </div>
+              <MomentList moments={moments} label={label} onPlay={onPlay} locale={i18n.language} />
+              {correction ? (
+                <p className="correction-note">
+                  {t('checklist.correctedBy', { name: correction.by.name, date: formatDateTime(correction.at, i18n.language) })}{' '}
+                  «{correction.reason}». {t('checklist.machineSaid', { verdict: machine?.stated ? t('checklist.stated') : t('checklist.notStated') })}
+                </p>
+              ) : null}
+              {renderFlagActions?.(flag)}
+            </li>
+          );
+        })}
+        <li className={`flag deflection ${call.deflection?.present ? 'present' : 'absent'}`} data-flag="deflection">
+          <div className="flag-head">
+            <span className="flag-icon" aria-hidden="true">
+              {call.deflection?.present ? '⚠' : '–'}
+            </span>
+            <strong>{t('checklist.deflection')}</strong>
+            <span className="flag-verdict">{call.deflection?.present ? t('checklist.deflectionPresent') : t('checklist.deflectionAbsent')}</span>
+          </div>
+          <MomentList moments={call.deflection?.moments ?? []} label={t('checklist.deflection')} onPlay={onPlay} locale={i18n.language} />
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function MomentList({ moments, label, onPlay, locale }: { moments: Moment[]; label: string; onPlay: (s: number) => void; locale: string }) {
+  const { t } = useTranslation();
+  if (moments.length === 0) return null;
+  return (
+    <ul className="moments">
+      {moments.map((m, i) => {
+        const values = describeValues(m.values, t, locale);
+        return (
+          <li key={`${m.segment}-${i}`}>
+            <button
+              type="button"
+              className="play-moment"
+              onClick={() => onPlay(m.start)}
+              aria-label={t('checklist.playMoment', { flag: label, time: formatClock(m.start) })}
+            >
+              ▶ {formatClock(m.start)}
+            </button>{' '}
+            {values.length ? <span className="values">{values.map((v) => `«${v}»`).join(', ')}</span> : null}
+            {m.quote ? <q className="quote">{m.quote}</q> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,139 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
+import { formatClock, formatDateTime } from '../../../lib/format.ts';
+import type { Thread } from '../../../types/api.ts';
+import { useAcknowledgeAnnotation } from '../api/acknowledge-annotation.ts';
+import { useCreateReply } from '../api/create-reply.ts';
+import { useAnnotations } from '../api/get-annotations.ts';
+import { NoteForm, type NoteDraft } from './note-form.tsx';
+
+interface Props {
+  callId: string;
+  canAnnotate: boolean;
+  canReply: boolean;
+  /** The signed-in person is this call's rep: may acknowledge or dispute. */
+  isCallRep: boolean;
+  draft: NoteDraft | null;
+  onDraftDone: () => void;
+  onNewNote: () => void;
+  onSeek: (seconds: number) => void;
+}
+
+/** Notes and threads on the call, in time order. */
+export function ThreadsPanel({ callId, canAnnotate, canReply, isCallRep, draft, onDraftDone, onNewNote, onSeek }: Props) {
+  const { t } = useTranslation();
+  const annotations = useAnnotations(callId);
+  const threads = [...(annotations.data?.threads ?? [])].sort((a, b) => a.start - b.start);
+  return (
+    <section className="threads" aria-labelledby="threads-title">
+      <div className="row spread">
+        <h2 id="threads-title">{t('coaching.title')}</h2>
+        {canAnnotate && !draft ? (
+          <button type="button" onClick={onNewNote} aria-keyshortcuts="N">
+            + {t('coaching.noteHere')}
+          </button>
+        ) : null}
+      </div>
+      {draft && canAnnotate ? <NoteForm callId={callId} draft={draft} onDone={onDraftDone} /> : null}
+      {annotations.isPending ? <Loading label={t('coaching.loading')} /> : null}
+      {annotations.isError ? (
+        <ErrorMessage error={annotations.error} notFound={t('coaching.unavailable')} onRetry={() => void annotations.refetch()} />
+      ) : null}
+      {annotations.isSuccess && threads.length === 0 ? (
+        <p className="muted small">{canAnnotate ? t('coaching.emptyManager') : t('coaching.empty')}</p>
+      ) : null}
+      <ol className="thread-list">
+        {threads.map((thread) => (
+          <ThreadItem key={thread.id} callId={callId} thread={thread} canReply={canReply} isCallRep={isCallRep} onSeek={onSeek} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function tagLabel(tag: Thread['tag'], language: string): string | null {
+  if (!tag) return null;
+  if (typeof tag.label === 'string') return tag.label;
+  return language.startsWith('en') ? tag.label.en : tag.label.ru;
+}
+
+function ThreadItem({ callId, thread, canReply, isCallRep, onSeek }: { callId: string; thread: Thread; canReply: boolean; isCallRep: boolean; onSeek: (s: number) => void }) {
+  const { t, i18n } = useTranslation();
+  const reply = useCreateReply(callId);
+  const acknowledge = useAcknowledgeAnnotation(callId);
+  const [text, setText] = useState('');
+  const label = tagLabel(thread.tag, i18n.language);
+
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    reply.mutate({ annotationId: thread.id, body: text.trim() }, { onSuccess: () => setText('') });
+  };
+  const answer = (status: 'acknowledged' | 'disputed') =>
+    acknowledge.mutate({ annotationId: thread.id, status, ...(text.trim() && { comment: text.trim() }) }, { onSuccess: () => setText('') });
+
+  return (
+    <li className={`thread status-${thread.status}`} aria-label={t('coaching.threadLabel', { time: formatClock(thread.start), author: thread.author.name })}>
+      <div className="row">
+        <button type="button" className="play-moment" onClick={() => onSeek(thread.start)} aria-label={t('coaching.playNote', { time: formatClock(thread.start) })}>
+          ▶ {formatClock(thread.start)}
+        </button>
+        {label ? <span className="badge tag">{label}</span> : null}
+        <span className={`badge status status-${thread.status}`}>{t(`coaching.status.${thread.status}`)}</span>
+      </div>
+      <p className="thread-body">{thread.body}</p>
+      <p className="small muted">
+        {thread.author.name} · {formatDateTime(thread.createdAt, i18n.language)}
+      </p>
+      {thread.statusComment ? (
+        <p className="small">
+          {t('coaching.repComment')}: «{thread.statusComment}»
+        </p>
+      ) : null}
+      {thread.replies.length ? (
+        <ul className="replies">
+          {thread.replies.map((r) => (
+            <li key={r.id}>
+              <p>{r.body}</p>
+              <p className="small muted">
+                {r.author.name} · {formatDateTime(r.createdAt, i18n.language)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {canReply ? (
+        <form onSubmit={send} className="reply-form">
+          <label>
+            <span className="visually-hidden">{t('coaching.replyLabel')}</span>
+            <textarea
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              rows={2}
+              placeholder={isCallRep && thread.status === 'open' ? t('coaching.replyOrCommentPlaceholder') : t('coaching.replyPlaceholder')}
+              aria-label={t('coaching.replyLabel')}
+            />
+          </label>
+          <div className="row">
+            <button type="submit" disabled={reply.isPending || !text.trim()}>
+              {t('coaching.reply')}
+            </button>
+            {isCallRep && thread.status === 'open' ? (
+              <>
+                <button type="button" className="primary" onClick={() => answer('acknowledged')} disabled={acknowledge.isPending}>
+                  {t('coaching.acknowledge')}
+                </button>
+                <button type="button" onClick={() => answer('disputed')} disabled={acknowledge.isPending || !text.trim()} title={t('coaching.disputeHint')}>
+                  {t('coaching.dispute')}
+                </button>
+              </>
+            ) : null}
+          </div>
+          {reply.isError ? <ErrorMessage error={reply.error} notFound={t('coaching.unavailable')} /> : null}
+          {acknowledge.isError ? <ErrorMessage error={acknowledge.error} notFound={t('coaching.unavailable')} /> : null}
+        </form>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,127 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/error-message.tsx';
+import { formatClock } from '../../../lib/format.ts';
+import { useCorrectFlag } from '../api/correct-flag.ts';
+import { useRemoveCorrection } from '../api/remove-correction.ts';
+
+interface Props {
+  callId: string;
+  flag: string;
+  flagLabel: string;
+  /** The verdict now shown (machine or correction). */
+  stated: boolean;
+  corrected: boolean;
+  /** The transcript line playing now, to set as the moment; null before playback. */
+  currentSegment: () => { index: number; start: number } | null;
+}
+
+/**
+ * A manager marks a flag stated / not stated with a reason, optionally pointing at the line where it
+ * was said (the line playing now, or any line number); or goes back to the machine's verdict.
+ */
+export function CorrectFlagControl({ callId, flag, flagLabel, stated, corrected, currentSegment }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [nextStated, setNextStated] = useState(!stated);
+  const [momentMode, setMomentMode] = useState<'keep' | 'current' | 'number'>('keep');
+  const [segmentNumber, setSegmentNumber] = useState('');
+  const [reason, setReason] = useState('');
+  const correct = useCorrectFlag(callId);
+  const remove = useRemoveCorrection(callId);
+  const current = open ? currentSegment() : null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) return;
+    const segment =
+      momentMode === 'current' && current ? current.index : momentMode === 'number' && segmentNumber ? Number(segmentNumber) - 1 : null;
+    correct.mutate(
+      { flag, stated: nextStated, reason: reason.trim(), ...(nextStated && segment !== null && { moments: [{ segment }] }) },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          setReason('');
+        },
+      },
+    );
+  };
+
+  if (!open) {
+    return (
+      <div className="row correction-actions">
+        <button
+          type="button"
+          className="small-button"
+          onClick={() => {
+            setNextStated(!stated);
+            setOpen(true);
+          }}
+          aria-label={t('corrections.correctFlag', { flag: flagLabel })}
+        >
+          {t('corrections.correct')}
+        </button>
+        {corrected ? (
+          <button type="button" className="small-button" onClick={() => remove.mutate(flag)} disabled={remove.isPending} aria-label={t('corrections.undoFlag', { flag: flagLabel })}>
+            {t('corrections.undo')}
+          </button>
+        ) : null}
+        {remove.isError ? <ErrorMessage error={remove.error} notFound={t('corrections.unavailable')} /> : null}
+      </div>
+    );
+  }
+
+  return (
+    <form className="correction-form" onSubmit={submit} aria-label={t('corrections.correctFlag', { flag: flagLabel })}>
+      <fieldset>
+        <legend>{t('corrections.verdict')}</legend>
+        <label className="inline">
+          <input type="radio" name={`${id}-stated`} checked={nextStated} onChange={() => setNextStated(true)} /> ✓ {t('checklist.stated')}
+        </label>
+        <label className="inline">
+          <input type="radio" name={`${id}-stated`} checked={!nextStated} onChange={() => setNextStated(false)} /> ✗ {t('checklist.notStated')}
+        </label>
+      </fieldset>
+      {nextStated ? (
+        <fieldset>
+          <legend>{t('corrections.moment')}</legend>
+          <label className="inline">
+            <input type="radio" name={`${id}-moment`} checked={momentMode === 'keep'} onChange={() => setMomentMode('keep')} /> {t('corrections.keepMoments')}
+          </label>
+          <label className="inline">
+            <input type="radio" name={`${id}-moment`} checked={momentMode === 'current'} onChange={() => setMomentMode('current')} disabled={!current} />{' '}
+            {current ? t('corrections.currentLine', { line: current.index + 1, time: formatClock(current.start) }) : t('corrections.noCurrentLine')}
+          </label>
+          <label className="inline">
+            <input type="radio" name={`${id}-moment`} checked={momentMode === 'number'} onChange={() => setMomentMode('number')} /> {t('corrections.lineNumber')}{' '}
+            <input
+              type="number"
+              min={1}
+              value={segmentNumber}
+              onChange={(e) => {
+                setSegmentNumber(e.target.value);
+                setMomentMode('number');
+              }}
+              aria-label={t('corrections.lineNumber')}
+              className="narrow"
+            />
+          </label>
+        </fieldset>
+      ) : null}
+      <label>
+        {t('corrections.reason')}
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required />
+      </label>
+      <div className="row">
+        <button type="submit" className="primary" disabled={correct.isPending || !reason.trim()}>
+          {t('corrections.save')}
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      {correct.isError ? <ErrorMessage error={correct.error} notFound={t('corrections.unavailable')} /> : null}
+    </form>
+  );
+}

@@ -145,3 +145,60 @@ describe('deflection: the families of dodges', () => {
     expect(dodges(t)).toEqual([1]);
   });
 });
+
+describe('repeats, read-backs and answers', () => {
+  it('a value said again soon after it was stated restates the item; a refused proposal does not', () => {
+    const t = call('en', [
+      ['unknown', 'your line would be fifty k and payment is due forty five days from the invoice'],
+      ['unknown', 'right so forty five days and fifty k noted'],
+    ]);
+    expect(segs(t, 'payment_terms')).toEqual([0, 1]);
+    expect(segs(t, 'deadline')).toEqual([0, 1]);
+    const ru = call('ru', [
+      ['client', 'Нам бы отсрочку девяносто дней.'],
+      ['rep', 'Девяносто дней не дадим, это слишком.'],
+    ]);
+    expect(segs(ru, 'deadline')).toEqual([]);
+    const other = call('ru', [
+      ['rep', 'Отсрочка сорок пять дней с даты поставки.'],
+      ['rep', 'А монтаж займёт сорок пять дней с момента отгрузки оборудования.'],
+    ]);
+    expect(segs(other, 'deadline')).toEqual([0]);
+  });
+
+  it('a yes/no question about an item answered «да» is stated by the answer, not the question', () => {
+    const t = call('ru', [
+      ['client', 'А отгрузки при просрочке остановите?'],
+      ['rep', 'Да, пока долг не закроете.'],
+    ]);
+    expect(segs(t, 'sanctions')).toEqual([1]);
+    const no = call('en', [
+      ['client', 'Is there a late fee?'],
+      ['rep', 'No, nothing like that.'],
+    ]);
+    expect(segs(no, 'sanctions')).toEqual([]);
+  });
+
+  it('mono: «да» with talk of paying confirms the line before it', () => {
+    const t = call('ru', [
+      ['unknown', 'при долге больше недели отключаем доступ к порталу'],
+      ['unknown', 'да пока оплату не увидим'],
+      ['unknown', 'да пришлите договор'],
+    ]);
+    expect(segs(t, 'sanctions')).toEqual([0, 1]);
+  });
+
+  it('a short question takes its topic from the talk before, so a dodge is deflection', () => {
+    const t = call('ru', [
+      ['rep', 'Работаем с отсрочкой платежа.'],
+      ['client', 'Хорошо. А на сколько?'],
+      ['rep', 'Ну это мелочи, потом обсудим.'],
+    ]);
+    expect(dodges(t)).toEqual([2]);
+  });
+
+  it('one-letter changes count only in long words (short real words collide)', () => {
+    expect(flagsOf('en', 'Counting from the first of the month, thanks.')).toEqual([]);
+    expect(flagsOf('ru', 'при просрочке начисляем пенью ноль один процент в день')).toEqual(['sanctions']);
+  });
+});

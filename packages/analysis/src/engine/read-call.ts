@@ -4,6 +4,7 @@ import { readSegment, type ReadClause } from '../clauses/read.ts';
 import { isNegated } from '../clauses/negation.ts';
 import { nearestTopic, topicWords, type Topic } from '../clauses/topic.ts';
 import type { Token } from '../language/tokens.ts';
+import { ECHO_WINDOW, echoes, signatures, type Stated } from './echo.ts';
 
 /** A cue found in a segment. */
 export interface Hit {
@@ -63,8 +64,11 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
   const out: SegmentReading[] = [];
   let ctx: Topic | null = null;
   let prevArrears = false;
+  const recent: Stated[] = [];
+  let si = -1;
   let ctxAge = 0;
   for (const seg of segments) {
+    si++;
     const clauses = readSegment(seg.text, lang, r);
     const reading: SegmentReading = {
       clauses,
@@ -103,7 +107,9 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
         anyCue = true;
         if (c.question) {
           reading.asked.add(meta.item);
-          if (!c.marks.has('whWords') && !meta.topic) reading.askedYesNo.add(meta.item);
+          const needsMet =
+            !meta.needs || (meta.needs === 'arrears' ? arrears : arrearsBefore(c, m.start));
+          if (!c.marks.has('whWords') && !meta.topic && needsMet) reading.askedYesNo.add(meta.item);
           return;
         }
         if (c.hypothetical) return;
@@ -194,6 +200,12 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       )
         reading.confirmStrong = true;
     }
+    // a value said again soon after it was stated restates its item (read-backs, summaries)
+    while (recent.length && recent[0]!.segment < si - ECHO_WINDOW) recent.shift();
+    const have = new Set(reading.stated.map((h) => h.item));
+    reading.stated.push(...echoes(clauses, recent, lang, have));
+    // (only the seller side's values: a client's proposal the rep then refuses is not a term)
+    if (seg.speaker !== 'client') for (const h of reading.stated) recent.push(...signatures(h, si, lang));
     const next: Topic | null = dateTopic ?? segTopic;
     if (next) {
       ctx = next;

@@ -104,7 +104,10 @@ export function attribute(segments: Segment[], readings: SegmentReading[], r: La
         !ans.evasive &&
         !ans.negatedCue &&
         !ans.clauses[0]?.question &&
-        (seg.speaker !== 'unknown' || segments[k]!.speaker === 'unknown')
+        (seg.speaker !== 'unknown' || segments[k]!.speaker === 'unknown') &&
+        // a bare "Yes, that's it" confirms a question, which is not labelled; the answer counts
+        // when it says something about paying itself («да, пока долг не закроете»)
+        ans.clauses.some((c) => c.marks.has('paymentTopic') || c.marks.has('arrears'))
       )
         for (const item of rd.askedYesNo)
           add(

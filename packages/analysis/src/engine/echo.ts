@@ -1,0 +1,83 @@
+import type { Language } from '@onterms/contracts';
+import type { ReadClause } from '../clauses/read.ts';
+import { nearestTopic, topicWords } from '../clauses/topic.ts';
+import { isNegated } from '../clauses/negation.ts';
+import type { Token } from '../language/tokens.ts';
+import type { Hit } from './read-call.ts';
+
+/**
+ * Repeats and read-backs: «так, записываю: тридцать дней, лимит восемьсот тысяч», "okay got it,
+ * twenty one days, eighty k". A value said again soon after a cue stated it (the same number of
+ * days, the same amount, the same percentage) restates that item, even without the cue word.
+ */
+
+/** How many segments back a value can be echoed. */
+export const ECHO_WINDOW = 6;
+
+export interface Stated {
+  sig: string;
+  item: number;
+  kind: string;
+  segment: number;
+}
+
+function dayUnit(t: Token | undefined, lang: Language): number {
+  if (!t) return 0;
+  const w = t.text;
+  if (lang === 'ru') {
+    if (/^(ден|дн|сут)/.test(w)) return 1;
+    if (/^недел/.test(w)) return 7;
+    if (/^месяц/.test(w)) return 30;
+  } else {
+    if (/^days?$/.test(w)) return 1;
+    if (/^weeks?$/.test(w)) return 7;
+    if (/^months?$/.test(w)) return 30;
+  }
+  return 0;
+}
+
+/** The value a number token names with what follows it: `d:30`, `a:80000`, `p:2`; and its length. */
+function valueAt(toks: Token[], i: number, lang: Language): [string, number] | null {
+  const t = toks[i]!;
+  if (t.num === undefined || t.ordinal) return null;
+  if (t.percent) return [`p:${t.num}`, 1];
+  if (t.amount || t.num >= 1000) return [`a:${t.num}`, 1];
+  // «тридцать дней», «тридцать календарных дней», "thirty days"
+  for (let k = 1; k <= 2; k++) {
+    const u = dayUnit(toks[i + k], lang);
+    if (u) return [`d:${t.num * u}`, k + 1];
+  }
+  return null;
+}
+
+/** The values a stated cue names (inside its match), remembered for echoes. */
+export function signatures(h: Hit, segment: number, lang: Language): Stated[] {
+  const out: Stated[] = [];
+  const end = Math.min(h.clause.length, h.start + h.tokens.length + 2);
+  for (let i = h.start; i < end; i++) {
+    const v = valueAt(h.clause, i, lang);
+    if (v) out.push({ sig: v[0], item: h.item, kind: h.kind, segment });
+  }
+  return out;
+}
+
+/** Hits for values of `recent` said again in these clauses (statements only, not about something else). */
+export function echoes(clauses: ReadClause[], recent: Stated[], lang: Language, have: Set<number>): Hit[] {
+  const out: Hit[] = [];
+  if (!recent.length) return out;
+  for (const c of clauses) {
+    if (c.question || c.hypothetical) continue;
+    for (let i = 0; i < c.tokens.length; i++) {
+      const v = valueAt(c.tokens, i, lang);
+      if (!v) continue;
+      for (const s of recent) {
+        if (s.sig !== v[0] || have.has(s.item)) continue;
+        const m = { start: i, end: i + v[1] };
+        if (nearestTopic(topicWords(c), m) === 'other' || isNegated(c, m)) continue;
+        have.add(s.item);
+        out.push({ item: s.item, kind: s.kind, tokens: c.tokens.slice(m.start, m.end), clause: c.tokens, start: i });
+      }
+    }
+  }
+  return out;
+}

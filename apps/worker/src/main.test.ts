@@ -31,7 +31,9 @@ afterAll(async () => {
 /** The real `npm run worker` entry, as one process (signals reach it directly). */
 function runMain(env: Record<string, string>) {
   const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !['REDIS_URL', 'DATABASE_URL', 'ONTERMS_DATA_DIR'].includes(k)),
+    Object.entries(process.env).filter(
+      ([k]) => !['REDIS_URL', 'DATABASE_URL', 'ONTERMS_DATA_DIR'].includes(k),
+    ),
   );
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     cwd: REPO,
@@ -58,7 +60,8 @@ describe('npm run worker', () => {
     const run = runMain({ REDIS_URL, DATABASE_URL: database.url, ONTERMS_DATA_DIR: dataDir });
     const deadline = Date.now() + 30_000;
     while (!run.lines.some((l) => l.includes('"worker ready"'))) {
-      if (run.child.exitCode !== null || Date.now() > deadline) throw new Error(`worker did not start: ${run.stderr()}`);
+      if (run.child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`worker did not start: ${run.stderr()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     run.child.kill('SIGTERM');
@@ -75,11 +78,18 @@ describe('schema check', () => {
   it('fails clearly, naming what is missing, when the schema stays behind', async () => {
     const { migrations } = await import('@onterms/db/migrations/index');
     const ahead = { ...migrations, '2099-01-01T0000-from-the-future': { up: async () => {} } };
-    const check = waitForSchema(database.db, { timeoutMs: 300, pollMs: 50, log: silentLogger, migrations: ahead });
+    const check = waitForSchema(database.db, {
+      timeoutMs: 300,
+      pollMs: 50,
+      log: silentLogger,
+      migrations: ahead,
+    });
     await expect(check).rejects.toBeInstanceOf(SchemaBehindError);
     await expect(check).rejects.toThrow(/2099-01-01T0000-from-the-future.*npm run migrate/);
     // Nothing was applied by the check itself.
-    const rows = await sql<{ n: string }>`select count(*) as n from kysely_migration where name like '2099%'`.execute(database.db);
+    const rows = await sql<{
+      n: string;
+    }>`select count(*) as n from kysely_migration where name like '2099%'`.execute(database.db);
     expect(Number(rows.rows[0]!.n)).toBe(0);
   });
 });

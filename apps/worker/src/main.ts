@@ -34,7 +34,11 @@ async function main(): Promise<number> {
 
   const log = pino({ name: 'worker', level: config.logLevel });
   const concurrency = config.worker.concurrency;
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: concurrency * 2 + 2 });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: concurrency * 2 + 2,
+  });
   try {
     await waitForSchema(database.db, { timeoutMs: 120_000, log });
   } catch (error) {
@@ -54,14 +58,22 @@ async function main(): Promise<number> {
     stt: config.stt,
     analysisLlm: config.analysisLlm,
   });
-  const worker = await startCallWorker({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, concurrency, deps });
+  const worker = await startCallWorker({
+    redisUrl: config.redisUrl,
+    databaseUrl: config.databaseUrl,
+    concurrency,
+    deps,
+  });
   log.info({ concurrency, pid: process.pid }, 'worker ready');
 
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) {
-        log.warn({ signal }, 'second signal: exiting without waiting (running calls resume on another worker)');
+        log.warn(
+          { signal },
+          'second signal: exiting without waiting (running calls resume on another worker)',
+        );
         resolve(1);
         return;
       }

@@ -1,3 +1,4 @@
+import type { Database } from '@onterms/db';
 import { migrations as knownMigrations } from '@onterms/db/migrations/index';
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { Logger } from '@onterms/pipeline';
@@ -26,7 +27,7 @@ export interface SchemaCheckOptions {
  * with a new API waits here until the schema has every migration it knows, and fails with a clear
  * message if that does not happen in time. A database AHEAD of the worker (a newer API) is fine.
  */
-export async function waitForSchema(db: Kysely<any>, options: SchemaCheckOptions): Promise<void> {
+export async function waitForSchema(db: Kysely<Database>, options: SchemaCheckOptions): Promise<void> {
   const list = options.migrations ?? knownMigrations;
   const migrator = new Migrator({ db, provider: { getMigrations: async () => list } });
   const deadline = Date.now() + options.timeoutMs;

@@ -44,20 +44,32 @@ const workers: ChildProcess[] = [];
 try {
   await deleteRedisPrefix(DEFAULT_PREFIX, REDIS_URL);
   const team = await insertTeam(database.db, 'Bench');
-  const rep = await insertUser(database.db, { email: 'bench@example.com', name: 'Bench', role: 'rep', teamId: team.id });
+  const rep = await insertUser(database.db, {
+    email: 'bench@example.com',
+    name: 'Bench',
+    role: 'rep',
+    teamId: team.id,
+  });
   const recording = await makeRecording(dataDir, { seconds: 3 });
   const audioKey = 'bench/original.wav';
   await store.put(audioKey, createReadStream(recording));
 
-  console.log(`pipeline benchmark: ${CALLS} calls of 3 s audio + uploaded JSON transcript, WORKER_CONCURRENCY=${CONCURRENCY}`);
+  console.log(
+    `pipeline benchmark: ${CALLS} calls of 3 s audio + uploaded JSON transcript, WORKER_CONCURRENCY=${CONCURRENCY}`,
+  );
   const results: Array<{ workers: number; perMinute: number; seconds: number }> = [];
   for (const count of [1, 2]) {
     const ids = await insertCalls(rep.id, audioKey, CALLS);
     const started = await Promise.all(Array.from({ length: count }, () => startWorker()));
     const queue = new BullmqCallQueue({ redisUrl: REDIS_URL });
     const t0 = performance.now();
-    await database.db.updateTable('calls').set({ status: 'queued', failure_reason: null }).where('id', 'in', ids).execute();
-    for (let i = 0; i < ids.length; i += 200) await Promise.all(ids.slice(i, i + 200).map((id) => queue.enqueueCall(id)));
+    await database.db
+      .updateTable('calls')
+      .set({ status: 'queued', failure_reason: null })
+      .where('id', 'in', ids)
+      .execute();
+    for (let i = 0; i < ids.length; i += 200)
+      await Promise.all(ids.slice(i, i + 200).map((id) => queue.enqueueCall(id)));
     const done = await waitUntilSettled(ids);
     const seconds = (performance.now() - t0) / 1000;
     await queue.close();
@@ -69,7 +81,9 @@ try {
     );
   }
   const [one, two] = results as [(typeof results)[0], (typeof results)[0]];
-  console.log(`2 workers / 1 worker: ${(two.perMinute / one.perMinute).toFixed(2)}× (the second worker adds ${((two.perMinute / one.perMinute - 1) * 100).toFixed(0)} %)`);
+  console.log(
+    `2 workers / 1 worker: ${(two.perMinute / one.perMinute).toFixed(2)}× (the second worker adds ${((two.perMinute / one.perMinute - 1) * 100).toFixed(0)} %)`,
+  );
 } finally {
   for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
   await deleteRedisPrefix(DEFAULT_PREFIX, REDIS_URL).catch(() => {});

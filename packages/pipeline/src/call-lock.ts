@@ -43,7 +43,8 @@ export function postgresCallLock(databaseUrl: string, log: Logger, maxConnection
         try {
           return await run();
         } finally {
-          if (!broken) await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(onError);
+          if (!broken)
+            await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(onError);
         }
       } finally {
         client.off('error', onError);

@@ -36,13 +36,20 @@ export function createDefaultDeps(options: DefaultDepsOptions): ProcessCallDeps 
  */
 function createAnalyze(llm: Config['analysisLlm'], log: Logger): Analyze {
   if (!llm) return (transcript, callType) => analyzeTranscript(transcript, callType);
-  const options = { model: llm.model, ...(llm.apiKey && { apiKey: llm.apiKey }), ...(llm.baseURL && { baseURL: llm.baseURL }) };
+  const options = {
+    model: llm.model,
+    ...(llm.apiKey && { apiKey: llm.apiKey }),
+    ...(llm.baseURL && { baseURL: llm.baseURL }),
+  };
   return async (transcript, callType) => {
     const rules = analyzeTranscript(transcript, callType);
     try {
       return await reviewWithLlm(transcript, rules, options);
     } catch (error) {
-      log.warn({ err: (error as Error).message, model: llm.model }, 'LLM review failed; storing the rules verdict');
+      log.warn(
+        { err: (error as Error).message, model: llm.model },
+        'LLM review failed; storing the rules verdict',
+      );
       return rules;
     }
   };

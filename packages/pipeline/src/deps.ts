@@ -16,7 +16,10 @@ export interface Logger {
   error(fields: object, message?: string): void;
 }
 
-export type Analyze = (transcript: Transcript, callType: CallType) => AnalysisResult | Promise<AnalysisResult>;
+export type Analyze = (
+  transcript: Transcript,
+  callType: CallType,
+) => AnalysisResult | Promise<AnalysisResult>;
 
 /** Everything processCall touches, injected: the service itself reads no config and opens nothing. */
 export interface ProcessCallDeps {

@@ -20,14 +20,19 @@ export function createHandlerTable(deps: ProcessCallDeps, options: HandlerOption
   const lock = options.lock ?? ((_callId, run) => run());
   const guard = (outcome: JobOutcome, callId: string, context: JobContext): JobOutcome => {
     // Not found on the first attempt: most likely not committed yet, so retry once; later, it was deleted.
-    if (outcome.status === 'skipped' && outcome.missing && context.attempt === 1) throw new CallNotVisibleError(callId);
+    if (outcome.status === 'skipped' && outcome.missing && context.attempt === 1)
+      throw new CallNotVisibleError(callId);
     return outcome;
   };
   return buildHandlerTable([
     {
       name: JobName.ProcessCall,
       handle: async ({ callId }, context) =>
-        guard(await lock(callId, () => processCall(deps, callId, { signal: context.signal })), callId, context),
+        guard(
+          await lock(callId, () => processCall(deps, callId, { signal: context.signal })),
+          callId,
+          context,
+        ),
     },
     {
       name: JobName.ReanalyzeCall,

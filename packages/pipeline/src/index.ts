@@ -7,7 +7,14 @@ export { InProcessRunner, type InProcessRunnerOptions } from './queue/in-process
 export { checkRedisDurability, DEFAULT_PREFIX, QUEUE_NAME } from './queue/redis.ts';
 export { processCall, reanalyzeCall, type ProcessCallOptions } from './process-call.ts';
 export { createHandlerTable } from './handlers.ts';
-export { JobName, JOB_NAMES, buildHandlerTable, HandlerTableError, type Job, type JobOutcome } from './jobs.ts';
+export {
+  JobName,
+  JOB_NAMES,
+  buildHandlerTable,
+  HandlerTableError,
+  type Job,
+  type JobOutcome,
+} from './jobs.ts';
 export { PermanentError, permanentReason } from './errors.ts';
 export { DEFAULT_RETRY_POLICY, backoffDelay, type RetryPolicy } from './retry-policy.ts';
 export { NO_ENGINE_REASON } from './steps/transcribe.ts';

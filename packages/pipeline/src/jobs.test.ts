@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildHandlerTable, HandlerTableError, jobIdFor, JobName, parseJob, type HandlerRegistration } from './jobs.ts';
+import {
+  buildHandlerTable,
+  HandlerTableError,
+  jobIdFor,
+  JobName,
+  parseJob,
+  type HandlerRegistration,
+} from './jobs.ts';
 import { backoffDelay } from './retry-policy.ts';
 
 const noop = async () => ({ status: 'skipped' as const });
@@ -27,12 +34,19 @@ describe('job handler table', () => {
     ).toThrow(/two handlers for job "process-call"/);
     const unknown = { name: 'transcode-everything', handle: noop } as unknown as HandlerRegistration;
     expect(() =>
-      buildHandlerTable([unknown, { name: JobName.ProcessCall, handle: noop }, { name: JobName.ReanalyzeCall, handle: noop }]),
+      buildHandlerTable([
+        unknown,
+        { name: JobName.ProcessCall, handle: noop },
+        { name: JobName.ReanalyzeCall, handle: noop },
+      ]),
     ).toThrow(HandlerTableError);
   });
 
   it('reads back only our jobs, with a call id and nothing else', () => {
-    expect(parseJob('process-call', { callId: CALL })).toEqual({ name: 'process-call', data: { callId: CALL } });
+    expect(parseJob('process-call', { callId: CALL })).toEqual({
+      name: 'process-call',
+      data: { callId: CALL },
+    });
     expect(parseJob('process-call', { callId: CALL, transcript: 'secret' })).toEqual({
       name: 'process-call',
       data: { callId: CALL },
@@ -54,7 +68,9 @@ describe('backoff', () => {
   const policy = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 10_000 };
 
   it('doubles per retry, within [half, full] of the exponential delay, capped', () => {
-    expect([1, 2, 3, 4, 5, 6].map((r) => backoffDelay(r, policy, () => 0))).toEqual([500, 1000, 2000, 4000, 5000, 5000]);
+    expect([1, 2, 3, 4, 5, 6].map((r) => backoffDelay(r, policy, () => 0))).toEqual([
+      500, 1000, 2000, 4000, 5000, 5000,
+    ]);
     expect([1, 2, 3, 4, 5, 6].map((r) => backoffDelay(r, policy, () => 0.999999))).toEqual([
       1000, 2000, 4000, 8000, 10000, 10000,
     ]);

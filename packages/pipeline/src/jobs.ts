@@ -23,7 +23,10 @@ export type JobOutcome =
   | { status: 'skipped'; missing?: true }
   | { status: 'failed'; reason: string };
 
-export type JobHandler<N extends JobName = JobName> = (data: JobData<N>, context: JobContext) => Promise<JobOutcome>;
+export type JobHandler<N extends JobName = JobName> = (
+  data: JobData<N>,
+  context: JobContext,
+) => Promise<JobOutcome>;
 export interface JobContext {
   /** 1 for the first attempt. */
   attempt: number;
@@ -34,6 +37,9 @@ export interface HandlerRegistration<N extends JobName = JobName> {
   name: N;
   handle: JobHandler<N>;
 }
+
+/** A registration for any one job name (a union, so each handler is checked against its own payload). */
+export type AnyHandlerRegistration = { [N in JobName]: HandlerRegistration<N> }[JobName];
 
 export class HandlerTableError extends Error {
   override readonly name = 'HandlerTableError';
@@ -46,7 +52,7 @@ export type HandlerTable = ReadonlyMap<JobName, JobHandler>;
  * handler is registered for a name that does not exist — checked when a runner starts, not when the
  * first such job arrives.
  */
-export function buildHandlerTable(registrations: readonly HandlerRegistration<any>[]): HandlerTable {
+export function buildHandlerTable(registrations: readonly AnyHandlerRegistration[]): HandlerTable {
   const table = new Map<JobName, JobHandler>();
   const problems: string[] = [];
   for (const r of registrations) {

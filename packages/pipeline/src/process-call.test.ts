@@ -33,7 +33,11 @@ afterAll(async () => {
 
 describe('processCall', () => {
   it('takes a call with an uploaded transcript from queued to analyzed, storing every output', async () => {
-    const call = await insertTestCall(ctx, { recording: stereo, channels: 2, transcript: jsonTranscriptFile() });
+    const call = await insertTestCall(ctx, {
+      recording: stereo,
+      channels: 2,
+      transcript: jsonTranscriptFile(),
+    });
 
     expect(await processCall(testDeps(ctx), call.id)).toEqual({ status: 'analyzed' });
 
@@ -74,7 +78,10 @@ describe('processCall', () => {
   });
 
   it('fails a corrupt recording with a plain-language reason, without analysing anything', async () => {
-    const call = await insertTestCall(ctx, { recording: await makeGarbage(ctx.dir), transcript: jsonTranscriptFile() });
+    const call = await insertTestCall(ctx, {
+      recording: await makeGarbage(ctx.dir),
+      transcript: jsonTranscriptFile(),
+    });
 
     const outcome = await processCall(testDeps(ctx), call.id);
 
@@ -135,14 +142,24 @@ describe('processCall', () => {
       },
     });
     await expect(processCall(failing, call.id)).rejects.toThrow('analysis service hiccup');
-    expect(firstMedia.calls).toEqual({ probe: 1, normalizeForSpeech: 1, encodeForReview: 1, computePeaks: 1 });
+    expect(firstMedia.calls).toEqual({
+      probe: 1,
+      normalizeForSpeech: 1,
+      encodeForReview: 1,
+      computePeaks: 1,
+    });
     const afterFirst = (await findCallById(ctx.db, call.id))!;
     expect(afterFirst.status).toBe('transcribed');
     const mtimes = await blobMtimes(afterFirst);
 
     const secondMedia = countingMedia(sharedMedia());
     expect(await processCall(testDeps(ctx, { media: secondMedia }), call.id)).toEqual({ status: 'analyzed' });
-    expect(secondMedia.calls).toEqual({ probe: 0, normalizeForSpeech: 0, encodeForReview: 0, computePeaks: 0 });
+    expect(secondMedia.calls).toEqual({
+      probe: 0,
+      normalizeForSpeech: 0,
+      encodeForReview: 0,
+      computePeaks: 0,
+    });
     expect(await blobMtimes(afterFirst)).toEqual(mtimes);
   });
 
@@ -167,7 +184,11 @@ describe('processCall', () => {
   });
 });
 
-async function blobMtimes(call: { speechAudioKey: string | null; reviewAudioKey: string | null; peaksKey: string | null }) {
+async function blobMtimes(call: {
+  speechAudioKey: string | null;
+  reviewAudioKey: string | null;
+  peaksKey: string | null;
+}) {
   const keys = [call.speechAudioKey!, call.reviewAudioKey!, call.peaksKey!];
   return Promise.all(keys.map(async (key) => (await stat(join(ctx.storeRoot, key))).mtimeMs));
 }

@@ -53,7 +53,10 @@ export class BullmqCallQueue implements CallQueue {
   }
 
   async enqueueCall(callId: string, options: { reanalyze?: boolean } = {}): Promise<void> {
-    const job: Job = { name: options.reanalyze ? JobName.ReanalyzeCall : JobName.ProcessCall, data: { callId } };
+    const job: Job = {
+      name: options.reanalyze ? JobName.ReanalyzeCall : JobName.ProcessCall,
+      data: { callId },
+    };
     await this.withTimeout(
       this.connected().then((queue) => queue.add(job.name, job.data, jobOptions(job, this.attempts))),
       'enqueue the call',
@@ -86,7 +89,11 @@ export class BullmqCallQueue implements CallQueue {
    * the Queue unusable. Fails at once while Redis is known to be down (ioredis is reconnecting).
    */
   private async connected(): Promise<Queue> {
-    if (this.redis.status === 'reconnecting' || this.redis.status === 'end' || this.redis.status === 'close') {
+    if (
+      this.redis.status === 'reconnecting' ||
+      this.redis.status === 'end' ||
+      this.redis.status === 'close'
+    ) {
       throw new Error(`Redis connection is ${this.redis.status}`);
     }
     if (this.redis.status !== 'ready') {
@@ -112,9 +119,12 @@ export class BullmqCallQueue implements CallQueue {
     try {
       return await Promise.race([operation, timeout]);
     } catch (error) {
-      throw new QueueUnavailableError(`The job queue is unavailable: could not ${what} (${(error as Error).message}).`, {
-        cause: error,
-      });
+      throw new QueueUnavailableError(
+        `The job queue is unavailable: could not ${what} (${(error as Error).message}).`,
+        {
+          cause: error,
+        },
+      );
     } finally {
       clearTimeout(timer);
     }

@@ -55,7 +55,8 @@ export async function startCallWorker(options: CallWorkerOptions): Promise<CallW
   const prefix = options.prefix ?? DEFAULT_PREFIX;
   // Refuses to start on a broken handler table (before touching Redis).
   const lock = postgresCallLock(options.databaseUrl, log, options.concurrency + 1);
-  const table = options.handlers ?? createHandlerTable(deps, { lock: (callId, run) => lock.withLock(callId, run) });
+  const table =
+    options.handlers ?? createHandlerTable(deps, { lock: (callId, run) => lock.withLock(callId, run) });
   const redis: Redis = createWorkerConnection(options.redisUrl, log);
   await checkRedisDurability(redis, log);
 
@@ -65,7 +66,14 @@ export async function startCallWorker(options: CallWorkerOptions): Promise<CallW
       const parsed = parseJob(job.name, job.data);
       if (!parsed) throw new UnrecoverableError(`Unknown job ${job.name} or malformed payload`);
       const attempts = job.opts.attempts ?? 1;
-      const outcome = await runAttempt(table, deps, parsed, job.attemptsMade + 1, attempts, signal ?? new AbortController().signal);
+      const outcome = await runAttempt(
+        table,
+        deps,
+        parsed,
+        job.attemptsMade + 1,
+        attempts,
+        signal ?? new AbortController().signal,
+      );
       if (outcome.status === 'failed') throw new UnrecoverableError(outcome.reason);
       return outcome.status;
     },
@@ -85,11 +93,16 @@ export async function startCallWorker(options: CallWorkerOptions): Promise<CallW
     },
   );
   worker.on('error', (err) => log.error({ err: err.message }, 'worker error'));
-  worker.on('stalled', (jobId) => log.warn({ jobId }, 'job stalled (its worker died or was blocked); handed back to the queue'));
+  worker.on('stalled', (jobId) =>
+    log.warn({ jobId }, 'job stalled (its worker died or was blocked); handed back to the queue'),
+  );
   await worker.waitUntilReady();
 
   // Reconciliation uses a producer connection of its own (enqueue must not wait behind blocking reads).
-  const producer = options.reconcileIntervalMs === null ? null : new BullmqCallQueue({ redisUrl: options.redisUrl, prefix, attempts: retry.attempts, log });
+  const producer =
+    options.reconcileIntervalMs === null
+      ? null
+      : new BullmqCallQueue({ redisUrl: options.redisUrl, prefix, attempts: retry.attempts, log });
   let timer: NodeJS.Timeout | undefined;
   const reconcile = async () => {
     if (!producer) return;

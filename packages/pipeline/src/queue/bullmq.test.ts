@@ -100,19 +100,30 @@ describe('BullMQ pipeline', () => {
   });
 
   it('fails a corrupt recording at once: UnrecoverableError, no retry', async () => {
-    const call = await insertTestCall(ctx, { recording: await makeGarbage(ctx.dir), transcript: jsonTranscriptFile() });
+    const call = await insertTestCall(ctx, {
+      recording: await makeGarbage(ctx.dir),
+      transcript: jsonTranscriptFile(),
+    });
     const media = countingMedia(sharedMedia());
     await withWorker(testDeps(ctx, { media }), async (worker) => {
       const failures: Array<{ name: string; attemptsMade: number }> = [];
-      worker.worker.on('failed', (job, err) => failures.push({ name: err.name, attemptsMade: job?.attemptsMade ?? -1 }));
+      worker.worker.on('failed', (job, err) =>
+        failures.push({ name: err.name, attemptsMade: job?.attemptsMade ?? -1 }),
+      );
       await queue.enqueueCall(call.id);
       expect(await waitFor(settled(call.id), 30_000, 'the call to settle')).toBe('failed');
       await waitFor(async () => failures.length > 0, 10_000, 'the failed event');
-      await waitFor(async () => (await queue.counts()).failed === 0 && (await queue.counts()).delayed === 0, 10_000, 'the job to be removed');
+      await waitFor(
+        async () => (await queue.counts()).failed === 0 && (await queue.counts()).delayed === 0,
+        10_000,
+        'the job to be removed',
+      );
       expect(failures).toEqual([{ name: 'UnrecoverableError', attemptsMade: 1 }]);
     });
     expect(media.calls.probe).toBe(1);
-    expect((await findCallById(ctx.db, call.id))?.failureReason).toMatch(/not a recording we can read|damaged/);
+    expect((await findCallById(ctx.db, call.id))?.failureReason).toMatch(
+      /not a recording we can read|damaged/,
+    );
   });
 
   it('keeps one job per call however often it is enqueued', async () => {
@@ -163,7 +174,9 @@ describe('the API-side producer when Redis is down', () => {
     try {
       const enqueue = producer.enqueueCall('5b0e7c1e-4a0f-4a57-9d3e-0d5b8f1c2a33');
       await expect(enqueue).rejects.toBeInstanceOf(QueueUnavailableError);
-      await expect(producer.enqueueCall('5b0e7c1e-4a0f-4a57-9d3e-0d5b8f1c2a33')).rejects.toThrow(/job queue is unavailable/);
+      await expect(producer.enqueueCall('5b0e7c1e-4a0f-4a57-9d3e-0d5b8f1c2a33')).rejects.toThrow(
+        /job queue is unavailable/,
+      );
       expect((await producer.health()).ok).toBe(false);
     } finally {
       await producer.close();

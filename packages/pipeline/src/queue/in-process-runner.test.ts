@@ -39,7 +39,12 @@ function runner(deps = testDeps(ctx), concurrency = 2) {
 describe('in-process runner (embedded mode)', () => {
   it('runs an enqueued call to analyzed', async () => {
     const call = await insertTestCall(ctx, { recording, transcript: jsonTranscriptFile() });
-    const pipeline = await createPipeline({ redisUrl: null, concurrency: 2, deps: testDeps(ctx), retry: FAST_RETRY });
+    const pipeline = await createPipeline({
+      redisUrl: null,
+      concurrency: 2,
+      deps: testDeps(ctx),
+      retry: FAST_RETRY,
+    });
     expect(pipeline.mode).toBe('in-process');
     await pipeline.queue.enqueueCall(call.id);
     await (pipeline.queue as InProcessRunner).idle();
@@ -50,8 +55,16 @@ describe('in-process runner (embedded mode)', () => {
 
   it('after a restart, resumes calls left queued, processing or transcribed', async () => {
     // Calls a previous process accepted but never finished.
-    const interrupted = await insertTestCall(ctx, { recording, transcript: jsonTranscriptFile(), status: 'processing' });
-    const neverStarted = await insertTestCall(ctx, { recording, transcript: jsonTranscriptFile(), status: 'queued' });
+    const interrupted = await insertTestCall(ctx, {
+      recording,
+      transcript: jsonTranscriptFile(),
+      status: 'processing',
+    });
+    const neverStarted = await insertTestCall(ctx, {
+      recording,
+      transcript: jsonTranscriptFile(),
+      status: 'queued',
+    });
 
     const restarted = runner();
     expect(await restarted.start()).toBeGreaterThanOrEqual(2);

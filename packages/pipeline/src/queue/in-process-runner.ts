@@ -113,19 +113,29 @@ export class InProcessRunner implements CallQueue {
     const { job, attempt } = entry;
     const id = jobIdFor(job);
     try {
-      await runAttempt(this.options.table, this.options.deps, job, attempt, this.retry.attempts, this.abort.signal);
+      await runAttempt(
+        this.options.table,
+        this.options.deps,
+        job,
+        attempt,
+        this.retry.attempts,
+        this.abort.signal,
+      );
       this.known.delete(id);
     } catch {
       if (attempt >= this.retry.attempts || this.closed) {
         this.known.delete(id);
         return;
       }
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        if (this.closed) return;
-        this.pending.push({ job, attempt: attempt + 1 });
-        this.pump();
-      }, backoffDelay(attempt, this.retry));
+      const timer = setTimeout(
+        () => {
+          this.timers.delete(timer);
+          if (this.closed) return;
+          this.pending.push({ job, attempt: attempt + 1 });
+          this.pump();
+        },
+        backoffDelay(attempt, this.retry),
+      );
       this.timers.add(timer);
     }
   }

@@ -64,9 +64,15 @@ export async function checkRedisDurability(redis: Redis, log: Logger): Promise<v
       );
     }
     if (aof[1] !== 'yes') {
-      log.warn({ appendonly: aof[1] }, 'Redis AOF is off: a Redis restart can lose recently enqueued jobs. Set appendonly yes.');
+      log.warn(
+        { appendonly: aof[1] },
+        'Redis AOF is off: a Redis restart can lose recently enqueued jobs. Set appendonly yes.',
+      );
     }
   } catch (err) {
-    log.warn({ err: (err as Error).message }, 'could not read the Redis configuration (CONFIG GET); check noeviction + AOF by hand');
+    log.warn(
+      { err: (err as Error).message },
+      'could not read the Redis configuration (CONFIG GET); check noeviction + AOF by hand',
+    );
   }
 }

@@ -25,7 +25,11 @@ export async function runAttempt(
     const log = { callId: job.data.callId, job: job.name, attempt, attempts, err: (error as Error).message };
     if (attempt < attempts) {
       deps.log.warn(log, 'job attempt failed; will retry');
-    } else if (job.name === JobName.ProcessCall && !(error instanceof CallBusyError) && !(error instanceof CallNotVisibleError)) {
+    } else if (
+      job.name === JobName.ProcessCall &&
+      !(error instanceof CallBusyError) &&
+      !(error instanceof CallNotVisibleError)
+    ) {
       await markGaveUp(deps, job.data.callId, attempts, error);
     } else {
       deps.log.error(log, 'job gave up');

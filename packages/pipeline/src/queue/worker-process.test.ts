@@ -32,7 +32,8 @@ beforeAll(async () => {
   queue = new BullmqCallQueue({ redisUrl: TEST_REDIS_URL, prefix });
 });
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 afterAll(async () => {
   await queue?.close();
@@ -75,7 +76,11 @@ async function startWorker(options: { slowAnalyseMs?: number } = {}): Promise<Wo
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  await waitFor(async () => events.some((e) => e.event === 'ready') || child.exitCode !== null, 30_000, 'the worker to start');
+  await waitFor(
+    async () => events.some((e) => e.event === 'ready') || child.exitCode !== null,
+    30_000,
+    'the worker to start',
+  );
   expect(child.exitCode).toBeNull();
   return { child, events, exited };
 }
@@ -94,7 +99,11 @@ describe('worker processes', () => {
     expect((await doomed.exited).signal).toBe('SIGKILL');
 
     const rescuer = await startWorker();
-    await waitFor(async () => (await findCallById(ctx.db, call.id))?.status === 'analyzed', 60_000, 'the call to be analysed');
+    await waitFor(
+      async () => (await findCallById(ctx.db, call.id))?.status === 'analyzed',
+      60_000,
+      'the call to be analysed',
+    );
     const rows = await countRows(ctx.db, call.id);
     expect(rows.segments).toBe(5);
     expect(rows.analyses).toBe(1);

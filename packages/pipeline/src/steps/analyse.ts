@@ -13,7 +13,11 @@ type Deps = Pick<ProcessCallDeps, 'db' | 'analyze' | 'log'>;
  * `from`: the statuses this run may start from — `transcribed` in the pipeline; `transcribed` or
  * `analyzed` for a re-analysis.
  */
-export async function analyse(deps: Deps, callId: string, from: CallStatus[]): Promise<'analyzed' | 'skipped'> {
+export async function analyse(
+  deps: Deps,
+  callId: string,
+  from: CallStatus[],
+): Promise<'analyzed' | 'skipped'> {
   const { db } = deps;
   const call = await findCallById(db, callId);
   if (!call || !from.includes(call.status)) return 'skipped';

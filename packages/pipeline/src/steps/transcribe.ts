@@ -1,5 +1,11 @@
 import type { Transcript } from '@onterms/contracts';
-import { replaceSegments, transitionCallStatus, updateCallDerived, type Call, type CallDerivedFiles } from '@onterms/db';
+import {
+  replaceSegments,
+  transitionCallStatus,
+  updateCallDerived,
+  type Call,
+  type CallDerivedFiles,
+} from '@onterms/db';
 import { parseTranscriptFile } from '@onterms/transcription';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -76,10 +82,16 @@ async function readUploadedTranscript(deps: Deps, call: Call, key: string): Prom
   try {
     return parseTranscriptFile(fileName, content, call.language ? { language: call.language } : {});
   } catch (error) {
-    throw new PermanentError(`The uploaded transcript cannot be read: ${errorMessage(error)}`, { cause: error });
+    throw new PermanentError(`The uploaded transcript cannot be read: ${errorMessage(error)}`, {
+      cause: error,
+    });
   }
 }
 
-function withOptionalLocalFile<T>(deps: Deps, key: string | null, fn: (path: string | null) => Promise<T>): Promise<T> {
+function withOptionalLocalFile<T>(
+  deps: Deps,
+  key: string | null,
+  fn: (path: string | null) => Promise<T>,
+): Promise<T> {
   return key ? deps.store.withLocalFile(key, fn) : fn(null);
 }

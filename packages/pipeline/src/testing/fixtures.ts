@@ -38,7 +38,12 @@ export async function setupPipelineTest(): Promise<PipelineTestContext> {
   const dir = await mkdtemp(join(tmpdir(), 'onterms-pipeline-test-'));
   const storeRoot = join(dir, 'blobs');
   const team = await insertTeam(database.db, `Team ${randomUUID()}`);
-  const rep = await insertUser(database.db, { email: `rep-${randomUUID()}@example.com`, name: 'Павел', role: 'rep', teamId: team.id });
+  const rep = await insertUser(database.db, {
+    email: `rep-${randomUUID()}@example.com`,
+    name: 'Павел',
+    role: 'rep',
+    teamId: team.id,
+  });
   return {
     database,
     db: database.db,
@@ -54,14 +59,28 @@ export async function setupPipelineTest(): Promise<PipelineTestContext> {
 }
 
 /** A short tone as a WAV (mono unless `channels: 2`). */
-export async function makeRecording(dir: string, options: { seconds?: number; channels?: 1 | 2 } = {}): Promise<string> {
+export async function makeRecording(
+  dir: string,
+  options: { seconds?: number; channels?: 1 | 2 } = {},
+): Promise<string> {
   const path = join(dir, `tone-${randomUUID()}.wav`);
   const seconds = options.seconds ?? 3;
   const source =
     options.channels === 2
       ? `aevalsrc=exprs='0.3*sin(2*PI*440*t)|0.3*sin(2*PI*660*t)':s=16000:d=${seconds}`
       : `sine=f=440:d=${seconds}:sample_rate=16000`;
-  await run(DEFAULT_BINARY_PATHS.ffmpegPath, ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', source, path]);
+  await run(DEFAULT_BINARY_PATHS.ffmpegPath, [
+    '-hide_banner',
+    '-nostdin',
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    source,
+    path,
+  ]);
   return path;
 }
 
@@ -79,7 +98,12 @@ export function negotiationTranscript(variant = 0): Transcript {
     language: 'ru',
     segments: [
       { start: 0, end: 3, speaker: 'rep', text: 'Добрый день, звоню по поводу поставки.' },
-      { start: 3, end: 7, speaker: 'rep', text: `Можем дать отсрочку платежа ${days} дней с момента отгрузки.` },
+      {
+        start: 3,
+        end: 7,
+        speaker: 'rep',
+        text: `Можем дать отсрочку платежа ${days} дней с момента отгрузки.`,
+      },
       { start: 7, end: 10, speaker: 'client', text: 'Хорошо, а если мы задержим оплату?' },
       { start: 10, end: 15, speaker: 'rep', text: 'Тогда пени 0,1 процента в день, оплата до 15-го числа.' },
       { start: 15, end: 17, speaker: 'client', text: `Договорились. Заказ номер ${variant}.` },
@@ -95,7 +119,10 @@ export interface TestCallOptions {
   channels?: number;
 }
 
-export async function insertTestCall(ctx: Pick<PipelineTestContext, 'db' | 'store' | 'repId'>, options: TestCallOptions) {
+export async function insertTestCall(
+  ctx: Pick<PipelineTestContext, 'db' | 'store' | 'repId'>,
+  options: TestCallOptions,
+) {
   const id = randomUUID();
   const audioKey = `calls/${id}/original.wav`;
   await ctx.store.put(audioKey, createReadStream(options.recording));
@@ -160,7 +187,11 @@ export async function countRows(db: Kysely<Database>, callId: string) {
 }
 
 /** Polls (sleeping inside the loop) until `check` returns a value, or throws after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -185,8 +216,14 @@ export function countingMedia(media: Media): Media & { calls: Record<keyof Media
 }
 
 /** processCall's production deps on the test database and store. */
-export function testDeps(ctx: Pick<PipelineTestContext, 'db' | 'store'>, overrides: Partial<ProcessCallDeps> = {}): ProcessCallDeps {
-  return { ...createDefaultDeps({ db: ctx.db, store: ctx.store, media: sharedMedia(), log: silentLogger }), ...overrides };
+export function testDeps(
+  ctx: Pick<PipelineTestContext, 'db' | 'store'>,
+  overrides: Partial<ProcessCallDeps> = {},
+): ProcessCallDeps {
+  return {
+    ...createDefaultDeps({ db: ctx.db, store: ctx.store, media: sharedMedia(), log: silentLogger }),
+    ...overrides,
+  };
 }
 
 let media: FullMedia | undefined;

@@ -18,12 +18,18 @@ const env = process.env;
 const stderrLogger = Object.fromEntries(
   (['debug', 'info', 'warn', 'error'] as const).map((level) => [
     level,
-    (fields: object, message?: string) => process.stderr.write(`[child ${process.pid}] ${level} ${message ?? ''} ${JSON.stringify(fields)}\n`),
+    (fields: object, message?: string) =>
+      process.stderr.write(`[child ${process.pid}] ${level} ${message ?? ''} ${JSON.stringify(fields)}\n`),
   ]),
 ) as unknown as Logger;
-const emit = (event: string, fields: object = {}) => process.stdout.write(`${JSON.stringify({ event, ...fields })}\n`);
+const emit = (event: string, fields: object = {}) =>
+  process.stdout.write(`${JSON.stringify({ event, ...fields })}\n`);
 
-const database = await openDatabase({ databaseUrl: env['DATABASE_URL']!, dataDir: '/nonexistent', poolSize: 4 });
+const database = await openDatabase({
+  databaseUrl: env['DATABASE_URL']!,
+  dataDir: '/nonexistent',
+  poolSize: 4,
+});
 const base = createDefaultDeps({
   db: database.db,
   store: createLocalBlobStore({ root: env['BLOB_ROOT']! }),

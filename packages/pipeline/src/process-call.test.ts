@@ -1,6 +1,11 @@
 import { findCallById, getAnalysis, getSegments } from '@onterms/db';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import {
+  TranscriptionError,
+  type TranscriptionEngine,
+  type TranscriptionRequest,
+} from '@onterms/transcription/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processCall, reanalyzeCall } from './process-call.ts';
 import { NO_ENGINE_REASON } from './steps/transcribe.ts';
@@ -174,6 +179,58 @@ describe('processCall', () => {
     expect(await processCall(testDeps(ctx, { media }), call.id)).toEqual({ status: 'waiting' });
     expect(media.calls).toEqual({ probe: 1, normalizeForSpeech: 0, encodeForReview: 0, computePeaks: 1 });
     expect(await ctx.store.exists(prepared.peaksKey!)).toBe(true);
+  });
+
+  it('transcribes with the configured engine when there is no uploaded transcript', async () => {
+    const call = await insertTestCall(ctx, { recording: stereo, channels: 2, repChannel: 'left' });
+    const requests: TranscriptionRequest[] = [];
+    const engine: TranscriptionEngine = {
+      name: 'fake-stt',
+      model: 'fake-1',
+      transcribe: async (request) => {
+        requests.push(request);
+        // The speech copy the engine reads is the 16 kHz mono WAV.
+        const speech = await sharedMedia().probe(request.speechAudioPath);
+        expect([speech.sampleRate, speech.channels]).toEqual([16000, 1]);
+        return { transcript: negotiationTranscript(), audioSeconds: 2, model: 'fake-1-2026' };
+      },
+    };
+
+    expect(await processCall(testDeps(ctx, { engine }), call.id)).toEqual({ status: 'analyzed' });
+
+    const stored = (await findCallById(ctx.db, call.id))!;
+    expect(stored.transcriptSource).toBe('stt');
+    expect(stored.stt).toEqual({ engine: 'fake-stt', model: 'fake-1-2026', audioSeconds: 2 });
+    expect(requests).toHaveLength(1);
+    // Stereo with a known rep side: the engine also gets the original, for the per-channel split.
+    expect(requests[0]).toMatchObject({ channels: 2, repChannel: 'left', language: 'ru' });
+    expect(requests[0]!.originalAudioPath).toMatch(/original\.wav$/);
+    expect((await countRows(ctx.db, call.id)).segments).toBe(5);
+  });
+
+  it('fails the call when the engine rejects the audio for good, and retries otherwise', async () => {
+    const rejected = await insertTestCall(ctx, { recording: mono });
+    const refusing: TranscriptionEngine = {
+      name: 'fake-stt',
+      model: null,
+      transcribe: async () => {
+        throw new TranscriptionError('The speech-to-text service rejected this recording.', true);
+      },
+    };
+    expect(await processCall(testDeps(ctx, { engine: refusing }), rejected.id)).toEqual({
+      status: 'failed',
+      reason: 'The speech-to-text service rejected this recording.',
+    });
+
+    const flaky = await insertTestCall(ctx, { recording: mono });
+    const down: TranscriptionEngine = {
+      ...refusing,
+      transcribe: async () => {
+        throw new TranscriptionError('The speech-to-text service is unavailable.', false);
+      },
+    };
+    await expect(processCall(testDeps(ctx, { engine: down }), flaky.id)).rejects.toThrow(/unavailable/);
+    expect((await findCallById(ctx.db, flaky.id))?.status).toBe('processing');
   });
 
   it('skips a call that does not exist', async () => {

@@ -117,6 +117,7 @@ export interface TestCallOptions {
   transcript?: { fileName: string; content: string };
   status?: CallStatus;
   channels?: number;
+  repChannel?: 'left' | 'right';
 }
 
 export async function insertTestCall(
@@ -148,7 +149,7 @@ export async function insertTestCall(
     duration_sec: 3,
     channels: options.channels ?? 1,
     sample_rate: 16000,
-    rep_channel: null,
+    rep_channel: options.repChannel ?? null,
     speech_audio_key: null,
     review_audio_key: null,
     peaks_key: null,

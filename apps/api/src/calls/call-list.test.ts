@@ -213,6 +213,10 @@ describe('full-text search in transcripts', () => {
     expect(ids(await list(`?q=${encodeURIComponent('отсрочка')}&deflection=true`))).toEqual([c.c3]);
     expect(ids(await list(`?q=${encodeURIComponent('отсрочка')}`, director))).toEqual([c.c5, c.c3, c.c1]);
     expect(await list('?q=leasing')).toMatchObject({ total: 0, items: [] });
+    // Only stop words or operators: nothing to search for, not an error.
+    for (const q of ['и на', '&|!(', '"', '-']) {
+      expect(await list(`?q=${encodeURIComponent(q)}`), q).toMatchObject({ total: 0, items: [] });
+    }
   });
 
   it('returns at most three hits per call, in transcript order', async () => {

@@ -89,7 +89,10 @@ export async function getAnalysis(db: Db, callId: string): Promise<AnalysisResul
   };
 }
 
-/** Stated/missing per flag for a page of calls (the list's ✓/✗ chips); calls without analysis are absent. */
+/**
+ * The machine's own stated/missing per flag for a page of calls; calls without analysis are absent.
+ * Lists and stats show the effective verdict instead (`getEffectiveFlags`, view `effective_flags`).
+ */
 export async function getFlagSummaries(db: Db, callIds: string[]): Promise<Map<string, Record<string, boolean>>> {
   const summaries = new Map<string, Record<string, boolean>>();
   if (callIds.length === 0) return summaries;

@@ -64,7 +64,6 @@ export function signatures(h: Hit, segment: number, lang: Language): Stated[] {
 /** Hits for values of `recent` said again in these clauses (statements only, not about something else). */
 export function echoes(clauses: ReadClause[], recent: Stated[], lang: Language, have: Set<number>): Hit[] {
   const out: Hit[] = [];
-  if (!recent.length) return out;
   for (const c of clauses) {
     if (c.question || c.hypothetical) continue;
     for (let i = 0; i < c.tokens.length; i++) {
@@ -75,7 +74,13 @@ export function echoes(clauses: ReadClause[], recent: Stated[], lang: Language, 
         const m = { start: i, end: i + v[1] };
         if (nearestTopic(topicWords(c), m) === 'other' || isNegated(c, m)) continue;
         have.add(s.item);
-        out.push({ item: s.item, kind: s.kind, tokens: c.tokens.slice(m.start, m.end), clause: c.tokens, start: i });
+        out.push({
+          item: s.item,
+          kind: s.kind,
+          tokens: c.tokens.slice(m.start, m.end),
+          clause: c.tokens,
+          start: i,
+        });
       }
     }
   }

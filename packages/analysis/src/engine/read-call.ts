@@ -98,7 +98,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
     const segPayment = clauses.some((c) => c.marks.has('paymentTopic'));
     clauses.forEach((c, ci) => {
       const from = reading.stated.length;
-      const overriding: { items: number[]; start: number; end: number }[] = [];
+      let overriding: { items: number[]; start: number; end: number }[] | null = null;
       const words = topicWords(c);
       const late = c.marks.has('lateness');
       let anyCue = false;
@@ -107,8 +107,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
         anyCue = true;
         if (c.question) {
           reading.asked.add(meta.item);
-          const needsMet =
-            !meta.needs || (meta.needs === 'arrears' ? arrears : arrearsBefore(c, m.start));
+          const needsMet = !meta.needs || (meta.needs === 'arrears' ? arrears : arrearsBefore(c, m.start));
           if (!c.marks.has('whWords') && !meta.topic && needsMet) reading.askedYesNo.add(meta.item);
           return;
         }
@@ -137,7 +136,8 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
           dateTopic = dateTopic ?? t;
           if (t !== 'payment') return;
         }
-        if (meta.overrides.length) overriding.push({ items: meta.overrides, start: m.start, end: m.end });
+        if (meta.overrides.length)
+          (overriding ??= []).push({ items: meta.overrides, start: m.start, end: m.end });
         (wait ? pending : reading.stated).push({
           item: meta.item,
           kind: meta.kind,
@@ -147,11 +147,11 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
         });
       });
       // «снимем отсрочку», «лимит заморозим»: the term is named only as what the sanction takes away
-      if (overriding.length)
+      if (overriding)
         reading.stated = reading.stated.filter(
           (h, hi) =>
             hi < from ||
-            !overriding.some(
+            !overriding!.some(
               (o) => o.items.includes(h.item) && h.start < o.end && h.start + h.tokens.length > o.start,
             ),
         );
@@ -179,9 +179,10 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       if (!c.question && c.marks.has('waiver')) reading.waiver = true;
       if (words.length) segTopic = words[words.length - 1]!.topic;
     });
-    for (const h of pending)
-      if (reading.stated.some((o) => o.item === h.item || o.kind === 'date' || o.kind === 'period'))
-        reading.stated.push(h);
+    if (pending)
+      for (const h of pending)
+        if (reading.stated.some((o) => o.item === h.item || o.kind === 'date' || o.kind === 'period'))
+          reading.stated.push(h);
     // Confirmation and refusal are read at the start of the segment («Да, всё верно», "Yes, exactly").
     const c0 = clauses[0];
     if (c0) {
@@ -202,8 +203,8 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
     }
     // a value said again soon after it was stated restates its item (read-backs, summaries)
     while (recent.length && recent[0]!.segment < si - ECHO_WINDOW) recent.shift();
-    const have = new Set(reading.stated.map((h) => h.item));
-    reading.stated.push(...echoes(clauses, recent, lang, have));
+    if (recent.length)
+      reading.stated.push(...echoes(clauses, recent, lang, new Set(reading.stated.map((h) => h.item))));
     // (only the seller side's values: a client's proposal the rep then refuses is not a term)
     if (seg.speaker !== 'client') for (const h of reading.stated) recent.push(...signatures(h, si, lang));
     const next: Topic | null = dateTopic ?? segTopic;

@@ -86,6 +86,9 @@ const NOT_DAY_AFTER = new Set([
 const SPLIT_PREFIX =
   /(^|[\s,.!?;:—–])(?:(от)\s(срочк|срочек)|(не)\s(устойк)|(пред|пост)\s(оплат)|(pre)[\s-](pay|paid))/g;
 
+// (a cheap non-global pre-check: a global regex's `test` would keep its lastIndex between calls)
+const SPLIT_HINT = /срочк|срочек|устойк|(?:пред|пост)\sоплат|pre[\s-]pa/;
+
 const WORD_RE =
   /\d+(?:[.,]\d+)?(?:-?[a-zа-я]{1,3}(?![a-zа-я]))?|(?:кое-)?[a-zа-я]+(?:['’][a-z]+|-(?:то|нибудь|либо)(?![а-я]))?|[%$₽€]|\?|[.!;:…]|[,—–]|\s-\s/g;
 
@@ -120,9 +123,10 @@ function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
       .replace(/(^|\s)э\s?дэ\s?о(?=\s|$|[,.!?])/g, '$1эдо');
   // ASR also splits a word at a prefix that is a word of its own: «от срочки», «не устойка»,
   // «пред оплата», "pre payment". Joined back, or «не» would negate the penalty it is part of.
-  if (SPLIT_PREFIX.test(lower))
-    lower = lower.replace(SPLIT_PREFIX, (_m, pre: string, ...g: (string | undefined)[]) =>
-      pre + g.slice(0, 8).filter(Boolean).join(''),
+  if (SPLIT_HINT.test(lower))
+    lower = lower.replace(
+      SPLIT_PREFIX,
+      (_m, pre: string, ...g: (string | undefined)[]) => pre + g.slice(0, 8).filter(Boolean).join(''),
     );
   const clauses: { words: Raw[]; q: boolean }[] = [];
   let cur: Raw[] = [];
@@ -261,7 +265,8 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
       // «пятого» names a day alone; «первое» only as «первое июня/числа» or after a weekday
       // («пятница, двадцать первое»), not in «на первое время».
       // «к пятому», «к десятому числу»: a dative ordinal after «к» is a day too
-      const genitive = /(ого|ьего)$/.test(w) || (/(ому|ьему)$/.test(w) && /^ко?$/.test(words[i - 1]?.w ?? ''));
+      const genitive =
+        /(ого|ьего)$/.test(w) || (/(ому|ьему)$/.test(w) && /^ко?$/.test(words[i - 1]?.w ?? ''));
       const nx = words[j]?.w ?? '';
       const pv = words[i - 1]?.w ?? '';
       dayForm =

@@ -42,7 +42,7 @@ export function Component() {
 /** Moments the verdict rests on: a correction's when a manager corrected the flag, else the machine's. */
 function effectiveMoments(call: CallDetail, flag: string): Moment[] {
   const correction = call.corrections?.[flag];
-  const machine = call.flags?.[flag];
+  const machine = flag === 'deflection' ? (call.deflection ? { stated: call.deflection.present, moments: call.deflection.moments } : undefined) : call.flags?.[flag];
   if (correction) return correction.stated ? (correction.moments.length ? correction.moments : (machine?.moments ?? [])) : [];
   return machine?.stated ? machine.moments : [];
 }
@@ -75,7 +75,7 @@ function CallPage({ call }: { call: CallDetail }) {
   const momentStarts = useMemo(() => {
     const starts = new Set<number>();
     for (const flag of Object.keys(call.flags ?? {})) for (const m of effectiveMoments(call, flag)) starts.add(m.start);
-    for (const m of call.deflection?.moments ?? []) starts.add(m.start);
+    for (const m of effectiveMoments(call, 'deflection')) starts.add(m.start);
     return [...starts].sort((a, b) => a - b);
   }, [call]);
 
@@ -86,7 +86,7 @@ function CallPage({ call }: { call: CallDetail }) {
         out.push({ id: `${flag}-${i}`, start: m.start, end: m.end, kind: 'moment', label: t(`flagsShort.${flag}`, { defaultValue: flag }) }),
       );
     }
-    call.deflection?.moments.forEach((m, i) => out.push({ id: `deflection-${i}`, start: m.start, end: m.end, kind: 'deflection', label: '⚠' }));
+    effectiveMoments(call, 'deflection').forEach((m, i) => out.push({ id: `deflection-${i}`, start: m.start, end: m.end, kind: 'deflection', label: '⚠' }));
     for (const th of annotations.data?.threads ?? []) {
       out.push({ id: `note-${th.id}`, start: th.start, end: th.end ?? th.start + 1, kind: 'annotation', label: '✎' });
     }
@@ -97,7 +97,7 @@ function CallPage({ call }: { call: CallDetail }) {
     const map = new Map<number, SegmentMark[]>();
     const add = (i: number, mark: SegmentMark) => map.set(i, [...(map.get(i) ?? []), mark]);
     for (const flag of Object.keys(call.flags ?? {})) for (const m of effectiveMoments(call, flag)) add(m.segment, 'moment');
-    for (const m of call.deflection?.moments ?? []) add(m.segment, 'deflection');
+    for (const m of effectiveMoments(call, 'deflection')) add(m.segment, 'deflection');
     for (const th of annotations.data?.threads ?? []) if (th.segment !== null && th.segment !== undefined) add(th.segment, 'note');
     return map;
   }, [call, annotations.data]);
@@ -188,12 +188,12 @@ function CallPage({ call }: { call: CallDetail }) {
             renderFlagActions={
               isManager && call.flags
                 ? (flag) =>
-                    (FLAG_IDS as readonly string[]).includes(flag) ? (
+                    [...FLAG_IDS, 'deflection'].includes(flag) ? (
                       <CorrectFlagControl
                         callId={call.id}
                         flag={flag}
-                        flagLabel={t(`flags.${flag}`)}
-                        stated={call.corrections?.[flag]?.stated ?? call.flags?.[flag]?.stated ?? false}
+                        flagLabel={flag === 'deflection' ? t('checklist.deflection') : t(`flags.${flag}`)}
+                        stated={call.corrections?.[flag]?.stated ?? (flag === 'deflection' ? call.deflection?.present : call.flags?.[flag]?.stated) ?? false}
                         corrected={Boolean(call.corrections?.[flag])}
                         currentSegment={currentSegment}
                       />

@@ -62,6 +62,7 @@ export const en: Resources = {
   speaker: { rep: 'Rep', client: 'Client', unknown: 'Speaker' },
   units: { s: 's' },
   sort: {
+    attention: 'needing attention first',
     '-recorded_at': 'newest first',
     recorded_at: 'oldest first',
     '-duration': 'longest first',

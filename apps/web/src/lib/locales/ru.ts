@@ -60,6 +60,7 @@ export const ru = {
   speaker: { rep: 'Менеджер', client: 'Клиент', unknown: 'Говорящий' },
   units: { s: 'с' },
   sort: {
+    attention: 'сначала требующие внимания',
     '-recorded_at': 'сначала новые',
     recorded_at: 'сначала старые',
     '-duration': 'сначала длинные',

@@ -14,7 +14,8 @@ export function useLogin() {
   return useMutation({
     mutationFn: login,
     onSuccess: (session) => {
-      client.clear();
+      // Another person's data must not survive a sign-in/out; the `me` query stays observed by the layout.
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
       client.setQueryData(queryKeys.me, session);
     },
   });

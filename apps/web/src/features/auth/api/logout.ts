@@ -10,7 +10,8 @@ export function useLogout() {
     mutationFn: logout,
     onSettled: () => {
       setCsrfToken('');
-      client.clear();
+      // Another person's data must not survive a sign-in/out; the `me` query stays observed by the layout.
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
       client.setQueryData(queryKeys.me, null);
     },
   });

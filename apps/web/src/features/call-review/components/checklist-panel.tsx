@@ -59,18 +59,36 @@ export function ChecklistPanel({ call, onPlay, renderFlagActions }: Props) {
             </li>
           );
         })}
-        <li className={`flag deflection ${call.deflection?.present ? 'present' : 'absent'}`} data-flag="deflection">
-          <div className="flag-head">
-            <span className="flag-icon" aria-hidden="true">
-              {call.deflection?.present ? '⚠' : '–'}
-            </span>
-            <strong>{t('checklist.deflection')}</strong>
-            <span className="flag-verdict">{call.deflection?.present ? t('checklist.deflectionPresent') : t('checklist.deflectionAbsent')}</span>
-          </div>
-          <MomentList moments={call.deflection?.moments ?? []} label={t('checklist.deflection')} onPlay={onPlay} locale={i18n.language} />
-        </li>
+        <DeflectionItem call={call} onPlay={onPlay} renderFlagActions={renderFlagActions} />
       </ul>
     </section>
+  );
+}
+
+function DeflectionItem({ call, onPlay, renderFlagActions }: Props) {
+  const { t, i18n } = useTranslation();
+  const correction = call.corrections?.deflection;
+  const present = correction ? correction.stated : Boolean(call.deflection?.present);
+  const moments = correction ? (correction.moments.length ? correction.moments : present ? (call.deflection?.moments ?? []) : []) : (call.deflection?.moments ?? []);
+  return (
+    <li className={`flag deflection ${present ? 'present' : 'absent'}${correction ? ' corrected' : ''}`} data-flag="deflection">
+      <div className="flag-head">
+        <span className="flag-icon" aria-hidden="true">
+          {present ? '⚠' : '–'}
+        </span>
+        <strong>{t('checklist.deflection')}</strong>
+        <span className="flag-verdict">{present ? t('checklist.deflectionPresent') : t('checklist.deflectionAbsent')}</span>
+        {correction ? <span className="badge corrected-badge">{t('checklist.corrected')}</span> : null}
+      </div>
+      <MomentList moments={moments} label={t('checklist.deflection')} onPlay={onPlay} locale={i18n.language} />
+      {correction ? (
+        <p className="correction-note">
+          {t('checklist.correctedBy', { name: correction.by.name, date: formatDateTime(correction.at, i18n.language) })} «{correction.reason}».{' '}
+          {t('checklist.machineSaid', { verdict: call.deflection?.present ? t('checklist.deflectionPresent') : t('checklist.deflectionAbsent') })}
+        </p>
+      ) : null}
+      {renderFlagActions?.('deflection')}
+    </li>
   );
 }
 

@@ -90,7 +90,7 @@ export function CallsFilters({ filters, onChange, onClear, names }: Props) {
         <label>
           {t('list.sort')}
           <select value={filters.sort ?? '-recorded_at'} onChange={(e) => select('sort', e.target.value === '-recorded_at' ? '' : e.target.value)}>
-            {['-recorded_at', 'recorded_at', '-duration', 'duration', 'client', '-client'].map((s) => (
+            {['-recorded_at', 'recorded_at', 'attention', '-duration', 'duration', 'client', '-client'].map((s) => (
               <option key={s} value={s}>
                 {t(`sort.${s}`)}
               </option>

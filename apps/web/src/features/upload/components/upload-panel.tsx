@@ -134,7 +134,8 @@ export function UploadPanel({ reps }: Props) {
               accept=".json,.vtt,.srt"
               className="visually-hidden"
               onChange={(e) => {
-                if (e.target.files) setTranscripts((prev) => [...prev, ...e.target.files!]);
+                const files = [...(e.target.files ?? [])]; // copied now: the input is cleared below
+                setTranscripts((prev) => [...prev, ...files]);
                 e.target.value = '';
               }}
             />

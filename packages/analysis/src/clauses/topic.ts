@@ -16,9 +16,14 @@ export function topicWords(c: ReadClause): TopicWord[] {
   // being late is about paying: «если не успеете до пятнадцатого — пени», "miss friday and …"
   // (only inside a condition: "we won't be late, it's booked for the second" is about delivery)
   const cond = c.marks.first('conditionals');
-  if (cond >= 0)
+  if (cond >= 0) {
     for (const m of c.marks.all('lateness'))
       if (m.start > cond && !out.some((w) => w.at === m.start)) out.push({ at: m.start, topic: 'payment' });
+    // a negated condition is about payment not coming: «если к пятнадцатому не придёт — …»
+    for (const m of c.marks.all('negators'))
+      if (m.start > cond && m.start <= cond + 5 && !out.some((w) => w.at === m.start))
+        out.push({ at: m.start, topic: 'payment' });
+  }
   for (const m of c.marks.all('otherTopic'))
     if (!out.some((w) => w.at === m.start)) out.push({ at: m.start, topic: 'other' });
   return out.sort((a, b) => a.at - b.at);

@@ -56,7 +56,7 @@ export function CallsTable({ calls, sort, onFilter }: Props) {
               <td>
                 {call.clientName ? (
                   call.clientId ? (
-                    <button type="button" className="link" onClick={() => onFilter({ clientId: call.clientId! })} title={t('list.filterBy', { name: call.clientName })}>
+                    <button type="button" className="link" onClick={() => onFilter({ clientId: call.clientId! })} aria-label={t('list.filterBy', { name: call.clientName })}>
                       {call.clientName}
                     </button>
                   ) : (
@@ -67,7 +67,7 @@ export function CallsTable({ calls, sort, onFilter }: Props) {
                 )}
               </td>
               <td>
-                <button type="button" className="link" onClick={() => onFilter({ repId: call.repId })} title={t('list.filterBy', { name: call.repName ?? call.repId })}>
+                <button type="button" className="link" onClick={() => onFilter({ repId: call.repId })} aria-label={t('list.filterBy', { name: call.repName ?? call.repId })}>
                   {call.repName ?? t('list.rep')}
                 </button>
                 {call.teamName ? <span className="muted small"> · {call.teamName}</span> : null}

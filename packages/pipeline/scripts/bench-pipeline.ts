@@ -1,5 +1,5 @@
 /**
- * `npm run bench:pipeline [-- --calls N] [--concurrency C]`: calls per minute through the
+ * `npm run bench:pipeline [-- --calls N] [--concurrency C] [--rounds R]`: calls per minute through the
  * transcript-import pipeline (probe → speech copy → review copy → peaks → parse transcript → analyse →
  * store) with 1 and then 2 worker PROCESSES (`apps/worker/src/main.ts`, exactly what `npm run worker`
  * runs) on the real PostgreSQL and Redis. Prints figures; asserts nothing.
@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,11 @@ const flag = (name: string, fallback: number) => {
 };
 const CALLS = flag('calls', 1000);
 const CONCURRENCY = flag('concurrency', 1);
+const ROUNDS = Math.max(1, flag('rounds', 2));
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379/11';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WORKER = join(ROOT, 'apps/worker/src/main.ts');
@@ -55,34 +60,53 @@ try {
   await store.put(audioKey, createReadStream(recording));
 
   console.log(
-    `pipeline benchmark: ${CALLS} calls of 3 s audio + uploaded JSON transcript, WORKER_CONCURRENCY=${CONCURRENCY}`,
+    `pipeline benchmark: ${CALLS} calls per configuration (3 s audio + uploaded JSON transcript), ` +
+      `WORKER_CONCURRENCY=${CONCURRENCY}, ${ROUNDS} alternating round(s); load average before: ${load()}`,
   );
-  const results: Array<{ workers: number; perMinute: number; seconds: number }> = [];
+  // Alternating 1-worker and 2-worker rounds, so drifting background load on a shared machine hits both alike.
+  const totals = new Map([1, 2].map((count) => [count, { analyzed: 0, other: 0, seconds: 0 }]));
+  for (let round = 0; round < ROUNDS; round++) {
+    const perRound = Math.floor(CALLS / ROUNDS) + (round < CALLS % ROUNDS ? 1 : 0);
+    for (const count of [1, 2]) {
+      const ids = await insertCalls(rep.id, audioKey, perRound);
+      const started = await Promise.all(Array.from({ length: count }, () => startWorker()));
+      const queue = new BullmqCallQueue({ redisUrl: REDIS_URL });
+      const t0 = performance.now();
+      await database.db
+        .updateTable('calls')
+        .set({ status: 'queued', failure_reason: null })
+        .where('id', 'in', ids)
+        .execute();
+      for (let i = 0; i < ids.length; i += 200) {
+        await Promise.all(ids.slice(i, i + 200).map((id) => queue.enqueueCall(id)));
+      }
+      const done = await waitUntilSettled(ids);
+      const seconds = (performance.now() - t0) / 1000;
+      await queue.close();
+      await Promise.all(started.map(stopWorker));
+      const total = totals.get(count)!;
+      total.analyzed += done.analyzed;
+      total.other += done.other;
+      total.seconds += seconds;
+      console.log(
+        `  round ${round + 1}, ${count} worker(s): ${done.analyzed}/${perRound} analysed in ${seconds.toFixed(1)} s`,
+      );
+    }
+  }
+  const rate = (count: number) => (totals.get(count)!.analyzed / totals.get(count)!.seconds) * 60;
   for (const count of [1, 2]) {
-    const ids = await insertCalls(rep.id, audioKey, CALLS);
-    const started = await Promise.all(Array.from({ length: count }, () => startWorker()));
-    const queue = new BullmqCallQueue({ redisUrl: REDIS_URL });
-    const t0 = performance.now();
-    await database.db
-      .updateTable('calls')
-      .set({ status: 'queued', failure_reason: null })
-      .where('id', 'in', ids)
-      .execute();
-    for (let i = 0; i < ids.length; i += 200)
-      await Promise.all(ids.slice(i, i + 200).map((id) => queue.enqueueCall(id)));
-    const done = await waitUntilSettled(ids);
-    const seconds = (performance.now() - t0) / 1000;
-    await queue.close();
-    await Promise.all(started.map(stopWorker));
-    const perMinute = (done.analyzed / seconds) * 60;
-    results.push({ workers: count, perMinute, seconds });
+    const t = totals.get(count)!;
+    const label = count === 1 ? '1 worker process' : `${count} worker processes`;
     console.log(
-      `${count} worker process${count > 1 ? 'es' : ''}: ${done.analyzed}/${CALLS} analysed (${done.other} other) in ${seconds.toFixed(1)} s → ${perMinute.toFixed(0)} calls/min`,
+      `${label}: ${t.analyzed}/${CALLS} analysed (${t.other} failed/waiting) in ${t.seconds.toFixed(1)} s → ${rate(count).toFixed(0)} calls/min`,
     );
   }
-  const [one, two] = results as [(typeof results)[0], (typeof results)[0]];
+  const ratio = rate(2) / rate(1);
   console.log(
-    `2 workers / 1 worker: ${(two.perMinute / one.perMinute).toFixed(2)}× (the second worker adds ${((two.perMinute / one.perMinute - 1) * 100).toFixed(0)} %)`,
+    `2 workers / 1 worker: ${ratio.toFixed(2)}× (the second worker adds ${((ratio - 1) * 100).toFixed(0)} %)`,
+  );
+  console.log(
+    `load average after: ${load()} on ${cpus().length} cores (other work on the machine skews the figures)`,
   );
 } finally {
   for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');

@@ -41,6 +41,7 @@ export class BullmqCallQueue implements CallQueue {
   private readonly prefix: string;
   private readonly log: Logger;
   private queue: Queue | null = null;
+  private connecting: Promise<void> | null = null;
   private readonly attempts: number;
   private readonly timeoutMs: number;
 
@@ -97,12 +98,16 @@ export class BullmqCallQueue implements CallQueue {
       throw new Error(`Redis connection is ${this.redis.status}`);
     }
     if (this.redis.status !== 'ready') {
-      await new Promise<void>((resolve, reject) => {
+      // One pair of listeners however many enqueues wait for the first connection.
+      this.connecting ??= new Promise<void>((resolve, reject) => {
         const onReady = () => (this.redis.off('error', onError), resolve());
         const onError = (err: Error) => (this.redis.off('ready', onReady), reject(err));
         this.redis.once('ready', onReady);
         this.redis.once('error', onError);
+      }).finally(() => {
+        this.connecting = null;
       });
+      await this.connecting;
     }
     if (!this.queue) {
       this.queue = new Queue(QUEUE_NAME, { connection: this.redis, prefix: this.prefix });

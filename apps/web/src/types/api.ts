@@ -76,6 +76,7 @@ export interface CallSummary {
   failureReason: string | null;
   repId: string;
   repName?: string | null;
+  teamId?: string | null;
   teamName?: string | null;
   clientId: string | null;
   clientName: string | null;

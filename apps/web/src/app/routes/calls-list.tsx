@@ -23,6 +23,7 @@ export function CallsListRoute() {
   for (const c of calls.data?.items ?? []) {
     if (filters.repId === c.repId && c.repName) names.current.repId = c.repName;
     if (filters.clientId === c.clientId && c.clientName) names.current.clientId = c.clientName;
+    if (filters.teamId && filters.teamId === c.teamId && c.teamName) names.current.teamId = c.teamName;
   }
   useEffect(() => {
     if (calls.data) rememberCallOrder(calls.data.items.map((c) => c.id));

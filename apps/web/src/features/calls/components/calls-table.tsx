@@ -70,7 +70,18 @@ export function CallsTable({ calls, sort, onFilter }: Props) {
                 <button type="button" className="link" onClick={() => onFilter({ repId: call.repId })} aria-label={t('list.filterBy', { name: call.repName ?? call.repId })}>
                   {call.repName ?? t('list.rep')}
                 </button>
-                {call.teamName ? <span className="muted small"> · {call.teamName}</span> : null}
+                {call.teamName ? (
+                  <>
+                    {' · '}
+                    {call.teamId ? (
+                      <button type="button" className="link small muted-link" onClick={() => onFilter({ teamId: call.teamId! })} aria-label={t('list.filterBy', { name: call.teamName })}>
+                        {call.teamName}
+                      </button>
+                    ) : (
+                      <span className="muted small">{call.teamName}</span>
+                    )}
+                  </>
+                ) : null}
               </td>
               <td className="nowrap">{call.durationSec ? formatDuration(call.durationSec, locale) : '—'}</td>
               <td>

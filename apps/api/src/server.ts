@@ -47,7 +47,7 @@ const media = createMedia({
 const pipeline = await createPipeline({
   redisUrl: config.redisUrl,
   concurrency: config.worker.concurrency,
-  deps: createDefaultDeps({ db: database.db, store, media, log, analysisLlm: config.analysisLlm }),
+  deps: createDefaultDeps({ db: database.db, store, media, log, stt: config.stt, analysisLlm: config.analysisLlm }),
 });
 const auth = createAuthenticator(database.db, config.auth);
 

@@ -24,8 +24,12 @@ export function topicWords(c: ReadClause): TopicWord[] {
       if (m.start > cond && m.start <= cond + 5 && !out.some((w) => w.at === m.start))
         out.push({ at: m.start, topic: 'payment' });
   }
+  // a word right after a payment word belongs to it: «оплата пришла к десятому», «оплата поставки
+  // до пятницы», "payment arrives by the 15th" (the payment is what arrives)
+  const pay = c.marks.all('paymentTopic');
   for (const m of c.marks.all('otherTopic'))
-    if (!out.some((w) => w.at === m.start)) out.push({ at: m.start, topic: 'other' });
+    if (!out.some((w) => w.at === m.start) && !pay.some((p) => p.end === m.start))
+      out.push({ at: m.start, topic: 'other' });
   return out.sort((a, b) => a.at - b.at);
 }
 

@@ -35,6 +35,7 @@ const FILLERS = new Set([
 // A contrastive conjunction opens a new clause: «у других бывают штрафы, а мы …», "… but we don't".
 const CONTRAST = new Set(['а', 'но', 'однако', 'but', 'however', 'whereas']);
 const PERCENT = /^(процент|percent|pct)/;
+const ONE_UNIT = /^(%|percent|pct|per|days?|weeks?|months?|business|calendar|working|thousand|million|grand)$/;
 // "the first delivery", "the second phase": an ordinal before these counts things, not days.
 const NOT_DAY_AFTER = new Set([
   'delivery',
@@ -84,10 +85,10 @@ const NOT_DAY_AFTER = new Set([
 ]);
 
 const SPLIT_PREFIX =
-  /(^|[\s,.!?;:—–])(?:(от)\s(срочк|срочек)|(не)\s(устойк)|(пред|пост)\s(оплат)|(pre)[\s-](pay|paid))/g;
+  /(^|[\s,.!?;:—–])(?:(от)\s(срочк|срочек|строчк|строчек)|(не)\s(устойк)|(пред|пост)\s(оплат)|(pre)[\s-](pay|paid))/g;
 
 // (a cheap non-global pre-check: a global regex's `test` would keep its lastIndex between calls)
-const SPLIT_HINT = /срочк|срочек|устойк|(?:пред|пост)\sоплат|pre[\s-]pa/;
+const SPLIT_HINT = /срочк|срочек|строчк|строчек|устойк|(?:пред|пост)\sоплат|pre[\s-]pa/;
 
 const WORD_RE =
   /\d+(?:[.,]\d+)?(?:-?[a-zа-я]{1,3}(?![a-zа-я]))?|(?:кое-)?[a-zа-я]+(?:['’][a-z]+|-(?:то|нибудь|либо)(?![а-я]))?|[%$₽€]|\?|[.!;:…]|[,—–]|\s-\s/g;
@@ -366,6 +367,8 @@ export function tokenize(text: string, lang: Language): Clause[] {
         const nx1 = words[i + 1]?.w ?? '';
         lone = !(
           numberWord(nx1, lang) !== null ||
+          // "one percent a month", "one week from the invoice": a count of a unit
+          (r.w === 'one' && ONE_UNIT.test(nx1)) ||
           nx1 === 'point' ||
           (nx1 === 'and' && words[i + 3]?.w === 'half')
         );

@@ -23,6 +23,12 @@ export class Marks {
     });
   }
 
+  /** Removes the matches of `cat` that `pred` rejects (a «если» inside «если что»). */
+  keep(cat: MarkCategory, pred: (m: Match) => boolean): void {
+    const a = this.by.get(cat);
+    if (a) this.by.set(cat, a.filter(pred));
+  }
+
   all(cat: MarkCategory): readonly Match[] {
     return this.by.get(cat) ?? NONE;
   }

@@ -7,11 +7,16 @@ import type { Match } from '../patterns/pattern.ts';
  * нет»), within the same comma-delimited stretch. A «не» inside a condition («если денег не будет,
  * …», "if it's not in by Friday") belongs to the condition, not to the cue.
  */
+// Negators that scope over the noun right after them («без штрафов», «никаких пени», "no late
+// fees", "without interest"): a condition before them does not take them over.
+const NOUN_NEGATORS = new Set(['без', 'никаких', 'никакой', 'никакие', 'никаких', 'ни', 'no', 'without', 'none']);
+
 export function isNegated(c: ReadClause, m: Match): boolean {
   const toks = c.tokens;
   for (let k = m.start - 1, d = 1; k >= 0 && d <= 3; k--, d++) {
     if (toks[k + 1]!.sep) break;
     if (c.marks.at('negators', k)) {
+      if (d <= 2 && NOUN_NEGATORS.has(toks[k]!.text)) return true;
       let conditional = false;
       for (let j = Math.max(0, k - 4); j < k; j++) if (c.marks.at('conditionals', j)) conditional = true;
       if (!conditional) return true;

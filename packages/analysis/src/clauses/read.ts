@@ -13,7 +13,26 @@ export interface ReadClause {
   hypothetical: boolean;
 }
 
+/**
+ * Is token `at` inside a condition contrary to fact («если бы у нас были пени, …», "if we had late
+ * fees, …")? From the marker to the next comma or the consequence («я бы», "we would", «то»).
+ */
+export function inCounterfactual(c: ReadClause, at: number): boolean {
+  for (const m of c.marks.all('counterfactual')) {
+    if (m.start >= at) continue;
+    let open = true;
+    for (let k = m.end; k <= at && open; k++) {
+      if (k > m.end && c.tokens[k]!.sep) open = false;
+      else if (k < at && c.marks.at('counterfactualEnd', k)) open = false;
+    }
+    if (open) return true;
+  }
+  return false;
+}
+
 const THIRD_PERSON = new Set(['ему', 'ей', 'им', 'him', 'her', 'them']);
+// «скажите, что у вас по оплате», «что там с лимитом», «что за условия»: «что» asks after these
+const ASKS_AFTER_WHAT = new Set(['', 'у', 'по', 'с', 'со', 'за', 'там', 'насчет', 'вообще', 'же', 'ли', 'это', 'тогда', 'будет', 'делать', 'is', 'about']);
 
 /** Index of the first token after clause openers («а», «ну», "so", "okay"). */
 function afterOpeners(marks: Marks, n: number): number {
@@ -39,7 +58,11 @@ function isQuestion(
   // «скажите, какая отсрочка», "tell me" ask; «скажите ему, что всё нормально» does not
   for (const m of marks.all('requests')) {
     const next = toks[m.end]?.text;
-    if (!next || !THIRD_PERSON.has(next)) return true;
+    if (next && THIRD_PERSON.has(next)) continue;
+    // «скажите (им), что для вас открыт лимит», "tell them that": what to pass on, a statement;
+    // «скажите, что у вас по отсрочке», «что за лимит» still ask
+    if ((next === 'что' || next === 'that') && !ASKS_AFTER_WHAT.has(toks[m.end + 1]?.text ?? '')) continue;
+    return true;
   }
   if (punctuated) return false;
   const s = afterOpeners(marks, toks.length);
@@ -83,6 +106,9 @@ export function readSegment(text: string, lang: Language, r: LanguageRules): Rea
   return tokenize(text, lang).map((c) => {
     const ids = c.tokens.map((t) => r.lex.termsOf(t));
     const marks = new Marks(r.allMarks, c.tokens, ids);
+    // «если что, у нас без штрафов», "just in case": an idiom, not a condition
+    const idioms = marks.all('notCondition');
+    if (idioms.length) marks.keep('conditionals', (m) => !idioms.some((i) => m.start >= i.start && m.start < i.end));
     return {
       tokens: c.tokens,
       ids,

@@ -1,6 +1,6 @@
 import type { Language, Segment } from '@onterms/contracts';
 import type { LanguageRules } from '../checklist/compile.ts';
-import { readSegment, type ReadClause } from '../clauses/read.ts';
+import { inCounterfactual, readSegment, type ReadClause } from '../clauses/read.ts';
 import { isNegated } from '../clauses/negation.ts';
 import { nearestTopic, topicWords, type Topic } from '../clauses/topic.ts';
 import type { Token } from '../language/tokens.ts';
@@ -101,6 +101,9 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       let overriding: { items: number[]; start: number; end: number }[] | null = null;
       const words = topicWords(c);
       const late = c.marks.has('lateness');
+      // the client telling how their own customers pay them: «наши покупатели нам платят через …»
+      const others = c.hypothetical || (seg.speaker === 'client' && c.marks.has('theirCustomers'));
+      const counterfactual = c.marks.has('counterfactual');
       let anyCue = false;
       r.cues.scan(c.tokens, c.ids, (pi, m) => {
         const meta = r.cues.meta[pi]!;
@@ -111,7 +114,8 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
           if (!c.marks.has('whWords') && !meta.topic && needsMet) reading.askedYesNo.add(meta.item);
           return;
         }
-        if (c.hypothetical) return;
+        if (others) return;
+        if (counterfactual && inCounterfactual(c, m.start)) return;
         const before = c.tokens[m.start - 1];
         if (before && meta.notPrecededBy.has(before.text)) return;
         if (meta.notWith?.test(c.tokens, c.ids)) return;
@@ -189,13 +193,16 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       const atHead = (cat: 'refusal' | 'confirmStrong' | 'confirmWeak') =>
         c0.marks.all(cat).some((m) => m.start <= 1 && m.end <= 4);
       reading.refusal = atHead('refusal');
-      reading.confirmStrong = !reading.refusal && atHead('confirmStrong');
-      reading.confirmWeak = !reading.refusal && atHead('confirmWeak');
+      // «да, это знакомая история», "yeah, I hear you": sympathy, not agreement with the terms
+      const sympathy = c0.marks.has('sympathy') || (clauses[1]?.marks.has('sympathy') ?? false);
+      reading.confirmStrong = !reading.refusal && !sympathy && atHead('confirmStrong');
+      reading.confirmWeak = !reading.refusal && !sympathy && atHead('confirmWeak');
       // "Friday it is", «пятница — так и есть»: a confirmation at the end of a short first clause
       const n = c0.tokens.length;
       if (
         !reading.confirmStrong &&
         !reading.refusal &&
+        !sympathy &&
         n <= 4 &&
         c0.marks.all('confirmStrong').some((m) => m.end === n)
       )

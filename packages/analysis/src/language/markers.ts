@@ -34,6 +34,22 @@ export interface Markers {
   arrears: string[];
   insistence: string[];
   need: string[];
+  /**
+   * A condition contrary to fact («если бы у нас были пени», "if we had late fees", "were we to
+   * charge"): a cue inside it, before a comma or the consequence, is not stated.
+   */
+  counterfactual: string[];
+  /** Where a counterfactual condition ends and its consequence starts («я бы …», "I'd"). */
+  counterfactualEnd: string[];
+  /** Idioms shaped like a condition that condition nothing («если что», "just in case"). */
+  notCondition: string[];
+  /**
+   * The client's own customers and what they pay the client («наши покупатели нам платят через
+   * шестьдесят», "the gc pays me slow"): in the client's mouth, not our terms.
+   */
+  theirCustomers: string[];
+  /** Sympathy after «да»: «да, это знакомая история», "yeah, I hear you" — not a confirmation. */
+  sympathy: string[];
 }
 
 export const MARKERS: Record<Language, Markers> = {
@@ -247,6 +263,21 @@ export const MARKERS: Record<Language, Markers> = {
       'оплат*|платеж*|деньг*|денег|средств* не|нет прид*|приход*|поступ*|будет|будут|пришл*|пришел|пришли',
     ],
     insistence: ['все таки', 'все же', 'все равно'],
+    counterfactual: ['если|если б|бы', 'кабы', 'будь у нас|вас|меня', 'было|были|был|была бы'],
+    counterfactualEnd: ['я|мы|то|тогда|вам|вы бы', 'то', 'тогда'],
+    notCondition: ['если что', 'если что-то', 'если вдруг что', 'на всякий случай'],
+    theirCustomers: [
+      'наши|наши-то|мои|свои|у нас|у меня покупател*|клиент*|заказчик*|дебитор*|магазин*|сети|точки|генподрядчик*|подрядчик*',
+      'нам|мне платят|заплатят|оплачивают|рассчитываются|перечисляют',
+    ],
+    sympathy: [
+      'знаком* истори*|ситуаци*|картин*|тема',
+      'понимаю вас|тебя',
+      'сочувствую',
+      'бывает',
+      'у всех так',
+      'знаю знаю',
+    ],
     need: [
       'важно понимать|знать',
       'надо|нужно понимать|знать',
@@ -433,6 +464,30 @@ export const MARKERS: Record<Language, Markers> = {
       'unpaid',
     ],
     insistence: ['still', 'all the same', 'but really', 'anyway'],
+    counterfactual: [
+      'if we|i|you|they|there had|were|was|did',
+      'if we|i were|was to',
+      'were we|i to',
+      'had we|i',
+    ],
+    counterfactualEnd: ['we|i|you|it|that|there would', 'then'],
+    notCondition: ['just in case', 'if anything', 'if need be'],
+    theirCustomers: [
+      'our|my customers|clients|buyers|accounts|gc|contractor|contractors|builders',
+      'the gc|contractor|developer|builder|owner|customer|customers pays|pay me|us',
+      'pays|pay me|us slow|late',
+    ],
+    sympathy: [
+      'i hear you',
+      'i feel you',
+      'tell me about it',
+      'been there',
+      'i know the feeling',
+      'i know how it is',
+      'that is rough|tough',
+      'familiar story',
+      'happens to everyone|everybody|all',
+    ],
     need: ['need to know', 'have to know', 'want to know', 'need to plan'],
   },
 };

@@ -30,7 +30,10 @@ function newestMtime(dir: string): number {
 /** `npm run build:web` when dist is missing or older than the sources. */
 export function buildWebIfNeeded(): void {
   const index = path.join(WEB, 'dist/index.html');
-  const sources = Math.max(newestMtime(path.join(WEB, 'src')), statSync(path.join(WEB, 'index.html')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(WEB, 'src')),
+    statSync(path.join(WEB, 'index.html')).mtimeMs,
+  );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   execFileSync('npm', ['run', 'build:web', '--silent'], { cwd: ROOT, stdio: 'ignore' });
 }
@@ -44,7 +47,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -76,7 +83,13 @@ export async function startStack(): Promise<Stack> {
   const database = await createTestDatabase();
   const passwords = createPasswordHasher();
   const team = await ensureTeam(database.db, 'Север');
-  const rep = await createAccount(database.db, passwords, { email: 'pavel@example.com', name: 'Павел Смирнов', role: 'rep', teamId: team.id, password: PASSWORD });
+  const rep = await createAccount(database.db, passwords, {
+    email: 'pavel@example.com',
+    name: 'Павел Смирнов',
+    role: 'rep',
+    teamId: team.id,
+    password: PASSWORD,
+  });
   const manager = await createAccount(database.db, passwords, {
     email: 'irina@example.com',
     name: 'Ирина Козлова',
@@ -94,9 +107,20 @@ export async function startStack(): Promise<Stack> {
     ONTERMS_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
   };
-  for (const key of ['REDIS_URL', 'ONTERMS_ADMIN_EMAIL', 'ONTERMS_ADMIN_PASSWORD', 'STT_ENGINE', 'OPENAI_API_KEY', 'ANALYSIS_LLM_MODEL']) delete env[key];
+  for (const key of [
+    'REDIS_URL',
+    'ONTERMS_ADMIN_EMAIL',
+    'ONTERMS_ADMIN_PASSWORD',
+    'STT_ENGINE',
+    'OPENAI_API_KEY',
+    'ANALYSIS_LLM_MODEL',
+  ])
+    delete env[key];
   let output = '';
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], { cwd: ROOT, env });
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
+    cwd: ROOT,
+    env,
+  });
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
   const base = `http://127.0.0.1:${port}`;
@@ -113,7 +137,10 @@ export async function startStack(): Promise<Stack> {
     await waitFor(
       async () => {
         if (server.exitCode !== null) throw new Error(`the API server exited: ${output}`);
-        return fetch(`${base}/api/health`).then((r) => (r.ok ? true : undefined), () => undefined);
+        return fetch(`${base}/api/health`).then(
+          (r) => (r.ok ? true : undefined),
+          () => undefined,
+        );
       },
       'the API server to answer',
       90_000,
@@ -135,7 +162,15 @@ export async function startStack(): Promise<Stack> {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
   });
 }
 
@@ -147,7 +182,10 @@ export async function apiSession(base: string, person: Person): Promise<Record<s
     body: JSON.stringify({ email: person.email, password: person.password }),
   });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie, 'x-csrf-token': csrfToken };
 }

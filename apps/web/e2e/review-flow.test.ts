@@ -35,7 +35,10 @@ async function newPage(): Promise<Page> {
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && browserLog.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
-  page.on('response', (r) => r.status() >= 400 && browserLog.push(`${r.status()} ${r.request().method()} ${r.url()}`));
+  page.on(
+    'response',
+    (r) => r.status() >= 400 && browserLog.push(`${r.status()} ${r.request().method()} ${r.url()}`),
+  );
   return page;
 }
 
@@ -59,7 +62,9 @@ async function signOut(page: Page): Promise<void> {
 async function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const bad: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [role="button"]')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'button, a[href], input, select, textarea, [role="button"]',
+    )) {
       const input = el as HTMLInputElement;
       if (input.type === 'hidden') continue;
       const hidden = el.closest('.visually-hidden') && el.tagName !== 'INPUT';
@@ -124,11 +129,16 @@ async function flow(rep: Page): Promise<void> {
       buffer: await readFile(path.join(DEMO, 'stroymarket-terms.json')),
     });
     await rep.getByLabel('Клиент').fill('СтройМаркет');
-    await rep.getByRole('group', { name: /О звонках/ }).getByLabel('Язык').selectOption('ru');
+    await rep
+      .getByRole('group', { name: /О звонках/ })
+      .getByLabel('Язык')
+      .selectOption('ru');
     expect(await unlabelledControls(rep)).toEqual([]);
     await rep.getByRole('button', { name: 'Загрузить', exact: true }).click();
     await rep.getByText('проанализирован').waitFor({ timeout: 90_000 });
-    expect(await rep.getByRole('progressbar', { name: /stroymarket-terms\.ogg/ }).getAttribute('value')).toBe('1');
+    expect(await rep.getByRole('progressbar', { name: /stroymarket-terms\.ogg/ }).getAttribute('value')).toBe(
+      '1',
+    );
     await shot(rep, '02-upload-done');
 
     // --- the list shows it with its chips
@@ -146,7 +156,10 @@ async function flow(rep: Page): Promise<void> {
       flags: Record<string, { stated: boolean; moments: { start: number }[] }>;
       deflection: { moments: { start: number }[] };
     };
-    const starts = [...Object.values(detail.flags).flatMap((f) => (f.stated ? f.moments : [])), ...detail.deflection.moments]
+    const starts = [
+      ...Object.values(detail.flags).flatMap((f) => (f.stated ? f.moments : [])),
+      ...detail.deflection.moments,
+    ]
       .map((m) => m.start)
       .sort((a, b) => a - b);
     expect(starts.length).toBeGreaterThan(0);
@@ -162,7 +175,9 @@ async function flow(rep: Page): Promise<void> {
       .poll(() => rep.evaluate(() => document.querySelector('audio')!.currentTime), { timeout: 10_000 })
       .toBeCloseTo(firstMoment, 1);
     await rep.keyboard.press('ArrowRight');
-    await expect.poll(() => rep.evaluate(() => document.querySelector('audio')!.currentTime)).toBeCloseTo(firstMoment + 5, 1);
+    await expect
+      .poll(() => rep.evaluate(() => document.querySelector('audio')!.currentTime))
+      .toBeCloseTo(firstMoment + 5, 1);
     await rep.keyboard.press('Shift+?');
     await rep.getByRole('heading', { name: 'Клавиши' }).waitFor();
     await shot(rep, '04-call-page-rep');
@@ -204,7 +219,10 @@ async function flow(rep: Page): Promise<void> {
     await again.getByRole('button', { name: 'Принять' }).click();
     await again.locator('.thread .status', { hasText: 'принято' }).waitFor();
     await shot(again, '08-call-page-acknowledged');
-    const threads = (await again.evaluate(async (id) => (await fetch(`/api/calls/${id}/annotations`)).json(), callId)) as {
+    const threads = (await again.evaluate(
+      async (id) => (await fetch(`/api/calls/${id}/annotations`)).json(),
+      callId,
+    )) as {
       threads: { status: string }[];
     };
     expect(threads.threads[0]!.status).toBe('acknowledged');

@@ -37,17 +37,30 @@ function transcript(): string {
     if (i === 120) text = 'По оплате: работаем с отсрочкой платежа тридцать дней с даты отгрузки.';
     if (i === 121) text = 'То есть оплатить нужно в течение тридцати дней после отгрузки, правильно?';
     if (i === 122) text = 'Да, в течение тридцати дней с даты отгрузки.';
-    if (i === 450) text = 'В случае просрочки начисляем пени ноль целых одна десятая процента в день и приостанавливаем отгрузки.';
-    return { start: +(i * step).toFixed(2), end: +(i * step + step - 0.4).toFixed(2), speaker: i % 2 === 0 ? 'rep' : 'client', text };
+    if (i === 450)
+      text =
+        'В случае просрочки начисляем пени ноль целых одна десятая процента в день и приостанавливаем отгрузки.';
+    return {
+      start: +(i * step).toFixed(2),
+      end: +(i * step + step - 0.4).toFixed(2),
+      speaker: i % 2 === 0 ? 'rep' : 'client',
+      text,
+    };
   });
   return JSON.stringify({ language: 'ru', segments });
 }
 
-async function initialJs(): Promise<{ files: { name: string; gzip: number }[]; lazy: { name: string; gzip: number }[] }> {
+async function initialJs(): Promise<{
+  files: { name: string; gzip: number }[];
+  lazy: { name: string; gzip: number }[];
+}> {
   const dist = path.join(ROOT, 'apps/web/dist');
   const html = await readFile(path.join(dist, 'index.html'), 'utf8');
   const initial = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
-  const size = async (name: string) => ({ name, gzip: gzipSync(await readFile(path.join(dist, 'assets', name)), { level: 9 }).length });
+  const size = async (name: string) => ({
+    name,
+    gzip: gzipSync(await readFile(path.join(dist, 'assets', name)), { level: 9 }).length,
+  });
   const all = (await readdir(path.join(dist, 'assets'))).filter((f) => f.endsWith('.js'));
   return {
     files: await Promise.all(initial.map(size)),
@@ -65,16 +78,11 @@ async function main(): Promise<void> {
 
   const work = await mkdtemp(path.join(tmpdir(), 'onterms-bench-web-'));
   console.log('synthesising a 60-minute recording…');
-  const audio = await synth(path.join(work, 'long-call.ogg'), `sine=frequency=220:sample_rate=16000:duration=${DURATION}`, [
-    '-af',
-    'tremolo=f=0.4:d=0.9',
-    '-ac',
-    '1',
-    '-c:a',
-    'libopus',
-    '-b:a',
-    '12k',
-  ]);
+  const audio = await synth(
+    path.join(work, 'long-call.ogg'),
+    `sine=frequency=220:sample_rate=16000:duration=${DURATION}`,
+    ['-af', 'tremolo=f=0.4:d=0.9', '-ac', '1', '-c:a', 'libopus', '-b:a', '12k'],
+  );
 
   console.log('starting the API…');
   const stack = await startStack();
@@ -82,16 +90,28 @@ async function main(): Promise<void> {
     const headers = await apiSession(stack.base, stack.rep);
     const form = multipart({ clientName: 'Долгий звонок', language: 'ru' }, [
       { name: 'audio', filename: 'long-call.ogg', content: await readFile(audio), contentType: 'audio/ogg' },
-      { name: 'transcript', filename: 'long-call.json', content: transcript(), contentType: 'application/json' },
+      {
+        name: 'transcript',
+        filename: 'long-call.json',
+        content: transcript(),
+        contentType: 'application/json',
+      },
     ]);
-    const upload = await fetch(`${stack.base}/api/calls`, { method: 'POST', headers: { ...headers, ...form.headers }, body: new Uint8Array(form.body) });
+    const upload = await fetch(`${stack.base}/api/calls`, {
+      method: 'POST',
+      headers: { ...headers, ...form.headers },
+      body: new Uint8Array(form.body),
+    });
     if (!upload.ok) throw new Error(`upload failed: ${upload.status} ${await upload.text()}`);
     const { id } = (await upload.json()) as { id: string };
     console.log(`uploaded ${id}; waiting for the analysis…`);
     const began = Date.now();
     const call = await waitFor(
       async () => {
-        const body = (await (await fetch(`${stack.base}/api/calls/${id}`, { headers })).json()) as { status: string; failureReason: string | null };
+        const body = (await (await fetch(`${stack.base}/api/calls/${id}`, { headers })).json()) as {
+          status: string;
+          failureReason: string | null;
+        };
         if (body.status === 'failed') throw new Error(`processing failed: ${body.failureReason}`);
         return body.status === 'analyzed' ? body : undefined;
       },
@@ -99,7 +119,9 @@ async function main(): Promise<void> {
       15 * 60_000,
     );
     console.log(`analysed in ${((Date.now() - began) / 1000).toFixed(0)} s (${call.status})`);
-    const peaks = await fetch(`${stack.base}/api/calls/${id}/peaks`, { headers: { ...headers, 'accept-encoding': 'gzip' } });
+    const peaks = await fetch(`${stack.base}/api/calls/${id}/peaks`, {
+      headers: { ...headers, 'accept-encoding': 'gzip' },
+    });
     const peaksBytes = (await peaks.arrayBuffer()).byteLength;
 
     const browser = await launchChromium();
@@ -122,9 +144,15 @@ async function main(): Promise<void> {
           { polling: 'raf', timeout: 60_000 },
         );
         const ms = (await interactive.jsonValue()) as number;
-        const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+        const dcl = await page.evaluate(
+          () =>
+            (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+              .domContentLoadedEventEnd,
+        );
         timings.push({ interactive: ms, dcl });
-        console.log(`  run ${run + 1}: interactive ${ms.toFixed(0)} ms (DOMContentLoaded ${dcl.toFixed(0)} ms)`);
+        console.log(
+          `  run ${run + 1}: interactive ${ms.toFixed(0)} ms (DOMContentLoaded ${dcl.toFixed(0)} ms)`,
+        );
         await context.close();
       }
     } finally {

@@ -3,8 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api-client.ts';
 
 /** What happened and what to do, in plain words, from any error a request can end in. */
-export function describeError(error: unknown, t: TFunction, notFound?: string): { text: string; detail: string | null } {
-  if (!(error instanceof ApiError)) return { text: t('errors.unexpected'), detail: error instanceof Error ? error.message : null };
+export function describeError(
+  error: unknown,
+  t: TFunction,
+  notFound?: string,
+): { text: string; detail: string | null } {
+  if (!(error instanceof ApiError))
+    return { text: t('errors.unexpected'), detail: error instanceof Error ? error.message : null };
   const detail = error.message || null;
   if (error.status === 0) return { text: t('errors.network'), detail: null };
   const byCode = t(`errors.code.${error.code}`, { defaultValue: '' });

@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { FLAG_IDS } from '../types/api.ts';
 
 /** The three checklist flags as ✓/✗ chips and the deflection marker, for one calls-list row. */
-export function FlagChips({ flags, corrected }: { flags: Record<string, boolean> | null; corrected?: string[] }) {
+export function FlagChips({
+  flags,
+  corrected,
+}: {
+  flags: Record<string, boolean> | null;
+  corrected?: string[];
+}) {
   const { t } = useTranslation();
   if (!flags) return <span className="muted small">{t('list.notAnalysed')}</span>;
   return (

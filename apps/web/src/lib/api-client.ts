@@ -42,7 +42,10 @@ export async function api<T>(url: string, init: RequestInit = {}): Promise<T> {
 export const json = (value: unknown): string => JSON.stringify(value);
 
 /** Builds `path?query` from defined, non-empty values only. */
-export function withQuery(path: string, query: Record<string, string | number | boolean | undefined | null>): string {
+export function withQuery(
+  path: string,
+  query: Record<string, string | number | boolean | undefined | null>,
+): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;

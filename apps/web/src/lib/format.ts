@@ -46,7 +46,17 @@ export function formatDuration(seconds: number, locale: string): string {
 }
 
 export function formatBytes(bytes: number, locale: string): string {
-  if (bytes >= 1024 ** 3) return formatNumber(bytes / 1024 ** 3, locale, { style: 'unit', unit: 'gigabyte', maximumFractionDigits: 1 });
-  if (bytes >= 1024 ** 2) return formatNumber(bytes / 1024 ** 2, locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+  if (bytes >= 1024 ** 3)
+    return formatNumber(bytes / 1024 ** 3, locale, {
+      style: 'unit',
+      unit: 'gigabyte',
+      maximumFractionDigits: 1,
+    });
+  if (bytes >= 1024 ** 2)
+    return formatNumber(bytes / 1024 ** 2, locale, {
+      style: 'unit',
+      unit: 'megabyte',
+      maximumFractionDigits: 1,
+    });
   return formatNumber(Math.max(1, Math.round(bytes / 1024)), locale, { style: 'unit', unit: 'kilobyte' });
 }

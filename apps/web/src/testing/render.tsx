@@ -33,8 +33,12 @@ export function fakeApi(handlers: Record<string, Handler>) {
     const url = new URL(typeof input === 'string' ? input : input.toString(), 'http://localhost');
     calls.push(url);
     const handler = handlers[`${init?.method ?? 'GET'} ${url.pathname}`];
-    if (!handler) return new Response(JSON.stringify({ error: 'not_found', message: 'No route' }), { status: 404 });
-    return new Response(JSON.stringify(handler(url, init)), { status: 200, headers: { 'content-type': 'application/json' } });
+    if (!handler)
+      return new Response(JSON.stringify({ error: 'not_found', message: 'No route' }), { status: 404 });
+    return new Response(JSON.stringify(handler(url, init)), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
   };
   return { fetch: fetchMock as typeof fetch, calls };
 }

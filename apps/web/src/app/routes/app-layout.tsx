@@ -14,7 +14,11 @@ export function AppLayout() {
   const languageSwitch = (
     <label className="inline lang">
       <span className="visually-hidden">{t('nav.language')}</span>
-      <select value={i18n.language} onChange={(e) => setLanguage(e.target.value)} aria-label={t('nav.language')}>
+      <select
+        value={i18n.language}
+        onChange={(e) => setLanguage(e.target.value)}
+        aria-label={t('nav.language')}
+      >
         {LANGUAGES.map((l) => (
           <option key={l} value={l}>
             {l === 'ru' ? 'Русский' : 'English'}

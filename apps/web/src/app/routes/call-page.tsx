@@ -42,8 +42,18 @@ export function Component() {
 /** Moments the verdict rests on: a correction's when a manager corrected the flag, else the machine's. */
 function effectiveMoments(call: CallDetail, flag: string): Moment[] {
   const correction = call.corrections?.[flag];
-  const machine = flag === 'deflection' ? (call.deflection ? { stated: call.deflection.present, moments: call.deflection.moments } : undefined) : call.flags?.[flag];
-  if (correction) return correction.stated ? (correction.moments.length ? correction.moments : (machine?.moments ?? [])) : [];
+  const machine =
+    flag === 'deflection'
+      ? call.deflection
+        ? { stated: call.deflection.present, moments: call.deflection.moments }
+        : undefined
+      : call.flags?.[flag];
+  if (correction)
+    return correction.stated
+      ? correction.moments.length
+        ? correction.moments
+        : (machine?.moments ?? [])
+      : [];
   return machine?.stated ? machine.moments : [];
 }
 
@@ -74,7 +84,8 @@ function CallPage({ call }: { call: CallDetail }) {
 
   const momentStarts = useMemo(() => {
     const starts = new Set<number>();
-    for (const flag of Object.keys(call.flags ?? {})) for (const m of effectiveMoments(call, flag)) starts.add(m.start);
+    for (const flag of Object.keys(call.flags ?? {}))
+      for (const m of effectiveMoments(call, flag)) starts.add(m.start);
     for (const m of effectiveMoments(call, 'deflection')) starts.add(m.start);
     return [...starts].sort((a, b) => a - b);
   }, [call]);
@@ -83,12 +94,26 @@ function CallPage({ call }: { call: CallDetail }) {
     const out: WaveRegion[] = [];
     for (const flag of Object.keys(call.flags ?? {})) {
       effectiveMoments(call, flag).forEach((m, i) =>
-        out.push({ id: `${flag}-${i}`, start: m.start, end: m.end, kind: 'moment', label: t(`flagsShort.${flag}`, { defaultValue: flag }) }),
+        out.push({
+          id: `${flag}-${i}`,
+          start: m.start,
+          end: m.end,
+          kind: 'moment',
+          label: t(`flagsShort.${flag}`, { defaultValue: flag }),
+        }),
       );
     }
-    effectiveMoments(call, 'deflection').forEach((m, i) => out.push({ id: `deflection-${i}`, start: m.start, end: m.end, kind: 'deflection', label: '⚠' }));
+    effectiveMoments(call, 'deflection').forEach((m, i) =>
+      out.push({ id: `deflection-${i}`, start: m.start, end: m.end, kind: 'deflection', label: '⚠' }),
+    );
     for (const th of annotations.data?.threads ?? []) {
-      out.push({ id: `note-${th.id}`, start: th.start, end: th.end ?? th.start + 1, kind: 'annotation', label: '✎' });
+      out.push({
+        id: `note-${th.id}`,
+        start: th.start,
+        end: th.end ?? th.start + 1,
+        kind: 'annotation',
+        label: '✎',
+      });
     }
     return out;
   }, [call, annotations.data, t]);
@@ -96,9 +121,11 @@ function CallPage({ call }: { call: CallDetail }) {
   const marks = useMemo(() => {
     const map = new Map<number, SegmentMark[]>();
     const add = (i: number, mark: SegmentMark) => map.set(i, [...(map.get(i) ?? []), mark]);
-    for (const flag of Object.keys(call.flags ?? {})) for (const m of effectiveMoments(call, flag)) add(m.segment, 'moment');
+    for (const flag of Object.keys(call.flags ?? {}))
+      for (const m of effectiveMoments(call, flag)) add(m.segment, 'moment');
     for (const m of effectiveMoments(call, 'deflection')) add(m.segment, 'deflection');
-    for (const th of annotations.data?.threads ?? []) if (th.segment !== null && th.segment !== undefined) add(th.segment, 'note');
+    for (const th of annotations.data?.threads ?? [])
+      if (th.segment !== null && th.segment !== undefined) add(th.segment, 'note');
     return map;
   }, [call, annotations.data]);
 
@@ -143,13 +170,21 @@ function CallPage({ call }: { call: CallDetail }) {
       <header className="call-header">
         <div>
           <h1>
-            {call.clientName ?? t('list.noClient')} <StatusBadge status={call.status} reason={call.failureReason} />
+            {call.clientName ?? t('list.noClient')}{' '}
+            <StatusBadge status={call.status} reason={call.failureReason} />
           </h1>
           <p className="meta-line">
             {call.repName ?? ''}
-            {call.teamName ? ` (${call.teamName})` : ''} · {formatDateTime(call.recordedAt, i18n.language)} · {formatDuration(duration, i18n.language)} ·{' '}
+            {call.teamName ? ` (${call.teamName})` : ''} · {formatDateTime(call.recordedAt, i18n.language)} ·{' '}
+            {formatDuration(duration, i18n.language)} ·{' '}
             {t(`callType.${call.callType}`, { defaultValue: call.callType })} · {t('call.engine')}:{' '}
-            {[call.transcriptSource === 'upload' ? t('call.uploadedTranscript') : call.engine.stt, call.engine.rules, call.engine.llmModel].filter(Boolean).join(', ') || '—'}
+            {[
+              call.transcriptSource === 'upload' ? t('call.uploadedTranscript') : call.engine.stt,
+              call.engine.rules,
+              call.engine.llmModel,
+            ]
+              .filter(Boolean)
+              .join(', ') || '—'}
           </p>
         </div>
         <div className="row">
@@ -193,7 +228,11 @@ function CallPage({ call }: { call: CallDetail }) {
                         callId={call.id}
                         flag={flag}
                         flagLabel={flag === 'deflection' ? t('checklist.deflection') : t(`flags.${flag}`)}
-                        stated={call.corrections?.[flag]?.stated ?? (flag === 'deflection' ? call.deflection?.present : call.flags?.[flag]?.stated) ?? false}
+                        stated={
+                          call.corrections?.[flag]?.stated ??
+                          (flag === 'deflection' ? call.deflection?.present : call.flags?.[flag]?.stated) ??
+                          false
+                        }
                         corrected={Boolean(call.corrections?.[flag])}
                         currentSegment={currentSegment}
                       />
@@ -226,7 +265,10 @@ function CallPage({ call }: { call: CallDetail }) {
               player={player}
               regions={regions}
               onCopyLink={copyLink}
-              {...(isManager && { onSelectRange: (start: number, end: number) => setDraft({ start: Math.round(start * 10) / 10, end: Math.round(end * 10) / 10 }) })}
+              {...(isManager && {
+                onSelectRange: (start: number, end: number) =>
+                  setDraft({ start: Math.round(start * 10) / 10, end: Math.round(end * 10) / 10 }),
+              })}
             />
           )}
           {call.transcript ? (
@@ -234,7 +276,10 @@ function CallPage({ call }: { call: CallDetail }) {
               segments={segments}
               player={player}
               marks={marks}
-              {...(isManager && { onAddNote: (i: number) => setDraft({ start: segments[i]!.start, end: segments[i]!.end, segment: i }) })}
+              {...(isManager && {
+                onAddNote: (i: number) =>
+                  setDraft({ start: segments[i]!.start, end: segments[i]!.end, segment: i }),
+              })}
             />
           ) : (
             <p className="muted">{processing ? t('call.transcriptPending') : t('transcript.empty')}</p>
@@ -268,9 +313,7 @@ function KeyHelp({ isManager, onClose }: { isManager: boolean; onClose: () => vo
           </div>
         ))}
       </dl>
-      <p className="small muted">
-        {t('keys.deepLink')}
-      </p>
+      <p className="small muted">{t('keys.deepLink')}</p>
       <button type="button" onClick={onClose}>
         {t('common.close')}
       </button>

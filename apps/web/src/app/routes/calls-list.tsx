@@ -79,7 +79,11 @@ export function CallsListRoute() {
               <button type="button" disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>
                 ← {t('list.previous')}
               </button>
-              <button type="button" disabled={last >= total} onClick={() => update({ page: String(page + 1) })}>
+              <button
+                type="button"
+                disabled={last >= total}
+                onClick={() => update({ page: String(page + 1) })}
+              >
                 {t('list.next')} →
               </button>
             </nav>

@@ -21,13 +21,20 @@ function FeedbackInbox() {
     <div className="page">
       <h1>{t('inbox.feedbackTitle')}</h1>
       {inbox.isPending ? <Loading /> : null}
-      {inbox.isError ? <ErrorMessage error={inbox.error} notFound={t('coaching.unavailable')} onRetry={() => void inbox.refetch()} /> : null}
+      {inbox.isError ? (
+        <ErrorMessage
+          error={inbox.error}
+          notFound={t('coaching.unavailable')}
+          onRetry={() => void inbox.refetch()}
+        />
+      ) : null}
       {inbox.data?.items.length === 0 ? <p className="empty">{t('inbox.feedbackEmpty')}</p> : null}
       <ul className="inbox">
         {inbox.data?.items.map((item) => (
           <li key={item.thread.id}>
             <Link to={`/calls/${item.callId}?t=${item.thread.start}`}>
-              {item.clientName ?? t('list.noClient')} · {formatDateTime(item.recordedAt, i18n.language)} · {formatClock(item.thread.start)}
+              {item.clientName ?? t('list.noClient')} · {formatDateTime(item.recordedAt, i18n.language)} ·{' '}
+              {formatClock(item.thread.start)}
             </Link>
             <p>{item.thread.body}</p>
             <p className="small muted">{item.thread.author.name}</p>
@@ -46,7 +53,13 @@ function ReviewInbox() {
       <h1>{t('inbox.reviewTitle')}</h1>
       <p className="muted">{t('inbox.reviewHint')}</p>
       {inbox.isPending ? <Loading /> : null}
-      {inbox.isError ? <ErrorMessage error={inbox.error} notFound={t('coaching.unavailable')} onRetry={() => void inbox.refetch()} /> : null}
+      {inbox.isError ? (
+        <ErrorMessage
+          error={inbox.error}
+          notFound={t('coaching.unavailable')}
+          onRetry={() => void inbox.refetch()}
+        />
+      ) : null}
       {inbox.data?.items.length === 0 ? <p className="empty">{t('inbox.reviewEmpty')}</p> : null}
       {inbox.data?.items.length ? (
         <table className="calls">

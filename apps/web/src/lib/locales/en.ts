@@ -37,8 +37,10 @@ export const en: Resources = {
     noPage: 'There is no such page',
     code: {
       payload_too_large: 'The file is too large. Compress the recording or split it into parts.',
-      unsupported_media_type: 'This format is not supported. Upload an audio file (MP3, WAV, OGG, M4A, WebM, FLAC).',
-      corrupt_audio: 'The file is damaged or not audio. Check that it plays in a media player and upload it again.',
+      unsupported_media_type:
+        'This format is not supported. Upload an audio file (MP3, WAV, OGG, M4A, WebM, FLAC).',
+      corrupt_audio:
+        'The file is damaged or not audio. Check that it plays in a media player and upload it again.',
       empty_file: 'The file is empty. Choose another recording.',
       unknown_rep: 'You cannot upload a call for this person. Choose a rep from your team.',
       not_ready: 'The call is still being processed. Wait a little and try again.',
@@ -96,7 +98,15 @@ export const en: Resources = {
     removeFilter: 'Remove the filter "{{name}}"',
     chip: { repId: 'Rep', teamId: 'Team', clientId: 'Client' },
     filterBy: 'Show only: {{name}}',
-    col: { status: 'Status', date: 'Date', client: 'Client', rep: 'Rep', duration: 'Duration', flags: 'Checklist', open: 'Open' },
+    col: {
+      status: 'Status',
+      date: 'Date',
+      client: 'Client',
+      rep: 'Rep',
+      duration: 'Duration',
+      flags: 'Checklist',
+      open: 'Open',
+    },
     noClient: 'no client given',
     rep: 'rep',
     notAnalysed: 'not analysed yet',
@@ -118,7 +128,8 @@ export const en: Resources = {
     dropHere: 'Drop call recordings here (one or many) and, if you have them, their transcript files.',
     chooseAudio: 'Choose recordings…',
     chooseTranscript: 'Add transcripts…',
-    transcriptHint: 'A transcript is optional (JSON, WebVTT, SRT); it is matched to its recording by file name.',
+    transcriptHint:
+      'A transcript is optional (JSON, WebVTT, SRT); it is matched to its recording by file name.',
     transcripts: 'Transcripts',
     removeTranscripts: 'remove',
     meta: 'About the calls (for every file in this upload)',
@@ -161,7 +172,8 @@ export const en: Resources = {
     nextCall: 'Next call in the list',
     linkCopied: 'Link to this moment copied:',
     failed: 'Processing failed.',
-    processing: 'The recording is being processed — the waveform and transcript appear when ready. This page updates itself.',
+    processing:
+      'The recording is being processed — the waveform and transcript appear when ready. This page updates itself.',
     loadingWaveform: 'Loading the waveform…',
     transcriptPending: 'The transcript appears after processing.',
   },
@@ -169,7 +181,8 @@ export const en: Resources = {
     label: 'Player',
     waveformLabel: 'Waveform of the recording with marked moments; click to jump',
     noPeaks: 'The waveform is not ready yet — you can still listen.',
-    mediaError: 'The recording does not play. Reload the page; if that does not help, tell your administrator.',
+    mediaError:
+      'The recording does not play. Reload the page; if that does not help, tell your administrator.',
     play: 'Play (Space)',
     pause: 'Pause (Space)',
     back5: 'Back 5 seconds (←)',
@@ -229,7 +242,11 @@ export const en: Resources = {
       unspecified: '',
     },
     per: { day: 'per day', week: 'per week', month: 'per month', year: 'per year', once: 'once' },
-    anchor: { end_of_month: 'due by the end of the month', end_of_week: 'due by the end of the week', end_of_quarter: 'due by the end of the quarter' },
+    anchor: {
+      end_of_month: 'due by the end of the month',
+      end_of_week: 'due by the end of the week',
+      end_of_quarter: 'due by the end of the quarter',
+    },
     sanction: {
       penalty: 'penalty',
       suspension: 'shipments suspended',
@@ -298,7 +315,8 @@ export const en: Resources = {
     previous: 'previous flagged moment',
     note: 'note at the current position',
     help: 'show or hide these keys',
-    deepLink: 'A link like …/calls/ID?t=81.5 opens the call at that moment — "Link to this moment" copies it.',
+    deepLink:
+      'A link like …/calls/ID?t=81.5 opens the call at that moment — "Link to this moment" copies it.',
   },
   admin: {
     title: 'Administration',

@@ -8,7 +8,15 @@ import { useTeams } from '../api/get-teams.ts';
 import { useTokens } from '../api/get-tokens.ts';
 import { useUsers } from '../api/get-users.ts';
 
-function Block<T>({ title, query, children }: { title: string; query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+function Block<T>({
+  title,
+  query,
+  children,
+}: {
+  title: string;
+  query: UseQueryResult<T>;
+  children: (data: T) => ReactNode;
+}) {
   return (
     <section className="admin-block" aria-label={title}>
       <h2>{title}</h2>
@@ -47,7 +55,10 @@ export function AdminTables() {
                   <td>{u.name}</td>
                   <td>{u.email}</td>
                   <td>{t(`role.${u.role}`, { defaultValue: u.role })}</td>
-                  <td>{u.teamName ?? (u.managedTeamIds.length ? t('admin.leads', { count: u.managedTeamIds.length }) : '—')}</td>
+                  <td>
+                    {u.teamName ??
+                      (u.managedTeamIds.length ? t('admin.leads', { count: u.managedTeamIds.length }) : '—')}
+                  </td>
                   <td>{u.disabled ? t('admin.disabled') : t('admin.active')}</td>
                 </tr>
               ))}
@@ -74,7 +85,8 @@ export function AdminTables() {
             <ul>
               {list.map((tok) => (
                 <li key={tok.id}>
-                  {tok.name} <code>{tok.prefix}…</code> {tok.scopes.join(', ')} · {t('admin.lastUsed')}: {date(tok.lastUsedAt)}
+                  {tok.name} <code>{tok.prefix}…</code> {tok.scopes.join(', ')} · {t('admin.lastUsed')}:{' '}
+                  {date(tok.lastUsedAt)}
                   {tok.revokedAt ? ` · ${t('admin.revoked')}` : ''}
                 </li>
               ))}

@@ -15,6 +15,7 @@ export async function getMe(): Promise<Session | null> {
   }
 }
 
-export const meQueryOptions = () => queryOptions({ queryKey: queryKeys.me, queryFn: getMe, staleTime: 5 * 60_000 });
+export const meQueryOptions = () =>
+  queryOptions({ queryKey: queryKeys.me, queryFn: getMe, staleTime: 5 * 60_000 });
 
 export const useMe = () => useQuery(meQueryOptions());

@@ -19,11 +19,25 @@ export function LoginForm() {
       <p className="muted">{t('auth.subtitle')}</p>
       <label>
         {t('auth.email')}
-        <input name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
       </label>
       <label>
         {t('auth.password')}
-        <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </label>
       <button type="submit" className="primary" disabled={login.isPending}>
         {login.isPending ? t('auth.signingIn') : t('auth.signIn')}

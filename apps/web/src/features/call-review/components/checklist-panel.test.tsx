@@ -8,12 +8,22 @@ import { ChecklistPanel } from './checklist-panel.tsx';
 
 afterEach(cleanup);
 
-const moment = (segment: number, start: number, quote: string, values?: object) => ({ segment, start, end: start + 3, speaker: 'rep', quote, ...(values && { values }) });
+const moment = (segment: number, start: number, quote: string, values?: object) => ({
+  segment,
+  start,
+  end: start + 3,
+  speaker: 'rep',
+  quote,
+  ...(values && { values }),
+});
 
 const call: Pick<CallDetail, 'status' | 'flags' | 'deflection' | 'corrections'> = {
   status: 'analyzed',
   flags: {
-    payment_terms: { stated: true, moments: [moment(2, 72, 'отгружаем с отсрочкой тридцать дней', { deferralDays: 30 })] },
+    payment_terms: {
+      stated: true,
+      moments: [moment(2, 72, 'отгружаем с отсрочкой тридцать дней', { deferralDays: 30 })],
+    },
     deadline: { stated: false, moments: [] },
     sanctions: { stated: false, moments: [] },
   },
@@ -21,7 +31,9 @@ const call: Pick<CallDetail, 'status' | 'flags' | 'deflection' | 'corrections'> 
   corrections: {
     sanctions: {
       stated: true,
-      moments: [moment(5, 130, 'пени ноль одна десятая процента', { penalty: { ratePercent: 0.1, per: 'day' } })],
+      moments: [
+        moment(5, 130, 'пени ноль одна десятая процента', { penalty: { ratePercent: 0.1, per: 'day' } }),
+      ],
       reason: 'Пени названы, машина не распознала',
       by: { id: 'm1', name: 'Ирина' },
       at: '2026-05-01T10:00:00Z',
@@ -61,13 +73,17 @@ describe('the checklist panel', () => {
     expect(sanctions.className).toContain('corrected');
     expect(within(sanctions).getByText('✓')).toBeTruthy();
     expect(within(sanctions).getByText('исправлено')).toBeTruthy();
-    expect(within(sanctions).getByText(/Исправил\(а\) Ирина/).textContent).toContain('«Пени названы, машина не распознала»');
+    expect(within(sanctions).getByText(/Исправил\(а\) Ирина/).textContent).toContain(
+      '«Пени названы, машина не распознала»',
+    );
     expect(within(sanctions).getByText(/Машина: не озвучено/)).toBeTruthy();
     expect(within(sanctions).getByText('«пени 0,1 % в день»')).toBeTruthy();
   });
 
   it('says the checklist is pending while the call is analysed', () => {
-    renderWithProviders(<ChecklistPanel call={{ status: 'processing', flags: null, deflection: null }} onPlay={() => {}} />);
+    renderWithProviders(
+      <ChecklistPanel call={{ status: 'processing', flags: null, deflection: null }} onPlay={() => {}} />,
+    );
     expect(screen.getByText(/ещё анализируется/)).toBeTruthy();
   });
 });

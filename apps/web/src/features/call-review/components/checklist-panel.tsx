@@ -27,7 +27,10 @@ export function ChecklistPanel({ call, onPlay, renderFlagActions }: Props) {
       </section>
     );
   }
-  const ids = [...FLAG_IDS, ...Object.keys(call.flags).filter((f) => !(FLAG_IDS as readonly string[]).includes(f))];
+  const ids = [
+    ...FLAG_IDS,
+    ...Object.keys(call.flags).filter((f) => !(FLAG_IDS as readonly string[]).includes(f)),
+  ];
   return (
     <section className="checklist" aria-labelledby="checklist-title">
       <h2 id="checklist-title">{t('checklist.title')}</h2>
@@ -36,23 +39,43 @@ export function ChecklistPanel({ call, onPlay, renderFlagActions }: Props) {
           const machine = call.flags![flag];
           const correction = call.corrections?.[flag];
           const stated = correction ? correction.stated : (machine?.stated ?? false);
-          const moments = correction ? (correction.moments.length ? correction.moments : stated ? (machine?.moments ?? []) : []) : (machine?.moments ?? []);
+          const moments = correction
+            ? correction.moments.length
+              ? correction.moments
+              : stated
+                ? (machine?.moments ?? [])
+                : []
+            : (machine?.moments ?? []);
           const label = t(`flags.${flag}`, { defaultValue: flag });
           return (
-            <li key={flag} className={`flag ${stated ? 'stated' : 'missing'}${correction ? ' corrected' : ''}`} data-flag={flag}>
+            <li
+              key={flag}
+              className={`flag ${stated ? 'stated' : 'missing'}${correction ? ' corrected' : ''}`}
+              data-flag={flag}
+            >
               <div className="flag-head">
                 <span className="flag-icon" aria-hidden="true">
                   {stated ? '✓' : '✗'}
                 </span>
                 <strong>{label}</strong>
-                <span className="flag-verdict">{stated ? t('checklist.stated') : t('checklist.notStated')}</span>
-                {correction ? <span className="badge corrected-badge">{t('checklist.corrected')}</span> : null}
+                <span className="flag-verdict">
+                  {stated ? t('checklist.stated') : t('checklist.notStated')}
+                </span>
+                {correction ? (
+                  <span className="badge corrected-badge">{t('checklist.corrected')}</span>
+                ) : null}
               </div>
               <MomentList moments={moments} label={label} onPlay={onPlay} locale={i18n.language} />
               {correction ? (
                 <p className="correction-note">
-                  {t('checklist.correctedBy', { name: correction.by.name, date: formatDateTime(correction.at, i18n.language) })}{' '}
-                  «{correction.reason}». {t('checklist.machineSaid', { verdict: machine?.stated ? t('checklist.stated') : t('checklist.notStated') })}
+                  {t('checklist.correctedBy', {
+                    name: correction.by.name,
+                    date: formatDateTime(correction.at, i18n.language),
+                  })}{' '}
+                  «{correction.reason}».{' '}
+                  {t('checklist.machineSaid', {
+                    verdict: machine?.stated ? t('checklist.stated') : t('checklist.notStated'),
+                  })}
                 </p>
               ) : null}
               {renderFlagActions?.(flag)}
@@ -69,22 +92,46 @@ function DeflectionItem({ call, onPlay, renderFlagActions }: Props) {
   const { t, i18n } = useTranslation();
   const correction = call.corrections?.deflection;
   const present = correction ? correction.stated : Boolean(call.deflection?.present);
-  const moments = correction ? (correction.moments.length ? correction.moments : present ? (call.deflection?.moments ?? []) : []) : (call.deflection?.moments ?? []);
+  const moments = correction
+    ? correction.moments.length
+      ? correction.moments
+      : present
+        ? (call.deflection?.moments ?? [])
+        : []
+    : (call.deflection?.moments ?? []);
   return (
-    <li className={`flag deflection ${present ? 'present' : 'absent'}${correction ? ' corrected' : ''}`} data-flag="deflection">
+    <li
+      className={`flag deflection ${present ? 'present' : 'absent'}${correction ? ' corrected' : ''}`}
+      data-flag="deflection"
+    >
       <div className="flag-head">
         <span className="flag-icon" aria-hidden="true">
           {present ? '⚠' : '–'}
         </span>
         <strong>{t('checklist.deflection')}</strong>
-        <span className="flag-verdict">{present ? t('checklist.deflectionPresent') : t('checklist.deflectionAbsent')}</span>
+        <span className="flag-verdict">
+          {present ? t('checklist.deflectionPresent') : t('checklist.deflectionAbsent')}
+        </span>
         {correction ? <span className="badge corrected-badge">{t('checklist.corrected')}</span> : null}
       </div>
-      <MomentList moments={moments} label={t('checklist.deflection')} onPlay={onPlay} locale={i18n.language} />
+      <MomentList
+        moments={moments}
+        label={t('checklist.deflection')}
+        onPlay={onPlay}
+        locale={i18n.language}
+      />
       {correction ? (
         <p className="correction-note">
-          {t('checklist.correctedBy', { name: correction.by.name, date: formatDateTime(correction.at, i18n.language) })} «{correction.reason}».{' '}
-          {t('checklist.machineSaid', { verdict: call.deflection?.present ? t('checklist.deflectionPresent') : t('checklist.deflectionAbsent') })}
+          {t('checklist.correctedBy', {
+            name: correction.by.name,
+            date: formatDateTime(correction.at, i18n.language),
+          })}{' '}
+          «{correction.reason}».{' '}
+          {t('checklist.machineSaid', {
+            verdict: call.deflection?.present
+              ? t('checklist.deflectionPresent')
+              : t('checklist.deflectionAbsent'),
+          })}
         </p>
       ) : null}
       {renderFlagActions?.('deflection')}
@@ -92,7 +139,17 @@ function DeflectionItem({ call, onPlay, renderFlagActions }: Props) {
   );
 }
 
-function MomentList({ moments, label, onPlay, locale }: { moments: Moment[]; label: string; onPlay: (s: number) => void; locale: string }) {
+function MomentList({
+  moments,
+  label,
+  onPlay,
+  locale,
+}: {
+  moments: Moment[];
+  label: string;
+  onPlay: (s: number) => void;
+  locale: string;
+}) {
   const { t } = useTranslation();
   if (moments.length === 0) return null;
   return (

@@ -61,7 +61,9 @@ export function Transcript({ segments, player, marks, onAddNote }: Props) {
         onWheel={stopFollowing}
         onTouchMove={stopFollowing}
         onPointerDown={(e) => e.target === e.currentTarget && stopFollowing()}
-        onKeyDown={(e) => ['PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key) && stopFollowing()}
+        onKeyDown={(e) =>
+          ['PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key) && stopFollowing()
+        }
       >
         <ol style={{ height: virtualizer.getTotalSize() }} className="transcript-list">
           {virtualizer.getVirtualItems().map((item) => (
@@ -94,7 +96,16 @@ interface LineProps {
   onAddNote: ((segment: number) => void) | undefined;
 }
 
-const Line = memo(function Line({ index, start, segment, current, marks, measure, onSeek, onAddNote }: LineProps) {
+const Line = memo(function Line({
+  index,
+  start,
+  segment,
+  current,
+  marks,
+  measure,
+  onSeek,
+  onAddNote,
+}: LineProps) {
   const { t } = useTranslation();
   const speaker = t(`speaker.${segment.speaker}`, { defaultValue: segment.speaker });
   return (
@@ -105,17 +116,29 @@ const Line = memo(function Line({ index, start, segment, current, marks, measure
       style={{ transform: `translateY(${start}px)` }}
       aria-current={current ? 'true' : undefined}
     >
-      <button type="button" className="time link" onClick={() => onSeek(index)} aria-label={t('transcript.seekTo', { time: formatClock(segment.start) })}>
+      <button
+        type="button"
+        className="time link"
+        onClick={() => onSeek(index)}
+        aria-label={t('transcript.seekTo', { time: formatClock(segment.start) })}
+      >
         {formatClock(segment.start)}
       </button>
       <span className={`speaker speaker-${segment.speaker}`}>{speaker}</span>
       <span className="text" onClick={() => onSeek(index)}>
         {segment.text}
-        {marks?.includes('deflection') ? <span className="badge warn"> ⚠ {t('checklist.deflection')}</span> : null}
+        {marks?.includes('deflection') ? (
+          <span className="badge warn"> ⚠ {t('checklist.deflection')}</span>
+        ) : null}
         {marks?.includes('note') ? <span className="badge note"> ✎</span> : null}
       </span>
       {onAddNote ? (
-        <button type="button" className="add-note" onClick={() => onAddNote(index)} aria-label={t('transcript.addNoteAt', { time: formatClock(segment.start) })}>
+        <button
+          type="button"
+          className="add-note"
+          onClick={() => onAddNote(index)}
+          aria-label={t('transcript.addNoteAt', { time: formatClock(segment.start) })}
+        >
           + {t('transcript.note')}
         </button>
       ) : null}

@@ -38,7 +38,15 @@ interface Props {
  * wavesurfer.js v7 drawn from the server's peaks with the MediaElement backend: the browser streams
  * the Opus review copy through an <audio> element and never downloads or decodes it to draw.
  */
-export function WaveformPlayer({ audioUrl, peaks, durationSec, player, regions, onSelectRange, onCopyLink }: Props) {
+export function WaveformPlayer({
+  audioUrl,
+  peaks,
+  durationSec,
+  player,
+  regions,
+  onSelectRange,
+  onCopyLink,
+}: Props) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const audioRef = useRef<HTMLAudioElement>(null);
@@ -141,14 +149,24 @@ export function WaveformPlayer({ audioUrl, peaks, durationSec, player, regions, 
         </p>
       )}
       {/* With peaks, wavesurfer sets the source itself; without, the element plays the file directly. */}
-      <audio ref={audioRef} preload="metadata" src={peaks ? undefined : audioUrl} onError={() => setMediaError(true)} />
+      <audio
+        ref={audioRef}
+        preload="metadata"
+        src={peaks ? undefined : audioUrl}
+        onError={() => setMediaError(true)}
+      />
       {mediaError ? (
         <p role="alert" className="error">
           {t('player.mediaError')}
         </p>
       ) : null}
       <div className="player-controls">
-        <button type="button" onClick={() => player.toggle()} aria-label={playing ? t('player.pause') : t('player.play')} className="primary">
+        <button
+          type="button"
+          onClick={() => player.toggle()}
+          aria-label={playing ? t('player.pause') : t('player.play')}
+          className="primary"
+        >
           {playing ? '‖' : '▶'}
         </button>
         <button type="button" onClick={() => player.seekBy(-5)} aria-label={t('player.back5')}>
@@ -172,8 +190,8 @@ export function WaveformPlayer({ audioUrl, peaks, durationSec, player, regions, 
           {t('player.copyLink')}
         </button>
         <span className="legend" aria-hidden="true">
-          <i className="sw sw-moment" /> {t('player.legendMoment')} <i className="sw sw-deflection" /> {t('player.legendDeflection')}{' '}
-          <i className="sw sw-annotation" /> {t('player.legendNote')}
+          <i className="sw sw-moment" /> {t('player.legendMoment')} <i className="sw sw-deflection" />{' '}
+          {t('player.legendDeflection')} <i className="sw sw-annotation" /> {t('player.legendNote')}
         </span>
       </div>
     </section>

@@ -16,7 +16,15 @@ export class PlayerStore {
   attach(media: HTMLMediaElement): () => void {
     this.media = media;
     const onTime = () => this.set(media.currentTime, !media.paused);
-    const events = ['timeupdate', 'seeked', 'play', 'pause', 'ended', 'ratechange', 'loadedmetadata'] as const;
+    const events = [
+      'timeupdate',
+      'seeked',
+      'play',
+      'pause',
+      'ended',
+      'ratechange',
+      'loadedmetadata',
+    ] as const;
     for (const e of events) media.addEventListener(e, onTime);
     if (this.pendingSeek !== null) {
       media.currentTime = this.pendingSeek;
@@ -79,6 +87,11 @@ export class PlayerStore {
 }
 
 /** Re-renders only when `select(time, playing)` changes. */
-export function usePlayerValue<T>(store: PlayerStore, select: (time: number, playing: boolean, rate: number) => T): T {
-  return useSyncExternalStore(store.subscribe, () => select(store.getTime(), store.isPlaying(), store.getRate()));
+export function usePlayerValue<T>(
+  store: PlayerStore,
+  select: (time: number, playing: boolean, rate: number) => T,
+): T {
+  return useSyncExternalStore(store.subscribe, () =>
+    select(store.getTime(), store.isPlaying(), store.getRate()),
+  );
 }

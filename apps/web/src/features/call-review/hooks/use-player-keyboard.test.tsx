@@ -19,7 +19,14 @@ function Harness({ actions }: { actions: PlayerKeyActions }) {
 }
 
 function setup() {
-  const actions = { togglePlay: vi.fn(), seekBy: vi.fn(), nextMoment: vi.fn(), previousMoment: vi.fn(), newNote: vi.fn(), toggleHelp: vi.fn() };
+  const actions = {
+    togglePlay: vi.fn(),
+    seekBy: vi.fn(),
+    nextMoment: vi.fn(),
+    previousMoment: vi.fn(),
+    newNote: vi.fn(),
+    toggleHelp: vi.fn(),
+  };
   render(<Harness actions={actions} />);
   return actions;
 }

@@ -36,7 +36,8 @@ export function usePlayerKeyboard(actions: PlayerKeyActions, enabled = true): vo
       if (typingInto(event.target)) return;
       const a = ref.current;
       // Letters by physical key (event.code), so J/K/N work on a Russian layout too.
-      const key = event.code === 'KeyJ' ? 'j' : event.code === 'KeyK' ? 'k' : event.code === 'KeyN' ? 'n' : event.key;
+      const key =
+        event.code === 'KeyJ' ? 'j' : event.code === 'KeyK' ? 'k' : event.code === 'KeyN' ? 'n' : event.key;
       switch (key) {
         case ' ':
           a.togglePlay();

@@ -27,9 +27,27 @@ const call: CallSummary = {
 let api: ReturnType<typeof fakeApi>;
 beforeEach(() => {
   api = fakeApi({
-    'GET /api/auth/me': () => ({ user: { id: 'm', email: 'm@x', name: 'Ирина', role: 'manager', teamId: null, teamIds: [] }, csrfToken: 't' }),
+    'GET /api/auth/me': () => ({
+      user: { id: 'm', email: 'm@x', name: 'Ирина', role: 'manager', teamId: null, teamIds: [] },
+      csrfToken: 't',
+    }),
     'GET /api/calls': (url) => ({
-      items: [{ ...call, hits: url.searchParams.get('q') ? [{ segment: 3, start: 72, text: 'работаем с отсрочкой платежа', snippet: '', ranges: [[11, 20]] }] : [] }],
+      items: [
+        {
+          ...call,
+          hits: url.searchParams.get('q')
+            ? [
+                {
+                  segment: 3,
+                  start: 72,
+                  text: 'работаем с отсрочкой платежа',
+                  snippet: '',
+                  ranges: [[11, 20]],
+                },
+              ]
+            : [],
+        },
+      ],
       total: 1,
       page: 1,
       pageSize: 50,
@@ -52,7 +70,9 @@ describe('the calls list filters live in the URL', () => {
     expect(lastListRequest().get('missing')).toBe('sanctions');
     expect(lastListRequest().get('deflection')).toBe('true');
     expect(lastListRequest().get('sort')).toBe('-duration');
-    expect((screen.getByRole('combobox', { name: /Не озвучено/ }) as HTMLSelectElement).value).toBe('sanctions');
+    expect((screen.getByRole('combobox', { name: /Не озвучено/ }) as HTMLSelectElement).value).toBe(
+      'sanctions',
+    );
     // the row: ✓/✗ chips and the deflection marker, in words for screen readers
     expect(screen.getByText(/: не озвучено/)).toBeTruthy();
     expect(screen.getByText('есть уклонение')).toBeTruthy();
@@ -67,14 +87,18 @@ describe('the calls list filters live in the URL', () => {
     expect(lastListRequest().get('page')).toBe('1');
 
     await userEvent.click(screen.getByRole('button', { name: /Показать только: Павел/ }));
-    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('repId')).toBe(call.repId));
+    await waitFor(() =>
+      expect(new URLSearchParams(router.state.location.search).get('repId')).toBe(call.repId),
+    );
     expect(screen.getByRole('button', { name: 'Убрать фильтр «Павел»' })).toBeTruthy();
 
     await router.navigate(-1);
     await waitFor(() => expect(router.state.location.search).toBe('?status=failed'));
     await router.navigate(-1);
     await waitFor(() => expect(router.state.location.search).toBe('?page=3'));
-    await waitFor(() => expect((screen.getByRole('combobox', { name: /Статус/ }) as HTMLSelectElement).value).toBe(''));
+    await waitFor(() =>
+      expect((screen.getByRole('combobox', { name: /Статус/ }) as HTMLSelectElement).value).toBe(''),
+    );
   });
 
   it('searches the transcripts and highlights the hits', async () => {
@@ -92,7 +116,12 @@ describe('the calls list filters live in the URL', () => {
   it('says what happened when the list cannot load', async () => {
     vi.stubGlobal('fetch', async (input: RequestInfo | URL) =>
       String(input).startsWith('/api/auth/me')
-        ? new Response(JSON.stringify({ user: { id: 'm', name: 'И', email: 'e', role: 'rep', teamId: null, teamIds: [] }, csrfToken: 't' }))
+        ? new Response(
+            JSON.stringify({
+              user: { id: 'm', name: 'И', email: 'e', role: 'rep', teamId: null, teamIds: [] },
+              csrfToken: 't',
+            }),
+          )
         : new Response(JSON.stringify({ error: 'internal', message: 'x' }), { status: 500 }),
     );
     renderRoute('/');

@@ -29,7 +29,13 @@ export function CallsFilters({ filters, onChange, onClear, names }: Props) {
       <form role="search" onSubmit={search} className="row">
         <label className="grow">
           <span className="visually-hidden">{t('list.searchLabel')}</span>
-          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('list.searchPlaceholder')} aria-label={t('list.searchLabel')} />
+          <input
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder={t('list.searchPlaceholder')}
+            aria-label={t('list.searchLabel')}
+          />
         </label>
         <button type="submit">{t('list.search')}</button>
       </form>
@@ -89,12 +95,17 @@ export function CallsFilters({ filters, onChange, onClear, names }: Props) {
         </label>
         <label>
           {t('list.sort')}
-          <select value={filters.sort ?? '-recorded_at'} onChange={(e) => select('sort', e.target.value === '-recorded_at' ? '' : e.target.value)}>
-            {['-recorded_at', 'recorded_at', 'attention', '-duration', 'duration', 'client', '-client'].map((s) => (
-              <option key={s} value={s}>
-                {t(`sort.${s}`)}
-              </option>
-            ))}
+          <select
+            value={filters.sort ?? '-recorded_at'}
+            onChange={(e) => select('sort', e.target.value === '-recorded_at' ? '' : e.target.value)}
+          >
+            {['-recorded_at', 'recorded_at', 'attention', '-duration', 'duration', 'client', '-client'].map(
+              (s) => (
+                <option key={s} value={s}>
+                  {t(`sort.${s}`)}
+                </option>
+              ),
+            )}
           </select>
         </label>
         {any ? (
@@ -109,7 +120,11 @@ export function CallsFilters({ filters, onChange, onClear, names }: Props) {
             <li key={k}>
               <span className="chip">
                 {t(`list.chip.${k}`)}: {names[k] ?? filters[k]}
-                <button type="button" onClick={() => onChange({ [k]: undefined })} aria-label={t('list.removeFilter', { name: names[k] ?? filters[k] })}>
+                <button
+                  type="button"
+                  onClick={() => onChange({ [k]: undefined })}
+                  aria-label={t('list.removeFilter', { name: names[k] ?? filters[k] })}
+                >
                   ×
                 </button>
               </span>

@@ -24,7 +24,11 @@ export function CallsTable({ calls, sort, onFilter }: Props) {
     const next = dir === 'descending' ? field : `-${field}`;
     return (
       <th scope="col" aria-sort={dir ?? 'none'}>
-        <button type="button" className="link" onClick={() => onFilter({ sort: next === '-recorded_at' ? undefined : next })}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => onFilter({ sort: next === '-recorded_at' ? undefined : next })}
+        >
           {label} {dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : ''}
         </button>
       </th>
@@ -56,7 +60,12 @@ export function CallsTable({ calls, sort, onFilter }: Props) {
               <td>
                 {call.clientName ? (
                   call.clientId ? (
-                    <button type="button" className="link" onClick={() => onFilter({ clientId: call.clientId! })} aria-label={t('list.filterBy', { name: call.clientName })}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => onFilter({ clientId: call.clientId! })}
+                      aria-label={t('list.filterBy', { name: call.clientName })}
+                    >
                       {call.clientName}
                     </button>
                   ) : (
@@ -67,14 +76,24 @@ export function CallsTable({ calls, sort, onFilter }: Props) {
                 )}
               </td>
               <td>
-                <button type="button" className="link" onClick={() => onFilter({ repId: call.repId })} aria-label={t('list.filterBy', { name: call.repName ?? call.repId })}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => onFilter({ repId: call.repId })}
+                  aria-label={t('list.filterBy', { name: call.repName ?? call.repId })}
+                >
                   {call.repName ?? t('list.rep')}
                 </button>
                 {call.teamName ? (
                   <>
                     {' · '}
                     {call.teamId ? (
-                      <button type="button" className="link small muted-link" onClick={() => onFilter({ teamId: call.teamId! })} aria-label={t('list.filterBy', { name: call.teamName })}>
+                      <button
+                        type="button"
+                        className="link small muted-link"
+                        onClick={() => onFilter({ teamId: call.teamId! })}
+                        aria-label={t('list.filterBy', { name: call.teamName })}
+                      >
                         {call.teamName}
                       </button>
                     ) : (
@@ -85,11 +104,20 @@ export function CallsTable({ calls, sort, onFilter }: Props) {
               </td>
               <td className="nowrap">{call.durationSec ? formatDuration(call.durationSec, locale) : '—'}</td>
               <td>
-                <FlagChips flags={call.status === 'analyzed' ? call.flags : null} corrected={call.corrected} />
+                <FlagChips
+                  flags={call.status === 'analyzed' ? call.flags : null}
+                  corrected={call.corrected}
+                />
                 {call.reviewedAt ? <span className="badge ok small">{t('list.reviewedBadge')}</span> : null}
               </td>
               <td>
-                <Link to={`/calls/${call.id}`} aria-label={t('list.openCall', { client: call.clientName ?? t('list.noClient'), date: formatDateTime(call.recordedAt, locale) })}>
+                <Link
+                  to={`/calls/${call.id}`}
+                  aria-label={t('list.openCall', {
+                    client: call.clientName ?? t('list.noClient'),
+                    date: formatDateTime(call.recordedAt, locale),
+                  })}
+                >
                   {t('list.open')}
                 </Link>
               </td>
@@ -100,7 +128,8 @@ export function CallsTable({ calls, sort, onFilter }: Props) {
                   <ul className="hits">
                     {call.hits.slice(0, 3).map((hit) => (
                       <li key={hit.segment}>
-                        <Link to={`/calls/${call.id}?t=${hit.start}`}>{formatClock(hit.start)}</Link> <Highlighted hit={hit} />
+                        <Link to={`/calls/${call.id}?t=${hit.start}`}>{formatClock(hit.start)}</Link>{' '}
+                        <Highlighted hit={hit} />
                       </li>
                     ))}
                   </ul>

@@ -8,12 +8,16 @@ export interface Acknowledgement {
 }
 
 export const acknowledgeAnnotation = (annotationId: string, input: Acknowledgement) =>
-  api<unknown>(`/api/annotations/${encodeURIComponent(annotationId)}/acknowledge`, { method: 'POST', body: json(input) });
+  api<unknown>(`/api/annotations/${encodeURIComponent(annotationId)}/acknowledge`, {
+    method: 'POST',
+    body: json(input),
+  });
 
 export function useAcknowledgeAnnotation(callId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ annotationId, ...input }: Acknowledgement & { annotationId: string }) => acknowledgeAnnotation(annotationId, input),
+    mutationFn: ({ annotationId, ...input }: Acknowledgement & { annotationId: string }) =>
+      acknowledgeAnnotation(annotationId, input),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: queryKeys.annotations(callId) });
       void client.invalidateQueries({ queryKey: queryKeys.feedbackInbox });

@@ -3,12 +3,16 @@ import { api, json } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
 
 export const createReply = (annotationId: string, body: string) =>
-  api<unknown>(`/api/annotations/${encodeURIComponent(annotationId)}/replies`, { method: 'POST', body: json({ body }) });
+  api<unknown>(`/api/annotations/${encodeURIComponent(annotationId)}/replies`, {
+    method: 'POST',
+    body: json({ body }),
+  });
 
 export function useCreateReply(callId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ annotationId, body }: { annotationId: string; body: string }) => createReply(annotationId, body),
+    mutationFn: ({ annotationId, body }: { annotationId: string; body: string }) =>
+      createReply(annotationId, body),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.annotations(callId) }),
   });
 }

@@ -6,6 +6,7 @@ import type { FeedbackItem } from '../../../types/api.ts';
 /** Reps: feedback on their calls still waiting for an answer. */
 export const getFeedbackInbox = () => api<{ items: FeedbackItem[] }>('/api/inbox/feedback');
 
-export const feedbackInboxQueryOptions = () => queryOptions({ queryKey: queryKeys.feedbackInbox, queryFn: getFeedbackInbox });
+export const feedbackInboxQueryOptions = () =>
+  queryOptions({ queryKey: queryKeys.feedbackInbox, queryFn: getFeedbackInbox });
 
 export const useFeedbackInbox = () => useQuery(feedbackInboxQueryOptions());

@@ -6,6 +6,7 @@ import type { CallSummary } from '../../../types/api.ts';
 /** Managers: unreviewed calls of their teams, those with a missing flag or a deflection first. */
 export const getReviewInbox = () => api<{ items: CallSummary[] }>('/api/inbox/review');
 
-export const reviewInboxQueryOptions = () => queryOptions({ queryKey: queryKeys.reviewInbox, queryFn: getReviewInbox });
+export const reviewInboxQueryOptions = () =>
+  queryOptions({ queryKey: queryKeys.reviewInbox, queryFn: getReviewInbox });
 
 export const useReviewInbox = () => useQuery(reviewInboxQueryOptions());

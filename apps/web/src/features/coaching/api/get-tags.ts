@@ -5,6 +5,7 @@ import type { Tag } from '../../../types/api.ts';
 
 export const getTags = () => api<Tag[]>('/api/coaching/tags');
 
-export const tagsQueryOptions = () => queryOptions({ queryKey: queryKeys.tags, queryFn: getTags, staleTime: 10 * 60_000 });
+export const tagsQueryOptions = () =>
+  queryOptions({ queryKey: queryKeys.tags, queryFn: getTags, staleTime: 10 * 60_000 });
 
 export const useTags = (enabled = true) => useQuery({ ...tagsQueryOptions(), enabled });

@@ -21,7 +21,16 @@ interface Props {
 }
 
 /** Notes and threads on the call, in time order. */
-export function ThreadsPanel({ callId, canAnnotate, canReply, isCallRep, draft, onDraftDone, onNewNote, onSeek }: Props) {
+export function ThreadsPanel({
+  callId,
+  canAnnotate,
+  canReply,
+  isCallRep,
+  draft,
+  onDraftDone,
+  onNewNote,
+  onSeek,
+}: Props) {
   const { t } = useTranslation();
   const annotations = useAnnotations(callId);
   const threads = [...(annotations.data?.threads ?? [])].sort((a, b) => a.start - b.start);
@@ -38,14 +47,25 @@ export function ThreadsPanel({ callId, canAnnotate, canReply, isCallRep, draft, 
       {draft && canAnnotate ? <NoteForm callId={callId} draft={draft} onDone={onDraftDone} /> : null}
       {annotations.isPending ? <Loading label={t('coaching.loading')} /> : null}
       {annotations.isError ? (
-        <ErrorMessage error={annotations.error} notFound={t('coaching.unavailable')} onRetry={() => void annotations.refetch()} />
+        <ErrorMessage
+          error={annotations.error}
+          notFound={t('coaching.unavailable')}
+          onRetry={() => void annotations.refetch()}
+        />
       ) : null}
       {annotations.isSuccess && threads.length === 0 ? (
         <p className="muted small">{canAnnotate ? t('coaching.emptyManager') : t('coaching.empty')}</p>
       ) : null}
       <ol className="thread-list">
         {threads.map((thread) => (
-          <ThreadItem key={thread.id} callId={callId} thread={thread} canReply={canReply} isCallRep={isCallRep} onSeek={onSeek} />
+          <ThreadItem
+            key={thread.id}
+            callId={callId}
+            thread={thread}
+            canReply={canReply}
+            isCallRep={isCallRep}
+            onSeek={onSeek}
+          />
         ))}
       </ol>
     </section>
@@ -58,7 +78,19 @@ function tagLabel(tag: Thread['tag'], language: string): string | null {
   return language.startsWith('en') ? tag.label.en : tag.label.ru;
 }
 
-function ThreadItem({ callId, thread, canReply, isCallRep, onSeek }: { callId: string; thread: Thread; canReply: boolean; isCallRep: boolean; onSeek: (s: number) => void }) {
+function ThreadItem({
+  callId,
+  thread,
+  canReply,
+  isCallRep,
+  onSeek,
+}: {
+  callId: string;
+  thread: Thread;
+  canReply: boolean;
+  isCallRep: boolean;
+  onSeek: (s: number) => void;
+}) {
   const { t, i18n } = useTranslation();
   const reply = useCreateReply(callId);
   const acknowledge = useAcknowledgeAnnotation(callId);
@@ -71,16 +103,29 @@ function ThreadItem({ callId, thread, canReply, isCallRep, onSeek }: { callId: s
     reply.mutate({ annotationId: thread.id, body: text.trim() }, { onSuccess: () => setText('') });
   };
   const answer = (status: 'acknowledged' | 'disputed') =>
-    acknowledge.mutate({ annotationId: thread.id, status, ...(text.trim() && { comment: text.trim() }) }, { onSuccess: () => setText('') });
+    acknowledge.mutate(
+      { annotationId: thread.id, status, ...(text.trim() && { comment: text.trim() }) },
+      { onSuccess: () => setText('') },
+    );
 
   return (
-    <li className={`thread status-${thread.status}`} aria-label={t('coaching.threadLabel', { time: formatClock(thread.start), author: thread.author.name })}>
+    <li
+      className={`thread status-${thread.status}`}
+      aria-label={t('coaching.threadLabel', { time: formatClock(thread.start), author: thread.author.name })}
+    >
       <div className="row">
-        <button type="button" className="play-moment" onClick={() => onSeek(thread.start)} aria-label={t('coaching.playNote', { time: formatClock(thread.start) })}>
+        <button
+          type="button"
+          className="play-moment"
+          onClick={() => onSeek(thread.start)}
+          aria-label={t('coaching.playNote', { time: formatClock(thread.start) })}
+        >
           ▶ {formatClock(thread.start)}
         </button>
         {label ? <span className="badge tag">{label}</span> : null}
-        <span className={`badge status status-${thread.status}`}>{t(`coaching.status.${thread.status}`)}</span>
+        <span className={`badge status status-${thread.status}`}>
+          {t(`coaching.status.${thread.status}`)}
+        </span>
       </div>
       <p className="thread-body">{thread.body}</p>
       <p className="small muted">
@@ -111,7 +156,11 @@ function ThreadItem({ callId, thread, canReply, isCallRep, onSeek }: { callId: s
               value={text}
               onChange={(e) => setText(e.target.value)}
               rows={2}
-              placeholder={isCallRep && thread.status === 'open' ? t('coaching.replyOrCommentPlaceholder') : t('coaching.replyPlaceholder')}
+              placeholder={
+                isCallRep && thread.status === 'open'
+                  ? t('coaching.replyOrCommentPlaceholder')
+                  : t('coaching.replyPlaceholder')
+              }
               aria-label={t('coaching.replyLabel')}
             />
           </label>
@@ -121,17 +170,29 @@ function ThreadItem({ callId, thread, canReply, isCallRep, onSeek }: { callId: s
             </button>
             {isCallRep && thread.status === 'open' ? (
               <>
-                <button type="button" className="primary" onClick={() => answer('acknowledged')} disabled={acknowledge.isPending}>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => answer('acknowledged')}
+                  disabled={acknowledge.isPending}
+                >
                   {t('coaching.acknowledge')}
                 </button>
-                <button type="button" onClick={() => answer('disputed')} disabled={acknowledge.isPending || !text.trim()} title={t('coaching.disputeHint')}>
+                <button
+                  type="button"
+                  onClick={() => answer('disputed')}
+                  disabled={acknowledge.isPending || !text.trim()}
+                  title={t('coaching.disputeHint')}
+                >
                   {t('coaching.dispute')}
                 </button>
               </>
             ) : null}
           </div>
           {reply.isError ? <ErrorMessage error={reply.error} notFound={t('coaching.unavailable')} /> : null}
-          {acknowledge.isError ? <ErrorMessage error={acknowledge.error} notFound={t('coaching.unavailable')} /> : null}
+          {acknowledge.isError ? (
+            <ErrorMessage error={acknowledge.error} notFound={t('coaching.unavailable')} />
+          ) : null}
         </form>
       ) : null}
     </li>

@@ -9,7 +9,10 @@ export interface FlagCorrection {
 }
 
 export const correctFlag = (callId: string, flag: string, input: FlagCorrection) =>
-  api<unknown>(`/api/calls/${encodeURIComponent(callId)}/flags/${encodeURIComponent(flag)}`, { method: 'PUT', body: json(input) });
+  api<unknown>(`/api/calls/${encodeURIComponent(callId)}/flags/${encodeURIComponent(flag)}`, {
+    method: 'PUT',
+    body: json(input),
+  });
 
 export function useCorrectFlag(callId: string) {
   const client = useQueryClient();

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
 
-export const markReviewed = (callId: string) => api<unknown>(`/api/calls/${encodeURIComponent(callId)}/review`, { method: 'POST' });
+export const markReviewed = (callId: string) =>
+  api<unknown>(`/api/calls/${encodeURIComponent(callId)}/review`, { method: 'POST' });
 
 export function useMarkReviewed(callId: string) {
   const client = useQueryClient();

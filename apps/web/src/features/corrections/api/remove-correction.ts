@@ -4,7 +4,9 @@ import { queryKeys } from '../../../lib/query-client.ts';
 
 /** Back to the machine's verdict. */
 export const removeCorrection = (callId: string, flag: string) =>
-  api<void>(`/api/calls/${encodeURIComponent(callId)}/flags/${encodeURIComponent(flag)}`, { method: 'DELETE' });
+  api<void>(`/api/calls/${encodeURIComponent(callId)}/flags/${encodeURIComponent(flag)}`, {
+    method: 'DELETE',
+  });
 
 export function useRemoveCorrection(callId: string) {
   const client = useQueryClient();

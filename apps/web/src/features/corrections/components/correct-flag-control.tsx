@@ -36,9 +36,18 @@ export function CorrectFlagControl({ callId, flag, flagLabel, stated, corrected,
     event.preventDefault();
     if (!reason.trim()) return;
     const segment =
-      momentMode === 'current' && current ? current.index : momentMode === 'number' && segmentNumber ? Number(segmentNumber) - 1 : null;
+      momentMode === 'current' && current
+        ? current.index
+        : momentMode === 'number' && segmentNumber
+          ? Number(segmentNumber) - 1
+          : null;
     correct.mutate(
-      { flag, stated: nextStated, reason: reason.trim(), ...(nextStated && segment !== null && { moments: [{ segment }] }) },
+      {
+        flag,
+        stated: nextStated,
+        reason: reason.trim(),
+        ...(nextStated && segment !== null && { moments: [{ segment }] }),
+      },
       {
         onSuccess: () => {
           setOpen(false);
@@ -63,38 +72,82 @@ export function CorrectFlagControl({ callId, flag, flagLabel, stated, corrected,
           {t('corrections.correct')}
         </button>
         {corrected ? (
-          <button type="button" className="small-button" onClick={() => remove.mutate(flag)} disabled={remove.isPending} aria-label={t('corrections.undoFlag', { flag: flagLabel })}>
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => remove.mutate(flag)}
+            disabled={remove.isPending}
+            aria-label={t('corrections.undoFlag', { flag: flagLabel })}
+          >
             {t('corrections.undo')}
           </button>
         ) : null}
-        {remove.isError ? <ErrorMessage error={remove.error} notFound={t('corrections.unavailable')} /> : null}
+        {remove.isError ? (
+          <ErrorMessage error={remove.error} notFound={t('corrections.unavailable')} />
+        ) : null}
       </div>
     );
   }
 
   return (
-    <form className="correction-form" onSubmit={submit} aria-label={t('corrections.correctFlag', { flag: flagLabel })}>
+    <form
+      className="correction-form"
+      onSubmit={submit}
+      aria-label={t('corrections.correctFlag', { flag: flagLabel })}
+    >
       <fieldset>
         <legend>{t('corrections.verdict')}</legend>
         <label className="inline">
-          <input type="radio" name={`${id}-stated`} checked={nextStated} onChange={() => setNextStated(true)} /> ✓ {t('checklist.stated')}
+          <input
+            type="radio"
+            name={`${id}-stated`}
+            checked={nextStated}
+            onChange={() => setNextStated(true)}
+          />{' '}
+          ✓ {t('checklist.stated')}
         </label>
         <label className="inline">
-          <input type="radio" name={`${id}-stated`} checked={!nextStated} onChange={() => setNextStated(false)} /> ✗ {t('checklist.notStated')}
+          <input
+            type="radio"
+            name={`${id}-stated`}
+            checked={!nextStated}
+            onChange={() => setNextStated(false)}
+          />{' '}
+          ✗ {t('checklist.notStated')}
         </label>
       </fieldset>
       {nextStated ? (
         <fieldset>
           <legend>{t('corrections.moment')}</legend>
           <label className="inline">
-            <input type="radio" name={`${id}-moment`} checked={momentMode === 'keep'} onChange={() => setMomentMode('keep')} /> {t('corrections.keepMoments')}
+            <input
+              type="radio"
+              name={`${id}-moment`}
+              checked={momentMode === 'keep'}
+              onChange={() => setMomentMode('keep')}
+            />{' '}
+            {t('corrections.keepMoments')}
           </label>
           <label className="inline">
-            <input type="radio" name={`${id}-moment`} checked={momentMode === 'current'} onChange={() => setMomentMode('current')} disabled={!current} />{' '}
-            {current ? t('corrections.currentLine', { line: current.index + 1, time: formatClock(current.start) }) : t('corrections.noCurrentLine')}
+            <input
+              type="radio"
+              name={`${id}-moment`}
+              checked={momentMode === 'current'}
+              onChange={() => setMomentMode('current')}
+              disabled={!current}
+            />{' '}
+            {current
+              ? t('corrections.currentLine', { line: current.index + 1, time: formatClock(current.start) })
+              : t('corrections.noCurrentLine')}
           </label>
           <label className="inline">
-            <input type="radio" name={`${id}-moment`} checked={momentMode === 'number'} onChange={() => setMomentMode('number')} /> {t('corrections.lineNumber')}{' '}
+            <input
+              type="radio"
+              name={`${id}-moment`}
+              checked={momentMode === 'number'}
+              onChange={() => setMomentMode('number')}
+            />{' '}
+            {t('corrections.lineNumber')}{' '}
             <input
               type="number"
               min={1}
@@ -121,7 +174,9 @@ export function CorrectFlagControl({ callId, flag, flagLabel, stated, corrected,
           {t('common.cancel')}
         </button>
       </div>
-      {correct.isError ? <ErrorMessage error={correct.error} notFound={t('corrections.unavailable')} /> : null}
+      {correct.isError ? (
+        <ErrorMessage error={correct.error} notFound={t('corrections.unavailable')} />
+      ) : null}
     </form>
   );
 }

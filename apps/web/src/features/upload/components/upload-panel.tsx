@@ -52,7 +52,13 @@ export function UploadPanel({ reps }: Props) {
     if (texts.length) setTranscripts((prev) => [...prev, ...texts]);
     setItems((prev) => [
       ...prev.filter((i) => i.state !== 'waiting' || !audio.some((a) => a.name === i.file.name)),
-      ...audio.map((file) => ({ key: `${file.name}-${file.size}-${file.lastModified}-${Math.random()}`, file, transcript: null, progress: 0, state: 'waiting' as const })),
+      ...audio.map((file) => ({
+        key: `${file.name}-${file.size}-${file.lastModified}-${Math.random()}`,
+        file,
+        transcript: null,
+        progress: 0,
+        state: 'waiting' as const,
+      })),
     ]);
   };
 
@@ -62,7 +68,8 @@ export function UploadPanel({ reps }: Props) {
     addFiles(event.dataTransfer.files);
   };
 
-  const patch = (key: string, change: Partial<Item>) => setItems((prev) => prev.map((i) => (i.key === key ? { ...i, ...change } : i)));
+  const patch = (key: string, change: Partial<Item>) =>
+    setItems((prev) => prev.map((i) => (i.key === key ? { ...i, ...change } : i)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -86,10 +93,13 @@ export function UploadPanel({ reps }: Props) {
     setBusy(true);
     for (const item of pending) {
       const transcript =
-        transcripts.find((tr) => baseName(tr.name) === baseName(item.file.name)) ?? (waitingAudio === 1 && transcripts.length === 1 ? transcripts[0]! : null);
+        transcripts.find((tr) => baseName(tr.name) === baseName(item.file.name)) ??
+        (waitingAudio === 1 && transcripts.length === 1 ? transcripts[0]! : null);
       patch(item.key, { state: 'uploading', progress: 0, transcript, error: undefined });
       try {
-        const result = await uploadCall({ audio: item.file, transcript, fields }, (progress) => patch(item.key, { progress }));
+        const result = await uploadCall({ audio: item.file, transcript, fields }, (progress) =>
+          patch(item.key, { progress }),
+        );
         patch(item.key, { state: 'done', progress: 1, callId: result.id, existing: result.existing });
       } catch (error) {
         patch(item.key, { state: 'error', error: describeError(error, t) });
@@ -206,24 +216,40 @@ export function UploadPanel({ reps }: Props) {
               return (
                 <li key={item.key} className={`upload-item ${item.state}`}>
                   <span className="file-name">
-                    {item.file.name} <span className="muted small">({formatBytes(item.file.size, i18n.language)})</span>
+                    {item.file.name}{' '}
+                    <span className="muted small">({formatBytes(item.file.size, i18n.language)})</span>
                     {item.transcript ? <span className="muted small"> + {item.transcript.name}</span> : null}
                   </span>
-                  <progress value={item.progress} max={1} aria-label={t('upload.progress', { name: item.file.name })} />
+                  <progress
+                    value={item.progress}
+                    max={1}
+                    aria-label={t('upload.progress', { name: item.file.name })}
+                  />
                   <span className="upload-state">
                     {item.state === 'waiting' ? (
                       <>
                         {t('upload.ready')}{' '}
-                        <button type="button" className="link" onClick={() => setItems((p) => p.filter((i) => i.key !== item.key))} aria-label={t('upload.remove', { name: item.file.name })}>
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => setItems((p) => p.filter((i) => i.key !== item.key))}
+                          aria-label={t('upload.remove', { name: item.file.name })}
+                        >
                           ×
                         </button>
                       </>
                     ) : null}
-                    {item.state === 'uploading' ? t('upload.uploading', { percent: Math.round(item.progress * 100) }) : null}
+                    {item.state === 'uploading'
+                      ? t('upload.uploading', { percent: Math.round(item.progress * 100) })
+                      : null}
                     {item.state === 'done' ? (
                       <>
                         {item.existing ? <span className="small">{t('upload.existing')} </span> : null}
-                        {status ? <StatusBadge status={status.status} reason={status.failureReason} /> : t('upload.uploaded')}{' '}
+                        {status ? (
+                          <StatusBadge status={status.status} reason={status.failureReason} />
+                        ) : (
+                          t('upload.uploaded')
+                        )}{' '}
                         <Link to={`/calls/${item.callId}`}>{t('upload.open')}</Link>
                       </>
                     ) : null}

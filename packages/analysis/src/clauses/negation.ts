@@ -11,11 +11,25 @@ import type { Match } from '../patterns/pattern.ts';
 // fees", "without interest"): a condition before them does not take them over.
 const NOUN_NEGATORS = new Set(['без', 'никаких', 'никакой', 'никакие', 'никаких', 'ни', 'no', 'without', 'none']);
 
+// «не позднее», «не более», "no later than", "not more than": a limit, not a negation
+const LIMITER = /^(позднее|позже|более|больше|менее|меньше|раньше|ранее|later|more|less|earlier|sooner|than)$/;
+// a clause-initial «нет», "no" before a subject answers the question before: «нет, у нас отсрочка …»
+const SUBJECT = new Set(['у', 'мы', 'я', 'наш', 'наша', 'наши', 'это', 'we', 'i', 'our', 'it', 'that', 'there']);
+
+function isNegator(c: ReadClause, k: number): boolean {
+  if (!c.marks.at('negators', k)) return false;
+  const toks = c.tokens;
+  const nx = toks[k + 1];
+  if (nx && LIMITER.test(nx.text)) return false;
+  if (k === 0 && nx && SUBJECT.has(nx.text) && /^(не|нет|no|nope)$/.test(toks[k]!.text)) return false;
+  return true;
+}
+
 export function isNegated(c: ReadClause, m: Match): boolean {
   const toks = c.tokens;
   for (let k = m.start - 1, d = 1; k >= 0 && d <= 3; k--, d++) {
     if (toks[k + 1]!.sep) break;
-    if (c.marks.at('negators', k)) {
+    if (isNegator(c, k)) {
       if (d <= 2 && NOUN_NEGATORS.has(toks[k]!.text)) return true;
       let conditional = false;
       for (let j = Math.max(0, k - 4); j < k; j++) if (c.marks.at('conditionals', j)) conditional = true;
@@ -25,7 +39,7 @@ export function isNegated(c: ReadClause, m: Match): boolean {
   for (let k = m.end, d = 1; k < toks.length && d <= 3; k++, d++) {
     if (toks[k]!.sep) break;
     if (c.marks.at('conditionals', k)) break;
-    if (c.marks.at('negators', k)) return true;
+    if (isNegator(c, k)) return true;
   }
   return false;
 }

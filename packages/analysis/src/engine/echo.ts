@@ -67,10 +67,18 @@ export function echoes(clauses: ReadClause[], recent: Stated[], lang: Language, 
   for (const c of clauses) {
     if (c.question || c.hypothetical) continue;
     for (let i = 0; i < c.tokens.length; i++) {
-      const v = valueAt(c.tokens, i, lang);
-      if (!v) continue;
+      const t = c.tokens[i]!;
+      let v = valueAt(c.tokens, i, lang);
+      // a read-back drops the scale: «лимит триста тысяч» — «лимит триста записала», "eighty k" — "eighty"
+      const scaled =
+        !v && t.num !== undefined && !t.ordinal && t.num >= 1 && t.num < 1000
+          ? [`a:${t.num * 1000}`, `a:${t.num * 1e6}`]
+          : null;
+      if (!v && !scaled) continue;
       for (const s of recent) {
-        if (s.sig !== v[0] || have.has(s.item)) continue;
+        if (have.has(s.item)) continue;
+        if (v ? s.sig !== v[0] : !scaled!.includes(s.sig)) continue;
+        v ??= [s.sig, 1];
         const m = { start: i, end: i + v[1] };
         if (nearestTopic(topicWords(c), m) === 'other' || isNegated(c, m)) continue;
         have.add(s.item);

@@ -195,6 +195,7 @@ export const MARKERS: Record<Language, Markers> = {
       'закры*',
       'выручк*',
       'поступлени*',
+      'лимит*',
     ],
     otherTopic: [
       'поставк*',
@@ -411,6 +412,7 @@ export const MARKERS: Record<Language, Markers> = {
       'upfront',
       'installment*',
       'instalment*',
+      'limit',
     ],
     otherTopic: [
       'deliver*',

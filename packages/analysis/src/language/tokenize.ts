@@ -35,6 +35,8 @@ const FILLERS = new Set([
 // A contrastive conjunction opens a new clause: «у других бывают штрафы, а мы …», "… but we don't".
 const CONTRAST = new Set(['а', 'но', 'однако', 'but', 'however', 'whereas']);
 const PERCENT = /^(процент|percent|pct)/;
+// «второго платежа», «третьего этапа», «первого раза»: an ordinal that counts these is not a day
+const RU_COUNTED = /^(плат|этап|транш|взнос|раз(а|у|ом)?$|парти|постав|отгруз|счет|заказ|месяц|год|квартал|недел|дн(я|е|ей)$|день$|час|пункт|вариант|уровн|класс|сорт|очеред)/;
 const ONE_UNIT = /^(%|percent|pct|per|days?|weeks?|months?|business|calendar|working|thousand|million|grand)$/;
 // "the first delivery", "the second phase": an ordinal before these counts things, not days.
 const NOT_DAY_AFTER = new Set([
@@ -195,7 +197,10 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
   if (d) {
     group = d.value;
     ordinal = d.ordinal;
-    dayForm = d.ordinal;
+    dayForm = d.ordinal && !(lang === 'ru' && RU_COUNTED.test(words[i + 1]?.w ?? ''));
+    // «до 5 числа», «к 10 числу»: a day of the month
+    if (!d.ordinal && d.mult === 1 && lang === 'ru' && /^числ/.test(words[i + 1]?.w ?? '') && d.value >= 1 && d.value <= 31)
+      dayForm = true;
     if (d.mult > 1) {
       total = group * d.mult;
       group = 0;
@@ -273,6 +278,7 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
       dayForm =
         lang === 'ru'
           ? Boolean(nw.dayForm) &&
+            !RU_COUNTED.test(nx) &&
             (genitive ||
               /^числ/.test(nx) ||
               monthOf(nx, lang) !== undefined ||
@@ -357,7 +363,10 @@ export function tokenize(text: string, lang: Language): Clause[] {
     const words = rc.words;
     const tokens: Token[] = [];
     for (let i = 0; i < words.length;) {
-      const r = words[i]!;
+      let r = words[i]!;
+      // ASR hears a number after "net" with th as d ("net dirty", "net dirteen"): read the number
+      if (lang === 'en' && r.w.startsWith('d') && words[i - 1]?.w === 'net' && numberWord('th' + r.w.slice(1), lang))
+        r = words[i] = { ...r, w: 'th' + r.w.slice(1) };
       const c = r.w.charCodeAt(0);
       const maybeNumber = (c >= 48 && c <= 57) || numberWord(r.w, lang) !== null;
       // "a half" without a number before it; a lone "one"/"один" is usually a pronoun

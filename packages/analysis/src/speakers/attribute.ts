@@ -54,6 +54,9 @@ export function attribute(segments: Segment[], readings: SegmentReading[], r: La
         !nx.evasive &&
         !nx.negatedCue &&
         !nx.clauses[0]?.question &&
+        // «да, и сразу скажу: … пени …»: a «да» that goes on to state another item is a new
+        // statement, not a read-back of the line before
+        !nx.stated.some((h) => !byItem.has(h.item)) &&
         // and says something about paying itself, not "yep, I'll email the application"
         nx.clauses.some((c) => c.marks.has('paymentTopic') || c.marks.has('arrears')) &&
         !nx.clauses.some((c) => c.marks.has('otherTopic'))

@@ -39,7 +39,12 @@ export function readDate(cue: Token[], clause: Token[], lang: Language): DueDate
   // short window is given to it (and nothing at all when there is no month)
   const at = clause.findIndex((t) => t.dayForm && t.num === d.dayOfMonth);
   const window = at >= 0 ? clause.slice(Math.max(0, at - 2), at + 3) : [];
-  if (d.dayOfMonth && window.some((t) => t.month !== undefined || /^(may|мая|май)$/.test(t.text))) {
+  const mo = window.find((t) => t.month !== undefined || /^(may|мая|май)$/.test(t.text));
+  // a month next to the day and no year: the date is «--MM-DD» without asking chrono (the common case)
+  if (d.dayOfMonth && mo && !window.some((t) => t.num !== undefined && t.num >= 1900 && t.num <= 2100)) {
+    const month = mo.month ?? 5;
+    d.date = `--${pad(month)}-${pad(d.dayOfMonth)}`;
+  } else if (d.dayOfMonth && mo) {
     const parsed = (lang === 'ru' ? chrono.ru : chrono.en).parse(digitsText(window));
     for (const p of parsed) {
       if (p.start.isCertain('month') && p.start.get('day') === d.dayOfMonth) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import Fastify from 'fastify';
 import { ConfigError, loadConfig, type Config } from '@onterms/config';
-import { isBlobReferenced, migrateToLatest, openDatabase } from '@onterms/db';
+import { isBlobReferenced, migrateToLatest, openDatabase, requeueWaitingCalls } from '@onterms/db';
 import { createMedia } from '@onterms/media';
 import { createDefaultDeps, createPipeline } from '@onterms/pipeline';
 import { createLocalBlobStore } from '@onterms/storage';
@@ -50,6 +50,13 @@ const pipeline = await createPipeline({
   deps: createDefaultDeps({ db: database.db, store, media, log, stt: config.stt, analysisLlm: config.analysisLlm }),
 });
 const auth = createAuthenticator(database.db, config.auth);
+
+// Calls that waited for a speech-to-text engine get one as soon as an engine is configured.
+if (config.stt.engine) {
+  const waiting = await requeueWaitingCalls(database.db);
+  for (const id of waiting) await pipeline.queue.enqueueCall(id);
+  if (waiting.length) log.info(`${waiting.length} waiting call(s) queued for ${config.stt.engine}`);
+}
 
 const admin = await ensureInitialAdmin(database.db, config.auth, auth.passwords);
 if (admin.outcome === 'created') log.info(`Created the first admin ${admin.email}`);

@@ -88,6 +88,8 @@ export interface CallsTable {
   stt_engine: string | null;
   stt_model: string | null;
   stt_audio_seconds: number | null;
+  /** JSON array of plain-language notes from the speech-to-text engine. */
+  stt_notes: ColumnType<string[] | null, string | null | undefined, string | null>;
   uploaded_by: string;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;

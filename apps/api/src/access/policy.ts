@@ -96,7 +96,7 @@ export const POLICY = {
     resource: 'calls',
     object: call(),
     allow: userRoles('rep', 'manager'),
-    description: 'Run the analysis again',
+    description: 'Run the transcription or the analysis again',
   },
   'calls.correctFlag': {
     resource: 'calls',

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import '../http/formats.ts';
-import { getAnalysis, getEffectiveFlags, getSegments, listFlagCorrections } from '@onterms/db';
+import { requeueForTranscription, transitionCallStatus, getAnalysis, getEffectiveFlags, getSegments, listFlagCorrections } from '@onterms/db';
 import { REVIEW_COPY_CONTENT_TYPE } from '@onterms/media';
 import type { PendingBlob } from '@onterms/storage';
 import { subjectCall } from '../access/access-control.ts';
@@ -162,6 +162,33 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       }
       await deps.queue.enqueueCall(call.id, { reanalyze: true });
       return reply.status(202).send({ id: call.id, status: call.status });
+    },
+  );
+
+  app.post(
+    '/calls/:id/retranscribe',
+    {
+      config: { policy: 'calls.reanalyze' },
+      schema: {
+        summary: 'Send the recording through speech-to-text again (e.g. after changing the engine), then analyse it',
+        params: CallIdParams,
+        response: { 202: CallAccepted, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const call = subjectCall(request);
+      if (call.transcriptUploadKey) {
+        throw new AppError('conflict', 'This call uses the transcript uploaded with it; upload the recording without one to transcribe it.');
+      }
+      if (!(await requeueForTranscription(db, call.id))) {
+        throw new AppError('not_ready', 'This call is being processed right now; try again when it has finished.');
+      }
+      await deps.queue.enqueueCall(call.id).catch(async (error: unknown) => {
+        // Nothing half-done: put the call back where it was if the queue is unreachable.
+        await transitionCallStatus(db, call.id, ['queued'], call.status, call.failureReason);
+        throw error;
+      });
+      return reply.status(202).send({ id: call.id, status: 'queued' as const });
     },
   );
 };

@@ -169,6 +169,8 @@ export const CallDetail = Type.Object({
       stt: Type.Union([Type.String(), Type.Null()]),
       sttModel: Type.Union([Type.String(), Type.Null()]),
       sttAudioSeconds: Type.Union([Type.Number(), Type.Null()]),
+      /** What the speech-to-text engine wants a reviewer to know (approximate timestamps, guessed speakers …). */
+      sttNotes: Type.Array(Type.String()),
       checklist: Type.Union([Type.Object({ id: Type.String(), version: Type.String() }), Type.Null()]),
       rules: Type.Union([Type.String(), Type.Null()]),
       llmModel: Type.Union([Type.String(), Type.Null()]),

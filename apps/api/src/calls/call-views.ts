@@ -66,6 +66,7 @@ export function toCallDetail(
       stt: call.stt.engine,
       sttModel: call.stt.model,
       sttAudioSeconds: call.stt.audioSeconds,
+      sttNotes: call.stt.notes,
       checklist: analysis?.checklist ?? null,
       rules: analysis?.engine.rules ?? null,
       llmModel: analysis?.engine.llmModel ?? null,

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { SttConfig } from '@onterms/config';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { insertTeam, insertUser, type Role } from '@onterms/db';
 import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
@@ -37,6 +38,8 @@ export interface TestAppOptions {
   pipeline?: (deps: Parameters<typeof createPipeline>[0]['deps']) => Promise<Pipeline>;
   /** Override session lifetimes, rate limits, the clock or the password hasher. */
   auth?: Partial<AuthOptions>;
+  /** A speech-to-text engine for the pipeline (default: none, so calls need an uploaded transcript). */
+  stt?: SttConfig;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -44,7 +47,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const dir = await mkdtemp(path.join(tmpdir(), 'onterms-api-test-'));
   const store = createLocalBlobStore({ root: path.join(dir, 'blobs') });
   const media = createMedia();
-  const deps = createDefaultDeps({ db: database.db, store, media, log: silentLogger });
+  const deps = createDefaultDeps({ db: database.db, store, media, log: silentLogger, ...(options.stt && { stt: options.stt }) });
   const pipeline = options.pipeline
     ? await options.pipeline(deps)
     : await createPipeline({ redisUrl: null, concurrency: 1, deps });

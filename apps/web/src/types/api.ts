@@ -115,6 +115,8 @@ export interface CallDetail extends Omit<CallSummary, 'flags' | 'hits' | 'correc
   engine: {
     stt: string | null;
     sttModel: string | null;
+    sttAudioSeconds: number | null;
+    sttNotes: string[];
     checklist: { id: string; version: string } | null;
     rules: string | null;
     llmModel: string | null;

@@ -32,7 +32,7 @@ export interface Call {
   peaksKey: string | null;
   transcriptUploadKey: string | null;
   transcriptSource: 'upload' | 'stt' | null;
-  stt: { engine: string | null; model: string | null; audioSeconds: number | null };
+  stt: { engine: string | null; model: string | null; audioSeconds: number | null; notes: string[] };
   uploadedBy: string;
   createdAt: Date;
   updatedAt: Date;

@@ -9,6 +9,8 @@ import {
   insertCall,
   isBlobReferenced,
   listCalls,
+  requeueForTranscription,
+  requeueWaitingCalls,
   transitionCallStatus,
 } from './calls-repository.ts';
 import { getSegments, replaceSegments } from './segments-repository.ts';
@@ -111,5 +113,15 @@ describe('calls', () => {
     expect(await getAnalysis(sut.db, call.id)).toEqual(result);
     const stored = await listCalls(sut.db, { status: ['analyzed'] }, { limit: 10, offset: 0 });
     expect(stored.items.map((c) => c.id)).toEqual([call.id]);
+  });
+
+  it('sends waiting calls back to the queue once an engine exists, and busy calls are not re-transcribed', async () => {
+    const waiting = await insertCall(sut.db, newCall('ff', '2026-11-06T10:00:00Z'));
+    await transitionCallStatus(sut.db, waiting.id, ['queued'], 'waiting', 'No engine');
+    expect(await requeueWaitingCalls(sut.db)).toEqual([waiting.id]);
+    expect(await requeueWaitingCalls(sut.db)).toEqual([]);
+    expect(await requeueForTranscription(sut.db, waiting.id)).toBe(false); // queued: busy
+    await transitionCallStatus(sut.db, waiting.id, ['queued'], 'failed', 'engine said 401');
+    expect(await requeueForTranscription(sut.db, waiting.id)).toBe(true);
   });
 });

@@ -194,7 +194,7 @@ export type CallDerivedFiles = Partial<{
   peaksKey: string;
   language: Call['language'];
   transcriptSource: 'upload' | 'stt';
-  stt: { engine: string; model: string | null; audioSeconds: number };
+  stt: { engine: string; model: string | null; audioSeconds: number; notes?: string[] };
 }>;
 
 export async function updateCallDerived(db: Db, id: string, files: CallDerivedFiles): Promise<void> {
@@ -210,6 +210,7 @@ export async function updateCallDerived(db: Db, id: string, files: CallDerivedFi
         stt_engine: files.stt.engine,
         stt_model: files.stt.model,
         stt_audio_seconds: files.stt.audioSeconds,
+        stt_notes: JSON.stringify(files.stt.notes ?? []),
       }),
       updated_at: sql`now()`,
     })
@@ -290,7 +291,12 @@ function toCall(row: CallRowWithClient): Call {
     peaksKey: row.peaks_key,
     transcriptUploadKey: row.transcript_upload_key,
     transcriptSource: row.transcript_source,
-    stt: { engine: row.stt_engine, model: row.stt_model, audioSeconds: row.stt_audio_seconds },
+    stt: {
+      engine: row.stt_engine,
+      model: row.stt_model,
+      audioSeconds: row.stt_audio_seconds,
+      notes: row.stt_notes ?? [],
+    },
     uploadedBy: row.uploaded_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -298,4 +304,26 @@ function toCall(row: CallRowWithClient): Call {
     reviewedAt: row.reviewed_at,
     reviewedBy: row.reviewed_by,
   };
+}
+
+/**
+ * Calls parked in `waiting` (no transcript, no engine) go back to `queued` — at start-up, once a
+ * speech-to-text engine is configured. Returns their ids for the caller to enqueue.
+ */
+export async function requeueWaitingCalls(db: Db): Promise<string[]> {
+  const rows = await db
+    .updateTable('calls')
+    .set({ status: 'queued', failure_reason: null, updated_at: sql`now()` })
+    .where('status', '=', 'waiting')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Sends a call through speech-to-text again (e.g. with another engine after a permanent engine error):
+ * from any resting state back to `queued`. False when the call is busy in the pipeline.
+ */
+export async function requeueForTranscription(db: Db, id: string): Promise<boolean> {
+  return transitionCallStatus(db, id, ['waiting', 'failed', 'analyzed'], 'queued');
 }

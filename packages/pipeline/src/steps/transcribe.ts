@@ -57,7 +57,12 @@ export async function transcribe(
     transcript = result.transcript;
     source = {
       transcriptSource: 'stt',
-      stt: { engine: engine.name, model: result.model ?? engine.model, audioSeconds: result.audioSeconds },
+      stt: {
+        engine: engine.name,
+        model: result.model ?? engine.model,
+        audioSeconds: result.audioSeconds,
+        notes: result.notes ?? [],
+      },
     };
   } else {
     const moved = await transitionCallStatus(db, call.id, ['processing'], 'waiting', NO_ENGINE_REASON);

@@ -179,13 +179,28 @@ function CallPage({ call }: { call: CallDetail }) {
             {formatDuration(duration, i18n.language)} ·{' '}
             {t(`callType.${call.callType}`, { defaultValue: call.callType })} · {t('call.engine')}:{' '}
             {[
-              call.transcriptSource === 'upload' ? t('call.uploadedTranscript') : call.engine.stt,
+              call.transcriptSource === 'upload'
+                ? t('call.uploadedTranscript')
+                : [call.engine.stt, call.engine.sttModel].filter(Boolean).join(' / '),
+              call.transcriptSource === 'stt' && call.engine.sttAudioSeconds !== null
+                ? t('call.sttAudio', { duration: formatDuration(call.engine.sttAudioSeconds, i18n.language) })
+                : null,
               call.engine.rules,
               call.engine.llmModel,
             ]
               .filter(Boolean)
               .join(', ') || '—'}
           </p>
+          {call.engine.sttNotes?.length ? (
+            <details className="meta-line">
+              <summary>{t('call.sttNotes')}</summary>
+              <ul>
+                {call.engine.sttNotes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
         </div>
         <div className="row">
           {isManager ? <ReviewButton callId={call.id} reviewedAt={call.reviewedAt} /> : null}

@@ -165,6 +165,8 @@ export const en: Resources = {
     notFound: 'Call not found: it may have been deleted, or you have no access to it. Go back to the list.',
     engine: 'analysis',
     uploadedTranscript: 'uploaded transcript',
+    sttAudio: '{{duration}} transcribed',
+    sttNotes: 'Speech-to-text notes',
     keys: 'Keys',
     previous: 'Prev',
     next: 'Next',

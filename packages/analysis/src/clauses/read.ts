@@ -61,7 +61,11 @@ function isQuestion(
     if (next && THIRD_PERSON.has(next)) continue;
     // «скажите (им), что для вас открыт лимит», "tell them that": what to pass on, a statement;
     // «скажите, что у вас по отсрочке», «что за лимит» still ask
-    if ((next === 'что' || next === 'that') && !ASKS_AFTER_WHAT.has(toks[m.end + 1]?.text ?? '')) continue;
+    // (an addressee may stand between: «скажите директору, что …», "tell your boss that …")
+    let w = m.end;
+    while (w < m.end + 3 && w < toks.length && toks[w]!.text !== 'что' && toks[w]!.text !== 'that') w++;
+    const what = toks[w]?.text;
+    if ((what === 'что' || what === 'that') && !ASKS_AFTER_WHAT.has(toks[w + 1]?.text ?? '')) continue;
     return true;
   }
   if (punctuated) return false;

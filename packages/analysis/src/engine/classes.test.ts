@@ -212,3 +212,48 @@ describe('repeats, read-backs and answers', () => {
     expect(flagsOf('ru', 'при просрочке начисляем пенью ноль один процент в день')).toEqual(['sanctions']);
   });
 });
+
+describe('round 3 classes (from holdout-2), with wording of our own', () => {
+  it.each([
+    // a charge per period on past-due amounts; "one percent" is a number
+    ['en', 'Heads up, we add one percent per month to any balance that goes past due.', ['sanctions']],
+    // ASR «от строчки» = «отсрочки»; «по оплате у нас N дней» is a deferral
+    ['ru', 'по оплате у нас от строчки двадцать один день', ['payment_terms', 'deadline']],
+    ['ru', 'по расчетам у нас десять дней', ['payment_terms', 'deadline']],
+    // a period from delivery counted by a document, «считаем» at the end
+    ['ru', 'двадцать дней с момента получения по упд', ['deadline']],
+    ['ru', 'десять дней от даты отгрузки считаем', ['deadline']],
+    // digits with case suffixes; the payment is what arrives
+    ['ru', 'нужно чтобы деньги пришли к 25-му числу', ['deadline']],
+    ['ru', 'оплата до 7 числа', ['deadline']],
+    // counterfactual existence of a sanction
+    ['ru', 'если бы у нас была неустойка я бы вас предупредил', []],
+    ['en', "if we had any late charges i'd have told you up front", []],
+    // negation by «без» / "no" scoped over the noun after an idiom that looks like a condition
+    ['ru', 'если вдруг что у нас без пени но не тяните', []],
+    ['en', 'just in case you wonder, no late fees with us', []],
+    // «скажите, что …» passes a statement on
+    ['ru', 'Скажите директору, что для вас согласована рассрочка.', ['payment_terms']],
+    // a volume discount is a price
+    ['ru', 'скидка три процента при заказе от ста коробок', []],
+    ['en', 'ten percent off when you order fifty cases or more', []],
+    // limiters are not negation; an ordinal that counts payments is not a day
+    ['ru', 'вторая часть тридцать процентов не позднее чем за пять дней до отгрузки', ['payment_terms', 'deadline']],
+    ['ru', 'при задержке третьего платежа мы откладываем отгрузку', ['sanctions']],
+    ['en', 'your maintenance visits stay on hold until the invoice is paid', ['sanctions']],
+  ] as const)('%s: %s', (language, text, want) => {
+    expect(flagsOf(language, text)).toEqual(want);
+  });
+
+  it("the client's own customers are not our terms, and sympathy is not a confirmation", () => {
+    const t = call('ru', [
+      ['client', 'У меня заказчики, стройки, рассчитываются через сорок пять дней.'],
+      ['rep', 'Да, понимаю вас, у всех так.'],
+    ]);
+    expect(segs(t, 'deadline')).toEqual([]);
+  });
+
+  it('a counterfactual condition ends at its consequence: what follows is stated', () => {
+    expect(flagsOf('ru', 'если бы вы задержали оплату, мы бы начислили пени')).toEqual(['sanctions']);
+  });
+});

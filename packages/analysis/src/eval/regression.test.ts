@@ -8,8 +8,14 @@ import { EVAL_FLAGS, Scorer, score, type Labels } from './score.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '../../../..');
-// Our own hand-written fixtures always; the shared dev sample too when this checkout has it.
-const dirs = [join(here, '../../fixtures'), join(repo, '../shared/eval/dev')].filter((d) => existsSync(d));
+// Our own hand-written fixtures and the two independent held-out corpora (corpus/README.md) always;
+// the shared dev sample too when this checkout has it.
+const dirs = [
+  join(here, '../../fixtures'),
+  join(here, '../../corpus/holdout-1'),
+  join(here, '../../corpus/holdout-2'),
+  join(repo, '../shared/eval/dev'),
+].filter((d) => existsSync(d));
 
 describe.each(dirs)('accuracy on %s', (dir) => {
   it('keeps F1 ≥ 0.95 per flag, ≥ 0.85 for deflection, and finds ≥ 90% of labelled moments', () => {

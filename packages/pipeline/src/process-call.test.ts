@@ -192,7 +192,12 @@ describe('processCall', () => {
         // The speech copy the engine reads is the 16 kHz mono WAV.
         const speech = await sharedMedia().probe(request.speechAudioPath);
         expect([speech.sampleRate, speech.channels]).toEqual([16000, 1]);
-        return { transcript: negotiationTranscript(), audioSeconds: 2, model: 'fake-1-2026' };
+        return {
+          transcript: negotiationTranscript(),
+          audioSeconds: 2,
+          model: 'fake-1-2026',
+          notes: ['Timestamps are approximate.'],
+        };
       },
     };
 
@@ -200,7 +205,12 @@ describe('processCall', () => {
 
     const stored = (await findCallById(ctx.db, call.id))!;
     expect(stored.transcriptSource).toBe('stt');
-    expect(stored.stt).toEqual({ engine: 'fake-stt', model: 'fake-1-2026', audioSeconds: 2 });
+    expect(stored.stt).toEqual({
+      engine: 'fake-stt',
+      model: 'fake-1-2026',
+      audioSeconds: 2,
+      notes: ['Timestamps are approximate.'],
+    });
     expect(requests).toHaveLength(1);
     // Stereo with a known rep side: the engine also gets the original, for the per-channel split.
     expect(requests[0]).toMatchObject({ channels: 2, repChannel: 'left', language: 'ru' });

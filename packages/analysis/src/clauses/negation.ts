@@ -16,6 +16,8 @@ const LIMITER = /^(позднее|позже|более|больше|менее|
 // a clause-initial «нет», "no" before a subject answers the question before: «нет, у нас отсрочка …»
 const SUBJECT = new Set(['у', 'мы', 'я', 'наш', 'наша', 'наши', 'это', 'we', 'i', 'our', 'it', 'that', 'there']);
 
+const POSTPOSED = new Set(['нет', 'нету', 'никогда', 'never', 'none']);
+
 function isNegator(c: ReadClause, k: number): boolean {
   if (!c.marks.at('negators', k)) return false;
   const toks = c.tokens;
@@ -36,10 +38,13 @@ export function isNegated(c: ReadClause, m: Match): boolean {
       if (!conditional) return true;
     }
   }
-  for (let k = m.end, d = 1; k < toks.length && d <= 3; k++, d++) {
+  // «штрафов за просрочку у нас нет», «пени мы никогда не берём»: an existential «нет» / "none"
+  // ends a longer stretch than a verb's «не»
+  for (let k = m.end, d = 1; k < toks.length && d <= 5; k++, d++) {
     if (toks[k]!.sep) break;
     if (c.marks.at('conditionals', k)) break;
-    if (isNegator(c, k)) return true;
+    if (toks[k]!.num !== undefined) break;
+    if (isNegator(c, k) && (d <= 3 || POSTPOSED.has(toks[k]!.text))) return true;
   }
   return false;
 }

@@ -59,6 +59,20 @@ function arrearsBefore(c: ReadClause, at: number): boolean {
   return false;
 }
 
+const DENIAL_OPEN = new Set(['but', 'но', 'а', 'however', 'однако']);
+/**
+ * Is clause `ci` followed by a short contrastive denial ("…, but we don't", «…, но у нас такого
+ * нет»)? Then what the clause names is what the seller does NOT do.
+ */
+function deniedAfter(clauses: ReadClause[], ci: number): boolean {
+  const nx = clauses[ci + 1];
+  if (!nx || nx.tokens.length > 6 || !DENIAL_OPEN.has(nx.tokens[0]!.text)) return false;
+  let neg = false;
+  for (let k = 1; k < nx.tokens.length; k++) if (nx.marks.at('negators', k)) neg = true;
+  // a denial has no content of its own: no number («но не больше 30 дней») and no limiter
+  return neg && nx.tokens.every((t) => t.num === undefined) && !/позднее|более|later|more|than/.test(nx.tokens.map((t) => t.text).join(' '));
+}
+
 /** Reads every segment: cues with negation, questions, hypotheticals, topics and context applied. */
 export function readCall(segments: Segment[], lang: Language, r: LanguageRules): SegmentReading[] {
   const out: SegmentReading[] = [];
@@ -102,7 +116,13 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       const words = topicWords(c);
       const late = c.marks.has('lateness');
       // the client telling how their own customers pay them: «наши покупатели нам платят через …»
-      const others = c.hypothetical || (seg.speaker === 'client' && c.marks.has('theirCustomers'));
+      // (in mono, only with "… pay us", «… нам платят»: a seller says «наши клиенты» of the buyer)
+      const others =
+        c.hypothetical ||
+        (c.marks.has('theirCustomers') &&
+          (seg.speaker === 'client' || (seg.speaker === 'unknown' && c.marks.has('theyPayUs'))));
+      // "if we charged interest …, but we don't", «штрафы? у нас их нет»: a short denial right after
+      const denied = deniedAfter(clauses, ci);
       const counterfactual = c.marks.has('counterfactual');
       let anyCue = false;
       r.cues.scan(c.tokens, c.ids, (pi, m) => {
@@ -123,7 +143,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
         if (inw?.test(c.tokens, c.ids)) return;
         const wait = meta.needs === 'arrears' && !arrears;
         if (meta.needs === 'arrearsBefore' && !arrearsBefore(c, m.start)) return;
-        if (meta.negatable && isNegated(c, m)) {
+        if (meta.negatable && (denied || isNegated(c, m))) {
           reading.negatedCue = true;
           return;
         }
@@ -140,7 +160,9 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
           dateTopic = dateTopic ?? t;
           if (t !== 'payment') return;
         }
-        if (meta.overrides.length)
+        // a sanction still waiting for arrears talk takes nothing away yet («только по предоплате»
+        // for new clients is how they pay, not a consequence)
+        if (meta.overrides.length && !wait)
           (overriding ??= []).push({ items: meta.overrides, start: m.start, end: m.end });
         (wait ? pending : reading.stated).push({
           item: meta.item,

@@ -48,6 +48,8 @@ export interface Markers {
    * шестьдесят», "the gc pays me slow"): in the client's mouth, not our terms.
    */
   theirCustomers: string[];
+  /** "… pay us", «нам платят»: with `theirCustomers`, the buyer's own customers even in mono. */
+  theyPayUs: string[];
   /** Sympathy after «да»: «да, это знакомая история», "yeah, I hear you" — not a confirmation. */
   sympathy: string[];
 }
@@ -125,6 +127,10 @@ export const MARKERS: Record<Language, Markers> = {
       'предусмотрен*',
       'начислите',
       'дадите',
+      'какие-то|какие-нибудь|какой-то|какая-то',
+      'какие|какой|какая то|нибудь',
+      'или как',
+      'или нет',
     ],
     requests: ['скажите*', 'подскажите*', 'расскажите*', 'уточните*', 'озвучьте*'],
     questionAnywhere: [
@@ -198,6 +204,16 @@ export const MARKERS: Record<Language, Markers> = {
       'лимит*',
     ],
     otherTopic: [
+      'придут',
+      'приедет',
+      'приедут',
+      'курьер*',
+      'тару',
+      'тара',
+      'подготов*',
+      'увидимся',
+      'акци*',
+      'распродаж*',
       'поставк*',
       'поставим',
       'постав*',
@@ -271,6 +287,7 @@ export const MARKERS: Record<Language, Markers> = {
       'наши|наши-то|мои|свои покупател*|клиент*|заказчик*|дебитор*|магазин*|сети|точки|генподрядчик*|подрядчик*',
       'нам|мне платят|заплатят|оплачивают|рассчитываются|перечисляют',
     ],
+    theyPayUs: ['нам|мне платят|заплатят|оплачивают|рассчитываются|перечисляют', 'платят|оплачивают нам|мне'],
     sympathy: [
       'знаком* истори*|ситуаци*|картин*|тема',
       'понимаю вас|тебя',
@@ -351,7 +368,7 @@ export const MARKERS: Record<Language, Markers> = {
     ],
     questionOpeners: ['what if'],
     consequence: [],
-    questionTails: ['right', 'correct', 'yes', 'or what', 'or anything'],
+    questionTails: ['right', 'correct', 'yes', 'or what', 'or anything', 'or something', 'or not', 'or', 'anything like that'],
     requests: ['tell me', 'let me know', 'walk me through'],
     questionAnywhere: [
       'do|does|did|could|would|should|are|can|will you',
@@ -415,6 +432,8 @@ export const MARKERS: Record<Language, Markers> = {
       'limit',
     ],
     otherTopic: [
+      'promo*',
+      'see you',
       'deliver*',
       'ship*',
       'arriv*',
@@ -459,6 +478,7 @@ export const MARKERS: Record<Language, Markers> = {
       'until|till|unless paid|cleared|settled|caught',
       'until|till|unless it|the|your|that|this is|gets|has? been? paid|cleared|settled|in',
       'days out|over|past',
+      'over|past|beyond <num> days',
       'payment|money|funds|check|invoice not|does|did|has|is not|never? in|come|came|arrive*|clear*|paid',
       'not paid|cleared|settled|in',
       'do not|does not|can not pay',
@@ -479,6 +499,7 @@ export const MARKERS: Record<Language, Markers> = {
       'the gc|contractor|developer|builder|owner|customer|customers pays|pay me|us',
       'pays|pay me|us slow|late',
     ],
+    theyPayUs: ['pay|pays|paying me|us'],
     sympathy: [
       'i hear you',
       'i feel you',

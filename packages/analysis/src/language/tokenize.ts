@@ -95,6 +95,55 @@ const SPLIT_HINT = /срочк|срочек|строчк|строчек|усто
 const WORD_RE =
   /\d+(?:[.,]\d+)?(?:-?[a-zа-я]{1,3}(?![a-zа-я]))?|(?:кое-)?[a-zа-я]+(?:['’][a-z]+|-(?:то|нибудь|либо)(?![а-я]))?|[%$₽€]|\?|[.!;:…]|[,—–]|\s-\s/g;
 
+// ASR writes English contractions without the apostrophe: "dont", "wont", "im", "lets". Read
+// them as the contraction (a fixed table: "well", "were", "ill" as words are too ambiguous except
+// "ill" before a verb is read as "i will", which sales talk almost always means).
+const BARE_CONTRACTIONS = new Map<string, string[]>(Object.entries({
+  dont: ['do', 'not'],
+  doesnt: ['does', 'not'],
+  didnt: ['did', 'not'],
+  wont: ['will', 'not'],
+  cant: ['can', 'not'],
+  isnt: ['is', 'not'],
+  arent: ['are', 'not'],
+  wasnt: ['was', 'not'],
+  werent: ['were', 'not'],
+  havent: ['have', 'not'],
+  hasnt: ['has', 'not'],
+  shouldnt: ['should', 'not'],
+  wouldnt: ['would', 'not'],
+  couldnt: ['could', 'not'],
+  aint: ['is', 'not'],
+  im: ['i', 'am'],
+  ive: ['i', 'have'],
+  ill: ['i', 'will'],
+  lets: ['let', 'us'],
+  youre: ['you', 'are'],
+  theyre: ['they', 'are'],
+  weve: ['we', 'have'],
+  youll: ['you', 'will'],
+  theyll: ['they', 'will'],
+  thats: ['that'],
+  whats: ['what'],
+  its: ['it'],
+}));
+
+// Written abbreviations of units: «30 дн.», «5 раб. дн.», «р.д.», «мес.», "bus. days". Their dot is
+// not the end of a sentence; they are spelled out before the text is split into clauses.
+const ABBREV_HINT = /(?:дн|раб|рабоч|кал|календ|банк|мес|р\.\s?д|bus|cal|wk|wks|mos?)\./;
+const ABBREVS: [RegExp, string][] = [
+  [/(^|[^a-zа-я])р\.\s?д\.?(?![a-zа-я])/g, '$1рабочих дней'],
+  [/(^|[^a-zа-я])(раб|рабоч)\.\s*(дн|дней)\.?(?![a-zа-я])/g, '$1рабочих дней'],
+  [/(^|[^a-zа-я])(кал|календ)\.\s*(дн|дней)\.?(?![a-zа-я])/g, '$1календарных дней'],
+  [/(^|[^a-zа-я])банк\.\s*(дн|дней)\.?(?![a-zа-я])/g, '$1банковских дней'],
+  [/(^|[^a-zа-я])дн\.(?![a-zа-я])/g, '$1дней'],
+  [/(^|[^a-zа-я])мес\.(?![a-zа-я])/g, '$1месяцев'],
+  [/(^|[^a-z])bus\.\s*(days?)(?![a-z])/g, '$1business $2'],
+  [/(^|[^a-z])cal\.\s*(days?)(?![a-z])/g, '$1calendar $2'],
+  [/(^|[^a-z\d])(\d+)\s*wks?\.?(?![a-z])/g, '$1$2 weeks'],
+  [/(^|[^a-z\d])(\d+)\s*mos?\.(?![a-z])/g, '$1$2 months'],
+];
+
 interface Raw {
   w: string;
   sep: boolean;
@@ -131,6 +180,7 @@ function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
       SPLIT_PREFIX,
       (_m, pre: string, ...g: (string | undefined)[]) => pre + g.slice(0, 8).filter(Boolean).join(''),
     );
+  if (ABBREV_HINT.test(lower)) for (const [re, to] of ABBREVS) lower = lower.replace(re, to);
   const clauses: { words: Raw[]; q: boolean }[] = [];
   let cur: Raw[] = [];
   let sep = false;
@@ -159,8 +209,17 @@ function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
           sep = false;
         }
       } else if (!FILLERS.has(t)) {
-        cur.push({ w: t, sep });
-        sep = false;
+        const bare = t.length <= 8 ? BARE_CONTRACTIONS.get(t) : undefined;
+        // "ill" is "i will" only where a verb or adverb can follow, not "ill" as an adjective at the end
+        if (bare && (t !== 'ill' || cur.length === 0 || cur[cur.length - 1]!.w !== 'is')) {
+          for (const p of bare) {
+            cur.push({ w: p, sep });
+            sep = false;
+          }
+        } else {
+          cur.push({ w: t, sep });
+          sep = false;
+        }
       }
     }
   }

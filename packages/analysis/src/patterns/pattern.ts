@@ -175,7 +175,13 @@ export function slotMatches(
     } else if (fuzzy) {
       const t = -id - 1;
       // Fuzzy matches only for long words, or inside a phrase whose first word matched exactly.
-      if (slot.terms.has(t) && (lex.termLength(t) >= 5 || (!first && lex.termLength(t) >= 3))) return true;
+      // A first word also needs a long token: a short common word one letter off a cue word
+      // ("free" ~ "freeze", "line" ~ "lien") is itself, not a mis-hearing.
+      if (
+        slot.terms.has(t) &&
+        ((lex.termLength(t) >= 5 && tok.stem.length >= 5) || (!first && lex.termLength(t) >= 3))
+      )
+        return true;
     }
   }
   return false;

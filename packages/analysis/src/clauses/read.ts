@@ -30,6 +30,7 @@ export function inCounterfactual(c: ReadClause, at: number): boolean {
   return false;
 }
 
+const PRONOUN = new Set(['you', 'we', 'i', 'they', 'it', 'he', 'she', 'that', 'there']);
 const THIRD_PERSON = new Set(['ему', 'ей', 'им', 'him', 'her', 'them']);
 // «скажите, что у вас по оплате», «что там с лимитом», «что за условия»: «что» asks after these
 const ASKS_AFTER_WHAT = new Set(['', 'у', 'по', 'с', 'со', 'за', 'там', 'насчет', 'вообще', 'же', 'ли', 'это', 'тогда', 'будет', 'делать', 'is', 'about']);
@@ -56,6 +57,7 @@ function isQuestion(
   if (questionMark) return true;
   if (toks.length === 0) return false;
   // «скажите, какая отсрочка», "tell me" ask; «скажите ему, что всё нормально» does not
+  let passOn = false;
   for (const m of marks.all('requests')) {
     const next = toks[m.end]?.text;
     if (next && THIRD_PERSON.has(next)) continue;
@@ -65,9 +67,14 @@ function isQuestion(
     let w = m.end;
     while (w < m.end + 3 && w < toks.length && toks[w]!.text !== 'что' && toks[w]!.text !== 'that') w++;
     const what = toks[w]?.text;
-    if ((what === 'что' || what === 'that') && !ASKS_AFTER_WHAT.has(toks[w + 1]?.text ?? '')) continue;
+    if ((what === 'что' || what === 'that') && !ASKS_AFTER_WHAT.has(toks[w + 1]?.text ?? '')) {
+      passOn = true;
+      continue;
+    }
     return true;
   }
+  // «скажите (бухгалтеру), что всё решаемо»: the «что» that follows is a conjunction, not a question
+  if (passOn) return false;
   if (punctuated) return false;
   const s = afterOpeners(marks, toks.length);
   const n = toks.length - s;
@@ -87,6 +94,8 @@ function isQuestion(
   let f = marks.first('interrogatives', s);
   // "any late fees" asks; "any account more than sixty days over goes to collections" states
   if (f >= 0 && toks[f]!.text === 'any' && n > 4) f = -1;
+  // "do not worry", "don't sweat it" (ASR "dont"): an imperative; "don't you charge …" still asks
+  if (f >= 0 && toks[f + 1]?.text === 'not' && !PRONOUN.has(toks[f + 2]?.text ?? '')) f = -1;
   const first = f < 0 ? -1 : f - s;
   if (first === 0 || (first === 1 && lang === 'ru')) return true;
   const opensWithA = lang === 'ru' && toks[0]!.text === 'а';

@@ -144,6 +144,9 @@ const ABBREVS: [RegExp, string][] = [
   [/(^|[^a-z\d])(\d+)\s*mos?\.(?![a-z])/g, '$1$2 months'],
 ];
 
+const INDEF_SPLIT =
+  /(^|[^а-я])(что|чего|чем|как|как(?:ой|ая|ое|ие|их|ую|им)|кто|кого|где|когда|куда|откуда|зачем|почему|сколько|чей|чья|чье|чьи) (то|нибудь|либо)(?![а-я])/g;
+
 interface Raw {
   w: string;
   sep: boolean;
@@ -180,6 +183,9 @@ function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
       SPLIT_PREFIX,
       (_m, pre: string, ...g: (string | undefined)[]) => pre + g.slice(0, 8).filter(Boolean).join(''),
     );
+  // ASR drops the hyphen of «какие-то», «как-нибудь»: «какие то» would read as a consequence «то»
+  if (lower.includes(' то') || lower.includes(' нибудь') || lower.includes(' либо'))
+    lower = lower.replace(INDEF_SPLIT, '$1$2-$3');
   if (ABBREV_HINT.test(lower)) for (const [re, to] of ABBREVS) lower = lower.replace(re, to);
   const clauses: { words: Raw[]; q: boolean }[] = [];
   let cur: Raw[] = [];

@@ -257,3 +257,65 @@ describe('round 3 classes (from holdout-2), with wording of our own', () => {
     expect(flagsOf('ru', 'если бы вы задержали оплату, мы бы начислили пени')).toEqual(['sanctions']);
   });
 });
+
+// Round 4 (from holdout-3): broad classes, each with our own sentences.
+describe('round 4: broad classes', () => {
+  it.each([
+    // a short common word one letter off a cue word is itself ("free" ~ "freeze")
+    ['en', 'you mentioned stocking our gluten-free line in both stores', []],
+    ['en', 'calling about the spring collection we showed you at the fair', []],
+    ['en', 'price includes a fuel surcharge of two dollars per stop', []],
+    ['en', 'unpaid invoices over sixty days go to a collection agency', ['sanctions']],
+    ['ru', 'из-за санкций логистика через Казахстан', []],
+    ['ru', 'претензию по качеству оформим отдельно', []],
+    // ASR contractions without the apostrophe; post-posed and contrastive denials
+    ['en', 'we dont charge any late fees on this account type', []],
+    ['en', 'theres no interest we wont add penalties', []],
+    ['ru', 'неустойки за опоздание с оплатой у нас нет', []],
+    ['en', 'if we billed interest on late invoices i would mention it, but we do not', []],
+    // "only on prepayment" is a term unless it follows late payment
+    ['ru', 'с новыми точками работаем только по полной предоплате', ['payment_terms']],
+    ['ru', 'если будет просрочка, дальше только по предоплате', ['sanctions']],
+    // payment plans and early-payment discounts are terms
+    ['ru', 'треть до среды, остаток к пятнадцатому', ['payment_terms', 'deadline']],
+    ['en', 'you pay five grand by friday, another five grand by the twentieth', ['payment_terms', 'deadline']],
+    ['ru', 'минус три процента, если оплатите в течение семи дней', ['payment_terms', 'deadline']],
+    ['en', "it's 1/15 net 45 on this account", ['payment_terms', 'deadline']],
+    // written abbreviations of units
+    ['ru', 'оплата 45 кал. дн. с даты УПД', ['deadline']],
+    ['ru', 'платёж в течение 10 р.д. после поставки', ['deadline']],
+    // soft suspensions until paid
+    ['ru', 'если оплата затянется, придержим следующие машины, пока не рассчитаетесь', ['sanctions']],
+    ['ru', 'пока долг висит, отгрузки будут стоять', ['sanctions']],
+    // not a payment date: a promotion's end, a change taking effect
+    ['ru', 'акция на фитинги: минус семь процентов до конца недели', []],
+    ['en', 'we are lifting your limit to eighty thousand effective Tuesday', ['payment_terms']],
+  ] as const)('%s: %s', (language, text, want) => {
+    expect(flagsOf(language, text)).toEqual(want);
+  });
+
+  it('mono: an unpunctuated «а если … какие то» asks', () => {
+    expect(flagsOf('ru', 'а если на неделю опоздаем неустойка какая то будет', 'unknown')).toEqual([]);
+  });
+
+  it("mono: the buyer's own customers paying them are not our terms", () => {
+    expect(flagsOf('en', 'our hotel clients pay us in ninety days so prepaying hurts', 'unknown')).toEqual([]);
+  });
+
+  it('an overdue invoice mentioned is not a term', () => {
+    expect(flagsOf('en', 'im ringing about invoice two two nine it shows past due')).toEqual([]);
+  });
+
+  it('ASR dodges: "lets not go there", "do what you can", «тогда и поговорим»', () => {
+    const en = call('en', [
+      ['client', 'what happens if im late on this one'],
+      ['rep', 'lets not go there just do what you can'],
+    ]);
+    expect(dodges(en)).toEqual([1]);
+    const ru = call('ru', [
+      ['client', 'А если мы задержим оплату, что будет?'],
+      ['rep', 'Когда задержите — тогда и поговорим.'],
+    ]);
+    expect(dodges(ru)).toEqual([1]);
+  });
+});

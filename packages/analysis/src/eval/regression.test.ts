@@ -8,12 +8,13 @@ import { EVAL_FLAGS, Scorer, score, type Labels } from './score.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '../../../..');
-// Our own hand-written fixtures and the two independent held-out corpora (corpus/README.md) always;
+// Our own hand-written fixtures and the three independent held-out corpora (corpus/README.md) always;
 // the shared dev sample too when this checkout has it.
 const dirs = [
   join(here, '../../fixtures'),
   join(here, '../../corpus/holdout-1'),
   join(here, '../../corpus/holdout-2'),
+  join(here, '../../corpus/holdout-3'),
   join(repo, '../shared/eval/dev'),
 ].filter((d) => existsSync(d));
 

@@ -29,7 +29,11 @@ const fastify = Fastify({
 });
 const log = fastify.log;
 
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  onIdleError: (err) => log.warn({ err }, 'database: an idle connection was lost'),
+});
 try {
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ applied }, 'database migrated');

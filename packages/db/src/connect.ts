@@ -19,11 +19,19 @@ export interface OpenDatabaseOptions {
   /** Where the embedded engine keeps its files (`<dataDir>/postgres`). */
   dataDir: string;
   poolSize?: number;
+  /**
+   * An idle pooled connection broke (Postgres restarted, a network blip). The pool replaces it; without
+   * a listener pg would crash the process on this event, so the default just reports it.
+   */
+  onIdleError?: (error: Error) => void;
 }
+
+const reportIdleError = (error: Error) => console.warn(`database: an idle connection was lost (${error.message})`);
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    pool.on('error', options.onIdleError ?? reportIdleError);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, embedded: false, close: () => db.destroy() };
   }
@@ -44,6 +52,7 @@ async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
   await server.start();
   const [host, port] = server.getServerConn().split(':');
   const pool = new pg.Pool({ host, port: Number(port), user: 'postgres', database: 'postgres', max: 1 });
+  pool.on('error', reportIdleError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -41,7 +41,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
   }
   const url = withDatabase(ADMIN_URL, name);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 5 }) }) });
+  const pool = new pg.Pool({ connectionString: url, max: 5 });
+  // drop() force-closes connections that other parts of a test (a worker's own pool) may still hold.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     url,

@@ -28,7 +28,12 @@ const REDIS_URL = 'redis://127.0.0.1:6379/15';
 const work = await mkdtemp(path.join(tmpdir(), 'onterms-bench-upload-'));
 const database = await createTestDatabase();
 const password = 'bench-password-' + Math.random().toString(36).slice(2);
-await createAccount(database.db, createPasswordHasher(), { email: 'bench-rep@example.com', name: 'Bench', role: 'rep', password });
+await createAccount(database.db, createPasswordHasher(), {
+  email: 'bench-rep@example.com',
+  name: 'Bench',
+  role: 'rep',
+  password,
+});
 const port = await freePort();
 const server = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
   cwd: ROOT,
@@ -91,8 +96,20 @@ try {
 async function makeWav(mb: number): Promise<string> {
   const file = path.join(work, `bench-${mb}mb.wav`);
   const seconds = (mb * 1024 * 1024) / (48_000 * 2 * 2);
-  await run(ffmpeg.path, ['-v', 'error', '-y', '-f', 'lavfi', '-i', `anoisesrc=d=${seconds.toFixed(2)}:c=pink:r=48000:a=0.1`,
-    '-ac', '2', '-c:a', 'pcm_s16le', file]);
+  await run(ffmpeg.path, [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `anoisesrc=d=${seconds.toFixed(2)}:c=pink:r=48000:a=0.1`,
+    '-ac',
+    '2',
+    '-c:a',
+    'pcm_s16le',
+    file,
+  ]);
   return file;
 }
 
@@ -118,7 +135,11 @@ function upload(port: number, cookie: Record<string, string>, file: string): Pro
           port,
           method: 'POST',
           path: '/api/calls',
-          headers: { ...cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': head.length + size + tail.length },
+          headers: {
+            ...cookie,
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+            'content-length': head.length + size + tail.length,
+          },
         },
         (res) => {
           res.resume();
@@ -142,7 +163,13 @@ async function signIn(port: number): Promise<Record<string, string>> {
   });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': csrfToken };
+  return {
+    cookie: res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+    'x-csrf-token': csrfToken,
+  };
 }
 
 function rssKb(pid: number): number {
@@ -156,7 +183,10 @@ function rssKb(pid: number): number {
 
 async function waitForHealth(port: number): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }

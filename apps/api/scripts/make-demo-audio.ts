@@ -30,7 +30,17 @@ for (const dialogue of dialogues) {
     const voice = `${dialogue.language}${speaker === 'rep' ? '+m3' : '+f3'}`;
     const wav = path.join(tmp, `${i}.wav`);
     execFileSync('espeak-ng', ['-v', voice, '-s', '165', '-w', wav, text]);
-    execFileSync('sox', [wav, '-r', '16000', '-c', '1', path.join(tmp, `${i}-r.wav`), 'pad', '0', String(PAUSE)]);
+    execFileSync('sox', [
+      wav,
+      '-r',
+      '16000',
+      '-c',
+      '1',
+      path.join(tmp, `${i}-r.wav`),
+      'pad',
+      '0',
+      String(PAUSE),
+    ]);
     const duration = Number(execFileSync('soxi', ['-D', path.join(tmp, `${i}-r.wav`)]).toString());
     const silence = path.join(tmp, `${i}-s.wav`);
     execFileSync('sox', ['-n', '-r', '16000', '-c', '1', silence, 'trim', '0', String(duration)]);
@@ -41,9 +51,24 @@ for (const dialogue of dialogues) {
   });
   execFileSync('sox', [...left, path.join(tmp, 'left.wav')]);
   execFileSync('sox', [...right, path.join(tmp, 'right.wav')]);
-  execFileSync('sox', ['-M', path.join(tmp, 'left.wav'), path.join(tmp, 'right.wav'), path.join(tmp, 'stereo.wav')]);
-  execFileSync(ffmpeg.path, ['-y', '-v', 'error', '-i', path.join(tmp, 'stereo.wav'), '-c:a', 'libopus', '-b:a', '24k',
-    path.join(dir, `${dialogue.name}.ogg`)]);
+  execFileSync('sox', [
+    '-M',
+    path.join(tmp, 'left.wav'),
+    path.join(tmp, 'right.wav'),
+    path.join(tmp, 'stereo.wav'),
+  ]);
+  execFileSync(ffmpeg.path, [
+    '-y',
+    '-v',
+    'error',
+    '-i',
+    path.join(tmp, 'stereo.wav'),
+    '-c:a',
+    'libopus',
+    '-b:a',
+    '24k',
+    path.join(dir, `${dialogue.name}.ogg`),
+  ]);
   writeFileSync(
     path.join(dir, `${dialogue.name}.json`),
     JSON.stringify({ language: dialogue.language, segments }, null, 2) + '\n',

@@ -38,11 +38,17 @@ export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
 
   await fastify.register(swagger, {
     openapi: {
-      info: { title: 'OnTerms API', version: '0.1.0', description: 'Call review and coaching for B2B sales on credit terms.' },
+      info: {
+        title: 'OnTerms API',
+        version: '0.1.0',
+        description: 'Call review and coaching for B2B sales on credit terms.',
+      },
     },
   });
   // Limits are set once here; the upload route also checks the stream's own `truncated` flag.
-  await fastify.register(multipart, { limits: { fileSize: deps.config.upload.maxBytes, files: 2, fields: 20, parts: 24 } });
+  await fastify.register(multipart, {
+    limits: { fileSize: deps.config.upload.maxBytes, files: 2, fields: 20, parts: 24 },
+  });
 
   // Authentication, CSRF and the route policies; refuses at boot any /api route without a policy.
   await registerAccessControl(fastify, deps);
@@ -55,7 +61,9 @@ export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
       await scope.register(authRoutes, deps);
       await scope.register(adminRoutes, deps);
       // Only login and health answer anonymous requests; the API's description is for signed-in clients.
-      scope.get('/openapi.json', { config: { policy: 'api.describe' }, schema: { hide: true } }, async () => fastify.swagger());
+      scope.get('/openapi.json', { config: { policy: 'api.describe' }, schema: { hide: true } }, async () =>
+        fastify.swagger(),
+      );
     },
     { prefix: '/api' },
   );

@@ -28,15 +28,35 @@ async function freePort(): Promise<number> {
 
 async function start(port: number): Promise<void> {
   output = '';
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ONTERMS_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  for (const key of ['DATABASE_URL', 'REDIS_URL', 'ONTERMS_ADMIN_EMAIL', 'ONTERMS_ADMIN_PASSWORD', 'STT_ENGINE', 'OPENAI_API_KEY']) delete env[key];
-  server = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts', '--demo'], { cwd: ROOT, env });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ONTERMS_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
+  for (const key of [
+    'DATABASE_URL',
+    'REDIS_URL',
+    'ONTERMS_ADMIN_EMAIL',
+    'ONTERMS_ADMIN_PASSWORD',
+    'STT_ENGINE',
+    'OPENAI_API_KEY',
+  ])
+    delete env[key];
+  server = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts', '--demo'], {
+    cwd: ROOT,
+    env,
+  });
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
   await waitFor(
     async () => {
       if (server?.exitCode !== null) throw new Error(`server exited: ${output}`);
-      return fetch(`http://127.0.0.1:${port}/api/health`).then((r) => (r.ok ? true : undefined), () => undefined);
+      return fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => (r.ok ? true : undefined),
+        () => undefined,
+      );
     },
     'the server to answer',
     60_000,
@@ -64,14 +84,18 @@ async function signIn(base: string, role: string): Promise<Record<string, string
     body: JSON.stringify(demoPassword(role)),
   });
   expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie, 'x-csrf-token': csrfToken };
 }
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'onterms-embedded-'));
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'ignore' });
+  if (!existsSync(path.join(WEB_DIST, 'index.html')))
+    execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'ignore' });
 });
 afterAll(async () => {
   await stop();
@@ -92,18 +116,37 @@ describe('the embedded default (npm start)', () => {
 
     const demo = path.join(ROOT, 'apps/api/demo-data');
     const form = multipart({ clientName: 'Northwind', language: 'en', repChannel: 'right' }, [
-      { name: 'audio', filename: 'copy.ogg', content: Buffer.concat([await readFile(path.join(demo, 'northwind-net30.ogg'))]) },
-      { name: 'transcript', filename: 'northwind.json', content: await readFile(path.join(demo, 'northwind-net30.json')) },
+      {
+        name: 'audio',
+        filename: 'copy.ogg',
+        content: Buffer.concat([await readFile(path.join(demo, 'northwind-net30.ogg'))]),
+      },
+      {
+        name: 'transcript',
+        filename: 'northwind.json',
+        content: await readFile(path.join(demo, 'northwind-net30.json')),
+      },
     ]);
     // The demo loader already uploaded these bytes as this rep: the API answers with that call.
-    const again = await fetch(`${base}/api/calls`, { method: 'POST', headers: { ...headers, ...form.headers }, body: form.body });
+    const again = await fetch(`${base}/api/calls`, {
+      method: 'POST',
+      headers: { ...headers, ...form.headers },
+      body: form.body,
+    });
     expect(again.status).toBe(200);
     const { id } = (await again.json()) as { id: string };
 
-    const call = await waitFor(async () => {
-      const body = (await (await fetch(`${base}/api/calls/${id}`, { headers })).json()) as { status: string; flags: Record<string, { stated: boolean }> };
-      return body.status === 'analyzed' ? body : undefined;
-    }, 'the call to be analysed', 60_000);
+    const call = await waitFor(
+      async () => {
+        const body = (await (await fetch(`${base}/api/calls/${id}`, { headers })).json()) as {
+          status: string;
+          flags: Record<string, { stated: boolean }>;
+        };
+        return body.status === 'analyzed' ? body : undefined;
+      },
+      'the call to be analysed',
+      60_000,
+    );
     expect(call.flags.payment_terms?.stated).toBe(true);
     expect(call.flags.sanctions?.stated).toBe(true);
 
@@ -113,7 +156,10 @@ describe('the embedded default (npm start)', () => {
     expect(await stop()).toBe(0);
     await start(port);
     const relogged = await signIn(base, 'rep');
-    const after = (await (await fetch(`${base}/api/calls`, { headers: relogged })).json()) as { total: number; items: { status: string }[] };
+    const after = (await (await fetch(`${base}/api/calls`, { headers: relogged })).json()) as {
+      total: number;
+      items: { status: string }[];
+    };
     expect(after.total).toBe(3);
     expect(after.items.every((c) => c.status === 'analyzed')).toBe(true);
   });

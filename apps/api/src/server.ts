@@ -51,7 +51,14 @@ const media = createMedia({
 const pipeline = await createPipeline({
   redisUrl: config.redisUrl,
   concurrency: config.worker.concurrency,
-  deps: createDefaultDeps({ db: database.db, store, media, log, stt: config.stt, analysisLlm: config.analysisLlm }),
+  deps: createDefaultDeps({
+    db: database.db,
+    store,
+    media,
+    log,
+    stt: config.stt,
+    analysisLlm: config.analysisLlm,
+  }),
 });
 const auth = createAuthenticator(database.db, config.auth);
 
@@ -78,9 +85,13 @@ await fastify.register(webUi, { root: WEB_DIST });
 
 if (demo) {
   const people = await createDemoUsers(database.db, auth.passwords);
-  const calls = await loadDemoCalls({ db: database.db, store, media, queue: pipeline.queue }, people.find((p) => p.role === 'rep')!.email);
+  const calls = await loadDemoCalls(
+    { db: database.db, store, media, queue: pipeline.queue },
+    people.find((p) => p.role === 'rep')!.email,
+  );
   console.log(`\nDemo: ${calls.created} sample calls loaded (${calls.existing} already there). Sign in as:`);
-  for (const person of people) console.log(`  ${person.role.padEnd(9)} ${person.email.padEnd(30)} ${person.password}`);
+  for (const person of people)
+    console.log(`  ${person.role.padEnd(9)} ${person.email.padEnd(30)} ${person.password}`);
   console.log('These passwords are new at every demo start and shown only now.\n');
 } else if (admin.outcome === 'no_users_and_no_admin_configured') {
   console.log(
@@ -93,7 +104,10 @@ if (demo) {
 // Files no call references (an upload that crashed between commit and insert) are removed after a day.
 const sweep = async () => {
   try {
-    const result = await store.sweep({ isReferenced: (key) => isBlobReferenced(database.db, key), olderThanMs: SWEEP_GRACE_MS });
+    const result = await store.sweep({
+      isReferenced: (key) => isBlobReferenced(database.db, key),
+      olderThanMs: SWEEP_GRACE_MS,
+    });
     if (result.tempFilesRemoved || result.unreferencedBlobsRemoved) log.info(result, 'storage sweep');
   } catch (error) {
     log.error({ err: error }, 'storage sweep failed');

@@ -48,7 +48,13 @@ export const MomentValues = Type.Object({
   penalty: Type.Optional(
     Type.Object({
       ratePercent: Type.Number(),
-      per: Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month'), Type.Literal('year'), Type.Literal('once')]),
+      per: Type.Union([
+        Type.Literal('day'),
+        Type.Literal('week'),
+        Type.Literal('month'),
+        Type.Literal('year'),
+        Type.Literal('once'),
+      ]),
     }),
   ),
   sanctionKinds: Type.Optional(Type.Array(SanctionKind)),
@@ -70,7 +76,10 @@ export const Moment = Type.Object(
 );
 export type Moment = Static<typeof Moment>;
 
-export const FlagResult = Type.Object({ stated: Type.Boolean(), moments: Type.Array(Moment) }, { $id: 'FlagResult' });
+export const FlagResult = Type.Object(
+  { stated: Type.Boolean(), moments: Type.Array(Moment) },
+  { $id: 'FlagResult' },
+);
 export type FlagResult = Static<typeof FlagResult>;
 
 export const DeflectionResult = Type.Object(

@@ -29,9 +29,9 @@ describe('the embedded database (PGlite behind the pg driver)', () => {
     const teams = await second.db.selectFrom('teams').select(['name', 'id']).execute();
     expect(teams.map((t) => t.name)).toEqual(['Москва']);
     expect(teams[0]?.id).toMatch(/^[0-9a-f-]{36}$/);
-    const { rows } = await sql<{ v: string }>`select to_tsvector('russian', 'отсрочки платежа')::text as v`.execute(
-      second.db,
-    );
+    const { rows } = await sql<{
+      v: string;
+    }>`select to_tsvector('russian', 'отсрочки платежа')::text as v`.execute(second.db);
     expect(rows[0]?.v).toContain('отсрочк');
     await second.close();
   });

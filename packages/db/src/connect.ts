@@ -26,7 +26,8 @@ export interface OpenDatabaseOptions {
   onIdleError?: (error: Error) => void;
 }
 
-const reportIdleError = (error: Error) => console.warn(`database: an idle connection was lost (${error.message})`);
+const reportIdleError = (error: Error) =>
+  console.warn(`database: an idle connection was lost (${error.message})`);
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {

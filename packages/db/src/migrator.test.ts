@@ -28,9 +28,9 @@ describe('migrations', () => {
     const error = await migrateToLatest(sut.db, broken).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as Error).message).toMatch(/2099-01-01T0001-broken failed: .*no_such_table/);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_tables where tablename = 'half_done'`.execute(
-      sut.db,
-    );
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from pg_tables where tablename = 'half_done'`.execute(sut.db);
     expect(rows[0]?.n).toBe(0);
   });
 

@@ -61,7 +61,9 @@ async function buildTemplate(admin: pg.Client): Promise<void> {
   await admin.query(`drop database if exists ${building} with (force)`);
   await admin.query(`create database ${building}`);
   const db = new Kysely<any>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: withDatabase(ADMIN_URL, building), max: 1 }) }),
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: withDatabase(ADMIN_URL, building), max: 1 }),
+    }),
   });
   try {
     await migrateToLatest(db);

@@ -5,6 +5,12 @@ export { SPEECH_SAMPLE_RATE, type ChannelPick } from './normalize.ts';
 export { REVIEW_COPY_CONTENT_TYPE, REVIEW_COPY_EXTENSION, type ReviewCopyInfo } from './review-copy.ts';
 export { DEFAULT_PIXELS_PER_SECOND, type PeaksOptions, type WaveformPeaks } from './peaks.ts';
 export { DEFAULT_TIMEOUT_MS, type OperationOptions } from './run-control.ts';
-export { DEFAULT_SILENCE, silentFraction, type SilenceMap, type SilenceOptions, type SilenceSpan } from './silence.ts';
+export {
+  DEFAULT_SILENCE,
+  silentFraction,
+  type SilenceMap,
+  type SilenceOptions,
+  type SilenceSpan,
+} from './silence.ts';
 export { CHUNK_FORMATS, type AudioChunk, type ChunkFormat, type SplitOptions } from './chunk.ts';
 export { maxChunkSeconds, planChunks, type ChunkLimits, type PlannedChunk } from './chunk-plan.ts';

@@ -31,7 +31,11 @@ export interface Media {
   /** Pauses in the recording (ffmpeg silencedetect), for one channel or the mix. */
   detectSilence(input: string, options?: SilenceOptions & OperationOptions): Promise<SilenceMap>;
   /** Cuts a speech WAV into chunk files under the limits, in pauses (see chunk.ts). */
-  splitAtSilences(input: string, outDir: string, options: SplitOptions & OperationOptions): Promise<AudioChunk[]>;
+  splitAtSilences(
+    input: string,
+    outDir: string,
+    options: SplitOptions & OperationOptions,
+  ): Promise<AudioChunk[]>;
   /** RMS level (dBFS) of a span of a 16-bit mono WAV. */
   measureLevelDb(wavPath: string, start: number, end: number): Promise<number>;
 }

@@ -316,7 +316,11 @@ describe('CSRF', () => {
         cookies: { [SESSION_COOKIE]: session! },
         headers,
       });
-    for (const headers of [{} as Record<string, string>, { 'x-csrf-token': 'forged' }, { 'x-csrf-token': `${csrf}x` }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { 'x-csrf-token': 'forged' },
+      { 'x-csrf-token': `${csrf}x` },
+    ]) {
       const res = await logout(headers);
       expect(res.statusCode).toBe(403);
       expect(res.json().error).toBe('csrf_failed');

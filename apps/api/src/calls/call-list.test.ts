@@ -44,7 +44,11 @@ beforeAll(async () => {
     client: 'Альфа',
     recordedAt: '2026-11-01T10:00:00Z',
     durationSec: 100,
-    segments: [rep('Добрый день, это Павел.', 0), rep('Работаем с отсрочкой платежа тридцать дней.', 5), client('Хорошо.', 10)],
+    segments: [
+      rep('Добрый день, это Павел.', 0),
+      rep('Работаем с отсрочкой платежа тридцать дней.', 5),
+      client('Хорошо.', 10),
+    ],
     verdict: ALL_STATED,
   });
   c.c2 = await seedCall(db, {
@@ -53,7 +57,11 @@ beforeAll(async () => {
     recordedAt: '2026-11-02T10:00:00Z',
     durationSec: 50,
     callType: 'collection',
-    segments: [rep('Hello, this is Paul.', 0), rep('Payment is due within net 30 days of delivery.', 4), client('Fine, send the invoice.', 8)],
+    segments: [
+      rep('Hello, this is Paul.', 0),
+      rep('Payment is due within net 30 days of delivery.', 4),
+      client('Fine, send the invoice.', 8),
+    ],
     verdict: { ...ALL_STATED, sanctions: false },
   });
   c.c3 = await seedCall(db, {
@@ -90,7 +98,12 @@ describe('the calls list', () => {
     expect(ids(all)).toEqual([c.c4, c.c3, c.c2, c.c1]);
     expect(all.total).toBe(4);
     const first = all.items.find((i) => i.id === c.c1)!;
-    expect(first).toMatchObject({ repName: 'Павел Смирнов', teamId: rep1.teamId, teamName: 'Север', reviewedAt: null });
+    expect(first).toMatchObject({
+      repName: 'Павел Смирнов',
+      teamId: rep1.teamId,
+      teamName: 'Север',
+      reviewedAt: null,
+    });
     expect(first.flags).toEqual({ payment_terms: true, deadline: true, sanctions: true, deflection: false });
     expect(first.corrected).toEqual([]);
     expect(first.hits).toEqual([]);
@@ -98,7 +111,12 @@ describe('the calls list', () => {
   });
 
   it('paginates on the server', async () => {
-    expect(await list('?pageSize=2&page=2')).toMatchObject({ total: 4, page: 2, pageSize: 2, items: [{ id: c.c2 }, { id: c.c1 }] });
+    expect(await list('?pageSize=2&page=2')).toMatchObject({
+      total: 4,
+      page: 2,
+      pageSize: 2,
+      items: [{ id: c.c2 }, { id: c.c1 }],
+    });
   });
 
   it('sorts by date, duration and client (calls without a client last)', async () => {
@@ -123,7 +141,13 @@ describe('the calls list', () => {
     expect(ids(await list(`?teamId=${rep1.teamId}`))).toEqual([c.c4, c.c3, c.c2, c.c1]);
     expect(ids(await list('?callType=collection'))).toEqual([c.c2]);
     expect(ids(await list('?from=2026-11-02T00:00:00Z&to=2026-11-04T00:00:00Z'))).toEqual([c.c3, c.c2]);
-    const clientId = (await t.database.db.selectFrom('clients').select('id').where('name', '=', 'Альфа').executeTakeFirstOrThrow()).id;
+    const clientId = (
+      await t.database.db
+        .selectFrom('clients')
+        .select('id')
+        .where('name', '=', 'Альфа')
+        .executeTakeFirstOrThrow()
+    ).id;
     expect(ids(await list(`?clientId=${clientId}`))).toEqual([c.c1]);
     expect(ids(await list(`?clientId=${clientId}`, director))).toEqual([c.c5, c.c1]);
   });
@@ -136,7 +160,13 @@ describe('the calls list', () => {
   });
 
   it('answers a bad filter with a 400 in the usual error shape', async () => {
-    for (const query of ['?missing=everything', '?sort=price', '?deflection=maybe', '?teamId=north', '?pageSize=0']) {
+    for (const query of [
+      '?missing=everything',
+      '?sort=price',
+      '?deflection=maybe',
+      '?teamId=north',
+      '?pageSize=0',
+    ]) {
       const res = await t.sut.inject({ method: 'GET', url: `/api/calls${query}`, headers: manager.headers });
       expect(res.statusCode, query).toBe(400);
       expect(res.json(), query).toEqual({ error: 'bad_request', message: expect.any(String) });
@@ -145,7 +175,11 @@ describe('the calls list', () => {
 
   it('shows the reviewed mark and filters on it', async () => {
     expect(ids(await list('?reviewed=true'))).toEqual([]);
-    const res = await t.sut.inject({ method: 'POST', url: `/api/calls/${c.c1}/review`, headers: manager.headers });
+    const res = await t.sut.inject({
+      method: 'POST',
+      url: `/api/calls/${c.c1}/review`,
+      headers: manager.headers,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const { reviewedAt } = res.json() as { reviewedAt: string };
     expect(new Date(reviewedAt).getTime()).not.toBeNaN();
@@ -153,7 +187,11 @@ describe('the calls list', () => {
     expect(ids(await list('?reviewed=false'))).toEqual([c.c4, c.c3, c.c2]);
     expect((await list('?reviewed=true')).items[0]!.reviewedAt).toBe(reviewedAt);
     // Reviewing again keeps the first mark.
-    const again = await t.sut.inject({ method: 'POST', url: `/api/calls/${c.c1}/review`, headers: manager.headers });
+    const again = await t.sut.inject({
+      method: 'POST',
+      url: `/api/calls/${c.c1}/review`,
+      headers: manager.headers,
+    });
     expect(again.json()).toEqual({ reviewedAt });
   });
 
@@ -162,7 +200,11 @@ describe('the calls list', () => {
       method: 'PUT',
       url: `/api/calls/${c.c2}/flags/sanctions`,
       headers: manager.headers,
-      payload: { stated: true, moments: [{ segment: 1 }], reason: 'Штраф за просрочку назван в конце звонка.' },
+      payload: {
+        stated: true,
+        moments: [{ segment: 1 }],
+        reason: 'Штраф за просрочку назван в конце звонка.',
+      },
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(ids(await list('?missing=sanctions'))).toEqual([]);
@@ -179,20 +221,31 @@ describe('the calls list', () => {
       payload: { stated: true, reason: 'Ушёл от ответа про пени.' },
     });
     expect(ids(await list('?deflection=true'))).toEqual([c.c3, c.c1]);
-    await t.sut.inject({ method: 'DELETE', url: `/api/calls/${c.c1}/flags/deflection`, headers: manager.headers });
+    await t.sut.inject({
+      method: 'DELETE',
+      url: `/api/calls/${c.c1}/flags/deflection`,
+      headers: manager.headers,
+    });
     expect(ids(await list('?deflection=true'))).toEqual([c.c3]);
   });
 });
 
 describe('full-text search in transcripts', () => {
-  const highlighted = (hit: { text: string; ranges: [number, number][] }) => hit.ranges.map(([from, to]) => hit.text.slice(from, to));
+  const highlighted = (hit: { text: string; ranges: [number, number][] }) =>
+    hit.ranges.map(([from, to]) => hit.text.slice(from, to));
 
   it('finds Russian words in any form («отсрочку» finds «отсрочкой» and «Отсрочка»)', async () => {
     const found = await list(`?q=${encodeURIComponent('отсрочку')}`);
     expect(ids(found)).toEqual([c.c3, c.c1]);
     const c1 = found.items.find((i) => i.id === c.c1)!;
     expect(c1.hits).toEqual([
-      { segment: 1, start: 5, text: 'Работаем с отсрочкой платежа тридцать дней.', snippet: 'Работаем с отсрочкой платежа тридцать дней.', ranges: [[11, 20]] },
+      {
+        segment: 1,
+        start: 5,
+        text: 'Работаем с отсрочкой платежа тридцать дней.',
+        snippet: 'Работаем с отсрочкой платежа тридцать дней.',
+        ranges: [[11, 20]],
+      },
     ]);
     expect(highlighted(c1.hits[0]!)).toEqual(['отсрочкой']);
     expect(highlighted(found.items.find((i) => i.id === c.c3)!.hits[0]!)).toEqual(['Отсрочка']);

@@ -1,5 +1,13 @@
 import type { Kysely } from 'kysely';
-import { findTranscriptHits, getEffectiveFlags, listCalls, type CallFilters, type CallSort, type CallStatus, type Database } from '@onterms/db';
+import {
+  findTranscriptHits,
+  getEffectiveFlags,
+  listCalls,
+  type CallFilters,
+  type CallSort,
+  type CallStatus,
+  type Database,
+} from '@onterms/db';
 import { visibleRepIds } from '../access/policy.ts';
 import type { Principal } from '../access/principal.ts';
 import type { CallList, CallListQuery } from './call-schemas.ts';
@@ -16,7 +24,11 @@ export async function listCallSummaries(
   fixed: CallFilters = {},
 ): Promise<CallList> {
   const scope = await visibleRepIds(db, principal);
-  const repIds = q.repId ? (scope === null || scope.includes(q.repId) ? [q.repId] : []) : (scope ?? undefined);
+  const repIds = q.repId
+    ? scope === null || scope.includes(q.repId)
+      ? [q.repId]
+      : []
+    : (scope ?? undefined);
   const search = q.q?.trim() || undefined;
   const { items, total } = await listCalls(
     db,

@@ -2,7 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import '../http/formats.ts';
-import { requeueForTranscription, transitionCallStatus, getAnalysis, getEffectiveFlags, getSegments, listFlagCorrections } from '@onterms/db';
+import {
+  requeueForTranscription,
+  transitionCallStatus,
+  getAnalysis,
+  getEffectiveFlags,
+  getSegments,
+  listFlagCorrections,
+} from '@onterms/db';
 import { REVIEW_COPY_CONTENT_TYPE } from '@onterms/media';
 import type { PendingBlob } from '@onterms/storage';
 import { subjectCall } from '../access/access-control.ts';
@@ -39,12 +46,22 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
           'replaces speech-to-text), fields clientName, callType, recordedAt, language, repId, repChannel. ' +
           'The same bytes uploaded again by the same user answer 200 with the existing call.',
         consumes: ['multipart/form-data'],
-        response: { 200: CallAccepted, 202: CallAccepted, ...errors, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody },
+        response: {
+          200: CallAccepted,
+          202: CallAccepted,
+          ...errors,
+          413: ErrorBody,
+          415: ErrorBody,
+          422: ErrorBody,
+        },
       },
     },
     async (request, reply) => {
       if (!request.isMultipart()) {
-        throw new AppError('unsupported_media_type', 'Send the recording as multipart/form-data with a file part named "audio".');
+        throw new AppError(
+          'unsupported_media_type',
+          'Send the recording as multipart/form-data with a file part named "audio".',
+        );
       }
       const principal = request.principal!;
       const fields: Record<string, string> = {};
@@ -52,9 +69,12 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       let audioFilename: string | null = null;
       let transcript: { filename: string; content: string } | null = null;
       try {
-        for await (const part of request.parts({ limits: { fileSize: deps.config.upload.maxBytes, files: 2, fields: 20 } })) {
+        for await (const part of request.parts({
+          limits: { fileSize: deps.config.upload.maxBytes, files: 2, fields: 20 },
+        })) {
           if (part.type === 'field') {
-            if (typeof part.value !== 'string') throw new AppError('bad_request', `Field ${part.fieldname} must be text.`);
+            if (typeof part.value !== 'string')
+              throw new AppError('bad_request', `Field ${part.fieldname} must be text.`);
             fields[part.fieldname] = part.value;
           } else if (part.fieldname === 'audio' && !audio) {
             audio = await store.beginWrite();
@@ -66,13 +86,23 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
             transcript = { filename: part.filename || 'transcript.json', content: buffer.toString('utf8') };
           } else {
             part.file.resume();
-            throw new AppError('bad_request', `Unexpected file part "${part.fieldname}": send one "audio" and at most one "transcript".`);
+            throw new AppError(
+              'bad_request',
+              `Unexpected file part "${part.fieldname}": send one "audio" and at most one "transcript".`,
+            );
           }
         }
         if (!audio) throw new AppError('empty_file', 'No recording: add a file part named "audio".');
         const parsed = parseFields(fields);
-        const outcome = await uploadCall(deps, principal, { audio, audioFilename, transcript, fields: parsed });
-        return reply.status(outcome.created ? 202 : 200).send({ id: outcome.call.id, status: outcome.call.status });
+        const outcome = await uploadCall(deps, principal, {
+          audio,
+          audioFilename,
+          transcript,
+          fields: parsed,
+        });
+        return reply
+          .status(outcome.created ? 202 : 200)
+          .send({ id: outcome.call.id, status: outcome.call.status });
       } catch (error) {
         await (audio as PendingBlob | null)?.abort().catch(() => {});
         throw mapMultipartError(error, deps.config.upload.maxBytes);
@@ -84,7 +114,11 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     '/calls',
     {
       config: { policy: 'calls.list' },
-      schema: { summary: 'List calls you may see: filters, sort, pages, full-text search in transcripts', querystring: CallListQuery, response: { 200: CallList, ...errors } },
+      schema: {
+        summary: 'List calls you may see: filters, sort, pages, full-text search in transcripts',
+        querystring: CallListQuery,
+        response: { 200: CallList, ...errors },
+      },
     },
     async (request) => listCallSummaries(db, request.principal!, request.query),
   );
@@ -118,7 +152,9 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       schema: {
         summary: 'The recording, with HTTP Range support: the review copy once ready, else the original',
         params: CallIdParams,
-        querystring: Type.Object({ variant: Type.Optional(Type.Union([Type.Literal('review'), Type.Literal('original')])) }),
+        querystring: Type.Object({
+          variant: Type.Optional(Type.Union([Type.Literal('review'), Type.Literal('original')])),
+        }),
         response: { ...errors, 416: ErrorBody },
       },
     },
@@ -128,10 +164,17 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       const key = wantOriginal ? call.audio.key : call.reviewAudioKey!;
       const contentType = wantOriginal ? contentTypeFor(call.audio.key) : REVIEW_COPY_CONTENT_TYPE;
       if (wantOriginal && request.query.variant === 'original') {
-        reply.header('content-disposition', `attachment; filename="call-${call.id}${extensionOf(call.audio.key)}"`);
+        reply.header(
+          'content-disposition',
+          `attachment; filename="call-${call.id}${extensionOf(call.audio.key)}"`,
+        );
       }
       // Who listened to or downloaded which recording (once per person and call in a 10-minute window).
-      await deps.auth.audit.recordAudioAccess(request, call.id, request.query.variant === 'original' ? 'download' : 'play');
+      await deps.auth.audit.recordAudioAccess(
+        request,
+        call.id,
+        request.query.variant === 'original' ? 'download' : 'play',
+      );
       return sendBlob(request, reply, store, key, contentType);
     },
   );
@@ -140,11 +183,19 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     '/calls/:id/peaks',
     {
       config: { policy: 'calls.peaks' },
-      schema: { summary: 'Waveform peaks for the player (computed once on the server)', params: CallIdParams, response: errors },
+      schema: {
+        summary: 'Waveform peaks for the player (computed once on the server)',
+        params: CallIdParams,
+        response: errors,
+      },
     },
     async (request, reply) => {
       const call = subjectCall(request);
-      if (!call.peaksKey) throw new AppError('not_ready', 'The waveform is computed while the call is processed; try again shortly.');
+      if (!call.peaksKey)
+        throw new AppError(
+          'not_ready',
+          'The waveform is computed while the call is processed; try again shortly.',
+        );
       return sendBlob(request, reply, store, call.peaksKey, 'application/json');
     },
   );
@@ -153,12 +204,22 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     '/calls/:id/reanalyze',
     {
       config: { policy: 'calls.reanalyze' },
-      schema: { summary: 'Run the analysis again on the stored transcript', params: CallIdParams, response: { 202: CallAccepted, ...errors } },
+      schema: {
+        summary: 'Run the analysis again on the stored transcript',
+        params: CallIdParams,
+        response: { 202: CallAccepted, ...errors },
+      },
     },
     async (request, reply) => {
       const call = subjectCall(request);
-      if (!['analyzed', 'transcribed', 'failed'].includes(call.status) || (await getSegments(db, call.id)).length === 0) {
-        throw new AppError('not_ready', 'This call has no transcript yet; it is analysed as soon as it is transcribed.');
+      if (
+        !['analyzed', 'transcribed', 'failed'].includes(call.status) ||
+        (await getSegments(db, call.id)).length === 0
+      ) {
+        throw new AppError(
+          'not_ready',
+          'This call has no transcript yet; it is analysed as soon as it is transcribed.',
+        );
       }
       await deps.queue.enqueueCall(call.id, { reanalyze: true });
       return reply.status(202).send({ id: call.id, status: call.status });
@@ -170,7 +231,8 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     {
       config: { policy: 'calls.reanalyze' },
       schema: {
-        summary: 'Send the recording through speech-to-text again (e.g. after changing the engine), then analyse it',
+        summary:
+          'Send the recording through speech-to-text again (e.g. after changing the engine), then analyse it',
         params: CallIdParams,
         response: { 202: CallAccepted, ...errors },
       },
@@ -178,10 +240,16 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     async (request, reply) => {
       const call = subjectCall(request);
       if (call.transcriptUploadKey) {
-        throw new AppError('conflict', 'This call uses the transcript uploaded with it; upload the recording without one to transcribe it.');
+        throw new AppError(
+          'conflict',
+          'This call uses the transcript uploaded with it; upload the recording without one to transcribe it.',
+        );
       }
       if (!(await requeueForTranscription(db, call.id))) {
-        throw new AppError('not_ready', 'This call is being processed right now; try again when it has finished.');
+        throw new AppError(
+          'not_ready',
+          'This call is being processed right now; try again when it has finished.',
+        );
       }
       await deps.queue.enqueueCall(call.id).catch(async (error: unknown) => {
         // Nothing half-done: put the call back where it was if the queue is unreachable.
@@ -204,7 +272,10 @@ function parseFields(fields: Record<string, string>): UploadFields {
 }
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError('payload_too_large', `The recording is larger than the limit of ${formatBytes(maxBytes)}.`);
+  return new AppError(
+    'payload_too_large',
+    `The recording is larger than the limit of ${formatBytes(maxBytes)}.`,
+  );
 }
 
 function mapMultipartError(error: unknown, maxBytes: number): unknown {
@@ -212,7 +283,10 @@ function mapMultipartError(error: unknown, maxBytes: number): unknown {
   const code = (error as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(maxBytes);
   if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') {
-    return new AppError('bad_request', 'Too many parts in the upload: one audio file, one transcript and a few fields.');
+    return new AppError(
+      'bad_request',
+      'Too many parts in the upload: one audio file, one transcript and a few fields.',
+    );
   }
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
     return new AppError('unsupported_media_type', 'Send the recording as multipart/form-data.');
@@ -225,7 +299,8 @@ async function readLimited(stream: NodeJS.ReadableStream, maxBytes: number): Pro
   let size = 0;
   for await (const chunk of stream) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new AppError('payload_too_large', `The transcript is larger than ${formatBytes(maxBytes)}.`);
+    if (size > maxBytes)
+      throw new AppError('payload_too_large', `The transcript is larger than ${formatBytes(maxBytes)}.`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

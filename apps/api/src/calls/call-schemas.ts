@@ -79,23 +79,36 @@ export const CallListQuery = Type.Object(
     repId: Type.Optional(Type.String({ format: 'uuid' })),
     clientId: Type.Optional(Type.String({ format: 'uuid' })),
     callType: Type.Optional(CallType),
-    status: Type.Optional(Type.String({ pattern: '^[a-z]+(,[a-z]+)*$', description: 'comma-separated statuses' })),
+    status: Type.Optional(
+      Type.String({ pattern: '^[a-z]+(,[a-z]+)*$', description: 'comma-separated statuses' }),
+    ),
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
     q: Type.Optional(
       Type.String({
         minLength: 1,
         maxLength: 200,
-        description: 'full-text search in transcripts (web-search syntax: "phrase", or, -word; Russian and English)',
+        description:
+          'full-text search in transcripts (web-search syntax: "phrase", or, -word; Russian and English)',
       }),
     ),
     teamId: Type.Optional(Type.String({ format: 'uuid' })),
     missing: Type.Optional(
-      Type.Union([Type.Literal('payment_terms'), Type.Literal('deadline'), Type.Literal('sanctions'), Type.Literal('any')], {
-        description: 'calls where this checklist item (or any) was not stated',
-      }),
+      Type.Union(
+        [
+          Type.Literal('payment_terms'),
+          Type.Literal('deadline'),
+          Type.Literal('sanctions'),
+          Type.Literal('any'),
+        ],
+        {
+          description: 'calls where this checklist item (or any) was not stated',
+        },
+      ),
     ),
-    deflection: Type.Optional(Type.Boolean({ description: 'calls with (true) or without (false) a deflection' })),
+    deflection: Type.Optional(
+      Type.Boolean({ description: 'calls with (true) or without (false) a deflection' }),
+    ),
     reviewed: Type.Optional(Type.Boolean()),
     sort: Type.Union(
       [
@@ -107,7 +120,10 @@ export const CallListQuery = Type.Object(
         Type.Literal('-client'),
         Type.Literal('attention'),
       ],
-      { default: '-recorded_at', description: '`attention`: missing flags or deflections first, then newest' },
+      {
+        default: '-recorded_at',
+        description: '`attention`: missing flags or deflections first, then newest',
+      },
     ),
     page: Type.Integer({ minimum: 1, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
@@ -156,36 +172,42 @@ export type FlagCorrectionView = Static<typeof FlagCorrectionView>;
 
 export const CallDetail = Type.Object({
   ...callCore,
-    channels: Type.Integer(),
-    repChannel: Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Null()]),
-    originalFilename: Type.Union([Type.String(), Type.Null()]),
-    audioBytes: Type.Integer(),
-    audioFormat: Type.String(),
-    uploadedBy: Type.String(),
-    createdAt: Type.String({ format: 'date-time' }),
-    analyzedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    transcriptSource: Type.Union([Type.Literal('upload'), Type.Literal('stt'), Type.Null()]),
-    engine: Type.Object({
-      stt: Type.Union([Type.String(), Type.Null()]),
-      sttModel: Type.Union([Type.String(), Type.Null()]),
-      sttAudioSeconds: Type.Union([Type.Number(), Type.Null()]),
-      /** What the speech-to-text engine wants a reviewer to know (approximate timestamps, guessed speakers …). */
-      sttNotes: Type.Array(Type.String()),
-      checklist: Type.Union([Type.Object({ id: Type.String(), version: Type.String() }), Type.Null()]),
-      rules: Type.Union([Type.String(), Type.Null()]),
-      llmModel: Type.Union([Type.String(), Type.Null()]),
+  channels: Type.Integer(),
+  repChannel: Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Null()]),
+  originalFilename: Type.Union([Type.String(), Type.Null()]),
+  audioBytes: Type.Integer(),
+  audioFormat: Type.String(),
+  uploadedBy: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  analyzedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  transcriptSource: Type.Union([Type.Literal('upload'), Type.Literal('stt'), Type.Null()]),
+  engine: Type.Object({
+    stt: Type.Union([Type.String(), Type.Null()]),
+    sttModel: Type.Union([Type.String(), Type.Null()]),
+    sttAudioSeconds: Type.Union([Type.Number(), Type.Null()]),
+    /** What the speech-to-text engine wants a reviewer to know (approximate timestamps, guessed speakers …). */
+    sttNotes: Type.Array(Type.String()),
+    checklist: Type.Union([Type.Object({ id: Type.String(), version: Type.String() }), Type.Null()]),
+    rules: Type.Union([Type.String(), Type.Null()]),
+    llmModel: Type.Union([Type.String(), Type.Null()]),
+  }),
+  transcript: Type.Union([
+    Type.Object({ language: Type.Union([Language, Type.Null()]), segments: Type.Array(Segment) }),
+    Type.Null(),
+  ]),
+  /** Exactly the shape `onterms analyze` prints; null until analysed. */
+  flags: Type.Union([Type.Record(Type.String(), withoutIds(FlagResult)), Type.Null()]),
+  deflection: Type.Union([withoutIds(DeflectionResult), Type.Null()]),
+  /** Managers' corrections by flag; the machine's verdict stays in `flags` / `deflection`. */
+  corrections: Type.Record(Type.String(), FlagCorrectionView),
+  /** The verdict to show and count, per flag (`deflection` included). */
+  effective: Type.Record(
+    Type.String(),
+    Type.Object({
+      stated: Type.Boolean(),
+      source: Type.Union([Type.Literal('machine'), Type.Literal('correction')]),
     }),
-    transcript: Type.Union([Type.Object({ language: Type.Union([Language, Type.Null()]), segments: Type.Array(Segment) }), Type.Null()]),
-    /** Exactly the shape `onterms analyze` prints; null until analysed. */
-    flags: Type.Union([Type.Record(Type.String(), withoutIds(FlagResult)), Type.Null()]),
-    deflection: Type.Union([withoutIds(DeflectionResult), Type.Null()]),
-    /** Managers' corrections by flag; the machine's verdict stays in `flags` / `deflection`. */
-    corrections: Type.Record(Type.String(), FlagCorrectionView),
-    /** The verdict to show and count, per flag (`deflection` included). */
-    effective: Type.Record(
-      Type.String(),
-      Type.Object({ stated: Type.Boolean(), source: Type.Union([Type.Literal('machine'), Type.Literal('correction')]) }),
-    ),
+  ),
 });
 export type CallDetail = Static<typeof CallDetail>;
 

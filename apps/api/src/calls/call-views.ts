@@ -10,14 +10,22 @@ export function toCallSummary(
 ): CallSummary {
   return {
     ...callCore(call),
-    flags: effective ? Object.fromEntries(Object.entries(effective).map(([flag, v]) => [flag, v.stated])) : null,
+    flags: effective
+      ? Object.fromEntries(Object.entries(effective).map(([flag, v]) => [flag, v.stated]))
+      : null,
     corrected: effective
       ? Object.entries(effective)
           .filter(([, v]) => v.source === 'correction')
           .map(([flag]) => flag)
           .sort()
       : [],
-    hits: hits.map((h) => ({ segment: h.segment, start: h.start, text: h.text, snippet: h.text, ranges: h.ranges })),
+    hits: hits.map((h) => ({
+      segment: h.segment,
+      start: h.start,
+      text: h.text,
+      snippet: h.text,
+      ranges: h.ranges,
+    })),
   };
 }
 
@@ -41,7 +49,14 @@ function callCore(call: Call) {
 }
 
 export function toFlagCorrectionView(c: FlagCorrection): FlagCorrectionView {
-  return { flag: c.flag, stated: c.stated, moments: c.moments, reason: c.reason, by: c.author, at: c.at.toISOString() };
+  return {
+    flag: c.flag,
+    stated: c.stated,
+    moments: c.moments,
+    reason: c.reason,
+    by: c.author,
+    at: c.at.toISOString(),
+  };
 }
 
 export function toCallDetail(

@@ -22,7 +22,12 @@ let rep: Awaited<ReturnType<TestApp['createUser']>>;
 
 beforeAll(async () => {
   fake = await startFakeOpenAI(() => ({
-    json: { text: SAID.map((s) => s.text).join(' '), language: 'russian', duration: 34, segments: SAID.map((s, id) => ({ id, ...s })) },
+    json: {
+      text: SAID.map((s) => s.text).join(' '),
+      language: 'russian',
+      duration: 34,
+      segments: SAID.map((s, id) => ({ id, ...s })),
+    },
   }));
   const stt: SttConfig = {
     engine: 'openai',
@@ -45,11 +50,17 @@ afterAll(async () => {
 });
 
 async function analysed(id: string, after = 0) {
-  return waitFor(async () => {
-    const body = (await t.sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers: rep.headers })).json();
-    if (body.status === 'failed') throw new Error(`failed: ${body.failureReason}`);
-    return body.status === 'analyzed' && fake.requests.length > after ? body : undefined;
-  }, 'the call to be transcribed and analysed', 60_000);
+  return waitFor(
+    async () => {
+      const body = (
+        await t.sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers: rep.headers })
+      ).json();
+      if (body.status === 'failed') throw new Error(`failed: ${body.failureReason}`);
+      return body.status === 'analyzed' && fake.requests.length > after ? body : undefined;
+    },
+    'the call to be transcribed and analysed',
+    60_000,
+  );
 }
 
 describe('a recording without a transcript', () => {
@@ -57,9 +68,18 @@ describe('a recording without a transcript', () => {
 
   it('is transcribed by the configured engine, analysed, and shows engine, model and audio sent', async () => {
     const form = multipart({ language: 'ru', clientName: 'Без расшифровки' }, [
-      { name: 'audio', filename: 'call.ogg', content: await readFile(path.join(DEMO, 'stroymarket-terms.ogg')) },
+      {
+        name: 'audio',
+        filename: 'call.ogg',
+        content: await readFile(path.join(DEMO, 'stroymarket-terms.ogg')),
+      },
     ]);
-    const res = await t.sut.inject({ method: 'POST', url: '/api/calls', payload: form.body, headers: { ...form.headers, ...rep.headers } });
+    const res = await t.sut.inject({
+      method: 'POST',
+      url: '/api/calls',
+      payload: form.body,
+      headers: { ...form.headers, ...rep.headers },
+    });
     expect(res.statusCode).toBe(202);
     id = res.json().id;
 
@@ -74,14 +94,22 @@ describe('a recording without a transcript', () => {
     expect(call.flags.sanctions.stated).toBe(true);
 
     const sent = fake.requests[0]!;
-    expect(sent.fields).toMatchObject({ model: 'whisper-1', language: 'ru', response_format: 'verbose_json' });
+    expect(sent.fields).toMatchObject({
+      model: 'whisper-1',
+      language: 'ru',
+      response_format: 'verbose_json',
+    });
     expect(String(sent.fields.prompt)).toMatch(/отсрочк/i);
     expect(sent.file?.bytes.length).toBeGreaterThan(1000);
   });
 
   it('can be sent through speech-to-text again', async () => {
     const before = fake.requests.length;
-    const res = await t.sut.inject({ method: 'POST', url: `/api/calls/${id}/retranscribe`, headers: rep.headers });
+    const res = await t.sut.inject({
+      method: 'POST',
+      url: `/api/calls/${id}/retranscribe`,
+      headers: rep.headers,
+    });
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ id, status: 'queued' });
     const call = await analysed(id, before);
@@ -92,10 +120,23 @@ describe('a recording without a transcript', () => {
   it('is not re-transcribed when it came with its own transcript', async () => {
     const form = multipart({}, [
       { name: 'audio', filename: 'n.ogg', content: await readFile(path.join(DEMO, 'northwind-net30.ogg')) },
-      { name: 'transcript', filename: 'n.json', content: await readFile(path.join(DEMO, 'northwind-net30.json')) },
+      {
+        name: 'transcript',
+        filename: 'n.json',
+        content: await readFile(path.join(DEMO, 'northwind-net30.json')),
+      },
     ]);
-    const up = await t.sut.inject({ method: 'POST', url: '/api/calls', payload: form.body, headers: { ...form.headers, ...rep.headers } });
-    const res = await t.sut.inject({ method: 'POST', url: `/api/calls/${up.json().id}/retranscribe`, headers: rep.headers });
+    const up = await t.sut.inject({
+      method: 'POST',
+      url: '/api/calls',
+      payload: form.body,
+      headers: { ...form.headers, ...rep.headers },
+    });
+    const res = await t.sut.inject({
+      method: 'POST',
+      url: `/api/calls/${up.json().id}/retranscribe`,
+      headers: rep.headers,
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ error: 'conflict', message: expect.stringMatching(/transcript/) });
   });

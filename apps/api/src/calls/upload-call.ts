@@ -41,7 +41,11 @@ export type UploadOutcome = { created: true; call: Call } | { created: false; ca
  * row inserted and job enqueued, or nothing at all. The same bytes from the same uploader return the
  * existing call instead of a copy.
  */
-export async function uploadCall(deps: UploadDeps, principal: Principal, input: UploadInput): Promise<UploadOutcome> {
+export async function uploadCall(
+  deps: UploadDeps,
+  principal: Principal,
+  input: UploadInput,
+): Promise<UploadOutcome> {
   const { audio, fields } = input;
   let committedKeys: string[] = [];
   try {
@@ -49,7 +53,10 @@ export async function uploadCall(deps: UploadDeps, principal: Principal, input: 
     if (!written || written.size === 0) throw new AppError('empty_file', 'The audio file is empty.');
 
     if (principal.kind === 'token' && !fields.repId) {
-      throw new AppError('unknown_rep', "An API token uploads on a rep's behalf: send the rep's id as repId.");
+      throw new AppError(
+        'unknown_rep',
+        "An API token uploads on a rep's behalf: send the rep's id as repId.",
+      );
     }
     const repId = fields.repId ?? principal.userId;
     const rep = await findUserById(deps.db, repId);
@@ -62,7 +69,10 @@ export async function uploadCall(deps: UploadDeps, principal: Principal, input: 
 
     const info = await deps.media.probe(audio.tempPath).catch((error: unknown) => {
       if (isMediaError(error)) {
-        throw new AppError(error.code === 'corrupt' ? 'corrupt_audio' : 'unsupported_media_type', error.message);
+        throw new AppError(
+          error.code === 'corrupt' ? 'corrupt_audio' : 'unsupported_media_type',
+          error.message,
+        );
       }
       throw error;
     });
@@ -142,9 +152,16 @@ export async function uploadCall(deps: UploadDeps, principal: Principal, input: 
   }
 }
 
-function parseUploadedTranscript(file: { filename: string; content: string }, fields: UploadFields): Transcript {
+function parseUploadedTranscript(
+  file: { filename: string; content: string },
+  fields: UploadFields,
+): Transcript {
   try {
-    return parseTranscriptFile(file.filename, file.content, fields.language ? { language: fields.language } : {});
+    return parseTranscriptFile(
+      file.filename,
+      file.content,
+      fields.language ? { language: fields.language } : {},
+    );
   } catch (error) {
     throw new AppError(
       'invalid_transcript',

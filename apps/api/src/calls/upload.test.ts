@@ -26,10 +26,19 @@ afterAll(async () => {
 
 function upload(fields: Record<string, string>, files: FilePart[], headers = rep.headers) {
   const form = multipart(fields, files);
-  return t.sut.inject({ method: 'POST', url: '/api/calls', payload: form.body, headers: { ...form.headers, ...headers } });
+  return t.sut.inject({
+    method: 'POST',
+    url: '/api/calls',
+    payload: form.body,
+    headers: { ...form.headers, ...headers },
+  });
 }
 
-const audioPart = (content: Buffer | string = recording, filename = 'call.ogg'): FilePart => ({ name: 'audio', filename, content });
+const audioPart = (content: Buffer | string = recording, filename = 'call.ogg'): FilePart => ({
+  name: 'audio',
+  filename,
+  content,
+});
 
 async function storedNothing(): Promise<void> {
   const rows = await t.database.db.selectFrom('calls').select('id').execute();
@@ -74,7 +83,10 @@ describe('uploading a bad recording stores nothing and says why', () => {
   it('a file over the size limit is a 413', async () => {
     const res = await upload({}, [audioPart(Buffer.alloc(6 * 1024 * 1024, 1))]);
     expect(res.statusCode).toBe(413);
-    expect(res.json()).toMatchObject({ error: 'payload_too_large', message: expect.stringMatching(/5\.0 MB/) });
+    expect(res.json()).toMatchObject({
+      error: 'payload_too_large',
+      message: expect.stringMatching(/5\.0 MB/),
+    });
     await storedNothing();
   });
 
@@ -86,9 +98,15 @@ describe('uploading a bad recording stores nothing and says why', () => {
   });
 
   it('a broken transcript is a 400 that names the problem', async () => {
-    const res = await upload({}, [audioPart(), { name: 'transcript', filename: 't.json', content: '{"language": "ru", "segments": [' }]);
+    const res = await upload({}, [
+      audioPart(),
+      { name: 'transcript', filename: 't.json', content: '{"language": "ru", "segments": [' },
+    ]);
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ error: 'invalid_transcript', message: expect.stringMatching(/t\.json/) });
+    expect(res.json()).toMatchObject({
+      error: 'invalid_transcript',
+      message: expect.stringMatching(/t\.json/),
+    });
     await storedNothing();
   });
 
@@ -96,14 +114,21 @@ describe('uploading a bad recording stores nothing and says why', () => {
     const res = await upload({ callType: 'cold_call' }, [audioPart()]);
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/callType/);
-    const mono = await upload({ repChannel: 'left' }, [audioPart(await readFile(await synth(path.join(t.dir, 'mono.wav'), 'sine=f=200:d=2')), 'mono.wav')]);
+    const mono = await upload({ repChannel: 'left' }, [
+      audioPart(await readFile(await synth(path.join(t.dir, 'mono.wav'), 'sine=f=200:d=2')), 'mono.wav'),
+    ]);
     expect(mono.statusCode).toBe(400);
     expect(mono.json().message).toMatch(/2-channel/);
     await storedNothing();
   });
 
   it('a request that is not multipart is a 415', async () => {
-    const res = await t.sut.inject({ method: 'POST', url: '/api/calls', payload: { audio: 'x' }, headers: rep.headers });
+    const res = await t.sut.inject({
+      method: 'POST',
+      url: '/api/calls',
+      payload: { audio: 'x' },
+      headers: rep.headers,
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json().error).toBe('unsupported_media_type');
   });
@@ -125,13 +150,22 @@ describe('uploading a bad recording stores nothing and says why', () => {
     try {
       const user = await dead.createUser('rep');
       const form = multipart({}, [audioPart()]);
-      const res = await dead.sut.inject({ method: 'POST', url: '/api/calls', payload: form.body, headers: { ...form.headers, ...user.headers } });
+      const res = await dead.sut.inject({
+        method: 'POST',
+        url: '/api/calls',
+        payload: form.body,
+        headers: { ...form.headers, ...user.headers },
+      });
       expect(res.statusCode).toBe(503);
       expect(res.json().error).toBe('service_unavailable');
       expect(await dead.database.db.selectFrom('calls').select('id').execute()).toEqual([]);
       const health = await dead.sut.inject({ method: 'GET', url: '/api/health' });
       expect(health.statusCode).toBe(503);
-      expect(health.json()).toMatchObject({ status: 'degraded', database: { ok: true }, queue: { ok: false } });
+      expect(health.json()).toMatchObject({
+        status: 'degraded',
+        database: { ok: true },
+        queue: { ok: false },
+      });
     } finally {
       await dead.close();
     }
@@ -143,7 +177,13 @@ describe('a good upload', () => {
 
   it('is accepted at once and analysed in the background', async () => {
     const res = await upload(
-      { clientName: 'ООО «СтройМаркет»', callType: 'credit_negotiation', recordedAt: '2026-11-20T09:30:00Z', language: 'ru', repChannel: 'left' },
+      {
+        clientName: 'ООО «СтройМаркет»',
+        callType: 'credit_negotiation',
+        recordedAt: '2026-11-20T09:30:00Z',
+        language: 'ru',
+        repChannel: 'left',
+      },
       [audioPart(), { name: 'transcript', filename: 'stroymarket.json', content: transcript }],
     );
     expect(res.json()).toEqual({ id: expect.any(String), status: 'queued' });
@@ -164,18 +204,31 @@ describe('a good upload', () => {
       channels: 2,
       repChannel: 'left',
       transcriptSource: 'upload',
-      engine: { checklist: { id: expect.any(String), version: expect.any(String) }, rules: expect.any(String) },
+      engine: {
+        checklist: { id: expect.any(String), version: expect.any(String) },
+        rules: expect.any(String),
+      },
     });
     expect(call.durationSec).toBeGreaterThan(30);
     expect(call.transcript.segments).toHaveLength(7);
     // The same shape `onterms analyze` prints.
     expect(Object.keys(call.flags).sort()).toEqual(['deadline', 'payment_terms', 'sanctions']);
-    expect(call.flags.payment_terms).toMatchObject({ stated: true, moments: [expect.objectContaining({ segment: 2, speaker: 'rep' })] });
+    expect(call.flags.payment_terms).toMatchObject({
+      stated: true,
+      moments: [expect.objectContaining({ segment: 2, speaker: 'rep' })],
+    });
     expect(call.flags.sanctions.stated).toBe(true);
     expect(call.deflection).toEqual({ present: false, moments: [] });
 
-    const list = await t.sut.inject({ method: 'GET', url: '/api/calls?status=analyzed', headers: rep.headers });
-    expect(list.json()).toMatchObject({ total: 1, items: [{ id: callId, flags: { payment_terms: true, sanctions: true, deflection: false } }] });
+    const list = await t.sut.inject({
+      method: 'GET',
+      url: '/api/calls?status=analyzed',
+      headers: rep.headers,
+    });
+    expect(list.json()).toMatchObject({
+      total: 1,
+      items: [{ id: callId, flags: { payment_terms: true, sanctions: true, deflection: false } }],
+    });
   });
 
   it('uploaded again by the same user returns the existing call', async () => {
@@ -186,32 +239,56 @@ describe('a good upload', () => {
   });
 
   it('streams its audio with HTTP Range so the player can seek', async () => {
-    const whole = await t.sut.inject({ method: 'GET', url: `/api/calls/${callId}/audio`, headers: rep.headers });
+    const whole = await t.sut.inject({
+      method: 'GET',
+      url: `/api/calls/${callId}/audio`,
+      headers: rep.headers,
+    });
     expect(whole.statusCode).toBe(200);
     expect(whole.headers['accept-ranges']).toBe('bytes');
     expect(whole.headers['content-type']).toMatch(/^audio\/webm/);
     const size = whole.rawPayload.length;
 
-    const part = await t.sut.inject({ method: 'GET', url: `/api/calls/${callId}/audio`, headers: { ...rep.headers, range: 'bytes=100-199' } });
+    const part = await t.sut.inject({
+      method: 'GET',
+      url: `/api/calls/${callId}/audio`,
+      headers: { ...rep.headers, range: 'bytes=100-199' },
+    });
     expect(part.statusCode).toBe(206);
     expect(part.headers['content-range']).toBe(`bytes 100-199/${size}`);
     expect(part.rawPayload).toEqual(whole.rawPayload.subarray(100, 200));
 
-    const tail = await t.sut.inject({ method: 'GET', url: `/api/calls/${callId}/audio`, headers: { ...rep.headers, range: 'bytes=-10' } });
+    const tail = await t.sut.inject({
+      method: 'GET',
+      url: `/api/calls/${callId}/audio`,
+      headers: { ...rep.headers, range: 'bytes=-10' },
+    });
     expect(tail.statusCode).toBe(206);
     expect(tail.rawPayload).toEqual(whole.rawPayload.subarray(size - 10));
 
-    const outside = await t.sut.inject({ method: 'GET', url: `/api/calls/${callId}/audio`, headers: { ...rep.headers, range: `bytes=${size + 10}-` } });
+    const outside = await t.sut.inject({
+      method: 'GET',
+      url: `/api/calls/${callId}/audio`,
+      headers: { ...rep.headers, range: `bytes=${size + 10}-` },
+    });
     expect(outside.statusCode).toBe(416);
     expect(outside.headers['content-range']).toBe(`bytes */${size}`);
 
-    const original = await t.sut.inject({ method: 'GET', url: `/api/calls/${callId}/audio?variant=original`, headers: rep.headers });
+    const original = await t.sut.inject({
+      method: 'GET',
+      url: `/api/calls/${callId}/audio?variant=original`,
+      headers: rep.headers,
+    });
     expect(original.rawPayload).toEqual(recording);
     expect(original.headers['content-disposition']).toMatch(/attachment/);
   });
 
   it('serves waveform peaks computed on the server', async () => {
-    const res = await t.sut.inject({ method: 'GET', url: `/api/calls/${callId}/peaks`, headers: rep.headers });
+    const res = await t.sut.inject({
+      method: 'GET',
+      url: `/api/calls/${callId}/peaks`,
+      headers: rep.headers,
+    });
     expect(res.statusCode).toBe(200);
     const peaks = res.json();
     expect(peaks.channels).toBe(2);
@@ -220,10 +297,16 @@ describe('a good upload', () => {
   });
 
   it('can be re-analysed', async () => {
-    const res = await t.sut.inject({ method: 'POST', url: `/api/calls/${callId}/reanalyze`, headers: rep.headers });
+    const res = await t.sut.inject({
+      method: 'POST',
+      url: `/api/calls/${callId}/reanalyze`,
+      headers: rep.headers,
+    });
     expect(res.statusCode).toBe(202);
     await waitFor(async () => {
-      const body = (await t.sut.inject({ method: 'GET', url: `/api/calls/${callId}`, headers: rep.headers })).json();
+      const body = (
+        await t.sut.inject({ method: 'GET', url: `/api/calls/${callId}`, headers: rep.headers })
+      ).json();
       return body.status === 'analyzed' && body.flags ? body : undefined;
     }, 're-analysis');
   });
@@ -235,7 +318,9 @@ describe('a good upload', () => {
       expect(res.statusCode).toBe(404);
       expect(res.json().error).toBe('not_found');
     }
-    expect((await t.sut.inject({ method: 'GET', url: '/api/calls', headers: other.headers })).json().total).toBe(0);
+    expect(
+      (await t.sut.inject({ method: 'GET', url: '/api/calls', headers: other.headers })).json().total,
+    ).toBe(0);
   });
 });
 
@@ -249,7 +334,11 @@ describe('concurrent identical uploads', () => {
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 202]);
     expect(a.json().id).toBe(b.json().id);
-    const rows = await t.database.db.selectFrom('calls').select('audio_key').where('uploaded_by', '=', user.id).execute();
+    const rows = await t.database.db
+      .selectFrom('calls')
+      .select('audio_key')
+      .where('uploaded_by', '=', user.id)
+      .execute();
     expect(rows).toHaveLength(1);
   });
 });
@@ -262,7 +351,14 @@ describe('the API describes itself', () => {
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/calls', '/api/calls/{id}', '/api/calls/{id}/audio', '/api/calls/{id}/peaks', '/api/calls/{id}/reanalyze', '/api/health']),
+      expect.arrayContaining([
+        '/api/calls',
+        '/api/calls/{id}',
+        '/api/calls/{id}/audio',
+        '/api/calls/{id}/peaks',
+        '/api/calls/{id}/reanalyze',
+        '/api/health',
+      ]),
     );
   });
 

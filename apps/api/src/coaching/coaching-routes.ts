@@ -30,7 +30,6 @@ import { feedbackInbox, reviewInbox } from './inbox.ts';
 import { addTag, listTags, removeTag } from './tags.ts';
 import { answerFeedback, createThread, listThreads, replyTo } from './threads.ts';
 
-
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 /** Flag corrections, review marks, feedback threads, the two inboxes and the coaching tags. Handlers stay thin. */
@@ -82,7 +81,11 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     '/calls/:id/review',
     {
       config: { policy: 'calls.markReviewed' },
-      schema: { summary: 'Mark the call reviewed', params: CallIdParams, response: { 200: Reviewed, ...errors } },
+      schema: {
+        summary: 'Mark the call reviewed',
+        params: CallIdParams,
+        response: { 200: Reviewed, ...errors },
+      },
     },
     async (request) => {
       const reviewedAt = await markCallReviewed(db, subjectCall(request).id, userPrincipal(request).userId);
@@ -94,7 +97,11 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     '/calls/:id/annotations',
     {
       config: { policy: 'annotations.list' },
-      schema: { summary: 'Feedback threads on a call, by time', params: CallIdParams, response: { 200: ThreadList, ...errors } },
+      schema: {
+        summary: 'Feedback threads on a call, by time',
+        params: CallIdParams,
+        response: { 200: ThreadList, ...errors },
+      },
     },
     async (request) => ({ threads: (await listThreads(db, subjectCall(request))).map(toThreadView) }),
   );
@@ -120,10 +127,20 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     '/annotations/:id/replies',
     {
       config: { policy: 'annotations.reply' },
-      schema: { summary: 'Reply in a feedback thread', params: AnnotationIdParams, body: ReplyBody, response: { 201: ReplyView, ...errors } },
+      schema: {
+        summary: 'Reply in a feedback thread',
+        params: AnnotationIdParams,
+        body: ReplyBody,
+        response: { 201: ReplyView, ...errors },
+      },
     },
     async (request, reply) => {
-      const created = await replyTo(db, userPrincipal(request), subjectAnnotation(request), request.body.body);
+      const created = await replyTo(
+        db,
+        userPrincipal(request),
+        subjectAnnotation(request),
+        request.body.body,
+      );
       return reply.status(201).send(toReplyView(created));
     },
   );
@@ -146,7 +163,10 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     '/inbox/feedback',
     {
       config: { policy: 'inbox.feedback' },
-      schema: { summary: 'Feedback on your calls still to acknowledge or dispute, newest first', response: { 200: FeedbackInbox, ...errors } },
+      schema: {
+        summary: 'Feedback on your calls still to acknowledge or dispute, newest first',
+        response: { 200: FeedbackInbox, ...errors },
+      },
     },
     async (request) => ({
       items: (await feedbackInbox(db, userPrincipal(request))).map((item) => ({
@@ -163,7 +183,8 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     {
       config: { policy: 'inbox.review' },
       schema: {
-        summary: 'Analysed calls of your teams not reviewed yet: missing flags or deflections first, then newest',
+        summary:
+          'Analysed calls of your teams not reviewed yet: missing flags or deflections first, then newest',
         querystring: ReviewInboxQuery,
         response: { 200: ReviewInbox, ...errors },
       },
@@ -175,7 +196,10 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     '/coaching/tags',
     {
       config: { policy: 'coaching.viewTags' },
-      schema: { summary: 'The coaching tags offered for feedback', response: { 200: Type.Array(CoachingTagView), ...errors } },
+      schema: {
+        summary: 'The coaching tags offered for feedback',
+        response: { 200: Type.Array(CoachingTagView), ...errors },
+      },
     },
     async () => (await listTags(db)).map(toTagView),
   );
@@ -184,7 +208,11 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     '/coaching/tags',
     {
       config: { policy: 'coaching.manageTags' },
-      schema: { summary: 'Add a coaching tag', body: NewTagBody, response: { 201: CoachingTagView, ...errors } },
+      schema: {
+        summary: 'Add a coaching tag',
+        body: NewTagBody,
+        response: { 201: CoachingTagView, ...errors },
+      },
     },
     async (request, reply) => reply.status(201).send(toTagView(await addTag(db, request.body.label))),
   );

@@ -18,7 +18,12 @@ export const TagIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Person = Type.Object({
   id: Type.String(),
   name: Type.String(),
-  role: Type.Union([Type.Literal('rep'), Type.Literal('manager'), Type.Literal('director'), Type.Literal('admin')]),
+  role: Type.Union([
+    Type.Literal('rep'),
+    Type.Literal('manager'),
+    Type.Literal('director'),
+    Type.Literal('admin'),
+  ]),
 });
 
 export const ReplyView = Type.Object({
@@ -29,7 +34,11 @@ export const ReplyView = Type.Object({
 });
 export type ReplyView = Static<typeof ReplyView>;
 
-export const ThreadStatus = Type.Union([Type.Literal('open'), Type.Literal('acknowledged'), Type.Literal('disputed')]);
+export const ThreadStatus = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('acknowledged'),
+  Type.Literal('disputed'),
+]);
 
 export const ThreadView = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -62,7 +71,10 @@ export const NewThreadBody = Type.Object(
 );
 export type NewThreadBody = Static<typeof NewThreadBody>;
 
-export const ReplyBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
+export const ReplyBody = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: 5000 }) },
+  { additionalProperties: false },
+);
 
 export const AcknowledgeBody = Type.Object(
   {

@@ -24,14 +24,25 @@ beforeAll(async () => {
   director = await t.createUser('director');
   const demo = path.resolve(import.meta.dirname, '../../demo-data/stroymarket-terms.json');
   segments = (JSON.parse(await readFile(demo, 'utf8')) as { segments: Segment[] }).segments;
-  callId = await seedCall(t.database.db, { repId: rep.id, client: 'СтройМаркет', segments, durationSec: 60, verdict: ALL_STATED });
+  callId = await seedCall(t.database.db, {
+    repId: rep.id,
+    client: 'СтройМаркет',
+    segments,
+    durationSec: 60,
+    verdict: ALL_STATED,
+  });
 });
 afterAll(async () => {
   await t.close();
 });
 
 const put = (flag: string, payload: unknown, who: User = manager, id = callId) =>
-  t.sut.inject({ method: 'PUT', url: `/api/calls/${id}/flags/${flag}`, headers: who.headers, payload: payload as object });
+  t.sut.inject({
+    method: 'PUT',
+    url: `/api/calls/${id}/flags/${flag}`,
+    headers: who.headers,
+    payload: payload as object,
+  });
 const detail = async (who: User = manager) => {
   const res = await t.sut.inject({ method: 'GET', url: `/api/calls/${callId}`, headers: who.headers });
   expect(res.statusCode, res.body).toBe(200);
@@ -45,7 +56,10 @@ describe('correcting a flag', () => {
     expect(before.corrections).toEqual({});
     expect(before.reviewedAt).toBeNull();
 
-    const res = await put('sanctions', { stated: false, reason: 'Пени не названы, только «будут последствия».' });
+    const res = await put('sanctions', {
+      stated: false,
+      reason: 'Пени не названы, только «будут последствия».',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({
       flag: 'sanctions',
@@ -58,22 +72,36 @@ describe('correcting a flag', () => {
 
     const after = await detail(rep);
     expect(after.flags.sanctions.stated).toBe(true); // the machine's verdict, untouched
-    expect(after.corrections.sanctions).toMatchObject({ stated: false, by: { id: manager.id }, reason: expect.stringMatching(/Пени/) });
+    expect(after.corrections.sanctions).toMatchObject({
+      stated: false,
+      by: { id: manager.id },
+      reason: expect.stringMatching(/Пени/),
+    });
     expect(after.effective.sanctions).toEqual({ stated: false, source: 'correction' });
     expect(after.effective.payment_terms).toEqual({ stated: true, source: 'machine' });
-    expect(after).toMatchObject({ repName: 'rep', teamName: expect.any(String), reviewedAt: expect.any(String) });
+    expect(after).toMatchObject({
+      repName: 'rep',
+      teamName: expect.any(String),
+      reviewedAt: expect.any(String),
+    });
   });
 
   it('moves or adds moments by segment index, with times and words from the transcript', async () => {
-    const res = await put('deflection', { stated: true, moments: [{ segment: 4 }, { segment: 1 }, { segment: 4 }], reason: 'Ушёл от вопроса о просрочке.' });
+    const res = await put('deflection', {
+      stated: true,
+      moments: [{ segment: 4 }, { segment: 1 }, { segment: 4 }],
+      reason: 'Ушёл от вопроса о просрочке.',
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().moments).toEqual([1, 4].map((i) => ({
-      segment: i,
-      start: segments[i]!.start,
-      end: segments[i]!.end,
-      speaker: segments[i]!.speaker,
-      quote: segments[i]!.text,
-    })));
+    expect(res.json().moments).toEqual(
+      [1, 4].map((i) => ({
+        segment: i,
+        start: segments[i]!.start,
+        end: segments[i]!.end,
+        speaker: segments[i]!.speaker,
+        quote: segments[i]!.text,
+      })),
+    );
     expect((await detail()).effective.deflection).toEqual({ stated: true, source: 'correction' });
   });
 
@@ -95,14 +123,26 @@ describe('correcting a flag', () => {
         reason: 'Пени не названы, только «будут последствия».',
       },
     });
-    expect(rows[1]!.details).toMatchObject({ flag: 'deflection', before: { stated: false }, after: { stated: true, segments: [1, 4] } });
+    expect(rows[1]!.details).toMatchObject({
+      flag: 'deflection',
+      before: { stated: false },
+      after: { stated: true, segments: [1, 4] },
+    });
   });
 
   it('survives re-analysis by the pipeline and stays effective', async () => {
-    const res = await t.sut.inject({ method: 'POST', url: `/api/calls/${callId}/reanalyze`, headers: manager.headers });
+    const res = await t.sut.inject({
+      method: 'POST',
+      url: `/api/calls/${callId}/reanalyze`,
+      headers: manager.headers,
+    });
     expect(res.statusCode, res.body).toBe(202);
     await (t.pipeline.queue as InProcessRunner).idle();
-    const analysis = await t.database.db.selectFrom('analyses').select('rules_version').where('call_id', '=', callId).executeTakeFirstOrThrow();
+    const analysis = await t.database.db
+      .selectFrom('analyses')
+      .select('rules_version')
+      .where('call_id', '=', callId)
+      .executeTakeFirstOrThrow();
     expect(analysis.rules_version).not.toBe('seed'); // the real engine ran and replaced the seeded verdict
 
     const after = await detail();
@@ -111,27 +151,49 @@ describe('correcting a flag', () => {
     expect(after.corrections.sanctions.stated).toBe(false);
     expect(after.effective.sanctions).toEqual({ stated: false, source: 'correction' });
     expect(after.effective.deflection).toEqual({ stated: true, source: 'correction' });
-    const list = await t.sut.inject({ method: 'GET', url: '/api/calls?missing=sanctions', headers: manager.headers });
+    const list = await t.sut.inject({
+      method: 'GET',
+      url: '/api/calls?missing=sanctions',
+      headers: manager.headers,
+    });
     expect(list.json().items.map((i: { id: string }) => i.id)).toEqual([callId]);
   });
 
   it('a correction can be replaced, and removed to go back to the machine', async () => {
-    expect((await put('sanctions', { stated: true, reason: 'Переслушал: пени 0,1% в день названы.' })).json()).toMatchObject({ stated: true });
+    expect(
+      (await put('sanctions', { stated: true, reason: 'Переслушал: пени 0,1% в день названы.' })).json(),
+    ).toMatchObject({ stated: true });
     expect((await detail()).effective.sanctions).toEqual({ stated: true, source: 'correction' });
-    const del = await t.sut.inject({ method: 'DELETE', url: `/api/calls/${callId}/flags/sanctions`, headers: manager.headers });
+    const del = await t.sut.inject({
+      method: 'DELETE',
+      url: `/api/calls/${callId}/flags/sanctions`,
+      headers: manager.headers,
+    });
     expect(del.statusCode).toBe(204);
     const after = await detail();
     expect(after.corrections.sanctions).toBeUndefined();
     expect(after.effective.sanctions).toEqual({ stated: true, source: 'machine' });
     // Removing what is not there is fine.
-    expect((await t.sut.inject({ method: 'DELETE', url: `/api/calls/${callId}/flags/sanctions`, headers: manager.headers })).statusCode).toBe(204);
+    expect(
+      (
+        await t.sut.inject({
+          method: 'DELETE',
+          url: `/api/calls/${callId}/flags/sanctions`,
+          headers: manager.headers,
+        })
+      ).statusCode,
+    ).toBe(204);
     const last = await t.database.db
       .selectFrom('audit_log')
       .select('details')
       .where('action', '=', 'call.flag_changed')
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
-    expect(last.details).toMatchObject({ flag: 'sanctions', before: { source: 'correction' }, after: { stated: true, source: 'machine' } });
+    expect(last.details).toMatchObject({
+      flag: 'sanctions',
+      before: { source: 'correction' },
+      after: { stated: true, source: 'machine' },
+    });
   });
 });
 
@@ -139,7 +201,10 @@ describe('refusals', () => {
   it('400 for a segment outside the transcript, naming the valid range', async () => {
     const res = await put('deadline', { stated: true, moments: [{ segment: segments.length }], reason: 'x' });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ error: 'bad_request', message: `Segment ${segments.length} does not exist: the transcript has segments 0 to ${segments.length - 1}.` });
+    expect(res.json()).toEqual({
+      error: 'bad_request',
+      message: `Segment ${segments.length} does not exist: the transcript has segments 0 to ${segments.length - 1}.`,
+    });
     expect((await detail()).corrections.deadline).toBeUndefined();
   });
 
@@ -172,7 +237,11 @@ describe('refusals', () => {
     expect(other.json().error).toBe('not_found');
     expect((await put('deadline', { stated: true, reason: 'x' }, rep)).statusCode).toBe(403);
     expect((await put('deadline', { stated: true, reason: 'x' }, director)).statusCode).toBe(403);
-    const del = await t.sut.inject({ method: 'DELETE', url: `/api/calls/${callId}/flags/deflection`, headers: otherManager.headers });
+    const del = await t.sut.inject({
+      method: 'DELETE',
+      url: `/api/calls/${callId}/flags/deflection`,
+      headers: otherManager.headers,
+    });
     expect(del.statusCode).toBe(404);
     expect((await detail()).corrections.deflection).toBeDefined();
   });

@@ -36,9 +36,13 @@ export async function correctFlag(
   body: CorrectionBody,
 ): Promise<FlagCorrection> {
   const reason = body.reason.trim();
-  if (!reason) throw new AppError('bad_request', 'Say why you are correcting the flag (a reason is required).');
+  if (!reason)
+    throw new AppError('bad_request', 'Say why you are correcting the flag (a reason is required).');
   if (call.status !== 'analyzed') {
-    throw new AppError('not_ready', 'This call has not been analysed yet; correct its flags once the verdict is in.');
+    throw new AppError(
+      'not_ready',
+      'This call has not been analysed yet; correct its flags once the verdict is in.',
+    );
   }
   const moments = await momentsAt(deps.db, call.id, body.moments ?? []);
   const before = await verdictOf(deps.db, call.id, flag);
@@ -88,12 +92,22 @@ export async function removeCorrection(
 async function verdictOf(db: Kysely<Database>, callId: string, flag: string) {
   const effective = (await getEffectiveFlags(db, [callId])).get(callId)?.[flag];
   if (!effective) return null;
-  const correction = effective.source === 'correction' ? (await listFlagCorrections(db, callId)).find((c) => c.flag === flag) : null;
-  return { ...effective, ...(correction && { segments: correction.moments.map((m) => m.segment), reason: correction.reason }) };
+  const correction =
+    effective.source === 'correction'
+      ? (await listFlagCorrections(db, callId)).find((c) => c.flag === flag)
+      : null;
+  return {
+    ...effective,
+    ...(correction && { segments: correction.moments.map((m) => m.segment), reason: correction.reason }),
+  };
 }
 
 /** Moments for the chosen segments, times and words taken from the stored transcript. */
-async function momentsAt(db: Kysely<Database>, callId: string, picks: { segment: number }[]): Promise<Moment[]> {
+async function momentsAt(
+  db: Kysely<Database>,
+  callId: string,
+  picks: { segment: number }[],
+): Promise<Moment[]> {
   if (picks.length === 0) return [];
   const segments = await getSegments(db, callId);
   const indexes = [...new Set(picks.map((p) => p.segment))].sort((a, b) => a - b);

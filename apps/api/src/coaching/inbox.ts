@@ -18,5 +18,10 @@ export function reviewInbox(
   manager: Principal,
   page: { page: number; pageSize: number },
 ): Promise<CallList> {
-  return listCallSummaries(db, manager, { ...page, sort: 'attention' }, { status: ['analyzed'], reviewed: false });
+  return listCallSummaries(
+    db,
+    manager,
+    { ...page, sort: 'attention' },
+    { status: ['analyzed'], reviewed: false },
+  );
 }

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { archiveCoachingTag, insertCoachingTag, listCoachingTags, type CoachingTag, type Database } from '@onterms/db';
+import {
+  archiveCoachingTag,
+  insertCoachingTag,
+  listCoachingTags,
+  type CoachingTag,
+  type Database,
+} from '@onterms/db';
 import { notFound } from '../http/app-error.ts';
 
 /** Coaching tags: seeded by the migration, managed by admins; removing one archives it (threads keep it). */

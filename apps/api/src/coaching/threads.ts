@@ -41,7 +41,10 @@ export async function createThread(
   const duration = call.audio.durationSec;
   const limit = duration + END_TOLERANCE_SEC;
   if (body.start > limit) {
-    throw new AppError('bad_request', `The moment starts at ${body.start}s, after the end of the call (${duration}s).`);
+    throw new AppError(
+      'bad_request',
+      `The moment starts at ${body.start}s, after the end of the call (${duration}s).`,
+    );
   }
   let end = body.end;
   let segment: number | null = null;
@@ -60,14 +63,20 @@ export async function createThread(
     end ??= Math.max(body.start, chosen.end);
   }
   end ??= body.start;
-  if (end < body.start) throw new AppError('bad_request', 'The moment ends before it starts: end must not be less than start.');
-  if (end > limit) throw new AppError('bad_request', `The moment ends at ${end}s, after the end of the call (${duration}s).`);
+  if (end < body.start)
+    throw new AppError('bad_request', 'The moment ends before it starts: end must not be less than start.');
+  if (end > limit)
+    throw new AppError(
+      'bad_request',
+      `The moment ends at ${end}s, after the end of the call (${duration}s).`,
+    );
   end = Math.min(end, duration);
 
   let tagId: string | null = null;
   if (body.tagId !== undefined) {
     const tag = await findCoachingTag(db, body.tagId);
-    if (!tag || tag.archived) throw new AppError('bad_request', 'Unknown tag: choose one of the coaching tags.');
+    if (!tag || tag.archived)
+      throw new AppError('bad_request', 'Unknown tag: choose one of the coaching tags.');
     tagId = tag.id;
   }
   const id = await db.transaction().execute(async (trx) => {

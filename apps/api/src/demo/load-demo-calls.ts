@@ -19,11 +19,16 @@ interface DemoDialogue {
  * as the demo rep's uploads, through the same upload path a person uses. Idempotent: a second start
  * finds the same bytes and keeps the existing calls.
  */
-export async function loadDemoCalls(deps: UploadDeps, repEmail: string): Promise<{ created: number; existing: number }> {
+export async function loadDemoCalls(
+  deps: UploadDeps,
+  repEmail: string,
+): Promise<{ created: number; existing: number }> {
   const rep = await findUserByEmail(deps.db, repEmail);
   const principal = rep ? await principalForUser(deps.db, rep.id) : null;
   if (!principal) throw new Error(`The demo rep ${repEmail} does not exist; create the demo users first.`);
-  const dialogues = JSON.parse(await readFile(path.join(DEMO_DIR, 'dialogues.json'), 'utf8')) as DemoDialogue[];
+  const dialogues = JSON.parse(
+    await readFile(path.join(DEMO_DIR, 'dialogues.json'), 'utf8'),
+  ) as DemoDialogue[];
 
   let created = 0;
   for (const [i, dialogue] of dialogues.entries()) {
@@ -33,7 +38,10 @@ export async function loadDemoCalls(deps: UploadDeps, repEmail: string): Promise
     const outcome = await uploadCall(deps, principal, {
       audio,
       audioFilename: `${dialogue.name}.ogg`,
-      transcript: { filename: transcriptFile, content: await readFile(path.join(DEMO_DIR, transcriptFile), 'utf8') },
+      transcript: {
+        filename: transcriptFile,
+        content: await readFile(path.join(DEMO_DIR, transcriptFile), 'utf8'),
+      },
       fields: {
         clientName: dialogue.clientName,
         callType: dialogue.callType,

@@ -4,17 +4,27 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../app.ts';
 
 const Component = Type.Object({ ok: Type.Boolean(), detail: Type.String() });
-const Health = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), database: Component, queue: Component });
+const Health = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  database: Component,
+  queue: Component,
+});
 
 export const healthRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   app.get(
     '/health',
-    { config: { public: true }, schema: { summary: 'Database and queue state', response: { 200: Health, 503: Health } } },
+    {
+      config: { public: true },
+      schema: { summary: 'Database and queue state', response: { 200: Health, 503: Health } },
+    },
     async (_request, reply) => {
       const [database, queue] = await Promise.all([
         sql`select 1`
           .execute(deps.db)
-          .then(() => ({ ok: true, detail: deps.databaseEmbedded ? 'embedded PostgreSQL (PGlite)' : 'PostgreSQL' }))
+          .then(() => ({
+            ok: true,
+            detail: deps.databaseEmbedded ? 'embedded PostgreSQL (PGlite)' : 'PostgreSQL',
+          }))
           .catch((error: Error) => ({ ok: false, detail: `unreachable: ${error.message}` })),
         deps.queue.health().catch((error: Error) => ({ ok: false, detail: `unreachable: ${error.message}` })),
       ]);

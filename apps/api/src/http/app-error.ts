@@ -43,4 +43,5 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'call') => new AppError('not_found', `No such ${what}, or you have no access to it.`);
+export const notFound = (what = 'call') =>
+  new AppError('not_found', `No such ${what}, or you have no access to it.`);

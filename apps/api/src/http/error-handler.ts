@@ -25,7 +25,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.warn({ err: error }, 'queue unavailable');
       return reply.status(503).send({
         error: 'service_unavailable',
-        message: 'The processing queue is unavailable right now; nothing was stored. Please try again in a minute.',
+        message:
+          'The processing queue is unavailable right now; nothing was stored. Please try again in a minute.',
       });
     }
     const status = error.statusCode ?? 500;
@@ -35,12 +36,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(ERROR_STATUS[code]).send({ error: code, message });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .status(500)
-      .send({ error: 'internal', message: 'Something went wrong on our side. Please try again; if it persists, tell your administrator.' });
+    return reply.status(500).send({
+      error: 'internal',
+      message: 'Something went wrong on our side. Please try again; if it persists, tell your administrator.',
+    });
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` }),
+    reply
+      .status(404)
+      .send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` }),
   );
 }

@@ -16,13 +16,19 @@ export async function sendBlob(
 ): Promise<FastifyReply> {
   const stat = await store.stat(key);
   if (!stat) throw new AppError('not_found', 'The file for this call is missing from storage.');
-  reply.header('accept-ranges', 'bytes').header('content-type', contentType).header('cache-control', 'private, max-age=3600');
+  reply
+    .header('accept-ranges', 'bytes')
+    .header('content-type', contentType)
+    .header('cache-control', 'private, max-age=3600');
 
   const header = request.headers.range;
   const ranges = header ? parseRange(stat.size, header, { combine: true }) : -2;
   if (ranges === -1) {
     reply.header('content-range', `bytes */${stat.size}`);
-    throw new AppError('range_not_satisfiable', `The requested range is outside the file (${stat.size} bytes).`);
+    throw new AppError(
+      'range_not_satisfiable',
+      `The requested range is outside the file (${stat.size} bytes).`,
+    );
   }
   if (Array.isArray(ranges) && ranges.type === 'bytes' && ranges.length === 1) {
     const { start, end } = ranges[0]!;

@@ -4,7 +4,14 @@
  * annotation on each call. "own", "team" and "other" name the three calls relative to the rep.
  */
 import { randomUUID } from 'node:crypto';
-import { insertCall, insertCoachingTag, insertTeam, insertUser, setManagedTeams, type Role } from '@onterms/db';
+import {
+  insertCall,
+  insertCoachingTag,
+  insertTeam,
+  insertUser,
+  setManagedTeams,
+  type Role,
+} from '@onterms/db';
 import { sessionHeaders } from '../auth/session-headers.ts';
 import type { TestApp } from './test-app.ts';
 

@@ -18,8 +18,18 @@ export interface SeedCall {
   verdict?: { payment_terms: boolean; deadline: boolean; sanctions: boolean; deflection: boolean };
 }
 
-export const rep = (text: string, start: number, end = start + 4): Segment => ({ start, end, speaker: 'rep', text });
-export const client = (text: string, start: number, end = start + 4): Segment => ({ start, end, speaker: 'client', text });
+export const rep = (text: string, start: number, end = start + 4): Segment => ({
+  start,
+  end,
+  speaker: 'rep',
+  text,
+});
+export const client = (text: string, start: number, end = start + 4): Segment => ({
+  start,
+  end,
+  speaker: 'client',
+  text,
+});
 
 export async function seedCall(db: Kysely<Database>, seed: SeedCall): Promise<string> {
   const id = randomUUID();
@@ -59,7 +69,15 @@ export async function seedCall(db: Kysely<Database>, seed: SeedCall): Promise<st
       const v = seed.verdict;
       const segment0 = seed.segments?.[0];
       const moment = segment0
-        ? [{ segment: 0, start: segment0.start, end: segment0.end, speaker: segment0.speaker, quote: segment0.text }]
+        ? [
+            {
+              segment: 0,
+              start: segment0.start,
+              end: segment0.end,
+              speaker: segment0.speaker,
+              quote: segment0.text,
+            },
+          ]
         : [];
       await saveAnalysis(trx, id, {
         checklist: { id: 'credit_negotiation', version: 'seed' },

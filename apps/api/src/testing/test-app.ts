@@ -28,7 +28,10 @@ export interface TestApp {
   routes: { method: string; url: string; config: { public?: boolean; policy?: string } }[];
   dir: string;
   /** Creates a user (and a team when none is given) and returns request headers that act as them (session cookie + CSRF token). */
-  createUser(role: Role, options?: { teamId?: string }): Promise<{ id: string; teamId: string | null; headers: Record<string, string> }>;
+  createUser(
+    role: Role,
+    options?: { teamId?: string },
+  ): Promise<{ id: string; teamId: string | null; headers: Record<string, string> }>;
   close(): Promise<void>;
 }
 
@@ -47,7 +50,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const dir = await mkdtemp(path.join(tmpdir(), 'onterms-api-test-'));
   const store = createLocalBlobStore({ root: path.join(dir, 'blobs') });
   const media = createMedia();
-  const deps = createDefaultDeps({ db: database.db, store, media, log: silentLogger, ...(options.stt && { stt: options.stt }) });
+  const deps = createDefaultDeps({
+    db: database.db,
+    store,
+    media,
+    log: silentLogger,
+    ...(options.stt && { stt: options.stt }),
+  });
   const pipeline = options.pipeline
     ? await options.pipeline(deps)
     : await createPipeline({ redisUrl: null, concurrency: 1, deps });
@@ -60,7 +69,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const sut = Fastify();
   const routes: TestApp['routes'] = [];
   sut.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, config: (route.config ?? {}) as TestApp['routes'][number]['config'] });
+    for (const method of [route.method].flat())
+      routes.push({
+        method,
+        url: route.url,
+        config: (route.config ?? {}) as TestApp['routes'][number]['config'],
+      });
   });
   await sut.register(app, {
     config: { upload: { maxBytes: options.maxUploadBytes ?? 1024 ** 3 } },
@@ -82,7 +96,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     routes,
     dir,
     createUser: async (role, opts = {}) => {
-      const teamId = opts.teamId ?? (role === 'rep' || role === 'manager' ? (await insertTeam(database.db, `Team ${randomUUID()}`)).id : null);
+      const teamId =
+        opts.teamId ??
+        (role === 'rep' || role === 'manager'
+          ? (await insertTeam(database.db, `Team ${randomUUID()}`)).id
+          : null);
       const user = await insertUser(database.db, {
         email: `${role}-${randomUUID()}@example.com`,
         name: role,

@@ -16,7 +16,9 @@ export const webUi: FastifyPluginAsync<{ root: string }> = async (fastify, { roo
   await fastify.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
   fastify.get('/*', (request, reply) => {
     if (request.url.startsWith('/api/')) {
-      return reply.status(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` });
+      return reply
+        .status(404)
+        .send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` });
     }
     return reply.sendFile('index.html');
   });

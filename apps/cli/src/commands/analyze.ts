@@ -22,7 +22,9 @@ export async function analyzeCommand(files: string[], io: Io): Promise<number> {
       try {
         content = await readFile(file, 'utf8');
       } catch (e) {
-        throw new Error(`cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
+        throw new Error(`cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+          cause: e,
+        });
       }
       const { transcript, callType } = readTranscriptFile(file, content);
       let result = analyzeTranscript(transcript, callType);

@@ -10,7 +10,11 @@ export const DEFLECTION_FLAG = 'deflection';
  * Stores the machine's verdict for a call, replacing any previous one in the same transaction, and marks
  * the call analysed. Idempotent: saving the same result twice leaves the same rows.
  */
-export async function saveAnalysis(trx: Transaction<Database>, callId: string, result: AnalysisResult): Promise<void> {
+export async function saveAnalysis(
+  trx: Transaction<Database>,
+  callId: string,
+  result: AnalysisResult,
+): Promise<void> {
   await trx.deleteFrom('analyses').where('call_id', '=', callId).execute(); // cascades to flags and moments
   await trx
     .insertInto('analyses')
@@ -93,7 +97,10 @@ export async function getAnalysis(db: Db, callId: string): Promise<AnalysisResul
  * The machine's own stated/missing per flag for a page of calls; calls without analysis are absent.
  * Lists and stats show the effective verdict instead (`getEffectiveFlags`, view `effective_flags`).
  */
-export async function getFlagSummaries(db: Db, callIds: string[]): Promise<Map<string, Record<string, boolean>>> {
+export async function getFlagSummaries(
+  db: Db,
+  callIds: string[],
+): Promise<Map<string, Record<string, boolean>>> {
   const summaries = new Map<string, Record<string, boolean>>();
   if (callIds.length === 0) return summaries;
   const rows = await db

@@ -21,7 +21,9 @@ let repId: string;
 beforeAll(async () => {
   sut = await createTestDatabase();
   const team = await insertTeam(sut.db, 'Север');
-  repId = (await insertUser(sut.db, { email: 'rep@example.com', name: 'Павел', role: 'rep', teamId: team.id })).id;
+  repId = (
+    await insertUser(sut.db, { email: 'rep@example.com', name: 'Павел', role: 'rep', teamId: team.id })
+  ).id;
 });
 afterAll(async () => {
   await sut.drop();
@@ -60,7 +62,9 @@ function newCall(sha256: string, recordedAt: string) {
 describe('calls', () => {
   it('one uploader cannot store the same bytes twice', async () => {
     await insertCall(sut.db, newCall('aa', '2026-11-01T10:00:00Z'));
-    await expect(insertCall(sut.db, newCall('aa', '2026-11-01T10:00:00Z'))).rejects.toThrow(/calls_uploader_sha256_key/);
+    await expect(insertCall(sut.db, newCall('aa', '2026-11-01T10:00:00Z'))).rejects.toThrow(
+      /calls_uploader_sha256_key/,
+    );
     expect((await findCallByUploaderAndSha256(sut.db, repId, 'aa'))?.audio.bytes).toBe(1234);
   });
 
@@ -96,7 +100,16 @@ describe('calls', () => {
       flags: {
         payment_terms: {
           stated: true,
-          moments: [{ segment: 0, start: 0, end: 3, speaker: 'rep', quote: 'Отсрочка тридцать дней.', values: { deferralDays: 30 } }],
+          moments: [
+            {
+              segment: 0,
+              start: 0,
+              end: 3,
+              speaker: 'rep',
+              quote: 'Отсрочка тридцать дней.',
+              values: { deferralDays: 30 },
+            },
+          ],
         },
         deadline: { stated: false, moments: [] },
         sanctions: { stated: false, moments: [] },

@@ -20,7 +20,11 @@ export async function findCallById(db: Db, id: string): Promise<Call | null> {
   return row ? toCall(row) : null;
 }
 
-export async function findCallByUploaderAndSha256(db: Db, uploadedBy: string, sha256: string): Promise<Call | null> {
+export async function findCallByUploaderAndSha256(
+  db: Db,
+  uploadedBy: string,
+  sha256: string,
+): Promise<Call | null> {
   const row = await selectCalls(db)
     .where('calls.uploaded_by', '=', uploadedBy)
     .where('calls.audio_sha256', '=', sha256)
@@ -54,13 +58,7 @@ export interface CallFilters {
  * A leading `-` sorts descending.
  */
 export type CallSort =
-  | 'recorded_at'
-  | '-recorded_at'
-  | 'duration'
-  | '-duration'
-  | 'client'
-  | '-client'
-  | 'attention';
+  'recorded_at' | '-recorded_at' | 'duration' | '-duration' | 'client' | '-client' | 'attention';
 
 export interface Page {
   limit: number;
@@ -102,11 +100,15 @@ export async function listCalls(
   let query = db.selectFrom('calls');
   if (filters.repIds) {
     // An empty scope matches nothing (not everything).
-    query = filters.repIds.length ? query.where('calls.rep_id', 'in', filters.repIds) : query.where(sql<boolean>`false`);
+    query = filters.repIds.length
+      ? query.where('calls.rep_id', 'in', filters.repIds)
+      : query.where(sql<boolean>`false`);
   }
   if (filters.teamId) {
     const teamId = filters.teamId;
-    query = query.where('calls.rep_id', 'in', (eb) => eb.selectFrom('users').select('users.id').where('users.team_id', '=', teamId));
+    query = query.where('calls.rep_id', 'in', (eb) =>
+      eb.selectFrom('users').select('users.id').where('users.team_id', '=', teamId),
+    );
   }
   if (filters.clientId) query = query.where('calls.client_id', '=', filters.clientId);
   if (filters.callType) query = query.where('calls.call_type', '=', filters.callType);
@@ -114,7 +116,9 @@ export async function listCalls(
   if (filters.recordedFrom) query = query.where('calls.recorded_at', '>=', filters.recordedFrom);
   if (filters.recordedTo) query = query.where('calls.recorded_at', '<', filters.recordedTo);
   if (filters.missing) {
-    query = query.where(filters.missing === 'any' ? missingAny : sql<boolean>`${effectiveFlag(filters.missing)} = false`);
+    query = query.where(
+      filters.missing === 'any' ? missingAny : sql<boolean>`${effectiveFlag(filters.missing)} = false`,
+    );
   }
   if (filters.deflection !== undefined) {
     query = query.where(sql<boolean>`${effectiveFlag('deflection')} = ${filters.deflection}`);
@@ -132,7 +136,12 @@ export async function listCalls(
   const [rows, count] = await Promise.all([
     withPeople(query.leftJoin('clients', 'clients.id', 'calls.client_id'))
       .selectAll('calls')
-      .select(['clients.name as client_name', 'rep.name as rep_name', 'rep.team_id as team_id', 'team.name as team_name'])
+      .select([
+        'clients.name as client_name',
+        'rep.name as rep_name',
+        'rep.team_id as team_id',
+        'team.name as team_name',
+      ])
       .orderBy(ORDER[sort])
       .orderBy('calls.recorded_at', 'desc')
       .orderBy('calls.id', 'desc')
@@ -163,7 +172,11 @@ export async function markCallReviewed(db: Db, callId: string, userId: string): 
     .where('id', '=', callId)
     .where('reviewed_at', 'is', null)
     .execute();
-  const row = await db.selectFrom('calls').select('reviewed_at').where('id', '=', callId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('calls')
+    .select('reviewed_at')
+    .where('id', '=', callId)
+    .executeTakeFirstOrThrow();
   return row.reviewed_at!;
 }
 
@@ -251,11 +264,18 @@ export async function isBlobReferenced(db: Db, key: string): Promise<boolean> {
 function selectCalls(db: Db) {
   return withPeople(db.selectFrom('calls').leftJoin('clients', 'clients.id', 'calls.client_id'))
     .selectAll('calls')
-    .select(['clients.name as client_name', 'rep.name as rep_name', 'rep.team_id as team_id', 'team.name as team_name']);
+    .select([
+      'clients.name as client_name',
+      'rep.name as rep_name',
+      'rep.team_id as team_id',
+      'team.name as team_name',
+    ]);
 }
 
 /** The rep and their team, for names in lists and headers. */
-function withPeople<QB extends SelectQueryBuilder<Database & { clients: ClientsTable }, 'calls' | 'clients', object>>(query: QB) {
+function withPeople<
+  QB extends SelectQueryBuilder<Database & { clients: ClientsTable }, 'calls' | 'clients', object>,
+>(query: QB) {
   return query
     .innerJoin('users as rep', 'rep.id', 'calls.rep_id')
     .leftJoin('teams as team', 'team.id', 'rep.team_id');

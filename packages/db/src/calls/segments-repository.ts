@@ -5,7 +5,11 @@ import type { Database } from '../database.ts';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Replaces a call's transcript as a whole: running it twice leaves the same rows (idempotent step). */
-export async function replaceSegments(trx: Transaction<Database>, callId: string, segments: Segment[]): Promise<void> {
+export async function replaceSegments(
+  trx: Transaction<Database>,
+  callId: string,
+  segments: Segment[],
+): Promise<void> {
   await trx.deleteFrom('transcript_segments').where('call_id', '=', callId).execute();
   // Chunked so a 2-hour call stays under Postgres' bind-parameter limit.
   for (let i = 0; i < segments.length; i += 1000) {

@@ -20,7 +20,17 @@ describe('highlight ranges from ts_headline markers', () => {
   });
 
   it('merges overlapping ranges from the two configurations', () => {
-    expect(mergeRanges([[5, 9], [0, 3], [5, 9], [8, 12]])).toEqual([[0, 3], [5, 12]]);
+    expect(
+      mergeRanges([
+        [5, 9],
+        [0, 3],
+        [5, 9],
+        [8, 12],
+      ]),
+    ).toEqual([
+      [0, 3],
+      [5, 12],
+    ]);
   });
 });
 

@@ -35,7 +35,14 @@ export async function findTranscriptHits(
   const hits = new Map<string, TranscriptHit[]>();
   if (callIds.length === 0) return hits;
   const tsquery = transcriptQuery(search);
-  const { rows } = await sql<{ call_id: string; idx: number; start_sec: number; text: string; h_ru: string; h_en: string }>`
+  const { rows } = await sql<{
+    call_id: string;
+    idx: number;
+    start_sec: number;
+    text: string;
+    h_ru: string;
+    h_en: string;
+  }>`
     select m.call_id, m.idx, m.start_sec, m.text,
            ts_headline('russian'::regconfig, m.text, ${tsquery}, ${OPTIONS}) as h_ru,
            ts_headline('english'::regconfig, m.text, ${tsquery}, ${OPTIONS}) as h_en

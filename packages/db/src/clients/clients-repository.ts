@@ -24,5 +24,9 @@ export async function ensureClient(db: Db, name: string): Promise<{ id: string; 
     .returning(['id', 'name'])
     .executeTakeFirst();
   if (inserted) return inserted;
-  return db.selectFrom('clients').select(['id', 'name']).where('name_key', '=', nameKey).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('clients')
+    .select(['id', 'name'])
+    .where('name_key', '=', nameKey)
+    .executeTakeFirstOrThrow();
 }

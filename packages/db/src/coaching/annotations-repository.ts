@@ -63,7 +63,10 @@ export async function insertThread(db: Db, t: NewThread): Promise<string> {
   return row.id;
 }
 
-export async function insertReply(db: Db, r: { threadId: string; callId: string; authorId: string; body: string }): Promise<Reply> {
+export async function insertReply(
+  db: Db,
+  r: { threadId: string; callId: string; authorId: string; body: string },
+): Promise<Reply> {
   const row = await db
     .insertInto('annotations')
     .values({
@@ -83,11 +86,20 @@ export async function insertReply(db: Db, r: { threadId: string; callId: string;
 
 /** The thread an annotation belongs to: itself for a root, its parent for a reply. */
 export async function threadIdOf(db: Db, annotationId: string): Promise<string | null> {
-  const row = await db.selectFrom('annotations').select(['id', 'parent_id']).where('id', '=', annotationId).executeTakeFirst();
+  const row = await db
+    .selectFrom('annotations')
+    .select(['id', 'parent_id'])
+    .where('id', '=', annotationId)
+    .executeTakeFirst();
   return row ? (row.parent_id ?? row.id) : null;
 }
 
-export async function setThreadStatus(db: Db, threadId: string, status: ThreadStatus, comment: string | null): Promise<void> {
+export async function setThreadStatus(
+  db: Db,
+  threadId: string,
+  status: ThreadStatus,
+  comment: string | null,
+): Promise<void> {
   await db
     .updateTable('annotations')
     .set({ status, status_comment: comment, status_at: new Date() })
@@ -129,7 +141,12 @@ export async function listOpenFeedbackForRep(db: Db, repId: string, limit = 200)
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const threads = new Map((await selectThreads(db, (q) => q.where('a.id', 'in', ids))).map((t) => [t.id, t]));
-  return rows.map((r) => ({ callId: r.call_id, clientName: r.client_name, recordedAt: r.recorded_at, thread: threads.get(r.id)! }));
+  return rows.map((r) => ({
+    callId: r.call_id,
+    clientName: r.client_name,
+    recordedAt: r.recorded_at,
+    thread: threads.get(r.id)!,
+  }));
 }
 
 type RootQuery = ReturnType<typeof rootQuery>;
@@ -161,7 +178,11 @@ function rootQuery(db: Db) {
 }
 
 async function selectThreads(db: Db, where: (q: RootQuery) => RootQuery): Promise<Thread[]> {
-  const rows = await where(rootQuery(db)).orderBy('a.start_sec').orderBy('a.created_at').orderBy('a.id').execute();
+  const rows = await where(rootQuery(db))
+    .orderBy('a.start_sec')
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
   const replies = await repliesOf(
     db,
     rows.map((r) => r.id),
@@ -189,14 +210,27 @@ async function repliesOf(db: Db, threadIds: string[]): Promise<Map<string, Reply
   const rows = await db
     .selectFrom('annotations as a')
     .innerJoin('users as u', 'u.id', 'a.author_id')
-    .select(['a.id', 'a.parent_id', 'a.body', 'a.created_at', 'u.id as author_id', 'u.name as author_name', 'u.role as author_role'])
+    .select([
+      'a.id',
+      'a.parent_id',
+      'a.body',
+      'a.created_at',
+      'u.id as author_id',
+      'u.name as author_name',
+      'u.role as author_role',
+    ])
     .where('a.parent_id', 'in', threadIds)
     .orderBy('a.created_at')
     .orderBy('a.id')
     .execute();
   for (const r of rows) {
     const list = out.get(r.parent_id!) ?? [];
-    list.push({ id: r.id, body: r.body, author: { id: r.author_id, name: r.author_name, role: r.author_role }, createdAt: r.created_at });
+    list.push({
+      id: r.id,
+      body: r.body,
+      author: { id: r.author_id, name: r.author_name, role: r.author_role },
+      createdAt: r.created_at,
+    });
     out.set(r.parent_id!, list);
   }
   return out;

@@ -41,7 +41,11 @@ export async function upsertFlagCorrection(db: Db, c: NewFlagCorrection): Promis
   return (await findFlagCorrection(db, c.callId, c.flag))!;
 }
 
-export async function findFlagCorrection(db: Db, callId: string, flag: string): Promise<FlagCorrection | null> {
+export async function findFlagCorrection(
+  db: Db,
+  callId: string,
+  flag: string,
+): Promise<FlagCorrection | null> {
   return (await listFlagCorrections(db, callId)).find((c) => c.flag === flag) ?? null;
 }
 
@@ -59,7 +63,16 @@ export async function listFlagCorrections(db: Db, callId: string): Promise<FlagC
   const rows = await db
     .selectFrom('flag_corrections as fc')
     .innerJoin('users as u', 'u.id', 'fc.author_id')
-    .select(['fc.call_id', 'fc.flag', 'fc.stated', 'fc.moments', 'fc.reason', 'fc.created_at', 'u.id as author_id', 'u.name as author_name'])
+    .select([
+      'fc.call_id',
+      'fc.flag',
+      'fc.stated',
+      'fc.moments',
+      'fc.reason',
+      'fc.created_at',
+      'u.id as author_id',
+      'u.name as author_name',
+    ])
     .where('fc.call_id', '=', callId)
     .orderBy('fc.flag')
     .execute();
@@ -83,12 +96,23 @@ export interface EffectiveFlag {
  * The verdict per flag for a set of calls, a correction winning over the machine (the same rule as the
  * `effective_flags` view, done here with two indexed lookups). Calls with neither are absent.
  */
-export async function getEffectiveFlags(db: Db, callIds: string[]): Promise<Map<string, Record<string, EffectiveFlag>>> {
+export async function getEffectiveFlags(
+  db: Db,
+  callIds: string[],
+): Promise<Map<string, Record<string, EffectiveFlag>>> {
   const out = new Map<string, Record<string, EffectiveFlag>>();
   if (callIds.length === 0) return out;
   const [machine, corrected] = await Promise.all([
-    db.selectFrom('analysis_flags').select(['call_id', 'flag', 'stated']).where('call_id', 'in', callIds).execute(),
-    db.selectFrom('flag_corrections').select(['call_id', 'flag', 'stated']).where('call_id', 'in', callIds).execute(),
+    db
+      .selectFrom('analysis_flags')
+      .select(['call_id', 'flag', 'stated'])
+      .where('call_id', 'in', callIds)
+      .execute(),
+    db
+      .selectFrom('flag_corrections')
+      .select(['call_id', 'flag', 'stated'])
+      .where('call_id', 'in', callIds)
+      .execute(),
   ]);
   const put = (callId: string, flag: string, value: EffectiveFlag) => {
     const flags = out.get(callId) ?? {};

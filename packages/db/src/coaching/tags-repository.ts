@@ -50,6 +50,11 @@ export async function archiveCoachingTag(db: Db, id: string): Promise<boolean> {
   return result.numUpdatedRows > 0n;
 }
 
-function toTag(row: { id: string; label_ru: string; label_en: string; archived_at: Date | null }): CoachingTag {
+function toTag(row: {
+  id: string;
+  label_ru: string;
+  label_en: string;
+  archived_at: Date | null;
+}): CoachingTag {
   return { id: row.id, label: { ru: row.label_ru, en: row.label_en }, archived: row.archived_at !== null };
 }

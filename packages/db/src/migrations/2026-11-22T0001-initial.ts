@@ -91,9 +91,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The calls list: newest first, per rep, per status, per client.
   await db.schema.createIndex('calls_recorded_idx').on('calls').columns(['recorded_at desc', 'id']).execute();
-  await db.schema.createIndex('calls_rep_recorded_idx').on('calls').columns(['rep_id', 'recorded_at desc']).execute();
-  await db.schema.createIndex('calls_client_idx').on('calls').columns(['client_id', 'recorded_at desc']).execute();
-  await db.schema.createIndex('calls_status_idx').on('calls').columns(['status', 'recorded_at desc']).execute();
+  await db.schema
+    .createIndex('calls_rep_recorded_idx')
+    .on('calls')
+    .columns(['rep_id', 'recorded_at desc'])
+    .execute();
+  await db.schema
+    .createIndex('calls_client_idx')
+    .on('calls')
+    .columns(['client_id', 'recorded_at desc'])
+    .execute();
+  await db.schema
+    .createIndex('calls_status_idx')
+    .on('calls')
+    .columns(['status', 'recorded_at desc'])
+    .execute();
 
   await db.schema
     .createTable('transcript_segments')
@@ -124,7 +136,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('stated', 'boolean', (c) => c.notNull())
     .addPrimaryKeyConstraint('analysis_flags_pkey', ['call_id', 'flag'])
     .execute();
-  await db.schema.createIndex('analysis_flags_flag_idx').on('analysis_flags').columns(['flag', 'stated']).execute();
+  await db.schema
+    .createIndex('analysis_flags_flag_idx')
+    .on('analysis_flags')
+    .columns(['flag', 'stated'])
+    .execute();
   await db.schema
     .createTable('analysis_moments')
     .addColumn('call_id', 'uuid', (c) => c.notNull().references('analyses.call_id').onDelete('cascade'))
@@ -152,7 +168,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('annotations_call_idx').on('annotations').columns(['call_id', 'start_sec']).execute();
+  await db.schema
+    .createIndex('annotations_call_idx')
+    .on('annotations')
+    .columns(['call_id', 'start_sec'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

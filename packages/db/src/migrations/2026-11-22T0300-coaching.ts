@@ -10,7 +10,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     alter table transcript_segments add column search tsvector
       generated always as (to_tsvector('russian'::regconfig, text) || to_tsvector('english'::regconfig, text)) stored
   `.execute(db);
-  await sql`create index transcript_segments_search_idx on transcript_segments using gin (search)`.execute(db);
+  await sql`create index transcript_segments_search_idx on transcript_segments using gin (search)`.execute(
+    db,
+  );
 
   // A manager's verdict on one flag of one call. Kept apart from analysis_flags (which re-analysis
   // replaces as a whole) and keyed on the call, so it survives any number of re-analyses.
@@ -26,7 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('flag_corrections_pkey', ['call_id', 'flag'])
     .execute();
-  await db.schema.createIndex('flag_corrections_flag_idx').on('flag_corrections').columns(['flag', 'stated']).execute();
+  await db.schema
+    .createIndex('flag_corrections_flag_idx')
+    .on('flag_corrections')
+    .columns(['flag', 'stated'])
+    .execute();
 
   // The verdict the product shows and counts: a correction wins over the machine. Stats read this view.
   await sql`
@@ -45,7 +51,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reviewed_at', 'timestamptz')
     .addColumn('reviewed_by', 'uuid', (c) => c.references('users.id'))
     .execute();
-  await db.schema.createIndex('calls_reviewed_idx').on('calls').columns(['reviewed_at', 'recorded_at desc']).execute();
+  await db.schema
+    .createIndex('calls_reviewed_idx')
+    .on('calls')
+    .columns(['reviewed_at', 'recorded_at desc'])
+    .execute();
 
   await db.schema
     .createTable('coaching_tags')
@@ -73,12 +83,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('annotations')
     .addColumn('tag_id', 'uuid', (c) => c.references('coaching_tags.id'))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('open').check(sql`status in ('open', 'acknowledged', 'disputed')`),
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open', 'acknowledged', 'disputed')`),
     )
     .addColumn('status_comment', 'text')
     .addColumn('status_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('annotations_parent_idx').on('annotations').columns(['parent_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('annotations_parent_idx')
+    .on('annotations')
+    .columns(['parent_id', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -116,7 +116,12 @@ export function compileChecklist(spec: ChecklistSpec): CompiledChecklist {
     const markers = {} as LanguageRules['markers'];
     // Grammar markers are fixed phrases (gap 0); «у других … поставщиков» may have words between.
     for (const k of Object.keys(m) as (keyof Markers)[])
-      markers[k] = set(lex, m[k], `markers/${lang}/${k}`, k === 'hypothetical' || k === 'theirCustomers' ? 2 : 0);
+      markers[k] = set(
+        lex,
+        m[k],
+        `markers/${lang}/${k}`,
+        k === 'hypothetical' || k === 'theirCustomers' ? 2 : 0,
+      );
     languages[lang] = {
       lex,
       aboutArrears: spec.about === 'arrears',

@@ -9,12 +9,37 @@ import type { Match } from '../patterns/pattern.ts';
  */
 // Negators that scope over the noun right after them («без штрафов», «никаких пени», "no late
 // fees", "without interest"): a condition before them does not take them over.
-const NOUN_NEGATORS = new Set(['без', 'никаких', 'никакой', 'никакие', 'никаких', 'ни', 'no', 'without', 'none']);
+const NOUN_NEGATORS = new Set([
+  'без',
+  'никаких',
+  'никакой',
+  'никакие',
+  'никаких',
+  'ни',
+  'no',
+  'without',
+  'none',
+]);
 
 // «не позднее», «не более», "no later than", "not more than": a limit, not a negation
-const LIMITER = /^(позднее|позже|более|больше|менее|меньше|раньше|ранее|later|more|less|earlier|sooner|than)$/;
+const LIMITER =
+  /^(позднее|позже|более|больше|менее|меньше|раньше|ранее|later|more|less|earlier|sooner|than)$/;
 // a clause-initial «нет», "no" before a subject answers the question before: «нет, у нас отсрочка …»
-const SUBJECT = new Set(['у', 'мы', 'я', 'наш', 'наша', 'наши', 'это', 'we', 'i', 'our', 'it', 'that', 'there']);
+const SUBJECT = new Set([
+  'у',
+  'мы',
+  'я',
+  'наш',
+  'наша',
+  'наши',
+  'это',
+  'we',
+  'i',
+  'our',
+  'it',
+  'that',
+  'there',
+]);
 
 const POSTPOSED = new Set(['нет', 'нету', 'никогда', 'never', 'none']);
 

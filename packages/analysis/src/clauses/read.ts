@@ -33,7 +33,25 @@ export function inCounterfactual(c: ReadClause, at: number): boolean {
 const PRONOUN = new Set(['you', 'we', 'i', 'they', 'it', 'he', 'she', 'that', 'there']);
 const THIRD_PERSON = new Set(['ему', 'ей', 'им', 'him', 'her', 'them']);
 // «скажите, что у вас по оплате», «что там с лимитом», «что за условия»: «что» asks after these
-const ASKS_AFTER_WHAT = new Set(['', 'у', 'по', 'с', 'со', 'за', 'там', 'насчет', 'вообще', 'же', 'ли', 'это', 'тогда', 'будет', 'делать', 'is', 'about']);
+const ASKS_AFTER_WHAT = new Set([
+  '',
+  'у',
+  'по',
+  'с',
+  'со',
+  'за',
+  'там',
+  'насчет',
+  'вообще',
+  'же',
+  'ли',
+  'это',
+  'тогда',
+  'будет',
+  'делать',
+  'is',
+  'about',
+]);
 
 /** Index of the first token after clause openers («а», «ну», "so", "okay"). */
 function afterOpeners(marks: Marks, n: number): number {
@@ -121,7 +139,8 @@ export function readSegment(text: string, lang: Language, r: LanguageRules): Rea
     const marks = new Marks(r.allMarks, c.tokens, ids);
     // «если что, у нас без штрафов», "just in case": an idiom, not a condition
     const idioms = marks.all('notCondition');
-    if (idioms.length) marks.keep('conditionals', (m) => !idioms.some((i) => m.start >= i.start && m.start < i.end));
+    if (idioms.length)
+      marks.keep('conditionals', (m) => !idioms.some((i) => m.start >= i.start && m.start < i.end));
     return {
       tokens: c.tokens,
       ids,

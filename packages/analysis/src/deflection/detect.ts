@@ -27,7 +27,14 @@ export function detectDeflection(
       const raises = turn.some((t) => readings[t]!.questionAboutPayment || readings[t]!.need);
       const persists =
         lastDodged &&
-        turn.some((t) => readings[t]!.insistence || readings[t]!.need || readings[t]!.questionAboutPayment);
+        turn.some(
+          (t) =>
+            readings[t]!.insistence ||
+            readings[t]!.need ||
+            readings[t]!.questionAboutPayment ||
+            // after a dodge any question keeps the topic open ("I mean, is there a fee, or…?")
+            readings[t]!.clauses.some((c) => c.question),
+        );
       open = raises || persists;
     } else if (speaker === 'rep') {
       if (open) {

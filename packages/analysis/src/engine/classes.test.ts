@@ -238,7 +238,11 @@ describe('round 3 classes (from holdout-2), with wording of our own', () => {
     ['ru', 'скидка три процента при заказе от ста коробок', []],
     ['en', 'ten percent off when you order fifty cases or more', []],
     // limiters are not negation; an ordinal that counts payments is not a day
-    ['ru', 'вторая часть тридцать процентов не позднее чем за пять дней до отгрузки', ['payment_terms', 'deadline']],
+    [
+      'ru',
+      'вторая часть тридцать процентов не позднее чем за пять дней до отгрузки',
+      ['payment_terms', 'deadline'],
+    ],
     ['ru', 'при задержке третьего платежа мы откладываем отгрузку', ['sanctions']],
     ['en', 'your maintenance visits stay on hold until the invoice is paid', ['sanctions']],
   ] as const)('%s: %s', (language, text, want) => {
@@ -278,7 +282,11 @@ describe('round 4: broad classes', () => {
     ['ru', 'если будет просрочка, дальше только по предоплате', ['sanctions']],
     // payment plans and early-payment discounts are terms
     ['ru', 'треть до среды, остаток к пятнадцатому', ['payment_terms', 'deadline']],
-    ['en', 'you pay five grand by friday, another five grand by the twentieth', ['payment_terms', 'deadline']],
+    [
+      'en',
+      'you pay five grand by friday, another five grand by the twentieth',
+      ['payment_terms', 'deadline'],
+    ],
     ['ru', 'минус три процента, если оплатите в течение семи дней', ['payment_terms', 'deadline']],
     ['en', "it's 1/15 net 45 on this account", ['payment_terms', 'deadline']],
     // written abbreviations of units
@@ -299,7 +307,9 @@ describe('round 4: broad classes', () => {
   });
 
   it("mono: the buyer's own customers paying them are not our terms", () => {
-    expect(flagsOf('en', 'our hotel clients pay us in ninety days so prepaying hurts', 'unknown')).toEqual([]);
+    expect(flagsOf('en', 'our hotel clients pay us in ninety days so prepaying hurts', 'unknown')).toEqual(
+      [],
+    );
   });
 
   it('an overdue invoice mentioned is not a term', () => {
@@ -317,5 +327,60 @@ describe('round 4: broad classes', () => {
       ['rep', 'Когда задержите — тогда и поговорим.'],
     ]);
     expect(dodges(ru)).toEqual([1]);
+  });
+});
+
+describe('round 5: reassurance and postponement as dodges', () => {
+  it.each([
+    ['en', 'So what are your terms, net thirty or sixty?', 'Honestly I would not stress about it, we always work something out.'],
+    ['en', 'And if we pay a couple of weeks late, is there a charge?', 'Oh that is fine, we are really flexible with folks like you.'],
+    ['en', 'The big question for me is how payment works on a job this size.', 'Trust me, we will find something that works for you.'],
+    ['ru', 'А по деньгам как — отсрочка будет?', 'Да это вообще не проблема, мы всегда идём навстречу.'],
+    ['ru', 'А если мы на неделю задержим оплату, что будет?', 'Ой, даже не думайте об этом, такого не бывает.'],
+    ['ru', 'Скажите, сколько дней отсрочки?', 'Давайте по деньгам я вам чуть попозже отдельно скажу.'],
+  ] as const)('%s: %s → %s', (language, q, a) => {
+    expect(dodges(call(language, [['client', q], ['rep', a]]))).toEqual([1]);
+  });
+
+  it('a reassurance that then states the terms is an answer', () => {
+    expect(
+      dodges(
+        call('en', [
+          ['client', 'What are your terms?'],
+          ['rep', 'Do not worry about that, it is net forty five from the invoice date.'],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      dodges(
+        call('ru', [
+          ['client', 'А если задержим оплату?'],
+          ['rep', 'Не переживайте, пени ноль одна процента в день, не больше.'],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it('a persistence after a dodge: any follow-up question, "roughly", «хотя бы примерно»', () => {
+    const en = call('en', [
+      ['client', 'What if a payment slips?'],
+      ['rep', 'We will see when it comes up.'],
+      ['client', 'Okay but roughly, a week, two?'],
+      ['rep', 'Honestly we are super flexible, we will figure something out.'],
+    ]);
+    expect(dodges(en)).toEqual([1, 3]);
+  });
+
+  it('"yeah no totally" is not a refusal; "first" in a schedule is not a dodge', () => {
+    const en = call('en', [
+      ['client', 'what about payment we cant do it in one go'],
+      ['rep', 'yeah no totally were flexible there well figure it out'],
+    ]);
+    expect(dodges(en)).toEqual([1]);
+    const plan = call('en', [
+      ['client', 'and when is each one due'],
+      ['rep', 'first one forty five days after delivery then the second at ninety'],
+    ]);
+    expect(dodges(plan)).toEqual([]);
   });
 });

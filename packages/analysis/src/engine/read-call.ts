@@ -41,6 +41,8 @@ export interface SegmentReading {
 }
 
 const CONTEXT_SEGMENTS = 3;
+const YES_FIRST = new Set(['yeah', 'yes', 'yep', 'да']);
+const NO_WORD = new Set(['no', 'нет']);
 
 /**
  * Does the clause talk of debt or late payment: an arrears or lateness word, or a condition on
@@ -70,7 +72,11 @@ function deniedAfter(clauses: ReadClause[], ci: number): boolean {
   let neg = false;
   for (let k = 1; k < nx.tokens.length; k++) if (nx.marks.at('negators', k)) neg = true;
   // a denial has no content of its own: no number («но не больше 30 дней») and no limiter
-  return neg && nx.tokens.every((t) => t.num === undefined) && !/позднее|более|later|more|than/.test(nx.tokens.map((t) => t.text).join(' '));
+  return (
+    neg &&
+    nx.tokens.every((t) => t.num === undefined) &&
+    !/позднее|более|later|more|than/.test(nx.tokens.map((t) => t.text).join(' '))
+  );
 }
 
 /** Reads every segment: cues with negation, questions, hypotheticals, topics and context applied. */
@@ -214,7 +220,9 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
     if (c0) {
       const atHead = (cat: 'refusal' | 'confirmStrong' | 'confirmWeak') =>
         c0.marks.all(cat).some((m) => m.start <= 1 && m.end <= 4);
-      reading.refusal = atHead('refusal');
+      // "yeah no totally", «да нет, конечно»: a discourse marker after a yes is not a refusal
+      const yesNo = c0.tokens.length > 1 && YES_FIRST.has(c0.tokens[0]!.text) && NO_WORD.has(c0.tokens[1]!.text);
+      reading.refusal = !yesNo && atHead('refusal');
       // «да, это знакомая история», "yeah, I hear you": sympathy, not agreement with the terms
       const sympathy = c0.marks.has('sympathy') || (clauses[1]?.marks.has('sympathy') ?? false);
       reading.confirmStrong = !reading.refusal && !sympathy && atHead('confirmStrong');

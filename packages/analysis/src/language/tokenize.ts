@@ -36,8 +36,10 @@ const FILLERS = new Set([
 const CONTRAST = new Set(['а', 'но', 'однако', 'but', 'however', 'whereas']);
 const PERCENT = /^(процент|percent|pct)/;
 // «второго платежа», «третьего этапа», «первого раза»: an ordinal that counts these is not a day
-const RU_COUNTED = /^(плат|этап|транш|взнос|раз(а|у|ом)?$|парти|постав|отгруз|счет|заказ|месяц|год|квартал|недел|дн(я|е|ей)$|день$|час|пункт|вариант|уровн|класс|сорт|очеред)/;
-const ONE_UNIT = /^(%|percent|pct|per|days?|weeks?|months?|business|calendar|working|thousand|million|grand)$/;
+const RU_COUNTED =
+  /^(плат|этап|транш|взнос|раз(а|у|ом)?$|парти|постав|отгруз|счет|заказ|месяц|год|квартал|недел|дн(я|е|ей)$|день$|час|пункт|вариант|уровн|класс|сорт|очеред)/;
+const ONE_UNIT =
+  /^(%|percent|pct|per|days?|weeks?|months?|business|calendar|working|thousand|million|grand)$/;
 // "the first delivery", "the second phase": an ordinal before these counts things, not days.
 const NOT_DAY_AFTER = new Set([
   'delivery',
@@ -98,35 +100,37 @@ const WORD_RE =
 // ASR writes English contractions without the apostrophe: "dont", "wont", "im", "lets". Read
 // them as the contraction (a fixed table: "well", "were", "ill" as words are too ambiguous except
 // "ill" before a verb is read as "i will", which sales talk almost always means).
-const BARE_CONTRACTIONS = new Map<string, string[]>(Object.entries({
-  dont: ['do', 'not'],
-  doesnt: ['does', 'not'],
-  didnt: ['did', 'not'],
-  wont: ['will', 'not'],
-  cant: ['can', 'not'],
-  isnt: ['is', 'not'],
-  arent: ['are', 'not'],
-  wasnt: ['was', 'not'],
-  werent: ['were', 'not'],
-  havent: ['have', 'not'],
-  hasnt: ['has', 'not'],
-  shouldnt: ['should', 'not'],
-  wouldnt: ['would', 'not'],
-  couldnt: ['could', 'not'],
-  aint: ['is', 'not'],
-  im: ['i', 'am'],
-  ive: ['i', 'have'],
-  ill: ['i', 'will'],
-  lets: ['let', 'us'],
-  youre: ['you', 'are'],
-  theyre: ['they', 'are'],
-  weve: ['we', 'have'],
-  youll: ['you', 'will'],
-  theyll: ['they', 'will'],
-  thats: ['that'],
-  whats: ['what'],
-  its: ['it'],
-}));
+const BARE_CONTRACTIONS = new Map<string, string[]>(
+  Object.entries({
+    dont: ['do', 'not'],
+    doesnt: ['does', 'not'],
+    didnt: ['did', 'not'],
+    wont: ['will', 'not'],
+    cant: ['can', 'not'],
+    isnt: ['is', 'not'],
+    arent: ['are', 'not'],
+    wasnt: ['was', 'not'],
+    werent: ['were', 'not'],
+    havent: ['have', 'not'],
+    hasnt: ['has', 'not'],
+    shouldnt: ['should', 'not'],
+    wouldnt: ['would', 'not'],
+    couldnt: ['could', 'not'],
+    aint: ['is', 'not'],
+    im: ['i', 'am'],
+    ive: ['i', 'have'],
+    ill: ['i', 'will'],
+    lets: ['let', 'us'],
+    youre: ['you', 'are'],
+    theyre: ['they', 'are'],
+    weve: ['we', 'have'],
+    youll: ['you', 'will'],
+    theyll: ['they', 'will'],
+    thats: ['that'],
+    whats: ['what'],
+    its: ['it'],
+  }),
+);
 
 // Written abbreviations of units: «30 дн.», «5 раб. дн.», «р.д.», «мес.», "bus. days". Their dot is
 // not the end of a sentence; they are spelled out before the text is split into clauses.
@@ -264,7 +268,14 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
     ordinal = d.ordinal;
     dayForm = d.ordinal && !(lang === 'ru' && RU_COUNTED.test(words[i + 1]?.w ?? ''));
     // «до 5 числа», «к 10 числу»: a day of the month
-    if (!d.ordinal && d.mult === 1 && lang === 'ru' && /^числ/.test(words[i + 1]?.w ?? '') && d.value >= 1 && d.value <= 31)
+    if (
+      !d.ordinal &&
+      d.mult === 1 &&
+      lang === 'ru' &&
+      /^числ/.test(words[i + 1]?.w ?? '') &&
+      d.value >= 1 &&
+      d.value <= 31
+    )
       dayForm = true;
     if (d.mult > 1) {
       total = group * d.mult;
@@ -430,7 +441,12 @@ export function tokenize(text: string, lang: Language): Clause[] {
     for (let i = 0; i < words.length;) {
       let r = words[i]!;
       // ASR hears a number after "net" with th as d ("net dirty", "net dirteen"): read the number
-      if (lang === 'en' && r.w.startsWith('d') && words[i - 1]?.w === 'net' && numberWord('th' + r.w.slice(1), lang))
+      if (
+        lang === 'en' &&
+        r.w.startsWith('d') &&
+        words[i - 1]?.w === 'net' &&
+        numberWord('th' + r.w.slice(1), lang)
+      )
         r = words[i] = { ...r, w: 'th' + r.w.slice(1) };
       const c = r.w.charCodeAt(0);
       const maybeNumber = (c >= 48 && c <= 57) || numberWord(r.w, lang) !== null;

@@ -1,0 +1,23 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
+
+/** One admin area: a heading, then loading, error (with retry) or the content. */
+export function AdminSection<T>({
+  title,
+  query,
+  children,
+}: {
+  title: string;
+  query: UseQueryResult<T>;
+  children: (data: T) => ReactNode;
+}) {
+  return (
+    <section className="admin-block" aria-label={title}>
+      <h2>{title}</h2>
+      {query.isPending ? <Loading /> : null}
+      {query.isError ? <ErrorMessage error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query.data !== undefined ? children(query.data) : null}
+    </section>
+  );
+}

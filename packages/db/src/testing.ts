@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Database } from './database.ts';
+import type { Database, NewCall } from './database.ts';
 import { migrations } from './migrations/index.ts';
 import { migrateToLatest } from './migrator.ts';
 
@@ -97,3 +97,37 @@ function hash(text: string): string {
 }
 
 export { sql };
+
+/**
+ * A call row for tests and benchmarks: every column a fresh upload would have, with the optional ones
+ * empty. Pass what the test cares about; the rest is filled in.
+ */
+export function newCallRow(overrides: Partial<NewCall> & Pick<NewCall, 'rep_id' | 'uploaded_by'>): NewCall {
+  const sha = randomBytes(16).toString('hex');
+  return {
+    call_type: 'credit_negotiation',
+    recorded_at: '2026-11-01T10:00:00Z',
+    language: 'ru',
+    audio_key: `calls/${sha}/original.wav`,
+    audio_sha256: sha,
+    audio_bytes: 1000,
+    audio_format: 'pcm_s16le',
+    original_filename: 'call.wav',
+    duration_sec: 10,
+    channels: 1,
+    sample_rate: 16000,
+    client_id: null,
+    rep_channel: null,
+    speech_audio_key: null,
+    review_audio_key: null,
+    peaks_key: null,
+    transcript_upload_key: null,
+    transcript_source: null,
+    stt_engine: null,
+    stt_model: null,
+    stt_audio_seconds: null,
+    failure_reason: null,
+    analyzed_at: null,
+    ...overrides,
+  };
+}

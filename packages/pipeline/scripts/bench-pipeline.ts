@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { insertTeam, insertUser, type NewCall } from '@onterms/db';
-import { createTestDatabase } from '@onterms/db/testing';
+import { createTestDatabase, newCallRow } from '@onterms/db/testing';
 import { createLocalBlobStore } from '@onterms/storage';
 import { BullmqCallQueue } from '../src/queue/bullmq-queue.ts';
 import { deleteRedisPrefix, makeRecording, negotiationTranscript } from '../src/testing/fixtures.ts';
@@ -125,35 +125,26 @@ async function insertCalls(repId: string, audioKey: string, n: number): Promise<
       const transcriptKey = `calls/${id}/transcript.json`;
       await store.put(transcriptKey, Buffer.from(JSON.stringify(negotiationTranscript(i))));
       ids.push(id);
-      rows.push({
-        id,
-        rep_id: repId,
-        uploaded_by: repId,
-        client_id: null,
-        call_type: 'credit_negotiation',
-        recorded_at: new Date(),
-        language: 'ru',
-        status: 'waiting',
-        audio_key: audioKey,
-        audio_sha256: randomUUID().replace(/-/g, ''),
-        audio_bytes: 96_044,
-        audio_format: 'pcm_s16le',
-        original_filename: 'bench.wav',
-        duration_sec: 3,
-        channels: 1,
-        sample_rate: 16000,
-        rep_channel: null,
-        speech_audio_key: null,
-        review_audio_key: null,
-        peaks_key: null,
-        transcript_upload_key: transcriptKey,
-        transcript_source: null,
-        stt_engine: null,
-        stt_model: null,
-        stt_audio_seconds: null,
-        failure_reason: null,
-        analyzed_at: null,
-      });
+      rows.push(
+        newCallRow({
+          id,
+          rep_id: repId,
+          uploaded_by: repId,
+          call_type: 'credit_negotiation',
+          recorded_at: new Date(),
+          language: 'ru',
+          status: 'waiting',
+          audio_key: audioKey,
+          audio_sha256: randomUUID().replace(/-/g, ''),
+          audio_bytes: 96_044,
+          audio_format: 'pcm_s16le',
+          original_filename: 'bench.wav',
+          duration_sec: 3,
+          channels: 1,
+          sample_rate: 16000,
+          transcript_upload_key: transcriptKey,
+        }),
+      );
     }
     await database.db.insertInto('calls').values(rows).execute();
   }

@@ -12,6 +12,7 @@ import {
   setManagedTeams,
   type Role,
 } from '@onterms/db';
+import { newCallRow } from '@onterms/db/testing';
 import { sessionHeaders } from '../auth/session-headers.ts';
 import type { TestApp } from './test-app.ts';
 
@@ -65,35 +66,27 @@ export async function createAccessFixtures(t: TestApp): Promise<AccessFixtures> 
     const id = randomUUID();
     await t.store.put(`calls/${id}/original.wav`, AUDIO_BYTES);
     await t.store.put(`calls/${id}/peaks.json`, PEAKS_JSON);
-    const call = await insertCall(db, {
-      id,
-      rep_id: repId,
-      uploaded_by: repId,
-      call_type: 'credit_negotiation',
-      recorded_at: new Date('2026-11-01T10:00:00Z'),
-      language: 'ru',
-      status: 'analyzed',
-      audio_key: `calls/${id}/original.wav`,
-      audio_sha256: randomUUID(),
-      audio_bytes: AUDIO_BYTES.length,
-      audio_format: 'pcm_s16le',
-      original_filename: 'call.wav',
-      duration_sec: 1,
-      channels: 1,
-      sample_rate: 16000,
-      client_id: null,
-      rep_channel: null,
-      speech_audio_key: null,
-      review_audio_key: null,
-      peaks_key: `calls/${id}/peaks.json`,
-      transcript_upload_key: null,
-      transcript_source: null,
-      stt_engine: null,
-      stt_model: null,
-      stt_audio_seconds: null,
-      failure_reason: null,
-      analyzed_at: null,
-    });
+    const call = await insertCall(
+      db,
+      newCallRow({
+        id,
+        rep_id: repId,
+        uploaded_by: repId,
+        call_type: 'credit_negotiation',
+        recorded_at: new Date('2026-11-01T10:00:00Z'),
+        language: 'ru',
+        status: 'analyzed',
+        audio_key: `calls/${id}/original.wav`,
+        audio_sha256: randomUUID(),
+        audio_bytes: AUDIO_BYTES.length,
+        audio_format: 'pcm_s16le',
+        original_filename: 'call.wav',
+        duration_sec: 1,
+        channels: 1,
+        sample_rate: 16000,
+        peaks_key: `calls/${id}/peaks.json`,
+      }),
+    );
     return call.id;
   };
   const calls = {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Segment } from '@onterms/contracts';
 import { ensureClient, insertCall, replaceSegments, saveAnalysis, type Database } from '@onterms/db';
+import { newCallRow } from '@onterms/db/testing';
 
 export interface SeedCall {
   repId: string;
@@ -34,35 +35,28 @@ export const client = (text: string, start: number, end = start + 4): Segment =>
 export async function seedCall(db: Kysely<Database>, seed: SeedCall): Promise<string> {
   const id = randomUUID();
   const clientId = seed.client ? (await ensureClient(db, seed.client)).id : null;
-  await insertCall(db, {
-    id,
-    rep_id: seed.repId,
-    uploaded_by: seed.repId,
-    client_id: clientId,
-    call_type: seed.callType ?? 'credit_negotiation',
-    recorded_at: seed.recordedAt ?? '2026-11-10T10:00:00Z',
-    language: 'ru',
-    status: seed.verdict ? 'analyzed' : seed.segments ? 'transcribed' : 'queued',
-    audio_key: `calls/${id}/original.wav`,
-    audio_sha256: id,
-    audio_bytes: 1000,
-    audio_format: 'pcm_s16le',
-    original_filename: 'call.wav',
-    duration_sec: seed.durationSec ?? 60,
-    channels: 1,
-    sample_rate: 16000,
-    rep_channel: null,
-    speech_audio_key: null,
-    review_audio_key: null,
-    peaks_key: null,
-    transcript_upload_key: null,
-    transcript_source: seed.segments ? 'upload' : null,
-    stt_engine: null,
-    stt_model: null,
-    stt_audio_seconds: null,
-    failure_reason: null,
-    analyzed_at: null,
-  });
+  await insertCall(
+    db,
+    newCallRow({
+      id,
+      rep_id: seed.repId,
+      uploaded_by: seed.repId,
+      client_id: clientId,
+      call_type: seed.callType ?? 'credit_negotiation',
+      recorded_at: seed.recordedAt ?? '2026-11-10T10:00:00Z',
+      language: 'ru',
+      status: seed.verdict ? 'analyzed' : seed.segments ? 'transcribed' : 'queued',
+      audio_key: `calls/${id}/original.wav`,
+      audio_sha256: id,
+      audio_bytes: 1000,
+      audio_format: 'pcm_s16le',
+      original_filename: 'call.wav',
+      duration_sec: seed.durationSec ?? 60,
+      channels: 1,
+      sample_rate: 16000,
+      transcript_source: seed.segments ? 'upload' : null,
+    }),
+  );
   await db.transaction().execute(async (trx) => {
     if (seed.segments) await replaceSegments(trx, id, seed.segments);
     if (seed.verdict) {

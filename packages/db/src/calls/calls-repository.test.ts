@@ -2,7 +2,7 @@ import type { AnalysisResult } from '@onterms/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAnalysis, saveAnalysis } from '../analyses/analyses-repository.ts';
 import { ensureClient } from '../clients/clients-repository.ts';
-import { createTestDatabase, type TestDatabase } from '../testing.ts';
+import { createTestDatabase, newCallRow, type TestDatabase } from '../testing.ts';
 import { insertTeam, insertUser } from '../users/users-repository.ts';
 import {
   findCallByUploaderAndSha256,
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 function newCall(sha256: string, recordedAt: string) {
-  return {
+  return newCallRow({
     rep_id: repId,
     uploaded_by: repId,
     call_type: 'credit_negotiation' as const,
@@ -44,19 +44,7 @@ function newCall(sha256: string, recordedAt: string) {
     duration_sec: 12.5,
     channels: 1,
     sample_rate: 16000,
-    client_id: null,
-    rep_channel: null,
-    speech_audio_key: null,
-    review_audio_key: null,
-    peaks_key: null,
-    transcript_upload_key: null,
-    transcript_source: null,
-    stt_engine: null,
-    stt_model: null,
-    stt_audio_seconds: null,
-    failure_reason: null,
-    analyzed_at: null,
-  };
+  });
 }
 
 describe('calls', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing.ts';
+import { createTestDatabase, newCallRow, type TestDatabase } from '../testing.ts';
 import { insertTeam, insertUser } from '../users/users-repository.ts';
 import { insertCall } from './calls-repository.ts';
 import { replaceSegments } from './segments-repository.ts';
@@ -42,33 +42,24 @@ describe('findTranscriptHits against PostgreSQL', () => {
     const team = await insertTeam(sut.db, 'Юг');
     const rep = await insertUser(sut.db, { email: 'r@example.com', name: 'Р', role: 'rep', teamId: team.id });
     callId = (
-      await insertCall(sut.db, {
-        rep_id: rep.id,
-        uploaded_by: rep.id,
-        call_type: 'credit_negotiation',
-        recorded_at: '2026-11-01T10:00:00Z',
-        language: 'ru',
-        audio_key: 'a',
-        audio_sha256: 'a',
-        audio_bytes: 1,
-        audio_format: 'wav',
-        original_filename: null,
-        duration_sec: 10,
-        channels: 1,
-        sample_rate: null,
-        client_id: null,
-        rep_channel: null,
-        speech_audio_key: null,
-        review_audio_key: null,
-        peaks_key: null,
-        transcript_upload_key: null,
-        transcript_source: null,
-        stt_engine: null,
-        stt_model: null,
-        stt_audio_seconds: null,
-        failure_reason: null,
-        analyzed_at: null,
-      })
+      await insertCall(
+        sut.db,
+        newCallRow({
+          rep_id: rep.id,
+          uploaded_by: rep.id,
+          call_type: 'credit_negotiation',
+          recorded_at: '2026-11-01T10:00:00Z',
+          language: 'ru',
+          audio_key: 'a',
+          audio_sha256: 'a',
+          audio_bytes: 1,
+          audio_format: 'wav',
+          original_filename: null,
+          duration_sec: 10,
+          channels: 1,
+          sample_rate: null,
+        }),
+      )
     ).id;
     await sut.db.transaction().execute((trx) =>
       replaceSegments(trx, callId, [

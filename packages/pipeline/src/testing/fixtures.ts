@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { DEFAULT_BINARY_PATHS } from '@onterms/media/binaries';
 import type { Transcript } from '@onterms/contracts';
 import { insertCall, insertTeam, insertUser, type CallStatus, type Database } from '@onterms/db';
-import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
+import { createTestDatabase, newCallRow, type TestDatabase } from '@onterms/db/testing';
 import { createLocalBlobStore, type LocalBlobStore } from '@onterms/storage';
 import { createMedia, type Media as FullMedia } from '@onterms/media';
 import { Redis } from 'ioredis';
@@ -132,35 +132,28 @@ export async function insertTestCall(
     transcriptKey = `calls/${id}/${options.transcript.fileName}`;
     await ctx.store.put(transcriptKey, Buffer.from(options.transcript.content, 'utf8'));
   }
-  return insertCall(ctx.db, {
-    id,
-    rep_id: ctx.repId,
-    uploaded_by: ctx.repId,
-    client_id: null,
-    call_type: 'credit_negotiation',
-    recorded_at: new Date(),
-    language: 'ru',
-    status: options.status ?? 'queued',
-    audio_key: audioKey,
-    audio_sha256: randomUUID().replace(/-/g, ''),
-    audio_bytes: 1000,
-    audio_format: 'pcm_s16le',
-    original_filename: 'call.wav',
-    duration_sec: 3,
-    channels: options.channels ?? 1,
-    sample_rate: 16000,
-    rep_channel: options.repChannel ?? null,
-    speech_audio_key: null,
-    review_audio_key: null,
-    peaks_key: null,
-    transcript_upload_key: transcriptKey,
-    transcript_source: null,
-    stt_engine: null,
-    stt_model: null,
-    stt_audio_seconds: null,
-    failure_reason: null,
-    analyzed_at: null,
-  });
+  return insertCall(
+    ctx.db,
+    newCallRow({
+      id,
+      rep_id: ctx.repId,
+      uploaded_by: ctx.repId,
+      call_type: 'credit_negotiation',
+      recorded_at: new Date(),
+      language: 'ru',
+      status: options.status ?? 'queued',
+      audio_key: audioKey,
+      audio_sha256: randomUUID().replace(/-/g, ''),
+      audio_bytes: 1000,
+      audio_format: 'pcm_s16le',
+      original_filename: 'call.wav',
+      duration_sec: 3,
+      channels: options.channels ?? 1,
+      sample_rate: 16000,
+      rep_channel: options.repChannel ?? null,
+      transcript_upload_key: transcriptKey,
+    }),
+  );
 }
 
 export function jsonTranscriptFile(transcript: Transcript = negotiationTranscript()) {

@@ -114,6 +114,8 @@ function isQuestion(
   if (f >= 0 && toks[f]!.text === 'any' && n > 4) f = -1;
   // "do not worry", "don't sweat it" (ASR "dont"): an imperative; "don't you charge …" still asks
   if (f >= 0 && toks[f + 1]?.text === 'not' && !PRONOUN.has(toks[f + 2]?.text ?? '')) f = -1;
+  // «так что по итогу …», «значит так, что …»: a conjunction, not «что?»
+  if (f >= 0 && toks[f]!.text === 'что' && toks[f - 1]?.text === 'так') f = -1;
   const first = f < 0 ? -1 : f - s;
   if (first === 0 || (first === 1 && lang === 'ru')) return true;
   const opensWithA = lang === 'ru' && toks[0]!.text === 'а';

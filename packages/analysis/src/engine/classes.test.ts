@@ -384,3 +384,35 @@ describe('round 5: reassurance and postponement as dodges', () => {
     expect(dodges(plan)).toEqual([]);
   });
 });
+
+describe('round 5: recaps, schedules, periods from events, overdue status, clarifying questions', () => {
+  it.each([
+    ['ru', 'так что подведём: плитка двести метров, отсрочка четырнадцать дней, грузим в среду', ['payment_terms', 'deadline']],
+    ['en', 'quick recap two installments at forty five and ninety days after installation late chart two percent', ['payment_terms', 'deadline', 'sanctions']],
+    ['ru', 'Срок оплаты истёк пять дней назад, долг до сих пор висит.', []],
+    ['ru', 'Напоминаю, крайний срок — среда, двенадцатое.', ['deadline']],
+    ['ru', 'Отсрочка отсчитывается с даты подписания акта.', ['payment_terms', 'deadline']],
+    ['ru', 'в смысле неустойка что ли', []],
+    ['en', 'you mean a late fee', []],
+  ] as const)('%s: %s', (language, text, want) => {
+    expect(flagsOf(language, text)).toEqual(want);
+  });
+
+  it('a schedule counted from an event after "when are they due" is a deadline', () => {
+    const t = call('en', [
+      ['client', 'and when are they due'],
+      ['rep', 'the first sixty days after installation then the second at one twenty'],
+    ]);
+    expect(segs(t, 'deadline')).toEqual([1]);
+  });
+
+  it('a read-back of a period from delivery, without a deferral word, is the deadline only', () => {
+    const t = call('ru', [
+      ['rep', 'Отсрочка у вас сорок пять дней с даты поставки.'],
+      ['client', 'Понял, то есть платим в течение сорока пяти дней после того, как товар приехал.'],
+      ['rep', 'Да, всё верно.'],
+    ]);
+    expect(segs(t, 'payment_terms')).toEqual([0]);
+    expect(segs(t, 'deadline')).toEqual([0, 1, 2]);
+  });
+});

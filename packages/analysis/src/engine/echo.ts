@@ -61,8 +61,22 @@ export function signatures(h: Hit, segment: number, lang: Language): Stated[] {
   return out;
 }
 
+const ANCHOR =
+  /^(отгруз|отгруж|поставк|постав(ил|им|ят)|достав|подписа|приех|приед|пришл|получ|накладн|after|following|deliver|ship|install|receipt|signing)/;
+/** A period counted from an event («отгрузили — и дальше …», "after install"): a deadline, not a deferral. */
+function anchored(toks: Token[]): boolean {
+  if (toks.some((t) => /^(отсроч|нетто|net|terms)/.test(t.text))) return false;
+  return toks.some((t) => ANCHOR.test(t.text));
+}
+
 /** Hits for values of `recent` said again in these clauses (statements only, not about something else). */
-export function echoes(clauses: ReadClause[], recent: Stated[], lang: Language, have: Set<number>): Hit[] {
+export function echoes(
+  clauses: ReadClause[],
+  recent: Stated[],
+  lang: Language,
+  have: Set<number>,
+  periods: Hit[] = [],
+): Hit[] {
   const out: Hit[] = [];
   for (const c of clauses) {
     if (c.question || c.hypothetical) continue;
@@ -77,6 +91,14 @@ export function echoes(clauses: ReadClause[], recent: Stated[], lang: Language, 
       if (!v && !scaled) continue;
       for (const s of recent) {
         if (have.has(s.item)) continue;
+        // «в течение тридцати дней после поставки», "thirty days after delivery": a period this
+        // segment states as a deadline is the deadline only, not a deferral said again (flags.md)
+        if (
+          s.kind === 'deferral' &&
+          (anchored(c.tokens) ||
+            periods.some((p) => p.clause === c.tokens && i >= p.start && i < p.start + p.tokens.length))
+        )
+          continue;
         if (v ? s.sig !== v[0] : !scaled!.includes(s.sig)) continue;
         v ??= [s.sig, 1];
         const m = { start: i, end: i + v[1] };

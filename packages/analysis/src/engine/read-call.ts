@@ -241,7 +241,15 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
     // a value said again soon after it was stated restates its item (read-backs, summaries)
     while (recent.length && recent[0]!.segment < si - ECHO_WINDOW) recent.shift();
     if (recent.length)
-      reading.stated.push(...echoes(clauses, recent, lang, new Set(reading.stated.map((h) => h.item))));
+      reading.stated.push(
+        ...echoes(
+          clauses,
+          recent,
+          lang,
+          new Set(reading.stated.map((h) => h.item)),
+          reading.stated.filter((h) => h.kind === 'period'),
+        ),
+      );
     // (only the seller side's values: a client's proposal the rep then refuses is not a term)
     if (seg.speaker !== 'client') for (const h of reading.stated) recent.push(...signatures(h, si, lang));
     const next: Topic | null = dateTopic ?? segTopic;

@@ -15,6 +15,7 @@ const dirs = [
   join(here, '../../corpus/holdout-1'),
   join(here, '../../corpus/holdout-2'),
   join(here, '../../corpus/holdout-3'),
+  join(here, '../../corpus/holdout-4'),
   join(repo, '../shared/eval/dev'),
 ].filter((d) => existsSync(d));
 

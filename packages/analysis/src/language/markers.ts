@@ -142,6 +142,9 @@ export const MARKERS: Record<Language, Markers> = {
       'да или нет',
       'у вас такое|так практику*|принято|бывает|делается',
       'не так ли',
+      // «в смысле пени что ли», «это вы про пени»: a clarifying question
+      'что ли',
+      'в смысле',
     ],
     questionModals: ['сможете', 'успеете', 'получится', 'устроит', 'подойдет', 'реально'],
     confirmStrong: [
@@ -388,6 +391,7 @@ export const MARKERS: Record<Language, Markers> = {
       'or not',
       'does|would|will that work',
       'is that ok|okay|possible|doable',
+      'you mean',
     ],
     questionModals: ['doable', 'possible for you'],
     confirmStrong: [

@@ -20,7 +20,7 @@ export function Component() {
   return (
     <div className="page">
       <h1>{t('admin.title')}</h1>
-      <nav aria-label={t('admin.sections')} className="row">
+      <nav aria-label={t('admin.sections')} className="row admin-tabs">
         {TABS.map((name) => (
           <Link key={name} to={`?tab=${name}`} aria-current={name === tab ? 'page' : undefined}>
             {t(`admin.${name}`)}

@@ -16,9 +16,11 @@ import { callRoutes } from './calls/call-routes.ts';
 import { coachingRoutes } from './coaching/coaching-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { statsRoutes } from './stats/stats-routes.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'upload'>;
+  /** `company` (the stats' time zone) defaults to Europe/Moscow. */
+  config: Pick<Config, 'upload'> & Partial<Pick<Config, 'company'>>;
   db: Kysely<Database>;
   databaseEmbedded: boolean;
   store: BlobStore;
@@ -60,6 +62,7 @@ export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
       await scope.register(coachingRoutes, deps);
       await scope.register(authRoutes, deps);
       await scope.register(adminRoutes, deps);
+      await scope.register(statsRoutes, deps);
       // Only login and health answer anonymous requests; the API's description is for signed-in clients.
       scope.get('/openapi.json', { config: { policy: 'api.describe' }, schema: { hide: true } }, async () =>
         fastify.swagger(),

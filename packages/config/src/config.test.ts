@@ -29,6 +29,14 @@ describe('loadConfig', () => {
     expect(sut.analysisLlm).toEqual({ model: 'gpt-4o-mini', apiKey: 'sk-test', baseURL: null });
   });
 
+  it('takes week boundaries in Moscow unless COMPANY_TIME_ZONE names another IANA zone', () => {
+    expect(loadConfig({}).company).toEqual({ timeZone: 'Europe/Moscow' });
+    expect(loadConfig({ COMPANY_TIME_ZONE: 'Asia/Yekaterinburg' }).company.timeZone).toBe(
+      'Asia/Yekaterinburg',
+    );
+    expect(() => loadConfig({ COMPANY_TIME_ZONE: 'Mars/Olympus' })).toThrow(/COMPANY_TIME_ZONE/);
+  });
+
   it('treats an empty value as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeNull();
   });

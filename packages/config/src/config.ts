@@ -38,6 +38,7 @@ const EnvSchema = Type.Object({
   SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 12 }),
   COOKIE_SECURE: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
+  COMPANY_TIME_ZONE: Type.String({ minLength: 1, default: 'Europe/Moscow' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -59,6 +60,8 @@ export interface Config {
   analysisLlm: { model: string; apiKey: string | null; baseURL: string | null } | null;
   stt: SttConfig;
   auth: AuthConfig;
+  /** COMPANY_TIME_ZONE (IANA name): where the company's days, weeks and months begin (stats). */
+  company: { timeZone: string };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -151,6 +154,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       'STT_ENGINE=sherpa-onnx needs STT_MODEL_PATH: the directory of a downloaded sherpa-onnx model (see packages/transcription/README.md)',
     );
   }
+  if (!isTimeZone(e.COMPANY_TIME_ZONE)) {
+    problems.push(
+      `COMPANY_TIME_ZONE: not an IANA time zone name (got ${JSON.stringify(e.COMPANY_TIME_ZONE)})`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -192,8 +200,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : !LOOPBACK_HOSTS.has(e.HOST.toLowerCase()),
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
     },
+    company: { timeZone: e.COMPANY_TIME_ZONE },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function parseTrustProxy(value: string | undefined): AuthConfig['trustProxy'] {

@@ -15,3 +15,4 @@ export * from './calls/transcript-search.ts';
 export * from './coaching/corrections-repository.ts';
 export * from './coaching/annotations-repository.ts';
 export * from './coaching/tags-repository.ts';
+export * from './stats/stats-repository.ts';

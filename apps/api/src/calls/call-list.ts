@@ -41,6 +41,7 @@ export async function listCallSummaries(
       ...(q.from && { recordedFrom: new Date(q.from) }),
       ...(q.to && { recordedTo: new Date(q.to) }),
       ...(q.missing && { missing: q.missing }),
+      ...(q.stated && { stated: q.stated }),
       ...(q.deflection !== undefined && { deflection: q.deflection }),
       ...(q.reviewed !== undefined && { reviewed: q.reviewed }),
       ...(search && { search }),

@@ -106,6 +106,20 @@ export const CallListQuery = Type.Object(
         },
       ),
     ),
+    stated: Type.Optional(
+      Type.Union(
+        [
+          Type.Literal('payment_terms'),
+          Type.Literal('deadline'),
+          Type.Literal('sanctions'),
+          Type.Literal('all'),
+        ],
+        {
+          description:
+            "calls where this checklist item (or all three) was stated (the dashboard's drill-down)",
+        },
+      ),
+    ),
     deflection: Type.Optional(
       Type.Boolean({ description: 'calls with (true) or without (false) a deflection' }),
     ),

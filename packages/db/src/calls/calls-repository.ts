@@ -46,6 +46,8 @@ export interface CallFilters {
   recordedTo?: Date;
   /** Effective verdict (a manager's correction wins over the machine) says the flag was not stated. */
   missing?: MissingFilter;
+  /** Effective verdict says the flag (or `all` three checklist items) was stated. */
+  stated?: 'payment_terms' | 'deadline' | 'sanctions' | 'all';
   /** Effective deflection verdict; `false` matches only analysed calls without one. */
   deflection?: boolean;
   reviewed?: boolean;
@@ -119,6 +121,10 @@ export async function listCalls(
     query = query.where(
       filters.missing === 'any' ? missingAny : sql<boolean>`${effectiveFlag(filters.missing)} = false`,
     );
+  }
+  if (filters.stated) {
+    const flags = filters.stated === 'all' ? ['payment_terms', 'deadline', 'sanctions'] : [filters.stated];
+    for (const flag of flags) query = query.where(sql<boolean>`${effectiveFlag(flag)} = true`);
   }
   if (filters.deflection !== undefined) {
     query = query.where(sql<boolean>`${effectiveFlag('deflection')} = ${filters.deflection}`);

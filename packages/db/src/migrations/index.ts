@@ -3,6 +3,7 @@ import * as initial from './2026-11-22T0001-initial.ts';
 import * as accounts from './2026-11-22T0200-accounts.ts';
 import * as coaching from './2026-11-22T0300-coaching.ts';
 import * as sttNotes from './2026-11-22T0400-stt-notes.ts';
+import * as stats from './2026-11-22T0500-stats.ts';
 
 /**
  * Every migration, by its sortable name. Listed statically (rather than read from the folder at run
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0200-accounts': accounts,
   '2026-11-22T0300-coaching': coaching,
   '2026-11-22T0400-stt-notes': sttNotes,
+  '2026-11-22T0500-stats': stats,
 };

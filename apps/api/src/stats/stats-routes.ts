@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppDeps } from '../app.ts';
+import { ErrorBody } from '../calls/call-schemas.ts';
+import { TermStatsQuery, TermStatsReport } from './stats-schemas.ts';
+import { termStats } from './term-stats.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+
+/** The director's dashboard: terms voiced by rep, team, week or month, in the caller's scope. */
+export const statsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  const statsDeps = { db: deps.db, timeZone: deps.config.company?.timeZone ?? 'Europe/Moscow' };
+
+  app.get(
+    '/stats/terms',
+    {
+      config: { policy: 'stats.view' },
+      schema: {
+        summary:
+          'Share of analysed calls with payment terms, deadline, sanctions, all three, deflections — per group, with the previous period',
+        querystring: TermStatsQuery,
+        response: { 200: TermStatsReport, ...errors },
+      },
+    },
+    async (request) => termStats(statsDeps, request.principal!, request.query),
+  );
+};

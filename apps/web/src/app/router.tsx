@@ -6,7 +6,7 @@ import { NotFoundRoute } from './routes/not-found.tsx';
 import { UploadRoute } from './routes/upload.tsx';
 import { RouteError } from './routes/route-error.tsx';
 
-/** The call page and the admin pages are split into their own chunks: the first screen stays small. */
+/** The call page, the dashboard and the admin pages are split into their own chunks: the first screen stays small. */
 export const routes: RouteObject[] = [
   {
     path: '/',
@@ -17,6 +17,7 @@ export const routes: RouteObject[] = [
       { path: 'upload', element: <UploadRoute />, errorElement: <RouteError /> },
       { path: 'inbox', element: <InboxRoute />, errorElement: <RouteError /> },
       { path: 'calls/:id', lazy: () => import('./routes/call-page.tsx'), errorElement: <RouteError /> },
+      { path: 'dashboard', lazy: () => import('./routes/dashboard.tsx'), errorElement: <RouteError /> },
       { path: 'admin', lazy: () => import('./routes/admin.tsx'), errorElement: <RouteError /> },
       { path: '*', element: <NotFoundRoute /> },
     ],

@@ -57,6 +57,7 @@ export function AppLayout() {
           {user.role === 'rep' ? <NavLink to="/inbox">{t('nav.feedback')}</NavLink> : null}
           {user.role === 'manager' ? <NavLink to="/inbox">{t('nav.toReview')}</NavLink> : null}
           {canUpload ? <NavLink to="/upload">{t('nav.upload')}</NavLink> : null}
+          {user.role !== 'admin' ? <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink> : null}
           {user.role === 'admin' ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
         </nav>
         <div className="who">

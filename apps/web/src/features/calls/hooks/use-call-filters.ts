@@ -10,6 +10,7 @@ export const FILTER_KEYS = [
   'callType',
   'status',
   'missing',
+  'stated',
   'deflection',
   'reviewed',
   'from',
@@ -32,6 +33,8 @@ export function readFilters(params: URLSearchParams): Filters {
 }
 
 function dayBoundary(date: string, end: boolean): string | undefined {
+  // An instant (the dashboard's drill-down: company-time-zone bounds, `to` exclusive) passes as it is.
+  if (date.includes('T')) return Number.isNaN(Date.parse(date)) ? undefined : new Date(date).toISOString();
   const d = new Date(`${date}T${end ? '23:59:59.999' : '00:00:00'}`);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }

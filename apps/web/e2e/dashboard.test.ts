@@ -1,0 +1,128 @@
+/**
+ * End to end in a real Chromium against the real API and PostgreSQL: a director opens the dashboard,
+ * clicks a rep × flag cell and lands on the calls list showing exactly the calls behind that number.
+ * Screenshots go to test-results/screenshots/.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertFlagCorrection } from '@onterms/db';
+import { createAccount } from '../../api/src/auth/accounts.ts';
+import { createPasswordHasher } from '../../api/src/auth/passwords.ts';
+import { ALL_STATED, seedCall } from '../../api/src/testing/seed-calls.ts';
+import { ROOT, buildWebIfNeeded, launchChromium, startStack, type Stack } from './harness.ts';
+
+const SHOTS = path.join(ROOT, 'test-results/screenshots');
+const PASSWORD = 'director-password-42';
+
+let stack: Stack;
+let browser: Browser;
+const expected: string[] = [];
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+beforeAll(async () => {
+  buildWebIfNeeded();
+  await mkdir(SHOTS, { recursive: true });
+  stack = await startStack();
+  const db = stack.database.db;
+  const passwords = createPasswordHasher();
+  await createAccount(db, passwords, {
+    email: 'olga@example.com',
+    name: 'Ольга Директорова',
+    role: 'director',
+    password: PASSWORD,
+  });
+  const team = await db
+    .selectFrom('users')
+    .select('team_id')
+    .where('id', '=', stack.rep.id)
+    .executeTakeFirstOrThrow();
+  const other = await createAccount(db, passwords, {
+    email: 'anna@example.com',
+    name: 'Анна Петрова',
+    role: 'rep',
+    teamId: team.team_id!,
+    password: PASSWORD,
+  });
+  const rep = stack.rep.id;
+  // Павел: payment terms stated on c1 and c2 (c3 only after a manager's correction), not on c4.
+  expected.push(
+    await seedCall(db, { repId: rep, client: 'ООО Ромашка', recordedAt: daysAgo(2), verdict: ALL_STATED }),
+  );
+  expected.push(
+    await seedCall(db, {
+      repId: rep,
+      client: 'АО Берёзка',
+      recordedAt: daysAgo(9),
+      verdict: { ...ALL_STATED, sanctions: false },
+    }),
+  );
+  const corrected = await seedCall(db, {
+    repId: rep,
+    client: 'ИП Кузнецов',
+    recordedAt: daysAgo(16),
+    verdict: { payment_terms: false, deadline: true, sanctions: false, deflection: true },
+  });
+  await upsertFlagCorrection(db, {
+    callId: corrected,
+    flag: 'payment_terms',
+    stated: true,
+    moments: [],
+    reason: 'озвучил в конце',
+    authorId: stack.manager.id,
+  });
+  expected.push(corrected);
+  await seedCall(db, {
+    repId: rep,
+    client: 'ООО Ландыш',
+    recordedAt: daysAgo(3),
+    verdict: { ...ALL_STATED, payment_terms: false },
+  });
+  await seedCall(db, { repId: rep, client: 'ООО Без анализа', recordedAt: daysAgo(1) }); // not analysed yet
+  // Анна: all stated — hers must not show up behind Павел's number.
+  await seedCall(db, {
+    repId: other.user.id,
+    client: 'ООО Ромашка',
+    recordedAt: daysAgo(4),
+    verdict: ALL_STATED,
+  });
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('the dashboard', () => {
+  it('opens the calls behind a rep × flag cell in one click', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await page.goto(stack.base + '/dashboard');
+    await page.getByLabel('Эл. почта').fill('olga@example.com');
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Условия в звонках' }).waitFor();
+    // The cell shows the share (3 of 4 analysed: 75 %); its title names the counts.
+    const cell = page.getByTitle('Павел Смирнов: Условия оплаты — 3 / 4', { exact: true });
+    await cell.waitFor();
+    await page.locator('.trend-chart canvas').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
+
+    await cell.click();
+    await page.waitForURL(
+      (url) => url.pathname === '/' && url.searchParams.get('stated') === 'payment_terms',
+    );
+    await page.getByRole('status').filter({ hasText: 'из 3' }).waitFor();
+    const ids = await page
+      .locator('table a[href^="/calls/"]')
+      .evaluateAll((links) => [
+        ...new Set(links.map((a) => a.getAttribute('href')!.split('?')[0]!.slice(7))),
+      ]);
+    expect(ids.sort()).toEqual([...expected].sort());
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard-drill-down.png'), fullPage: true });
+    await context.close();
+  }, 120_000);
+});

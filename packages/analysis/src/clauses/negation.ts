@@ -42,6 +42,10 @@ const SUBJECT = new Set([
 ]);
 
 const POSTPOSED = new Set(['нет', 'нету', 'никогда', 'never', 'none']);
+// «пени у нас для салонов не предусмотрены», «штрафы с постоянных клиентов не берём»: a «не» before
+// a verb of charging or applying closes a longer stretch after the noun (up to six words)
+const WAIVER_VERB =
+  /^(предусм|начисл|бер[её]м|берут|взим|взыск|применя|примен|действу|быва|ставим|выставл|charg|appl|add)/;
 
 function isNegator(c: ReadClause, k: number): boolean {
   if (!c.marks.at('negators', k)) return false;
@@ -65,11 +69,14 @@ export function isNegated(c: ReadClause, m: Match): boolean {
   }
   // «штрафов за просрочку у нас нет», «пени мы никогда не берём»: an existential «нет» / "none"
   // ends a longer stretch than a verb's «не»
-  for (let k = m.end, d = 1; k < toks.length && d <= 5; k++, d++) {
+  for (let k = m.end, d = 1; k < toks.length && d <= 6; k++, d++) {
     if (toks[k]!.sep) break;
     if (c.marks.at('conditionals', k)) break;
     if (toks[k]!.num !== undefined) break;
-    if (isNegator(c, k) && (d <= 3 || POSTPOSED.has(toks[k]!.text))) return true;
+    if (!isNegator(c, k)) continue;
+    if (d <= 3 || (d <= 5 && POSTPOSED.has(toks[k]!.text))) return true;
+    const nx = toks[k + 1];
+    if (nx && WAIVER_VERB.test(nx.text)) return true;
   }
   return false;
 }

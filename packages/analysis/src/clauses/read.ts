@@ -60,6 +60,8 @@ function afterOpeners(marks: Marks, n: number): number {
   return i;
 }
 
+const CLEFT_SUBJECT = new Set(['i', 'we']);
+
 /**
  * Is the clause a question? Punctuated text says so with «?». Raw ASR text has no punctuation, so
  * we read the shape: an interrogative near the start, «а если …» without a consequence, a yes/no
@@ -116,6 +118,16 @@ function isQuestion(
   if (f >= 0 && toks[f + 1]?.text === 'not' && !PRONOUN.has(toks[f + 2]?.text ?? '')) f = -1;
   // «так что по итогу …», «значит так, что …»: a conjunction, not «что?»
   if (f >= 0 && toks[f]!.text === 'что' && toks[f - 1]?.text === 'так') f = -1;
+  // "what I can do today is a credit limit of …", "how we do it is net thirty": a pseudo-cleft
+  // (wh-word, a subject, later "is") states
+  if (
+    f >= 0 &&
+    lang === 'en' &&
+    (toks[f]!.text === 'what' || toks[f]!.text === 'how') &&
+    CLEFT_SUBJECT.has(toks[f + 1]?.text ?? '') &&
+    toks.slice(f + 3).some((t) => t.text === 'is' || t.text === 'was')
+  )
+    f = -1;
   const first = f < 0 ? -1 : f - s;
   if (first === 0 || (first === 1 && lang === 'ru')) return true;
   const opensWithA = lang === 'ru' && toks[0]!.text === 'а';

@@ -6,7 +6,7 @@ import { attribute } from '../speakers/attribute.ts';
 import { detectDeflection } from '../deflection/detect.ts';
 import { extractValues } from '../values/extract.ts';
 
-export const RULES_ENGINE_VERSION = 'rules-1.4.0';
+export const RULES_ENGINE_VERSION = 'rules-1.5.0';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;

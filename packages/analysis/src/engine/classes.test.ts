@@ -332,14 +332,37 @@ describe('round 4: broad classes', () => {
 
 describe('round 5: reassurance and postponement as dodges', () => {
   it.each([
-    ['en', 'So what are your terms, net thirty or sixty?', 'Honestly I would not stress about it, we always work something out.'],
-    ['en', 'And if we pay a couple of weeks late, is there a charge?', 'Oh that is fine, we are really flexible with folks like you.'],
-    ['en', 'The big question for me is how payment works on a job this size.', 'Trust me, we will find something that works for you.'],
+    [
+      'en',
+      'So what are your terms, net thirty or sixty?',
+      'Honestly I would not stress about it, we always work something out.',
+    ],
+    [
+      'en',
+      'And if we pay a couple of weeks late, is there a charge?',
+      'Oh that is fine, we are really flexible with folks like you.',
+    ],
+    [
+      'en',
+      'The big question for me is how payment works on a job this size.',
+      'Trust me, we will find something that works for you.',
+    ],
     ['ru', 'А по деньгам как — отсрочка будет?', 'Да это вообще не проблема, мы всегда идём навстречу.'],
-    ['ru', 'А если мы на неделю задержим оплату, что будет?', 'Ой, даже не думайте об этом, такого не бывает.'],
+    [
+      'ru',
+      'А если мы на неделю задержим оплату, что будет?',
+      'Ой, даже не думайте об этом, такого не бывает.',
+    ],
     ['ru', 'Скажите, сколько дней отсрочки?', 'Давайте по деньгам я вам чуть попозже отдельно скажу.'],
   ] as const)('%s: %s → %s', (language, q, a) => {
-    expect(dodges(call(language, [['client', q], ['rep', a]]))).toEqual([1]);
+    expect(
+      dodges(
+        call(language, [
+          ['client', q],
+          ['rep', a],
+        ]),
+      ),
+    ).toEqual([1]);
   });
 
   it('a reassurance that then states the terms is an answer', () => {
@@ -387,8 +410,16 @@ describe('round 5: reassurance and postponement as dodges', () => {
 
 describe('round 5: recaps, schedules, periods from events, overdue status, clarifying questions', () => {
   it.each([
-    ['ru', 'так что подведём: плитка двести метров, отсрочка четырнадцать дней, грузим в среду', ['payment_terms', 'deadline']],
-    ['en', 'quick recap two installments at forty five and ninety days after installation late chart two percent', ['payment_terms', 'deadline', 'sanctions']],
+    [
+      'ru',
+      'так что подведём: плитка двести метров, отсрочка четырнадцать дней, грузим в среду',
+      ['payment_terms', 'deadline'],
+    ],
+    [
+      'en',
+      'quick recap two installments at forty five and ninety days after installation late chart two percent',
+      ['payment_terms', 'deadline', 'sanctions'],
+    ],
     ['ru', 'Срок оплаты истёк пять дней назад, долг до сих пор висит.', []],
     ['ru', 'Напоминаю, крайний срок — среда, двенадцатое.', ['deadline']],
     ['ru', 'Отсрочка отсчитывается с даты подписания акта.', ['payment_terms', 'deadline']],
@@ -414,5 +445,34 @@ describe('round 5: recaps, schedules, periods from events, overdue status, clari
     ]);
     expect(segs(t, 'payment_terms')).toEqual([0]);
     expect(segs(t, 'deadline')).toEqual([0, 1, 2]);
+  });
+});
+
+describe('round 6: negation scope, penalties per day, acceleration, needs about the job', () => {
+  it.each([
+    ['ru', 'Штрафов нет. Но при задержке платежа берём ноль три десятых процента в сутки.', ['sanctions']],
+    ['ru', 'просрочили — тогда ноль пять процента за каждый день', ['sanctions']],
+    ['ru', 'при просрочке мы потребуем всю сумму досрочно', ['sanctions']],
+    ['en', 'if you miss two payments, the whole remaining balance becomes due immediately', ['sanctions']],
+    ['ru', 'неустойка у нас для постоянных партнёров не начисляется, можете спать спокойно', []],
+    ['en', 'what we can offer this quarter is a credit limit of twenty grand', ['payment_terms']],
+  ] as const)('%s: %s', (language, text, want) => {
+    expect(flagsOf(language, text)).toEqual(want);
+  });
+
+  it('a need about the job, not payment, opens no deflection', () => {
+    const t = call('ru', [
+      ['client', 'Монтаж закончить нужно к двадцатому, так что плитку надо на этой неделе.'],
+      ['rep', 'Привезём в четверг. По деньгам потом разберёмся, сначала замеры.'],
+    ]);
+    expect(dodges(t)).toEqual([]);
+  });
+
+  it('confirming the usual terms is an answer', () => {
+    const t = call('en', [
+      ['client', 'and invoicing stays the way it was right'],
+      ['rep', 'yep same as before, nothing changed on our end'],
+    ]);
+    expect(dodges(t)).toEqual([]);
   });
 });

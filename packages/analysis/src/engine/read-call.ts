@@ -131,6 +131,8 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       const denied = deniedAfter(clauses, ci);
       const counterfactual = c.marks.has('counterfactual');
       let anyCue = false;
+      // a cue not set aside as a date about something else
+      let payCue = false;
       r.cues.scan(c.tokens, c.ids, (pi, m) => {
         const meta = r.cues.meta[pi]!;
         anyCue = true;
@@ -166,6 +168,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
           dateTopic = dateTopic ?? t;
           if (t !== 'payment') return;
         }
+        payCue = true;
         // a sanction still waiting for arrears talk takes nothing away yet («только по предоплате»
         // for new clients is how they pay, not a consequence)
         if (meta.overrides.length && !wait)
@@ -204,7 +207,12 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
           reading.questionAboutPayment = true;
       }
       const need = c.marks.has('need');
-      if (need && (words.some((w) => w.topic === 'payment') || late || anyCue || words.length === 0))
+      // a need is about payment unless the clause's only cue is a date set aside as about something
+      // else («сдать объект надо до конца месяца» is about the job)
+      if (
+        need &&
+        (words.some((w) => w.topic === 'payment') || late || payCue || (words.length === 0 && !anyCue))
+      )
         reading.need = true;
       if (c.marks.has('insistence')) reading.insistence = true;
       if (!c.question && c.marks.has('evasion')) reading.evasive = true;
@@ -221,7 +229,8 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       const atHead = (cat: 'refusal' | 'confirmStrong' | 'confirmWeak') =>
         c0.marks.all(cat).some((m) => m.start <= 1 && m.end <= 4);
       // "yeah no totally", «да нет, конечно»: a discourse marker after a yes is not a refusal
-      const yesNo = c0.tokens.length > 1 && YES_FIRST.has(c0.tokens[0]!.text) && NO_WORD.has(c0.tokens[1]!.text);
+      const yesNo =
+        c0.tokens.length > 1 && YES_FIRST.has(c0.tokens[0]!.text) && NO_WORD.has(c0.tokens[1]!.text);
       reading.refusal = !yesNo && atHead('refusal');
       // «да, это знакомая история», "yeah, I hear you": sympathy, not agreement with the terms
       const sympathy = c0.marks.has('sympathy') || (clauses[1]?.marks.has('sympathy') ?? false);

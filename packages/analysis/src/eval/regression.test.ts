@@ -16,6 +16,7 @@ const dirs = [
   join(here, '../../corpus/holdout-2'),
   join(here, '../../corpus/holdout-3'),
   join(here, '../../corpus/holdout-4'),
+  join(here, '../../corpus/holdout-5'),
   join(repo, '../shared/eval/dev'),
 ].filter((d) => existsSync(d));
 

@@ -475,4 +475,14 @@ describe('round 6: negation scope, penalties per day, acceleration, needs about 
     ]);
     expect(dodges(t)).toEqual([]);
   });
+
+  it('payment talk three segments back does not make a delivery date a payment date', () => {
+    const t = call('ru', [
+      ['rep', 'Оплата у нас до двадцатого числа.'],
+      ['client', 'Понял.'],
+      ['client', 'Плёнку когда ждать?'],
+      ['rep', 'Плёнку в пятницу, ленту — в понедельник, одной машиной.'],
+    ]);
+    expect(segs(t, 'deadline')).toEqual([0]);
+  });
 });

@@ -40,7 +40,9 @@ export interface SegmentReading {
   refusal: boolean;
 }
 
-const CONTEXT_SEGMENTS = 3;
+// the talk just before gives a topicless date its topic only for a turn or two (round 6: a delivery
+// date four segments after payment talk was read as a payment date)
+const CONTEXT_SEGMENTS = 1;
 const YES_FIRST = new Set(['yeah', 'yes', 'yep', 'да']);
 const NO_WORD = new Set(['no', 'нет']);
 

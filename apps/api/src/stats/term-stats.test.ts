@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildCallStats, setManagedTeams, upsertFlagCorrection } from '@onterms/db';
 import { ALL_STATED, seedCall } from '../testing/seed-calls.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import type { UserPrincipal } from '../access/principal.ts';
+import { termStats } from './term-stats.ts';
 
 /**
  * Hand-computed fixtures (company time zone Europe/Moscow, UTC+3). Period 2026-11-02 … 2026-11-15
@@ -22,7 +24,7 @@ import { createTestApp, type TestApp } from '../testing/test-app.ts';
 let t: TestApp;
 const ids: Record<string, string> = {};
 let headers: Record<'director' | 'manager' | 'rep1', Record<string, string>>;
-let rep1: string, rep2: string, rep3: string, teamA: string, teamB: string;
+let rep1: string, rep2: string, rep3: string, teamA: string, teamB: string, directorId: string;
 const PERIOD = 'from=2026-11-02&to=2026-11-15';
 
 beforeAll(async () => {
@@ -35,7 +37,7 @@ beforeAll(async () => {
   teamB = r3.teamId!;
   const manager = await t.createUser('manager', { teamId: teamA });
   const director = await t.createUser('director');
-  [rep1, rep2, rep3] = [r1.id, r2.id, r3.id];
+  [rep1, rep2, rep3, directorId] = [r1.id, r2.id, r3.id, director.id];
   await setManagedTeams(db, manager.id, [teamA]);
   headers = { director: director.headers, manager: manager.headers, rep1: r1.headers };
   const nothing = { payment_terms: false, deadline: false, sanctions: false, deflection: false };
@@ -215,6 +217,33 @@ describe('GET /api/stats/terms', () => {
     const before = await report('director', `${PERIOD}&groupBy=rep`);
     await rebuildCallStats(t.database.db);
     expect(await report('director', `${PERIOD}&groupBy=rep`)).toEqual(before);
+  });
+
+  it('rebuilds the daily rollup when the company time zone changes', async () => {
+    const director: UserPrincipal = {
+      kind: 'user',
+      userId: directorId,
+      role: 'director',
+      teamIds: [],
+      session: null,
+    };
+    const inZone = (timeZone: string) =>
+      termStats({ db: t.database.db, timeZone }, director, {
+        from: '2026-11-02',
+        to: '2026-11-15',
+        groupBy: 'week',
+        repId: rep1,
+      });
+    try {
+      // In UTC, c6 (11-08 21:30Z) falls in the first week and c8 (11-15 21:00Z) inside the period.
+      const utc = await inZone('UTC');
+      expect(utc.period).toEqual({ from: '2026-11-02T00:00:00.000Z', to: '2026-11-16T00:00:00.000Z' });
+      expect(utc.groups.map((g) => g.current.counts.analysed)).toEqual([3, 2]);
+    } finally {
+      await inZone('Europe/Moscow');
+    }
+    const moscow = await inZone('Europe/Moscow');
+    expect(moscow.groups.map((g) => g.current.counts.analysed)).toEqual([2, 2]);
   });
 
   it('refuses a period that ends before it starts', async () => {

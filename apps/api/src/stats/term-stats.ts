@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  ensureStatsTimeZone,
   findStatsLabels,
   queryTermStats,
   STAT_FLAGS,
@@ -78,12 +79,12 @@ export async function termStats(
   const scope = await visibleRepIds(deps.db, principal);
   const repIds = q.repId ? (scope === null || scope.includes(q.repId) ? [q.repId] : []) : scope;
 
+  await ensureStatsTimeZone(deps.db, tz);
   const rows = await queryTermStats(deps.db, {
-    from,
-    to,
-    previousFrom,
+    from: firstDay,
+    to: lastDay,
+    previousFrom: addDays(firstDay, -days),
     groupBy,
-    timeZone: tz,
     repIds,
     ...(q.teamId && { teamId: q.teamId }),
     ...(q.callType && { callType: q.callType }),
@@ -95,7 +96,7 @@ export async function termStats(
   const weeks = weekStarts.map((d) => ({
     from: new Date(Math.max(startOfDay(d, tz).getTime(), from.getTime())),
     to: new Date(Math.min(startOfDay(addDays(d, 7), tz).getTime(), to.getTime())),
-    key: startOfDay(d, tz).getTime(),
+    key: d,
   }));
   const weekIndex = new Map(weeks.map((w, i) => [w.key, i]));
 
@@ -129,10 +130,9 @@ export async function termStats(
     }
     const bucketed = groupBy === 'week' || groupBy === 'month';
     if (bucketed && row.period === 'previous') continue;
-    const key = bucketed ? String(Date.parse(row.key!)) : row.key;
-    const acc = accFor(key);
+    const acc = accFor(row.key);
     add(acc[row.period], row.counts);
-    const i = weekIndex.get(row.week.getTime());
+    const i = weekIndex.get(row.week);
     if (!bucketed && row.period === 'current' && i !== undefined) add(acc.trend[i]!, row.counts);
   }
 
@@ -158,7 +158,7 @@ export async function termStats(
     out = starts.map((d) => {
       const start = startOfDay(d, tz);
       const end = startOfDay(groupBy === 'week' ? addDays(d, 7) : addMonths(d, 1), tz);
-      const acc = groups.get(String(start.getTime()));
+      const acc = groups.get(d);
       return {
         key: start.toISOString(),
         label: d,

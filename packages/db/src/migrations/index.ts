@@ -4,6 +4,7 @@ import * as accounts from './2026-11-22T0200-accounts.ts';
 import * as coaching from './2026-11-22T0300-coaching.ts';
 import * as sttNotes from './2026-11-22T0400-stt-notes.ts';
 import * as stats from './2026-11-22T0500-stats.ts';
+import * as statsDaily from './2026-11-22T0510-stats-daily.ts';
 
 /**
  * Every migration, by its sortable name. Listed statically (rather than read from the folder at run
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0300-coaching': coaching,
   '2026-11-22T0400-stt-notes': sttNotes,
   '2026-11-22T0500-stats': stats,
+  '2026-11-22T0510-stats-daily': statsDaily,
 };

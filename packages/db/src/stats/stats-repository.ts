@@ -28,13 +28,11 @@ export interface FlagAgreement {
 }
 
 export interface TermStatsQuery {
-  /** [from, to) of the current period and [previousFrom, from) of the previous one, as instants. */
-  from: Date;
-  to: Date;
-  previousFrom: Date;
+  /** Company-local calendar days: the current period [from, to] and the previous one [previousFrom, from). */
+  from: string;
+  to: string;
+  previousFrom: string;
   groupBy: StatsGroupBy;
-  /** IANA name: week and month boundaries are taken in this zone. */
-  timeZone: string;
   /** The reps in scope; null = everyone. */
   repIds: string[] | null;
   teamId?: string;
@@ -43,57 +41,56 @@ export interface TermStatsQuery {
 
 export interface TermStatsRow {
   period: 'current' | 'previous';
-  /** rep id, team id (null: reps without a team), or the bucket's start instant (ISO) for week/month. */
+  /** rep id, team id (null: reps without a team), or the bucket's first day (YYYY-MM-DD) for week/month. */
   key: string | null;
-  /** Start of the calendar week (company time zone) the calls fall in, as an instant. */
-  week: Date;
+  /** Monday (YYYY-MM-DD, company-local) of the calendar week the calls fall in. */
+  week: string;
   counts: TermCounts;
   agreement: Record<StatFlag, FlagAgreement>;
 }
 
 const n = (v: unknown) => Number(v ?? 0);
+const day = (expr: ReturnType<typeof sql>) => sql`to_char(${expr}, 'YYYY-MM-DD')`;
 
 /**
- * One scan of `call_stats` (kept by triggers, see the 0500 migration) over both periods, grouped by
- * period × group × calendar week; the service folds weeks into groups and sparklines.
+ * One pass over the daily rollup `call_stats_daily` (rep × company-local day × call type, kept by
+ * triggers — see the 0500 and 0510 migrations) for both periods, grouped by period × group × week;
+ * the service folds weeks into groups and sparklines.
  */
 export async function queryTermStats(db: Db, q: TermStatsQuery): Promise<TermStatsRow[]> {
-  const local = sql`(s.recorded_at at time zone ${q.timeZone})`;
-  const bucket = (unit: 'week' | 'month') => sql`(date_trunc(${unit}, ${local}) at time zone ${q.timeZone})`;
+  const week = day(sql`date_trunc('week', d.day::timestamp)`);
   const key =
     q.groupBy === 'rep'
-      ? sql`s.rep_id::text`
+      ? sql`d.rep_id::text`
       : q.groupBy === 'team'
         ? sql`u.team_id::text`
-        : sql`to_char(${bucket(q.groupBy)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+        : q.groupBy === 'week'
+          ? week
+          : day(sql`date_trunc('month', d.day::timestamp)`);
   const needsUsers = q.groupBy === 'team' || q.teamId !== undefined;
-  const where = [sql`s.recorded_at >= ${q.previousFrom}`, sql`s.recorded_at < ${q.to}`];
-  if (q.repIds) where.push(sql`s.rep_id = any(${q.repIds}::uuid[])`);
+  const where = [sql`d.day >= ${q.previousFrom}::date`, sql`d.day <= ${q.to}::date`];
+  if (q.repIds) where.push(sql`d.rep_id = any(${q.repIds}::uuid[])`);
   if (q.teamId) where.push(sql`u.team_id = ${q.teamId}::uuid`);
-  if (q.callType) where.push(sql`s.call_type = ${q.callType}`);
-  const agree = (flag: StatFlag) => sql.raw(`agree_${flag}`);
-  const ok = sql`s.status = 'analyzed'`;
+  if (q.callType) where.push(sql`d.call_type = ${q.callType}`);
+  const sums = [
+    'analysed',
+    'failed',
+    'pending',
+    'payment_terms',
+    'deadline',
+    'sanctions',
+    'all_three',
+    'deflection',
+    ...STAT_FLAGS.flatMap((f) => [`c_${f}`, `a_${f}`]),
+  ].map((c) => sql`sum(d.${sql.ref(c)}) as ${sql.ref(c)}`);
 
   const { rows } = await sql<Record<string, unknown>>`
-    select case when s.recorded_at >= ${q.from} then 'current' else 'previous' end as period,
+    select case when d.day >= ${q.from}::date then 'current' else 'previous' end as period,
            ${key} as key,
-           ${bucket('week')} as week,
-           count(*) filter (where ${ok}) as analysed,
-           count(*) filter (where s.status = 'failed') as failed,
-           count(*) filter (where s.status not in ('analyzed', 'failed')) as pending,
-           count(*) filter (where ${ok} and s.payment_terms) as payment_terms,
-           count(*) filter (where ${ok} and s.deadline) as deadline,
-           count(*) filter (where ${ok} and s.sanctions) as sanctions,
-           count(*) filter (where ${ok} and s.payment_terms and s.deadline and s.sanctions) as all_three,
-           count(*) filter (where ${ok} and s.deflection) as deflection,
-           ${sql.join(
-             STAT_FLAGS.map(
-               (f) => sql`count(*) filter (where ${ok} and ${agree(f)} is not null) as ${sql.ref(`c_${f}`)},
-                 count(*) filter (where ${ok} and ${agree(f)}) as ${sql.ref(`a_${f}`)}`,
-             ),
-           )}
-    from call_stats s
-    ${needsUsers ? sql`join users u on u.id = s.rep_id` : sql``}
+           ${week} as week,
+           ${sql.join(sums)}
+    from call_stats_daily d
+    ${needsUsers ? sql`join users u on u.id = d.rep_id` : sql``}
     where ${sql.join(where, sql` and `)}
     group by 1, 2, 3
   `.execute(db);
@@ -101,7 +98,7 @@ export async function queryTermStats(db: Db, q: TermStatsQuery): Promise<TermSta
   return rows.map((r) => ({
     period: r.period as TermStatsRow['period'],
     key: (r.key as string | null) ?? null,
-    week: new Date(r.week as string | Date),
+    week: r.week as string,
     counts: {
       analysed: n(r.analysed),
       failed: n(r.failed),
@@ -118,6 +115,24 @@ export async function queryTermStats(db: Db, q: TermStatsQuery): Promise<TermSta
   }));
 }
 
+/**
+ * Makes the rollup's days those of `timeZone` (COMPANY_TIME_ZONE): a no-op when they already are,
+ * otherwise one rebuild, under a lock so concurrent callers rebuild once.
+ */
+export async function ensureStatsTimeZone(db: Kysely<Database>, timeZone: string): Promise<boolean> {
+  const current = await sql<{ time_zone: string }>`select time_zone from stats_settings`.execute(db);
+  if (current.rows[0]?.time_zone === timeZone) return false;
+  await db.transaction().execute(async (trx) => {
+    const locked = await sql<{ time_zone: string }>`select time_zone from stats_settings for update`.execute(
+      trx,
+    );
+    if (locked.rows[0]?.time_zone === timeZone) return;
+    await sql`update stats_settings set time_zone = ${timeZone}`.execute(trx);
+    await sql`select rebuild_call_stats_daily()`.execute(trx);
+  });
+  return true;
+}
+
 /** Names for group keys: reps and teams by id. */
 export async function findStatsLabels(
   db: Db,
@@ -132,7 +147,7 @@ export async function findStatsLabels(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Recomputes `call_stats` from calls, analyses and corrections (after a bulk load, or to repair). */
+/** Recomputes `call_stats` and its daily rollup from calls, analyses and corrections (after a bulk load, or to repair). */
 export async function rebuildCallStats(db: Db): Promise<void> {
   await sql`select rebuild_call_stats()`.execute(db);
 }

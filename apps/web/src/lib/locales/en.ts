@@ -140,7 +140,9 @@ export const en: Resources = {
     clear: 'Clear filters',
     activeFilters: 'Active filters',
     removeFilter: 'Remove the filter "{{name}}"',
-    chip: { repId: 'Rep', teamId: 'Team', clientId: 'Client' },
+    chip: { repId: 'Rep', teamId: 'Team', clientId: 'Client', period: 'Period' },
+    stated: 'Stated',
+    statedAll: 'all three terms',
     filterBy: 'Show only: {{name}}',
     col: {
       status: 'Status',

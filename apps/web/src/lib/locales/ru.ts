@@ -150,7 +150,9 @@ export const ru = {
     clear: 'Сбросить фильтры',
     activeFilters: 'Активные фильтры',
     removeFilter: 'Убрать фильтр «{{name}}»',
-    chip: { repId: 'Менеджер', teamId: 'Команда', clientId: 'Клиент' },
+    chip: { repId: 'Менеджер', teamId: 'Команда', clientId: 'Клиент', period: 'Период' },
+    stated: 'Озвучено',
+    statedAll: 'все три условия',
     filterBy: 'Показать только: {{name}}',
     col: {
       status: 'Статус',

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../lib/format.ts';
 import type { Filters } from '../hooks/use-call-filters.ts';
 
 interface Props {
@@ -13,7 +14,10 @@ interface Props {
 const STATUSES = ['queued', 'processing', 'waiting', 'transcribed', 'analyzed', 'failed'];
 
 export function CallsFilters({ filters, onChange, onClear, names }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The dashboard links with exact instants (company-time-zone bounds), which a date input cannot show.
+  const day = (v: string | undefined) => (v && !v.includes('T') ? v : '');
+  const instants = [filters.from, filters.to].some((v) => v?.includes('T'));
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
   const search = (event: FormEvent) => {
@@ -48,6 +52,16 @@ export function CallsFilters({ filters, onChange, onClear, names }: Props) {
             <option value="payment_terms">{t('flags.payment_terms')}</option>
             <option value="deadline">{t('flags.deadline')}</option>
             <option value="sanctions">{t('flags.sanctions')}</option>
+          </select>
+        </label>
+        <label>
+          {t('list.stated')}
+          <select value={filters.stated ?? ''} onChange={(e) => select('stated', e.target.value)}>
+            <option value="">{t('list.any')}</option>
+            <option value="payment_terms">{t('flags.payment_terms')}</option>
+            <option value="deadline">{t('flags.deadline')}</option>
+            <option value="sanctions">{t('flags.sanctions')}</option>
+            <option value="all">{t('list.statedAll')}</option>
           </select>
         </label>
         <label>
@@ -87,11 +101,11 @@ export function CallsFilters({ filters, onChange, onClear, names }: Props) {
         </label>
         <label>
           {t('list.from')}
-          <input type="date" value={filters.from ?? ''} onChange={(e) => select('from', e.target.value)} />
+          <input type="date" value={day(filters.from)} onChange={(e) => select('from', e.target.value)} />
         </label>
         <label>
           {t('list.to')}
-          <input type="date" value={filters.to ?? ''} onChange={(e) => select('to', e.target.value)} />
+          <input type="date" value={day(filters.to)} onChange={(e) => select('to', e.target.value)} />
         </label>
         <label>
           {t('list.sort')}
@@ -114,8 +128,23 @@ export function CallsFilters({ filters, onChange, onClear, names }: Props) {
           </button>
         ) : null}
       </div>
-      {chips.length ? (
+      {chips.length || instants ? (
         <ul className="chips" aria-label={t('list.activeFilters')}>
+          {instants ? (
+            <li>
+              <span className="chip">
+                {t('list.chip.period')}: {filters.from ? formatDateTime(filters.from, i18n.language) : '…'} —{' '}
+                {filters.to ? formatDateTime(filters.to, i18n.language) : '…'}
+                <button
+                  type="button"
+                  onClick={() => onChange({ from: undefined, to: undefined })}
+                  aria-label={t('list.removeFilter', { name: t('list.chip.period') })}
+                >
+                  ×
+                </button>
+              </span>
+            </li>
+          ) : null}
           {chips.map((k) => (
             <li key={k}>
               <span className="chip">

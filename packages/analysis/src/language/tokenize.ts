@@ -156,6 +156,33 @@ interface Raw {
   sep: boolean;
 }
 
+/**
+ * What the tokeniser needs of a word form, looked up once per distinct form (one Map lookup per
+ * token instead of four: stem, number word, weekday, month). All four are pure functions of the form.
+ */
+interface WordInfo {
+  stem: string;
+  numberWord: boolean;
+  weekday: number | undefined;
+  month: number | undefined;
+}
+const wordInfos: Record<Language, Map<string, WordInfo>> = { ru: new Map(), en: new Map() };
+function wordInfo(w: string, lang: Language): WordInfo {
+  const c = wordInfos[lang];
+  let hit = c.get(w);
+  if (hit === undefined) {
+    hit = {
+      stem: stem(w, lang),
+      numberWord: numberWord(w, lang) !== null,
+      weekday: weekdayOf(w, lang),
+      month: monthOf(w, lang),
+    };
+    if (c.size >= 100_000) c.clear();
+    c.set(w, hit);
+  }
+  return hit;
+}
+
 function expandContraction(w: string, out: string[]): void {
   const m = /^([a-z]+)['’]([a-z]+)$/.exec(w);
   if (!m) return void out.push(w);
@@ -449,7 +476,8 @@ export function tokenize(text: string, lang: Language): Clause[] {
       )
         r = words[i] = { ...r, w: 'th' + r.w.slice(1) };
       const c = r.w.charCodeAt(0);
-      const maybeNumber = (c >= 48 && c <= 57) || numberWord(r.w, lang) !== null;
+      const info = wordInfo(r.w, lang);
+      const maybeNumber = (c >= 48 && c <= 57) || info.numberWord;
       // "a half" without a number before it; a lone "one"/"один" is usually a pronoun
       const isLoneOne = !(c >= 48 && c <= 57) && (r.w === 'one' || r.w === 'a');
       let lone = false;
@@ -467,7 +495,7 @@ export function tokenize(text: string, lang: Language): Clause[] {
         const n = readNumber(words, i, lang);
         if (n) {
           // a one-word number keeps its stem, so patterns can still use the word ("first", «второй»)
-          const tok = { ...n.tok, stem: n.end - i === 1 ? stem(r.w, lang) : '#' } as Token;
+          const tok = { ...n.tok, stem: n.end - i === 1 ? info.stem : '#' } as Token;
           if (r.sep) tok.sep = true;
           const nx = words[n.end]?.w;
           if (nx !== undefined && (nx === '%' || PERCENT.test(nx))) tok.percent = true;
@@ -477,11 +505,11 @@ export function tokenize(text: string, lang: Language): Clause[] {
           continue;
         }
       }
-      const tok: Token = { text: r.w, stem: stem(r.w, lang) };
+      const tok: Token = { text: r.w, stem: info.stem };
       if (r.sep) tok.sep = true;
-      const wd = weekdayOf(r.w, lang);
+      const wd = info.weekday;
       if (wd) tok.weekday = wd;
-      const mo = monthOf(r.w, lang);
+      const mo = info.month;
       if (mo) tok.month = mo;
       tokens.push(tok);
       i++;

@@ -10,7 +10,8 @@ const stopAtFirst = (): boolean => (hit = true);
  * the pattern, so a clause is scanned once instead of once per pattern.
  */
 export class PatternSet<M> {
-  private byTerm = new Map<number, number[]>();
+  // indexed by term id (a dense array: cheaper than a Map lookup per token and term)
+  private byTerm: (number[] | undefined)[] = [];
   private bySpecial: number[] = [];
   readonly patterns: Pattern[] = [];
   readonly meta: M[] = [];
@@ -24,9 +25,12 @@ export class PatternSet<M> {
     // A pattern can start at its first slot, or at the next ones when the first are optional.
     for (const slot of p.slots) {
       for (const t of slot.terms) {
-        const a = this.byTerm.get(t);
+        const a = this.byTerm[t];
         if (a) a.push(idx);
-        else this.byTerm.set(t, [idx]);
+        else {
+          while (this.byTerm.length < t) this.byTerm.push(undefined);
+          this.byTerm[t] = [idx];
+        }
       }
       if (slot.specials.length) this.bySpecial.push(idx);
       if (!slot.optional) break;
@@ -69,7 +73,7 @@ export class PatternSet<M> {
         let ps: number[] | undefined;
         if (k < tid.length) {
           const id = tid[k]! >= 0 ? tid[k]! : -tid[k]! - 1;
-          ps = this.byTerm.get(id);
+          ps = this.byTerm[id];
         } else if (tok.num !== undefined || tok.weekday !== undefined || tok.month !== undefined)
           ps = this.bySpecial;
         if (!ps) continue;

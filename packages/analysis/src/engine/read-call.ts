@@ -63,6 +63,12 @@ function arrearsBefore(c: ReadClause, at: number): boolean {
   return false;
 }
 
+/** A marker of `cat` at the head of the clause (a module function: no closure per segment). */
+function atHead(c0: ReadClause, cat: 'refusal' | 'confirmStrong' | 'confirmWeak'): boolean {
+  for (const m of c0.marks.all(cat)) if (m.start <= 1 && m.end <= 4) return true;
+  return false;
+}
+
 const DENIAL_OPEN = new Set(['but', 'но', 'а', 'however', 'однако']);
 /**
  * Is clause `ci` followed by a short contrastive denial ("…, but we don't", «…, но у нас такого
@@ -228,16 +234,14 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
     // Confirmation and refusal are read at the start of the segment («Да, всё верно», "Yes, exactly").
     const c0 = clauses[0];
     if (c0) {
-      const atHead = (cat: 'refusal' | 'confirmStrong' | 'confirmWeak') =>
-        c0.marks.all(cat).some((m) => m.start <= 1 && m.end <= 4);
       // "yeah no totally", «да нет, конечно»: a discourse marker after a yes is not a refusal
       const yesNo =
         c0.tokens.length > 1 && YES_FIRST.has(c0.tokens[0]!.text) && NO_WORD.has(c0.tokens[1]!.text);
-      reading.refusal = !yesNo && atHead('refusal');
+      reading.refusal = !yesNo && atHead(c0, 'refusal');
       // «да, это знакомая история», "yeah, I hear you": sympathy, not agreement with the terms
       const sympathy = c0.marks.has('sympathy') || (clauses[1]?.marks.has('sympathy') ?? false);
-      reading.confirmStrong = !reading.refusal && !sympathy && atHead('confirmStrong');
-      reading.confirmWeak = !reading.refusal && !sympathy && atHead('confirmWeak');
+      reading.confirmStrong = !reading.refusal && !sympathy && atHead(c0, 'confirmStrong');
+      reading.confirmWeak = !reading.refusal && !sympathy && atHead(c0, 'confirmWeak');
       // "Friday it is", «пятница — так и есть»: a confirmation at the end of a short first clause
       const n = c0.tokens.length;
       if (

@@ -202,7 +202,8 @@ function expandContraction(w: string, out: string[]): void {
 /** Splits a segment's text into clauses of raw lower-case words. */
 function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
   // ASR spells abbreviations letter by letter: «у пэ дэ» is УПД, «э дэ о» is ЭДО.
-  let lower = text.toLowerCase().replace(/ё/g, 'е');
+  let lower = text.toLowerCase();
+  if (lower.includes('ё')) lower = lower.replace(/ё/g, 'е');
   if (lower.includes('дэ'))
     lower = lower
       .replace(/(^|\s)у\s?пэ\s?дэ(?=\s|$|[,.!?])/g, '$1упд')
@@ -221,22 +222,25 @@ function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
   const clauses: { words: Raw[]; q: boolean }[] = [];
   let cur: Raw[] = [];
   let sep = false;
-  const close = (q: boolean) => {
-    if (cur.length) clauses.push({ words: cur, q });
-    else if (q && clauses.length) clauses[clauses.length - 1]!.q = true;
-    cur = [];
-    sep = false;
-  };
+  // (no `close` closure: under tsx's keepNames a named closure costs a defineProperty per call)
   for (const m of lower.matchAll(WORD_RE)) {
     const t = m[0];
     const c = t.charCodeAt(0);
-    if (t === '?') close(true);
-    else if (t.length === 1 && (c === 46 || c === 33 || c === 59 || c === 58 || c === 8230))
-      close(false); // . ! ; : …
-    else if (c === 44 || c === 8212 || c === 8211 || (c === 32 && t.length === 3))
+    if (t === '?') {
+      if (closeClause(clauses, cur, true)) cur = [];
+      sep = false;
+    } else if (t.length === 1 && (c === 46 || c === 33 || c === 59 || c === 58 || c === 8230)) {
+      // . ! ; : …
+      if (closeClause(clauses, cur, false)) cur = [];
+      sep = false;
+    } else if (c === 44 || c === 8212 || c === 8211 || (c === 32 && t.length === 3))
       sep = true; // , — – " - "
     else {
-      if (CONTRAST.has(t) && cur.length) close(false);
+      if (CONTRAST.has(t) && cur.length) {
+        closeClause(clauses, cur, false);
+        cur = [];
+        sep = false;
+      }
       if (t.includes("'") || t.includes('’')) {
         const parts: string[] = [];
         expandContraction(t, parts);
@@ -260,8 +264,18 @@ function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
       }
     }
   }
-  close(false);
+  closeClause(clauses, cur, false);
   return clauses;
+}
+
+/** Ends the current clause; true when `cur` was taken (the caller starts a new array). */
+function closeClause(clauses: { words: Raw[]; q: boolean }[], cur: Raw[], q: boolean): boolean {
+  if (cur.length) {
+    clauses.push({ words: cur, q });
+    return true;
+  }
+  if (q && clauses.length) clauses[clauses.length - 1]!.q = true;
+  return false;
 }
 
 function digitToken(w: string): { value: number; ordinal: boolean; mult: number } | null {
@@ -495,7 +509,9 @@ export function tokenize(text: string, lang: Language): Clause[] {
         const n = readNumber(words, i, lang);
         if (n) {
           // a one-word number keeps its stem, so patterns can still use the word ("first", «второй»)
-          const tok = { ...n.tok, stem: n.end - i === 1 ? info.stem : '#' } as Token;
+          // (n.tok is fresh: stem added in place, same key order as a spread copy)
+          const tok = n.tok as Token;
+          tok.stem = n.end - i === 1 ? info.stem : '#';
           if (r.sep) tok.sep = true;
           const nx = words[n.end]?.w;
           if (nx !== undefined && (nx === '%' || PERCENT.test(nx))) tok.percent = true;

@@ -35,7 +35,10 @@ export class Marks {
 
   /** Any match starting at or after `from`. */
   has(cat: MarkCategory, from = 0): boolean {
-    return this.all(cat).some((m) => m.start >= from);
+    // (plain loops, not some/find: no closure allocated per call on this hot path)
+    const a = this.by.get(cat);
+    if (a) for (let k = 0; k < a.length; k++) if (a[k]!.start >= from) return true;
+    return false;
   }
 
   /** Start of the first match at or after `from`, or -1. */
@@ -47,6 +50,8 @@ export class Marks {
 
   /** A match that starts exactly at `pos`, or undefined. */
   at(cat: MarkCategory, pos: number): Match | undefined {
-    return this.all(cat).find((m) => m.start === pos);
+    const a = this.by.get(cat);
+    if (a) for (let k = 0; k < a.length; k++) if (a[k]!.start === pos) return a[k];
+    return undefined;
   }
 }

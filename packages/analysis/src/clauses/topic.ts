@@ -10,6 +10,13 @@ interface TopicWord {
 
 /** Topic words of a clause, in order: payment («оплата», "due") or other (delivery, signing…). */
 export function topicWords(c: ReadClause): TopicWord[] {
+  // most clauses have no topic word and no condition: skip the map/sort (a fresh [] as before)
+  if (
+    c.marks.all('paymentTopic').length === 0 &&
+    c.marks.all('otherTopic').length === 0 &&
+    c.marks.first('conditionals') < 0
+  )
+    return [];
   const out: TopicWord[] = c.marks
     .all('paymentTopic')
     .map((m) => ({ at: m.start, topic: 'payment' as const }));

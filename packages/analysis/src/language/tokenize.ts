@@ -223,7 +223,9 @@ function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
   let cur: Raw[] = [];
   let sep = false;
   // (no `close` closure: under tsx's keepNames a named closure costs a defineProperty per call)
-  for (const m of lower.matchAll(WORD_RE)) {
+  // (exec on the shared global regex: matchAll would clone the regex for every segment)
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(lower); m !== null; m = WORD_RE.exec(lower)) {
     const t = m[0];
     const c = t.charCodeAt(0);
     if (t === '?') {

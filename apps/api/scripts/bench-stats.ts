@@ -127,7 +127,7 @@ try {
       await run();
       ms.push(performance.now() - t0);
     }
-    console.log(`${label.padEnd(44)} ${stats(ms)}`);
+    console.log(`${label.padEnd(48)} ${stats(ms)}`);
   };
 
   console.log(`\n${RUNS} runs each, period 12 weeks to ${TO} + the previous 12, company time zone ${TZ}`);

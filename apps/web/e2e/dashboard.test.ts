@@ -3,7 +3,7 @@
  * clicks a rep × flag cell and lands on the calls list showing exactly the calls behind that number.
  * Screenshots go to test-results/screenshots/.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +110,22 @@ describe('the dashboard', () => {
     await cell.waitFor();
     await page.locator('.trend-chart canvas').first().waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
+
+    // CSV of the reps table: UTF-8 with a BOM, `;`-separated, Cyrillic intact.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Скачать CSV' }).first().click(),
+    ]);
+    const csv = await readFile((await download.path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toContain('Павел Смирнов;4;75;3;');
+
+    // The print view: no navigation, no filters, no buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(false);
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
 
     await cell.click();
     await page.waitForURL(

@@ -200,6 +200,7 @@ export function Dashboard() {
                   labels={labels}
                   locale={lang}
                   title={t('dashboard.trend')}
+                  weekLabel={t('dashboard.week')}
                 />
                 <details>
                   <summary>{t('dashboard.byWeek')}</summary>

@@ -17,10 +17,12 @@ interface Props {
   labels: Record<Metric, string>;
   locale: string;
   title: string;
+  /** Legend label of the x axis (the week). */
+  weekLabel: string;
 }
 
 /** Weekly share per flag (uPlot, ~20 KB gzip, in the dashboard's lazy chunk only). */
-export function TrendChart({ weeks, metrics, labels, locale, title }: Props) {
+export function TrendChart({ weeks, metrics, labels, locale, title, weekLabel }: Props) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = host.current;
@@ -43,7 +45,7 @@ export function TrendChart({ weeks, metrics, labels, locale, title }: Props) {
           { values: (_u, ticks) => ticks.map((t) => `${t}%`) },
         ],
         series: [
-          {},
+          { label: weekLabel, value: (_u, v) => (v === null ? '—' : day.format(new Date(v * 1000))) },
           ...metrics.map((m) => ({
             label: labels[m],
             stroke: COLORS[m],
@@ -63,6 +65,6 @@ export function TrendChart({ weeks, metrics, labels, locale, title }: Props) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [weeks, metrics, labels, locale]);
+  }, [weeks, metrics, labels, locale, weekLabel]);
   return <div ref={host} className="trend-chart" role="img" aria-label={title} />;
 }

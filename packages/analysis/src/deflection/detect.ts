@@ -15,6 +15,9 @@ export function detectDeflection(
 ): number[] {
   if (!segments.some((s) => s.speaker === 'rep') || !segments.some((s) => s.speaker === 'client')) return [];
   const out: number[] = [];
+  // segments with a stated item (a Set: `stated.some` per rep segment was quadratic on long calls)
+  const statedAt = new Set<number>();
+  for (const a of stated) statedAt.add(a.segment);
   let open = false;
   let lastDodged = false;
   let i = 0;
@@ -40,7 +43,7 @@ export function detectDeflection(
       if (open) {
         const concrete = turn.some(
           (t) =>
-            stated.some((a) => a.segment === t) ||
+            statedAt.has(t) ||
             readings[t]!.waiver ||
             readings[t]!.negatedCue ||
             readings[t]!.refusal,

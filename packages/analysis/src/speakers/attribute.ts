@@ -32,10 +32,17 @@ function repTurnSegments(segments: Segment[], first: number): number[] {
  */
 export function attribute(segments: Segment[], readings: SegmentReading[], r: LanguageRules): Attributed[] {
   const out: Attributed[] = [];
+  // (segment, item) → its entry: a linear `out.find` per add was quadratic over a long call
+  const index = new Map<number, Attributed>();
   const add = (segment: number, item: number, hits: Hit[]) => {
-    const have = out.find((a) => a.segment === segment && a.item === item);
+    const key = segment * 0x10000 + item;
+    const have = index.get(key);
     if (have) have.hits.push(...hits);
-    else out.push({ segment, item, hits: [...hits] });
+    else {
+      const a: Attributed = { segment, item, hits: [...hits] };
+      out.push(a);
+      index.set(key, a);
+    }
   };
   segments.forEach((seg, i) => {
     const rd = readings[i]!;

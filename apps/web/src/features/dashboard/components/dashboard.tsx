@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
@@ -78,6 +78,13 @@ export function Dashboard() {
     );
 
   const report = groups.data;
+  // Printing shows every table, the weekly one too.
+  useEffect(() => {
+    const open = () =>
+      document.querySelectorAll('.dashboard details').forEach((d) => d.setAttribute('open', ''));
+    window.addEventListener('beforeprint', open);
+    return () => window.removeEventListener('beforeprint', open);
+  }, []);
   const csvRows = (r: TermStatsReport, nameHeader: string, name: (g: TermStatsGroup) => string) => [
     [
       nameHeader,

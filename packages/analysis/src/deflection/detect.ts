@@ -42,11 +42,7 @@ export function detectDeflection(
     } else if (speaker === 'rep') {
       if (open) {
         const concrete = turn.some(
-          (t) =>
-            statedAt.has(t) ||
-            readings[t]!.waiver ||
-            readings[t]!.negatedCue ||
-            readings[t]!.refusal,
+          (t) => statedAt.has(t) || readings[t]!.waiver || readings[t]!.negatedCue || readings[t]!.refusal,
         );
         const evasive = turn.filter((t) => readings[t]!.evasive);
         if (evasive.length && !concrete) {

@@ -1,5 +1,11 @@
 export { analyzeTranscript, RULES_ENGINE_VERSION } from './engine/analyze.ts';
-export { loadChecklist, validateChecklist, defaultChecklist, DEFAULT_CHECKLISTS } from './checklist/load.ts';
+export {
+  loadChecklist,
+  validateChecklist,
+  defaultChecklist,
+  checklistVocabulary,
+  DEFAULT_CHECKLISTS,
+} from './checklist/load.ts';
 export { ChecklistError } from './checklist/errors.ts';
 export type { CompiledChecklist } from './checklist/compile.ts';
 export type { ChecklistSpec, ItemSpec, CueSpec } from './checklist/schema.ts';

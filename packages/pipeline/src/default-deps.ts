@@ -1,4 +1,4 @@
-import { analyzeTranscript } from '@onterms/analysis';
+import { analyzeTranscript, checklistVocabulary } from '@onterms/analysis';
 import { reviewWithLlm } from '@onterms/analysis/llm/review';
 import type { Config, SttConfig } from '@onterms/config';
 import type { Media } from '@onterms/media';
@@ -26,6 +26,7 @@ export function createDefaultDeps(options: DefaultDepsOptions): ProcessCallDeps 
     log: options.log,
     engine,
     analyze: createAnalyze(options.analysisLlm ?? null, options.log),
+    vocabulary: checklistVocabulary,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AnalysisResult, CallType, Transcript } from '@onterms/contracts';
+import type { AnalysisResult, CallType, Language, Transcript } from '@onterms/contracts';
 import type { Database } from '@onterms/db';
 import type { Media } from '@onterms/media';
 import type { BlobStore } from '@onterms/storage';
@@ -29,6 +29,8 @@ export interface ProcessCallDeps {
   /** null: no speech-to-text engine configured (calls without an uploaded transcript wait). */
   engine: TranscriptionEngine | null;
   analyze: Analyze;
+  /** The words the speech-to-text engine should expect (the checklist's vocabulary), per call. */
+  vocabulary?: (callType: CallType, language: Language | null) => string[];
   log: Logger;
   /** Scratch space for ffmpeg outputs before they go to the store; default: the OS temp dir. */
   tmpDir?: string;

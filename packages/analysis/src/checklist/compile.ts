@@ -43,6 +43,8 @@ export interface CompiledChecklist {
   version: string;
   items: { id: string; title: string }[];
   languages: Record<Language, LanguageRules>;
+  /** What a speech-to-text engine should expect in these calls, per language (its vocabulary prompt). */
+  vocabulary: Record<Language, string[]>;
 }
 
 const LANGS: Language[] = ['ru', 'en'];
@@ -150,5 +152,6 @@ export function compileChecklist(spec: ChecklistSpec): CompiledChecklist {
     version: spec.version,
     items: spec.items.map((i) => ({ id: i.id, title: i.title ?? i.id })),
     languages,
+    vocabulary: { ru: spec.vocabulary?.ru ?? [], en: spec.vocabulary?.en ?? [] },
   };
 }

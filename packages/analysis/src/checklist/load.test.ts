@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTranscript, ChecklistError, loadChecklist } from '../index.ts';
+import { analyzeTranscript, ChecklistError, checklistVocabulary, loadChecklist } from '../index.ts';
 
 const base = { id: 'acme', version: '3', items: [] as unknown[] };
 
@@ -72,5 +72,25 @@ describe('checklist loading', () => {
     expect(Object.keys(r.flags)).toEqual(['payment_terms', 'deadline', 'sanctions', 'reconciliation']);
     expect(r.flags.reconciliation!.moments.map((m) => m.segment)).toEqual([0]);
     expect(r.flags.sanctions!.moments.map((m) => m.segment)).toEqual([1]);
+  });
+
+  it("carries the words a speech-to-text engine should expect, a company's added to its parent's", () => {
+    expect(checklistVocabulary('credit_negotiation', 'ru')).toContain('отсрочка платежа');
+    expect(checklistVocabulary('credit_negotiation', 'en')).toContain('net 30');
+    const collection = checklistVocabulary('collection', 'ru');
+    expect(collection).toEqual(expect.arrayContaining(['отсрочка платежа', 'график погашения']));
+    expect(new Set(collection).size).toBe(collection.length);
+
+    const acme = loadChecklist({
+      id: 'acme',
+      version: '1',
+      extends: 'credit_negotiation',
+      items: [],
+      vocabulary: { ru: ['акт сверки', 'ТеплоДом'] },
+    });
+    expect(acme.vocabulary.ru).toEqual(expect.arrayContaining(['отсрочка платежа', 'ТеплоДом']));
+    expect(() => loadChecklist({ id: 'x', version: '1', items: [], vocabulary: { ru: [42] } })).toThrow(
+      /\/vocabulary\/ru\/0/,
+    );
   });
 });

@@ -63,12 +63,17 @@ function resolve(spec: ChecklistSpec, depth = 0): ChecklistSpec {
     else items.push(it);
   }
   const deflection = spec.deflection ?? parent.deflection;
+  const vocabulary = {
+    ru: [...new Set([...(parent.vocabulary?.ru ?? []), ...(spec.vocabulary?.ru ?? [])])],
+    en: [...new Set([...(parent.vocabulary?.en ?? []), ...(spec.vocabulary?.en ?? [])])],
+  };
   return {
     id: spec.id,
     version: spec.version,
     ...(spec.title ? { title: spec.title } : {}),
     ...((spec.about ?? parent.about) ? { about: spec.about ?? parent.about } : {}),
     items,
+    vocabulary,
     ...(deflection ? { deflection } : {}),
   };
 }
@@ -88,4 +93,13 @@ export function defaultChecklist(callType: string): CompiledChecklist {
     compiledCache.set(id, c);
   }
   return c;
+}
+
+/**
+ * The words a speech-to-text engine should expect in a call of this type and language — the default
+ * checklist's `vocabulary`, for the engine's prompt. Empty for an unknown language.
+ */
+export function checklistVocabulary(callType: string, language: 'ru' | 'en' | null): string[] {
+  const { vocabulary } = defaultChecklist(callType);
+  return language ? vocabulary[language] : [...vocabulary.ru, ...vocabulary.en];
 }

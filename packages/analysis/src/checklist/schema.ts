@@ -82,6 +82,12 @@ export const ChecklistSpec = Type.Object(
     /** Id of a default checklist (`credit_negotiation`, `collection`) whose items this one starts from. */
     extends: Type.Optional(Type.String()),
     items: Type.Array(ItemSpec),
+    /**
+     * Words and phrases a speech-to-text engine should expect in these calls (its vocabulary prompt):
+     * the company's payment vocabulary, product names, document names («акт сверки»). Extending
+     * checklists add to their parent's.
+     */
+    vocabulary: Type.Optional(PerLanguage(Type.Array(Type.String({ minLength: 1, maxLength: 60 })))),
     deflection: Type.Optional(
       Type.Object(
         {

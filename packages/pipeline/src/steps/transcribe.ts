@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import type { ProcessCallDeps } from '../deps.ts';
 import { errorMessage, PermanentError } from '../errors.ts';
 
-type Deps = Pick<ProcessCallDeps, 'db' | 'store' | 'engine' | 'log'>;
+type Deps = Pick<ProcessCallDeps, 'db' | 'store' | 'engine' | 'log' | 'vocabulary'>;
 
 export const NO_ENGINE_REASON =
   'No speech-to-text engine is configured; upload a transcript for this call or set STT_ENGINE.';
@@ -49,6 +49,7 @@ export async function transcribe(
           language: call.language,
           channels: call.audio.channels,
           repChannel: call.repChannel,
+          ...(deps.vocabulary && { vocabulary: deps.vocabulary(call.callType, call.language) }),
           signal,
         }),
       ),

@@ -1,11 +1,11 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart, waitFor } from './testing/multipart.ts';
+import { multipart } from './testing/multipart.ts';
+import { freePort, waitFor } from './testing/waiting.ts';
 import { WEB_DIST } from './web/web-ui.ts';
 
 /**
@@ -16,15 +16,6 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 let dataDir: string;
 let server: ChildProcess | null = null;
 let output = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function start(port: number): Promise<void> {
   output = '';

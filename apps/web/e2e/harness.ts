@@ -6,13 +6,13 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
 import { createAccount, ensureTeam } from '../../api/src/auth/accounts.ts';
 import { createPasswordHasher } from '../../api/src/auth/passwords.ts';
+import { freePort, waitFor } from '../../api/src/testing/waiting.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 const WEB = path.join(ROOT, 'apps/web');
@@ -36,29 +36,6 @@ export function buildWebIfNeeded(): void {
   );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   execFileSync('npm', ['run', 'build:web', '--silent'], { cwd: ROOT, stdio: 'ignore' });
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-export async function waitFor<T>(
-  check: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 export interface Person {

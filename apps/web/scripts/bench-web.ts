@@ -13,7 +13,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { synth } from '@onterms/media/testing/fixtures';
 import { multipart } from '../../api/src/testing/multipart.ts';
-import { ROOT, apiSession, launchChromium, startStack, waitFor } from '../e2e/harness.ts';
+import { waitFor } from '../../api/src/testing/waiting.ts';
+import { ROOT, apiSession, launchChromium, startStack } from '../e2e/harness.ts';
 
 const DURATION = 3600;
 const SEGMENTS = 700;

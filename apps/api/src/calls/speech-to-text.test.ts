@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { SttConfig } from '@onterms/config';
 import { startFakeOpenAI, type FakeServer } from '@onterms/transcription/testing/fake-openai-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart, waitFor } from '../testing/multipart.ts';
+import { multipart } from '../testing/multipart.ts';
+import { waitFor } from '../testing/waiting.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 /**

@@ -4,7 +4,8 @@ import { BullmqCallQueue } from '@onterms/pipeline';
 import { silentLogger } from '@onterms/pipeline/deps';
 import { synth, truncate } from '@onterms/media/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart, waitFor, type FilePart } from '../testing/multipart.ts';
+import { multipart, type FilePart } from '../testing/multipart.ts';
+import { waitFor } from '../testing/waiting.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 const DEMO = path.resolve(import.meta.dirname, '../../demo-data');

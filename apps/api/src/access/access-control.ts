@@ -19,7 +19,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Anyone may call the route, signed in or not (login, health). */
     public?: boolean;
-    /** The action the route performs; see policy.ts. Every other /api route must declare one. */
+    /** The action the route performs; see policy.ts. Every other route must declare one. */
     policy?: PolicyAction;
   }
 }
@@ -35,7 +35,7 @@ export class RoutePolicyError extends Error {
 }
 
 /**
- * The one access-control mechanism for every /api route, registered before any route:
+ * The one access-control mechanism for every route, registered before any route:
  *  - at boot, refuses a route that declares neither `config.policy` nor `config.public` (onRoute);
  *  - per request: authenticates (bearer token or session cookie; 401 when anonymous), checks the CSRF
  *    header on cookie-authenticated unsafe methods, then enforces the route's policy — for actions on
@@ -49,8 +49,9 @@ export async function registerAccessControl(
   fastify.decorateRequest('principal', null);
   fastify.decorateRequest('subject', null);
 
+  // Every route, whatever its path, declares who may call it: the web UI's catch-all is `public`,
+  // every API route names its policy. Nothing is exempted by the shape of its URL.
   fastify.addHook('onRoute', (route: RouteOptions) => {
-    if (!route.url.startsWith('/api/')) return;
     const config = (route.config ?? {}) as { public?: boolean; policy?: unknown };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const where = `${methods.join(',')} ${route.url}`;
@@ -74,17 +75,22 @@ export async function registerAccessControl(
     }
   });
 
+  // Decided on the route the router matched (it has already decoded and normalised the path), never on
+  // the raw URL: `/%61pi/admin/users` matches the admin route and gets the admin route's policy.
   fastify.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // No route matched: the not-found handler answers 404 and no handler runs.
+    if (request.is404) return;
     const config = request.routeOptions.config ?? {};
     if (config.public) return;
+    if (!config.policy) {
+      // onRoute refuses such routes at boot; this is the last line should one ever slip through.
+      throw new AppError('forbidden', 'This route declares no access policy.');
+    }
     const principal = await deps.auth.authenticate(request);
     if (!principal) throw new AppError('unauthorized', 'Please sign in.');
     request.principal = principal;
     if (principal.kind === 'user' && principal.session && !SAFE_METHODS.has(request.method))
       checkCsrf(request, principal.session.csrfToken);
-    // An unknown /api route: signed-in callers get the plain 404 from the not-found handler.
-    if (!config.policy) return;
     await authorize(deps.db, request, principal, config.policy);
   });
 }

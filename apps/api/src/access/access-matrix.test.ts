@@ -357,3 +357,51 @@ describe('objects out of reach look missing', () => {
     expect(await ids('director')).toEqual(expect.arrayContaining(Object.values(fx.calls)));
   });
 });
+
+/**
+ * The same routes spelled the ways an attacker spells them. The router decodes `%61` before it
+ * matches, so a percent-encoded spelling reaches the very same route — and must meet the very same
+ * policy. Spellings the router does not treat as the same path (double encoding, dot segments, a
+ * doubled or trailing slash, other case) must reach no handler at all: 404, never data.
+ */
+function spellings(url: string): { name: string; url: string; same: boolean }[] {
+  const encodeAt = (s: string, i: number, upper = false) => {
+    const hex = s.charCodeAt(i).toString(16).padStart(2, '0');
+    return s.slice(0, i) + '%' + (upper ? hex.toUpperCase() : hex) + s.slice(i + 1);
+  };
+  const rest = url.slice('/api'.length);
+  const firstLetter = rest.search(/[a-z]/);
+  return [
+    { name: '/%61pi', url: encodeAt(url, 1), same: true },
+    { name: '/a%70i', url: encodeAt(url, 2), same: true },
+    { name: '/ap%69', url: encodeAt(url, 3), same: true },
+    { name: 'upper-case hex escape', url: '/api' + encodeAt(rest, firstLetter, true), same: true },
+    { name: 'a later letter encoded', url: '/api' + encodeAt(rest, firstLetter), same: true },
+    { name: 'double-encoded', url: url.replace(/^\/a/, '/%2561'), same: false },
+    { name: 'dot segment', url: '/api/..' + url, same: false },
+    { name: 'duplicate slash', url: '/' + url, same: false },
+    { name: 'inner duplicate slash', url: url.replace('/api/', '/api//'), same: false },
+    { name: 'trailing slash', url: url + '/', same: false },
+    { name: 'mixed case', url: url.replace('/api/', '/Api/'), same: false },
+  ];
+}
+
+describe.each(apiRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))(
+  'odd spellings of %s',
+  (_name, route) => {
+    const action = route.config.policy as PolicyAction | undefined;
+    const object = action ? (POLICY[action] as { object?: unknown }).object : undefined;
+    const plainUrl = urlFor(route.url, action, object ? 'other' : null);
+
+    it.each(['anonymous', 'rep'] as const)('as %s, get what the plain path gets or a 404', async (actor) => {
+      const plain = await send(route.method, plainUrl, actor);
+      for (const variant of spellings(plainUrl)) {
+        const res = await send(route.method, variant.url, actor);
+        const where = `${route.method} ${variant.url} (${variant.name}) as ${actor}: ${res.statusCode} ${res.body} — plain ${plain.statusCode}`;
+        if (variant.same) expect(res.statusCode, where).toBe(plain.statusCode);
+        else expect([plain.statusCode, 404], where).toContain(res.statusCode);
+        if (res.statusCode < 300) expect(plain.statusCode, where).toBeLessThan(300);
+      }
+    });
+  },
+);

@@ -43,12 +43,11 @@ export async function processCall(
       if (!(await transitionCallStatus(db, callId, ['queued', 'processing'], 'processing'))) {
         return { status: 'skipped' };
       }
-      await prepareAudio(deps, call);
+      // prepareAudio hands back the call with the derived keys the engine needs; a call deleted or reset
+      // meanwhile is caught by transcribe's guarded `processing → transcribed` move.
+      const prepared = await prepareAudio(deps, { ...call, status: 'processing' });
       signal.throwIfAborted();
-      // Re-read: prepareAudio recorded the derived keys the engine needs.
-      const prepared = await findCallById(db, callId);
-      if (!prepared || prepared.status !== 'processing') return { status: 'skipped' };
-      const transcribed = await transcribe(deps, prepared, signal);
+      const transcribed = await transcribe(deps, prepared.call, signal);
       if (transcribed !== 'transcribed') return { status: transcribed };
       signal.throwIfAborted();
     }

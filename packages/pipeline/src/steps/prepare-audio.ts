@@ -13,13 +13,15 @@ type Deps = Pick<ProcessCallDeps, 'db' | 'store' | 'media' | 'log' | 'tmpDir'>;
 export interface PrepareAudioResult {
   /** Which outputs this run produced (the others already existed and were skipped). */
   produced: Array<'speech' | 'review' | 'peaks'>;
+  /** The call with the keys of its derived files as they are now recorded — no need to re-read it. */
+  call: Call;
 }
 
 /**
  * probe → speech copy (16 kHz mono WAV) → review copy (Opus/WebM, channel layout kept) → waveform peaks.
  * Resumable: an output whose key is recorded on the call AND whose blob exists is not produced again,
  * so a retried or resumed long call does not redo finished transcodes. Each output is recorded on the
- * call as soon as it is stored.
+ * call as soon as it is stored, and returned on the call it hands back.
  */
 export async function prepareAudio(deps: Deps, call: Call): Promise<PrepareAudioResult> {
   const { db, store, media, log } = deps;
@@ -31,7 +33,8 @@ export async function prepareAudio(deps: Deps, call: Call): Promise<PrepareAudio
     peaks: !(await has(call.peaksKey)),
   };
   const produced: PrepareAudioResult['produced'] = [];
-  if (!need.speech && !need.review && !need.peaks) return { produced };
+  let prepared: Call = call;
+  if (!need.speech && !need.review && !need.peaks) return { produced, call: prepared };
 
   if (!(await store.exists(call.audio.key))) {
     throw new PermanentError('The uploaded recording is missing from storage; please upload it again.');
@@ -47,6 +50,7 @@ export async function prepareAudio(deps: Deps, call: Call): Promise<PrepareAudio
         await media.normalizeForSpeech(input, out, { channel: 'mix' });
         await store.put(keys.speech, createReadStream(out));
         await updateCallDerived(db, call.id, { speechAudioKey: keys.speech });
+        prepared = { ...prepared, speechAudioKey: keys.speech };
         produced.push('speech');
       }
       if (need.review) {
@@ -54,12 +58,14 @@ export async function prepareAudio(deps: Deps, call: Call): Promise<PrepareAudio
         await media.encodeForReview(input, out);
         await store.put(keys.review, createReadStream(out));
         await updateCallDerived(db, call.id, { reviewAudioKey: keys.review });
+        prepared = { ...prepared, reviewAudioKey: keys.review };
         produced.push('review');
       }
       if (need.peaks) {
         const peaks = await media.computePeaks(input);
         await store.put(keys.peaks, Buffer.from(JSON.stringify(peaks)));
         await updateCallDerived(db, call.id, { peaksKey: keys.peaks });
+        prepared = { ...prepared, peaksKey: keys.peaks };
         produced.push('peaks');
       }
     });
@@ -67,5 +73,5 @@ export async function prepareAudio(deps: Deps, call: Call): Promise<PrepareAudio
     await rm(work, { recursive: true, force: true });
   }
   log.debug({ callId: call.id, produced }, 'audio prepared');
-  return { produced };
+  return { produced, call: prepared };
 }

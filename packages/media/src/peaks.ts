@@ -1,27 +1,11 @@
+import type { WaveformPeaks } from '@onterms/contracts';
 import { runFfmpeg } from './ffmpeg.ts';
 import { PeakReducer } from './peak-reducer.ts';
 import { inspectAudio } from './probe.ts';
 import type { RunControl } from './run-control.ts';
 
-/**
- * Waveform data for the review player, so the browser never decodes audio to draw it.
- * Shaped for wavesurfer.js v7: `WaveSurfer.create({ url, peaks: p.peaks, duration: p.durationSec })`.
- * Each channel array interleaves [min, max] per pixel; wavesurfer takes the min/max of whatever
- * falls in a drawn pixel, so the envelope renders exactly at any zoom up to pixelsPerSecond.
- */
-export interface WaveformPeaks {
-  /** Version of this JSON shape (not audiowaveform's). */
-  version: 1;
-  /** Length of the decoded audio in seconds (what the player's timeline should span). */
-  durationSec: number;
-  /** 1 or 2 (wider layouts are downmixed to stereo, matching the review copy). */
-  channels: number;
-  pixelsPerSecond: number;
-  /** Pixels per channel ≈ durationSec × pixelsPerSecond (the last pixel may be partial). */
-  length: number;
-  /** peaks[channel] = [min0, max0, min1, max1, ...], values in -1..1 rounded to 3 decimals. */
-  peaks: number[][];
-}
+/** The peaks file's shape is part of the HTTP contract (`GET /api/calls/:id/peaks`). */
+export type { WaveformPeaks };
 
 export interface PeaksOptions {
   /** Horizontal resolution; 20 px/s keeps a 2-hour stereo call around 5 MB of JSON. Default 20. */

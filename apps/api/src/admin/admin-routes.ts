@@ -1,3 +1,20 @@
+import {
+  AuditPage,
+  CreatedToken,
+  CreatedUser,
+  PasswordReset,
+  AdminTeam,
+  AdminToken,
+  AdminUser,
+  AuditQuery,
+  CreateTokenBody,
+  CreateUserBody,
+  ErrorBody,
+  IdParams,
+  ResetPasswordBody,
+  TeamBody,
+  UpdateUserBody,
+} from '@onterms/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
@@ -17,20 +34,6 @@ import { isUuid } from '../access/call-policy.ts';
 import type { AppDeps } from '../app.ts';
 import { changeAccount, createAccount, resetPassword } from '../auth/accounts.ts';
 import { AppError } from '../http/app-error.ts';
-import {
-  AdminTeam,
-  AdminToken,
-  AdminUser,
-  AuditEntry,
-  AuditQuery,
-  CreateTokenBody,
-  CreateUserBody,
-  ErrorBody,
-  IdParams,
-  ResetPasswordBody,
-  TeamBody,
-  UpdateUserBody,
-} from './admin-schemas.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -58,7 +61,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
         summary: 'Create a user; without a password one is generated and returned once',
         body: CreateUserBody,
         response: {
-          201: Type.Object({ user: AdminUser, generatedPassword: Type.Union([Type.String(), Type.Null()]) }),
+          201: CreatedUser,
           ...errors,
         },
       },
@@ -127,7 +130,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
         params: IdParams,
         body: ResetPasswordBody,
         response: {
-          200: Type.Object({ generatedPassword: Type.Union([Type.String(), Type.Null()]) }),
+          200: PasswordReset,
           ...errors,
         },
       },
@@ -224,7 +227,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
         description:
           'Scopes: `calls:upload` (upload calls for reps of the given teams), `calls:read` (read their calls).',
         body: CreateTokenBody,
-        response: { 201: Type.Object({ token: AdminToken, secret: Type.String() }), ...errors },
+        response: { 201: CreatedToken, ...errors },
       },
     },
     async (request, reply) => {
@@ -276,12 +279,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
         summary: 'The audit log, newest first, filtered by actor, action, object and time',
         querystring: AuditQuery,
         response: {
-          200: Type.Object({
-            items: Type.Array(AuditEntry),
-            total: Type.Integer(),
-            page: Type.Integer(),
-            pageSize: Type.Integer(),
-          }),
+          200: AuditPage,
           ...errors,
         },
       },

@@ -1,3 +1,4 @@
+import { ErrorBody, LoginBody, PasswordBody, SessionInfo } from '@onterms/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { findUserById } from '@onterms/db';
@@ -5,7 +6,6 @@ import { userPrincipal } from '../access/access-control.ts';
 import { principalForUser, type UserPrincipal } from '../access/principal.ts';
 import type { AppDeps } from '../app.ts';
 import { AppError } from '../http/app-error.ts';
-import { ErrorBody, LoginBody, PasswordBody, SessionInfo } from './auth-schemas.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody };
 

@@ -1,3 +1,4 @@
+import { type CallList, type CallListQuery } from '@onterms/contracts';
 import type { Kysely } from 'kysely';
 import {
   findTranscriptHits,
@@ -10,7 +11,6 @@ import {
 } from '@onterms/db';
 import { visibleRepIds } from '../access/policy.ts';
 import type { Principal } from '../access/principal.ts';
-import type { CallList, CallListQuery } from './call-schemas.ts';
 import { toCallSummary } from './call-views.ts';
 
 /**

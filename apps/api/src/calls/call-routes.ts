@@ -1,7 +1,15 @@
+import {
+  CallAccepted,
+  CallDetail,
+  CallIdParams,
+  CallList,
+  CallListQuery,
+  ErrorBody,
+  UploadFields,
+} from '@onterms/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import '../http/formats.ts';
 import {
   requeueForTranscription,
   transitionCallStatus,
@@ -16,15 +24,6 @@ import { subjectCall } from '../access/access-control.ts';
 import { AppError } from '../http/app-error.ts';
 import { sendBlob } from '../http/send-blob.ts';
 import type { AppDeps } from '../app.ts';
-import {
-  CallAccepted,
-  CallDetail,
-  CallIdParams,
-  CallList,
-  CallListQuery,
-  ErrorBody,
-  UploadFields,
-} from './call-schemas.ts';
 import { listCallSummaries } from './call-list.ts';
 import { toCallDetail } from './call-views.ts';
 import { uploadCall } from './upload-call.ts';

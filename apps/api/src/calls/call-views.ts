@@ -1,6 +1,6 @@
+import { type CallDetail, type CallSummary, type FlagCorrectionView } from '@onterms/contracts';
 import type { AnalysisResult, Segment } from '@onterms/contracts';
 import type { Call, EffectiveFlag, FlagCorrection, TranscriptHit } from '@onterms/db';
-import type { CallDetail, CallSummary, FlagCorrectionView } from './call-schemas.ts';
 
 /** Maps domain objects to the API's response shapes — the only place that knows both. */
 export function toCallSummary(

@@ -1,3 +1,4 @@
+import { type UploadFields } from '@onterms/contracts';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
@@ -17,7 +18,6 @@ import { parseTranscriptFile } from '@onterms/transcription';
 import { mayUploadFor } from '../access/call-policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { AppError } from '../http/app-error.ts';
-import type { UploadFields } from './call-schemas.ts';
 
 export interface UploadDeps {
   db: Kysely<Database>;

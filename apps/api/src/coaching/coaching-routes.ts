@@ -1,15 +1,10 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
-import { markCallReviewed } from '@onterms/db';
-import { subjectAnnotation, subjectCall, userPrincipal } from '../access/access-control.ts';
-import type { AppDeps } from '../app.ts';
-import { CallIdParams, ErrorBody } from '../calls/call-schemas.ts';
-import { toFlagCorrectionView } from '../calls/call-views.ts';
 import {
   AcknowledgeBody,
   AnnotationIdParams,
+  CallIdParams,
   CoachingTagView,
   CorrectionBody,
+  ErrorBody,
   FeedbackInbox,
   FlagCorrectionView,
   FlagParams,
@@ -23,7 +18,13 @@ import {
   TagIdParams,
   ThreadList,
   ThreadView,
-} from './coaching-schemas.ts';
+} from '@onterms/contracts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { markCallReviewed } from '@onterms/db';
+import { subjectAnnotation, subjectCall, userPrincipal } from '../access/access-control.ts';
+import type { AppDeps } from '../app.ts';
+import { toFlagCorrectionView } from '../calls/call-views.ts';
 import { toReplyView, toTagView, toThreadView } from './coaching-views.ts';
 import { correctFlag, removeCorrection } from './corrections.ts';
 import { feedbackInbox, reviewInbox } from './inbox.ts';

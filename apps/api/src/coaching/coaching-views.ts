@@ -1,5 +1,5 @@
+import { type CoachingTagView, type ReplyView, type ThreadView } from '@onterms/contracts';
 import type { CoachingTag, Reply, Thread } from '@onterms/db';
-import type { CoachingTagView, ReplyView, ThreadView } from './coaching-schemas.ts';
 
 export function toTagView(tag: CoachingTag): CoachingTagView {
   return { id: tag.id, label: tag.label };

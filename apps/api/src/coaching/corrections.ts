@@ -1,3 +1,4 @@
+import { type CorrectionBody } from '@onterms/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Moment } from '@onterms/contracts';
@@ -15,7 +16,6 @@ import {
 import type { UserPrincipal } from '../access/principal.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import { AppError } from '../http/app-error.ts';
-import type { CorrectionBody } from './coaching-schemas.ts';
 
 /**
  * A manager's correction of the machine's verdict on one flag. It lives in its own table (never in

@@ -1,8 +1,8 @@
+import { type CallList } from '@onterms/contracts';
 import type { Kysely } from 'kysely';
 import { listOpenFeedbackForRep, type Database, type FeedbackItem } from '@onterms/db';
 import type { Principal, UserPrincipal } from '../access/principal.ts';
 import { listCallSummaries } from '../calls/call-list.ts';
-import type { CallList } from '../calls/call-schemas.ts';
 
 /** "My feedback": open threads on the rep's own calls, newest first. */
 export function feedbackInbox(db: Kysely<Database>, rep: UserPrincipal): Promise<FeedbackItem[]> {

@@ -1,3 +1,4 @@
+import { type AcknowledgeBody, type NewThreadBody } from '@onterms/contracts';
 import type { Kysely } from 'kysely';
 import {
   findCoachingTag,
@@ -16,7 +17,6 @@ import {
 } from '@onterms/db';
 import type { UserPrincipal } from '../access/principal.ts';
 import { AppError, notFound } from '../http/app-error.ts';
-import type { AcknowledgeBody, NewThreadBody } from './coaching-schemas.ts';
 
 /**
  * Feedback threads: a manager comments on a moment (a time range or a transcript segment), optionally

@@ -1,7 +1,6 @@
+import { ErrorBody, TermStatsQuery, TermStatsReport } from '@onterms/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../app.ts';
-import { ErrorBody } from '../calls/call-schemas.ts';
-import { TermStatsQuery, TermStatsReport } from './stats-schemas.ts';
 import { termStats } from './term-stats.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };

@@ -1,3 +1,4 @@
+import { type TermStats, type TermStatsQuery, type TermStatsReport } from '@onterms/contracts';
 import type { Kysely } from 'kysely';
 import {
   ensureStatsTimeZone,
@@ -12,7 +13,6 @@ import {
 import { visibleRepIds } from '../access/policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { AppError } from '../http/app-error.ts';
-import type { TermStats, TermStatsQuery, TermStatsReport } from './stats-schemas.ts';
 import { addDays, addMonths, daysBetween, firstOfMonth, mondayOf, startOfDay, today } from './zoned-time.ts';
 
 export interface StatsDeps {

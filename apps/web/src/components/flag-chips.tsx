@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { FLAG_IDS } from '../types/api.ts';
+import { FLAG_IDS } from '../lib/flags.ts';
 
 /** The three checklist flags as ✓/✗ chips and the deflection marker, for one calls-list row. */
 export function FlagChips({

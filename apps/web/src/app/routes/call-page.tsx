@@ -17,8 +17,8 @@ import { CorrectFlagControl } from '../../features/corrections/components/correc
 import { ReviewButton } from '../../features/corrections/components/review-button.tsx';
 import { formatDateTime, formatDuration } from '../../lib/format.ts';
 import { nextMoment, previousMoment, segmentAt } from '../../lib/segments.ts';
-import type { CallDetail, Moment } from '../../types/api.ts';
-import { FLAG_IDS } from '../../types/api.ts';
+import type { CallDetail, Moment } from '@onterms/contracts';
+import { FLAG_IDS } from '../../lib/flags.ts';
 import { neighbours } from './call-order.ts';
 import { useSession } from './use-session.ts';
 

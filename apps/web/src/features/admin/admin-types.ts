@@ -1,57 +1,18 @@
-/** Answers and inputs of the admin API (apps/api admin-schemas). */
-export type Role = 'rep' | 'manager' | 'director' | 'admin';
-export const ROLES: readonly Role[] = ['rep', 'manager', 'director', 'admin'];
+/** Answers and inputs of the admin API: the types come from the contract (`@onterms/contracts`). */
+import type { Role, TokenScope } from '@onterms/contracts';
 
-export interface AdminUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  teamId: string | null;
-  teamName: string | null;
-  managedTeamIds: string[];
-  disabled: boolean;
-  createdAt: string;
-}
-export interface AdminTeam {
-  id: string;
-  name: string;
-  memberCount: number;
-  managerIds: string[];
-}
-export type TokenScope = 'calls:upload' | 'calls:read';
-export const TOKEN_SCOPES: readonly TokenScope[] = ['calls:upload', 'calls:read'];
+export type {
+  AdminTeam,
+  AdminToken,
+  AdminUser,
+  AuditEntry,
+  AuditPage,
+  Role,
+  TokenScope,
+} from '@onterms/contracts';
 
-export interface AdminToken {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: TokenScope[];
-  teamIds: string[];
-  createdBy: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorUserId: string | null;
-  actorEmail: string | null;
-  actorTokenId: string | null;
-  actorTokenName: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  details: Record<string, unknown> | null;
-  ip: string | null;
-}
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export const ROLES = ['rep', 'manager', 'director', 'admin'] as const satisfies readonly Role[];
+export const TOKEN_SCOPES = ['calls:upload', 'calls:read'] as const satisfies readonly TokenScope[];
 
 /** Every action the API records (apps/api/src/auth/audit.ts), for the filter and the translated names. */
 export const AUDIT_ACTIONS = [

@@ -1,18 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, json } from '../../../lib/api-client.ts';
-import type { AdminToken, TokenScope } from '../admin-types.ts';
+import type { CreatedToken, CreateTokenBody } from '@onterms/contracts';
 import { auditQueryKey } from './get-audit.ts';
 import { tokensQueryOptions } from './get-tokens.ts';
 
-export interface CreateTokenInput {
-  name: string;
-  scopes: TokenScope[];
-  teamIds: string[];
-}
+export type CreateTokenInput = CreateTokenBody;
 
 /** The secret is in this answer only: the API keeps just its hash. */
 export const createToken = (input: CreateTokenInput) =>
-  api<{ token: AdminToken; secret: string }>('/api/admin/tokens', { method: 'POST', body: json(input) });
+  api<CreatedToken>('/api/admin/tokens', { method: 'POST', body: json(input) });
 
 export function useCreateToken() {
   const client = useQueryClient();

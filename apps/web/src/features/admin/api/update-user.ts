@@ -1,17 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, json } from '../../../lib/api-client.ts';
-import type { AdminUser, Role } from '../admin-types.ts';
+import type { AdminUser, UpdateUserBody } from '@onterms/contracts';
 import { auditQueryKey } from './get-audit.ts';
 import { teamsQueryOptions } from './get-teams.ts';
 import { usersQueryOptions } from './get-users.ts';
 
-export interface UpdateUserInput {
-  name?: string;
-  role?: Role;
-  teamId?: string | null;
-  managedTeamIds?: string[];
-  disabled?: boolean;
-}
+export type UpdateUserInput = UpdateUserBody;
 
 export const updateUser = ({ id, ...change }: UpdateUserInput & { id: string }) =>
   api<AdminUser>(`/api/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: json(change) });

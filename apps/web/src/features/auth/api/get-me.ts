@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
-import type { Session } from '../../../types/api.ts';
+import type { SessionInfo as Session } from '@onterms/contracts';
 
 /** Who is signed in, or null (401); keeps the session's CSRF token for later writes. */
 export async function getMe(): Promise<Session | null> {

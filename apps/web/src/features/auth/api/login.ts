@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, json, setCsrfToken } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
-import type { Session } from '../../../types/api.ts';
+import type { SessionInfo as Session } from '@onterms/contracts';
 
 export async function login(input: { email: string; password: string }): Promise<Session> {
   const session = await api<Session>('/api/auth/login', { method: 'POST', body: json(input) });

@@ -3,16 +3,16 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../testing/render.tsx';
-import type { CallDetail } from '../../../types/api.ts';
+import type { CallDetail, MomentValues } from '@onterms/contracts';
 import { ChecklistPanel } from './checklist-panel.tsx';
 
 afterEach(cleanup);
 
-const moment = (segment: number, start: number, quote: string, values?: object) => ({
+const moment = (segment: number, start: number, quote: string, values?: MomentValues) => ({
   segment,
   start,
   end: start + 3,
-  speaker: 'rep',
+  speaker: 'rep' as const,
   quote,
   ...(values && { values }),
 });
@@ -30,6 +30,7 @@ const call: Pick<CallDetail, 'status' | 'flags' | 'deflection' | 'corrections'> 
   deflection: { present: true, moments: [moment(9, 220, 'не беспокойтесь, решим')] },
   corrections: {
     sanctions: {
+      flag: 'sanctions',
       stated: true,
       moments: [
         moment(5, 130, 'пени ноль одна десятая процента', { penalty: { ratePercent: 0.1, per: 'day' } }),
@@ -82,7 +83,10 @@ describe('the checklist panel', () => {
 
   it('says the checklist is pending while the call is analysed', () => {
     renderWithProviders(
-      <ChecklistPanel call={{ status: 'processing', flags: null, deflection: null }} onPlay={() => {}} />,
+      <ChecklistPanel
+        call={{ status: 'processing', flags: null, deflection: null, corrections: {} }}
+        onPlay={() => {}}
+      />,
     );
     expect(screen.getByText(/ещё анализируется/)).toBeTruthy();
   });

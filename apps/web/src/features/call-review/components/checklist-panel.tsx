@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatClock, formatDateTime } from '../../../lib/format.ts';
-import type { CallDetail, Moment } from '../../../types/api.ts';
-import { FLAG_IDS } from '../../../types/api.ts';
+import type { CallDetail, Moment } from '@onterms/contracts';
+import { FLAG_IDS } from '../../../lib/flags.ts';
 import { describeValues } from './moment-values.ts';
 
 interface Props {

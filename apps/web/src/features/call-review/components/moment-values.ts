@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
-import type { MomentValues } from '../../../types/api.ts';
+import type { MomentValues } from '@onterms/contracts';
 
 /** The values read out of a moment in words: «отсрочка 21 день», «пени 0,1 % в день», «до 15-го числа». */
 export function describeValues(values: MomentValues | undefined, t: TFunction, locale: string): string[] {

@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatClock } from '../../../lib/format.ts';
 import { segmentAt } from '../../../lib/segments.ts';
-import type { Segment } from '../../../types/api.ts';
+import type { Segment } from '@onterms/contracts';
 import { usePlayerValue, type PlayerStore } from '../hooks/player-store.ts';
 
 export type SegmentMark = 'moment' | 'deflection' | 'note';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.js';
 import { formatClock } from '../../../lib/format.ts';
-import type { WaveformPeaks } from '../../../types/api.ts';
+import type { WaveformPeaks } from '@onterms/contracts';
 import { usePlayerValue, type PlayerStore } from '../hooks/player-store.ts';
 
 export interface WaveRegion {

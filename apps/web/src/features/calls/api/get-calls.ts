@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
-import type { CallList } from '../../../types/api.ts';
+import type { CallList } from '@onterms/contracts';
 
 const FINAL = new Set(['analyzed', 'failed']);
 

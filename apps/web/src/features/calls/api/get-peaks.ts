@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
-import type { WaveformPeaks } from '../../../types/api.ts';
+import type { WaveformPeaks } from '@onterms/contracts';
 
 /** The server's precomputed waveform; null while it is not computed yet (the API answers 409 not_ready). */
 export async function getPeaks(id: string): Promise<WaveformPeaks | null> {

@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, renderRoute } from '../../../testing/render.tsx';
-import type { CallSummary } from '../../../types/api.ts';
+import type { CallSummary } from '@onterms/contracts';
 
 const call: CallSummary = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -11,6 +11,7 @@ const call: CallSummary = {
   failureReason: null,
   repId: '22222222-2222-4222-8222-222222222222',
   repName: 'Павел',
+  teamId: null,
   teamName: 'Север',
   clientId: '33333333-3333-4333-8333-333333333333',
   clientName: 'СтройМаркет',

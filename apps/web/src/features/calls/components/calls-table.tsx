@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FlagChips, StatusBadge } from '../../../components/flag-chips.tsx';
 import { formatClock, formatDateTime, formatDuration } from '../../../lib/format.ts';
-import type { CallSummary, SearchHit } from '../../../types/api.ts';
+import type { CallSummary, SearchHit } from '@onterms/contracts';
 import type { Filters } from '../hooks/use-call-filters.ts';
 
 interface Props {

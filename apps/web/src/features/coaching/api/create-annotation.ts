@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, json } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
-import type { Thread } from '../../../types/api.ts';
+import type { ThreadView as Thread } from '@onterms/contracts';
 
 export interface NewAnnotation {
   start: number;

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
-import type { Thread } from '../../../types/api.ts';
+import type { ThreadView as Thread } from '@onterms/contracts';
 
 export const getAnnotations = (callId: string) =>
   api<{ threads: Thread[] }>(`/api/calls/${encodeURIComponent(callId)}/annotations`);

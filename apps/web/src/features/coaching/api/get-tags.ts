@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
-import type { Tag } from '../../../types/api.ts';
+import type { CoachingTagView as Tag } from '@onterms/contracts';
 
 export const getTags = () => api<Tag[]>('/api/coaching/tags');
 

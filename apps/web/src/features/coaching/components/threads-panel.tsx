@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
 import { formatClock, formatDateTime } from '../../../lib/format.ts';
-import type { Thread } from '../../../types/api.ts';
+import type { ThreadView as Thread } from '@onterms/contracts';
 import { useAcknowledgeAnnotation } from '../api/acknowledge-annotation.ts';
 import { useCreateReply } from '../api/create-reply.ts';
 import { useAnnotations } from '../api/get-annotations.ts';

@@ -1,12 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CorrectionBody } from '@onterms/contracts';
 import { api, json } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
 
-export interface FlagCorrection {
-  stated: boolean;
-  moments?: { segment: number }[];
-  reason: string;
-}
+export type FlagCorrection = CorrectionBody;
 
 export const correctFlag = (callId: string, flag: string, input: FlagCorrection) =>
   api<unknown>(`/api/calls/${encodeURIComponent(callId)}/flags/${encodeURIComponent(flag)}`, {

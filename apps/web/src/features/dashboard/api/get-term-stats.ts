@@ -1,59 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { TermStatsQuery, TermStatsReport } from '@onterms/contracts';
 import { api, withQuery } from '../../../lib/api-client.ts';
+
+export type { TermStats, TermStatsGroup, TermStatsReport } from '@onterms/contracts';
 
 export const METRICS = ['payment_terms', 'deadline', 'sanctions', 'allThree', 'deflection'] as const;
 export type Metric = (typeof METRICS)[number];
 
-export interface TermCounts {
-  analysed: number;
-  failed: number;
-  pending: number;
-  payment_terms: number;
-  deadline: number;
-  sanctions: number;
-  allThree: number;
-  deflection: number;
-}
-export interface TermStats {
-  counts: TermCounts;
-  shares: Record<Metric, number | null>;
-}
-export interface Range {
-  from: string;
-  to: string;
-}
-export interface TermStatsGroup extends Range {
-  key: string | null;
-  label: string | null;
-  current: TermStats;
-  previous: TermStats | null;
-  trend: TermStats[];
-}
-export interface FlagTrust {
-  flag: string;
-  corrections: number;
-  agreements: number;
-  rate: number | null;
-}
-export interface TermStatsReport {
-  timeZone: string;
-  groupBy: 'rep' | 'team' | 'week' | 'month';
-  period: Range;
-  previousPeriod: Range;
-  total: { current: TermStats; previous: TermStats };
-  weeks: Range[];
-  groups: TermStatsGroup[];
-  trust: FlagTrust[];
-}
-
-export interface TermStatsParams {
-  from?: string;
-  to?: string;
-  groupBy: 'rep' | 'team' | 'week' | 'month';
-  callType?: string;
-  teamId?: string;
-  repId?: string;
-}
+export type TermStatsParams = TermStatsQuery;
+export type Range = TermStatsReport['period'];
 
 /** `GET /api/stats/terms`: terms voiced per group in your scope, with the previous period. */
 export const getTermStats = (params: TermStatsParams) =>

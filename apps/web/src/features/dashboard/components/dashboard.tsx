@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import type { CallType } from '@onterms/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
@@ -38,7 +39,8 @@ export function Dashboard() {
     from: params.get('from') ?? dayBefore(83),
     to: params.get('to') ?? dayBefore(0),
     groupBy: params.get('groupBy') === 'team' ? ('team' as const) : ('rep' as const),
-    callType: params.get('callType') ?? undefined,
+    // From the address bar as typed; the API answers 400 for an unknown call type.
+    callType: (params.get('callType') ?? undefined) as CallType | undefined,
   };
   const set = (key: string, value: string) =>
     setParams((prev) => {

@@ -1,7 +1,7 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
-import type { CallDetail } from '../../../types/api.ts';
+import type { CallDetail } from '@onterms/contracts';
 
 const FINAL = new Set(['analyzed', 'failed']);
 

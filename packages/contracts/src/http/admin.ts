@@ -1,7 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ErrorBody, RoleSchema } from '../auth/auth-schemas.ts';
-
-export { ErrorBody };
+import { RoleSchema } from './auth.ts';
 export const IdParams = Type.Object({ id: Type.String() });
 
 export const AdminUser = Type.Object({
@@ -27,6 +25,7 @@ export const CreateUserBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type AdminUser = Static<typeof AdminUser>;
 export type CreateUserBody = Static<typeof CreateUserBody>;
 
 export const UpdateUserBody = Type.Object(
@@ -39,11 +38,13 @@ export const UpdateUserBody = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
+export type UpdateUserBody = Static<typeof UpdateUserBody>;
 
 export const ResetPasswordBody = Type.Object(
   { password: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })) },
   { additionalProperties: false },
 );
+export type ResetPasswordBody = Static<typeof ResetPasswordBody>;
 
 export const AdminTeam = Type.Object({
   id: Type.String(),
@@ -55,8 +56,11 @@ export const TeamBody = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
+export type TeamBody = Static<typeof TeamBody>;
+export type AdminTeam = Static<typeof AdminTeam>;
 
 export const TokenScopeSchema = Type.Union([Type.Literal('calls:upload'), Type.Literal('calls:read')]);
+export type TokenScope = Static<typeof TokenScopeSchema>;
 export const AdminToken = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -76,6 +80,8 @@ export const CreateTokenBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type CreateTokenBody = Static<typeof CreateTokenBody>;
+export type AdminToken = Static<typeof AdminToken>;
 
 export const AuditQuery = Type.Object({
   actorId: Type.Optional(Type.String({ format: 'uuid' })),
@@ -89,6 +95,7 @@ export const AuditQuery = Type.Object({
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
 });
+export type AuditQuery = Static<typeof AuditQuery>;
 
 export const AuditEntry = Type.Object({
   id: Type.String(),
@@ -103,3 +110,26 @@ export const AuditEntry = Type.Object({
   details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   ip: Type.Union([Type.String(), Type.Null()]),
 });
+export type AuditEntry = Static<typeof AuditEntry>;
+
+/** `POST /api/admin/users`: the generated password is in this answer only. */
+export const CreatedUser = Type.Object({
+  user: AdminUser,
+  generatedPassword: Type.Union([Type.String(), Type.Null()]),
+});
+export type CreatedUser = Static<typeof CreatedUser>;
+
+export const PasswordReset = Type.Object({ generatedPassword: Type.Union([Type.String(), Type.Null()]) });
+export type PasswordReset = Static<typeof PasswordReset>;
+
+/** `POST /api/admin/tokens`: the secret is in this answer only — the API keeps just its hash. */
+export const CreatedToken = Type.Object({ token: AdminToken, secret: Type.String() });
+export type CreatedToken = Static<typeof CreatedToken>;
+
+export const AuditPage = Type.Object({
+  items: Type.Array(AuditEntry),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+export type AuditPage = Static<typeof AuditPage>;

@@ -1,12 +1,12 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 
-export const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
 export const RoleSchema = Type.Union([
   Type.Literal('rep'),
   Type.Literal('manager'),
   Type.Literal('director'),
   Type.Literal('admin'),
 ]);
+export type Role = Static<typeof RoleSchema>;
 
 export const Me = Type.Object({
   id: Type.String(),
@@ -17,8 +17,10 @@ export const Me = Type.Object({
   /** The teams whose calls you see: your own team, or the teams you lead. */
   teamIds: Type.Array(Type.String()),
 });
+export type Me = Static<typeof Me>;
 
 export const SessionInfo = Type.Object({ user: Me, csrfToken: Type.String() });
+export type SessionInfo = Static<typeof SessionInfo>;
 
 export const LoginBody = Type.Object(
   {

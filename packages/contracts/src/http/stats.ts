@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CallType } from '@onterms/contracts';
+import { CallType } from '../transcript.ts';
 
 const Day = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
@@ -36,6 +36,7 @@ export const TermCounts = Type.Object({
   allThree: Type.Integer(),
   deflection: Type.Integer(),
 });
+export type TermCounts = Static<typeof TermCounts>;
 
 const Share = Type.Union([Type.Number(), Type.Null()]);
 /** count / analysed per metric; null when nothing was analysed. */
@@ -46,6 +47,7 @@ export const TermShares = Type.Object({
   allThree: Share,
   deflection: Share,
 });
+export type TermShares = Static<typeof TermShares>;
 
 export const TermStats = Type.Object({ counts: TermCounts, shares: TermShares });
 export type TermStats = Static<typeof TermStats>;
@@ -68,6 +70,7 @@ export const TermStatsGroup = Type.Object({
   /** One entry per item of `weeks` (rep and team only; empty otherwise). */
   trend: Type.Array(TermStats),
 });
+export type TermStatsGroup = Static<typeof TermStatsGroup>;
 
 export const FlagTrust = Type.Object({
   flag: Type.String(),
@@ -76,6 +79,7 @@ export const FlagTrust = Type.Object({
   /** agreements / corrections; null with no correction yet. */
   rate: Share,
 });
+export type FlagTrust = Static<typeof FlagTrust>;
 
 export const TermStatsReport = Type.Object({
   timeZone: Type.String(),

@@ -1,8 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
-import '../http/formats.ts';
-import { CallSummary, FlagCorrectionView, FlagName } from '../calls/call-schemas.ts';
-
-export { FlagCorrectionView };
+import { RoleSchema } from './auth.ts';
+import { CallSummary, FlagName } from './calls.ts';
+import './formats.ts';
 
 export const TagLabel = Type.Object({
   ru: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
@@ -15,16 +14,7 @@ export type CoachingTagView = Static<typeof CoachingTagView>;
 export const NewTagBody = Type.Object({ label: TagLabel }, { additionalProperties: false });
 export const TagIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-const Person = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  role: Type.Union([
-    Type.Literal('rep'),
-    Type.Literal('manager'),
-    Type.Literal('director'),
-    Type.Literal('admin'),
-  ]),
-});
+const Person = Type.Object({ id: Type.String(), name: Type.String(), role: RoleSchema });
 
 export const ReplyView = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -58,6 +48,7 @@ export const ThreadView = Type.Object({
 export type ThreadView = Static<typeof ThreadView>;
 
 export const ThreadList = Type.Object({ threads: Type.Array(ThreadView) });
+export type ThreadList = Static<typeof ThreadList>;
 
 export const NewThreadBody = Type.Object(
   {
@@ -105,6 +96,7 @@ export const CorrectionBody = Type.Object(
 export type CorrectionBody = Static<typeof CorrectionBody>;
 
 export const Reviewed = Type.Object({ reviewedAt: Type.String({ format: 'date-time' }) });
+export type Reviewed = Static<typeof Reviewed>;
 
 export const FeedbackInbox = Type.Object({
   items: Type.Array(
@@ -116,6 +108,8 @@ export const FeedbackInbox = Type.Object({
     }),
   ),
 });
+export type FeedbackInbox = Static<typeof FeedbackInbox>;
+export type FeedbackItem = FeedbackInbox['items'][number];
 
 export const ReviewInboxQuery = Type.Object(
   {
@@ -131,3 +125,4 @@ export const ReviewInbox = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
 });
+export type ReviewInbox = Static<typeof ReviewInbox>;

@@ -1,5 +1,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { CallType, DeflectionResult, FlagResult, Language, Moment, Segment } from '@onterms/contracts';
+import { DeflectionResult, FlagResult, Moment } from '../analysis.ts';
+import { CallType, Language, Segment } from '../transcript.ts';
+import './formats.ts';
 
 export const CallStatus = Type.Union([
   Type.Literal('queued'),
@@ -9,6 +11,7 @@ export const CallStatus = Type.Union([
   Type.Literal('analyzed'),
   Type.Literal('failed'),
 ]);
+export type CallStatus = Static<typeof CallStatus>;
 
 export const UploadFields = Type.Object(
   {
@@ -45,6 +48,7 @@ export const SearchHit = Type.Object({
   snippet: Type.String(),
   ranges: Type.Array(Type.Tuple([Type.Integer(), Type.Integer()])),
 });
+export type SearchHit = Static<typeof SearchHit>;
 
 const callCore = {
   id: Type.String({ format: 'uuid' }),
@@ -227,4 +231,22 @@ export type CallDetail = Static<typeof CallDetail>;
 
 export const CallIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-export const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() }, { $id: 'ErrorBody' });
+/**
+ * `GET /api/calls/:id/peaks`: waveform data for the review player, so the browser never decodes audio
+ * to draw it. Shaped for wavesurfer.js v7: `WaveSurfer.create({ url, peaks: p.peaks, duration: p.durationSec })`.
+ * Each channel array interleaves [min, max] per pixel; wavesurfer takes the min/max of whatever
+ * falls in a drawn pixel, so the envelope renders exactly at any zoom up to pixelsPerSecond.
+ */
+export interface WaveformPeaks {
+  /** Version of this JSON shape (not audiowaveform's). */
+  version: 1;
+  /** Length of the decoded audio in seconds (what the player's timeline should span). */
+  durationSec: number;
+  /** 1 or 2 (wider layouts are downmixed to stereo, matching the review copy). */
+  channels: number;
+  pixelsPerSecond: number;
+  /** Pixels per channel ≈ durationSec × pixelsPerSecond (the last pixel may be partial). */
+  length: number;
+  /** peaks[channel] = [min0, max0, min1, max1, ...], values in -1..1 rounded to 3 decimals. */
+  peaks: number[][];
+}

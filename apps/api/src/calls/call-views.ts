@@ -1,5 +1,12 @@
-import { type CallDetail, type CallSummary, type FlagCorrectionView } from '@onterms/contracts';
-import type { AnalysisResult, Segment } from '@onterms/contracts';
+import type {
+  AnalysisResult,
+  CallDetail,
+  CallSummary,
+  EffectiveVerdict,
+  FlagCorrectionView,
+  Moment,
+  Segment,
+} from '@onterms/contracts';
 import type { Call, EffectiveFlag, FlagCorrection, TranscriptHit } from '@onterms/db';
 
 /** Maps domain objects to the API's response shapes — the only place that knows both. */
@@ -90,6 +97,35 @@ export function toCallDetail(
     flags: analysis?.flags ?? null,
     deflection: analysis?.deflection ?? null,
     corrections: Object.fromEntries(corrections.map((c) => [c.flag, toFlagCorrectionView(c)])),
-    effective,
+    effective: Object.fromEntries(
+      Object.entries(effective).map(([flag, verdict]) => [
+        flag,
+        effectiveVerdict(
+          verdict,
+          machineMoments(analysis, flag),
+          corrections.find((c) => c.flag === flag),
+        ),
+      ]),
+    ),
   };
+}
+
+function machineMoments(analysis: AnalysisResult | null, flag: string): Moment[] {
+  if (!analysis) return [];
+  return flag === 'deflection' ? analysis.deflection.moments : (analysis.flags[flag]?.moments ?? []);
+}
+
+/**
+ * The one place that decides which moments a verdict rests on: a stated correction's own moments, or the
+ * machine's when the manager pointed at none; nothing when the verdict is "not stated" (the machine
+ * never has moments for an unstated flag either).
+ */
+function effectiveVerdict(
+  verdict: EffectiveFlag,
+  machine: Moment[],
+  correction: FlagCorrection | undefined,
+): EffectiveVerdict {
+  if (!verdict.stated) return { ...verdict, moments: [] };
+  const moments = correction?.moments.length ? correction.moments : machine;
+  return { ...verdict, moments };
 }

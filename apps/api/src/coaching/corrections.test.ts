@@ -52,7 +52,11 @@ const detail = async (who: User = manager) => {
 describe('correcting a flag', () => {
   it('stores the correction apart from the machine, shows who and why, and makes it the effective verdict', async () => {
     const before = await detail();
-    expect(before.effective.sanctions).toEqual({ stated: true, source: 'machine' });
+    expect(before.effective.sanctions).toEqual({
+      stated: true,
+      source: 'machine',
+      moments: before.flags.sanctions.moments,
+    });
     expect(before.corrections).toEqual({});
     expect(before.reviewedAt).toBeNull();
 
@@ -77,8 +81,13 @@ describe('correcting a flag', () => {
       by: { id: manager.id },
       reason: expect.stringMatching(/Пени/),
     });
-    expect(after.effective.sanctions).toEqual({ stated: false, source: 'correction' });
-    expect(after.effective.payment_terms).toEqual({ stated: true, source: 'machine' });
+    // A verdict of "not stated" rests on no moment.
+    expect(after.effective.sanctions).toEqual({ stated: false, source: 'correction', moments: [] });
+    expect(after.effective.payment_terms).toEqual({
+      stated: true,
+      source: 'machine',
+      moments: after.flags.payment_terms.moments,
+    });
     expect(after).toMatchObject({
       repName: 'rep',
       teamName: expect.any(String),
@@ -102,7 +111,12 @@ describe('correcting a flag', () => {
         quote: segments[i]!.text,
       })),
     );
-    expect((await detail()).effective.deflection).toEqual({ stated: true, source: 'correction' });
+    // The moments the manager pointed at replace the machine's.
+    expect((await detail()).effective.deflection).toEqual({
+      stated: true,
+      source: 'correction',
+      moments: res.json().moments,
+    });
   });
 
   it('writes call.flag_changed to the audit log with the verdict before and after', async () => {
@@ -149,8 +163,8 @@ describe('correcting a flag', () => {
     expect(after.status).toBe('analyzed');
     expect(after.flags.sanctions.stated).toBe(true);
     expect(after.corrections.sanctions.stated).toBe(false);
-    expect(after.effective.sanctions).toEqual({ stated: false, source: 'correction' });
-    expect(after.effective.deflection).toEqual({ stated: true, source: 'correction' });
+    expect(after.effective.sanctions).toMatchObject({ stated: false, source: 'correction' });
+    expect(after.effective.deflection).toMatchObject({ stated: true, source: 'correction' });
     const list = await t.sut.inject({
       method: 'GET',
       url: '/api/calls?missing=sanctions',
@@ -163,7 +177,14 @@ describe('correcting a flag', () => {
     expect(
       (await put('sanctions', { stated: true, reason: 'Переслушал: пени 0,1% в день названы.' })).json(),
     ).toMatchObject({ stated: true });
-    expect((await detail()).effective.sanctions).toEqual({ stated: true, source: 'correction' });
+    // A stated correction that points at no moment rests on the machine's.
+    const corrected = await detail();
+    expect(corrected.effective.sanctions).toEqual({
+      stated: true,
+      source: 'correction',
+      moments: corrected.flags.sanctions.moments,
+    });
+    expect(corrected.effective.sanctions.moments.length).toBeGreaterThan(0);
     const del = await t.sut.inject({
       method: 'DELETE',
       url: `/api/calls/${callId}/flags/sanctions`,
@@ -172,7 +193,7 @@ describe('correcting a flag', () => {
     expect(del.statusCode).toBe(204);
     const after = await detail();
     expect(after.corrections.sanctions).toBeUndefined();
-    expect(after.effective.sanctions).toEqual({ stated: true, source: 'machine' });
+    expect(after.effective.sanctions).toMatchObject({ stated: true, source: 'machine' });
     // Removing what is not there is fine.
     expect(
       (

@@ -188,6 +188,13 @@ export const FlagCorrectionView = Type.Object({
 });
 export type FlagCorrectionView = Static<typeof FlagCorrectionView>;
 
+export const EffectiveVerdict = Type.Object({
+  stated: Type.Boolean(),
+  source: Type.Union([Type.Literal('machine'), Type.Literal('correction')]),
+  moments: Type.Array(withoutIds(Moment)),
+});
+export type EffectiveVerdict = Static<typeof EffectiveVerdict>;
+
 export const CallDetail = Type.Object({
   ...callCore,
   channels: Type.Integer(),
@@ -218,14 +225,12 @@ export const CallDetail = Type.Object({
   deflection: Type.Union([withoutIds(DeflectionResult), Type.Null()]),
   /** Managers' corrections by flag; the machine's verdict stays in `flags` / `deflection`. */
   corrections: Type.Record(Type.String(), FlagCorrectionView),
-  /** The verdict to show and count, per flag (`deflection` included). */
-  effective: Type.Record(
-    Type.String(),
-    Type.Object({
-      stated: Type.Boolean(),
-      source: Type.Union([Type.Literal('machine'), Type.Literal('correction')]),
-    }),
-  ),
+  /**
+   * The verdict to show and count, per flag (`deflection` included): a manager's correction wins over
+   * the machine. `moments` are the ones the verdict rests on — the correction's, or the machine's when
+   * the correction points at none; none when the verdict is "not stated". The UI only renders this.
+   */
+  effective: Type.Record(Type.String(), EffectiveVerdict),
 });
 export type CallDetail = Static<typeof CallDetail>;
 

@@ -39,22 +39,9 @@ export function Component() {
   return <CallPage key={id} call={call.data} />;
 }
 
-/** Moments the verdict rests on: a correction's when a manager corrected the flag, else the machine's. */
+/** Moments the verdict rests on, as the server decided them (a manager's correction wins). */
 function effectiveMoments(call: CallDetail, flag: string): Moment[] {
-  const correction = call.corrections?.[flag];
-  const machine =
-    flag === 'deflection'
-      ? call.deflection
-        ? { stated: call.deflection.present, moments: call.deflection.moments }
-        : undefined
-      : call.flags?.[flag];
-  if (correction)
-    return correction.stated
-      ? correction.moments.length
-        ? correction.moments
-        : (machine?.moments ?? [])
-      : [];
-  return machine?.stated ? machine.moments : [];
+  return call.effective[flag]?.moments ?? [];
 }
 
 function CallPage({ call }: { call: CallDetail }) {
@@ -243,12 +230,8 @@ function CallPage({ call }: { call: CallDetail }) {
                         callId={call.id}
                         flag={flag}
                         flagLabel={flag === 'deflection' ? t('checklist.deflection') : t(`flags.${flag}`)}
-                        stated={
-                          call.corrections?.[flag]?.stated ??
-                          (flag === 'deflection' ? call.deflection?.present : call.flags?.[flag]?.stated) ??
-                          false
-                        }
-                        corrected={Boolean(call.corrections?.[flag])}
+                        stated={call.effective[flag]?.stated ?? false}
+                        corrected={call.effective[flag]?.source === 'correction'}
                         currentSegment={currentSegment}
                       />
                     ) : null

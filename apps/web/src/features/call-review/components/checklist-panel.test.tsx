@@ -17,28 +17,39 @@ const moment = (segment: number, start: number, quote: string, values?: MomentVa
   ...(values && { values }),
 });
 
-const call: Pick<CallDetail, 'status' | 'flags' | 'deflection' | 'corrections'> = {
+const termsMoment = moment(2, 72, 'отгружаем с отсрочкой тридцать дней', { deferralDays: 30 });
+const deflectionMoment = moment(9, 220, 'не беспокойтесь, решим');
+const penaltyMoment = moment(5, 130, 'пени ноль одна десятая процента', {
+  penalty: { ratePercent: 0.1, per: 'day' },
+});
+
+/** As the API sends it: `effective` is the verdict to show, decided on the server. */
+const call: Pick<CallDetail, 'status' | 'flags' | 'deflection' | 'corrections' | 'effective'> = {
   status: 'analyzed',
   flags: {
     payment_terms: {
       stated: true,
-      moments: [moment(2, 72, 'отгружаем с отсрочкой тридцать дней', { deferralDays: 30 })],
+      moments: [termsMoment],
     },
     deadline: { stated: false, moments: [] },
     sanctions: { stated: false, moments: [] },
   },
-  deflection: { present: true, moments: [moment(9, 220, 'не беспокойтесь, решим')] },
+  deflection: { present: true, moments: [deflectionMoment] },
   corrections: {
     sanctions: {
       flag: 'sanctions',
       stated: true,
-      moments: [
-        moment(5, 130, 'пени ноль одна десятая процента', { penalty: { ratePercent: 0.1, per: 'day' } }),
-      ],
+      moments: [penaltyMoment],
       reason: 'Пени названы, машина не распознала',
       by: { id: 'm1', name: 'Ирина' },
       at: '2026-05-01T10:00:00Z',
     },
+  },
+  effective: {
+    payment_terms: { stated: true, source: 'machine', moments: [termsMoment] },
+    deadline: { stated: false, source: 'machine', moments: [] },
+    sanctions: { stated: true, source: 'correction', moments: [penaltyMoment] },
+    deflection: { stated: true, source: 'machine', moments: [deflectionMoment] },
   },
 };
 
@@ -84,7 +95,7 @@ describe('the checklist panel', () => {
   it('says the checklist is pending while the call is analysed', () => {
     renderWithProviders(
       <ChecklistPanel
-        call={{ status: 'processing', flags: null, deflection: null, corrections: {} }}
+        call={{ status: 'processing', flags: null, deflection: null, corrections: {}, effective: {} }}
         onPlay={() => {}}
       />,
     );

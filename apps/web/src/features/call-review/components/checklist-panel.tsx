@@ -6,7 +6,7 @@ import { FLAG_IDS } from '../../../lib/flags.ts';
 import { describeValues } from './moment-values.ts';
 
 interface Props {
-  call: Pick<CallDetail, 'status' | 'flags' | 'deflection' | 'corrections'>;
+  call: Pick<CallDetail, 'status' | 'flags' | 'deflection' | 'corrections' | 'effective'>;
   onPlay: (seconds: number) => void;
   /** Slot for the manager's "correct this flag" control (the corrections feature). */
   renderFlagActions?: (flag: string) => ReactNode;
@@ -37,15 +37,10 @@ export function ChecklistPanel({ call, onPlay, renderFlagActions }: Props) {
       <ul className="flags">
         {ids.map((flag) => {
           const machine = call.flags![flag];
-          const correction = call.corrections?.[flag];
-          const stated = correction ? correction.stated : (machine?.stated ?? false);
-          const moments = correction
-            ? correction.moments.length
-              ? correction.moments
-              : stated
-                ? (machine?.moments ?? [])
-                : []
-            : (machine?.moments ?? []);
+          const verdict = call.effective[flag];
+          const stated = verdict?.stated ?? false;
+          const moments = verdict?.moments ?? [];
+          const correction = verdict?.source === 'correction' ? call.corrections[flag] : undefined;
           const label = t(`flags.${flag}`, { defaultValue: flag });
           return (
             <li
@@ -90,15 +85,10 @@ export function ChecklistPanel({ call, onPlay, renderFlagActions }: Props) {
 
 function DeflectionItem({ call, onPlay, renderFlagActions }: Props) {
   const { t, i18n } = useTranslation();
-  const correction = call.corrections?.deflection;
-  const present = correction ? correction.stated : Boolean(call.deflection?.present);
-  const moments = correction
-    ? correction.moments.length
-      ? correction.moments
-      : present
-        ? (call.deflection?.moments ?? [])
-        : []
-    : (call.deflection?.moments ?? []);
+  const verdict = call.effective.deflection;
+  const present = verdict?.stated ?? false;
+  const moments = verdict?.moments ?? [];
+  const correction = verdict?.source === 'correction' ? call.corrections.deflection : undefined;
   return (
     <li
       className={`flag deflection ${present ? 'present' : 'absent'}${correction ? ' corrected' : ''}`}

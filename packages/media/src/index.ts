@@ -14,3 +14,4 @@ export {
 } from './silence.ts';
 export { CHUNK_FORMATS, type AudioChunk, type ChunkFormat, type SplitOptions } from './chunk.ts';
 export { maxChunkSeconds, planChunks, type ChunkLimits, type PlannedChunk } from './chunk-plan.ts';
+export { hasRepClientSides, splitsRepAndClient } from './rep-client-split.ts';

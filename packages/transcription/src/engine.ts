@@ -30,7 +30,7 @@ export interface TranscriptionRequest {
   /** Fires when the job is being cancelled (shutdown); the engine should stop and reject. */
   signal: AbortSignal;
   /**
-   * The ORIGINAL upload as a local file. Needed for the stereo split: with `channels >= 2` and a
+   * The ORIGINAL upload as a local file. Needed for the stereo split: with exactly 2 channels and a
    * known `repChannel`, each side is transcribed on its own (speaker `rep` / `client`). Without it,
    * the mono speech copy is transcribed and speakers stay `unknown` (unless the engine diarizes).
    */

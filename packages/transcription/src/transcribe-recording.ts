@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Language, Segment, Speaker } from '@onterms/contracts';
 import {
   silentFraction,
+  splitsRepAndClient,
   type AudioChunk,
   type Media,
   type SilenceMap,
@@ -73,8 +74,9 @@ export async function transcribeRecording(
   const work = await mkdtemp(join(options.workDir ?? tmpdir(), 'onterms-stt-'));
   try {
     const notes: string[] = [];
-    const split = request.channels >= 2 && request.repChannel !== null && Boolean(request.originalAudioPath);
-    if (request.channels >= 2 && request.repChannel !== null && !request.originalAudioPath) {
+    const wantsSplit = splitsRepAndClient(request);
+    const split = wantsSplit && Boolean(request.originalAudioPath);
+    if (wantsSplit && !request.originalAudioPath) {
       notes.push(
         'Stereo split skipped: the original recording was not available; speakers are not separated.',
       );

@@ -11,7 +11,7 @@ import {
   type Call,
   type Database,
 } from '@onterms/db';
-import { isMediaError, type Media } from '@onterms/media';
+import { hasRepClientSides, isMediaError, type Media } from '@onterms/media';
 import type { CallQueue } from '@onterms/pipeline';
 import type { BlobStore, PendingBlob } from '@onterms/storage';
 import { parseTranscriptFile } from '@onterms/transcription';
@@ -76,7 +76,7 @@ export async function uploadCall(
       }
       throw error;
     });
-    if (fields.repChannel && info.channels !== 2) {
+    if (fields.repChannel && !hasRepClientSides(info.channels)) {
       throw new AppError(
         'bad_request',
         `repChannel is for 2-channel recordings; this one has ${info.channels} channel${info.channels === 1 ? '' : 's'}.`,

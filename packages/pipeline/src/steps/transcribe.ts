@@ -6,6 +6,7 @@ import {
   type Call,
   type CallDerivedFiles,
 } from '@onterms/db';
+import { splitsRepAndClient } from '@onterms/media';
 import { parseTranscriptFile } from '@onterms/transcription';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -40,7 +41,7 @@ export async function transcribe(
     const speechKey = call.speechAudioKey;
     // A stereo call with a known rep side is transcribed per channel from the original (speakers
     // rep/client); the engine is handed both files and decides.
-    const split = call.audio.channels >= 2 && call.repChannel !== null;
+    const split = splitsRepAndClient({ channels: call.audio.channels, repChannel: call.repChannel });
     const result = await withOptionalLocalFile(deps, split ? call.audio.key : null, (originalAudioPath) =>
       deps.store.withLocalFile(speechKey, (speechAudioPath) =>
         engine.transcribe({

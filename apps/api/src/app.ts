@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
@@ -16,6 +15,7 @@ import { callRoutes } from './calls/call-routes.ts';
 import { coachingRoutes } from './coaching/coaching-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { registerMultipart } from './http/upload-limits.ts';
 import { statsRoutes } from './stats/stats-routes.ts';
 
 export interface AppDeps {
@@ -47,10 +47,8 @@ export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
       },
     },
   });
-  // Limits are set once here; the upload route also checks the stream's own `truncated` flag.
-  await fastify.register(multipart, {
-    limits: { fileSize: deps.config.upload.maxBytes, files: 2, fields: 20, parts: 24 },
-  });
+  // Upload limits: all of them live in http/upload-limits.ts.
+  await registerMultipart(fastify, deps.config.upload.maxBytes);
 
   // Authentication, CSRF and the route policies; refuses at boot any /api route without a policy.
   await registerAccessControl(fastify, deps);

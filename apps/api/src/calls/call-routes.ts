@@ -23,12 +23,12 @@ import type { PendingBlob } from '@onterms/storage';
 import { subjectCall } from '../access/access-control.ts';
 import { AppError } from '../http/app-error.ts';
 import { sendBlob } from '../http/send-blob.ts';
+import { MAX_TRANSCRIPT_BYTES } from '../http/upload-limits.ts';
 import type { AppDeps } from '../app.ts';
 import { listCallSummaries } from './call-list.ts';
 import { toCallDetail } from './call-views.ts';
 import { uploadCall } from './upload-call.ts';
 
-const MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024;
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 503: ErrorBody };
 
 export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
@@ -68,9 +68,8 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       let audioFilename: string | null = null;
       let transcript: { filename: string; content: string } | null = null;
       try {
-        for await (const part of request.parts({
-          limits: { fileSize: deps.config.upload.maxBytes, files: 2, fields: 20 },
-        })) {
+        // Under the limits the multipart plugin was registered with (http/upload-limits.ts).
+        for await (const part of request.parts()) {
           if (part.type === 'field') {
             if (typeof part.value !== 'string')
               throw new AppError('bad_request', `Field ${part.fieldname} must be text.`);

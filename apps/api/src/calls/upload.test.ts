@@ -91,6 +91,17 @@ describe('uploading a bad recording stores nothing and says why', () => {
     await storedNothing();
   });
 
+  it('more text fields than the registered limit is a 400 and stores nothing', async () => {
+    const fields = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`extra${i}`, 'x']));
+    const res = await upload(fields, [audioPart()]);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      error: 'bad_request',
+      message: expect.stringMatching(/Too many parts/),
+    });
+    await storedNothing();
+  });
+
   it('an unknown rep is a 400', async () => {
     const res = await upload({ repId: '00000000-0000-4000-8000-000000000000' }, [audioPart()]);
     expect(res.json()).toMatchObject({ error: 'unknown_rep' });

@@ -1,9 +1,9 @@
-import { analyzeTranscript, checklistVocabulary } from '@onterms/analysis';
-import { reviewWithLlm } from '@onterms/analysis/llm/review';
+import { checklistVocabulary } from '@onterms/analysis';
+import { createAnalyzeCall } from '@onterms/analysis/llm-review';
 import type { Config, SttConfig } from '@onterms/config';
 import type { Media } from '@onterms/media';
 import { createTranscriptionEngine } from '@onterms/transcription/factory';
-import type { Analyze, Logger, ProcessCallDeps } from './deps.ts';
+import type { ProcessCallDeps } from './deps.ts';
 
 export interface DefaultDepsOptions extends Pick<ProcessCallDeps, 'db' | 'store' | 'log'> {
   media: Media;
@@ -25,33 +25,9 @@ export function createDefaultDeps(options: DefaultDepsOptions): ProcessCallDeps 
     media: options.media,
     log: options.log,
     engine,
-    analyze: createAnalyze(options.analysisLlm ?? null, options.log),
+    analyze: createAnalyzeCall(options.analysisLlm ?? null, (error, model) =>
+      options.log.warn({ err: error.message, model }, 'LLM review failed; storing the rules verdict'),
+    ),
     vocabulary: checklistVocabulary,
-  };
-}
-
-/**
- * Rules engine, then (when configured) the LLM review. An LLM failure does not fail the call: the
- * rules verdict is stored (its `llm_model` is null, so it is recognisably rules-only and a later
- * re-analysis can add the review).
- */
-function createAnalyze(llm: Config['analysisLlm'], log: Logger): Analyze {
-  if (!llm) return (transcript, callType) => analyzeTranscript(transcript, callType);
-  const options = {
-    model: llm.model,
-    ...(llm.apiKey && { apiKey: llm.apiKey }),
-    ...(llm.baseURL && { baseURL: llm.baseURL }),
-  };
-  return async (transcript, callType) => {
-    const rules = analyzeTranscript(transcript, callType);
-    try {
-      return await reviewWithLlm(transcript, rules, options);
-    } catch (error) {
-      log.warn(
-        { err: (error as Error).message, model: llm.model },
-        'LLM review failed; storing the rules verdict',
-      );
-      return rules;
-    }
   };
 }

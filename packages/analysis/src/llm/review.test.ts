@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transcript } from '@onterms/contracts';
 import { analyzeTranscript } from '../index.ts';
-import { llmConfigFromEnv, reviewWithLlm } from '../llm-review.ts';
+import { createAnalyzeCall, reviewWithLlm } from '../llm-review.ts';
 
 // An OpenAI-compatible chat endpoint on loopback that records requests and replies with `answer`.
 let server: Server;
@@ -107,10 +107,35 @@ describe('LLM review stage', () => {
     expect(r.flags.deadline).toEqual({ stated: false, moments: [] });
   });
 
-  it('is configured only when ANALYSIS_LLM_MODEL is set', () => {
-    expect(llmConfigFromEnv({})).toBeNull();
-    expect(
-      llmConfigFromEnv({ ANALYSIS_LLM_MODEL: 'm', OPENAI_BASE_URL: 'http://x/v1', OPENAI_API_KEY: 'k' }),
-    ).toEqual({ model: 'm', baseURL: 'http://x/v1', apiKey: 'k' });
+  it('rules then review, as the pipeline and the CLI both run them', async () => {
+    answer = {
+      flags: {
+        payment_terms: { stated: true, segments: [1] },
+        deadline: { stated: false, segments: [] },
+        sanctions: { stated: false, segments: [] },
+      },
+      deflection: { present: false, segments: [] },
+    };
+    const analyze = createAnalyzeCall({ model: 'test-model', apiKey: null, baseURL });
+    const r = await analyze(transcript, 'credit_negotiation');
+    expect(r.engine.llmModel).toBe('test-model');
+    expect(r.flags.payment_terms?.stated).toBe(true);
+  });
+
+  it('keeps the rules verdict, marked rules-only, when the model cannot be reached', async () => {
+    const failures: string[] = [];
+    const analyze = createAnalyzeCall(
+      { model: 'test-model', apiKey: null, baseURL: 'http://127.0.0.1:9/v1' },
+      (error, model) => failures.push(`${model}: ${error.message}`),
+    );
+    const r = await analyze(transcript, 'credit_negotiation');
+    expect(r).toEqual(analyzeTranscript(transcript, 'credit_negotiation'));
+    expect(r.engine.llmModel).toBeNull();
+    expect(failures).toEqual([expect.stringMatching(/^test-model: /)]);
+  });
+
+  it('without a model is the rules engine alone', async () => {
+    const r = await createAnalyzeCall(null)(transcript, 'credit_negotiation');
+    expect(r).toEqual(analyzeTranscript(transcript, 'credit_negotiation'));
   });
 });

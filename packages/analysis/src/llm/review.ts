@@ -1,23 +1,13 @@
 import OpenAI from 'openai';
 import type { AnalysisResult, Moment, Transcript } from '@onterms/contracts';
 
-/** How to reach the model; parsed once by the caller (see llmConfigFromEnv). */
+/** How to reach the model; from `config.analysisLlm` (packages/config), through createAnalyzeCall. */
 export interface LlmOptions {
   model: string;
   apiKey?: string;
   baseURL?: string;
   /** Request timeout in ms (default 60 s). */
   timeoutMs?: number;
-}
-
-/** Reads ANALYSIS_LLM_MODEL / OPENAI_API_KEY / OPENAI_BASE_URL from the environment object given. */
-export function llmConfigFromEnv(env: Record<string, string | undefined>): LlmOptions | null {
-  const model = env.ANALYSIS_LLM_MODEL?.trim();
-  if (!model) return null;
-  const o: LlmOptions = { model };
-  if (env.OPENAI_API_KEY) o.apiKey = env.OPENAI_API_KEY;
-  if (env.OPENAI_BASE_URL) o.baseURL = env.OPENAI_BASE_URL;
-  return o;
 }
 
 const verdict = (key: 'stated' | 'present') => ({

@@ -5,7 +5,8 @@ import type { Call, Database } from '@onterms/db';
 import type { Authenticator } from '../auth/authenticator.ts';
 import { constantTimeEqual } from '../auth/secrets.ts';
 import { AppError } from '../http/app-error.ts';
-import { loadAnnotation, loadCall, type AnnotationRef } from './call-policy.ts';
+import type { AnnotationRef } from '@onterms/db';
+import { loadAnnotation, loadCall } from './call-policy.ts';
 import { allows, definitionOf, isPolicyAction, POLICY_ACTIONS, type PolicyAction } from './policy.ts';
 import type { Principal } from './principal.ts';
 

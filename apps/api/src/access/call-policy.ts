@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Call, Database } from '@onterms/db';
-import { findCallById } from '@onterms/db';
+import { findAnnotationRef, findCallById, type AnnotationRef, type Call, type Database } from '@onterms/db';
 import { AppError, notFound } from '../http/app-error.ts';
 import { allows, inScope, uploadableRepIds, visibleRepIds, type PolicyAction } from './policy.ts';
 import type { Principal } from './principal.ts';
@@ -36,12 +35,6 @@ export async function loadCall(
   return call;
 }
 
-export interface AnnotationRef {
-  id: string;
-  callId: string;
-  authorId: string;
-}
-
 /** Loads an annotation through its call: visible exactly when the call is. */
 export async function loadAnnotation(
   db: Kysely<Database>,
@@ -50,18 +43,14 @@ export async function loadAnnotation(
   action: PolicyAction,
 ): Promise<{ annotation: AnnotationRef; call: Call }> {
   if (!isUuid(annotationId)) throw notFound('annotation');
-  const row = await db
-    .selectFrom('annotations')
-    .select(['id', 'call_id', 'author_id'])
-    .where('id', '=', annotationId)
-    .executeTakeFirst();
-  if (!row) throw notFound('annotation');
-  const call = await findCallById(db, row.call_id);
+  const annotation = await findAnnotationRef(db, annotationId);
+  if (!annotation) throw notFound('annotation');
+  const call = await findCallById(db, annotation.callId);
   if (!call || !inScope(await visibleRepIds(db, principal), call.repId)) throw notFound('annotation');
   if (!allows(principal, action)) {
     throw new AppError('forbidden', 'You can see this feedback, but your role may not do that with it.');
   }
-  return { annotation: { id: row.id, callId: row.call_id, authorId: row.author_id }, call };
+  return { annotation, call };
 }
 
 /** Whether the principal may upload a recording as `repId`'s call. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Role, TokenScope } from '@onterms/db';
+import { findActiveUserAccess, type Database, type Role, type TokenScope } from '@onterms/db';
 
 /**
  * Who is making a request. A person signed in with a session cookie, or an integration using an API
@@ -36,18 +36,9 @@ export async function principalForUser(
   userId: string,
   session: UserPrincipal['session'] = null,
 ): Promise<UserPrincipal | null> {
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'role', 'team_id'])
-    .where('id', '=', userId)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
+  const user = await findActiveUserAccess(db, userId);
   if (!user) return null;
-  const led =
-    user.role === 'manager'
-      ? await db.selectFrom('team_managers').select('team_id').where('user_id', '=', userId).execute()
-      : [];
-  const teamIds = user.role === 'manager' ? led.map((t) => t.team_id) : user.team_id ? [user.team_id] : [];
+  const teamIds = user.role === 'manager' ? user.managedTeamIds : user.teamId ? [user.teamId] : [];
   return { kind: 'user', userId: user.id, role: user.role, teamIds, session };
 }
 

@@ -7,7 +7,7 @@ import {
   ensureClient,
   findCallByUploaderAndSha256,
   findUserById,
-  insertCall,
+  insertUploadedCall,
   type Call,
   type Database,
 } from '@onterms/db';
@@ -104,33 +104,26 @@ export async function uploadCall(
 
     const call = await deps.db.transaction().execute(async (trx) => {
       const client = fields.clientName ? await ensureClient(trx, fields.clientName) : null;
-      const inserted = await insertCall(trx, {
+      const inserted = await insertUploadedCall(trx, {
         id,
-        rep_id: repId,
-        uploaded_by: principal.userId,
-        client_id: client?.id ?? null,
-        call_type: fields.callType ?? 'credit_negotiation',
-        recorded_at: fields.recordedAt ?? new Date(),
+        repId,
+        uploadedBy: principal.userId,
+        clientId: client?.id ?? null,
+        callType: fields.callType ?? 'credit_negotiation',
+        recordedAt: fields.recordedAt ? new Date(fields.recordedAt) : new Date(),
         language: fields.language ?? transcript?.language ?? null,
-        audio_key: audioKey,
-        audio_sha256: written.sha256,
-        audio_bytes: written.size,
-        audio_format: info.codec,
-        original_filename: input.audioFilename,
-        duration_sec: info.durationSec,
-        channels: info.channels,
-        sample_rate: info.sampleRate,
-        rep_channel: fields.repChannel ?? null,
-        transcript_upload_key: transcriptKey,
-        transcript_source: null,
-        speech_audio_key: null,
-        review_audio_key: null,
-        peaks_key: null,
-        stt_engine: null,
-        stt_model: null,
-        stt_audio_seconds: null,
-        failure_reason: null,
-        analyzed_at: null,
+        audio: {
+          key: audioKey,
+          sha256: written.sha256,
+          bytes: written.size,
+          format: info.codec,
+          originalFilename: input.audioFilename,
+          durationSec: info.durationSec,
+          channels: info.channels,
+          sampleRate: info.sampleRate,
+        },
+        repChannel: fields.repChannel ?? null,
+        transcriptUploadKey: transcriptKey,
       });
       // Enqueued inside the transaction: if the queue is down, the row is rolled back and the caller
       // gets a 503 with nothing stored. A job that starts before the commit finds the row once it lands.

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { sql } from 'kysely';
+import { pingDatabase } from '@onterms/db';
 import type { AppDeps } from '../app.ts';
 
 const Component = Type.Object({ ok: Type.Boolean(), detail: Type.String() });
@@ -19,8 +19,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps
     },
     async (_request, reply) => {
       const [database, queue] = await Promise.all([
-        sql`select 1`
-          .execute(deps.db)
+        pingDatabase(deps.db)
           .then(() => ({
             ok: true,
             detail: deps.databaseEmbedded ? 'embedded PostgreSQL (PGlite)' : 'PostgreSQL',

@@ -42,4 +42,22 @@ export interface Call {
   reviewedBy: string | null;
 }
 
+/**
+ * A call as the upload records it: who, what and the stored recording. Everything the pipeline adds
+ * later (derived files, transcript source, speech-to-text details, verdict) starts empty.
+ */
+export type NewUploadedCall = Pick<
+  Call,
+  | 'id'
+  | 'repId'
+  | 'uploadedBy'
+  | 'clientId'
+  | 'callType'
+  | 'recordedAt'
+  | 'language'
+  | 'audio'
+  | 'repChannel'
+  | 'transcriptUploadKey'
+>;
+
 export type { CallStatus };

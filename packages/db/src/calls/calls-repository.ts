@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { CallsTable, ClientsTable, Database, NewCall } from '../database.ts';
-import type { Call, CallStatus } from './call.ts';
+import type { Call, CallStatus, NewUploadedCall } from './call.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type CallRowWithClient = Selectable<CallsTable> & {
@@ -13,6 +13,29 @@ type CallRowWithClient = Selectable<CallsTable> & {
 export async function insertCall(db: Db, call: NewCall): Promise<Call> {
   const { id } = await db.insertInto('calls').values(call).returning('id').executeTakeFirstOrThrow();
   return (await findCallById(db, id))!;
+}
+
+/** Records an uploaded call (status `queued`); mapped to the row here, the only place that knows it. */
+export async function insertUploadedCall(db: Db, call: NewUploadedCall): Promise<Call> {
+  return insertCall(db, {
+    id: call.id,
+    rep_id: call.repId,
+    uploaded_by: call.uploadedBy,
+    client_id: call.clientId,
+    call_type: call.callType,
+    recorded_at: call.recordedAt,
+    language: call.language,
+    audio_key: call.audio.key,
+    audio_sha256: call.audio.sha256,
+    audio_bytes: call.audio.bytes,
+    audio_format: call.audio.format,
+    original_filename: call.audio.originalFilename,
+    duration_sec: call.audio.durationSec,
+    channels: call.audio.channels,
+    sample_rate: call.audio.sampleRate,
+    rep_channel: call.repChannel,
+    transcript_upload_key: call.transcriptUploadKey,
+  });
 }
 
 export async function findCallById(db: Db, id: string): Promise<Call | null> {
@@ -191,6 +214,20 @@ export async function markCallReviewed(db: Db, callId: string, userId: string): 
  * two workers (or a retried job) from running the same step twice. Returns false when the call was
  * not in an expected state.
  */
+/**
+ * The call's status read under a row lock (`FOR UPDATE`, so run it in a transaction): a write that
+ * depends on the status holds it until commit. Null when the call is gone.
+ */
+export async function lockCallStatus(db: Db, callId: string): Promise<CallStatus | null> {
+  const row = await db
+    .selectFrom('calls')
+    .select('status')
+    .where('id', '=', callId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row?.status ?? null;
+}
+
 export async function transitionCallStatus(
   db: Db,
   id: string,

@@ -84,6 +84,22 @@ export async function insertReply(
   return replies.get(r.threadId)!.find((x) => x.id === row.id)!;
 }
 
+/** Who wrote an annotation and on which call — what an access check needs. */
+export interface AnnotationRef {
+  id: string;
+  callId: string;
+  authorId: string;
+}
+
+export async function findAnnotationRef(db: Db, annotationId: string): Promise<AnnotationRef | null> {
+  const row = await db
+    .selectFrom('annotations')
+    .select(['id', 'call_id', 'author_id'])
+    .where('id', '=', annotationId)
+    .executeTakeFirst();
+  return row ? { id: row.id, callId: row.call_id, authorId: row.author_id } : null;
+}
+
 /** The thread an annotation belongs to: itself for a root, its parent for a reply. */
 export async function threadIdOf(db: Db, annotationId: string): Promise<string | null> {
   const row = await db

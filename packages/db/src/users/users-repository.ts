@@ -61,6 +61,28 @@ export async function findUserById(db: Db, id: string): Promise<User | null> {
   return row ? toUser(row) : null;
 }
 
+/** What a user may do right now: an enabled account's role, own team, and (managers) the teams they lead. */
+export interface UserAccess {
+  id: string;
+  role: Role;
+  teamId: string | null;
+  /** Read for managers only; empty for every other role. */
+  managedTeamIds: string[];
+}
+
+/** The user's current access, or null for an unknown or disabled account. Read on every request. */
+export async function findActiveUserAccess(db: Db, userId: string): Promise<UserAccess | null> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'role', 'team_id'])
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!user) return null;
+  const managedTeamIds = user.role === 'manager' ? await getManagedTeamIds(db, userId) : [];
+  return { id: user.id, role: user.role, teamId: user.team_id, managedTeamIds };
+}
+
 export async function findUserByEmail(db: Db, email: string): Promise<User | null> {
   const row = await db
     .selectFrom('users')

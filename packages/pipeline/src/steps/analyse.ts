@@ -1,5 +1,5 @@
 import type { CallStatus } from '@onterms/db';
-import { findCallById, getSegments, saveAnalysis } from '@onterms/db';
+import { findCallById, getSegments, lockCallStatus, saveAnalysis } from '@onterms/db';
 import type { ProcessCallDeps } from '../deps.ts';
 
 type Deps = Pick<ProcessCallDeps, 'db' | 'analyze' | 'log'>;
@@ -26,13 +26,8 @@ export async function analyse(
   const result = await deps.analyze({ language: call.language ?? 'ru', segments }, call.callType);
 
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('calls')
-      .select('status')
-      .where('id', '=', callId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row || !from.includes(row.status)) return 'skipped';
+    const status = await lockCallStatus(trx, callId);
+    if (!status || !from.includes(status)) return 'skipped';
     await saveAnalysis(trx, callId, result);
     return 'analyzed';
   });

@@ -16,8 +16,8 @@ import { promisify } from 'node:util';
 import ffmpeg from '@ffmpeg-installer/ffmpeg';
 import { Redis } from 'ioredis';
 import { createTestDatabase } from '@onterms/db/testing';
-import { createAccount } from '../src/auth/accounts.ts';
-import { createPasswordHasher } from '../src/auth/passwords.ts';
+import { createAccount } from '@onterms/domain';
+import { createPasswordHasher } from '@onterms/domain';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../../..');

@@ -9,7 +9,7 @@ import { createMedia } from '@onterms/media';
 import { createDefaultDeps, createPipeline } from '@onterms/pipeline';
 import { createBlobStore } from '@onterms/storage';
 import { app } from './app.ts';
-import { createDemoUsers, ensureInitialAdmin } from './auth/accounts.ts';
+import { createDemoUsers, ensureInitialAdmin } from '@onterms/domain';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { loadDemoCalls } from './demo/load-demo-calls.ts';
 import { WEB_DIST, webUi } from './web/web-ui.ts';

@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertFlagCorrection } from '@onterms/db';
-import { createAccount } from '../../api/src/auth/accounts.ts';
-import { createPasswordHasher } from '../../api/src/auth/passwords.ts';
+import { createAccount } from '@onterms/domain';
+import { createPasswordHasher } from '@onterms/domain';
 import { ALL_STATED, seedCall } from '../../api/src/testing/seed-calls.ts';
 import { ROOT, buildWebIfNeeded, launchChromium, startStack, type Stack } from './harness.ts';
 

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
-import { createAccount, ensureTeam } from '../../api/src/auth/accounts.ts';
-import { createPasswordHasher } from '../../api/src/auth/passwords.ts';
+import { createAccount, ensureTeam } from '@onterms/domain';
+import { createPasswordHasher } from '@onterms/domain';
 import { freePort, waitFor } from '../../api/src/testing/waiting.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Call, Database } from '@onterms/db';
 import type { Authenticator } from '../auth/authenticator.ts';
 import { constantTimeEqual } from '../auth/secrets.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '@onterms/domain';
 import type { AnnotationRef } from '@onterms/db';
 import { loadAnnotation, loadCall } from './call-policy.ts';
 import { allows, definitionOf, isPolicyAction, POLICY_ACTIONS, type PolicyAction } from './policy.ts';

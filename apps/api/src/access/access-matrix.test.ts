@@ -11,7 +11,7 @@ import { principalForUser, type Principal } from './principal.ts';
 import { registerAccessControl } from './access-control.ts';
 import { loadAnnotation, loadCall } from './call-policy.ts';
 import { allows, POLICY, POLICY_ACTIONS, type PolicyAction } from './policy.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '@onterms/domain';
 import {
   ACTORS,
   AUDIO_BYTES,

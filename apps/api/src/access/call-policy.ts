@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { findAnnotationRef, findCallById, type AnnotationRef, type Call, type Database } from '@onterms/db';
-import { AppError, notFound } from '../http/app-error.ts';
+import { AppError, notFound } from '@onterms/domain';
 import { allows, inScope, uploadableRepIds, visibleRepIds, type PolicyAction } from './policy.ts';
 import type { Principal } from './principal.ts';
 

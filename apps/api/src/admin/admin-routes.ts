@@ -32,8 +32,8 @@ import {
 } from '@onterms/db';
 import { isUuid } from '../access/call-policy.ts';
 import type { AppDeps } from '../app.ts';
-import { changeAccount, createAccount, resetPassword } from '../auth/accounts.ts';
-import { AppError } from '../http/app-error.ts';
+import { changeAccount, createAccount, resetPassword } from '@onterms/domain';
+import { AppError } from '@onterms/domain';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

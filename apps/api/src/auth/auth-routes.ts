@@ -5,7 +5,7 @@ import { findUserById } from '@onterms/db';
 import { userPrincipal } from '../access/access-control.ts';
 import { principalForUser, type UserPrincipal } from '../access/principal.ts';
 import type { AppDeps } from '../app.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '@onterms/domain';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody };
 

@@ -7,9 +7,9 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countUserSessions } from '@onterms/db';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { createAccount } from './accounts.ts';
+import { createAccount } from '@onterms/domain';
 import { WRONG_CREDENTIALS } from './authenticator.ts';
-import { createPasswordHasher, type PasswordHasher } from './passwords.ts';
+import { createPasswordHasher, type PasswordHasher } from '@onterms/domain';
 import { sha256Hex } from './secrets.ts';
 import { SESSION_COOKIE, SessionService } from './sessions.ts';
 

@@ -10,9 +10,9 @@ import {
   type User,
 } from '@onterms/db';
 import type { Principal, UserPrincipal } from '../access/principal.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '@onterms/domain';
 import { createAuditLog, type AuditLog } from './audit.ts';
-import { createPasswordHasher, passwordProblem, type PasswordHasher } from './passwords.ts';
+import { createPasswordHasher, passwordProblem, type PasswordHasher } from '@onterms/domain';
 import { DEFAULT_LOGIN_RATE_LIMIT, LoginRateLimiter, type LoginRateLimitOptions } from './rate-limit.ts';
 import { SessionService } from './sessions.ts';
 import { TokenService } from './tokens.ts';

@@ -21,7 +21,7 @@ import {
 import { REVIEW_COPY_CONTENT_TYPE } from '@onterms/media';
 import type { PendingBlob } from '@onterms/storage';
 import { subjectCall } from '../access/access-control.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '@onterms/domain';
 import { sendBlob } from '../http/send-blob.ts';
 import { MAX_TRANSCRIPT_BYTES } from '../http/upload-limits.ts';
 import type { AppDeps } from '../app.ts';

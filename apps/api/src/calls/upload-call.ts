@@ -17,7 +17,7 @@ import type { BlobStore, PendingBlob } from '@onterms/storage';
 import { parseTranscriptFile } from '@onterms/transcription';
 import { mayUploadFor } from '../access/call-policy.ts';
 import type { Principal } from '../access/principal.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '@onterms/domain';
 
 export interface UploadDeps {
   db: Kysely<Database>;

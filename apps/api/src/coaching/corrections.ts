@@ -15,7 +15,7 @@ import {
 } from '@onterms/db';
 import type { UserPrincipal } from '../access/principal.ts';
 import type { AuditLog } from '../auth/audit.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '@onterms/domain';
 
 /**
  * A manager's correction of the machine's verdict on one flag. It lives in its own table (never in

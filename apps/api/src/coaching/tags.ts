@@ -6,7 +6,7 @@ import {
   type CoachingTag,
   type Database,
 } from '@onterms/db';
-import { notFound } from '../http/app-error.ts';
+import { notFound } from '@onterms/domain';
 
 /** Coaching tags: seeded by the migration, managed by admins; removing one archives it (threads keep it). */
 export function listTags(db: Kysely<Database>): Promise<CoachingTag[]> {

@@ -16,7 +16,7 @@ import {
   type Thread,
 } from '@onterms/db';
 import type { UserPrincipal } from '../access/principal.ts';
-import { AppError, notFound } from '../http/app-error.ts';
+import { AppError, notFound } from '@onterms/domain';
 
 /**
  * Feedback threads: a manager comments on a moment (a time range or a transcript segment), optionally

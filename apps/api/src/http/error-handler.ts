@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { QueueUnavailableError } from '@onterms/pipeline';
-import { AppError, ERROR_STATUS, type ErrorCode } from './app-error.ts';
+import { AppError, ERROR_STATUS, type ErrorCode } from '@onterms/domain';
 
 /** Fastify's own 4xx errors (validation, body too large, bad content type …) keep their status. */
 const FASTIFY_STATUS_CODES: Record<number, ErrorCode> = {

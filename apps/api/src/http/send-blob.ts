@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import parseRange from 'range-parser';
 import type { BlobStore } from '@onterms/storage';
-import { AppError } from './app-error.ts';
+import { AppError } from '@onterms/domain';
 
 /**
  * Streams a stored file with single-range HTTP Range support, so the browser's audio element can seek

@@ -12,7 +12,7 @@ import {
 } from '@onterms/db';
 import { visibleRepIds } from '../access/policy.ts';
 import type { Principal } from '../access/principal.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '@onterms/domain';
 import { addDays, addMonths, daysBetween, firstOfMonth, mondayOf, startOfDay, today } from './zoned-time.ts';
 
 export interface StatsDeps {

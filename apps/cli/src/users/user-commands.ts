@@ -10,16 +10,9 @@ import {
   openDatabase,
   type DatabaseHandle,
 } from '@onterms/db';
-import {
-  changeAccount,
-  createAccount,
-  ensureTeam,
-  isRole,
-  resetPassword,
-  ROLES,
-} from '@onterms/api/auth/accounts';
-import { createPasswordHasher, passwordProblem } from '@onterms/api/auth/passwords';
-import { AppError } from '@onterms/api/http/app-error';
+import { changeAccount, createAccount, ensureTeam, isRole, resetPassword, ROLES } from '@onterms/domain';
+import { createPasswordHasher, passwordProblem } from '@onterms/domain';
+import { AppError } from '@onterms/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '@onterms/db';
 import { list, one, parseArgs, required, UsageError } from './args.ts';

@@ -18,7 +18,7 @@ import {
   type Role,
   type User,
 } from '@onterms/db';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../app-error.ts';
 import { createPasswordHasher, generatePassword, passwordProblem, type PasswordHasher } from './passwords.ts';
 
 /**

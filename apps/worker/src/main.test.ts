@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
-import { silentLogger } from '@onterms/pipeline/deps';
+import { silentLogger } from '@onterms/pipeline';
 import { deleteRedisPrefix } from '@onterms/pipeline/testing/fixtures';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,7 +76,7 @@ describe('schema check', () => {
   });
 
   it('fails clearly, naming what is missing, when the schema stays behind', async () => {
-    const { migrations } = await import('@onterms/db/migrations/index');
+    const { migrations } = await import('@onterms/db/migrations');
     const ahead = { ...migrations, '2099-01-01T0000-from-the-future': { up: async () => {} } };
     const check = waitForSchema(database.db, {
       timeoutMs: 300,

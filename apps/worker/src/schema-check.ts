@@ -1,5 +1,5 @@
 import type { Database } from '@onterms/db';
-import { migrations as knownMigrations } from '@onterms/db/migrations/index';
+import { migrations as knownMigrations } from '@onterms/db/migrations';
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { Logger } from '@onterms/pipeline';
 

@@ -19,5 +19,5 @@ export { PermanentError, permanentReason } from './errors.ts';
 export { DEFAULT_RETRY_POLICY, backoffDelay, type RetryPolicy } from './retry-policy.ts';
 export { NO_ENGINE_REASON } from './steps/transcribe.ts';
 export { derivedKeys } from './steps/derived-keys.ts';
-export type { Analyze, Logger, PipelineStore, ProcessCallDeps } from './deps.ts';
+export { silentLogger, type Analyze, type Logger, type PipelineStore, type ProcessCallDeps } from './deps.ts';
 export { createDefaultDeps, type DefaultDepsOptions } from './default-deps.ts';

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BullmqCallQueue } from '@onterms/pipeline';
-import { silentLogger } from '@onterms/pipeline/deps';
+import { silentLogger } from '@onterms/pipeline';
 import { synth, truncate } from '@onterms/media/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart, type FilePart } from '../testing/multipart.ts';

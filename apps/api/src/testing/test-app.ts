@@ -12,7 +12,7 @@ import { insertTeam, insertUser, type Role } from '@onterms/db';
 import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
 import { createMedia } from '@onterms/media';
 import { createDefaultDeps, createPipeline, type Pipeline } from '@onterms/pipeline';
-import { silentLogger } from '@onterms/pipeline/deps';
+import { silentLogger } from '@onterms/pipeline';
 import { createLocalBlobStore, type BlobStore } from '@onterms/storage';
 import { app } from '../app.ts';
 import { createAuthenticator, type Authenticator, type AuthOptions } from '../auth/authenticator.ts';

@@ -54,21 +54,18 @@ export interface Markers {
   sympathy: string[];
 }
 
+/**
+ * Negators that scope over the noun right after them («без штрафов», «никаких пени», "no late fees",
+ * "without interest"): a condition before them does not take them over (clauses/negation.ts).
+ */
+export const NOUN_NEGATORS: Record<Language, readonly string[]> = {
+  ru: ['без', 'никаких', 'никакой', 'никакие', 'никаких', 'ни'],
+  en: ['no', 'without', 'none'],
+};
+
 export const MARKERS: Record<Language, Markers> = {
   ru: {
-    negators: [
-      'не',
-      'нет',
-      'нету',
-      'без',
-      'никаких',
-      'никакой',
-      'никакие',
-      'никаких',
-      'ни',
-      'отменил*',
-      'убрал*',
-    ],
+    negators: ['не', 'нет', 'нету', ...NOUN_NEGATORS.ru, 'отменил*', 'убрал*'],
     conditionals: ['если', 'пока', 'когда', 'ежели'],
     hypothetical: [
       'у других|некоторых|многих|иных|всех',

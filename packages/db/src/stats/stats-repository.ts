@@ -5,6 +5,15 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export const STAT_FLAGS = ['payment_terms', 'deadline', 'sanctions', 'deflection'] as const;
 export type StatFlag = (typeof STAT_FLAGS)[number];
+
+/**
+ * The count columns of `call_stats_daily`, derived from the flags (the migration that made the table
+ * keeps its own frozen copy): per flag stated, all three, and per flag corrections (c_) / agreements (a_).
+ */
+const DAILY_COUNT_COLUMNS = [
+  ...['analysed', 'failed', 'pending', ...STAT_FLAGS.slice(0, 3), 'all_three', 'deflection'],
+  ...STAT_FLAGS.flatMap((f) => [`c_${f}`, `a_${f}`]),
+];
 export type StatsGroupBy = 'rep' | 'team' | 'week' | 'month';
 
 /** Counts over one group of calls; shares are the caller's business (count / analysed). */
@@ -72,17 +81,7 @@ export async function queryTermStats(db: Db, q: TermStatsQuery): Promise<TermSta
   if (q.repIds) where.push(sql`d.rep_id = any(${q.repIds}::uuid[])`);
   if (q.teamId) where.push(sql`u.team_id = ${q.teamId}::uuid`);
   if (q.callType) where.push(sql`d.call_type = ${q.callType}`);
-  const sums = [
-    'analysed',
-    'failed',
-    'pending',
-    'payment_terms',
-    'deadline',
-    'sanctions',
-    'all_three',
-    'deflection',
-    ...STAT_FLAGS.flatMap((f) => [`c_${f}`, `a_${f}`]),
-  ].map((c) => sql`sum(d.${sql.ref(c)}) as ${sql.ref(c)}`);
+  const sums = DAILY_COUNT_COLUMNS.map((c) => sql`sum(d.${sql.ref(c)}) as ${sql.ref(c)}`);
 
   const { rows } = await sql<Record<string, unknown>>`
     select case when d.day >= ${q.from}::date then 'current' else 'previous' end as period,

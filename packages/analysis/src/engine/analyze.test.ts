@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Speaker, Transcript } from '@onterms/contracts';
 import { analyzeTranscript } from '../index.ts';
-
-type Line = [Speaker, string];
-const call = (language: 'ru' | 'en', lines: Line[]): Transcript => ({
-  language,
-  segments: lines.map(([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text })),
-});
-const segs = (t: Transcript, flag: string) => analyzeTranscript(t).flags[flag]!.moments.map((m) => m.segment);
-const dodges = (t: Transcript) => analyzeTranscript(t).deflection.moments.map((m) => m.segment);
+import { call, dodges, segs } from './test-calls.ts';
 
 describe('what counts as stated', () => {
   it('a deferral with a number states terms and deadline; without a number, terms only', () => {

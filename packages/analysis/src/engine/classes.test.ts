@@ -1,16 +1,10 @@
 // Classes of errors found on an independent held-out set, each pinned with wording of our own
 // (not the held-out sentences): a fix must hold for the class, not for one phrase.
 import { describe, expect, it } from 'vitest';
-import type { Speaker, Transcript } from '@onterms/contracts';
+import type { Speaker } from '@onterms/contracts';
 import { analyzeTranscript } from '../index.ts';
+import { call, dodges, segs } from './test-calls.ts';
 
-type Line = [Speaker, string];
-const call = (language: 'ru' | 'en', lines: Line[]): Transcript => ({
-  language,
-  segments: lines.map(([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text })),
-});
-const segs = (t: Transcript, flag: string) => analyzeTranscript(t).flags[flag]!.moments.map((m) => m.segment);
-const dodges = (t: Transcript) => analyzeTranscript(t).deflection.moments.map((m) => m.segment);
 const flagsOf = (language: 'ru' | 'en', text: string, speaker: Speaker = 'rep') => {
   const r = analyzeTranscript(call(language, [[speaker, text]]));
   return ['payment_terms', 'deadline', 'sanctions'].filter((f) => r.flags[f]!.stated);

@@ -1,5 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CallTypeFilter, DayRangeFilter, SelectFilter } from '../../../components/filter-controls.tsx';
+import { FLAG_IDS } from '../../../lib/flags.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import type { Filters } from '../hooks/use-call-filters.ts';
 
@@ -25,6 +27,7 @@ export function CallsFilters({ filters, onChange, onClear, names }: Props) {
     onChange({ q: q.trim() || undefined });
   };
   const select = (key: keyof Filters, value: string) => onChange({ [key]: value || undefined });
+  const flagOptions = FLAG_IDS.map((f) => [f, t(`flags.${f}`)] as const);
   const chips = (['repId', 'teamId', 'clientId'] as const).filter((k) => filters[k]);
   const any = Object.keys(filters).some((k) => k !== 'page' && k !== 'sort');
 
@@ -44,69 +47,44 @@ export function CallsFilters({ filters, onChange, onClear, names }: Props) {
         <button type="submit">{t('list.search')}</button>
       </form>
       <div className="row wrap">
-        <label>
-          {t('list.missing')}
-          <select value={filters.missing ?? ''} onChange={(e) => select('missing', e.target.value)}>
-            <option value="">{t('list.any')}</option>
-            <option value="any">{t('list.missingAny')}</option>
-            <option value="payment_terms">{t('flags.payment_terms')}</option>
-            <option value="deadline">{t('flags.deadline')}</option>
-            <option value="sanctions">{t('flags.sanctions')}</option>
-          </select>
-        </label>
-        <label>
-          {t('list.stated')}
-          <select value={filters.stated ?? ''} onChange={(e) => select('stated', e.target.value)}>
-            <option value="">{t('list.any')}</option>
-            <option value="payment_terms">{t('flags.payment_terms')}</option>
-            <option value="deadline">{t('flags.deadline')}</option>
-            <option value="sanctions">{t('flags.sanctions')}</option>
-            <option value="all">{t('list.statedAll')}</option>
-          </select>
-        </label>
-        <label>
-          {t('list.deflection')}
-          <select value={filters.deflection ?? ''} onChange={(e) => select('deflection', e.target.value)}>
-            <option value="">{t('list.any')}</option>
-            <option value="true">{t('list.withDeflection')}</option>
-            <option value="false">{t('list.withoutDeflection')}</option>
-          </select>
-        </label>
-        <label>
-          {t('list.status')}
-          <select value={filters.status ?? ''} onChange={(e) => select('status', e.target.value)}>
-            <option value="">{t('list.any')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('list.callType')}
-          <select value={filters.callType ?? ''} onChange={(e) => select('callType', e.target.value)}>
-            <option value="">{t('list.any')}</option>
-            <option value="credit_negotiation">{t('callType.credit_negotiation')}</option>
-            <option value="collection">{t('callType.collection')}</option>
-          </select>
-        </label>
-        <label>
-          {t('list.reviewed')}
-          <select value={filters.reviewed ?? ''} onChange={(e) => select('reviewed', e.target.value)}>
-            <option value="">{t('list.any')}</option>
-            <option value="false">{t('list.notReviewed')}</option>
-            <option value="true">{t('list.reviewedOnly')}</option>
-          </select>
-        </label>
-        <label>
-          {t('list.from')}
-          <input type="date" value={day(filters.from)} onChange={(e) => select('from', e.target.value)} />
-        </label>
-        <label>
-          {t('list.to')}
-          <input type="date" value={day(filters.to)} onChange={(e) => select('to', e.target.value)} />
-        </label>
+        <SelectFilter
+          label={t('list.missing')}
+          value={filters.missing}
+          onChange={(v) => select('missing', v)}
+          options={[['any', t('list.missingAny')], ...flagOptions]}
+        />
+        <SelectFilter
+          label={t('list.stated')}
+          value={filters.stated}
+          onChange={(v) => select('stated', v)}
+          options={[...flagOptions, ['all', t('list.statedAll')]]}
+        />
+        <SelectFilter
+          label={t('list.deflection')}
+          value={filters.deflection}
+          onChange={(v) => select('deflection', v)}
+          options={[
+            ['true', t('list.withDeflection')],
+            ['false', t('list.withoutDeflection')],
+          ]}
+        />
+        <SelectFilter
+          label={t('list.status')}
+          value={filters.status}
+          onChange={(v) => select('status', v)}
+          options={STATUSES.map((s) => [s, t(`status.${s}`)] as const)}
+        />
+        <CallTypeFilter value={filters.callType} onChange={(v) => select('callType', v)} />
+        <SelectFilter
+          label={t('list.reviewed')}
+          value={filters.reviewed}
+          onChange={(v) => select('reviewed', v)}
+          options={[
+            ['false', t('list.notReviewed')],
+            ['true', t('list.reviewedOnly')],
+          ]}
+        />
+        <DayRangeFilter from={day(filters.from)} to={day(filters.to)} onChange={select} />
         <label>
           {t('list.sort')}
           <select

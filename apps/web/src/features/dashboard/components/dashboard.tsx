@@ -3,6 +3,7 @@ import type { CallType } from '@onterms/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
+import { CallTypeFilter, DayRangeFilter } from '../../../components/filter-controls.tsx';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
 import {
   METRICS,
@@ -121,22 +122,8 @@ export function Dashboard() {
       </div>
       <section className="filters no-print" aria-label={t('dashboard.filters')}>
         <div className="row wrap">
-          <label>
-            {t('list.from')}
-            <input type="date" value={filters.from} onChange={(e) => set('from', e.target.value)} />
-          </label>
-          <label>
-            {t('list.to')}
-            <input type="date" value={filters.to} onChange={(e) => set('to', e.target.value)} />
-          </label>
-          <label>
-            {t('list.callType')}
-            <select value={filters.callType ?? ''} onChange={(e) => set('callType', e.target.value)}>
-              <option value="">{t('list.any')}</option>
-              <option value="credit_negotiation">{t('callType.credit_negotiation')}</option>
-              <option value="collection">{t('callType.collection')}</option>
-            </select>
-          </label>
+          <DayRangeFilter from={filters.from} to={filters.to} onChange={set} />
+          <CallTypeFilter value={filters.callType} onChange={(v) => set('callType', v)} />
           <label>
             {t('dashboard.groupBy')}
             <select

@@ -1,3 +1,4 @@
+import { Page, pageQuery } from './pages.ts';
 import { Type, type Static } from '@sinclair/typebox';
 import { RoleSchema } from './auth.ts';
 export const IdParams = Type.Object({ id: Type.String() });
@@ -92,8 +93,7 @@ export const AuditQuery = Type.Object({
   objectId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  ...pageQuery,
 });
 export type AuditQuery = Static<typeof AuditQuery>;
 
@@ -126,10 +126,5 @@ export type PasswordReset = Static<typeof PasswordReset>;
 export const CreatedToken = Type.Object({ token: AdminToken, secret: Type.String() });
 export type CreatedToken = Static<typeof CreatedToken>;
 
-export const AuditPage = Type.Object({
-  items: Type.Array(AuditEntry),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const AuditPage = Page(AuditEntry);
 export type AuditPage = Static<typeof AuditPage>;

@@ -1,3 +1,4 @@
+import { Page, pageQuery } from './pages.ts';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { DeflectionResult, FlagResult, Moment } from '../analysis.ts';
 import { CallType, Language, Segment } from '../transcript.ts';
@@ -143,19 +144,13 @@ export const CallListQuery = Type.Object(
         description: '`attention`: missing flags or deflections first, then newest',
       },
     ),
-    page: Type.Integer({ minimum: 1, default: 1 }),
-    pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    ...pageQuery,
   },
   { additionalProperties: false },
 );
 export type CallListQuery = Static<typeof CallListQuery>;
 
-export const CallList = Type.Object({
-  items: Type.Array(CallSummary),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const CallList = Page(CallSummary);
 export type CallList = Static<typeof CallList>;
 
 /**

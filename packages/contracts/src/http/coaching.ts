@@ -1,3 +1,4 @@
+import { Page, pageQuery } from './pages.ts';
 import { Type, type Static } from '@sinclair/typebox';
 import { RoleSchema } from './auth.ts';
 import { CallSummary, FlagName } from './calls.ts';
@@ -113,16 +114,10 @@ export type FeedbackItem = FeedbackInbox['items'][number];
 
 export const ReviewInboxQuery = Type.Object(
   {
-    page: Type.Integer({ minimum: 1, default: 1 }),
-    pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    ...pageQuery,
   },
   { additionalProperties: false },
 );
 
-export const ReviewInbox = Type.Object({
-  items: Type.Array(CallSummary),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const ReviewInbox = Page(CallSummary);
 export type ReviewInbox = Static<typeof ReviewInbox>;

@@ -1,5 +1,5 @@
 import { MediaError, isMediaError } from './errors.ts';
-import { runFfmpeg } from './ffmpeg.ts';
+import { ffmpegWorks, runFfmpeg, TOOLS_BROKEN_MESSAGE } from './ffmpeg.ts';
 import type { RunControl } from './run-control.ts';
 
 /**
@@ -14,8 +14,9 @@ import type { RunControl } from './run-control.ts';
  * padding and inexact seeking in VBR files.
  *
  * Decoder warnings alone do not fail the check: real phone recordings often have a glitched
- * frame or two that every player skips over. Only "cannot decode" (ffmpeg exits non-zero) or
- * "decodes to nothing" count as corrupt.
+ * frame or two that every player skips over. Only "cannot decode" (ffmpeg exits non-zero while it
+ * still decodes a generated sample) or "decodes to nothing" count as corrupt. ffmpeg killed by a
+ * signal, unable to start, or failing on the sample too is 'tools_broken': our fault, retried.
  *
  * Known blind spot: a truncated PCM WAV. ffmpeg clamps the duration to the data actually present,
  * so it is indistinguishable from a shorter, valid recording and is accepted as such.
@@ -67,6 +68,11 @@ async function expectDecodedWindow(
     });
   } catch (error) {
     if (isMediaError(error, 'failed')) {
+      // ffmpeg exited non-zero. That is its verdict on the bytes only if it works on anything else:
+      // a binary that fails on a generated sample too is broken, and the recording is not to blame.
+      if (!(await ffmpegWorks(control))) {
+        throw new MediaError('tools_broken', TOOLS_BROKEN_MESSAGE, error.detail, { cause: error });
+      }
       throw new MediaError(
         'corrupt',
         `The recording is damaged: its ${where} cannot be decoded.`,

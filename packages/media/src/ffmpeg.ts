@@ -96,14 +96,59 @@ function runCommand(job: FfmpegJob, output: string | Writable): Promise<void> {
       .on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
         if (stopReason === 'aborted') return settle(abortedError());
         if (stopReason === 'timeout') return settle(timeoutError(timeoutMs));
-        settle(
-          new MediaError('failed', 'Audio processing failed.', (stderr || error.message).trim(), {
-            cause: error,
-          }),
-        );
+        const detail = (stderr || error.message).trim();
+        // A signal we did not send (a crash, the OOM killer) or a binary that cannot start says
+        // nothing about the input: it is our tooling that broke.
+        if (toolDidNotFinish(error)) {
+          return settle(
+            new MediaError('tools_broken', TOOLS_BROKEN_MESSAGE, `${error.message}\n${detail}`, {
+              cause: error,
+            }),
+          );
+        }
+        settle(new MediaError('failed', 'Audio processing failed.', detail, { cause: error }));
       })
       .on('end', () => settle())
       .run();
+  });
+}
+
+export const TOOLS_BROKEN_MESSAGE = 'The audio tools (ffmpeg) on the server are not working.';
+
+/** fluent-ffmpeg reports a spawn failure as the ErrnoException and a signal as "… killed with signal …". */
+function toolDidNotFinish(error: unknown): boolean {
+  const errno = error as NodeJS.ErrnoException;
+  if (typeof errno?.syscall === 'string' && errno.syscall.startsWith('spawn')) return true;
+  return /killed with signal/i.test(errno?.message ?? '');
+}
+
+/**
+ * Whether ffmpeg itself works: decodes a generated tenth of a second of silence. Asked only after
+ * ffmpeg refused a recording, to tell "these bytes do not decode" (the file's fault) from "ffmpeg
+ * fails on anything" (ours: a broken binary, a missing library, a wrapper that exits 1).
+ */
+export async function ffmpegWorks(control: RunControl): Promise<boolean> {
+  try {
+    await runCommand(
+      {
+        ...control,
+        input: 'anullsrc=r=8000:cl=mono',
+        inputOptions: ['-f', 'lavfi'],
+        outputOptions: ['-t', '0.1', '-f', 'null'],
+        output: '-',
+      },
+      '-',
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The same question for ffprobe: can it describe a generated input? */
+export function ffprobeWorks(): Promise<boolean> {
+  return new Promise((resolve) => {
+    ffmpeg.ffprobe('anullsrc=r=8000:cl=mono', ['-f', 'lavfi'], (error: unknown) => resolve(!error));
   });
 }
 
@@ -139,11 +184,9 @@ export function runFfprobe(file: string, control: RunControl): Promise<FfprobeOu
       finish(() => {
         if (!error) return resolve({ ok: true, data });
         const message = error instanceof Error ? error.message : String(error);
-        // Failing to start ffprobe at all (missing binary) is our problem, not the file's.
-        if ((error as NodeJS.ErrnoException).syscall?.startsWith('spawn')) {
-          return reject(
-            new MediaError('failed', 'Audio tools are not available.', message, { cause: error }),
-          );
+        // Failing to start ffprobe at all (missing binary), or it being killed, is our problem, not the file's.
+        if (toolDidNotFinish(error)) {
+          return reject(new MediaError('tools_broken', TOOLS_BROKEN_MESSAGE, message, { cause: error }));
         }
         resolve({ ok: false, stderr: message });
       });

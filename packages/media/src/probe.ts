@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { checkDecodes } from './decode-check.ts';
 import { MediaError } from './errors.ts';
-import { runFfprobe, type FfprobeData } from './ffmpeg.ts';
+import { ffprobeWorks, runFfprobe, TOOLS_BROKEN_MESSAGE, type FfprobeData } from './ffmpeg.ts';
 import type { RunControl } from './run-control.ts';
 
 export interface AudioInfo {
@@ -32,6 +32,10 @@ export async function inspectAudio(file: string, control: RunControl): Promise<A
   await assertRegularFile(file);
   const outcome = await runFfprobe(file, control);
   if (!outcome.ok) {
+    // ffprobe said no. Only its verdict if it can describe a generated input at all.
+    if (!(await ffprobeWorks())) {
+      throw new MediaError('tools_broken', TOOLS_BROKEN_MESSAGE, outcome.stderr);
+    }
     if (RECOGNISED_BUT_BROKEN.some((pattern) => pattern.test(outcome.stderr))) {
       throw new MediaError(
         'corrupt',

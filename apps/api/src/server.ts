@@ -51,6 +51,7 @@ const media = createMedia({
 const pipeline = await createPipeline({
   redisUrl: config.redisUrl,
   concurrency: config.worker.concurrency,
+  reconcileIntervalMs: config.worker.reconcileIntervalMs,
   deps: createDefaultDeps({
     db: database.db,
     store,

@@ -63,6 +63,7 @@ async function main(): Promise<number> {
     databaseUrl: config.databaseUrl,
     concurrency,
     deps,
+    reconcileIntervalMs: config.worker.reconcileIntervalMs,
   });
   log.info({ concurrency, pid: process.pid }, 'worker ready');
 

@@ -17,6 +17,7 @@ const EnvSchema = Type.Object({
   FFMPEG_PATH: Type.Optional(Type.String({ minLength: 1 })),
   FFPROBE_PATH: Type.Optional(Type.String({ minLength: 1 })),
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 1 }),
+  RECONCILE_INTERVAL_SECONDS: Type.Integer({ minimum: 5, maximum: 24 * 3600, default: 60 }),
   ANALYSIS_LLM_MODEL: Type.Optional(Type.String({ minLength: 1 })),
   OPENAI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
   OPENAI_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
@@ -56,7 +57,11 @@ export interface Config {
   redisUrl: string | null;
   upload: { maxBytes: number };
   media: { ffmpegPath: string | null; ffprobePath: string | null };
-  worker: { concurrency: number };
+  /**
+   * concurrency: WORKER_CONCURRENCY. reconcileIntervalMs: RECONCILE_INTERVAL_SECONDS — how often
+   * workers re-enqueue unfinished calls whose job was lost and retry calls an outage left failed.
+   */
+  worker: { concurrency: number; reconcileIntervalMs: number };
   analysisLlm: { model: string; apiKey: string | null; baseURL: string | null } | null;
   stt: SttConfig;
   auth: AuthConfig;
@@ -119,6 +124,7 @@ const NUMERIC = new Set([
   'PORT',
   'MAX_UPLOAD_BYTES',
   'WORKER_CONCURRENCY',
+  'RECONCILE_INTERVAL_SECONDS',
   'SESSION_IDLE_MINUTES',
   'SESSION_ABSOLUTE_HOURS',
   'STT_MAX_CHUNK_SECONDS',
@@ -168,7 +174,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL ?? null,
     upload: { maxBytes: e.MAX_UPLOAD_BYTES },
     media: { ffmpegPath: e.FFMPEG_PATH ?? null, ffprobePath: e.FFPROBE_PATH ?? null },
-    worker: { concurrency: e.WORKER_CONCURRENCY },
+    worker: { concurrency: e.WORKER_CONCURRENCY, reconcileIntervalMs: e.RECONCILE_INTERVAL_SECONDS * 1000 },
     analysisLlm: e.ANALYSIS_LLM_MODEL
       ? { model: e.ANALYSIS_LLM_MODEL, apiKey: e.OPENAI_API_KEY ?? null, baseURL: e.OPENAI_BASE_URL ?? null }
       : null,

@@ -71,6 +71,10 @@ export interface CallsTable {
   language: 'ru' | 'en' | null;
   status: Generated<CallStatus>;
   failure_reason: string | null;
+  /** Why the call failed, as a stable code (see @onterms/pipeline's failure codes); null unless failed. */
+  failure_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Times the system retried this call on its own after an outage failed it. */
+  auto_retries: Generated<number>;
   audio_key: string;
   audio_sha256: string;
   audio_bytes: BigIntColumn;

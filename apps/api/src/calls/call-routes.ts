@@ -28,6 +28,7 @@ import {
 import { listCallSummaries } from './call-list.ts';
 import { toCallDetail } from './call-views.ts';
 import { uploadCall } from './upload-call.ts';
+import { retryCall } from '@onterms/domain';
 
 const MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024;
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 503: ErrorBody };
@@ -223,6 +224,32 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       }
       await deps.queue.enqueueCall(call.id, { reanalyze: true });
       return reply.status(202).send({ id: call.id, status: call.status });
+    },
+  );
+
+  app.post(
+    '/calls/:id/retry',
+    {
+      config: { policy: 'calls.retry' },
+      schema: {
+        summary: 'Process a failed call again, from the first step that did not finish',
+        description:
+          'The recording and an uploaded transcript are kept; audio already prepared and a stored transcript ' +
+          'are not redone. 409 `not_failed` when the call is not failed.',
+        params: CallIdParams,
+        response: { 202: CallAccepted, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const call = subjectCall(request);
+      const outcome = await retryCall({ db, queue: deps.queue }, call.id);
+      if (!outcome.retried) {
+        throw new AppError(
+          'not_failed',
+          'This call has not failed, so there is nothing to retry; reload the page to see its status.',
+        );
+      }
+      return reply.status(202).send({ id: call.id, status: outcome.status });
     },
   );
 

@@ -50,6 +50,8 @@ const callCore = {
   id: Type.String({ format: 'uuid' }),
   status: CallStatus,
   failureReason: Type.Union([Type.String(), Type.Null()]),
+  /** Why a failed call failed, as a stable code the UI translates (see the API README); null otherwise. */
+  failureCode: Type.Union([Type.String(), Type.Null()]),
   repId: Type.String(),
   repName: Type.String(),
   teamId: Type.Union([Type.String(), Type.Null()]),

@@ -51,7 +51,13 @@ export async function saveAnalysis(
   if (moments.length) await trx.insertInto('analysis_moments').values(moments).execute();
   await trx
     .updateTable('calls')
-    .set({ status: 'analyzed', failure_reason: null, analyzed_at: sql`now()`, updated_at: sql`now()` })
+    .set({
+      status: 'analyzed',
+      failure_reason: null,
+      failure_code: null,
+      analyzed_at: sql`now()`,
+      updated_at: sql`now()`,
+    })
     .where('id', '=', callId)
     .execute();
 }

@@ -34,7 +34,10 @@ export async function prepareAudio(deps: Deps, call: Call): Promise<PrepareAudio
   if (!need.speech && !need.review && !need.peaks) return { produced };
 
   if (!(await store.exists(call.audio.key))) {
-    throw new PermanentError('The uploaded recording is missing from storage; please upload it again.');
+    throw new PermanentError(
+      'audio_missing',
+      'The uploaded recording is missing from storage; please upload it again.',
+    );
   }
   const work = await mkdtemp(join(deps.tmpDir ?? tmpdir(), `onterms-call-${call.id}-`));
   try {

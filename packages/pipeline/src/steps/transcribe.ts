@@ -80,7 +80,10 @@ export async function transcribe(
 
 async function readUploadedTranscript(deps: Deps, call: Call, key: string): Promise<Transcript> {
   if (!(await deps.store.exists(key))) {
-    throw new PermanentError('The uploaded transcript is missing from storage; please upload it again.');
+    throw new PermanentError(
+      'transcript_missing',
+      'The uploaded transcript is missing from storage; please upload it again.',
+    );
   }
   const content = await deps.store.withLocalFile(key, (path) => readFile(path, 'utf8'));
   // The stored key keeps the uploaded file's extension (.json/.vtt/.srt), which selects the parser.
@@ -88,9 +91,13 @@ async function readUploadedTranscript(deps: Deps, call: Call, key: string): Prom
   try {
     return parseTranscriptFile(fileName, content, call.language ? { language: call.language } : {});
   } catch (error) {
-    throw new PermanentError(`The uploaded transcript cannot be read: ${errorMessage(error)}`, {
-      cause: error,
-    });
+    throw new PermanentError(
+      'transcript_invalid',
+      `The uploaded transcript cannot be read: ${errorMessage(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

@@ -49,7 +49,12 @@ export class LocalPendingBlob implements PendingBlob {
       await mkdir(dirname(finalPath), { recursive: true });
       // Same key committed concurrently: rename(2) replaces atomically, last one wins; readers
       // see either whole file, and a reader with the old file open keeps reading the old inode.
-      await rename(this.tempPath, finalPath);
+      await rename(this.tempPath, finalPath).catch(async (error: NodeJS.ErrnoException) => {
+        // A delete() of the directory's last blob removed the directory just after our mkdir.
+        if (error.code !== 'ENOENT') throw error;
+        await mkdir(dirname(finalPath), { recursive: true });
+        await rename(this.tempPath, finalPath);
+      });
       await syncDirectory(dirname(finalPath));
     } catch (error) {
       // Leave the blob retryable-by-abort: the temp file may still exist (e.g. mkdir failed).

@@ -73,7 +73,8 @@ const MEDIA_PERMANENT: Record<string, FailureCode> = {
 
 /** The failure when `error` is the call's own fault (retrying will not help); null when it may be transient. */
 export function permanentFailure(error: unknown): CallFailure | null {
-  if (error instanceof PermanentError) return callFailure(error.code);
+  // Our own words by construction (e.g. the transcript parser naming the line that is wrong).
+  if (error instanceof PermanentError) return { code: error.code, reason: error.message };
   if (isMediaError(error) && MEDIA_PERMANENT[error.code]) return callFailure(MEDIA_PERMANENT[error.code]!);
   if (error instanceof TranscriptionError && error.permanent) return callFailure(FailureCode.SttRejected);
   return null;

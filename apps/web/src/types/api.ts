@@ -74,6 +74,8 @@ export interface CallSummary {
   id: string;
   status: CallStatus;
   failureReason: string | null;
+  /** Stable code of the failure (translated in `callFailure.*`); absent from older servers. */
+  failureCode?: string | null;
   repId: string;
   repName?: string | null;
   teamId?: string | null;

@@ -14,6 +14,7 @@ import { REVIEW_COPY_CONTENT_TYPE } from '@onterms/media';
 import type { PendingBlob } from '@onterms/storage';
 import { subjectCall } from '../access/access-control.ts';
 import { AppError } from '../http/app-error.ts';
+import { controlCharacterError } from '../http/text-input.ts';
 import { sendBlob } from '../http/send-blob.ts';
 import type { AppDeps } from '../app.ts';
 import {
@@ -78,11 +79,21 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
               throw new AppError('bad_request', `Field ${part.fieldname} must be text.`);
             fields[part.fieldname] = part.value;
           } else if (part.fieldname === 'audio' && !audio) {
-            audio = await store.beginWrite();
             audioFilename = part.filename || null;
+            const badName = controlCharacterError(audioFilename, 'audio filename');
+            if (badName) {
+              part.file.resume();
+              throw badName;
+            }
+            audio = await store.beginWrite();
             await audio.write(part.file);
             if (part.file.truncated) throw tooLarge(deps.config.upload.maxBytes);
           } else if (part.fieldname === 'transcript' && !transcript) {
+            const badName = controlCharacterError(part.filename, 'transcript filename');
+            if (badName) {
+              part.file.resume();
+              throw badName;
+            }
             const buffer = await readLimited(part.file, MAX_TRANSCRIPT_BYTES);
             transcript = { filename: part.filename || 'transcript.json', content: buffer.toString('utf8') };
           } else {
@@ -106,6 +117,13 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
           .send({ id: outcome.call.id, status: outcome.call.status });
       } catch (error) {
         await (audio as PendingBlob | null)?.abort().catch(() => {});
+        // Refused before the body was read to the end (too large, disk full, bad field): close the
+        // connection after the answer, so the client stops sending instead of hanging on a full
+        // socket buffer; whatever it still sends is read and dropped meanwhile.
+        if (!request.raw.complete) {
+          reply.header('connection', 'close');
+          request.raw.resume();
+        }
         throw mapMultipartError(error, deps.config.upload.maxBytes);
       }
     },
@@ -289,6 +307,8 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 };
 
 function parseFields(fields: Record<string, string>): UploadFields {
+  const control = controlCharacterError(fields, '');
+  if (control) throw control;
   const candidate = Value.Convert(UploadFields, fields);
   const problem = [...Value.Errors(UploadFields, candidate)][0];
   if (problem) {
@@ -317,6 +337,18 @@ function mapMultipartError(error: unknown, maxBytes: number): unknown {
   }
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
     return new AppError('unsupported_media_type', 'Send the recording as multipart/form-data.');
+  }
+  // busboy's words for a body cut short or not multipart inside: the client's upload is broken.
+  if (
+    /Unexpected end of (form|multipart data)|Malformed part header|Boundary not found|Multipart: /i.test(
+      (error as Error | null)?.message ?? '',
+    )
+  ) {
+    return new AppError(
+      'bad_request',
+      'The upload arrived incomplete or malformed (the multipart body is broken); nothing was stored. Send it again.',
+      { cause: error },
+    );
   }
   return error;
 }

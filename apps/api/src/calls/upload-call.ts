@@ -14,7 +14,7 @@ import {
 import { isMediaError, type Media } from '@onterms/media';
 import type { CallQueue } from '@onterms/pipeline';
 import type { BlobStore, PendingBlob } from '@onterms/storage';
-import { parseTranscriptFile } from '@onterms/transcription';
+import { MAX_TRANSCRIPT_SEGMENTS, parseTranscriptFile } from '@onterms/transcription';
 import { mayUploadFor } from '../access/call-policy.ts';
 import { allows, inScope, visibleRepIds } from '../access/policy.ts';
 import type { Principal } from '../access/principal.ts';
@@ -85,6 +85,13 @@ export async function uploadCall(
     }
 
     const transcript = input.transcript ? parseUploadedTranscript(input.transcript, fields) : null;
+    if (transcript && transcript.segments.length > MAX_TRANSCRIPT_SEGMENTS) {
+      throw new AppError(
+        'transcript_too_long',
+        `The transcript has ${transcript.segments.length} segments; at most ${MAX_TRANSCRIPT_SEGMENTS} are accepted. ` +
+          'Merge short segments or split the call into parts.',
+      );
+    }
 
     const existing = await findCallByRepAndSha256(deps.db, repId, written.sha256);
     if (existing) {

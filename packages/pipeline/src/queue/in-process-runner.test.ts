@@ -133,7 +133,9 @@ describe('in-process runner (embedded mode)', () => {
     expect(failed.status).toBe('failed');
     // What broke goes to the log; the call says it in our words, retryable.
     expect(failed.failureCode).toBe('processing_failed');
-    expect(failed.failureReason).toMatch(/^Processing failed because of an error on our side\. It will be retried/);
+    expect(failed.failureReason).toMatch(
+      /^Processing failed because of an error on our side\. It will be retried/,
+    );
   });
 
   it('never runs two jobs for the same call at once', async () => {

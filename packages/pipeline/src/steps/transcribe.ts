@@ -6,7 +6,7 @@ import {
   type Call,
   type CallDerivedFiles,
 } from '@onterms/db';
-import { parseTranscriptFile } from '@onterms/transcription';
+import { parseTranscriptFile, stripControlCharacters } from '@onterms/transcription';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ProcessCallDeps } from '../deps.ts';
@@ -55,7 +55,7 @@ export async function transcribe(
       ),
     );
     if (result.notes?.length) deps.log.info({ callId: call.id, notes: result.notes }, 'transcription notes');
-    transcript = result.transcript;
+    transcript = stripControlCharacters(result.transcript);
     source = {
       transcriptSource: 'stt',
       stt: {

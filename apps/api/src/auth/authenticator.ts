@@ -129,7 +129,7 @@ export function createAuthenticator(db: Kysely<Database>, options: AuthOptions):
         await rateLimiter.recordFailure(user.email, request.ip);
         throw new AppError('bad_request', 'The current password is wrong.');
       }
-      const problem = passwordProblem(newPassword, user.email);
+      const problem = await passwordProblem(newPassword, user.email, user.name);
       if (problem) throw new AppError('bad_request', problem);
       const at = now();
       await setPasswordHash(db, principal.userId, await passwords.hash(newPassword), at);

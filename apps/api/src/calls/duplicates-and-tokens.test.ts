@@ -40,7 +40,12 @@ async function createToken(by: Record<string, string>, scopes: string[], teamIds
 
 function uploadAs(headers: Record<string, string>, fields: Record<string, string>) {
   const form = multipart(fields, [{ name: 'audio', filename: 'pbx.ogg', content: recording }]);
-  return t.sut.inject({ method: 'POST', url: '/api/calls', payload: form.body, headers: { ...form.headers, ...headers } });
+  return t.sut.inject({
+    method: 'POST',
+    url: '/api/calls',
+    payload: form.body,
+    headers: { ...form.headers, ...headers },
+  });
 }
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
 
@@ -60,7 +65,10 @@ describe('the same recording uploaded twice', () => {
     // Same bytes, same rep, by an upload-only token: a duplicate, and nothing about the call.
     const again = await uploadAs(bearer(uploaderA), { repId: repA.id });
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toEqual({ error: 'duplicate_call', message: expect.stringMatching(/already uploaded/) });
+    expect(again.json()).toEqual({
+      error: 'duplicate_call',
+      message: expect.stringMatching(/already uploaded/),
+    });
     expect(again.body).not.toContain(first.json().id);
 
     // …by someone who may read rep A's calls: the existing call.
@@ -81,7 +89,9 @@ describe("a token's rights follow its creator", () => {
     for (const change of [{ role: 'director' }, { disabled: true }]) {
       const creator = await t.createUser('admin');
       const secret = await createToken(creator.headers, ['calls:read'], [repA.teamId!]);
-      expect((await t.sut.inject({ method: 'GET', url: '/api/calls', headers: bearer(secret) })).statusCode).toBe(200);
+      expect(
+        (await t.sut.inject({ method: 'GET', url: '/api/calls', headers: bearer(secret) })).statusCode,
+      ).toBe(200);
 
       const patch = await t.sut.inject({
         method: 'PATCH',

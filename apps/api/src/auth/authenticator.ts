@@ -107,6 +107,16 @@ export function createAuthenticator(db: Kysely<Database>, options: AuthOptions):
       const ok = await passwords.verify(found?.passwordHash ?? (await passwords.dummyHash()), password);
       if (!found || !found.passwordHash || found.user.disabled || !ok) {
         await rateLimiter.recordFailure(email, request.ip);
+        // Who was tried, from where: the email as typed (it may match no account).
+        await audit.record(
+          request,
+          {
+            action: 'auth.login_failed',
+            ...(found && { objectType: 'user' as const, objectId: found.user.id }),
+            details: { email: email.slice(0, 320) },
+          },
+          { userId: null, tokenId: null },
+        );
         throw new AppError('unauthorized', WRONG_CREDENTIALS);
       }
       await rateLimiter.recordSuccess(email);

@@ -112,6 +112,18 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
           transcript,
           fields: parsed,
         });
+        if (outcome.created) {
+          await deps.auth.audit.record(request, {
+            action: 'call.uploaded',
+            objectType: 'call',
+            objectId: outcome.call.id,
+            details: {
+              repId: outcome.call.repId,
+              bytes: outcome.call.audio.bytes,
+              transcript: Boolean(transcript),
+            },
+          });
+        }
         return reply
           .status(outcome.created ? 202 : 200)
           .send({ id: outcome.call.id, status: outcome.call.status });

@@ -3,6 +3,7 @@
  * builds plain argument lists and calls runFfmpeg / runFfprobe, so swapping the library for a
  * direct child_process wrapper only touches this file (and binaries.ts).
  */
+import type { ChildProcess } from 'node:child_process';
 import ffmpeg from 'fluent-ffmpeg';
 import type { FfprobeData } from 'fluent-ffmpeg';
 import { Writable } from 'node:stream';
@@ -82,15 +83,20 @@ function runCommand(job: FfmpegJob, output: string | Writable): Promise<void> {
     const settle = (error?: Error) => {
       if (settled) return;
       settled = true;
+      if (child) runningChildren.delete(child);
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       if (error) reject(error);
       else resolve();
     };
 
+    let child: ChildProcess | undefined;
     command
       .on('start', () => {
         started = true;
+        // fluent-ffmpeg keeps the child on the command; it is not in its typings.
+        child = (command as unknown as { ffmpegProc?: ChildProcess }).ffmpegProc;
+        if (child) trackChild(child);
         if (stopReason) command.kill('SIGKILL');
       })
       .on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
@@ -110,6 +116,22 @@ function runCommand(job: FfmpegJob, output: string | Writable): Promise<void> {
       })
       .on('end', () => settle())
       .run();
+  });
+}
+
+/**
+ * ffmpeg processes running for this process. When it exits — a second Ctrl-C, process.exit after a
+ * fatal error — they are killed with it instead of running on as orphans. (A SIGKILLed worker cannot
+ * run this: its orphans are found and killed by the pipeline's scratch sweep at the next start.)
+ */
+const runningChildren = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function trackChild(child: ChildProcess): void {
+  runningChildren.add(child);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const running of runningChildren) running.kill('SIGKILL');
   });
 }
 

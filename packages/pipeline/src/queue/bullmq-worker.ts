@@ -17,8 +17,11 @@ import { BullmqCallQueue } from './bullmq-queue.ts';
 import { checkRedisDurability, createWorkerConnection, DEFAULT_PREFIX, QUEUE_NAME } from './redis.ts';
 import { runAttempt } from './run-job.ts';
 import { retryCallsFailedByOutage } from '../auto-retry.ts';
+import { sweepScratchDirs } from '../scratch.ts';
+import { tmpdir } from 'node:os';
 
 export const DEFAULT_RECONCILE_INTERVAL_MS = 60_000;
+const SCRATCH_SWEEP_INTERVAL_MS = 10 * 60_000;
 
 export interface CallWorkerOptions {
   redisUrl: string;
@@ -68,6 +71,15 @@ export async function startCallWorker(options: CallWorkerOptions): Promise<CallW
   const lock = postgresCallLock(options.databaseUrl, log, options.concurrency + 1);
   const table =
     options.handlers ?? createHandlerTable(deps, { lock: (callId, run) => lock.withLock(callId, run) });
+  // What a killed worker left behind: scratch copies, and ffmpeg still running on them.
+  const sweepScratch = () =>
+    sweepScratchDirs(deps.tmpDir ?? tmpdir()).then(
+      (swept) => swept.dirsRemoved && log.info(swept, 'removed scratch directories of dead workers'),
+      (err: unknown) => log.warn({ err: (err as Error).message }, 'scratch sweep failed'),
+    );
+  await sweepScratch();
+  const scratchTimer = setInterval(() => void sweepScratch(), SCRATCH_SWEEP_INTERVAL_MS);
+  scratchTimer.unref();
   const redis: Redis = createWorkerConnection(options.redisUrl, log);
   await checkRedisDurability(redis, log);
 
@@ -145,6 +157,7 @@ export async function startCallWorker(options: CallWorkerOptions): Promise<CallW
     worker,
     async close() {
       clearInterval(timer);
+      clearInterval(scratchTimer);
       await worker.close();
       await producer?.close();
       await lock.close();

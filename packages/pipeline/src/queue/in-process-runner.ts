@@ -2,13 +2,15 @@ import { silentLogger, type Logger, type ProcessCallDeps } from '../deps.ts';
 import { jobIdFor, JobName, type HandlerTable, type Job } from '../jobs.ts';
 import { backoffDelay, DEFAULT_RETRY_POLICY, keptJobDelayMs, type RetryPolicy } from '../retry-policy.ts';
 import type { CallQueue, QueueHealth } from './call-queue.ts';
+import { tmpdir } from 'node:os';
 import { retryCallsFailedByOutage } from '../auto-retry.ts';
+import { sweepScratchDirs } from '../scratch.ts';
 import { GiveUpNotRecordedError } from '../process-call.ts';
 import { runAttempt } from './run-job.ts';
 
 export interface InProcessRunnerOptions {
   table: HandlerTable;
-  deps: Pick<ProcessCallDeps, 'db' | 'log'>;
+  deps: Pick<ProcessCallDeps, 'db' | 'log' | 'tmpDir'>;
   concurrency: number;
   retry?: RetryPolicy;
   /** Calls to resume at start (normally `listUnfinishedCallIds`). */
@@ -56,6 +58,8 @@ export class InProcessRunner implements CallQueue {
 
   /** Resumes unfinished calls; call once after construction. */
   async start(): Promise<number> {
+    // The previous run of this process may have been killed mid-call: its scratch copies go first.
+    await sweepScratchDirs(this.options.deps.tmpDir ?? tmpdir()).catch(() => undefined);
     const ids = await this.options.listUnfinished();
     for (const id of ids) this.add({ name: JobName.ProcessCall, data: { callId: id } });
     if (ids.length) this.log.info({ count: ids.length }, 'resuming unfinished calls');

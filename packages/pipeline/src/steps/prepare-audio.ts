@@ -1,12 +1,13 @@
 import type { Call } from '@onterms/db';
 import { updateCallDerived } from '@onterms/db';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProcessCallDeps } from '../deps.ts';
 import { PermanentError } from '../errors.ts';
 import { derivedKeys } from './derived-keys.ts';
+import { createScratchDir } from '../scratch.ts';
 
 type Deps = Pick<ProcessCallDeps, 'db' | 'store' | 'media' | 'log' | 'tmpDir'>;
 
@@ -39,7 +40,7 @@ export async function prepareAudio(deps: Deps, call: Call): Promise<PrepareAudio
       'The uploaded recording is missing from storage; please upload it again.',
     );
   }
-  const work = await mkdtemp(join(deps.tmpDir ?? tmpdir(), `onterms-call-${call.id}-`));
+  const work = await createScratchDir(deps.tmpDir ?? tmpdir(), call.id);
   try {
     await store.withLocalFile(call.audio.key, async (input) => {
       // Full validation (headers + decoding the start and end): a corrupt file fails here, permanently.

@@ -158,6 +158,7 @@ describe('uploading a bad recording stores nothing and says why', () => {
         headers: { ...form.headers, ...user.headers },
       });
       expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('30');
       expect(res.json().error).toBe('service_unavailable');
       expect(await dead.database.db.selectFrom('calls').select('id').execute()).toEqual([]);
       const health = await dead.sut.inject({ method: 'GET', url: '/api/health' });

@@ -43,6 +43,8 @@ export interface TestAppOptions {
   auth?: Partial<AuthOptions>;
   /** Where recordings live (default: local disk under the test's temp dir). */
   store?: (dir: string) => BlobStore;
+  /** A database of the test's own (e.g. on a cluster it stops); default: a fresh one on the shared server. */
+  database?: TestDatabase;
   /** A speech-to-text engine for the pipeline (default: none, so calls need an uploaded transcript). */
   stt?: SttConfig;
   /** An ffmpeg binary of the test's own (e.g. one it breaks and restores). */
@@ -53,7 +55,7 @@ export interface TestAppOptions {
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const dir = await mkdtemp(path.join(tmpdir(), 'onterms-api-test-'));
   const store = options.store ? options.store(dir) : createLocalBlobStore({ root: path.join(dir, 'blobs') });
   const media = createMedia(options.ffmpegPath ? { ffmpegPath: options.ffmpegPath } : {});

@@ -11,7 +11,6 @@
  * A fault is survived when nothing is lost or duplicated. Exits 1 otherwise.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';

@@ -4,6 +4,7 @@ import type { Transcript } from '@onterms/contracts';
  * C0 control characters other than tab, line feed and carriage return, and DEL. PostgreSQL cannot
  * store U+0000 in text at all, and none of them is speech.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const ALL_CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTERS.source, 'g');
 

@@ -43,7 +43,8 @@ function binDir(): string {
   return path.join(root, versions[0], 'bin');
 }
 
-function freePort(): Promise<number> {
+/** A loopback TCP port nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as { port: number };

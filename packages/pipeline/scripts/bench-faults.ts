@@ -12,11 +12,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findCallById, insertTeam, insertUser, openDatabase } from '@onterms/db';
-import { startOwnPostgres } from '@onterms/db/own-postgres';
+import { freePort, startOwnPostgres } from '@onterms/db/own-postgres';
 import { createMedia } from '@onterms/media';
 import { DEFAULT_BINARY_PATHS } from '@onterms/media/binaries';
 import { createReplaceableBinary } from '@onterms/media/testing/replaceable-binary';
@@ -31,15 +30,6 @@ const args = process.argv.slice(2);
 const CALLS = Number(args[args.indexOf('--calls') + 1]) || 3;
 const RETRY = { attempts: 3, baseDelayMs: 200, maxDelayMs: 1_000 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const dir = await mkdtemp(join(tmpdir(), 'onterms-bench-faults-'));
 const cluster = await startOwnPostgres();

@@ -6,6 +6,7 @@ import { newCallRow } from '@onterms/db/testing';
 import { DEFAULT_BINARY_PATHS } from '@onterms/media/binaries';
 import { createReplaceableBinary, type ReplaceableBinary } from '@onterms/media/testing/replaceable-binary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countRows } from '@onterms/pipeline/testing/fixtures';
 import { multipart } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { waitFor } from '../testing/waiting.ts';
@@ -70,24 +71,6 @@ const settled = (id: string, status: string) =>
     return call.status === status ? call : undefined;
   }, `call ${status}`);
 
-async function rowCounts(id: string) {
-  const count = async (table: 'transcript_segments' | 'analyses' | 'analysis_flags') =>
-    Number(
-      (
-        await t.database.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .where('call_id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return {
-    segments: await count('transcript_segments'),
-    analyses: await count('analyses'),
-    flags: await count('analysis_flags'),
-  };
-}
-
 describe('ffmpeg broken under a running server', () => {
   it.each(['exit-1', 'segfault'] as const)(
     '%s: the call fails retryably, saying the audio tools broke; after the fix, retry → analysed once',
@@ -108,7 +91,7 @@ describe('ffmpeg broken under a running server', () => {
       expect(retried.statusCode).toBe(202);
       const analysed = await settled(id, 'analyzed');
       expect(analysed).toMatchObject({ failureCode: null, failureReason: null });
-      const once = await rowCounts(id);
+      const once = await countRows(t.database.db, id);
       expect(once.analyses).toBe(1);
 
       // A second retry of an analysed call is refused and changes nothing.
@@ -119,7 +102,7 @@ describe('ffmpeg broken under a running server', () => {
       });
       expect(again.statusCode).toBe(409);
       expect(again.json().error).toBe('not_failed');
-      expect(await rowCounts(id)).toEqual(once);
+      expect(await countRows(t.database.db, id)).toEqual(once);
     },
   );
 
@@ -130,7 +113,7 @@ describe('ffmpeg broken under a running server', () => {
     await ffmpeg.restore();
     const analysed = await settled(id, 'analyzed');
     expect(analysed.failureCode).toBeNull();
-    expect((await rowCounts(id)).analyses).toBe(1);
+    expect((await countRows(t.database.db, id)).analyses).toBe(1);
   });
 
   it('an upload while ffmpeg is broken is a 503 with Retry-After, and nothing is stored', async () => {

@@ -8,15 +8,17 @@ import { runFfmpeg } from './ffmpeg.ts';
 import { SPEECH_SAMPLE_RATE } from './normalize.ts';
 import { planChunks, type PlannedChunk } from './chunk-plan.ts';
 import type { RunControl } from './run-control.ts';
-import { readWavHeader, type SilenceSpan } from './silence.ts';
+import type { SilenceSpan } from './silence.ts';
+import { readWavHeader, speechWavHeader } from './wav.ts';
 
 /**
  * How chunks are encoded for upload (all 16 kHz mono):
  * - `wav`: PCM, 32 kB/s, no encoding cost; what a local engine reads.
  * - `flac`: lossless, about half of PCM for telephone speech; encodes at ~3000× real time.
- * - `opus`: Ogg Opus 16 kbit/s (voip), ~2 kB/s — hours per request — but costs ~0.4 s CPU per minute.
+ * Ogg Opus (16 kbit/s) was offered too and removed: even at the lowest complexity its encoder costs
+ * about 20 times the decode of the call on this project's ffmpeg (media README, "Speed").
  */
-export type ChunkFormat = 'wav' | 'flac' | 'opus';
+export type ChunkFormat = 'wav' | 'flac';
 
 export const CHUNK_FORMATS: Record<
   ChunkFormat,
@@ -47,16 +49,6 @@ export const CHUNK_FORMATS: Record<
     bytesPerSec: SPEECH_SAMPLE_RATE * 2 * 0.65,
     headerBytes: 8_192,
     args: ['-c:a', 'flac', '-map_metadata', '-1', '-f', 'flac'],
-  },
-  opus: {
-    extension: 'ogg',
-    contentType: 'audio/ogg',
-    bytesPerSec: (16_000 / 8) * 1.08, // 16 kbit/s + Ogg page overhead
-    headerBytes: 4_096,
-    args: [
-      ...['-c:a', 'libopus', '-b:a', '16k', '-application', 'voip', '-compression_level', '3'],
-      ...['-map_metadata', '-1', '-f', 'ogg'],
-    ],
   },
 };
 
@@ -215,19 +207,7 @@ async function copyPcmSlice(
   const first = Math.min(layout.dataBytes, Math.round(chunk.start * SPEECH_SAMPLE_RATE) * 2);
   const last = Math.min(layout.dataBytes, Math.round(chunk.end * SPEECH_SAMPLE_RATE) * 2);
   const bytes = Math.max(0, last - first);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + bytes, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(SPEECH_SAMPLE_RATE, 24);
-  header.writeUInt32LE(SPEECH_SAMPLE_RATE * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(bytes, 40);
+  const header = speechWavHeader(bytes);
   const out = createWriteStream(output);
   out.write(header);
   if (bytes === 0) {

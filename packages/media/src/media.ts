@@ -2,6 +2,7 @@ import { configureBinaries, DEFAULT_BINARY_PATHS } from './binaries.ts';
 import { splitAtSilences, type AudioChunk, type SplitOptions } from './chunk.ts';
 import { normalizeForSpeech, type ChannelPick } from './normalize.ts';
 import { computePeaks, type PeaksOptions, type WaveformPeaks } from './peaks.ts';
+import { prepareSpeech, type SpeechTrack, type SpeechTrackRequest } from './prepare-speech.ts';
 import { probeAudio, type AudioInfo } from './probe.ts';
 import { encodeForReview, type ReviewCopyInfo } from './review-copy.ts';
 import { DEFAULT_TIMEOUT_MS, toRunControl, type OperationOptions } from './run-control.ts';
@@ -24,11 +25,23 @@ export interface Media {
   probe(filePath: string, options?: OperationOptions): Promise<AudioInfo>;
   /** 16 kHz mono s16le WAV for speech-to-text, written atomically to `output`. */
   normalizeForSpeech(input: string, output: string, options?: NormalizeOptions): Promise<void>;
+  /**
+   * The speech WAV(s) of a recording — the mix, or `left` and `right` of a stereo call — with each
+   * track's pauses and loudness, from one decode (see prepare-speech.ts).
+   */
+  prepareSpeech(
+    input: string,
+    tracks: readonly SpeechTrackRequest[],
+    options?: Pick<SilenceOptions, 'noiseDb' | 'minSilenceSec'> & OperationOptions,
+  ): Promise<SpeechTrack[]>;
   /** Opus-in-WebM copy for the review player, written atomically to `output`. */
   encodeForReview(input: string, output: string, options?: OperationOptions): Promise<ReviewCopyInfo>;
   /** Waveform min/max peaks per channel, decoded in a streaming pass. */
   computePeaks(input: string, options?: PeaksOptions & OperationOptions): Promise<WaveformPeaks>;
-  /** Pauses in the recording (ffmpeg silencedetect), for one channel or the mix. */
+  /**
+   * Pauses in the recording (ffmpeg silencedetect semantics), for one channel or the mix. A speech
+   * WAV is read directly, without decoding.
+   */
   detectSilence(input: string, options?: SilenceOptions & OperationOptions): Promise<SilenceMap>;
   /** Cuts a speech WAV into chunk files under the limits, in pauses (see chunk.ts). */
   splitAtSilences(
@@ -58,6 +71,8 @@ export function createMedia(config: MediaConfig = {}): Media {
         options?.channel ?? 'mix',
         toRunControl(options, DEFAULT_TIMEOUT_MS.transcode),
       ),
+    prepareSpeech: (input, tracks, options) =>
+      prepareSpeech(input, tracks, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
     encodeForReview: (input, output, options) =>
       encodeForReview(input, output, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
     computePeaks: (input, options) =>

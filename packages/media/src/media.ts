@@ -5,7 +5,7 @@ import { computePeaks, type PeaksOptions, type WaveformPeaks } from './peaks.ts'
 import { prepareSpeech, type SpeechTrack, type SpeechTrackRequest } from './prepare-speech.ts';
 import { probeAudio, type AudioInfo } from './probe.ts';
 import { encodeForReview, type ReviewCopyInfo } from './review-copy.ts';
-import { DEFAULT_TIMEOUT_MS, toRunControl, type OperationOptions } from './run-control.ts';
+import { DEFAULT_TIMEOUT_MS, toRunControl, type KnownInfo, type OperationOptions } from './run-control.ts';
 import { detectSilence, measureLevelDb, type SilenceMap, type SilenceOptions } from './silence.ts';
 
 export interface MediaConfig {
@@ -15,7 +15,7 @@ export interface MediaConfig {
   ffprobePath?: string;
 }
 
-export interface NormalizeOptions extends OperationOptions {
+export interface NormalizeOptions extends OperationOptions, KnownInfo {
   /** Default 'mix'. */
   channel?: ChannelPick;
 }
@@ -35,9 +35,13 @@ export interface Media {
     options?: Pick<SilenceOptions, 'noiseDb' | 'minSilenceSec'> & OperationOptions,
   ): Promise<SpeechTrack[]>;
   /** Opus-in-WebM copy for the review player, written atomically to `output`. */
-  encodeForReview(input: string, output: string, options?: OperationOptions): Promise<ReviewCopyInfo>;
+  encodeForReview(
+    input: string,
+    output: string,
+    options?: OperationOptions & KnownInfo,
+  ): Promise<ReviewCopyInfo>;
   /** Waveform min/max peaks per channel, decoded in a streaming pass. */
-  computePeaks(input: string, options?: PeaksOptions & OperationOptions): Promise<WaveformPeaks>;
+  computePeaks(input: string, options?: PeaksOptions & OperationOptions & KnownInfo): Promise<WaveformPeaks>;
   /**
    * Pauses in the recording (ffmpeg silencedetect semantics), for one channel or the mix. A speech
    * WAV is read directly, without decoding.
@@ -70,13 +74,14 @@ export function createMedia(config: MediaConfig = {}): Media {
         output,
         options?.channel ?? 'mix',
         toRunControl(options, DEFAULT_TIMEOUT_MS.transcode),
+        options?.info,
       ),
     prepareSpeech: (input, tracks, options) =>
       prepareSpeech(input, tracks, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
     encodeForReview: (input, output, options) =>
-      encodeForReview(input, output, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
+      encodeForReview(input, output, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode), options?.info),
     computePeaks: (input, options) =>
-      computePeaks(input, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
+      computePeaks(input, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode), options?.info),
     detectSilence: (input, options) =>
       detectSilence(input, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
     splitAtSilences: (input, outDir, options) =>

@@ -9,6 +9,7 @@
  * and encoded as a typical call-recorder MP3 (mono, 32 kbit/s).
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,11 +25,28 @@ const run = promisify(execFile);
 const media = createMedia();
 const ffmpeg = DEFAULT_BINARY_PATHS.ffmpegPath;
 
+/**
+ * Wall seconds, and CPU seconds of this process plus the ffmpeg children it ran (Linux: cutime/cstime
+ * of /proc/self/stat). On a shared machine the CPU figures are the steadier ones: other people's load
+ * stretches wall time, hardly the work done.
+ */
+const cpu: Map<number, number> = new Map();
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();
+  const c0 = cpuSeconds();
   const value = await fn();
-  return [value, (performance.now() - t0) / 1000];
+  const wall = (performance.now() - t0) / 1000;
+  cpu.set(wall, cpuSeconds() - c0);
+  return [value, wall];
 }
+function cpuSeconds(): number {
+  const own = process.cpuUsage();
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(fields[13]) + Number(fields[14]);
+  return (own.user + own.system) / 1e6 + ticks / 100;
+}
+/** CPU seconds of the run that took `wall` seconds. */
+const cpuOf = (wall: number) => cpu.get(wall) ?? NaN;
 
 const dir = await mkdtemp(join(tmpdir(), 'onterms-bench-stt-'));
 try {
@@ -102,11 +120,13 @@ try {
     const [chunks, chunkSec] = await timed(() => media.splitAtSilences(speech, out, { ...prepared!, ...v }));
     const prep = probeSec + prepareSec + chunkSec;
     const before = probeSec + oldNormaliseSec + oldSilenceSec + chunkSec;
+    const prepCpu = cpuOf(probeSec) + cpuOf(prepareSec) + cpuOf(chunkSec);
+    const beforeCpu = cpuOf(probeSec) + cpuOf(oldNormaliseSec) + cpuOf(oldSilenceSec) + cpuOf(chunkSec);
     const biggest = Math.max(...chunks.map((ch) => ch.bytes));
     rows.push(
       `${v.label.padEnd(28)} chunks ${String(chunks.length).padStart(3)}  largest ${(biggest / 1e6).toFixed(1).padStart(5)} MB  ` +
-        `chunk ${chunkSec.toFixed(2)} s  prep ${prep.toFixed(2)} s = ${(prep / decodeSec).toFixed(2)}×  ` +
-        `(with the two-run normalise + silencedetect: ${(before / decodeSec).toFixed(2)}×)`,
+        `chunk ${chunkSec.toFixed(2)} s  prep ${prep.toFixed(2)} s = ${(prep / decodeSec).toFixed(2)}× wall, ` +
+        `${(prepCpu / cpuOf(decodeSec)).toFixed(2)}× CPU  (before: ${(before / decodeSec).toFixed(2)}× wall, ${(beforeCpu / cpuOf(decodeSec)).toFixed(2)}× CPU)`,
     );
   }
   // Opus chunks were removed: their encoder alone, on the first 2 minutes, extrapolated to the call.
@@ -119,9 +139,11 @@ try {
     ]),
   );
   const opusCall = (opusSec * prepared!.durationSec) / sampleSec;
+  cpu.set(opusCall, (cpuOf(opusSec) * prepared!.durationSec) / sampleSec);
 
-  const ratio = (sec: number) => `${sec.toFixed(2)} s  (${(sec / decodeSec).toFixed(2)}×)`;
-  console.log(`bare ffmpeg decode           ${decodeSec.toFixed(2)} s`);
+  const ratio = (sec: number) =>
+    `${sec.toFixed(2)} s (${(sec / decodeSec).toFixed(2)}×), CPU ${cpuOf(sec).toFixed(2)} s (${(cpuOf(sec) / cpuOf(decodeSec)).toFixed(2)}×)`;
+  console.log(`bare ffmpeg decode           ${decodeSec.toFixed(2)} s, CPU ${cpuOf(decodeSec).toFixed(2)} s`);
   console.log(
     `probe                        ${ratio(probeSec)}  (${info.codec}, ${info.durationSec.toFixed(0)} s)`,
   );
@@ -135,7 +157,9 @@ try {
   console.log(
     `opus 16 kbit/s (removed)     ${ratio(opusCall)}  for the whole call, extrapolated from ${sampleSec} s at complexity 0`,
   );
-  console.log('prep = probe + prepareSpeech + chunk, as a multiple of the bare decode (target ≤ 1.5×).');
+  console.log(
+    'prep = probe + prepareSpeech + chunk, as a multiple of the bare decode (target ≤ 1.5×); before = the same with normalise + ffmpeg silencedetect.',
+  );
   console.log(
     `load average ${loadavg()
       .map((l) => l.toFixed(2))

@@ -27,7 +27,7 @@ export interface Media {
   normalizeForSpeech(input: string, output: string, options?: NormalizeOptions): Promise<void>;
   /**
    * The speech WAV(s) of a recording — the mix, or `left` and `right` of a stereo call — with each
-   * track's pauses and loudness, from one decode (see prepare-speech.ts).
+   * track's pauses, from one decode (see prepare-speech.ts).
    */
   prepareSpeech(
     input: string,

@@ -6,7 +6,7 @@ import { isMediaError } from './errors.ts';
 import { createMedia } from './media.ts';
 import { DEFAULT_TIMEOUT_MS, toRunControl } from './run-control.ts';
 import { runSilencedetect, type SilenceSpan } from './silence.ts';
-import { ffmpeg, makeTempDir, meanVolumeDb } from './testing/fixtures.ts';
+import { ffmpeg, makeTempDir } from './testing/fixtures.ts';
 
 const sut = createMedia();
 const control = () => toRunControl({}, DEFAULT_TIMEOUT_MS.transcode);
@@ -52,7 +52,7 @@ function expectSamePauses(actual: readonly SilenceSpan[], expected: readonly Sil
   });
 }
 
-describe('prepareSpeech: the speech copy, its pauses and its levels from one decode', () => {
+describe('prepareSpeech: the speech copy and its pauses from one decode', () => {
   it('mix: the same WAV normalizeForSpeech writes, and the pauses ffmpeg silencedetect finds in it', async () => {
     const output = join(dir, 'speech.wav');
     const [track] = await sut.prepareSpeech(monoMp3, [{ output, channel: 'mix' }]);
@@ -65,10 +65,6 @@ describe('prepareSpeech: the speech copy, its pauses and its levels from one dec
     // Every laid-out pause (≥ 0.7 s) is found, and no utterance is inside one.
     expect(track!.silences.length).toBeGreaterThanOrEqual(left.placed.length);
     expect(track!.durationSec).toBeCloseTo(left.durationSec, 1);
-    // Levels agree with ffmpeg's volumedetect on the same file.
-    expect(track!.levels.rmsDb).toBeCloseTo(await meanVolumeDb(output), 0);
-    expect(track!.levels.peakDb).toBeLessThanOrEqual(0);
-    expect(track!.levels.peakDb).toBeGreaterThan(track!.levels.rmsDb);
   }, 60_000);
 
   it('honours the pause thresholds it is given', async () => {

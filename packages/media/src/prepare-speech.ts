@@ -3,10 +3,10 @@ import { writeAtomically } from './atomic-output.ts';
 import { MediaError } from './errors.ts';
 import { runFfmpeg } from './ffmpeg.ts';
 import { normalizeForSpeech, SPEECH_SAMPLE_RATE, type ChannelPick } from './normalize.ts';
-import { analysePcmWav, type PcmAnalysis } from './pcm-analysis.ts';
+import { analysePcmWav } from './pcm-analysis.ts';
 import { inspectAudio } from './probe.ts';
 import type { RunControl } from './run-control.ts';
-import type { SilenceOptions } from './silence.ts';
+import type { SilenceMap, SilenceOptions } from './silence.ts';
 
 export interface SpeechTrackRequest {
   /** Where the 16 kHz mono speech WAV goes (written atomically). */
@@ -14,8 +14,8 @@ export interface SpeechTrackRequest {
   channel: ChannelPick;
 }
 
-/** A speech WAV with its pauses and loudness, all from one decode of the recording. */
-export interface SpeechTrack extends PcmAnalysis {
+/** A speech WAV with its pauses, both from one decode of the recording. */
+export interface SpeechTrack extends SilenceMap {
   path: string;
   channel: ChannelPick;
 }
@@ -23,11 +23,10 @@ export interface SpeechTrack extends PcmAnalysis {
 const PAN_SOURCE: Record<Exclude<ChannelPick, 'mix'>, string> = { left: 'c0', right: 'c1' };
 
 /**
- * Everything speech-to-text needs from a recording, decoding it once: the speech WAV(s) —
- * the mix, or each side of a stereo call — plus, per track, the pauses (ffmpeg `silencedetect`
- * semantics) and the RMS/peak level. ffmpeg decodes, downmixes/pans and resamples in one run; the
- * pauses and levels are then read from the PCM it wrote (pcm-analysis.ts), which costs a few per cent
- * of the decode instead of the third (`silencedetect`) or half (`astats`) the filters add.
+ * Everything speech-to-text needs from a recording, decoding it once: the speech WAV(s) — the mix,
+ * or each side of a stereo call — and, per track, its pauses (ffmpeg `silencedetect` semantics).
+ * ffmpeg decodes, downmixes/pans and resamples in one run; the pauses are then read from the PCM it
+ * wrote (pcm-analysis.ts), skipping through speech, instead of a second ffmpeg run over every sample.
  *
  * Two tracks (`left` and `right`, in the order asked) come out of one 2-channel 16 kHz run that is
  * split sample by sample into the two mono files, so a stereo call is decoded once, not twice.

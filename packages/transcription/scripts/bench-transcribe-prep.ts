@@ -1,6 +1,6 @@
 /**
  * npm run bench:transcribe-prep — what getting a 60-minute call ready for speech-to-text costs:
- * probe + the one-decode speech preparation (16 kHz speech copy, pauses, levels) + cut/encode
+ * probe + the one-decode speech preparation (16 kHz speech copy and its pauses) + cut/encode
  * chunks, against a bare ffmpeg decode of the same file in the same run; beside it the previous
  * two-run path (normalise, then ffmpeg silencedetect) and the removed Opus encoder. Prints figures;
  * asserts nothing.
@@ -92,7 +92,7 @@ try {
   const control = toRunControl({}, DEFAULT_TIMEOUT_MS.transcode);
   const [, oldSilenceSec] = await timed(() => runSilencedetect(join(dir, 'old.wav'), {}, control));
   await rm(join(dir, 'old.wav'));
-  // Now: one decode writes the speech WAV; pauses and levels are read from its samples.
+  // Now: one decode writes the speech WAV; the pauses are read from its samples.
   const speech = join(dir, 'speech.wav');
   const [[prepared], prepareSec] = await timed(() =>
     media.prepareSpeech(input, [{ output: speech, channel: 'mix' }]),
@@ -149,10 +149,7 @@ try {
   );
   console.log(`before: normalise            ${ratio(oldNormaliseSec)}`);
   console.log(`before: ffmpeg silencedetect ${ratio(oldSilenceSec)}`);
-  console.log(
-    `now: prepareSpeech (1 decode) ${ratio(prepareSec)}  (${prepared!.silences.length} pauses, ` +
-      `RMS ${prepared!.levels.rmsDb.toFixed(1)} dBFS, peak ${prepared!.levels.peakDb.toFixed(1)} dBFS)`,
-  );
+  console.log(`now: prepareSpeech (1 decode) ${ratio(prepareSec)}  (${prepared!.silences.length} pauses)`);
   for (const row of rows) console.log(row);
   console.log(
     `opus 16 kbit/s (removed)     ${ratio(opusCall)}  for the whole call, extrapolated from ${sampleSec} s at complexity 0`,

@@ -2,7 +2,6 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
-import { writeAtomically } from './atomic-output.ts';
 import { MediaError } from './errors.ts';
 import { runFfmpeg } from './ffmpeg.ts';
 import { SPEECH_SAMPLE_RATE } from './normalize.ts';
@@ -96,11 +95,11 @@ export async function splitAtSilences(
   const encode = async (planned: PlannedChunk): Promise<AudioChunk> => {
     const path = join(outDir, `chunk-${String(counter++).padStart(4, '0')}.${spec.extension}`);
     if (pcm) {
-      await writeAtomically(path, (tempPath) => copyPcmSlice(input, tempPath, pcm, planned, control));
+      await writeScratch(path, (tempPath) => copyPcmSlice(input, tempPath, pcm, planned, control));
       const { size } = await stat(path);
       return { ...planned, path, bytes: size, format: options.format, contentType: spec.contentType };
     }
-    await writeAtomically(path, (tempPath) =>
+    await writeScratch(path, (tempPath) =>
       runFfmpeg({
         ...control,
         input,
@@ -163,6 +162,20 @@ export async function splitAtSilences(
   await process({ start: 0, end: options.durationSec }, spec.bytesPerSec, 0);
   results.sort((a, b) => a.start - b.start);
   return results.map((chunk, index) => ({ ...chunk, index }));
+}
+
+/**
+ * Chunks are scratch files in the caller's work directory, sent once and deleted: written in place,
+ * removed if they fail half-way, but not fsynced and renamed like stored outputs (writeAtomically).
+ * On a busy disk a 20 MB fsync per chunk cost more than the cut itself.
+ */
+async function writeScratch<T>(path: string, produce: (path: string) => Promise<T>): Promise<T> {
+  try {
+    return await produce(path);
+  } catch (error) {
+    await rm(path, { force: true });
+    throw error;
+  }
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

@@ -5,6 +5,17 @@ import { isNegated } from '../clauses/negation.ts';
 import { nearestTopic, topicWords, type Topic } from '../clauses/topic.ts';
 import type { Token } from '../language/tokens.ts';
 import { ECHO_WINDOW, echoes, signatures, type Stated } from './echo.ts';
+import { frameOf } from '../frames/rules.ts';
+import { counts } from '../frames/frame.ts';
+
+const SANCTION_KINDS = new Set([
+  'penalty',
+  'suspension',
+  'prepayment_switch',
+  'credit_hold',
+  'legal',
+  'collection',
+]);
 
 /** A cue found in a segment. */
 export interface Hit {
@@ -163,6 +174,20 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
           reading.negatedCue = true;
           return;
         }
+        // who commits to what (src/frames): a waiver, a past event, someone else's practice, a
+        // penalty for late delivery or the client's own threat is not the seller stating the term
+        const frame = frameOf({
+          clauses,
+          ci,
+          match: m,
+          sanction: SANCTION_KINDS.has(meta.kind),
+          kind: meta.kind,
+          speaker: seg.speaker,
+        });
+        if (!counts(frame)) {
+          if (frame.act === 'waives') reading.negatedCue = true;
+          return;
+        }
         if (meta.topic === 'payment') {
           let t = nearestTopic(words, m);
           if (t === null) {
@@ -240,8 +265,14 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       reading.refusal = !yesNo && atHead(c0, 'refusal');
       // «да, это знакомая история», "yeah, I hear you": sympathy, not agreement with the terms
       const sympathy = c0.marks.has('sympathy') || (clauses[1]?.marks.has('sympathy') ?? false);
-      reading.confirmStrong = !reading.refusal && !sympathy && atHead(c0, 'confirmStrong');
-      reading.confirmWeak = !reading.refusal && !sympathy && atHead(c0, 'confirmWeak');
+      // «да, понял», "yeah, got it": acknowledging what was said, not agreeing to it — confirms only
+      // with a restatement, like a weak «хорошо» (a client's threat «понял» was taken as a sanction)
+      const acknowledged = c0.marks.has('acknowledgement');
+      reading.confirmStrong = !reading.refusal && !sympathy && !acknowledged && atHead(c0, 'confirmStrong');
+      reading.confirmWeak =
+        !reading.refusal &&
+        !sympathy &&
+        (atHead(c0, 'confirmWeak') || (acknowledged && atHead(c0, 'confirmStrong')));
       // "Friday it is", «пятница — так и есть»: a confirmation at the end of a short first clause
       const n = c0.tokens.length;
       if (

@@ -1,0 +1,111 @@
+// Who commits to what (issue 14): each frame rule pinned with wording of our own, never a corpus
+// sentence. A rule must hold for the class — and the plain statement next to it must still count.
+import { describe, expect, it } from 'vitest';
+import type { Speaker, Transcript } from '@onterms/contracts';
+import { analyzeTranscript } from '../index.ts';
+
+type Line = [Speaker, string];
+const call = (language: 'ru' | 'en', lines: Line[]): Transcript => ({
+  language,
+  segments: lines.map(([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text })),
+});
+const stated = (language: 'ru' | 'en', lines: Line[], flag = 'sanctions') =>
+  analyzeTranscript(call(language, lines)).flags[flag]!.stated;
+
+describe('dismissedSanction: a waiver without a negator next to the cue', () => {
+  it.each([
+    ['ru', 'Ой, да какие там штрафы, Игорь, мы же давно работаем.'],
+    ['ru', 'ну какая неустойка свои люди заплатите когда сможете'],
+    ['ru', 'Пени за те три дня спишем, это наша ошибка была.'],
+    ['en', 'Forget about the late fee, we know the bank held it up.'],
+    ['en', "Technically there's an interest clause, but we have never enforced it with anybody."],
+  ] as const)('%s: %s', (language, text) => {
+    expect(stated(language, [['rep', text]])).toBe(false);
+  });
+  it('a plain sanction still counts', () => {
+    expect(stated('ru', [['rep', 'При задержке оплаты начисляем неустойку, ноль один процент в день.']])).toBe(
+      true,
+    );
+    expect(stated('en', [['rep', 'If the invoice runs late we add a two percent late fee.']])).toBe(true);
+  });
+});
+
+describe('pastEvent: what happened is not what will apply', () => {
+  it.each([
+    ['ru', 'Помню, как в позапрошлом сезоне нам из-за долга отгрузки заморозили.'],
+    ['en', 'Back in the spring you were on credit hold for two weeks.'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(stated(language, [['unknown', text]])).toBe(false);
+  });
+  it('a rule that goes on, or a condition about next time, still counts', () => {
+    expect(
+      stated('en', [['rep', 'Payment is net thirty from the invoice, same as last year.']], 'payment_terms'),
+    ).toBe(true);
+    expect(
+      stated('ru', [['rep', 'Если опять задержите оплату, как в прошлый раз, отгрузки остановим.']]),
+    ).toBe(true);
+  });
+});
+
+describe('appliesElsewhere: a sanction for other clients', () => {
+  it.each([
+    ['ru', 'Неустойка в договоре есть, но это для злостных неплательщиков, к вам это не относится.'],
+    ['en', 'We do have a late fee on paper, but it does not apply to you as a long-standing account.'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(stated(language, [['rep', text]])).toBe(false);
+  });
+});
+
+describe('clientImposes: the client threatening the seller is no sanction, even "confirmed"', () => {
+  it('ru', () => {
+    expect(
+      stated('ru', [
+        ['client', 'Если монтаж сорвёте, я вам штраф выставлю, полпроцента за день.'],
+        ['rep', 'Да, понял, не сорвём.'],
+      ]),
+    ).toBe(false);
+  });
+  it('en', () => {
+    expect(
+      stated('en', [
+        ['client', "And if the crew is idle because of you, we'll charge you a penalty for the downtime."],
+        ['rep', 'Yes, understood.'],
+      ]),
+    ).toBe(false);
+  });
+  it("the client reading back the seller's sanction and the rep agreeing still counts", () => {
+    expect(
+      stated('ru', [
+        ['client', 'То есть при просрочке оплаты вы ставите отгрузки на стоп?'],
+        ['rep', 'Да, всё верно, пока долг не закроете.'],
+      ]),
+    ).toBe(true);
+  });
+});
+
+describe('sanctionForOtherBreach: penalties for something other than late payment', () => {
+  it.each([
+    ['ru', 'Учтите, за невозврат поддонов штраф сто рублей за штуку.'],
+    ['ru', 'если задержите поставку у нас по договору штраф два процента'],
+    ['en', 'Just so you know, if you cancel the order after production starts, there is a ten percent penalty.'],
+    ['en', 'Our buyers charge a three percent penalty if you miss the delivery window.'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(stated(language, [['rep', text]])).toBe(false);
+  });
+  it('a penalty for late payment of a delivery still counts', () => {
+    expect(stated('ru', [['rep', 'За просрочку оплаты поставки штраф два процента.']])).toBe(true);
+  });
+});
+
+describe('prepaymentForDiscount: prepayment bought with a discount is terms, not a sanction', () => {
+  it('ru', () => {
+    expect(
+      stated('ru', [['rep', 'Если хотите, переведём вас на предоплату, тогда скидка четыре процента.']]),
+    ).toBe(false);
+  });
+  it('en', () => {
+    expect(
+      stated('en', [['rep', 'We can switch you to prepayment if you like, and knock off three percent.']]),
+    ).toBe(false);
+  });
+});

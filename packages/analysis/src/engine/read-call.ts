@@ -43,10 +43,21 @@ export interface SegmentReading {
   negatedCue: boolean;
   questionAboutPayment: boolean;
   need: boolean;
+  /**
+   * The speaker worries about paying late or its consequences: talk of lateness, a sanction named
+   * (stated, waived or asked about). From the client, this raises the topic for deflection.
+   */
+  worry: boolean;
+  /** «давайте лучше по ассортименту», "anyway, the truck …": the talk moved elsewhere. */
+  topicShift: boolean;
+  /** Any payment word in the segment. */
+  paymentTalk: boolean;
   insistence: boolean;
   evasive: boolean;
   waiver: boolean;
   confirmStrong: boolean;
+  /** An explicit agreement at the head («всё верно», "that's right", "exactly"), more than a «да». */
+  agrees: boolean;
   confirmWeak: boolean;
   refusal: boolean;
 }
@@ -56,6 +67,26 @@ export interface SegmentReading {
 const CONTEXT_SEGMENTS = 1;
 const YES_FIRST = new Set(['yeah', 'yes', 'yep', 'да']);
 const NO_WORD = new Set(['no', 'нет']);
+// a bare yes can open a dodge («да не переживайте», "yeah yeah, we'll figure it out"); «верно»,
+// "exactly", "that's how it works" agree with what the client said
+// (by the word itself: stems are too wide — «по договору» shares a stem with «договорились»)
+const AGREE = new Set([
+  'верно',
+  'правильно',
+  'именно',
+  'точно',
+  'так',
+  'всё',
+  'все',
+  'correct',
+  'exactly',
+  'precisely',
+  'that',
+  'absolutely',
+  'indeed',
+  'agreed',
+  'confirmed',
+]);
 
 /**
  * Does the clause talk of debt or late payment: an arrears or lateness word, or a condition on
@@ -118,14 +149,19 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       negatedCue: false,
       questionAboutPayment: false,
       need: false,
+      worry: false,
+      topicShift: false,
+      paymentTalk: false,
       insistence: false,
       evasive: false,
       waiver: false,
       confirmStrong: false,
+      agrees: false,
       confirmWeak: false,
       refusal: false,
     };
     let segTopic: Topic | null = null;
+    let threat = false;
     let dateTopic: Topic | null = null;
     // debt or late payment talked about here or just before («А если задержим?» — «Отгрузки стоп.»)
     const arrearsHere = clauses.some(talksArrears);
@@ -248,10 +284,22 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       )
         reading.need = true;
       if (c.marks.has('insistence')) reading.insistence = true;
-      if (!c.question && c.marks.has('evasion')) reading.evasive = true;
+      // a brush-off asked back («как-нибудь решим, не берите в голову», read as a question in raw
+      // ASR) still dodges: the counter-question never answers
+      if (c.marks.has('evasion')) reading.evasive = true;
+      // worrying is asking what if: a lateness condition or question («а если не уложимся»), not a
+      // boast («мы всегда вовремя»)
+      if (talksArrears(c) && (c.question || c.marks.has('conditionals'))) reading.worry = true;
+      if (c.marks.has('clientImposes') || c.marks.has('otherBreach')) threat = true;
+      if (c.marks.has('topicShift')) reading.topicShift = true;
+      if (c.marks.has('paymentTopic')) reading.paymentTalk = true;
       if (!c.question && c.marks.has('waiver')) reading.waiver = true;
       if (words.length) segTopic = words[words.length - 1]!.topic;
     });
+    // a term named, proposed, waived or asked about raises it («а можно отсрочку побольше») —
+    // unless it is the client's own threat over a late delivery («если к пятнице не привезёте, мы вам …»)
+    if (reading.negatedCue || reading.asked.size || reading.stated.length) reading.worry = true;
+    if (threat) reading.worry = false;
     if (pending)
       for (const h of pending)
         if (reading.stated.some((o) => o.item === h.item || o.kind === 'date' || o.kind === 'period'))
@@ -269,6 +317,9 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       // with a restatement, like a weak «хорошо» (a client's threat «понял» was taken as a sanction)
       const acknowledged = c0.marks.has('acknowledgement');
       reading.confirmStrong = !reading.refusal && !sympathy && !acknowledged && atHead(c0, 'confirmStrong');
+      reading.agrees =
+        reading.confirmStrong &&
+        c0.marks.all('confirmStrong').some((m) => m.start <= 1 && AGREE.has(c0.tokens[m.start]!.text));
       reading.confirmWeak =
         !reading.refusal &&
         !sympathy &&

@@ -289,6 +289,7 @@ export const MARKERS: Record<Language, Markers> = {
       'просроч*',
       'опозда*',
       'не успе*',
+      'не уложим*|уложимся|уложатся',
       'затян*',
       'вовремя',
       'пропуст* платеж*|взнос*|оплат*',
@@ -369,6 +370,7 @@ export const MARKERS: Record<Language, Markers> = {
     clientImposes: [
       'я|мы вам|тебе выставлю|выставим|начислю|начислим|предъявлю|предъявим|оштрафую|оштрафуем|выставлю',
       'мы|я с вас|тебя возьмем|возьму|взыщем|удержим',
+      'удержим|вычтем|удержу|вычту из оплат*|счет*|суммы',
     ],
     acknowledgement: ['понял*', 'понятно', 'ясно', 'услышал*', 'принял*'],
     discount: ['скидк*', 'скидку|скидки дам|даем|дадим'],
@@ -468,6 +470,8 @@ export const MARKERS: Record<Language, Markers> = {
       'does|would|will that work',
       'is that ok|okay|possible|doable',
       'you mean',
+      // "on payment what's the deal", "and the late fee what's the story": asks wherever it stands
+      'what is? the deal|story|situation|score',
     ],
     questionModals: ['doable', 'possible for you'],
     confirmStrong: [
@@ -485,7 +489,7 @@ export const MARKERS: Record<Language, Markers> = {
       'agreed',
       'deal',
       'it is',
-      'that is how it works',
+      'that is? how it works',
       'precisely',
       'indeed',
     ],
@@ -558,7 +562,7 @@ export const MARKERS: Record<Language, Markers> = {
       'meet*',
       'visit*',
     ],
-    lateness: ['late', 'overdue', 'past due', 'behind', 'miss*'],
+    lateness: ['late', 'overdue', 'past due', 'behind', 'miss*', 'slip*'],
     arrears: [
       'late',
       'overdue',
@@ -651,6 +655,7 @@ export const MARKERS: Record<Language, Markers> = {
       'going to charge|fine|penalize|bill|dock you',
       'we|i charge|fine|penalize|dock you',
       'charge you back',
+      'we|i will|would be? deducting|deduct|withholding|withhold',
       'chargeback*',
     ],
     acknowledgement: ['understood', 'got it', 'i hear you', 'heard', 'noted'],

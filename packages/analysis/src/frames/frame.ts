@@ -9,7 +9,7 @@ import type { Match } from '../patterns/pattern.ts';
  * about the term, not the term.
  */
 export type Actor = 'seller' | 'client' | 'third_party';
-export type Act = 'states' | 'waives';
+export type Act = 'states' | 'waives' | 'names';
 export type Modality = 'actual' | 'past' | 'other_party';
 export type FrameTopic = 'payment' | 'delivery' | 'discount';
 

@@ -23,9 +23,9 @@ describe('dismissedSanction: a waiver without a negator next to the cue', () => 
     expect(stated(language, [['rep', text]])).toBe(false);
   });
   it('a plain sanction still counts', () => {
-    expect(stated('ru', [['rep', 'При задержке оплаты начисляем неустойку, ноль один процент в день.']])).toBe(
-      true,
-    );
+    expect(
+      stated('ru', [['rep', 'При задержке оплаты начисляем неустойку, ноль один процент в день.']]),
+    ).toBe(true);
     expect(stated('en', [['rep', 'If the invoice runs late we add a two percent late fee.']])).toBe(true);
   });
 });
@@ -87,7 +87,10 @@ describe('sanctionForOtherBreach: penalties for something other than late paymen
   it.each([
     ['ru', 'Учтите, за невозврат поддонов штраф сто рублей за штуку.'],
     ['ru', 'если задержите поставку у нас по договору штраф два процента'],
-    ['en', 'Just so you know, if you cancel the order after production starts, there is a ten percent penalty.'],
+    [
+      'en',
+      'Just so you know, if you cancel the order after production starts, there is a ten percent penalty.',
+    ],
     ['en', 'Our buyers charge a three percent penalty if you miss the delivery window.'],
   ] as const)('%s: %s', (language, text) => {
     expect(stated(language, [['rep', text]])).toBe(false);
@@ -107,5 +110,29 @@ describe('prepaymentForDiscount: prepayment bought with a discount is terms, not
     expect(
       stated('en', [['rep', 'We can switch you to prepayment if you like, and knock off three percent.']]),
     ).toBe(false);
+  });
+});
+
+describe('selfIntroduction: a department named in a greeting is no sanction', () => {
+  it.each([
+    ['ru', 'Добрый день, это компания СтройОпт, отдел взыскания, меня зовут Ирина.'],
+    ['en', 'Hi, this is Dana calling from the collections team at Northfield Supply.'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(stated(language, [['rep', text]])).toBe(false);
+  });
+});
+
+describe('sanction kinds: lawyers are a legal step, an agency is collection', () => {
+  const kinds = (text: string) =>
+    analyzeTranscript(call('en', [['rep', text]])).flags.sanctions!.moments.flatMap(
+      (m) => m.values?.sanctionKinds ?? [],
+    );
+  it('handing the account to attorneys', () => {
+    expect(kinds('Past sixty days overdue, we pass the account over to our attorneys.')).toEqual(['legal']);
+  });
+  it('handing the account to an agency', () => {
+    expect(kinds('Past sixty days overdue, we hand the account to a collection agency.')).toContain(
+      'collection',
+    );
   });
 });

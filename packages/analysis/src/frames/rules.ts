@@ -62,6 +62,10 @@ export const sanctionForOtherBreach: Rule = (c) => {
 export const prepaymentForDiscount: Rule = (c) =>
   c.kind === 'prepayment_switch' && anyClause(c, 'discount') ? { topic: 'discount' } : null;
 
+/** «это компания …, отдел взыскания, меня зовут …», "calling from collections": a name, not a sanction. */
+export const selfIntroduction: Rule = (c) =>
+  c.sanction && clauseOf(c).marks.has('introduction') ? { act: 'names' } : null;
+
 export const FRAME_RULES: [string, Rule][] = [
   ['clientImposes', clientImposes],
   ['dismissedSanction', dismissedSanction],
@@ -69,6 +73,7 @@ export const FRAME_RULES: [string, Rule][] = [
   ['appliesElsewhere', appliesElsewhere],
   ['sanctionForOtherBreach', sanctionForOtherBreach],
   ['prepaymentForDiscount', prepaymentForDiscount],
+  ['selfIntroduction', selfIntroduction],
 ];
 
 /** The frame of a cue: a plain statement unless a named rule says otherwise. */

@@ -69,6 +69,8 @@ export interface Markers {
   acknowledgement: string[];
   /** A discount offered for a way of paying: prepayment bought with a discount is terms. */
   discount: string[];
+  /** Introducing oneself («меня зовут», "calling from"): «отдел взыскания» there names a department. */
+  introduction: string[];
   /** Moving the talk elsewhere («давайте лучше по ассортименту», "anyway, the truck schedule"). */
   topicShift: string[];
 }
@@ -374,6 +376,7 @@ export const MARKERS: Record<Language, Markers> = {
     ],
     acknowledgement: ['понял*', 'понятно', 'ясно', 'услышал*', 'принял*'],
     discount: ['скидк*', 'скидку|скидки дам|даем|дадим'],
+    introduction: ['меня зовут', 'это компания', 'вас беспокоит|беспокоят', 'звоню из|от'],
     topicShift: ['давайте|давай лучше', 'кстати о|про', 'по ассортименту', 'а вот по'],
     need: [
       'важно понимать|знать',
@@ -660,6 +663,7 @@ export const MARKERS: Record<Language, Markers> = {
     ],
     acknowledgement: ['understood', 'got it', 'i hear you', 'heard', 'noted'],
     discount: ['discount', 'off the invoice|price|top', 'knock off'],
+    introduction: ['calling from', 'my name is', 'this is from', 'i am calling about|from'],
     topicShift: ['anyway', 'by the way', 'moving on', 'speaking of', 'let us talk about', 'on another note'],
     need: [
       'need to know',

@@ -35,6 +35,10 @@ export interface SegmentReading {
   stated: Hit[];
   /** Items mentioned in a question or request. */
   asked: Set<number>;
+  /** Items whose cue appears here at all, stated or not (negated, a question, someone else's …). */
+  mentioned: Set<number>;
+  /** The sale agreed here («отгружаем в понедельник», "we'll ship it"): where terms belong. */
+  shipAgreement: boolean;
   /** Items asked about in a yes/no question («блокируете карты сразу?», "is there a late fee?"). */
   askedYesNo: Set<number>;
   /** Items a question asks for whose answer is a bare value («а лимит какой?» → «два миллиона»). */
@@ -144,6 +148,8 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       clauses,
       stated: [],
       asked: new Set(),
+      mentioned: new Set(),
+      shipAgreement: false,
       askedYesNo: new Set(),
       awaitingAnswer: [],
       negatedCue: false,
@@ -191,6 +197,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       r.cues.scan(c.tokens, c.ids, (pi, m) => {
         const meta = r.cues.meta[pi]!;
         anyCue = true;
+        reading.mentioned.add(meta.item);
         if (c.question) {
           reading.asked.add(meta.item);
           const needsMet = !meta.needs || (meta.needs === 'arrears' ? arrears : arrearsBefore(c, m.start));
@@ -292,6 +299,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       if (talksArrears(c) && (c.question || c.marks.has('conditionals'))) reading.worry = true;
       if (c.marks.has('clientImposes') || c.marks.has('otherBreach')) threat = true;
       if (c.marks.has('topicShift')) reading.topicShift = true;
+      if (c.marks.has('shipAgreement')) reading.shipAgreement = true;
       if (c.marks.has('paymentTopic')) reading.paymentTalk = true;
       if (!c.question && c.marks.has('waiver')) reading.waiver = true;
       if (words.length) segTopic = words[words.length - 1]!.topic;

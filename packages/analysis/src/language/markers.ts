@@ -71,6 +71,8 @@ export interface Markers {
   discount: string[];
   /** Introducing oneself («меня зовут», "calling from"): «отдел взыскания» there names a department. */
   introduction: string[];
+  /** The sale agreed: the order placed, the goods to ship («отгружаем», "we'll ship it Monday"). */
+  shipAgreement: string[];
   /** Moving the talk elsewhere («давайте лучше по ассортименту», "anyway, the truck schedule"). */
   topicShift: string[];
 }
@@ -377,6 +379,11 @@ export const MARKERS: Record<Language, Markers> = {
     acknowledgement: ['понял*', 'понятно', 'ясно', 'услышал*', 'принял*'],
     discount: ['скидк*', 'скидку|скидки дам|даем|дадим'],
     introduction: ['меня зовут', 'это компания', 'вас беспокоит|беспокоят', 'звоню из|от'],
+    shipAgreement: [
+      'отгрузим|отгружаем|отгружу|поставим|привезем|привезу|отправим|запускаем|оформляем|оформим',
+      'берем|забираем|заказываем|оформляйте|выставляйте',
+      'по рукам',
+    ],
     topicShift: ['давайте|давай лучше', 'кстати о|про', 'по ассортименту', 'а вот по'],
     need: [
       'важно понимать|знать',
@@ -664,6 +671,14 @@ export const MARKERS: Record<Language, Markers> = {
     acknowledgement: ['understood', 'got it', 'i hear you', 'heard', 'noted'],
     discount: ['discount', 'off the invoice|price|top', 'knock off'],
     introduction: ['calling from', 'my name is', 'this is from', 'i am calling about|from'],
+    shipAgreement: [
+      'we will|i will|we can ship|send|deliver|get',
+      'ship it|them|that|the order',
+      'place|put in the|an|your? order',
+      'we will take it|them',
+      'let us do it',
+      'you have got a deal',
+    ],
     topicShift: ['anyway', 'by the way', 'moving on', 'speaking of', 'let us talk about', 'on another note'],
     need: [
       'need to know',

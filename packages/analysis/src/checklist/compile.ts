@@ -36,6 +36,8 @@ export interface LanguageRules {
   lex: Lexicon;
   /** The checklist's calls are about overdue debt (collection): cues that need arrears talk always have it. */
   aboutArrears: boolean;
+  /** Item ids by index (a frame rule may concern one item of a cue that states two). */
+  itemIds: string[];
   cues: PatternSet<CueMeta>;
   questions: PatternSet<QuestionMeta>;
   itemNotWith: (PatternSet<null> | null)[];
@@ -130,6 +132,7 @@ export function compileChecklist(spec: ChecklistSpec): CompiledChecklist {
     languages[lang] = {
       lex,
       aboutArrears: spec.about === 'arrears',
+      itemIds: spec.items.map((i) => i.id),
       cues,
       questions,
       itemNotWith,

@@ -225,7 +225,9 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
           match: m,
           sanction: SANCTION_KINDS.has(meta.kind),
           kind: meta.kind,
+          item: r.itemIds[meta.item] ?? '',
           speaker: seg.speaker,
+          aboutArrears: r.aboutArrears,
         });
         if (!counts(frame)) {
           if (frame.act === 'waives') reading.negatedCue = true;

@@ -11,7 +11,7 @@ import type { Match } from '../patterns/pattern.ts';
 export type Actor = 'seller' | 'client' | 'third_party';
 export type Act = 'states' | 'waives' | 'names';
 export type Modality = 'actual' | 'past' | 'other_party';
-export type FrameTopic = 'payment' | 'delivery' | 'discount';
+export type FrameTopic = 'payment' | 'delivery' | 'discount' | 'deadline_only';
 
 export interface Frame {
   actor: Actor;
@@ -30,7 +30,11 @@ export interface CueContext {
   /** Is the cue's item a sanction (penalty, suspension, …)? */
   sanction: boolean;
   kind: string;
+  /** The cue's item id (payment_terms, deadline, …). */
+  item: string;
   speaker: Speaker;
+  /** The call is about an overdue debt (the collection checklist). */
+  aboutArrears: boolean;
 }
 
 export const STATED: Frame = {

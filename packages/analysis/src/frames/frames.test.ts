@@ -136,3 +136,26 @@ describe('sanction kinds: lawyers are a legal step, an agency is collection', ()
     );
   });
 });
+
+describe('periodFromEvent: a period from an event with no credit word is a due date, not terms', () => {
+  const flags = (language: 'ru' | 'en', text: string) => {
+    const r = analyzeTranscript(call(language, [['rep', text]]));
+    return ['payment_terms', 'deadline'].filter((f) => r.flags[f]!.stated);
+  };
+  it.each([
+    ['ru', 'По договору оплачиваете в течение двенадцати дней после приёмки товара.'],
+    ['en', 'Payment is expected within twenty days of the invoice date.'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(flags(language, text)).toEqual(['deadline']);
+  });
+  it('with a credit word it is both', () => {
+    expect(flags('ru', 'Отсрочка двенадцать дней после приёмки товара.')).toEqual([
+      'payment_terms',
+      'deadline',
+    ]);
+    expect(flags('en', 'Our terms are net twenty from the invoice date.')).toEqual([
+      'payment_terms',
+      'deadline',
+    ]);
+  });
+});

@@ -66,6 +66,25 @@ export const prepaymentForDiscount: Rule = (c) =>
 export const selfIntroduction: Rule = (c) =>
   c.sanction && clauseOf(c).marks.has('introduction') ? { act: 'names' } : null;
 
+// words that make a period a credit period, not just a due date: «отсрочка», "net", "terms"
+// (by prefix: ASR spells «отсочка», «отсрачка», "turns")
+const DEFERRAL_WORD = /^(отс[ор]?[чр]|рассроч|кредит|net$|terms?$|turns$|credit|account$)/;
+const ANCHOR_AFTER = /^(после|с|со|от|from|after|of|upon|on)$/;
+
+/**
+ * «оплата в течение десяти дней после поставки», "payment within 14 days of the invoice": a period
+ * from an event with no credit word is when payment is due — deadline only (flags.md ruling), not
+ * payment terms. (With «отсрочка», "net", "terms" it is both.)
+ */
+export const periodFromEvent: Rule = (c) => {
+  if (c.item !== 'payment_terms' || c.kind !== 'deferral') return null;
+  const toks = clauseOf(c).tokens;
+  if (toks.some((t) => DEFERRAL_WORD.test(t.text))) return null;
+  const n = toks.findIndex((t, k) => k >= c.match.start && t.num !== undefined);
+  if (n < 0) return null;
+  return toks.slice(n + 1, n + 5).some((t) => ANCHOR_AFTER.test(t.text)) ? { topic: 'deadline_only' } : null;
+};
+
 export const FRAME_RULES: [string, Rule][] = [
   ['clientImposes', clientImposes],
   ['dismissedSanction', dismissedSanction],
@@ -74,6 +93,7 @@ export const FRAME_RULES: [string, Rule][] = [
   ['sanctionForOtherBreach', sanctionForOtherBreach],
   ['prepaymentForDiscount', prepaymentForDiscount],
   ['selfIntroduction', selfIntroduction],
+  ['periodFromEvent', periodFromEvent],
 ];
 
 /** The frame of a cue: a plain statement unless a named rule says otherwise. */

@@ -159,3 +159,24 @@ describe('periodFromEvent: a period from an event with no credit word is a due d
     ]);
   });
 });
+
+describe('statements the clause readings used to miss (issue 14, classes 6 and 8)', () => {
+  it('«что» after a verb of telling joins a statement, it does not ask', () => {
+    expect(stated('ru', [['rep', 'и предупреждаю что при просрочке пени ноль три процента в день']])).toBe(
+      true,
+    );
+  });
+  it('a bare "we ship nothing more until it is paid" is a suspension', () => {
+    expect(stated('ru', [['rep', 'и больше ничего не отгрузим пока долг не закроете']])).toBe(true);
+  });
+  it("a short answer to the client's follow-up restates the item just stated", () => {
+    const r = analyzeTranscript(
+      call('en', [
+        ['rep', 'If an invoice is late we add a two percent late fee.'],
+        ['client', 'Monthly, or just the once?'],
+        ['rep', 'Just the once, per invoice.'],
+      ]),
+    );
+    expect(r.flags.sanctions!.moments.map((m) => m.segment)).toEqual([0, 2]);
+  });
+});

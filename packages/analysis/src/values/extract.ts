@@ -89,6 +89,32 @@ function penaltyPer(toks: Token[], at: number, lang: Language): 'day' | 'week' |
   return 'once';
 }
 
+const PERIOD_AFTER: Record<Language, RegExp> = {
+  ru: /^(в|за|каждый|день|дня|сутки|суток|месяц|неделю)$/,
+  en: /^(a|per|each|every|day|daily|month|monthly|week)$/,
+};
+const PERIOD_WORD: Record<Language, RegExp> = {
+  ru: /^(день|дня|сутки|суток|месяц|неделю)$/,
+  en: /^(day|daily|month|monthly|week)$/,
+};
+
+/** Index of a bare rate (< 10, not a day count) followed within two words by a period, or -1. */
+function bareRate(toks: Token[], lang: Language): number {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.num === undefined || t.num >= 10 || t.num <= 0 || t.ordinal || t.amount) continue;
+    const next = toks.slice(i + 1, i + 3);
+    if (unitDays(next[0], lang) !== null) continue; // «два дня», "two days": a period, not a rate
+    if (
+      next.length &&
+      PERIOD_AFTER[lang].test(next[0]!.text) &&
+      next.some((n) => PERIOD_WORD[lang].test(n.text))
+    )
+      return i;
+  }
+  return -1;
+}
+
 /**
  * Reads values out of a moment's cues: deferral days, prepayment share, credit limit, due date,
  * penalty rate and period, sanction kinds. Only what was said is filled in.
@@ -128,7 +154,13 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
               ? 'USD'
               : /евро|€|euro/.test(s)
                 ? 'EUR'
-                : undefined;
+                : /rupee|₹|\binr\b|lakh|crore/.test(s)
+                  ? 'INR'
+                  : /pound|£|quid|\bgbp\b/.test(s)
+                    ? 'GBP'
+                    : /naira|₦/.test(s)
+                      ? 'NGN'
+                      : undefined;
           v.creditLimit = currency ? { amount: a.num!, currency } : { amount: a.num! };
         }
         break;
@@ -149,6 +181,10 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
         const at = toks.findIndex((t) => t.percent && t.num !== undefined);
         if (at >= 0 && !v.penalty)
           v.penalty = { ratePercent: toks[at]!.num!, per: penaltyPer(toks, at + 1, lang) };
+        // a rate said without "percent": «пени ноль целых одна десятая в день», "interest of one and a
+        // half a month" — a small number right before a period of time
+        const bare = v.penalty ? -1 : bareRate(toks, lang);
+        if (bare >= 0) v.penalty = { ratePercent: toks[bare]!.num!, per: penaltyPer(toks, bare + 1, lang) };
         break;
       }
     }

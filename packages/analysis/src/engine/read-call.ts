@@ -6,6 +6,7 @@ import { nearestTopic, topicWords, type Topic } from '../clauses/topic.ts';
 import type { Token } from '../language/tokens.ts';
 import { ECHO_WINDOW, echoes, signatures, type Stated } from './echo.ts';
 import { frameOf } from '../frames/rules.ts';
+import { LANGUAGE_DATA } from '../language/language-data.ts';
 import { counts } from '../frames/frame.ts';
 
 const SANCTION_KINDS = new Set([
@@ -115,7 +116,8 @@ function atHead(c0: ReadClause, cat: 'refusal' | 'confirmStrong' | 'confirmWeak'
   return false;
 }
 
-const DENIAL_OPEN = new Set(['but', 'но', 'а', 'however', 'однако']);
+// (the contrast words of both languages)
+const DENIAL_OPEN = new Set([...LANGUAGE_DATA.ru.contrast, ...LANGUAGE_DATA.en.contrast]);
 /**
  * Is clause `ci` followed by a short contrastive denial ("…, but we don't", «…, но у нас такого
  * нет»)? Then what the clause names is what the seller does NOT do.

@@ -3,6 +3,7 @@ import type { Token } from './tokens.ts';
 import { stem } from './stem.ts';
 import { denominator, numberWord, type NumberWord } from './number-words.ts';
 import { monthOf, weekdayOf } from './calendar.ts';
+import { LANGUAGE_DATA } from './language-data.ts';
 
 /** A clause: the unit in which questions, negation and hypotheticals are judged. */
 export interface Clause {
@@ -33,7 +34,7 @@ const FILLERS = new Set([
   'ah',
 ]);
 // A contrastive conjunction opens a new clause: «у других бывают штрафы, а мы …», "… but we don't".
-const CONTRAST = new Set(['а', 'но', 'однако', 'but', 'however', 'whereas']);
+const CONTRAST = new Set([...LANGUAGE_DATA.ru.contrast, ...LANGUAGE_DATA.en.contrast]);
 const PERCENT = /^(процент|percent|pct)/;
 // «второго платежа», «третьего этапа», «первого раза»: an ordinal that counts these is not a day
 const RU_COUNTED =

@@ -2,6 +2,7 @@ import type { Language, MomentValues, SanctionKind } from '@onterms/contracts';
 import type { Hit } from '../engine/read-call.ts';
 import type { Token } from '../language/tokens.ts';
 import { readDate } from './dates.ts';
+import { LANGUAGE_DATA, daysPerUnit } from '../language/language-data.ts';
 
 const SANCTION_KINDS: Record<string, SanctionKind> = {
   penalty: 'penalty',
@@ -14,19 +15,9 @@ const SANCTION_KINDS: Record<string, SanctionKind> = {
 
 function unitDays(t: Token | undefined, lang: Language): number | null {
   if (!t) return null;
-  const w = t.text;
-  if (lang === 'ru') {
-    if (/^(ден|дн|сут)/.test(w)) return 1;
-    if (/^недел/.test(w)) return 7;
-    if (/^месяц/.test(w)) return 30;
-    if (/^(календарн|банковск|рабоч)/.test(w)) return 1;
-  } else {
-    if (/^days?$/.test(w)) return 1;
-    if (/^weeks?$/.test(w)) return 7;
-    if (/^months?$/.test(w)) return 30;
-    if (/^(business|calendar)$/.test(w)) return 1;
-  }
-  return null;
+  const d = daysPerUnit(t.text, lang);
+  if (d) return d;
+  return LANGUAGE_DATA[lang].dayQualifiers.test(t.text) ? 1 : null;
 }
 
 /** Number of days in «N дней/недель», "N days", "net N" found at or after `from` in `toks`. */

@@ -8,7 +8,7 @@ import { extractValues } from '../values/extract.ts';
 import { findOpportunities } from '../opportunities/find.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
-export const RULES_ENGINE_VERSION = 'rules-1.5.0';
+export const RULES_ENGINE_VERSION = 'rules-1.6.0';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;

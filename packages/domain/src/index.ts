@@ -26,3 +26,4 @@ export {
   passwordProblem,
   type PasswordHasher,
 } from './accounts/passwords.ts';
+export { retryCall, type RetryCallDeps, type RetryCallOutcome } from './calls/retry-call.ts';

@@ -1,6 +1,6 @@
 import type { ReadClause } from './read.ts';
 import type { Match } from '../patterns/pattern.ts';
-import { NOUN_NEGATORS } from '../language/markers.ts';
+import { LANGUAGE_DATA } from '../language/language-data.ts';
 
 /**
  * Is the cue at `m` negated? A negator up to three words before it («без штрафов», «никаких пени»,
@@ -8,7 +8,9 @@ import { NOUN_NEGATORS } from '../language/markers.ts';
  * нет»), within the same comma-delimited stretch. A «не» inside a condition («если денег не будет,
  * …», "if it's not in by Friday") belongs to the condition, not to the cue.
  */
-const NOUN_NEGATOR_WORDS = new Set([...NOUN_NEGATORS.ru, ...NOUN_NEGATORS.en]);
+// Negators that scope over the noun right after them («без штрафов», «никаких пени», "no late
+// fees", "without interest"): a condition before them does not take them over.
+const NOUN_NEGATORS = new Set([...LANGUAGE_DATA.ru.nounNegators, ...LANGUAGE_DATA.en.nounNegators]);
 
 // «не позднее», «не более», "no later than", "not more than": a limit, not a negation
 const LIMITER =
@@ -30,7 +32,7 @@ const SUBJECT = new Set([
   'there',
 ]);
 
-const POSTPOSED = new Set(['нет', 'нету', 'никогда', 'never', 'none']);
+const POSTPOSED = new Set([...LANGUAGE_DATA.ru.postposedNegators, ...LANGUAGE_DATA.en.postposedNegators]);
 // «пени у нас для салонов не предусмотрены», «штрафы с постоянных клиентов не берём»: a «не» before
 // a verb of charging or applying closes a longer stretch after the noun (up to six words)
 const WAIVER_VERB =
@@ -50,7 +52,7 @@ export function isNegated(c: ReadClause, m: Match): boolean {
   for (let k = m.start - 1, d = 1; k >= 0 && d <= 3; k--, d++) {
     if (toks[k + 1]!.sep) break;
     if (isNegator(c, k)) {
-      if (d <= 2 && NOUN_NEGATOR_WORDS.has(toks[k]!.text)) return true;
+      if (d <= 2 && NOUN_NEGATORS.has(toks[k]!.text)) return true;
       let conditional = false;
       for (let j = Math.max(0, k - 4); j < k; j++) if (c.marks.at('conditionals', j)) conditional = true;
       if (!conditional) return true;

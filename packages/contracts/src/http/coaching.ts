@@ -115,6 +115,13 @@ export type FeedbackItem = FeedbackInbox['items'][number];
 export const ReviewInboxQuery = Type.Object(
   {
     ...pageQuery,
+    sort: Type.Optional(
+      Type.Union([Type.Literal('attention'), Type.Literal('uncertain')], {
+        default: 'attention',
+        description:
+          '`attention`: missing flags or deflections first; `uncertain`: the calls whose analysis is least sure of a verdict first',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

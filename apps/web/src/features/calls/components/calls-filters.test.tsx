@@ -9,6 +9,7 @@ const call: CallSummary = {
   id: '11111111-1111-4111-8111-111111111111',
   status: 'analyzed',
   failureReason: null,
+  failureCode: null,
   repId: '22222222-2222-4222-8222-222222222222',
   repName: 'Павел',
   teamId: null,

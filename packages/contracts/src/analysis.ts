@@ -12,6 +12,15 @@ export const SanctionKind = Type.Union([
 ]);
 export type SanctionKind = Static<typeof SanctionKind>;
 
+/** How a client pays: the forms the analysis reads out of a call's payment terms. */
+export const PaymentForm = Type.Union([
+  Type.Literal('prepayment'),
+  Type.Literal('deferral'),
+  Type.Literal('on_delivery'),
+  Type.Literal('instalments'),
+]);
+export type PaymentForm = Static<typeof PaymentForm>;
+
 /**
  * Values read out of a moment, so a promise can later be checked against the company's credit policy.
  * Every field is optional: only what was actually said is filled in.
@@ -58,6 +67,8 @@ export const MomentValues = Type.Object({
     }),
   ),
   sanctionKinds: Type.Optional(Type.Array(SanctionKind)),
+  /** How the client is to pay, by the cues that stated the terms (for the credit-policy check). */
+  paymentForms: Type.Optional(Type.Array(PaymentForm)),
 });
 export type MomentValues = Static<typeof MomentValues>;
 
@@ -109,5 +120,10 @@ export const AnalysisResult = Type.Object({
   engine: Type.Object({ rules: Type.String(), llmModel: Type.Union([Type.String(), Type.Null()]) }),
   flags: Type.Record(Type.String(), FlagResult),
   deflection: DeflectionResult,
+  /**
+   * Where the seller side waived a sanction («штрафов не будет»): not a flag (a waiver states
+   * nothing), read beside the flags for the credit-policy check. Absent in results stored before it.
+   */
+  waivers: Type.Optional(Type.Array(Moment)),
 });
 export type AnalysisResult = Static<typeof AnalysisResult>;

@@ -4,7 +4,8 @@ import { defaultChecklist } from '../checklist/load.ts';
 import { readCall } from './read-call.ts';
 import { attribute } from '../speakers/attribute.ts';
 import { detectDeflection } from '../deflection/detect.ts';
-import { extractValues } from '../values/extract.ts';
+import { extractValues, isSanctionHit } from '../values/extract.ts';
+import { findWaivers } from '../speakers/waivers.ts';
 
 export const RULES_ENGINE_VERSION = 'rules-1.5.0';
 
@@ -41,10 +42,18 @@ export function analyzeTranscript(
     flags[item.id] = { stated: moments.length > 0, moments };
   });
   const deflected = detectDeflection(segments, readings, attributed);
+  const sanctionsItem = cl.items.findIndex((i) => i.id === 'sanctions');
+  const waivers = findWaivers(segments, readings, (h) => isSanctionHit(h, sanctionsItem)).map((w) => {
+    const m = moment(segments, w.segment);
+    const values = extractValues(w.hits, lang);
+    if (values) m.values = values;
+    return m;
+  });
   return {
     checklist: { id: cl.id, version: cl.version },
     engine: { rules: RULES_ENGINE_VERSION, llmModel: null },
     flags,
     deflection: { present: deflected.length > 0, moments: deflected.map((i) => moment(segments, i)) },
+    waivers,
   };
 }

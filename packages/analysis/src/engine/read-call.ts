@@ -30,6 +30,8 @@ export interface SegmentReading {
   awaitingAnswer: { item: number; kind: string; answer: import('../patterns/pattern.ts').Pattern }[];
   /** A negated cue of any item: a waiver such as «пени не начисляем». */
   negatedCue: boolean;
+  /** The negated cues themselves (for the credit-policy check: a required sanction waived). */
+  negated: Hit[];
   questionAboutPayment: boolean;
   need: boolean;
   insistence: boolean;
@@ -105,6 +107,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       askedYesNo: new Set(),
       awaitingAnswer: [],
       negatedCue: false,
+      negated: [],
       questionAboutPayment: false,
       need: false,
       insistence: false,
@@ -161,6 +164,13 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
         if (meta.needs === 'arrearsBefore' && !arrearsBefore(c, m.start)) return;
         if (meta.negatable && (denied || isNegated(c, m))) {
           reading.negatedCue = true;
+          reading.negated.push({
+            item: meta.item,
+            kind: meta.kind,
+            tokens: c.tokens.slice(m.start, m.end),
+            clause: c.tokens,
+            start: m.start,
+          });
           return;
         }
         if (meta.topic === 'payment') {

@@ -22,6 +22,11 @@ export interface Database {
   login_failures: LoginFailuresTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  credit_policy_versions: CreditPolicyVersionsTable;
+  company_checklist_versions: CompanyChecklistVersionsTable;
+  call_policy_checks: CallPolicyChecksTable;
+  call_policy_findings: CallPolicyFindingsTable;
+  policy_rechecks: PolicyRechecksTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -60,6 +65,8 @@ export interface ClientsTable {
   name: string;
   name_key: string;
   created_at: CreatedAt;
+  /** The client's credit-policy segment; null: the policy's default. */
+  segment: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CallsTable {
@@ -117,6 +124,8 @@ export interface AnalysesTable {
   rules_version: string;
   llm_model: string | null;
   created_at: CreatedAt;
+  /** Moments where the seller side waived a sanction; null for analyses stored before waivers were read. */
+  waivers: ColumnType<unknown, string | null | undefined, string | null> | null;
 }
 
 export interface AnalysisFlagsTable {
@@ -228,6 +237,58 @@ export interface AuditLogTable {
   object_id: string | null;
   details: ColumnType<unknown, string | null, never> | null;
   ip: string | null;
+}
+
+/** A published credit policy version: never updated or deleted (a trigger refuses). */
+export interface CreditPolicyVersionsTable {
+  version: number;
+  policy_id: string;
+  /** The policy document (contracts' CreditPolicy), with `version` equal to the row's. */
+  document: ColumnType<unknown, string, never>;
+  published_by: string | null;
+  published_at: CreatedAt;
+  note: string | null;
+}
+
+/** A published company checklist version per call type: never updated or deleted. */
+export interface CompanyChecklistVersionsTable {
+  call_type: 'credit_negotiation' | 'collection';
+  version: number;
+  document: ColumnType<unknown, string, never>;
+  published_by: string | null;
+  published_at: CreatedAt;
+}
+
+export interface CallPolicyChecksTable {
+  call_id: string;
+  policy_version: number;
+  segment: string;
+  default_segment_used: boolean;
+  breaches: number;
+  omissions: number;
+  checked_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CallPolicyFindingsTable {
+  call_id: string;
+  ordinal: number;
+  kind: string;
+  severity: 'breach' | 'omission';
+  segment_idx: number | null;
+  start_sec: number | null;
+  quote: string | null;
+  stated: ColumnType<unknown, string | null, string | null>;
+  allowed: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface PolicyRechecksTable {
+  id: Generated<string>;
+  policy_version: number;
+  total: number;
+  done: ColumnType<number, number | undefined, number>;
+  status: ColumnType<'running' | 'done' | 'superseded', 'running' | 'done' | 'superseded' | undefined>;
+  started_at: CreatedAt;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export type CallRow = Selectable<CallsTable>;

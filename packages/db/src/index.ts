@@ -16,3 +16,6 @@ export * from './coaching/corrections-repository.ts';
 export * from './coaching/annotations-repository.ts';
 export * from './coaching/tags-repository.ts';
 export * from './stats/stats-repository.ts';
+export * from './credit-policy/credit-policy-repository.ts';
+export * from './credit-policy/policy-checks-repository.ts';
+export * from './credit-policy/rechecks-repository.ts';

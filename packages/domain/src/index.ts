@@ -1,4 +1,9 @@
 // The domain actions of OnTerms, one verb-noun module per action, grouped by what the system does:
 // each takes the repositories and services it uses and knows nothing of HTTP or the command line.
 // The API's routes and the CLI are thin shells over these. See README.md for the folders.
-export {};
+export { DomainError } from './errors.ts';
+export type { CreditPolicyDeps } from './credit-policy/deps.ts';
+export { publishCreditPolicy } from './credit-policy/publish-credit-policy.ts';
+export { checkCallAgainstPolicy } from './credit-policy/check-call-against-policy.ts';
+export { recheckCalls, type RecheckOutcome } from './credit-policy/recheck-calls.ts';
+export { setSegmentOfClient } from './credit-policy/set-client-segment.ts';

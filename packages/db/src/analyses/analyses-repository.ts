@@ -24,6 +24,7 @@ export async function saveAnalysis(
       checklist_version: result.checklist.version,
       rules_version: result.engine.rules,
       llm_model: result.engine.llmModel,
+      waivers: result.waivers ? JSON.stringify(result.waivers) : null,
     })
     .execute();
 
@@ -90,6 +91,7 @@ export async function getAnalysis(db: Db, callId: string): Promise<AnalysisResul
     engine: { rules: head.rules_version, llmModel: head.llm_model },
     flags: Object.fromEntries(byFlag),
     deflection: { present: deflection.stated, moments: deflection.moments },
+    ...(head.waivers ? { waivers: head.waivers as Moment[] } : {}),
   };
 }
 

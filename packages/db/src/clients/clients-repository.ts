@@ -30,3 +30,35 @@ export async function ensureClient(db: Db, name: string): Promise<{ id: string; 
     .where('name_key', '=', nameKey)
     .executeTakeFirstOrThrow();
 }
+
+export interface ClientRecord {
+  id: string;
+  name: string;
+  /** The client's credit-policy segment; null: the policy's default. */
+  segment: string | null;
+}
+
+export async function findClient(db: Db, id: string): Promise<ClientRecord | null> {
+  const row = await db
+    .selectFrom('clients')
+    .select(['id', 'name', 'segment'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The segment of the client of a call (null: none set, or the call names no client). */
+export async function findSegmentOfCallClient(db: Db, callId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('calls')
+    .leftJoin('clients', 'clients.id', 'calls.client_id')
+    .select('clients.segment')
+    .where('calls.id', '=', callId)
+    .executeTakeFirst();
+  return row?.segment ?? null;
+}
+
+export async function setClientSegment(db: Db, id: string, segment: string | null): Promise<boolean> {
+  const r = await db.updateTable('clients').set({ segment }).where('id', '=', id).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

@@ -1,5 +1,6 @@
 import type { CallStatus } from '@onterms/db';
 import { findCallById, getSegments, saveAnalysis } from '@onterms/db';
+import { checkCallAgainstPolicy } from '@onterms/domain';
 import type { ProcessCallDeps } from '../deps.ts';
 
 type Deps = Pick<ProcessCallDeps, 'db' | 'analyze' | 'log'>;
@@ -9,6 +10,9 @@ type Deps = Pick<ProcessCallDeps, 'db' | 'analyze' | 'log'>;
  * computed outside any transaction; the write re-checks the call's status under a row lock, so a call
  * deleted or reset meanwhile is left alone ('skipped'). `saveAnalysis` replaces the previous verdict,
  * so running this twice leaves the same rows.
+ *
+ * The same transaction checks the call against the current credit policy (if one is published), so
+ * an analysed call always has its findings.
  *
  * `from`: the statuses this run may start from — `transcribed` in the pipeline; `transcribed` or
  * `analyzed` for a re-analysis.
@@ -34,6 +38,8 @@ export async function analyse(
       .executeTakeFirst();
     if (!row || !from.includes(row.status)) return 'skipped';
     await saveAnalysis(trx, callId, result);
+    // after the flags, in the same transaction: the call is checked against the policy current now
+    await checkCallAgainstPolicy(trx, callId, result);
     return 'analyzed';
   });
 }

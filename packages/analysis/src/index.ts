@@ -12,3 +12,4 @@ export type { ChecklistSpec, ItemSpec, CueSpec } from './checklist/schema.ts';
 export { toFlagsView } from './engine/view.ts';
 export { validatePolicy, parsePolicy, PolicyError } from './policy/validate.ts';
 export { checkPolicy, resolveSegment } from './policy/check.ts';
+export { buildCard } from './policy/card.ts';

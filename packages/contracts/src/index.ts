@@ -1,3 +1,4 @@
 export * from './transcript.ts';
 export * from './analysis.ts';
 export * from './credit-policy.ts';
+export * from './http/credit-policy.ts';

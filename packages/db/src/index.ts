@@ -19,3 +19,4 @@ export * from './stats/stats-repository.ts';
 export * from './credit-policy/credit-policy-repository.ts';
 export * from './credit-policy/policy-checks-repository.ts';
 export * from './credit-policy/rechecks-repository.ts';
+export * from './credit-policy/policy-stats-repository.ts';

@@ -129,6 +129,12 @@ const EXPECTED: Record<string, Expectation> = {
     'token:upload': false,
   },
   'checklists.view': people,
+  'creditPolicy.view': { ...adminOnly, manager: true, director: true },
+  'creditPolicy.manage': { ...adminOnly, director: true },
+  'creditPolicy.card': people,
+  'creditPolicy.breaches': { ...adminOnly, admin: false, manager: true },
+  'clients.view': { ...adminOnly, manager: true, director: true },
+  'clients.setSegment': { ...adminOnly, director: true },
   'checklists.manage': adminOnly,
   'users.manage': adminOnly,
   'teams.manage': adminOnly,
@@ -165,6 +171,7 @@ function urlFor(url: string, action: PolicyAction | undefined, relation: Relatio
     if (param === 'id' && def?.resource === 'tokens') return fx.tokens.spareId;
     if (param === 'id' && def?.resource === 'coaching') return fx.tags.spare;
     if (param === 'flag') return 'sanctions';
+    if (param === 'id' && def?.resource === 'clients') return fx.clients.spare;
     throw new Error(
       `The matrix has no fixture for :${param} in ${url}: add one to access-fixtures.ts and urlFor.`,
     );

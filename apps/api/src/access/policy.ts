@@ -26,6 +26,8 @@ export type PolicyResource =
   | 'coaching'
   | 'stats'
   | 'checklists'
+  | 'creditPolicy'
+  | 'clients'
   | 'users'
   | 'teams'
   | 'tokens'
@@ -152,6 +154,36 @@ export const POLICY = {
     description: 'Statistics over the calls in your scope (a director: everyone)',
   },
   'checklists.view': { resource: 'checklists', allow: anyUser, description: 'Read the checklists' },
+  'creditPolicy.view': {
+    resource: 'creditPolicy',
+    allow: userRoles('manager', 'director', 'admin'),
+    description: 'Read the credit policy, its versions and the re-check progress',
+  },
+  'creditPolicy.manage': {
+    resource: 'creditPolicy',
+    allow: userRoles('director', 'admin'),
+    description: 'Validate and publish credit policy versions (audited)',
+  },
+  'creditPolicy.card': {
+    resource: 'creditPolicy',
+    allow: anyUser,
+    description: "The rep's card: what to say for each client segment",
+  },
+  'creditPolicy.breaches': {
+    resource: 'creditPolicy',
+    allow: userRoles('manager'),
+    description: 'Unreviewed calls of your teams that break the credit policy',
+  },
+  'clients.view': {
+    resource: 'clients',
+    allow: userRoles('manager', 'director', 'admin'),
+    description: 'List clients with their credit-policy segment',
+  },
+  'clients.setSegment': {
+    resource: 'clients',
+    allow: userRoles('director', 'admin'),
+    description: "Set a client's credit-policy segment (audited)",
+  },
   'checklists.manage': { resource: 'checklists', allow: admin, description: 'Edit the checklists' },
   'users.manage': {
     resource: 'users',

@@ -1,5 +1,13 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { CallType, DeflectionResult, FlagResult, Language, Moment, Segment } from '@onterms/contracts';
+import {
+  FindingKind,
+  CallType,
+  DeflectionResult,
+  FlagResult,
+  Language,
+  Moment,
+  Segment,
+} from '@onterms/contracts';
 
 export const CallStatus = Type.Union([
   Type.Literal('queued'),
@@ -93,6 +101,11 @@ export const CallListQuery = Type.Object(
       }),
     ),
     teamId: Type.Optional(Type.String({ format: 'uuid' })),
+    policyFinding: Type.Optional(
+      Type.Union([Type.Literal('any'), FindingKind], {
+        description: 'calls whose credit-policy check found this kind (any: at least one breach)',
+      }),
+    ),
     missing: Type.Optional(
       Type.Union(
         [

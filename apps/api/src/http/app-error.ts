@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   empty_file: 400,
   invalid_transcript: 400,
   unknown_rep: 400,
+  invalid_policy: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  ensureClient,
   insertCall,
   insertCoachingTag,
   insertTeam,
@@ -37,6 +38,8 @@ export interface AccessFixtures {
   tokens: { read: string; upload: string; spareId: string };
   /** A coaching tag nobody uses, for the admin's DELETE row. */
   tags: { spare: string };
+  /** A client, for the segment editor's row. */
+  clients: { spare: string };
   /** Fresh credentials for one request (a new session per call, so logout in one row cannot spoil the next). */
   headersFor(actor: Actor): Promise<Record<string, string>>;
 }
@@ -138,9 +141,11 @@ export async function createAccessFixtures(t: TestApp): Promise<AccessFixtures> 
 
   const spareTag = await insertCoachingTag(db, { ru: 'запасной', en: 'spare' });
 
+  const spareClient = await ensureClient(db, `ООО «Клиент ${randomUUID()}»`);
   return {
     teams: { a, b, spare },
     tags: { spare: spareTag.id },
+    clients: { spare: spareClient.id },
     users,
     calls,
     annotations,

@@ -53,6 +53,8 @@ export interface CallFilters {
   reviewed?: boolean;
   /** Full-text search in the transcript (websearch syntax, Russian and English). */
   search?: string;
+  /** Calls whose credit-policy check found this kind of finding (`any`: any breach). */
+  policyFinding?: string;
 }
 
 /**
@@ -131,6 +133,13 @@ export async function listCalls(
   }
   if (filters.reviewed !== undefined) {
     query = query.where('calls.reviewed_at', filters.reviewed ? 'is not' : 'is', null);
+  }
+  if (filters.policyFinding) {
+    query = query.where(
+      filters.policyFinding === 'any'
+        ? sql<boolean>`exists (select 1 from call_policy_checks k where k.call_id = calls.id and k.breaches > 0)`
+        : sql<boolean>`exists (select 1 from call_policy_findings f where f.call_id = calls.id and f.kind = ${filters.policyFinding})`,
+    );
   }
   if (filters.search) {
     const tsquery = transcriptQuery(filters.search);

@@ -62,3 +62,10 @@ export async function setClientSegment(db: Db, id: string, segment: string | nul
   const r = await db.updateTable('clients').set({ segment }).where('id', '=', id).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** Clients by name (a case-insensitive part of it), for the segment editor; at most `limit`. */
+export async function listClients(db: Db, q: string | undefined, limit = 200): Promise<ClientRecord[]> {
+  let query = db.selectFrom('clients').select(['id', 'name', 'segment']).orderBy('name').limit(limit);
+  if (q?.trim()) query = query.where('name_key', 'like', `%${clientNameKey(q).replace(/[%_\\]/g, '\\$&')}%`);
+  return query.execute();
+}

@@ -14,12 +14,14 @@ async function readPolicy(file: string): Promise<CreditPolicy> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new Error(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new Error(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+      cause: e,
+    });
   }
   try {
     return parsePolicy(text);
   } catch (e) {
-    throw new Error(`${file}: ${(e as Error).message.split('\n')[0]}`);
+    throw new Error(`${file}: ${(e as Error).message.split('\n')[0]}`, { cause: e });
   }
 }
 

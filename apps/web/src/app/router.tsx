@@ -19,6 +19,12 @@ export const routes: RouteObject[] = [
       { path: 'calls/:id', lazy: () => import('./routes/call-page.tsx'), errorElement: <RouteError /> },
       { path: 'dashboard', lazy: () => import('./routes/dashboard.tsx'), errorElement: <RouteError /> },
       { path: 'admin', lazy: () => import('./routes/admin.tsx'), errorElement: <RouteError /> },
+      {
+        path: 'credit-policy',
+        lazy: () => import('./routes/credit-policy.tsx'),
+        errorElement: <RouteError />,
+      },
+      { path: 'card', lazy: () => import('./routes/card.tsx'), errorElement: <RouteError /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

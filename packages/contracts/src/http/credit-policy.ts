@@ -36,7 +36,10 @@ export const PolicyVersionsResponse = Type.Object({ items: Type.Array(PolicyVers
 export type PolicyVersionsResponse = Static<typeof PolicyVersionsResponse>;
 
 /** The document is checked by the route (errors name the JSON path), so any JSON is accepted here. */
-export const ValidatePolicyRequest = Type.Object({ document: Type.Unknown() }, { additionalProperties: false });
+export const ValidatePolicyRequest = Type.Object(
+  { document: Type.Unknown() },
+  { additionalProperties: false },
+);
 export const ValidatePolicyResponse = Type.Object({ valid: Type.Literal(true), document: CreditPolicy });
 
 export const PublishPolicyRequest = Type.Object(
@@ -98,8 +101,12 @@ export const CardSegment = Type.Object({
   minPrepaymentPercent: Type.Union([Type.Number(), Type.Null()]),
   maxCreditLimit: Type.Union([Type.Object({ amount: Type.Number(), currency: Type.String() }), Type.Null()]),
   penalty: Type.Union([Type.Object({ ratePercent: Type.Number(), per: Type.String() }), Type.Null()]),
-  sanctions: Type.Array(Type.Object({ kind: SanctionKind, afterDays: Type.Union([Type.Integer(), Type.Null()]) })),
-  escalation: Type.Array(Type.Object({ afterDaysLate: Type.Integer(), action: Type.String(), owner: Type.String() })),
+  sanctions: Type.Array(
+    Type.Object({ kind: SanctionKind, afterDays: Type.Union([Type.Integer(), Type.Null()]) }),
+  ),
+  escalation: Type.Array(
+    Type.Object({ afterDaysLate: Type.Integer(), action: Type.String(), owner: Type.String() }),
+  ),
   /** Sentences a rep can say, generated from the rules, in the asked language. */
   say: Type.Array(Type.String()),
   /** What never to say (the traps the check reports). */
@@ -135,7 +142,9 @@ export type PolicyBreachesResponse = Static<typeof PolicyBreachesResponse>;
 
 export const PolicyStatsQuery = Type.Object(
   {
-    groupBy: Type.Union([Type.Literal('rep'), Type.Literal('team'), Type.Literal('week')], { default: 'rep' }),
+    groupBy: Type.Union([Type.Literal('rep'), Type.Literal('team'), Type.Literal('week')], {
+      default: 'rep',
+    }),
     from: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
     to: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
   },

@@ -58,6 +58,7 @@ export function AppLayout() {
           {user.role === 'manager' ? <NavLink to="/inbox">{t('nav.toReview')}</NavLink> : null}
           {canUpload ? <NavLink to="/upload">{t('nav.upload')}</NavLink> : null}
           {user.role !== 'admin' ? <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink> : null}
+          {user.role !== 'rep' ? <NavLink to="/credit-policy">{t('policy.nav')}</NavLink> : null}
           {user.role === 'admin' ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
         </nav>
         <div className="who">

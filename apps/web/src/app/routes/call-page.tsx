@@ -14,6 +14,7 @@ import { useAnnotations } from '../../features/coaching/api/get-annotations.ts';
 import type { NoteDraft } from '../../features/coaching/components/note-form.tsx';
 import { ThreadsPanel } from '../../features/coaching/components/threads-panel.tsx';
 import { CorrectFlagControl } from '../../features/corrections/components/correct-flag-control.tsx';
+import { PolicyFindingsPanel } from '../../features/credit-policy/components/policy-findings-panel.tsx';
 import { ReviewButton } from '../../features/corrections/components/review-button.tsx';
 import { formatDateTime, formatDuration } from '../../lib/format.ts';
 import { nextMoment, previousMoment, segmentAt } from '../../lib/segments.ts';
@@ -255,6 +256,9 @@ function CallPage({ call }: { call: CallDetail }) {
                 : undefined
             }
           />
+          {call.status === 'analyzed' ? (
+            <PolicyFindingsPanel callId={call.id} onPlay={(s) => player.playFrom(s)} />
+          ) : null}
           <ThreadsPanel
             callId={call.id}
             canAnnotate={isManager}

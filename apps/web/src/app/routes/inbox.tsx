@@ -4,6 +4,7 @@ import { ErrorMessage, Loading } from '../../components/error-message.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { useFeedbackInbox } from '../../features/coaching/api/get-feedback-inbox.ts';
 import { useReviewInbox } from '../../features/coaching/api/get-review-inbox.ts';
+import { BreachesInbox } from '../../features/credit-policy/components/breaches-inbox.tsx';
 import { formatClock, formatDateTime, formatDuration } from '../../lib/format.ts';
 import { useSession } from './use-session.ts';
 
@@ -89,6 +90,7 @@ function ReviewInbox() {
           </tbody>
         </table>
       ) : null}
+      <BreachesInbox />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCalls } from '../../features/calls/api/get-calls.ts';
 import { UploadPanel } from '../../features/upload/components/upload-panel.tsx';
 import { useSession } from './use-session.ts';
@@ -20,6 +21,9 @@ export function UploadRoute() {
   return (
     <div className="page">
       <UploadPanel reps={reps} />
+      <p>
+        <Link to="/card">{t('policy.findings.openCard')}</Link>
+      </p>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { Resources } from './ru.ts';
+import { policyEn } from './policy-en.ts';
 
 /** English. Typed as the Russian resources, so a missing or extra key fails the type check. */
 export const en: Resources = {
+  policy: policyEn,
   common: { loading: 'Loading…', retry: 'Try again', cancel: 'Cancel', close: 'Close', saving: 'Saving…' },
   dashboard: {
     title: 'Terms voiced',
@@ -92,6 +94,7 @@ export const en: Resources = {
       csrf_failed: 'Your session is out of date. Reload the page and repeat the action.',
       conflict: 'The data has changed meanwhile. Reload the page and try again.',
       bad_transcript: 'The transcript file could not be read. Use OnTerms JSON, WebVTT or SRT.',
+      invalid_policy: 'The policy did not pass the check — fix the field named in the details.',
     },
   },
   status: {

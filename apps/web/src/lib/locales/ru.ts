@@ -1,5 +1,8 @@
+import { policyRu } from './policy-ru.ts';
+
 /** Russian: the default language. English (en.ts) must have exactly the same keys (checked by tsc). */
 export const ru = {
+  policy: policyRu,
   common: {
     loading: 'Загрузка…',
     retry: 'Повторить',
@@ -102,6 +105,7 @@ export const ru = {
       csrf_failed: 'Сессия устарела. Обновите страницу и повторите действие.',
       conflict: 'Данные уже изменились. Обновите страницу и повторите.',
       bad_transcript: 'Файл расшифровки не прочитан. Нужен JSON OnTerms, WebVTT или SRT.',
+      invalid_policy: 'Политика не прошла проверку — исправьте поле, указанное в подробностях.',
     },
   },
   status: {

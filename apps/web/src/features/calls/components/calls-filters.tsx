@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FINDING_KINDS } from '../../../types/finding-kinds.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import type { Filters } from '../hooks/use-call-filters.ts';
 
@@ -52,6 +53,21 @@ export function CallsFilters({ filters, onChange, onClear, names }: Props) {
             <option value="payment_terms">{t('flags.payment_terms')}</option>
             <option value="deadline">{t('flags.deadline')}</option>
             <option value="sanctions">{t('flags.sanctions')}</option>
+          </select>
+        </label>
+        <label>
+          {t('policy.findings.filter')}
+          <select
+            value={filters.policyFinding ?? ''}
+            onChange={(e) => select('policyFinding', e.target.value)}
+          >
+            <option value="">{t('list.any')}</option>
+            <option value="any">{t('policy.findings.filterAny')}</option>
+            {FINDING_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`policy.findings.kind.${k}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>

@@ -13,6 +13,7 @@ export const FILTER_KEYS = [
   'stated',
   'deflection',
   'reviewed',
+  'policyFinding',
   'from',
   'to',
   'sort',

@@ -45,12 +45,18 @@ export async function insertPerson(db: Kysely<Database>, role: 'rep' | 'director
 export async function insertAnalysedCall(
   db: Kysely<Database>,
   repId: string,
-  options: { days?: number; client?: string; lines?: [Speaker, string][] } = {},
+  options: { days?: number; client?: string; recordedAt?: string; lines?: [Speaker, string][] } = {},
 ): Promise<string> {
   const client = options.client ? await ensureClient(db, options.client) : null;
   const call = await insertCall(
     db,
-    newCallRow({ rep_id: repId, uploaded_by: repId, client_id: client?.id ?? null, status: 'transcribed' }),
+    newCallRow({
+      rep_id: repId,
+      uploaded_by: repId,
+      client_id: client?.id ?? null,
+      status: 'transcribed',
+      ...(options.recordedAt && { recorded_at: options.recordedAt }),
+    }),
   );
   const transcript: Transcript = {
     language: 'ru',

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message.tsx';
-import { formatDuration } from '../../../lib/format.ts';
+import { formatClock } from '../../../lib/format.ts';
 import { useCallPolicy } from '../api/get-call-policy.ts';
 import { describeValue } from './finding-values.ts';
 import './credit-policy.css';
@@ -29,7 +29,7 @@ export function PolicyFindingsPanel({ callId, onPlay }: { callId: string; onPlay
               version: check.version,
               segment: check.segmentName ?? check.segment,
             })}
-            {check.defaultSegmentUsed ? ` ${t('policy.findings.defaultUsed')}` : ''}
+            {check.defaultSegmentUsed ? `. ${t('policy.findings.defaultUsed')}` : ''}
           </p>
           {check.outdated ? (
             <p role="status" className="small">
@@ -56,9 +56,9 @@ export function PolicyFindingsPanel({ callId, onPlay }: { callId: string; onPlay
                         type="button"
                         className="play-moment"
                         onClick={() => onPlay(f.start!)}
-                        aria-label={`${t('policy.findings.play')} ${formatDuration(f.start, i18n.language)}`}
+                        aria-label={`${t('policy.findings.play')} ${formatClock(f.start)}`}
                       >
-                        ▶ {formatDuration(f.start, i18n.language)}
+                        ▶ {formatClock(f.start)}
                       </button>
                     ) : null}
                   </div>

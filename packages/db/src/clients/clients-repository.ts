@@ -58,6 +58,19 @@ export async function findSegmentOfCallClient(db: Db, callId: string): Promise<s
   return row?.segment ?? null;
 }
 
+/** The segments of the clients of many calls (calls whose client has none are absent). */
+export async function findSegmentsOfCallClients(db: Db, callIds: string[]): Promise<Map<string, string>> {
+  if (callIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('calls')
+    .innerJoin('clients', 'clients.id', 'calls.client_id')
+    .select(['calls.id', 'clients.segment'])
+    .where('calls.id', 'in', callIds)
+    .where('clients.segment', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.segment!]));
+}
+
 export async function setClientSegment(db: Db, id: string, segment: string | null): Promise<boolean> {
   const r = await db.updateTable('clients').set({ segment }).where('id', '=', id).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;

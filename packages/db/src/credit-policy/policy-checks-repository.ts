@@ -10,34 +10,54 @@ export interface StoredPolicyCheck extends PolicyCheck {
 
 /** Replaces the call's policy check (one per call: the latest version it was checked against). */
 export async function savePolicyCheck(db: Db, callId: string, check: PolicyCheck): Promise<void> {
-  await db.deleteFrom('call_policy_checks').where('call_id', '=', callId).execute(); // cascades to findings
+  await savePolicyChecks(db, [{ callId, check }]);
+}
+
+/** Replaces the checks of many calls in three statements (a re-check writes them in batches). */
+export async function savePolicyChecks(
+  db: Db,
+  checks: { callId: string; check: PolicyCheck }[],
+): Promise<void> {
+  if (checks.length === 0) return;
+  await db
+    .deleteFrom('call_policy_checks')
+    .where(
+      'call_id',
+      'in',
+      checks.map((c) => c.callId),
+    )
+    .execute(); // cascades to findings
   await db
     .insertInto('call_policy_checks')
-    .values({
-      call_id: callId,
-      policy_version: check.version,
-      segment: check.segment,
-      default_segment_used: check.defaultSegmentUsed,
-      breaches: check.findings.filter((f) => f.severity === 'breach').length,
-      omissions: check.findings.filter((f) => f.severity === 'omission').length,
-    })
+    .values(
+      checks.map(({ callId, check }) => ({
+        call_id: callId,
+        policy_version: check.version,
+        segment: check.segment,
+        default_segment_used: check.defaultSegmentUsed,
+        breaches: check.findings.filter((f) => f.severity === 'breach').length,
+        omissions: check.findings.filter((f) => f.severity === 'omission').length,
+      })),
+    )
     .execute();
-  if (check.findings.length)
+  const findings = checks.flatMap(({ callId, check }) =>
+    check.findings.map((f, ordinal) => ({
+      call_id: callId,
+      ordinal,
+      kind: f.kind,
+      severity: f.severity,
+      segment_idx: f.segment,
+      start_sec: f.start,
+      quote: f.quote,
+      stated: JSON.stringify(f.stated),
+      allowed: JSON.stringify(f.allowed),
+    })),
+  );
+  // chunked: nine parameters a finding, under Postgres' 65,535 bind parameters
+  for (let i = 0; i < findings.length; i += 5000)
     await db
       .insertInto('call_policy_findings')
-      .values(
-        check.findings.map((f, ordinal) => ({
-          call_id: callId,
-          ordinal,
-          kind: f.kind,
-          severity: f.severity,
-          segment_idx: f.segment,
-          start_sec: f.start,
-          quote: f.quote,
-          stated: JSON.stringify(f.stated),
-          allowed: JSON.stringify(f.allowed),
-        })),
-      )
+      .values(findings.slice(i, i + 5000))
       .execute();
 }
 
@@ -106,6 +126,18 @@ export async function callsNotCheckedAgainst(db: Db, version: number, limit: num
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Of `callIds`, those already checked against `version` or newer (e.g. analysed meanwhile). */
+export async function callsCheckedAgainst(db: Db, callIds: string[], version: number): Promise<Set<string>> {
+  if (callIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('call_policy_checks')
+    .select('call_id')
+    .where('call_id', 'in', callIds)
+    .where('policy_version', '>=', version)
+    .execute();
+  return new Set(rows.map((r) => r.call_id));
 }
 
 /** How many analysed calls there are, and how many are checked against `version` (or newer). */

@@ -1,14 +1,17 @@
+import { checkPolicy } from '@onterms/analysis';
 import {
+  callsCheckedAgainst,
   callsNotCheckedAgainst,
   findCurrentPolicy,
   findRecheck,
-  getAnalysis,
+  findSegmentsOfCallClients,
+  getAnalyses,
+  savePolicyChecks,
   policyCheckProgress,
   recordRecheckProgress,
   type Database,
 } from '@onterms/db';
 import type { Kysely } from 'kysely';
-import { checkCallAgainstPolicy } from './check-call-against-policy.ts';
 
 export interface RecheckOptions {
   /** Calls per transaction (default 200). */
@@ -49,13 +52,25 @@ export async function recheckCalls(
       return 'superseded';
     }
     const ids = await callsNotCheckedAgainst(db, run.policyVersion, batchSize);
-    if (ids.length)
+    if (ids.length) {
+      // read the batch in a few queries, check in memory, write in one transaction
+      const [analyses, segments] = await Promise.all([
+        getAnalyses(db, ids),
+        findSegmentsOfCallClients(db, ids),
+      ]);
+      const checks = [...analyses].map(([callId, analysis]) => ({
+        callId,
+        check: checkPolicy(analysis, current.document, segments.get(callId) ?? null),
+      }));
       await db.transaction().execute(async (trx) => {
-        for (const id of ids) {
-          const analysis = await getAnalysis(trx, id);
-          if (analysis) await checkCallAgainstPolicy(trx, id, analysis, current);
-        }
+        // a call the pipeline analysed meanwhile already has its check against this version: keep it
+        const fresh = await callsCheckedAgainst(trx, ids, run.policyVersion);
+        await savePolicyChecks(
+          trx,
+          checks.filter((c) => !fresh.has(c.callId)),
+        );
       });
+    }
     const progress = await policyCheckProgress(db, run.policyVersion);
     await recordRecheckProgress(db, recheckId, { ...progress, finished: ids.length < batchSize });
     options.onBatch?.(progress);

@@ -20,3 +20,4 @@ export * from './credit-policy/credit-policy-repository.ts';
 export * from './credit-policy/policy-checks-repository.ts';
 export * from './credit-policy/rechecks-repository.ts';
 export * from './credit-policy/policy-stats-repository.ts';
+export * from './credit-policy/checklists-repository.ts';

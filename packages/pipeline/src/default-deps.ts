@@ -36,14 +36,14 @@ export function createDefaultDeps(options: DefaultDepsOptions): ProcessCallDeps 
  * re-analysis can add the review).
  */
 function createAnalyze(llm: Config['analysisLlm'], log: Logger): Analyze {
-  if (!llm) return (transcript, callType) => analyzeTranscript(transcript, callType);
+  if (!llm) return (transcript, callType, checklist) => analyzeTranscript(transcript, checklist ?? callType);
   const options = {
     model: llm.model,
     ...(llm.apiKey && { apiKey: llm.apiKey }),
     ...(llm.baseURL && { baseURL: llm.baseURL }),
   };
-  return async (transcript, callType) => {
-    const rules = analyzeTranscript(transcript, callType);
+  return async (transcript, callType, checklist) => {
+    const rules = analyzeTranscript(transcript, checklist ?? callType);
     try {
       return await reviewWithLlm(transcript, rules, options);
     } catch (error) {

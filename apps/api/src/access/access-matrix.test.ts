@@ -135,7 +135,7 @@ const EXPECTED: Record<string, Expectation> = {
   'creditPolicy.breaches': { ...adminOnly, admin: false, manager: true },
   'clients.view': { ...adminOnly, manager: true, director: true },
   'clients.setSegment': { ...adminOnly, director: true },
-  'checklists.manage': adminOnly,
+  'checklists.manage': { ...adminOnly, director: true },
   'users.manage': adminOnly,
   'teams.manage': adminOnly,
   'tokens.manage': adminOnly,

@@ -184,7 +184,11 @@ export const POLICY = {
     allow: userRoles('director', 'admin'),
     description: "Set a client's credit-policy segment (audited)",
   },
-  'checklists.manage': { resource: 'checklists', allow: admin, description: 'Edit the checklists' },
+  'checklists.manage': {
+    resource: 'checklists',
+    allow: userRoles('director', 'admin'),
+    description: "Validate and publish the company's checklists (audited)",
+  },
   'users.manage': {
     resource: 'users',
     allow: admin,

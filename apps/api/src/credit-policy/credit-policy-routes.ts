@@ -33,11 +33,11 @@ import { publishCreditPolicy, setSegmentOfClient } from '@onterms/domain';
 import { Type } from '@sinclair/typebox';
 import { subjectCall } from '../access/access-control.ts';
 import { visibleRepIds } from '../access/policy.ts';
-import type { Principal } from '../access/principal.ts';
 import type { AppDeps } from '../app.ts';
 import { CallIdParams, ErrorBody } from '../calls/call-schemas.ts';
 import { AppError } from '../http/app-error.ts';
-import { fromDomain, toRecheckView, toVersionView } from './credit-policy-views.ts';
+import { checklistRoutes } from './checklist-routes.ts';
+import { actorOf, fromDomain, toRecheckView, toVersionView } from './credit-policy-views.ts';
 import { policyStats } from './policy-stats.ts';
 
 const toBreachItem = (r: PolicyBreachRow): PolicyBreachItem => ({
@@ -55,12 +55,6 @@ const errors = {
   503: ErrorBody,
 };
 
-function actorOf(principal: Principal, ip: string) {
-  return principal.kind === 'user'
-    ? { userId: principal.userId, tokenId: null, ip }
-    : { userId: null, tokenId: principal.tokenId, ip };
-}
-
 /**
  * The company's credit policy: read, validate and publish versions (directors and admins), client
  * segments, each call's findings, the rep's card, the manager's breaches queue and the dashboard's
@@ -68,6 +62,7 @@ function actorOf(principal: Principal, ip: string) {
  */
 export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const { db } = deps;
+  await app.register(checklistRoutes, deps);
 
   app.get(
     '/credit-policy',

@@ -1,6 +1,7 @@
 import type { PolicyRecheck, PolicyVersion } from '@onterms/db';
 import type { PolicyVersionView, RecheckView } from '@onterms/contracts';
 import { DomainError } from '@onterms/domain';
+import type { Principal } from '../access/principal.ts';
 import { AppError } from '../http/app-error.ts';
 
 export const toVersionView = (v: PolicyVersion): PolicyVersionView => ({
@@ -33,4 +34,11 @@ export function fromDomain(
     throw new AppError('not_found', error.message);
   }
   throw error;
+}
+
+/** Who acts, for the audit log. */
+export function actorOf(principal: Principal, ip: string) {
+  return principal.kind === 'user'
+    ? { userId: principal.userId, tokenId: null, ip }
+    : { userId: null, tokenId: principal.tokenId, ip };
 }

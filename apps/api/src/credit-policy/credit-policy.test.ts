@@ -222,3 +222,92 @@ describe('the credit policy over HTTP', () => {
     ]);
   });
 });
+
+describe('company checklists (same page)', () => {
+  const checklist = {
+    id: 'acme-credit',
+    version: 'draft',
+    extends: 'credit_negotiation',
+    items: [
+      {
+        id: 'reconciliation',
+        title: 'Акт сверки',
+        cues: { ru: ['акт* сверк*'], en: ['reconciliation statement'] },
+      },
+    ],
+  };
+
+  it('refuses an invalid checklist naming the path, and publishes nothing', async () => {
+    const bad = { ...checklist, items: [{ id: 'reconciliation', title: 'x', cues: { ru: ['акт <days>'] } }] };
+    const res = await api('POST', '/api/checklists', director, {
+      callType: 'credit_negotiation',
+      document: bad,
+      baseVersion: null,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      error: 'invalid_policy',
+      // (the path is in the checklist as resolved with its parent's items: the company item comes after them)
+      message: expect.stringMatching(/^\/items\/\d+\/cues\/ru\/0\/pattern: unknown placeholder <days>/),
+    });
+    expect((await api('GET', '/api/checklists', rep)).json()).toEqual({ items: [] });
+    expect(
+      (
+        await api('POST', '/api/checklists', manager, {
+          callType: 'collection',
+          document: checklist,
+          baseVersion: null,
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('publishes a version; calls analysed from then on carry the company item', async () => {
+    const res = await api('POST', '/api/checklists', director, {
+      callType: 'credit_negotiation',
+      document: checklist,
+      baseVersion: null,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      callType: 'credit_negotiation',
+      version: 1,
+      document: { version: '1' },
+    });
+    const again = await api('POST', '/api/checklists', director, {
+      callType: 'credit_negotiation',
+      document: checklist,
+      baseVersion: null,
+    });
+    expect(again.statusCode).toBe(409);
+
+    const transcript = JSON.stringify({
+      language: 'ru',
+      segments: [
+        { start: 0, end: 4, speaker: 'rep', text: 'Акт сверки пришлю в пятницу, отсрочка 30 дней.' },
+      ],
+    });
+    const form = multipart({}, [
+      {
+        name: 'audio',
+        filename: 'call.ogg',
+        content: await readFile(path.join(DEMO, 'northwind-net30.ogg')),
+      },
+      { name: 'transcript', filename: 'call.json', content: transcript },
+    ]);
+    const upload = await t.sut.inject({
+      method: 'POST',
+      url: '/api/calls',
+      payload: form.body,
+      headers: { ...form.headers, ...rep.headers },
+    });
+    expect(upload.statusCode, upload.body).toBe(202);
+    const id = upload.json().id as string;
+    const call = await waitFor(async () => {
+      const c = (await api('GET', `/api/calls/${id}`, rep)).json();
+      return c.status === 'analyzed' ? c : undefined;
+    }, 'the call to be analysed');
+    expect(call.flags.reconciliation).toMatchObject({ stated: true });
+    expect(call.flags.payment_terms).toMatchObject({ stated: true });
+  });
+});

@@ -171,3 +171,29 @@ export const PolicyStatsResponse = Type.Object({
   groups: Type.Array(PolicyStatsGroup),
 });
 export type PolicyStatsResponse = Static<typeof PolicyStatsResponse>;
+
+/** Company checklists (same page): versions per call type, validated by the analysis' checklist schema. */
+export const ChecklistCallType = Type.Union([Type.Literal('credit_negotiation'), Type.Literal('collection')]);
+export const ChecklistVersionView = Type.Object({
+  callType: ChecklistCallType,
+  version: Type.Integer(),
+  document: Type.Record(Type.String(), Type.Unknown()),
+  publishedAt: Type.String({ format: 'date-time' }),
+  publishedBy: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+});
+export type ChecklistVersionView = Static<typeof ChecklistVersionView>;
+export const ChecklistVersionsResponse = Type.Object({ items: Type.Array(ChecklistVersionView) });
+export type ChecklistVersionsResponse = Static<typeof ChecklistVersionsResponse>;
+export const PublishChecklistRequest = Type.Object(
+  {
+    callType: ChecklistCallType,
+    document: Type.Unknown(),
+    baseVersion: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type PublishChecklistRequest = Static<typeof PublishChecklistRequest>;
+export const ValidateChecklistRequest = Type.Object(
+  { document: Type.Unknown() },
+  { additionalProperties: false },
+);

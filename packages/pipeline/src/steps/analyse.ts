@@ -1,6 +1,6 @@
 import type { CallStatus } from '@onterms/db';
 import { findCallById, getSegments, saveAnalysis } from '@onterms/db';
-import { checkCallAgainstPolicy } from '@onterms/domain';
+import { checkCallAgainstPolicy, companyChecklist } from '@onterms/domain';
 import type { ProcessCallDeps } from '../deps.ts';
 
 type Deps = Pick<ProcessCallDeps, 'db' | 'analyze' | 'log'>;
@@ -27,7 +27,12 @@ export async function analyse(
   if (!call || !from.includes(call.status)) return 'skipped';
   const segments = await getSegments(db, callId);
   // The transcribe step always records the transcript's language on the call.
-  const result = await deps.analyze({ language: call.language ?? 'ru', segments }, call.callType);
+  const checklist = await companyChecklist(db, call.callType);
+  const result = await deps.analyze(
+    { language: call.language ?? 'ru', segments },
+    call.callType,
+    ...(checklist ? [checklist] : []),
+  );
 
   return db.transaction().execute(async (trx) => {
     const row = await trx

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ErrorMessage, Loading } from '../../components/error-message.tsx';
 import { usePolicy } from '../../features/credit-policy/api/get-policy.ts';
 import { ClientSegments } from '../../features/credit-policy/components/client-segments.tsx';
+import { CompanyChecklists } from '../../features/credit-policy/components/company-checklists.tsx';
 import { PolicyEditor } from '../../features/credit-policy/components/policy-editor.tsx';
 import { RecheckProgress } from '../../features/credit-policy/components/recheck-progress.tsx';
 import { VersionHistory } from '../../features/credit-policy/components/version-history.tsx';
@@ -39,6 +40,7 @@ export function Component() {
       {canEdit ? <PolicyEditor key={current?.version ?? 0} current={current?.document ?? null} /> : null}
       {current ? <ClientSegments policy={current.document} /> : null}
       <VersionHistory />
+      <CompanyChecklists canEdit={canEdit} />
     </div>
   );
 }

@@ -112,6 +112,17 @@ export const policyEn: Resources['policy'] = {
     week: 'Week',
     empty: 'No checked calls in this period.',
   },
+  checklists: {
+    title: 'Company checklists',
+    hint: 'Your own items (say "reconciliation statement") and wording per language, in the OnTerms checklist format. New calls are analysed with the published version.',
+    callType: 'Call type',
+    current: 'Version {{version}} in force since {{date}}, published by {{who}}',
+    none: 'No company checklist — the default one is used.',
+    json: 'Checklist JSON',
+    publish: 'Publish the checklist',
+    valid: 'The checklist is valid. Items: {{items}}',
+    published: 'Checklist version {{version}} published.',
+  },
   card: {
     title: "Rep's card: what to tell the client",
     none: 'No credit policy is published yet — there is no card. Ask your manager.',

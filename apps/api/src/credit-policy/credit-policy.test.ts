@@ -34,6 +34,26 @@ const api = (method: 'GET' | 'POST' | 'PUT', url: string, who: Person, payload?:
   });
 const idle = () => (t.pipeline.queue as InProcessRunner).idle();
 
+/** Uploads a demo recording with our transcript as the rep; answers the new call's id. */
+async function uploadCall(recording: string, lines: [string, string][], clientName?: string) {
+  const transcript = JSON.stringify({
+    language: 'ru',
+    segments: lines.map(([speaker, text], i) => ({ start: i * 4, end: i * 4 + 3, speaker, text })),
+  });
+  const form = multipart(clientName ? { clientName } : {}, [
+    { name: 'audio', filename: 'call.ogg', content: await readFile(path.join(DEMO, recording)) },
+    { name: 'transcript', filename: 'call.json', content: transcript },
+  ]);
+  const res = await t.sut.inject({
+    method: 'POST',
+    url: '/api/calls',
+    payload: form.body,
+    headers: { ...form.headers, ...rep.headers },
+  });
+  expect(res.statusCode, res.body).toBe(202);
+  return res.json().id as string;
+}
+
 describe('the credit policy over HTTP', () => {
   it('before the first publish: no policy, an empty card, calls unchecked', async () => {
     expect((await api('GET', '/api/credit-policy', director)).json()).toEqual({
@@ -182,34 +202,14 @@ describe('the credit policy over HTTP', () => {
   });
 
   it('an uploaded call is checked after its flags, against the current version', async () => {
-    const transcript = JSON.stringify({
-      language: 'ru',
-      segments: [
-        { start: 0, end: 3, speaker: 'client', text: 'Какую отсрочку дадите?' },
-        {
-          start: 3,
-          end: 8,
-          speaker: 'rep',
-          text: 'Дадим отсрочку сто двадцать дней, штрафов за просрочку не будет.',
-        },
+    const id = await uploadCall(
+      'stroymarket-terms.ogg',
+      [
+        ['client', 'Какую отсрочку дадите?'],
+        ['rep', 'Дадим отсрочку сто двадцать дней, штрафов за просрочку не будет.'],
       ],
-    });
-    const form = multipart({ clientName: 'ООО «Ромашка»' }, [
-      {
-        name: 'audio',
-        filename: 'call.ogg',
-        content: await readFile(path.join(DEMO, 'stroymarket-terms.ogg')),
-      },
-      { name: 'transcript', filename: 'call.json', content: transcript },
-    ]);
-    const res = await t.sut.inject({
-      method: 'POST',
-      url: '/api/calls',
-      payload: form.body,
-      headers: { ...form.headers, ...rep.headers },
-    });
-    expect(res.statusCode, res.body).toBe(202);
-    const id = res.json().id as string;
+      'ООО «Ромашка»',
+    );
     const check = await waitFor(
       async () => (await api('GET', `/api/calls/${id}/policy`, rep)).json().check ?? undefined,
       'the policy check of the uploaded call',
@@ -281,28 +281,9 @@ describe('company checklists (same page)', () => {
     });
     expect(again.statusCode).toBe(409);
 
-    const transcript = JSON.stringify({
-      language: 'ru',
-      segments: [
-        { start: 0, end: 4, speaker: 'rep', text: 'Акт сверки пришлю в пятницу, отсрочка 30 дней.' },
-      ],
-    });
-    const form = multipart({}, [
-      {
-        name: 'audio',
-        filename: 'call.ogg',
-        content: await readFile(path.join(DEMO, 'northwind-net30.ogg')),
-      },
-      { name: 'transcript', filename: 'call.json', content: transcript },
+    const id = await uploadCall('northwind-net30.ogg', [
+      ['rep', 'Акт сверки пришлю в пятницу, отсрочка 30 дней.'],
     ]);
-    const upload = await t.sut.inject({
-      method: 'POST',
-      url: '/api/calls',
-      payload: form.body,
-      headers: { ...form.headers, ...rep.headers },
-    });
-    expect(upload.statusCode, upload.body).toBe(202);
-    const id = upload.json().id as string;
     const call = await waitFor(async () => {
       const c = (await api('GET', `/api/calls/${id}`, rep)).json();
       return c.status === 'analyzed' ? c : undefined;

@@ -1,5 +1,7 @@
 import { CreditPolicy } from '@onterms/contracts';
-import { Value, type ValueError } from '@sinclair/typebox/value';
+import { Value } from '@sinclair/typebox/value';
+// the most specific error of a union's branches (a required sanction is a kind or an object)
+import { deepest } from '../checklist/load.ts';
 
 /** A credit policy that cannot be used; the message starts with the JSON path of the bad field. */
 export class PolicyError extends Error {
@@ -11,17 +13,6 @@ export class PolicyError extends Error {
   ) {
     super(`${path}: ${reason}`);
   }
-}
-
-/** For a union (a required sanction is a kind or an object), the most specific error of its branches. */
-function deepest(e: ValueError | undefined): ValueError | undefined {
-  if (!e || !e.errors.length) return e;
-  let best = e;
-  for (const it of e.errors) {
-    const d = deepest(it.First());
-    if (d && d.path.length > best.path.length) best = d;
-  }
-  return best;
 }
 
 /**

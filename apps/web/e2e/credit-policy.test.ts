@@ -64,12 +64,12 @@ describe('the credit policy', () => {
     await page.getByRole('heading', { name: 'Кредитная политика' }).waitFor();
     await page.getByText('Политика ещё не опубликована').waitFor();
 
-    const days = page.getByLabel('Максимальная отсрочка, дней').first();
-    await days.fill('30');
-    await page.getByLabel('Комментарий к версии').fill('Решение кредитного комитета');
-    await page.getByRole('button', { name: 'Проверить' }).click();
+    const editor = page.locator('.policy-editor');
+    await editor.getByLabel('Максимальная отсрочка, дней').first().fill('30');
+    await editor.getByLabel('Комментарий к версии').fill('Решение кредитного комитета');
+    await editor.getByRole('button', { name: 'Проверить' }).click();
     await page.getByText('Политика корректна — можно публиковать.').waitFor();
-    await page.getByRole('button', { name: 'Опубликовать новую версию' }).click();
+    await editor.getByRole('button', { name: 'Опубликовать новую версию' }).click();
     await page.getByText(/Действует версия 1/).waitFor();
     await page.getByText('Все звонки проверены по версии 1.').waitFor({ timeout: 30_000 });
     await page.getByRole('cell', { name: 'Ольга Директорова' }).waitFor();

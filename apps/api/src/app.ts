@@ -17,6 +17,7 @@ import { coachingRoutes } from './coaching/coaching-routes.ts';
 import { creditPolicyRoutes } from './credit-policy/credit-policy-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { registerTextInputCheck } from './http/text-input.ts';
 import { statsRoutes } from './stats/stats-routes.ts';
 
 export interface AppDeps {
@@ -38,6 +39,8 @@ export interface AppDeps {
 export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
   const api = fastify.withTypeProvider<TypeBoxTypeProvider>();
   registerErrorHandler(fastify);
+  // Control characters in any text field are a 400 naming the field, before any schema or SQL sees them.
+  registerTextInputCheck(fastify);
 
   await fastify.register(swagger, {
     openapi: {

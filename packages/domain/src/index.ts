@@ -9,3 +9,4 @@ export { recheckCalls, type RecheckOutcome } from './credit-policy/recheck-calls
 export { setSegmentOfClient } from './credit-policy/set-client-segment.ts';
 export { publishCompanyChecklist } from './credit-policy/publish-company-checklist.ts';
 export { companyChecklist } from './credit-policy/company-checklist.ts';
+export { retryCall, type RetryCallDeps, type RetryCallOutcome } from './calls/retry-call.ts';

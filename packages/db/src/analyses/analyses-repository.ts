@@ -30,11 +30,26 @@ export async function saveAnalysis(
 
   const entries: [string, FlagResult][] = [
     ...Object.entries(result.flags),
-    [DEFLECTION_FLAG, { stated: result.deflection.present, moments: result.deflection.moments }],
+    [
+      DEFLECTION_FLAG,
+      {
+        stated: result.deflection.present,
+        moments: result.deflection.moments,
+        ...(result.deflection.confidence !== undefined && { confidence: result.deflection.confidence }),
+      },
+    ],
   ];
   await trx
     .insertInto('analysis_flags')
-    .values(entries.map(([flag, r]) => ({ call_id: callId, flag, stated: r.stated })))
+    .values(
+      entries.map(([flag, r]) => ({
+        call_id: callId,
+        flag,
+        stated: r.stated,
+        confidence: r.confidence ?? null,
+        opportunities: r.opportunities ? JSON.stringify(r.opportunities) : null,
+      })),
+    )
     .execute();
   const moments = entries.flatMap(([flag, r]) =>
     r.moments.map((m, ordinal) => ({
@@ -52,7 +67,13 @@ export async function saveAnalysis(
   if (moments.length) await trx.insertInto('analysis_moments').values(moments).execute();
   await trx
     .updateTable('calls')
-    .set({ status: 'analyzed', failure_reason: null, analyzed_at: sql`now()`, updated_at: sql`now()` })
+    .set({
+      status: 'analyzed',
+      failure_reason: null,
+      failure_code: null,
+      analyzed_at: sql`now()`,
+      updated_at: sql`now()`,
+    })
     .where('id', '=', callId)
     .execute();
 }
@@ -70,7 +91,7 @@ export async function getAnalyses(db: Db, callIds: string[]): Promise<Map<string
     db.selectFrom('analyses').selectAll().where('call_id', 'in', callIds).execute(),
     db
       .selectFrom('analysis_flags')
-      .select(['call_id', 'flag', 'stated'])
+      .select(['call_id', 'flag', 'stated', 'confidence', 'opportunities'])
       .where('call_id', 'in', callIds)
       .execute(),
     db
@@ -85,7 +106,12 @@ export async function getAnalyses(db: Db, callIds: string[]): Promise<Map<string
   const byCall = new Map<string, Map<string, FlagResult>>();
   for (const f of flags) {
     const byFlag = byCall.get(f.call_id) ?? new Map<string, FlagResult>();
-    byFlag.set(f.flag, { stated: f.stated, moments: [] });
+    byFlag.set(f.flag, {
+      stated: f.stated,
+      moments: [],
+      ...(f.confidence !== null && { confidence: f.confidence }),
+      ...(f.opportunities ? { opportunities: f.opportunities as FlagResult['opportunities'] } : {}),
+    });
     byCall.set(f.call_id, byFlag);
   }
   for (const m of moments) {
@@ -107,7 +133,11 @@ export async function getAnalyses(db: Db, callIds: string[]): Promise<Map<string
       checklist: { id: head.checklist_id, version: head.checklist_version },
       engine: { rules: head.rules_version, llmModel: head.llm_model },
       flags: Object.fromEntries(byFlag),
-      deflection: { present: deflection.stated, moments: deflection.moments },
+      deflection: {
+        present: deflection.stated,
+        moments: deflection.moments,
+        ...(deflection.confidence !== undefined && { confidence: deflection.confidence }),
+      },
       ...(head.waivers ? { waivers: head.waivers as Moment[] } : {}),
     });
   }

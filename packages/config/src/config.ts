@@ -28,8 +28,9 @@ const EnvSchema = Type.Object({
   STT_MODEL_PATH: Type.Optional(Type.String({ minLength: 1 })),
   STT_MAX_CHUNK_SECONDS: Type.Optional(Type.Integer({ minimum: 10, maximum: 24 * 3600 })),
   STT_MAX_UPLOAD_BYTES: Type.Optional(Type.Integer({ minimum: 100_000 })),
+  // 'opus' is still parsed only to refuse it with the reason (below).
   STT_UPLOAD_FORMAT: Type.Optional(
-    Type.Union([Type.Literal('flac'), Type.Literal('opus'), Type.Literal('wav')]),
+    Type.Union([Type.Literal('flac'), Type.Literal('wav'), Type.Literal('opus')]),
   ),
   STT_CONCURRENCY: Type.Optional(Type.Integer({ minimum: 1, maximum: 32 })),
   STT_TIMEOUT_SECONDS: Type.Integer({ minimum: 10, maximum: 3600, default: 600 }),
@@ -111,7 +112,7 @@ export interface SttConfig {
   maxChunkSeconds: number | null;
   maxUploadBytes: number | null;
   /** STT_UPLOAD_FORMAT: chunk encoding sent to the openai engine (default flac). */
-  uploadFormat: 'flac' | 'opus' | 'wav' | null;
+  uploadFormat: 'flac' | 'wav' | null;
   /** STT_CONCURRENCY: chunk requests in flight per call (default: openai 4, local 1). */
   concurrency: number | null;
   /** STT_TIMEOUT_SECONDS: per request. */
@@ -184,6 +185,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       'STT_ENGINE=sherpa-onnx needs STT_MODEL_PATH: the directory of a downloaded sherpa-onnx model (see packages/transcription/README.md)',
     );
   }
+  if (e.STT_UPLOAD_FORMAT === 'opus') {
+    problems.push(
+      'STT_UPLOAD_FORMAT=opus is no longer offered: encoding the chunks took about 20 times as long as decoding the call. Use flac (the default, lossless) or wav',
+    );
+  }
   if (!isTimeZone(e.COMPANY_TIME_ZONE)) {
     problems.push(
       `COMPANY_TIME_ZONE: not an IANA time zone name (got ${JSON.stringify(e.COMPANY_TIME_ZONE)})`,
@@ -220,7 +226,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       baseURL: e.OPENAI_BASE_URL ?? null,
       maxChunkSeconds: e.STT_MAX_CHUNK_SECONDS ?? null,
       maxUploadBytes: e.STT_MAX_UPLOAD_BYTES ?? null,
-      uploadFormat: e.STT_UPLOAD_FORMAT ?? null,
+      uploadFormat: e.STT_UPLOAD_FORMAT === 'opus' ? null : (e.STT_UPLOAD_FORMAT ?? null),
       concurrency: e.STT_CONCURRENCY ?? null,
       requestTimeoutMs: e.STT_TIMEOUT_SECONDS * 1000,
     },

@@ -128,6 +128,10 @@ export interface AnalysisFlagsTable {
   /** A checklist item id, or `deflection`. */
   flag: string;
   stated: boolean;
+  /** How sure the analysis is of `stated` (0–1); null for analyses stored before it existed. */
+  confidence: number | null;
+  /** For a flag not stated: [{segment, start, quote}] where it should have been said. */
+  opportunities: ColumnType<unknown, string | null, string | null> | null;
 }
 
 export interface AnalysisMomentsTable {

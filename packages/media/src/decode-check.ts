@@ -27,20 +27,29 @@ const MIN_DECODED_FRACTION = 0.5;
 const CHECK_SAMPLE_RATE = 8000;
 const BYTES_PER_SAMPLE = 2;
 
-export async function checkDecodes(file: string, durationSec: number, control: RunControl): Promise<void> {
-  const windowSec = Math.min(WINDOW_SEC, durationSec);
-  const windowSeconds = windowSec.toFixed(3);
+/**
+ * `durationSec` may still be on its way (ffprobe running beside): the windows are decoded at once
+ * and only measured against the duration once it is known. A file shorter than the window is
+ * decoded whole by both (`-sseof` before the start is ignored by ffmpeg), which is what the
+ * shorter window would have read.
+ */
+export async function checkDecodes(
+  file: string,
+  durationSec: number | Promise<number>,
+  control: RunControl,
+): Promise<void> {
+  const windowSeconds = WINDOW_SEC.toFixed(3);
   // Both windows at once: the upload waits for this check, and each ffmpeg start costs tens of ms.
   await Promise.all([
-    expectDecodedWindow(file, ['-t', windowSeconds], windowSec, 'start', control),
-    expectDecodedWindow(file, ['-sseof', `-${windowSeconds}`], windowSec, 'end', control),
+    expectDecodedWindow(file, ['-t', windowSeconds], durationSec, 'start', control),
+    expectDecodedWindow(file, ['-sseof', `-${windowSeconds}`], durationSec, 'end', control),
   ]);
 }
 
 async function expectDecodedWindow(
   file: string,
   inputOptions: string[],
-  windowSec: number,
+  durationSec: number | Promise<number>,
   where: 'start' | 'end',
   control: RunControl,
 ): Promise<void> {
@@ -84,6 +93,7 @@ async function expectDecodedWindow(
     }
     throw error;
   }
+  const windowSec = Math.min(WINDOW_SEC, await durationSec);
   const decodedSec = decodedBytes / BYTES_PER_SAMPLE / CHECK_SAMPLE_RATE;
   if (decodedSec < windowSec * MIN_DECODED_FRACTION) {
     throw new MediaError(

@@ -54,8 +54,17 @@ export async function inspectAudio(file: string, control: RunControl): Promise<A
  * must actually decode (see decode-check.ts).
  */
 export async function probeAudio(file: string, control: RunControl): Promise<AudioInfo> {
-  const info = await inspectAudio(file, control);
-  await checkDecodes(file, info.durationSec, control);
+  // ffprobe and the two decode windows run side by side (three processes, one wait: an upload is
+  // answered ~one ffmpeg start-up sooner). ffprobe's verdict comes first: a file it cannot read is
+  // not_audio, whatever the decoders said about it.
+  const inspected = inspectAudio(file, control);
+  const duration = inspected.then((info) => info.durationSec);
+  const decoded = checkDecodes(file, duration, control);
+  // Both are awaited below, once ffprobe has spoken; until then a rejection is not "unhandled".
+  duration.catch(() => {});
+  decoded.catch(() => {});
+  const info = await inspected;
+  await decoded;
   return info;
 }
 

@@ -4,6 +4,7 @@ import { gaveUpFailure, permanentFailure } from './failures.ts';
 import type { JobOutcome } from './jobs.ts';
 import { analyse } from './steps/analyse.ts';
 import { prepareAudio } from './steps/prepare-audio.ts';
+import { StepTimes } from './step-times.ts';
 import { transcribe } from './steps/transcribe.ts';
 
 /** Statuses a call can be (re)started from; `waiting`, `analyzed` and `failed` are at rest. */
@@ -33,27 +34,33 @@ export async function processCall(
 ): Promise<JobOutcome> {
   const { db, log } = deps;
   const signal = options.signal ?? new AbortController().signal;
-  const call = await findCallById(db, callId);
+  const times = new StepTimes();
+  const call = await times.time('db.read', () => findCallById(db, callId));
   if (!call || !RUNNABLE.includes(call.status)) {
     log.debug({ callId, status: call?.status ?? 'missing' }, 'nothing to do');
     return call ? { status: 'skipped' } : { status: 'skipped', missing: true };
   }
   try {
     if (call.status !== 'transcribed') {
-      if (!(await transitionCallStatus(db, callId, ['queued', 'processing'], 'processing'))) {
-        return { status: 'skipped' };
-      }
-      await prepareAudio(deps, call);
+      const started = await times.time('db.transition', () =>
+        transitionCallStatus(db, callId, ['queued', 'processing'], 'processing'),
+      );
+      if (!started) return { status: 'skipped' };
+      const { speechAudioKey } = await prepareAudio(deps, call, times);
       signal.throwIfAborted();
-      // Re-read: prepareAudio recorded the derived keys the engine needs.
-      const prepared = await findCallById(db, callId);
+      // prepareAudio hands back the key it recorded, so the row is read again only before a billed
+      // speech-to-text run (a call deleted or reset meanwhile must not be sent); an uploaded transcript
+      // is stored by a guarded transition that skips such a call anyway.
+      const prepared = call.transcriptUploadKey
+        ? { ...call, status: 'processing' as const, speechAudioKey }
+        : await times.time('db.read', () => findCallById(db, callId));
       if (!prepared || prepared.status !== 'processing') return { status: 'skipped' };
-      const transcribed = await transcribe(deps, prepared, signal);
+      const transcribed = await times.time('transcribe', () => transcribe(deps, prepared, signal));
       if (transcribed !== 'transcribed') return { status: transcribed };
       signal.throwIfAborted();
     }
-    const analysed = await analyse(deps, callId, ['transcribed']);
-    if (analysed === 'analyzed') log.info({ callId }, 'call analysed');
+    const analysed = await times.time('analyse', () => analyse(deps, callId, ['transcribed']));
+    if (analysed === 'analyzed') log.info({ callId, ms: times.ms }, 'call analysed');
     return { status: analysed };
   } catch (error) {
     const failure = permanentFailure(error);

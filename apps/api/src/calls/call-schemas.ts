@@ -135,10 +135,12 @@ export const CallListQuery = Type.Object(
         Type.Literal('client'),
         Type.Literal('-client'),
         Type.Literal('attention'),
+        Type.Literal('uncertain'),
       ],
       {
         default: '-recorded_at',
-        description: '`attention`: missing flags or deflections first, then newest',
+        description:
+          '`attention`: missing flags or deflections first, then newest; `uncertain`: the least certain analysis first',
       },
     ),
     page: Type.Integer({ minimum: 1, default: 1 }),

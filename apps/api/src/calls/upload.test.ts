@@ -220,7 +220,9 @@ describe('a good upload', () => {
       moments: [expect.objectContaining({ segment: 2, speaker: 'rep' })],
     });
     expect(call.flags.sanctions.stated).toBe(true);
-    expect(call.deflection).toEqual({ present: false, moments: [] });
+    expect(call.deflection).toEqual({ present: false, moments: [], confidence: expect.any(Number) });
+    // how sure the analysis is of each verdict, stored with it
+    expect(call.flags.payment_terms.confidence).toBeGreaterThan(0.5);
 
     const list = await t.sut.inject({
       method: 'GET',

@@ -100,11 +100,19 @@ describe('calls', () => {
               values: { deferralDays: 30 },
             },
           ],
+          confidence: 0.95,
         },
-        deadline: { stated: false, moments: [] },
+        // where a missing flag should have been said, and how sure the analysis is
+        deadline: {
+          stated: false,
+          moments: [],
+          confidence: 0.78,
+          opportunities: [{ segment: 1, start: 3, quote: 'Хорошо.' }],
+        },
+        // (an analysis stored before confidences existed reads back without them)
         sanctions: { stated: false, moments: [] },
       },
-      deflection: { present: false, moments: [] },
+      deflection: { present: false, moments: [], confidence: 0.97 },
     };
     for (let i = 0; i < 2; i++) {
       await sut.db.transaction().execute(async (trx) => {

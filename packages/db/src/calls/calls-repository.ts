@@ -72,7 +72,14 @@ export interface CallFilters {
  * A leading `-` sorts descending.
  */
 export type CallSort =
-  'recorded_at' | '-recorded_at' | 'duration' | '-duration' | 'client' | '-client' | 'attention';
+  | 'recorded_at'
+  | '-recorded_at'
+  | 'duration'
+  | '-duration'
+  | 'client'
+  | '-client'
+  | 'attention'
+  | 'uncertain';
 
 export interface Page {
   limit: number;
@@ -180,6 +187,8 @@ const ORDER: Record<CallSort, ReturnType<typeof sql>> = {
   client: sql`lower(clients.name) asc nulls last`,
   '-client': sql`lower(clients.name) desc nulls last`,
   attention: sql`${needsAttention} desc`,
+  // the verdict the analysis is least sure of decides; calls analysed before confidences existed last
+  uncertain: sql`(select min(af.confidence) from analysis_flags af where af.call_id = calls.id) asc nulls last`,
 };
 
 /** Marks the call reviewed, once: the first review keeps its time and reviewer. */

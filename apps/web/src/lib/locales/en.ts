@@ -300,6 +300,8 @@ export const en: Resources = {
     correctedBy: 'Corrected by {{name}}, {{date}}:',
     machineSaid: 'Machine: {{verdict}}.',
     playMoment: '{{flag}}: play from {{time}}',
+    opportunities: 'Where it should have been said:',
+    playOpportunity: '{{flag}} should have been said here: play from {{time}}',
   },
   values: {
     deferral_one: 'net {{count}} day',

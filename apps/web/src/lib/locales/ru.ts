@@ -307,6 +307,8 @@ export const ru = {
     correctedBy: 'Исправил(а) {{name}}, {{date}}:',
     machineSaid: 'Машина: {{verdict}}.',
     playMoment: '{{flag}}: слушать с {{time}}',
+    opportunities: 'Где это стоило сказать:',
+    playOpportunity: '{{flag}}: здесь стоило сказать — слушать с {{time}}',
   },
   values: {
     deferral_one: 'отсрочка {{count}} день',

@@ -16,6 +16,7 @@ import { callRoutes } from './calls/call-routes.ts';
 import { coachingRoutes } from './coaching/coaching-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { receivablesRoutes } from './receivables/receivables-routes.ts';
 import { statsRoutes } from './stats/stats-routes.ts';
 
 export interface AppDeps {
@@ -63,6 +64,7 @@ export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
       await scope.register(authRoutes, deps);
       await scope.register(adminRoutes, deps);
       await scope.register(statsRoutes, deps);
+      await scope.register(receivablesRoutes, deps);
       // Only login and health answer anonymous requests; the API's description is for signed-in clients.
       scope.get('/openapi.json', { config: { policy: 'api.describe' }, schema: { hide: true } }, async () =>
         fastify.swagger(),

@@ -39,6 +39,8 @@ const EnvSchema = Type.Object({
   COOKIE_SECURE: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
   COMPANY_TIME_ZONE: Type.String({ minLength: 1, default: 'Europe/Moscow' }),
+  COMPANY_CURRENCY: Type.String({ pattern: '^[A-Z]{3}$', default: 'RUB' }),
+  FOLLOW_UP_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 3 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -61,7 +63,13 @@ export interface Config {
   stt: SttConfig;
   auth: AuthConfig;
   /** COMPANY_TIME_ZONE (IANA name): where the company's days, weeks and months begin (stats). */
-  company: { timeZone: string };
+  company: {
+    timeZone: string;
+    /** COMPANY_CURRENCY: the currency of imported receivables whose file names none. */
+    currency?: string;
+    /** FOLLOW_UP_DAYS: an overdue client nobody has called for this many days is a follow-up (when no policy segment says otherwise). */
+    followUpDays?: number;
+  };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -200,7 +208,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : !LOOPBACK_HOSTS.has(e.HOST.toLowerCase()),
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
     },
-    company: { timeZone: e.COMPANY_TIME_ZONE },
+    company: {
+      timeZone: e.COMPANY_TIME_ZONE,
+      currency: e.COMPANY_CURRENCY,
+      followUpDays: e.FOLLOW_UP_DAYS,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

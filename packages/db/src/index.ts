@@ -16,3 +16,6 @@ export * from './coaching/corrections-repository.ts';
 export * from './coaching/annotations-repository.ts';
 export * from './coaching/tags-repository.ts';
 export * from './stats/stats-repository.ts';
+export * from './receivables/invoices-repository.ts';
+export * from './receivables/promises-repository.ts';
+export * from './receivables/column-mappings-repository.ts';

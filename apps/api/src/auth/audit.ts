@@ -24,11 +24,13 @@ export type AuditAction =
   | 'team.created'
   | 'team.renamed'
   | 'token.created'
-  | 'token.revoked';
+  | 'token.revoked'
+  | 'receivables.imported'
+  | 'follow_up.snoozed';
 
 export interface AuditEvent {
   action: AuditAction;
-  objectType?: 'call' | 'user' | 'team' | 'token';
+  objectType?: 'call' | 'user' | 'team' | 'token' | 'receivables_import' | 'follow_up';
   objectId?: string;
   details?: Record<string, unknown>;
 }

@@ -19,7 +19,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error.cause ?? error }, error.message);
       reply.headers(error.headers);
-      return reply.status(error.status).send({ error: error.code, message: error.message });
+      return reply.status(error.status).send({ ...error.details, error: error.code, message: error.message });
     }
     if (error instanceof QueueUnavailableError) {
       request.log.warn({ err: error }, 'queue unavailable');

@@ -5,6 +5,7 @@ import * as coaching from './2026-11-22T0300-coaching.ts';
 import * as sttNotes from './2026-11-22T0400-stt-notes.ts';
 import * as stats from './2026-11-22T0500-stats.ts';
 import * as statsDaily from './2026-11-22T0510-stats-daily.ts';
+import * as receivables from './2026-12-07T0300-receivables.ts';
 
 /**
  * Every migration, by its sortable name. Listed statically (rather than read from the folder at run
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0400-stt-notes': sttNotes,
   '2026-11-22T0500-stats': stats,
   '2026-11-22T0510-stats-daily': statsDaily,
+  '2026-12-07T0300-receivables': receivables,
 };

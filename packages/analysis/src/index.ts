@@ -10,3 +10,5 @@ export { ChecklistError } from './checklist/errors.ts';
 export type { CompiledChecklist } from './checklist/compile.ts';
 export type { ChecklistSpec, ItemSpec, CueSpec } from './checklist/schema.ts';
 export { toFlagsView } from './engine/view.ts';
+export { findPromises } from './promises/find-promises.ts';
+export { resolvePromiseDue } from './promises/resolve-due.ts';

@@ -5,6 +5,7 @@ import { readCall } from './read-call.ts';
 import { attribute } from '../speakers/attribute.ts';
 import { detectDeflection } from '../deflection/detect.ts';
 import { extractValues } from '../values/extract.ts';
+import { findPromises } from '../promises/find-promises.ts';
 
 export const RULES_ENGINE_VERSION = 'rules-1.5.0';
 
@@ -41,10 +42,13 @@ export function analyzeTranscript(
     flags[item.id] = { stated: moments.length > 0, moments };
   });
   const deflected = detectDeflection(segments, readings, attributed);
+  // Promises to pay are what a collection call is for; a negotiation's "we'll pay by Friday" is its terms.
+  const collection = cl.id === 'collection' || rules.aboutArrears;
   return {
     checklist: { id: cl.id, version: cl.version },
     engine: { rules: RULES_ENGINE_VERSION, llmModel: null },
     flags,
     deflection: { present: deflected.length > 0, moments: deflected.map((i) => moment(segments, i)) },
+    ...(collection && { promises: findPromises(segments, lang) }),
   };
 }

@@ -8,7 +8,7 @@ import { ConfigError, loadConfig, type Config } from '@onterms/config';
 import { isBlobReferenced, migrateToLatest, openDatabase, requeueWaitingCalls } from '@onterms/db';
 import { createMedia } from '@onterms/media';
 import { createDefaultDeps, createPipeline } from '@onterms/pipeline';
-import { createLocalBlobStore } from '@onterms/storage';
+import { createBlobStore } from '@onterms/storage';
 import { app } from './app.ts';
 import { createDemoUsers, ensureInitialAdmin } from './auth/accounts.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
@@ -43,7 +43,7 @@ try {
   process.exit(1);
 }
 
-const store = createLocalBlobStore({ root: path.join(config.dataDir, 'blobs') });
+const store = createBlobStore(config.storage, config.dataDir);
 const media = createMedia({
   ...(config.media.ffmpegPath && { ffmpegPath: config.media.ffmpegPath }),
   ...(config.media.ffprobePath && { ffprobePath: config.media.ffprobePath }),

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { AnalysisResult, Transcript } from '@onterms/contracts';
 import { analyzeTranscript } from '../src/index.ts';
 import { keywordTracker } from '../src/eval/baseline.ts';
+import { PromiseScorer, type PromiseTruth } from '../src/eval/score-promises.ts';
 import { EVAL_FLAGS, Scorer, score, type Labels } from '../src/eval/score.ts';
 import { VALUE_TYPES, ValueScorer, type ValueTruth } from '../src/eval/score-values.ts';
 
@@ -29,6 +30,7 @@ if (!dir) {
 
 const ours = new Scorer();
 const valueScore = new ValueScorer();
+const promiseScore = new PromiseScorer();
 const base = new Scorer();
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
@@ -39,6 +41,7 @@ for (const f of files) {
     callType?: string;
     labels: Labels;
     values?: ValueTruth;
+    promises?: PromiseTruth[];
   };
   const id = doc.id ?? f;
   const r: AnalysisResult = analyzeTranscript(
@@ -47,6 +50,7 @@ for (const f of files) {
   );
   ours.add(id, doc.labels, r);
   valueScore.add(id, doc.values, r);
+  promiseScore.add(id, doc.promises, r);
   base.add(id, doc.labels, keywordTracker(doc) as unknown as AnalysisResult);
 }
 
@@ -81,7 +85,15 @@ if (valueScore.calls) {
   for (const t of VALUE_TYPES) row(t, valueScore.counts[t]);
   row('all values', valueScore.total);
 }
-if (values.errors) for (const e of [...ours.errors, ...valueScore.errors]) console.log('  ' + e);
+if (promiseScore.calls) {
+  const s = score({ ...promiseScore.counts, tn: 0 });
+  const c = promiseScore.counts;
+  console.log(
+    `promises to pay (${promiseScore.calls} calls with promise truth): P ${pct(s.precision)} R ${pct(s.recall)} F1 ${pct(s.f1)}   ${c.tp}/${c.fp}/${c.fn}`,
+  );
+}
+if (values.errors)
+  for (const e of [...ours.errors, ...valueScore.errors, ...promiseScore.errors]) console.log('  ' + e);
 
 const failures: string[] = [];
 const minF1 = values['min-f1'] ? Number(values['min-f1']) : null;

@@ -19,3 +19,5 @@ export * from './stats/stats-repository.ts';
 export * from './receivables/invoices-repository.ts';
 export * from './receivables/promises-repository.ts';
 export * from './receivables/column-mappings-repository.ts';
+export * from './receivables/follow-ups-repository.ts';
+export * from './receivables/client-page-repository.ts';

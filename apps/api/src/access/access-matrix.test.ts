@@ -197,6 +197,7 @@ function urlFor(url: string, action: PolicyAction | undefined, relation: Relatio
     if (param === 'id' && def?.resource === 'tokens') return fx.tokens.spareId;
     if (param === 'id' && def?.resource === 'coaching') return fx.tags.spare;
     if (param === 'flag') return 'sanctions';
+    if (param === 'clientId') return fx.clients.own;
     throw new Error(
       `The matrix has no fixture for :${param} in ${url}: add one to access-fixtures.ts and urlFor.`,
     );

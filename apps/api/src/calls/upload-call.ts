@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Transcript } from '@onterms/contracts';
 import {
   ensureClient,
+  findClientById,
+  findClientByTaxId,
   findCallByUploaderAndSha256,
   findUserById,
   insertCall,
@@ -84,6 +86,7 @@ export async function uploadCall(
     }
 
     const transcript = input.transcript ? parseUploadedTranscript(input.transcript, fields) : null;
+    const knownClient = await pickedClient(deps.db, fields);
 
     const existing = await findCallByUploaderAndSha256(deps.db, principal.userId, written.sha256);
     if (existing) {
@@ -103,7 +106,7 @@ export async function uploadCall(
     }
 
     const call = await deps.db.transaction().execute(async (trx) => {
-      const client = fields.clientName ? await ensureClient(trx, fields.clientName) : null;
+      const client = knownClient ?? (fields.clientName ? await ensureClient(trx, fields.clientName) : null);
       const inserted = await insertCall(trx, {
         id,
         rep_id: repId,
@@ -180,4 +183,25 @@ function safeExtension(filename: string | null, fallback: string): string {
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+}
+
+/** The known client the upload names by id or tax id; a name typed freely is matched (or added) later. */
+async function pickedClient(db: Kysely<Database>, fields: UploadFields): Promise<{ id: string } | null> {
+  if (fields.clientId) {
+    const client = await findClientById(db, fields.clientId);
+    if (!client)
+      throw new AppError('bad_request', `No client with id ${fields.clientId}: pick one from the list.`);
+    return client;
+  }
+  if (fields.clientTaxId) {
+    const client = await findClientByTaxId(db, fields.clientTaxId.replace(/\s/g, ''));
+    if (!client) {
+      throw new AppError(
+        'bad_request',
+        `No client with tax id ${fields.clientTaxId}: import the receivables that name it, or send clientName.`,
+      );
+    }
+    return client;
+  }
+  return null;
 }

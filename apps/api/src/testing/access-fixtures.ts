@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import {
   insertCall,
   insertCoachingTag,
+  insertImportedClient,
   insertTeam,
   insertUser,
   setManagedTeams,
@@ -35,6 +36,8 @@ export interface AccessFixtures {
   calls: Record<Relation, string>;
   annotations: Record<Relation, string>;
   tokens: { read: string; upload: string; spareId: string };
+  /** A client looked after by the rep (so in the rep's, the manager's and the director's scope). */
+  clients: { own: string };
   /** A coaching tag nobody uses, for the admin's DELETE row. */
   tags: { spare: string };
   /** Fresh credentials for one request (a new session per call, so logout in one row cannot spoil the next). */
@@ -137,10 +140,16 @@ export async function createAccessFixtures(t: TestApp): Promise<AccessFixtures> 
   });
 
   const spareTag = await insertCoachingTag(db, { ru: 'запасной', en: 'spare' });
+  const ownClient = await insertImportedClient(db, {
+    name: `ООО Клиент ${randomUUID()}`,
+    taxId: null,
+    repId: users.rep,
+  });
 
   return {
     teams: { a, b, spare },
     tags: { spare: spareTag.id },
+    clients: { own: ownClient.id },
     users,
     calls,
     annotations,

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 /** Query of `POST /api/receivables/imports` (the file itself is the multipart part `file`). */
 export const ReceivablesImportQuery = Type.Object({
@@ -48,3 +48,157 @@ export const ReceivablesImportRefusal = Type.Object({
   fields: Type.Optional(Type.Array(Type.String())),
 });
 export type ReceivablesImportRefusal = Static<typeof ReceivablesImportRefusal>;
+
+const Named = Type.Object({ id: Type.String(), name: Type.String() });
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const FollowUpKind = Type.Union([
+  Type.Literal('overdue_no_call'),
+  Type.Literal('broken_promise'),
+  Type.Literal('negotiation_overdue'),
+]);
+export type FollowUpKind = Static<typeof FollowUpKind>;
+
+export const FollowUpItem = Type.Object({
+  key: Type.String(),
+  kind: FollowUpKind,
+  client: Named,
+  rep: Nullable(Named),
+  invoice: Nullable(
+    Type.Object({
+      id: Type.String(),
+      number: Type.String(),
+      dueOn: Type.String(),
+      balance: Type.Number(),
+      currency: Type.String(),
+    }),
+  ),
+  daysLate: Nullable(Type.Integer()),
+  firstDelay: Type.Boolean(),
+  call: Nullable(Type.Object({ id: Type.String(), recordedAt: Type.String(), callType: Type.String() })),
+  promise: Nullable(
+    Type.Object({
+      dueOn: Nullable(Type.String()),
+      amount: Nullable(Type.Number()),
+      full: Type.Boolean(),
+      status: Type.String(),
+      paid: Nullable(Type.Number()),
+    }),
+  ),
+  lastCallAt: Nullable(Type.String()),
+});
+export type FollowUpItem = Static<typeof FollowUpItem>;
+
+export const FollowUpQueue = Type.Object({
+  items: Type.Array(FollowUpItem),
+  counts: Type.Object({
+    total: Type.Integer(),
+    overdue_no_call: Type.Integer(),
+    broken_promise: Type.Integer(),
+    negotiation_overdue: Type.Integer(),
+  }),
+});
+export type FollowUpQueue = Static<typeof FollowUpQueue>;
+
+export const SnoozeFollowUpBody = Type.Object(
+  {
+    key: Type.String({ minLength: 1, maxLength: 200 }),
+    until: Type.String({ format: 'date' }),
+    reason: Type.String({ minLength: 3, maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+export type SnoozeFollowUpBody = Static<typeof SnoozeFollowUpBody>;
+
+export const ClientSearchQuery = Type.Object({
+  /** Part of the name or the start of the tax id; empty: the first clients in scope by name. */
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export const ClientSuggestions = Type.Object({
+  items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), taxId: Nullable(Type.String()) })),
+});
+export type ClientSuggestions = Static<typeof ClientSuggestions>;
+
+const PromiseView = Type.Object({
+  callId: Type.String(),
+  ordinal: Type.Integer(),
+  recordedAt: Type.String(),
+  amount: Nullable(Type.Number()),
+  currency: Nullable(Type.String()),
+  full: Type.Boolean(),
+  due: Type.Record(Type.String(), Type.Unknown()),
+  dueOn: Nullable(Type.String()),
+  status: Type.Union([
+    Type.Literal('open'),
+    Type.Literal('kept'),
+    Type.Literal('partly_kept'),
+    Type.Literal('broken'),
+  ]),
+  paid: Nullable(Type.Number()),
+  quotes: Type.Array(
+    Type.Object({
+      segment: Type.Integer(),
+      start: Type.Number(),
+      speaker: Type.String(),
+      quote: Type.String(),
+    }),
+  ),
+});
+
+export const ClientPageView = Type.Object({
+  client: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    taxId: Nullable(Type.String()),
+    rep: Nullable(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() })),
+    segment: Nullable(Type.String()),
+    creditLimit: Nullable(Type.Object({ amount: Type.Number(), currency: Type.String() })),
+  }),
+  totals: Type.Object({ balance: Type.Number(), overdue: Type.Number(), currency: Nullable(Type.String()) }),
+  risk: Type.Object({
+    lateInvoices: Type.Integer(),
+    firstDelay: Type.Boolean(),
+    repeatedDelays: Type.Boolean(),
+    overCreditLimit: Type.Boolean(),
+  }),
+  invoices: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      number: Type.String(),
+      issuedOn: Type.String(),
+      dueOn: Type.String(),
+      currency: Type.String(),
+      amount: Type.Number(),
+      balance: Type.Number(),
+      paidOn: Nullable(Type.String()),
+      state: Type.Union([
+        Type.Literal('open'),
+        Type.Literal('overdue'),
+        Type.Literal('paid'),
+        Type.Literal('paid_late'),
+      ]),
+      daysLate: Nullable(Type.Integer()),
+    }),
+  ),
+  payments: Type.Array(
+    Type.Object({
+      invoiceId: Type.String(),
+      number: Type.String(),
+      amount: Type.Number(),
+      currency: Type.String(),
+      paidOn: Type.String(),
+    }),
+  ),
+  calls: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      recordedAt: Type.String(),
+      callType: Type.String(),
+      status: Type.String(),
+      rep: Named,
+      flags: Type.Record(Type.String(), Type.Boolean()),
+    }),
+  ),
+  promises: Type.Array(PromiseView),
+});
+export type ClientPageView = Static<typeof ClientPageView>;

@@ -200,3 +200,21 @@ export async function searchClients(
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+export async function findClientById(db: Db, id: string): Promise<ClientRef | null> {
+  const r = await db
+    .selectFrom('clients')
+    .select(['id', 'name', 'tax_id', 'match_key', 'rep_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r ? { id: r.id, name: r.name, taxId: r.tax_id, matchKey: r.match_key, repId: r.rep_id } : null;
+}
+
+export async function findClientByTaxId(db: Db, taxId: string): Promise<ClientRef | null> {
+  const r = await db
+    .selectFrom('clients')
+    .select(['id', 'name', 'tax_id', 'match_key', 'rep_id'])
+    .where('tax_id', '=', taxId)
+    .executeTakeFirst();
+  return r ? { id: r.id, name: r.name, taxId: r.tax_id, matchKey: r.match_key, repId: r.rep_id } : null;
+}

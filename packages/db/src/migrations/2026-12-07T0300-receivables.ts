@@ -53,6 +53,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('receivable_invoices')
     .columns(['due_on', 'client_id'])
     .execute();
+  // The follow-up queue and the client page's risk read only what is still owed.
+  await sql`create index receivable_invoices_open_idx on receivable_invoices (due_on, client_id) where balance > 0`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('receivable_invoices_client_idx')
+    .on('receivable_invoices')
+    .columns(['client_id', 'due_on'])
+    .execute();
   await db.schema
     .createIndex('receivable_invoices_rep_idx')
     .on('receivable_invoices')

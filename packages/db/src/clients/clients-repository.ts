@@ -128,28 +128,56 @@ export async function listClientRefs(db: Db): Promise<ClientRef[]> {
   }));
 }
 
-/** Creates a client named in an imported file (its name key is new: the caller matched it first). */
+/**
+ * Creates the clients an imported file names for the first time, in one statement per thousand, and
+ * returns them by name key (a name already taken is that client, its tax id filled in when unknown).
+ */
+export async function insertImportedClients(
+  db: Db,
+  clients: { name: string; taxId: string | null; repId: string | null }[],
+): Promise<Map<string, ClientRef>> {
+  const byKey = new Map<string, ClientRef>();
+  const unique = new Map<string, (typeof clients)[number]>();
+  for (const c of clients) if (!unique.has(clientNameKey(c.name))) unique.set(clientNameKey(c.name), c);
+  const all = [...unique.values()];
+  for (let i = 0; i < all.length; i += 1000) {
+    const rows = await db
+      .insertInto('clients')
+      .values(
+        all.slice(i, i + 1000).map((c) => ({
+          name: c.name.trim(),
+          name_key: clientNameKey(c.name),
+          match_key: clientMatchKey(c.name) || null,
+          tax_id: c.taxId,
+          rep_id: c.repId,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('name_key').doUpdateSet((eb) => ({
+          tax_id: eb.fn.coalesce('clients.tax_id', eb.ref('excluded.tax_id')),
+        })),
+      )
+      .returning(['id', 'name', 'name_key', 'tax_id', 'match_key', 'rep_id'])
+      .execute();
+    for (const r of rows) {
+      byKey.set(r.name_key, {
+        id: r.id,
+        name: r.name,
+        taxId: r.tax_id,
+        matchKey: r.match_key,
+        repId: r.rep_id,
+      });
+    }
+  }
+  return byKey;
+}
+
+/** One client named in an imported file (tests and fixtures). */
 export async function insertImportedClient(
   db: Db,
   client: { name: string; taxId: string | null; repId: string | null },
 ): Promise<ClientRef> {
-  const row = await db
-    .insertInto('clients')
-    .values({
-      name: client.name.trim(),
-      name_key: clientNameKey(client.name),
-      match_key: clientMatchKey(client.name) || null,
-      tax_id: client.taxId,
-      rep_id: client.repId,
-    })
-    .onConflict((oc) =>
-      oc
-        .column('name_key')
-        .doUpdateSet((eb) => ({ tax_id: eb.fn.coalesce('clients.tax_id', eb.val(client.taxId)) })),
-    )
-    .returning(['id', 'name', 'tax_id', 'match_key', 'rep_id'])
-    .executeTakeFirstOrThrow();
-  return { id: row.id, name: row.name, taxId: row.tax_id, matchKey: row.match_key, repId: row.rep_id };
+  return (await insertImportedClients(db, [client])).get(clientNameKey(client.name))!;
 }
 
 /** What a later file tells about a known client: its tax id when unknown so far, its current rep. */

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import {
   applyReceivablesSnapshot,
   clientMatchKey,
-  insertImportedClient,
+  clientNameKey,
+  insertImportedClients,
   insertReceivableImport,
   listClientRefs,
   listColumnMappings,
@@ -127,6 +128,16 @@ export async function importReceivables(
       const rows: SnapshotRow[] = [];
       const latestRep = new Map<string, { on: string; repId: string }>();
 
+      // Matched in memory first; clients met for the first time get a placeholder, then are created
+      // together in one statement per thousand.
+      const created: {
+        line: number;
+        name: string;
+        taxId: string | null;
+        repId: string | null;
+        ref: ClientRef;
+      }[] = [];
+      const matched: { line: ParsedLine; index: number; client: ClientRef; repId: string | null }[] = [];
       for (const [i, l] of lines.entries()) {
         const repId = l.repText ? reps.find(l.repText) : null;
         const match = clients.match(l.clientName, l.taxId);
@@ -138,14 +149,28 @@ export async function importReceivables(
               .map((c) => `${c.name}${c.taxId ? `, ИНН ${c.taxId}` : ''}`)
               .join('; ')}): add the tax id column (ИНН) to tell them apart.`,
           });
+          if (problems.length >= MAX_ERRORS) break;
           continue;
         }
         let client = match.kind === 'found' ? match.client : null;
         if (!client) {
-          client = await insertImportedClient(trx, { name: l.clientName, taxId: l.taxId, repId });
+          client = { id: `new:${created.length}`, name: l.clientName, taxId: l.taxId, matchKey: null, repId };
           clients.add(client);
-          newClients.push({ line: l.line, name: client.name, taxId: client.taxId });
+          created.push({ line: l.line, name: l.clientName, taxId: l.taxId, repId, ref: client });
         }
+        matched.push({ line: l, index: i, client, repId });
+      }
+      if (!problems.length && created.length) {
+        const inserted = await insertImportedClients(trx, created);
+        for (const c of created) {
+          const real = inserted.get(clientNameKey(c.name))!;
+          c.ref.id = real.id; // every line matched to the placeholder now points at the real client
+          c.ref.taxId = real.taxId;
+          newClients.push({ line: c.line, name: real.name, taxId: real.taxId });
+        }
+      }
+      for (const { line: l, index: i, client, repId } of matched) {
+        if (problems.length >= MAX_ERRORS) break;
         const key = `${client.id}\u0000${l.number}`;
         const earlier = seen.get(key);
         if (earlier !== undefined) {
@@ -172,12 +197,12 @@ export async function importReceivables(
           balance: l.balance,
           repId,
         });
-        if (problems.length >= MAX_ERRORS) break;
       }
       if (problems.length) {
+        const ambiguous = problems.some((p) => p.column === FIELD_LABELS.client);
         throw new ReceivablesImportError(
-          'ambiguous_clients',
-          `${problems.length} line(s) cannot be matched to one client; nothing was imported.`,
+          ambiguous ? 'ambiguous_clients' : 'invalid_rows',
+          `${problems.length} line(s) cannot be imported (a client that matches several, an invoice twice); nothing was imported.`,
           problems,
         );
       }
@@ -237,21 +262,23 @@ async function readLines(
   const lines: ParsedLine[] = [];
   const problems: ImportProblem[] = [];
   try {
-    for await (const row of readTable(input.file)) {
-      if (!header) {
-        const found = findColumns(row.cells, input.mapping, saved);
-        if (found) {
-          header = row.cells;
-          columns = found;
+    reading: for await (const rows of readTable(input.file)) {
+      for (const row of rows) {
+        if (!header) {
+          const found = findColumns(row.cells, input.mapping, saved);
+          if (found) {
+            header = row.cells;
+            columns = found;
+            continue;
+          }
+          before.push(row);
+          if (before.length >= HEADER_SEARCH_ROWS) break reading;
           continue;
         }
-        before.push(row);
-        if (before.length >= HEADER_SEARCH_ROWS) break;
-        continue;
+        if (problems.length >= MAX_ERRORS) continue;
+        const parsed = readLine(row, columns, problems);
+        if (parsed) lines.push(parsed);
       }
-      if (problems.length >= MAX_ERRORS) continue;
-      const parsed = readLine(row, columns, problems);
-      if (parsed) lines.push(parsed);
     }
   } catch (error) {
     if (error instanceof TableFormatError) {

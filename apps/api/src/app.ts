@@ -19,6 +19,7 @@ import { healthRoutes } from './health/health-routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { clientRoutes } from './receivables/client-routes.ts';
 import { followUpRoutes } from './receivables/follow-up-routes.ts';
+import { outcomeRoutes } from './receivables/outcome-routes.ts';
 import { receivablesRoutes } from './receivables/receivables-routes.ts';
 import { statsRoutes } from './stats/stats-routes.ts';
 
@@ -72,6 +73,7 @@ export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
       await scope.register(receivablesRoutes, deps);
       await scope.register(clientRoutes, deps);
       await scope.register(followUpRoutes, deps);
+      await scope.register(outcomeRoutes, deps);
       // Only login and health answer anonymous requests; the API's description is for signed-in clients.
       scope.get('/openapi.json', { config: { policy: 'api.describe' }, schema: { hide: true } }, async () =>
         fastify.swagger(),

@@ -21,3 +21,4 @@ export * from './receivables/promises-repository.ts';
 export * from './receivables/column-mappings-repository.ts';
 export * from './receivables/follow-ups-repository.ts';
 export * from './receivables/client-page-repository.ts';
+export * from './receivables/outcome-repository.ts';

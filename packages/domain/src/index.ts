@@ -21,3 +21,4 @@ export {
   type ClientPageDeps,
   type InvoiceState,
 } from './receivables/get-client-page.ts';
+export { getOutcome, type OutcomeDeps } from './receivables/get-outcome.ts';

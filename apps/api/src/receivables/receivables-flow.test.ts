@@ -9,6 +9,7 @@ import { synth } from '@onterms/media/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@onterms/db/testing';
 import { multipart } from '../testing/multipart.ts';
+import { ALL_STATED, seedCall } from '../testing/seed-calls.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { waitFor } from '../testing/waiting.ts';
 
@@ -298,5 +299,65 @@ describe('the client page', () => {
     expect(await find(rep1, 'лют')).toEqual(['ООО «Лютик»']);
     expect(await find(rep1, 'василёк')).toEqual([]);
     expect(await find(director, 'василек')).toEqual(['АО «Василёк»']);
+  });
+});
+
+describe('the outcome on the dashboard', () => {
+  it('per rep: invoices paid on time, days late, promises kept — and who heard the terms and sanctions', async () => {
+    const form = multipart({}, [
+      {
+        name: 'file',
+        filename: 'r2.csv',
+        content:
+          'Контрагент;Документ;Дата;Срок оплаты;Сумма;Остаток\nООО «Ромашка»;Р-2;20.11.2026;30.11.2026;40000;0\n',
+      },
+    ]);
+    await t.sut.inject({
+      method: 'POST',
+      url: '/api/receivables/imports?asOf=2026-11-25',
+      headers: { ...director.headers, ...form.headers },
+      payload: form.body,
+    });
+    await seedCall(t.database.db, { repId: rep1.id, client: 'ООО «Ромашка»', verdict: ALL_STATED });
+    await seedCall(t.database.db, {
+      repId: rep2.id,
+      client: 'АО «Василёк»',
+      verdict: { ...ALL_STATED, sanctions: false },
+    });
+
+    const outcome = async (user: User) => {
+      const res = await t.sut.inject({
+        method: 'GET',
+        url: '/api/stats/outcome?groupBy=rep',
+        headers: user.headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const all = await outcome(director);
+    const byRep = (id: string) => all.groups.find((g: { key: string }) => g.key === id);
+    expect(byRep(rep1.id)).toMatchObject({
+      invoices: 3,
+      onTime: 1,
+      clients: 2,
+      promises: { total: 2, kept: 1, broken: 1, partlyKept: 0 },
+    });
+    expect(byRep(rep2.id)).toMatchObject({
+      invoices: 1,
+      onTime: 0,
+      onTimeShare: 0,
+      avgDaysLate: 8,
+      promises: { partlyKept: 1 },
+    });
+    expect(all.comparison.stated).toMatchObject({
+      clients: 1,
+      invoices: 2,
+      onTime: 1,
+      onTimeShare: 0.5,
+      avgDaysLate: 1.5,
+      clientList: [{ name: 'ООО «Ромашка»', invoices: 2, onTime: 1 }],
+    });
+    expect(all.comparison.notStated).toMatchObject({ clients: 1, invoices: 1, onTime: 0, avgDaysLate: 8 });
+    expect((await outcome(rep1)).groups.map((g: { key: string }) => g.key)).toEqual([rep1.id]);
   });
 });

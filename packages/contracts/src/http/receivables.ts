@@ -202,3 +202,45 @@ export const ClientPageView = Type.Object({
   promises: Type.Array(PromiseView),
 });
 export type ClientPageView = Static<typeof ClientPageView>;
+
+export const OutcomeQuery = Type.Object({
+  groupBy: Type.Union([Type.Literal('rep'), Type.Literal('team'), Type.Literal('segment')], {
+    default: 'rep',
+  }),
+});
+export type OutcomeQuery = Static<typeof OutcomeQuery>;
+
+const OutcomeFigures = {
+  invoices: Type.Integer(),
+  onTime: Type.Integer(),
+  onTimeShare: Nullable(Type.Number()),
+  avgDaysLate: Nullable(Type.Number()),
+  clients: Type.Integer(),
+};
+const ComparisonBucket = Type.Object({
+  ...OutcomeFigures,
+  clientList: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), invoices: Type.Integer(), onTime: Type.Integer() }),
+  ),
+});
+
+export const OutcomeReport = Type.Object({
+  groupBy: Type.String(),
+  today: Type.String(),
+  groups: Type.Array(
+    Type.Object({
+      key: Nullable(Type.String()),
+      label: Nullable(Type.String()),
+      ...OutcomeFigures,
+      promises: Type.Object({
+        total: Type.Integer(),
+        kept: Type.Integer(),
+        partlyKept: Type.Integer(),
+        broken: Type.Integer(),
+        open: Type.Integer(),
+      }),
+    }),
+  ),
+  comparison: Type.Object({ stated: ComparisonBucket, notStated: ComparisonBucket }),
+});
+export type OutcomeReport = Static<typeof OutcomeReport>;

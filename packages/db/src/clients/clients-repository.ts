@@ -246,3 +246,7 @@ export async function findClientByTaxId(db: Db, taxId: string): Promise<ClientRe
     .executeTakeFirst();
   return r ? { id: r.id, name: r.name, taxId: r.tax_id, matchKey: r.match_key, repId: r.rep_id } : null;
 }
+
+export async function listClientIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('clients').select('id').execute()).map((r) => r.id);
+}

@@ -19,6 +19,13 @@ export const routes: RouteObject[] = [
       { path: 'calls/:id', lazy: () => import('./routes/call-page.tsx'), errorElement: <RouteError /> },
       { path: 'dashboard', lazy: () => import('./routes/dashboard.tsx'), errorElement: <RouteError /> },
       { path: 'admin', lazy: () => import('./routes/admin.tsx'), errorElement: <RouteError /> },
+      { path: 'clients/:id', lazy: () => import('./routes/client.tsx'), errorElement: <RouteError /> },
+      { path: 'follow-ups', lazy: () => import('./routes/follow-ups.tsx'), errorElement: <RouteError /> },
+      {
+        path: 'receivables/import',
+        lazy: () => import('./routes/receivables-import.tsx'),
+        errorElement: <RouteError />,
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Dashboard } from '../../features/dashboard/components/dashboard.tsx';
+import { OutcomePanel } from '../../features/receivables/components/outcome-panel.tsx';
 import '../../features/dashboard/components/dashboard.css';
 import { useSession } from './use-session.ts';
 
@@ -8,5 +9,12 @@ export function Component() {
   const { t } = useTranslation();
   const { user } = useSession();
   if (user.role === 'admin') return <p className="page">{t('errors.forbidden')}</p>;
-  return <Dashboard />;
+  return (
+    <>
+      <Dashboard />
+      <div className="page">
+        <OutcomePanel />
+      </div>
+    </>
+  );
 }

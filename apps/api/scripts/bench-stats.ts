@@ -112,7 +112,7 @@ try {
       cross join lateral (select date '2026-12-20' - (random() * 365)::int as d) due
       join clients c on c.name_key = 'client ' || (1 + i % ${CLIENTS}::int)`.execute(db);
       await sql`
-      insert into payment_promises (call_id, ordinal, full, due, due_on, moments, status)
+      insert into payment_promises (call_id, ordinal, "full", due, due_on, moments, status)
       select id, 0, true, '{"weekday":5}', (recorded_at::date + 3), '[]',
              (array['kept', 'partly_kept', 'broken', 'open'])[1 + (random() * 3)::int]
       from calls where call_type = 'collection' and random() < 0.3`.execute(db);

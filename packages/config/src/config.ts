@@ -157,6 +157,7 @@ const NUMERIC = new Set([
   'STT_MAX_UPLOAD_BYTES',
   'STT_CONCURRENCY',
   'STT_TIMEOUT_SECONDS',
+  'FOLLOW_UP_DAYS',
 ]);
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 

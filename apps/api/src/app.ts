@@ -21,6 +21,7 @@ import { clientRoutes } from './receivables/client-routes.ts';
 import { followUpRoutes } from './receivables/follow-up-routes.ts';
 import { outcomeRoutes } from './receivables/outcome-routes.ts';
 import { receivablesRoutes } from './receivables/receivables-routes.ts';
+import { registerTextInputCheck } from './http/text-input.ts';
 import { statsRoutes } from './stats/stats-routes.ts';
 
 export interface AppDeps {
@@ -44,6 +45,8 @@ export interface AppDeps {
 export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
   const api = fastify.withTypeProvider<TypeBoxTypeProvider>();
   registerErrorHandler(fastify);
+  // Control characters in any text field are a 400 naming the field, before any schema or SQL sees them.
+  registerTextInputCheck(fastify);
 
   await fastify.register(swagger, {
     openapi: {

@@ -13,6 +13,7 @@ import { createDemoUsers, ensureInitialAdmin } from './auth/accounts.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { loadDemoCalls } from './demo/load-demo-calls.ts';
 import { loadDemoReceivables } from './demo/load-demo-receivables.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { WEB_DIST, webUi } from './web/web-ui.ts';
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
@@ -51,6 +52,7 @@ const media = createMedia({
 const pipeline = await createPipeline({
   redisUrl: config.redisUrl,
   concurrency: config.worker.concurrency,
+  reconcileIntervalMs: config.worker.reconcileIntervalMs,
   deps: createDefaultDeps({
     db: database.db,
     store,
@@ -72,6 +74,9 @@ if (config.stt.engine) {
 const admin = await ensureInitialAdmin(database.db, config.auth, auth.passwords);
 if (admin.outcome === 'created') log.info(`Created the first admin ${admin.email}`);
 
+// CSP, frame-ancestors/X-Frame-Options, Referrer-Policy, X-Content-Type-Options on every answer,
+// the API's and the web UI's alike (registered at the root, before both).
+await registerSecurityHeaders(fastify);
 await fastify.register(app, {
   config,
   db: database.db,

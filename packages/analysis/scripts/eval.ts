@@ -10,6 +10,7 @@ import { keywordTracker } from '../src/eval/baseline.ts';
 import { PromiseScorer, type PromiseTruth } from '../src/eval/score-promises.ts';
 import { EVAL_FLAGS, Scorer, score, type Labels } from '../src/eval/score.ts';
 import { VALUE_TYPES, ValueScorer, type ValueTruth } from '../src/eval/score-values.ts';
+import { Reliability } from '../src/eval/reliability.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,6 +33,7 @@ const ours = new Scorer();
 const valueScore = new ValueScorer();
 const promiseScore = new PromiseScorer();
 const base = new Scorer();
+const reliability = new Reliability();
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .sort();
@@ -51,6 +53,7 @@ for (const f of files) {
   ours.add(id, doc.labels, r);
   valueScore.add(id, doc.values, r);
   promiseScore.add(id, doc.promises, r);
+  reliability.add(doc.labels, r);
   base.add(id, doc.labels, keywordTracker(doc) as unknown as AnalysisResult);
 }
 
@@ -85,6 +88,12 @@ if (valueScore.calls) {
   for (const t of VALUE_TYPES) row(t, valueScore.counts[t]);
   row('all values', valueScore.total);
 }
+console.log('confidence reliability (every flag and deflection verdict):');
+console.log(`  ${'bin'.padEnd(11)} ${'n'.padStart(5)} ${'predicted'.padStart(10)} ${'observed'.padStart(9)}`);
+for (const b of reliability.bins())
+  console.log(
+    `  ${`${b.from.toFixed(1)}–${b.to.toFixed(1)}`.padEnd(11)} ${String(b.n).padStart(5)} ${pct(b.predicted).padStart(10)} ${pct(b.observed).padStart(9)}`,
+  );
 if (promiseScore.calls) {
   const s = score({ ...promiseScore.counts, tn: 0 });
   const c = promiseScore.counts;

@@ -22,3 +22,4 @@ export {
   type InvoiceState,
 } from './receivables/get-client-page.ts';
 export { getOutcome, type OutcomeDeps } from './receivables/get-outcome.ts';
+export { retryCall, type RetryCallDeps, type RetryCallOutcome } from './calls/retry-call.ts';

@@ -101,6 +101,12 @@ export const POLICY = {
     allow: userRoles('rep', 'manager'),
     description: 'Run the transcription or the analysis again',
   },
+  'calls.retry': {
+    resource: 'calls',
+    object: call(),
+    allow: userRoles('rep', 'manager'),
+    description: 'Send a failed call through processing again',
+  },
   'calls.correctFlag': {
     resource: 'calls',
     object: call(),

@@ -10,8 +10,10 @@ import type { Principal } from '../access/principal.ts';
  */
 export type AuditAction =
   | 'auth.login'
+  | 'auth.login_failed'
   | 'auth.logout'
   | 'auth.password_changed'
+  | 'call.uploaded'
   | 'call.audio_played'
   | 'call.audio_downloaded'
   | 'call.flag_changed'
@@ -25,12 +27,14 @@ export type AuditAction =
   | 'team.renamed'
   | 'token.created'
   | 'token.revoked'
+  | 'tag.created'
+  | 'tag.removed'
   | 'receivables.imported'
   | 'follow_up.snoozed';
 
 export interface AuditEvent {
   action: AuditAction;
-  objectType?: 'call' | 'user' | 'team' | 'token' | 'receivables_import' | 'follow_up';
+  objectType?: 'call' | 'user' | 'team' | 'token' | 'tag' | 'receivables_import' | 'follow_up';
   objectId?: string;
   details?: Record<string, unknown>;
 }

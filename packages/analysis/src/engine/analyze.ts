@@ -6,8 +6,10 @@ import { attribute } from '../speakers/attribute.ts';
 import { detectDeflection } from '../deflection/detect.ts';
 import { extractValues } from '../values/extract.ts';
 import { findPromises } from '../promises/find-promises.ts';
+import { findOpportunities } from '../opportunities/find.ts';
+import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
-export const RULES_ENGINE_VERSION = 'rules-1.5.0';
+export const RULES_ENGINE_VERSION = 'rules-1.6.0';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;
@@ -39,7 +41,13 @@ export function analyzeTranscript(
       if (values) m.values = values;
       moments.push(m);
     }
-    flags[item.id] = { stated: moments.length > 0, moments };
+    const stated = moments.length > 0;
+    flags[item.id] = {
+      stated,
+      moments,
+      confidence: flagConfidence(segments, readings, attributed, ii),
+      ...(!stated && { opportunities: findOpportunities(segments, readings, ii) }),
+    };
   });
   const deflected = detectDeflection(segments, readings, attributed);
   // Promises to pay are what a collection call is for; a negotiation's "we'll pay by Friday" is its terms.
@@ -48,7 +56,11 @@ export function analyzeTranscript(
     checklist: { id: cl.id, version: cl.version },
     engine: { rules: RULES_ENGINE_VERSION, llmModel: null },
     flags,
-    deflection: { present: deflected.length > 0, moments: deflected.map((i) => moment(segments, i)) },
+    deflection: {
+      present: deflected.length > 0,
+      moments: deflected.map((i) => moment(segments, i)),
+      confidence: deflectionConfidence(segments, readings, deflected),
+    },
     ...(collection && { promises: findPromises(segments, lang) }),
   };
 }

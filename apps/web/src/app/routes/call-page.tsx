@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../components/error-message.tsx';
 import { StatusBadge } from '../../components/flag-chips.tsx';
 import { useCall } from '../../features/calls/api/get-call.ts';
+import { CallFailure } from '../../features/calls/components/call-failure.tsx';
 import { usePeaks } from '../../features/calls/api/get-peaks.ts';
 import { ChecklistPanel } from '../../features/call-review/components/checklist-panel.tsx';
 import { Transcript, type SegmentMark } from '../../features/call-review/components/transcript.tsx';
@@ -226,9 +227,12 @@ function CallPage({ call }: { call: CallDetail }) {
         </p>
       ) : null}
       {call.status === 'failed' ? (
-        <p role="alert" className="error-box">
-          {t('call.failed')} {call.failureReason}
-        </p>
+        <CallFailure
+          callId={call.id}
+          code={call.failureCode}
+          reason={call.failureReason}
+          canRetry={user.role === 'rep' || isManager}
+        />
       ) : null}
       <div className="call-grid">
         <aside className="call-side">

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '@onterms/config';
 import type { Database } from '@onterms/db';
+import type { CreditPolicyLookup } from '@onterms/domain';
 import type { Media } from '@onterms/media';
 import type { CallQueue } from '@onterms/pipeline';
 import type { BlobStore } from '@onterms/storage';
@@ -17,6 +18,10 @@ import { coachingRoutes } from './coaching/coaching-routes.ts';
 import { creditPolicyRoutes } from './credit-policy/credit-policy-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { clientRoutes } from './receivables/client-routes.ts';
+import { followUpRoutes } from './receivables/follow-up-routes.ts';
+import { outcomeRoutes } from './receivables/outcome-routes.ts';
+import { receivablesRoutes } from './receivables/receivables-routes.ts';
 import { registerTextInputCheck } from './http/text-input.ts';
 import { statsRoutes } from './stats/stats-routes.ts';
 
@@ -30,6 +35,8 @@ export interface AppDeps {
   queue: CallQueue;
   /** Sessions, API tokens, login, audit log: `createAuthenticator(db, config.auth)`. */
   auth: Authenticator;
+  /** The company's credit policy as receivables read it (segment days, credit limits); settings when absent. */
+  creditPolicy?: CreditPolicyLookup;
 }
 
 /**
@@ -68,6 +75,10 @@ export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
       await scope.register(adminRoutes, deps);
       await scope.register(statsRoutes, deps);
       await scope.register(creditPolicyRoutes, deps);
+      await scope.register(receivablesRoutes, deps);
+      await scope.register(clientRoutes, deps);
+      await scope.register(followUpRoutes, deps);
+      await scope.register(outcomeRoutes, deps);
       // Only login and health answer anonymous requests; the API's description is for signed-in clients.
       scope.get('/openapi.json', { config: { policy: 'api.describe' }, schema: { hide: true } }, async () =>
         fastify.swagger(),

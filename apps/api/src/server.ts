@@ -12,6 +12,7 @@ import { app } from './app.ts';
 import { createDemoUsers, ensureInitialAdmin } from './auth/accounts.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { loadDemoCalls } from './demo/load-demo-calls.ts';
+import { loadDemoReceivables } from './demo/load-demo-receivables.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { WEB_DIST, webUi } from './web/web-ui.ts';
 
@@ -93,7 +94,14 @@ if (demo) {
     { db: database.db, store, media, queue: pipeline.queue },
     people.find((p) => p.role === 'rep')!.email,
   );
-  console.log(`\nDemo: ${calls.created} sample calls loaded (${calls.existing} already there). Sign in as:`);
+  const receivables = await loadDemoReceivables(
+    database.db,
+    people.find((p) => p.role === 'rep')!.email,
+    config.company.timeZone,
+  );
+  console.log(
+    `\nDemo: ${calls.created} sample calls loaded (${calls.existing} already there), ${receivables.imported} invoices. Sign in as:`,
+  );
   for (const person of people)
     console.log(`  ${person.role.padEnd(9)} ${person.email.padEnd(30)} ${person.password}`);
   console.log('These passwords are new at every demo start and shown only now.\n');

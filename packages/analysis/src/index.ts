@@ -13,3 +13,5 @@ export { toFlagsView } from './engine/view.ts';
 export { validatePolicy, parsePolicy, PolicyError } from './policy/validate.ts';
 export { checkPolicy, resolveSegment } from './policy/check.ts';
 export { buildCard } from './policy/card.ts';
+export { findPromises } from './promises/find-promises.ts';
+export { resolvePromiseDue } from './promises/resolve-due.ts';

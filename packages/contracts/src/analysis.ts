@@ -130,12 +130,52 @@ export const REQUIRED_FLAGS = ['payment_terms', 'deadline', 'sanctions'] as cons
 export type RequiredFlag = (typeof REQUIRED_FLAGS)[number];
 
 /**
+ * A deadline as said: a calendar day (`--MM-DD` without a year), a day of the month, a weekday (1–7),
+ * N days from an event, or a named point (`today`, `tomorrow`, `end_of_week`, `end_of_month`, `end_of_quarter`).
+ */
+export const PromiseDue = Type.Object({
+  date: Type.Optional(Type.String()),
+  dayOfMonth: Type.Optional(Type.Integer({ minimum: 1, maximum: 31 })),
+  weekday: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 })),
+  days: Type.Optional(Type.Integer({ minimum: 0 })),
+  from: Type.Optional(Type.String()),
+  anchor: Type.Optional(
+    Type.Union([
+      Type.Literal('today'),
+      Type.Literal('tomorrow'),
+      Type.Literal('end_of_week'),
+      Type.Literal('end_of_month'),
+      Type.Literal('end_of_quarter'),
+    ]),
+  ),
+});
+export type PromiseDue = Static<typeof PromiseDue>;
+
+/**
+ * A client's promise to pay, read from a collection call (spec: flags.md «Promises to pay»): what was
+ * promised — an amount, or all of it — by when, and the moments where it was made (and accepted).
+ */
+export const PaymentPromise = Type.Object(
+  {
+    amount: Type.Optional(Type.Number()),
+    currency: Type.Optional(Type.String()),
+    full: Type.Optional(Type.Boolean()),
+    due: PromiseDue,
+    moments: Type.Array(Moment),
+  },
+  { $id: 'PaymentPromise' },
+);
+export type PaymentPromise = Static<typeof PaymentPromise>;
+
+/**
  * The public shape of an analysis — exactly what `onterms analyze` prints per file (besides `file`)
  * and what `GET /api/calls/:id` returns in `flags` / `deflection`.
  */
 export const FlagsView = Type.Object({
   flags: Type.Record(Type.String(), FlagResult),
   deflection: DeflectionResult,
+  /** Collection calls only: the promises to pay. */
+  promises: Type.Optional(Type.Array(PaymentPromise)),
 });
 export type FlagsView = Static<typeof FlagsView>;
 
@@ -151,5 +191,7 @@ export const AnalysisResult = Type.Object({
    * nothing), read beside the flags for the credit-policy check. Absent in results stored before it.
    */
   waivers: Type.Optional(Type.Array(Moment)),
+  /** Collection calls only: the promises to pay, in the order they were made. */
+  promises: Type.Optional(Type.Array(PaymentPromise)),
 });
 export type AnalysisResult = Static<typeof AnalysisResult>;

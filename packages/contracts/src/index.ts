@@ -2,3 +2,4 @@ export * from './transcript.ts';
 export * from './analysis.ts';
 export * from './credit-policy.ts';
 export * from './http/credit-policy.ts';
+export * from './http/receivables.ts';

@@ -27,6 +27,12 @@ export interface Database {
   call_policy_checks: CallPolicyChecksTable;
   call_policy_findings: CallPolicyFindingsTable;
   policy_rechecks: PolicyRechecksTable;
+  receivable_imports: ReceivableImportsTable;
+  receivable_invoices: ReceivableInvoicesTable;
+  receivable_payments: ReceivablePaymentsTable;
+  payment_promises: PaymentPromisesTable;
+  follow_up_snoozes: FollowUpSnoozesTable;
+  receivable_column_mappings: ReceivableColumnMappingsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -67,6 +73,12 @@ export interface ClientsTable {
   created_at: CreatedAt;
   /** The client's credit-policy segment; null: the policy's default. */
   segment: ColumnType<string | null, string | null | undefined, string | null>;
+  /** ИНН / tax id, unique when known. */
+  tax_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The name without legal form and punctuation («Ромашка, ООО» = «ООО "Ромашка"»); see clientMatchKey. */
+  match_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The rep who looks after the client: their receivables are in that rep's scope. */
+  rep_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CallsTable {
@@ -220,7 +232,7 @@ export interface LoginFailuresTable {
   at: Timestamp;
 }
 
-export type TokenScope = 'calls:upload' | 'calls:read';
+export type TokenScope = 'calls:upload' | 'calls:read' | 'receivables:import';
 
 export interface ApiTokensTable {
   id: Generated<string>;
@@ -303,3 +315,75 @@ export type CallRow = Selectable<CallsTable>;
 export type NewCall = Insertable<CallsTable>;
 export type CallUpdate = Updateable<CallsTable>;
 export type UserRow = Selectable<UsersTable>;
+
+/** pg returns numeric as a string (exact); we write numbers or strings. */
+type Money = ColumnType<string, number | string, number | string>;
+type DateOnly = ColumnType<string, string, string>;
+
+export interface ReceivableImportsTable {
+  id: Generated<string>;
+  filename: string | null;
+  as_of: DateOnly;
+  imported_by: string | null;
+  token_id: string | null;
+  rows: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  created_at: CreatedAt;
+}
+
+export interface ReceivableInvoicesTable {
+  id: Generated<string>;
+  client_id: string;
+  number: string;
+  issued_on: DateOnly;
+  due_on: DateOnly;
+  currency: string;
+  amount: Money;
+  balance: Money;
+  rep_id: string | null;
+  paid_on: ColumnType<string | null, string | null | undefined, string | null>;
+  last_import_id: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ReceivablePaymentsTable {
+  id: Generated<string>;
+  invoice_id: string;
+  import_id: string;
+  amount: Money;
+  paid_on: DateOnly;
+}
+
+export type PromiseStatus = 'open' | 'kept' | 'partly_kept' | 'broken';
+
+export interface PaymentPromisesTable {
+  call_id: string;
+  ordinal: number;
+  amount: ColumnType<string | null, number | string | null, number | string | null>;
+  currency: string | null;
+  full: boolean;
+  due: ColumnType<unknown, string, string>;
+  due_on: ColumnType<string | null, string | null, string | null>;
+  moments: ColumnType<unknown, string, string>;
+  status: ColumnType<PromiseStatus, PromiseStatus | undefined, PromiseStatus>;
+  paid: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  checked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface FollowUpSnoozesTable {
+  item_key: string;
+  until: Timestamp;
+  reason: string;
+  snoozed_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ReceivableColumnMappingsTable {
+  signature: string;
+  mapping: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}

@@ -134,7 +134,7 @@ const EXPECTED: Record<string, Expectation> = {
   'creditPolicy.manage': { ...adminOnly, director: true },
   'creditPolicy.card': people,
   'creditPolicy.breaches': { ...adminOnly, admin: false, manager: true },
-  'clients.view': { ...adminOnly, manager: true, director: true },
+  'clients.segments': { ...adminOnly, manager: true, director: true },
   'clients.setSegment': { ...adminOnly, director: true },
   'checklists.manage': { ...adminOnly, director: true },
   'users.manage': adminOnly,
@@ -142,6 +142,38 @@ const EXPECTED: Record<string, Expectation> = {
   'tokens.manage': adminOnly,
   'audit.view': adminOnly,
   'account.self': people,
+  'receivables.import': {
+    rep: false,
+    manager: false,
+    director: true,
+    admin: true,
+    'token:read': false,
+    'token:upload': false,
+  },
+  'clients.view': {
+    rep: true,
+    manager: true,
+    director: true,
+    admin: false,
+    'token:read': false,
+    'token:upload': false,
+  },
+  'followUps.list': {
+    rep: true,
+    manager: true,
+    director: true,
+    admin: false,
+    'token:read': false,
+    'token:upload': false,
+  },
+  'followUps.snooze': {
+    rep: false,
+    manager: true,
+    director: false,
+    admin: false,
+    'token:read': false,
+    'token:upload': false,
+  },
   'api.describe': {
     rep: true,
     manager: true,
@@ -173,6 +205,7 @@ function urlFor(url: string, action: PolicyAction | undefined, relation: Relatio
     if (param === 'id' && def?.resource === 'coaching') return fx.tags.spare;
     if (param === 'flag') return 'sanctions';
     if (param === 'id' && def?.resource === 'clients') return fx.clients.spare;
+    if (param === 'clientId') return fx.clients.own;
     throw new Error(
       `The matrix has no fixture for :${param} in ${url}: add one to access-fixtures.ts and urlFor.`,
     );

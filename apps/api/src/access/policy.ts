@@ -32,7 +32,10 @@ export type PolicyResource =
   | 'teams'
   | 'tokens'
   | 'audit'
-  | 'account';
+  | 'account'
+  | 'receivables'
+  | 'clients'
+  | 'followUps';
 
 export interface ObjectRef {
   /** `call`: the call itself; `annotation`: an annotation, visible through its call. */
@@ -180,7 +183,7 @@ export const POLICY = {
     allow: userRoles('manager'),
     description: 'Unreviewed calls of your teams that break the credit policy',
   },
-  'clients.view': {
+  'clients.segments': {
     resource: 'clients',
     allow: userRoles('manager', 'director', 'admin'),
     description: 'List clients with their credit-policy segment',
@@ -207,6 +210,30 @@ export const POLICY = {
     description: 'Create, list and revoke API tokens (audited)',
   },
   'audit.view': { resource: 'audit', allow: admin, description: 'Read the audit log' },
+  'receivables.import': {
+    resource: 'receivables',
+    allow: (p) =>
+      p.kind === 'user' ? ['director', 'admin'].includes(p.role) : p.scopes.includes('receivables:import'),
+    description:
+      'Import a receivables report (CSV or XLSX): directors, admins, tokens with `receivables:import`',
+  },
+  'clients.view': {
+    resource: 'clients',
+    allow: userRoles('rep', 'manager', 'director'),
+    description:
+      "Find clients and open a client's page: a rep their own clients, a manager their teams', a director all",
+  },
+  'followUps.list': {
+    resource: 'followUps',
+    allow: userRoles('rep', 'manager', 'director'),
+    description:
+      'The follow-up queue: overdue invoices nobody called about, broken promises, negotiations with overdue clients',
+  },
+  'followUps.snooze': {
+    resource: 'followUps',
+    allow: userRoles('manager'),
+    description: 'Put a follow-up aside until a date, with a reason (audited)',
+  },
   'api.describe': {
     resource: 'account',
     allow: () => true,

@@ -56,7 +56,11 @@ export const TeamBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const TokenScopeSchema = Type.Union([Type.Literal('calls:upload'), Type.Literal('calls:read')]);
+export const TokenScopeSchema = Type.Union([
+  Type.Literal('calls:upload'),
+  Type.Literal('calls:read'),
+  Type.Literal('receivables:import'),
+]);
 export const AdminToken = Type.Object({
   id: Type.String(),
   name: Type.String(),

@@ -21,6 +21,10 @@ export const CallStatus = Type.Union([
 export const UploadFields = Type.Object(
   {
     clientName: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    /** A known client picked in the form (autocomplete), instead of a name typed freely. */
+    clientId: Type.Optional(Type.String({ format: 'uuid' })),
+    /** A known client by tax id (ИНН), for telephony systems that know it. */
+    clientTaxId: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
     callType: Type.Optional(CallType),
     recordedAt: Type.Optional(Type.String({ format: 'date-time' })),
     language: Type.Optional(Language),

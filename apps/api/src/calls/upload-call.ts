@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Transcript } from '@onterms/contracts';
 import {
   ensureClient,
+  findClientById,
+  findClientByTaxId,
   findCallByRepAndSha256,
   findUserById,
   insertCall,
@@ -92,6 +94,7 @@ export async function uploadCall(
           'Merge short segments or split the call into parts.',
       );
     }
+    const knownClient = await pickedClient(deps.db, fields);
 
     const existing = await findCallByRepAndSha256(deps.db, repId, written.sha256);
     if (existing) {
@@ -116,7 +119,7 @@ export async function uploadCall(
       await lockRepRecording(trx, repId, written.sha256);
       const raced = await findCallByRepAndSha256(trx, repId, written.sha256);
       if (raced) return { created: false, call: raced };
-      const client = fields.clientName ? await ensureClient(trx, fields.clientName) : null;
+      const client = knownClient ?? (fields.clientName ? await ensureClient(trx, fields.clientName) : null);
       const inserted = await insertCall(trx, {
         id,
         rep_id: repId,
@@ -199,4 +202,25 @@ function safeExtension(filename: string | null, fallback: string): string {
   if (/^\.[a-z0-9]{1,5}$/.test(ext)) return ext;
   const alt = `.${fallback.split(',')[0]?.toLowerCase() ?? 'bin'}`;
   return /^\.[a-z0-9]{1,5}$/.test(alt) ? alt : '.bin';
+}
+
+/** The known client the upload names by id or tax id; a name typed freely is matched (or added) later. */
+async function pickedClient(db: Kysely<Database>, fields: UploadFields): Promise<{ id: string } | null> {
+  if (fields.clientId) {
+    const client = await findClientById(db, fields.clientId);
+    if (!client)
+      throw new AppError('bad_request', `No client with id ${fields.clientId}: pick one from the list.`);
+    return client;
+  }
+  if (fields.clientTaxId) {
+    const client = await findClientByTaxId(db, fields.clientTaxId.replace(/\s/g, ''));
+    if (!client) {
+      throw new AppError(
+        'bad_request',
+        `No client with tax id ${fields.clientTaxId}: import the receivables that name it, or send clientName.`,
+      );
+    }
+    return client;
+  }
+  return null;
 }

@@ -174,9 +174,9 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
   );
 
   app.get(
-    '/clients',
+    '/credit-policy/clients',
     {
-      config: { policy: 'clients.view' },
+      config: { policy: 'clients.segments' },
       schema: {
         summary: 'Clients with their credit-policy segment (null: the policy default)',
         querystring: ClientsQuery,
@@ -187,7 +187,7 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
   );
 
   app.put(
-    '/clients/:id/segment',
+    '/credit-policy/clients/:id/segment',
     {
       config: { policy: 'clients.setSegment' },
       schema: {

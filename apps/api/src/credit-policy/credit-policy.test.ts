@@ -188,12 +188,16 @@ describe('the credit policy over HTTP', () => {
   });
 
   it('a client gets a segment (one of the policy’s); the card is there for the rep', async () => {
-    const clients = (await api('GET', '/api/clients?q=ромашка', director)).json().items;
+    const clients = (await api('GET', '/api/credit-policy/clients?q=ромашка', director)).json().items;
     expect(clients).toEqual([expect.objectContaining({ name: 'ООО «Ромашка»', segment: null })]);
-    const wrong = await api('PUT', `/api/clients/${clients[0].id}/segment`, director, { segment: 'vip' });
+    const wrong = await api('PUT', `/api/credit-policy/clients/${clients[0].id}/segment`, director, {
+      segment: 'vip',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().message).toMatch(/No segment "vip"/);
-    const ok = await api('PUT', `/api/clients/${clients[0].id}/segment`, director, { segment: 'new' });
+    const ok = await api('PUT', `/api/credit-policy/clients/${clients[0].id}/segment`, director, {
+      segment: 'new',
+    });
     expect(ok.json()).toMatchObject({ segment: 'new' });
     const card = (await api('GET', '/api/credit-policy/card?lang=ru', rep)).json();
     expect(card.policy).toEqual({ id: 'credit-rules', version: 2 });

@@ -8,6 +8,10 @@ export const ERROR_STATUS = {
   invalid_transcript: 400,
   unknown_rep: 400,
   invalid_policy: 400,
+  unsupported_file: 400,
+  unrecognised_columns: 400,
+  invalid_rows: 400,
+  ambiguous_clients: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
@@ -35,12 +39,16 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown; headers?: Record<string, string> },
+    options?: { cause?: unknown; headers?: Record<string, string>; details?: Record<string, unknown> },
   ) {
     super(message, options);
     this.name = 'AppError';
     this.headers = options?.headers ?? {};
+    this.details = options?.details ?? {};
   }
+
+  /** More for the caller to act on (the lines of a refused import), sent beside `error` and `message`. */
+  readonly details: Record<string, unknown>;
 
   /** Extra response headers, e.g. Retry-After on 429. */
   readonly headers: Record<string, string>;

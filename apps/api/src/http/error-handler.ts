@@ -22,7 +22,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof AppError) {
       if (error.status >= 500 && !outage) request.log.error({ err: error.cause ?? error }, error.message);
       reply.headers(error.headers);
-      return reply.status(error.status).send({ error: error.code, message: error.message });
+      return reply.status(error.status).send({ ...error.details, error: error.code, message: error.message });
     }
     const status = error.statusCode ?? 500;
     const code = FASTIFY_STATUS_CODES[status];

@@ -25,6 +25,13 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
       },
       { path: 'card', lazy: () => import('./routes/card.tsx'), errorElement: <RouteError /> },
+      { path: 'clients/:id', lazy: () => import('./routes/client.tsx'), errorElement: <RouteError /> },
+      { path: 'follow-ups', lazy: () => import('./routes/follow-ups.tsx'), errorElement: <RouteError /> },
+      {
+        path: 'receivables/import',
+        lazy: () => import('./routes/receivables-import.tsx'),
+        errorElement: <RouteError />,
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -6,6 +6,7 @@ import { attribute } from '../speakers/attribute.ts';
 import { detectDeflection } from '../deflection/detect.ts';
 import { extractValues, isSanctionHit } from '../values/extract.ts';
 import { findWaivers } from '../speakers/waivers.ts';
+import { findPromises } from '../promises/find-promises.ts';
 import { findOpportunities } from '../opportunities/find.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
@@ -57,6 +58,8 @@ export function analyzeTranscript(
     if (values) m.values = values;
     return m;
   });
+  // Promises to pay are what a collection call is for; a negotiation's "we'll pay by Friday" is its terms.
+  const collection = cl.id === 'collection' || rules.aboutArrears;
   return {
     checklist: { id: cl.id, version: cl.version },
     engine: { rules: RULES_ENGINE_VERSION, llmModel: null },
@@ -67,5 +70,6 @@ export function analyzeTranscript(
       confidence: deflectionConfidence(segments, readings, deflected),
     },
     waivers,
+    ...(collection && { promises: findPromises(segments, lang) }),
   };
 }

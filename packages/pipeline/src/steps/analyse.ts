@@ -1,5 +1,6 @@
 import type { CallStatus } from '@onterms/db';
-import { findCallById, getSegments, saveAnalysis } from '@onterms/db';
+import { resolvePromiseDue } from '@onterms/analysis';
+import { findCallById, getSegments, replaceCallPromises, saveAnalysis } from '@onterms/db';
 import { checkCallAgainstPolicy, companyChecklist } from '@onterms/domain';
 import type { ProcessCallDeps } from '../deps.ts';
 
@@ -45,6 +46,13 @@ export async function analyse(
     await saveAnalysis(trx, callId, result);
     // after the flags, in the same transaction: the call is checked against the policy current now
     await checkCallAgainstPolicy(trx, callId, result);
+    // Promises are checked against later payments by the day they name, counted from the day of the call.
+    const callDay = call.recordedAt.toISOString().slice(0, 10);
+    await replaceCallPromises(
+      trx,
+      callId,
+      (result.promises ?? []).map((p) => ({ ...p, dueOn: resolvePromiseDue(p.due, callDay) })),
+    );
     return 'analyzed';
   });
 }

@@ -5,6 +5,7 @@ import { useMe } from '../../features/auth/api/get-me.ts';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { LoginForm } from '../../features/auth/components/login-form.tsx';
 import { LANGUAGES, setLanguage } from '../../lib/i18n.ts';
+import { FollowUpsLink } from './follow-ups-link.tsx';
 
 /** Signed in: the header with navigation by role and the page; otherwise the sign-in form. */
 export function AppLayout() {
@@ -56,9 +57,13 @@ export function AppLayout() {
           ) : null}
           {user.role === 'rep' ? <NavLink to="/inbox">{t('nav.feedback')}</NavLink> : null}
           {user.role === 'manager' ? <NavLink to="/inbox">{t('nav.toReview')}</NavLink> : null}
+          {user.role !== 'admin' ? <FollowUpsLink /> : null}
           {canUpload ? <NavLink to="/upload">{t('nav.upload')}</NavLink> : null}
           {user.role !== 'admin' ? <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink> : null}
           {user.role !== 'rep' ? <NavLink to="/credit-policy">{t('policy.nav')}</NavLink> : null}
+          {user.role === 'director' || user.role === 'admin' ? (
+            <NavLink to="/receivables/import">{t('nav.import')}</NavLink>
+          ) : null}
           {user.role === 'admin' ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
         </nav>
         <div className="who">

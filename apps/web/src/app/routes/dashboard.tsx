@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Dashboard } from '../../features/dashboard/components/dashboard.tsx';
 import { PolicyBreachesSection } from '../../features/credit-policy/components/policy-breaches-section.tsx';
+import { OutcomePanel } from '../../features/receivables/components/outcome-panel.tsx';
 import '../../features/dashboard/components/dashboard.css';
 import { useSession } from './use-session.ts';
 
@@ -14,6 +15,7 @@ export function Component() {
       <Dashboard />
       <div className="page">
         <PolicyBreachesSection />
+        <OutcomePanel />
       </div>
     </>
   );

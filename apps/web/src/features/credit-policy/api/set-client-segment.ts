@@ -4,7 +4,7 @@ import { api, json } from '../../../lib/api-client.ts';
 import { policyKeys } from './policy-keys.ts';
 
 export const setClientSegment = (id: string, segment: string | null) =>
-  api<ClientView>(`/api/clients/${encodeURIComponent(id)}/segment`, {
+  api<ClientView>(`/api/credit-policy/clients/${encodeURIComponent(id)}/segment`, {
     method: 'PUT',
     body: json({ segment }),
   });

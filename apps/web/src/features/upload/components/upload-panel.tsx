@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { ClientPicker } from './client-picker.tsx';
 import { useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -83,6 +84,7 @@ export function UploadPanel({ reps }: Props) {
     const recordedAt = String(form.get('recordedAt') ?? '');
     const fields: Record<string, string | undefined> = {
       clientName: String(form.get('clientName') ?? '').trim() || undefined,
+      clientId: String(form.get('clientId') ?? '') || undefined,
       callType: String(form.get('callType') ?? '') || undefined,
       language: String(form.get('language') ?? '') || undefined,
       repChannel: String(form.get('repChannel') ?? '') || undefined,
@@ -177,10 +179,7 @@ export function UploadPanel({ reps }: Props) {
               </select>
             </label>
           ) : null}
-          <label>
-            {t('upload.client')}
-            <input name="clientName" maxLength={300} autoComplete="off" />
-          </label>
+          <ClientPicker />
           <label>
             {t('upload.callType')}
             <select name="callType" defaultValue="credit_negotiation">

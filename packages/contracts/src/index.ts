@@ -1,2 +1,3 @@
 export * from './transcript.ts';
 export * from './analysis.ts';
+export * from './http/first-day.ts';

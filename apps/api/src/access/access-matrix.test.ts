@@ -118,6 +118,7 @@ const EXPECTED: Record<string, Expectation> = {
     'token:read': false,
     'token:upload': false,
   },
+  'inbox.counts': people,
   'coaching.viewTags': people,
   'coaching.manageTags': adminOnly,
   'stats.view': {
@@ -201,7 +202,7 @@ describe('the route table', () => {
         .filter((r) => r.config.public && r.method !== 'HEAD')
         .map((r) => `${r.method} ${r.url}`)
         .sort(),
-    ).toEqual(['GET /api/health', 'POST /api/auth/login'].sort());
+    ).toEqual(['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/first-run'].sort());
   });
 
   it('every policy action has expectations, and every expectation is a policy action', () => {

@@ -144,6 +144,11 @@ export const POLICY = {
     allow: userRoles('manager'),
     description: 'Analysed calls of your teams not reviewed yet',
   },
+  'inbox.counts': {
+    resource: 'inbox',
+    allow: userRoles('rep', 'manager', 'director', 'admin'),
+    description: 'How much work waits in your queues (navigation counters)',
+  },
   'coaching.viewTags': { resource: 'coaching', allow: anyUser, description: 'Read the coaching tags' },
   'coaching.manageTags': { resource: 'coaching', allow: admin, description: 'Add and remove coaching tags' },
   'stats.view': {

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { WorkspaceInfo } from '@onterms/contracts';
 
 export const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
 export const RoleSchema = Type.Union([
@@ -18,7 +19,7 @@ export const Me = Type.Object({
   teamIds: Type.Array(Type.String()),
 });
 
-export const SessionInfo = Type.Object({ user: Me, csrfToken: Type.String() });
+export const SessionInfo = Type.Object({ user: Me, csrfToken: Type.String(), workspace: WorkspaceInfo });
 
 export const LoginBody = Type.Object(
   {

@@ -107,7 +107,7 @@ export function createAuthenticator(db: Kysely<Database>, options: AuthOptions):
       const ok = await passwords.verify(found?.passwordHash ?? (await passwords.dummyHash()), password);
       if (!found || !found.passwordHash || found.user.disabled || !ok) {
         await rateLimiter.recordFailure(email, request.ip);
-        throw new AppError('unauthorized', WRONG_CREDENTIALS);
+        throw new AppError('wrong_credentials', WRONG_CREDENTIALS);
       }
       await rateLimiter.recordSuccess(email);
       const { csrfToken } = await sessions.start(request, reply, found.user.id);

@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   invalid_transcript: 400,
   unknown_rep: 400,
   unauthorized: 401,
+  wrong_credentials: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

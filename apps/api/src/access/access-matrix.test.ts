@@ -96,6 +96,7 @@ const EXPECTED: Record<string, Expectation> = {
     'token:upload': true,
   },
   'calls.reanalyze': onCalls(OWN, TEAM),
+  'calls.attachTranscript': onCalls(OWN, TEAM),
   'calls.correctFlag': onCalls(NONE, TEAM),
   'calls.markReviewed': onCalls(NONE, TEAM),
   'annotations.list': { ...onCalls(OWN, TEAM), director: ALL },

@@ -98,6 +98,12 @@ export const POLICY = {
     allow: userRoles('rep', 'manager'),
     description: 'Run the transcription or the analysis again',
   },
+  'calls.attachTranscript': {
+    resource: 'calls',
+    object: call(),
+    allow: userRoles('rep', 'manager'),
+    description: 'Attach a transcript to a call (when no engine transcribed it, or to replace a poor one)',
+  },
   'calls.correctFlag': {
     resource: 'calls',
     object: call(),

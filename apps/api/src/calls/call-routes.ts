@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import '../http/formats.ts';
+import { AttachTranscriptBody } from '@onterms/contracts';
 import {
   requeueForTranscription,
   transitionCallStatus,
@@ -28,6 +29,7 @@ import {
 import { listCallSummaries } from './call-list.ts';
 import { toCallDetail } from './call-views.ts';
 import { uploadCall } from './upload-call.ts';
+import { attachTranscriptToCall } from './attach-transcript.ts';
 
 const MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024;
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 503: ErrorBody };
@@ -222,6 +224,28 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
         );
       }
       await deps.queue.enqueueCall(call.id, { reanalyze: true });
+      return reply.status(202).send({ id: call.id, status: call.status });
+    },
+  );
+
+  app.post(
+    '/calls/:id/transcript',
+    {
+      config: { policy: 'calls.attachTranscript' },
+      bodyLimit: MAX_TRANSCRIPT_BYTES,
+      schema: {
+        summary:
+          'Attach a transcript (OnTerms JSON, WebVTT or SRT) to a call that has its audio; the call is analysed from it',
+        description:
+          'For a call waiting for speech-to-text (no engine configured), a failed one, or an analysed one whose ' +
+          'transcript was poor. Answers 409 not_ready while the call is being processed.',
+        params: CallIdParams,
+        body: AttachTranscriptBody,
+        response: { 202: CallAccepted, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const call = await attachTranscriptToCall(deps, subjectCall(request), request.body);
       return reply.status(202).send({ id: call.id, status: call.status });
     },
   );

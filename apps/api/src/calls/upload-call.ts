@@ -18,6 +18,7 @@ import { mayUploadFor } from '../access/call-policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { AppError } from '../http/app-error.ts';
 import type { UploadFields } from './call-schemas.ts';
+import { attachTranscriptToCall } from './attach-transcript.ts';
 
 export interface UploadDeps {
   db: Kysely<Database>;
@@ -88,6 +89,11 @@ export async function uploadCall(
     const existing = await findCallByUploaderAndSha256(deps.db, principal.userId, written.sha256);
     if (existing) {
       await audio.abort();
+      // The same recording again, now with its transcript: the transcript is what was missing.
+      if (input.transcript && existing.transcriptUploadKey === null) {
+        const attached = await attachTranscriptToCall(deps, existing, input.transcript);
+        return { created: false, call: attached };
+      }
       return { created: false, call: existing };
     }
 

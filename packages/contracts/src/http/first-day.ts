@@ -30,3 +30,13 @@ export const InboxCounts = Type.Object({
   feedback: Type.Integer({ minimum: 0 }),
 });
 export type InboxCounts = Static<typeof InboxCounts>;
+
+/** `POST /api/calls/:id/transcript`: a transcript file's name (for its format) and its text. */
+export const AttachTranscriptBody = Type.Object(
+  {
+    filename: Type.String({ minLength: 1, maxLength: 255, description: '.json (OnTerms), .vtt or .srt' }),
+    content: Type.String({ minLength: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type AttachTranscriptBody = Static<typeof AttachTranscriptBody>;

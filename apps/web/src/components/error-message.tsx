@@ -10,7 +10,9 @@ export function describeError(
 ): { text: string; detail: string | null } {
   if (!(error instanceof ApiError))
     return { text: t('errors.unexpected'), detail: error instanceof Error ? error.message : null };
-  const detail = error.message || null;
+  // The API's own message is English and for developers; shown only to English readers, never inside
+  // another language's text (a code without a translation falls back to the generic line by status).
+  const detail = error.message && t('errors.showDetails') === 'yes' ? error.message : null;
   if (error.status === 0) return { text: t('errors.network'), detail: null };
   const byCode = t(`errors.code.${error.code}`, { defaultValue: '' });
   if (byCode) return { text: byCode, detail };

@@ -5,6 +5,7 @@ import { ErrorMessage, Loading } from '../../components/error-message.tsx';
 import { StatusBadge } from '../../components/flag-chips.tsx';
 import { useCall } from '../../features/calls/api/get-call.ts';
 import { usePeaks } from '../../features/calls/api/get-peaks.ts';
+import { NoTranscriptPanel } from '../../features/call-review/components/no-transcript-panel.tsx';
 import { ChecklistPanel } from '../../features/call-review/components/checklist-panel.tsx';
 import { Transcript, type SegmentMark } from '../../features/call-review/components/transcript.tsx';
 import { WaveformPlayer, type WaveRegion } from '../../features/call-review/components/waveform-player.tsx';
@@ -32,7 +33,7 @@ export function Component() {
     return (
       <div className="page">
         <ErrorMessage error={call.error} notFound={t('call.notFound')} onRetry={() => void call.refetch()} />
-        <Link to="/">{t('nav.backToList')}</Link>
+        <Link to="/calls">{t('nav.backToList')}</Link>
       </div>
     );
   }
@@ -59,7 +60,7 @@ function effectiveMoments(call: CallDetail, flag: string): Moment[] {
 
 function CallPage({ call }: { call: CallDetail }) {
   const { t, i18n } = useTranslation();
-  const { user } = useSession();
+  const { user, workspace } = useSession();
   const [search] = useSearchParams();
   const [player] = useState(() => new PlayerStore());
   const [draft, setDraft] = useState<NoteDraft | null>(null);
@@ -170,8 +171,10 @@ function CallPage({ call }: { call: CallDetail }) {
       <header className="call-header">
         <div>
           <h1>
-            {call.clientName ?? t('list.noClient')}{' '}
-            <StatusBadge status={call.status} reason={call.failureReason} />
+            <span className="truncate" title={call.clientName ?? ''}>
+              {call.clientName ?? t('list.noClient')}
+            </span>{' '}
+            <StatusBadge status={call.status} />
           </h1>
           <p className="meta-line">
             {call.repName ?? ''}
@@ -225,10 +228,13 @@ function CallPage({ call }: { call: CallDetail }) {
           {t('call.linkCopied')} <code>{copied}</code>
         </p>
       ) : null}
-      {call.status === 'failed' ? (
-        <p role="alert" className="error-box">
-          {t('call.failed')} {call.failureReason}
-        </p>
+      {call.status === 'failed' || call.status === 'waiting' ? (
+        <NoTranscriptPanel
+          callId={call.id}
+          status={call.status}
+          speechToText={workspace?.speechToText ?? false}
+          canAct={isManager || isCallRep}
+        />
       ) : null}
       <div className="call-grid">
         <aside className="call-side">

@@ -77,6 +77,7 @@ export const en: Resources = {
     rejected: 'The server did not accept the request. Check what you entered and try again.',
     unexpected: 'Something went wrong. Reload the page; if it happens again, tell your administrator.',
     detail: 'Details: {{detail}}',
+    showDetails: 'yes',
     pageTitle: 'The page did not open',
     noPage: 'There is no such page',
     code: {
@@ -92,6 +93,10 @@ export const en: Resources = {
       csrf_failed: 'Your session is out of date. Reload the page and repeat the action.',
       conflict: 'The data has changed meanwhile. Reload the page and try again.',
       bad_transcript: 'The transcript file could not be read. Use OnTerms JSON, WebVTT or SRT.',
+      wrong_credentials: 'Wrong email or password. Check the keyboard layout and try again.',
+      too_many_requests: 'Too many failed sign-in attempts. Wait 15 minutes and try again.',
+      invalid_transcript:
+        'The transcript file could not be read. Use OnTerms JSON, WebVTT (.vtt) or SRT (.srt) with timestamps.',
     },
   },
   status: {
@@ -347,6 +352,38 @@ export const en: Resources = {
     unavailable: 'Corrections are not available on this server yet. Try later.',
     markReviewed: 'Mark as reviewed',
     reviewedAt: 'reviewed {{date}}',
+  },
+  firstDay: {
+    menu: 'Menu',
+    menuClose: 'Close menu',
+    counter: {
+      toReview: 'Calls to review: {{count}}',
+      replies: 'Disputes and replies waiting for your answer: {{count}}',
+      feedback: 'Feedback waiting for your answer: {{count}}',
+    },
+    title: { inbox: 'Inbox', call: 'Call' },
+    noUsers:
+      'There are no users yet. Stop the server and create the first administrator in the OnTerms folder:',
+    noUsersDemo: 'Or start the demo with sample calls: npm run demo.',
+    repliesTitle: 'Disputes and replies',
+    repliesHint: 'A rep disputed feedback or replied — your move.',
+    repliesEmpty: 'No disputes or replies waiting.',
+    disputed: 'disputed',
+    answered: 'your manager answered',
+    myCalls: 'My calls',
+    allMyCalls: 'All my calls',
+    entryStatus: { acknowledged: 'acknowledged the feedback', disputed: 'disputed the feedback' },
+    noEngineWarning:
+      'Speech-to-text is not set up: a recording without a transcript will not be analysed. Add a transcript file (.json, .vtt, .srt) with the same name as the recording, or ask your administrator to set up speech-to-text (STT_ENGINE).',
+    waitingReason:
+      'This call is waiting for a transcript: speech-to-text is not set up. Upload a transcript file and the call is analysed right away.',
+    failedReason: 'Processing failed. Upload a transcript or transcribe the recording again.',
+    attachTranscript: 'Upload transcript',
+    attachHint: 'Transcript file: OnTerms JSON, WebVTT (.vtt) or SRT (.srt).',
+    attaching: 'Uploading the transcript…',
+    attached: 'Transcript uploaded; the call is being analysed.',
+    retranscribe: 'Transcribe again',
+    retranscribed: 'The recording was sent to speech-to-text.',
   },
   inbox: {
     feedbackTitle: 'Feedback to acknowledge',

@@ -58,6 +58,17 @@ export function formatClock(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${String(m).padStart(2, '0')}:${sec}`;
 }
 
+/**
+ * A moment from a link's `?t=`: seconds (81.5), or a clock as people write it (1:21, 0:18, 1:02:07).
+ * NaN when it is neither.
+ */
+export function parseMoment(value: string | null): number {
+  if (!value) return NaN;
+  const parts = value.trim().split(':');
+  if (parts.length > 3 || parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) return NaN;
+  return parts.reduce((total, part) => total * 60 + Number(part), 0);
+}
+
 /** A duration in words for lists and headers: «14 мин 3 с», "1 h 2 min". */
 export function formatDuration(seconds: number, locale: string): string {
   const s = Math.round(seconds);

@@ -16,7 +16,7 @@ import type { NoteDraft } from '../../features/coaching/components/note-form.tsx
 import { ThreadsPanel } from '../../features/coaching/components/threads-panel.tsx';
 import { CorrectFlagControl } from '../../features/corrections/components/correct-flag-control.tsx';
 import { ReviewButton } from '../../features/corrections/components/review-button.tsx';
-import { formatDateTime, formatDuration } from '../../lib/format.ts';
+import { formatDateTime, formatDuration, parseMoment } from '../../lib/format.ts';
 import { nextMoment, previousMoment, segmentAt } from '../../lib/segments.ts';
 import type { CallDetail, Moment } from '../../types/api.ts';
 import { FLAG_IDS } from '../../types/api.ts';
@@ -75,7 +75,7 @@ function CallPage({ call }: { call: CallDetail }) {
   const nav = neighbours(call.id);
 
   // Deep link ?t=81.5: open the call at that moment, playing when the browser allows it.
-  const startAt = Number(search.get('t'));
+  const startAt = parseMoment(search.get('t'));
   const seekedTo = useRef(false);
   useEffect(() => {
     if (seekedTo.current || !Number.isFinite(startAt) || startAt <= 0) return;
@@ -188,7 +188,6 @@ function CallPage({ call }: { call: CallDetail }) {
               call.transcriptSource === 'stt' && call.engine.sttAudioSeconds !== null
                 ? t('call.sttAudio', { duration: formatDuration(call.engine.sttAudioSeconds, i18n.language) })
                 : null,
-              call.engine.rules,
               call.engine.llmModel,
             ]
               .filter(Boolean)

@@ -66,7 +66,9 @@ function ThreadItems({ items }: { items: FeedbackItem[] }) {
             <p className="small muted">
               {item.thread.author.name} · {t(`role.${item.thread.author.role}`)}
             </p>
-            {item.thread.statusComment ? <p className="small">«{item.thread.statusComment}»</p> : null}
+            {item.thread.statusComment ? (
+              <p className="small">{t('firstDay.quote', { text: item.thread.statusComment })}</p>
+            ) : null}
             {last ? (
               <p className="small">
                 {last.author.name} ({t(`role.${last.author.role}`)},{' '}

@@ -354,6 +354,7 @@ export const en: Resources = {
     reviewedAt: 'reviewed {{date}}',
   },
   firstDay: {
+    quote: '“{{text}}”',
     menu: 'Menu',
     menuClose: 'Close menu',
     counter: {

@@ -363,6 +363,7 @@ export const ru = {
     reviewedAt: 'проверен {{date}}',
   },
   firstDay: {
+    quote: '«{{text}}»',
     menu: 'Меню',
     menuClose: 'Закрыть меню',
     counter: {

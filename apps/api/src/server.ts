@@ -13,6 +13,12 @@ import { app } from './app.ts';
 import { createDemoUsers, ensureInitialAdmin } from './auth/accounts.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { loadDemoCalls } from './demo/load-demo-calls.ts';
+import {
+  DEMO_PASSWORDS_FILE,
+  demoCredentialsTable,
+  readDemoPasswords,
+  writeDemoPasswords,
+} from './demo/demo-passwords.ts';
 import { WEB_DIST, webUi } from './web/web-ui.ts';
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
@@ -84,15 +90,19 @@ await fastify.register(app, {
 await fastify.register(webUi, { root: WEB_DIST });
 
 if (demo) {
-  const people = await createDemoUsers(database.db, auth.passwords);
+  const people = await createDemoUsers(database.db, auth.passwords, await readDemoPasswords(config.dataDir));
+  await writeDemoPasswords(config.dataDir, people);
   const calls = await loadDemoCalls(
     { db: database.db, store, media, queue: pipeline.queue },
     people.find((p) => p.role === 'rep')!.email,
   );
-  console.log(`\nDemo: ${calls.created} sample calls loaded (${calls.existing} already there). Sign in as:`);
-  for (const person of people)
-    console.log(`  ${person.role.padEnd(9)} ${person.email.padEnd(30)} ${person.password}`);
-  console.log('These passwords are new at every demo start and shown only now.\n');
+  console.log(
+    `\nDemo: ${calls.created} sample calls loaded (${calls.existing} already there). Sign in as:\n`,
+  );
+  console.log(demoCredentialsTable(people));
+  console.log(
+    `\nThe passwords stay the same on every demo start (kept in ${path.join(config.dataDir, DEMO_PASSWORDS_FILE)}).\n`,
+  );
 } else if (admin.outcome === 'no_users_and_no_admin_configured') {
   console.log(
     '\nNo users yet. Create the first admin with\n  npx onterms user create --email you@example.com --role admin\n' +

@@ -1,14 +1,13 @@
 // The process entry of `npm start`: parses the configuration, opens the database (embedded PGlite
 // unless DATABASE_URL is set) and migrates it, starts the job pipeline (in-process unless REDIS_URL
 // is set), and serves the API and the web UI on one port until SIGINT/SIGTERM.
-import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import Fastify from 'fastify';
 import { ConfigError, loadConfig, type Config } from '@onterms/config';
 import { isBlobReferenced, migrateToLatest, openDatabase, requeueWaitingCalls } from '@onterms/db';
 import { createMedia } from '@onterms/media';
 import { createDefaultDeps, createPipeline } from '@onterms/pipeline';
-import { createLocalBlobStore } from '@onterms/storage';
+import { createBlobStore } from '@onterms/storage';
 import { app } from './app.ts';
 import { createDemoUsers, ensureInitialAdmin } from './auth/accounts.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
@@ -49,7 +48,7 @@ try {
   process.exit(1);
 }
 
-const store = createLocalBlobStore({ root: path.join(config.dataDir, 'blobs') });
+const store = createBlobStore(config.storage, config.dataDir);
 const media = createMedia({
   ...(config.media.ffmpegPath && { ffmpegPath: config.media.ffmpegPath }),
   ...(config.media.ffprobePath && { ffprobePath: config.media.ffprobePath }),

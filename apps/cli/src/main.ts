@@ -1,5 +1,6 @@
 // `onterms <command> …`: a small dispatcher; each subcommand lives in src/commands/.
 import { analyzeCommand } from './commands/analyze.ts';
+import { STORAGE_HELP, storageCommand } from './commands/storage.ts';
 import { TEAM_HELP, teamCommand, USER_HELP, userCommand } from './users/user-commands.ts';
 
 type Command = (args: string[], io: Io) => Promise<number>;
@@ -12,6 +13,7 @@ export interface Io {
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   user: { run: userCommand, help: USER_HELP.join('\n    ') },
   team: { run: teamCommand, help: TEAM_HELP.join('\n    ') },
+  storage: { run: storageCommand, help: STORAGE_HELP },
   analyze: {
     run: analyzeCommand,
     help: 'analyze FILE...   flags and deflection of transcripts (.json, .vtt, .srt), one JSON line per file',

@@ -3,12 +3,11 @@
  * no queue to consume: the embedded mode runs its in-process runner inside `npm start` instead.
  * Run as many of these as you like against the same Redis, PostgreSQL and blob storage.
  */
-import path from 'node:path';
 import { ConfigError, loadConfig } from '@onterms/config';
 import { openDatabase } from '@onterms/db';
 import { createMedia } from '@onterms/media';
 import { createDefaultDeps, startCallWorker } from '@onterms/pipeline';
-import { createLocalBlobStore } from '@onterms/storage';
+import { createBlobStore } from '@onterms/storage';
 import pino from 'pino';
 import { waitForSchema } from './schema-check.ts';
 
@@ -49,7 +48,7 @@ async function main(): Promise<number> {
 
   const deps = createDefaultDeps({
     db: database.db,
-    store: createLocalBlobStore({ root: path.join(config.dataDir, 'blobs') }),
+    store: createBlobStore(config.storage, config.dataDir),
     media: createMedia({
       ...(config.media.ffmpegPath && { ffmpegPath: config.media.ffmpegPath }),
       ...(config.media.ffprobePath && { ffprobePath: config.media.ffprobePath }),

@@ -8,6 +8,7 @@ import type { AnalysisResult, Transcript } from '@onterms/contracts';
 import { analyzeTranscript } from '../src/index.ts';
 import { keywordTracker } from '../src/eval/baseline.ts';
 import { EVAL_FLAGS, Scorer, score, type Labels } from '../src/eval/score.ts';
+import { VALUE_TYPES, ValueScorer, type ValueTruth } from '../src/eval/score-values.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -27,6 +28,7 @@ if (!dir) {
 }
 
 const ours = new Scorer();
+const valueScore = new ValueScorer();
 const base = new Scorer();
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
@@ -36,6 +38,7 @@ for (const f of files) {
     id?: string;
     callType?: string;
     labels: Labels;
+    values?: ValueTruth;
   };
   const id = doc.id ?? f;
   const r: AnalysisResult = analyzeTranscript(
@@ -43,6 +46,7 @@ for (const f of files) {
     doc.callType === 'collection' ? 'collection' : 'credit_negotiation',
   );
   ours.add(id, doc.labels, r);
+  valueScore.add(id, doc.values, r);
   base.add(id, doc.labels, keywordTracker(doc) as unknown as AnalysisResult);
 }
 
@@ -65,7 +69,19 @@ for (const flag of [...EVAL_FLAGS, 'deflection']) {
 console.log(
   `labelled moments found: ${ours.momentsFound}/${ours.momentsLabelled} = ${(100 * ours.momentShare).toFixed(1)}%   (keyword tracker ${(100 * base.momentShare).toFixed(1)}%)`,
 );
-if (values.errors) for (const e of ours.errors) console.log('  ' + e);
+if (valueScore.calls) {
+  console.log(`values read out (${valueScore.calls} calls with value truth):`);
+  console.log(`  ${'type'.padEnd(20)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}   tp/fp/fn`);
+  const row = (name: string, c: { tp: number; fp: number; fn: number }) => {
+    const s = score({ ...c, tn: 0 });
+    console.log(
+      `  ${name.padEnd(20)} ${pct(s.precision).padStart(6)} ${pct(s.recall).padStart(6)} ${pct(s.f1).padStart(6)}   ${c.tp}/${c.fp}/${c.fn}`,
+    );
+  };
+  for (const t of VALUE_TYPES) row(t, valueScore.counts[t]);
+  row('all values', valueScore.total);
+}
+if (values.errors) for (const e of [...ours.errors, ...valueScore.errors]) console.log('  ' + e);
 
 const failures: string[] = [];
 const minF1 = values['min-f1'] ? Number(values['min-f1']) : null;

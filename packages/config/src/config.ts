@@ -39,6 +39,13 @@ const EnvSchema = Type.Object({
   COOKIE_SECURE: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
   COMPANY_TIME_ZONE: Type.String({ minLength: 1, default: 'Europe/Moscow' }),
+  STORAGE: Type.Union([Type.Literal('local'), Type.Literal('s3')], { default: 'local' }),
+  S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://' })),
+  S3_BUCKET: Type.Optional(Type.String({ minLength: 3, maxLength: 63 })),
+  S3_REGION: Type.String({ minLength: 1, default: 'us-east-1' }),
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  S3_FORCE_PATH_STYLE: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -62,8 +69,25 @@ export interface Config {
   auth: AuthConfig;
   /** COMPANY_TIME_ZONE (IANA name): where the company's days, weeks and months begin (stats). */
   company: { timeZone: string };
+  /** Where recordings live: `dataDir/blobs` on local disk, or an S3-compatible bucket shared by hosts. */
+  storage: StorageConfig;
   logLevel: Env['LOG_LEVEL'];
 }
+
+/** STORAGE and S3_* (packages/storage: createBlobStore). */
+export type StorageConfig =
+  | { kind: 'local' }
+  | {
+      kind: 's3';
+      /** S3_ENDPOINT: MinIO, Ceph RGW, Yandex Object Storage …; unset for AWS S3 itself. */
+      endpoint?: string;
+      bucket: string;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      /** S3_FORCE_PATH_STYLE; default: on when S3_ENDPOINT is set (self-hosted servers want it). */
+      forcePathStyle: boolean;
+    };
 
 /** Speech-to-text (packages/transcription: createTranscriptionEngine). */
 export interface SttConfig {
@@ -159,6 +183,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       `COMPANY_TIME_ZONE: not an IANA time zone name (got ${JSON.stringify(e.COMPANY_TIME_ZONE)})`,
     );
   }
+  if (e.STORAGE === 's3') {
+    for (const name of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const)
+      if (!e[name]) problems.push(`STORAGE=s3 needs ${name}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -201,6 +229,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
     },
     company: { timeZone: e.COMPANY_TIME_ZONE },
+    storage:
+      e.STORAGE === 's3'
+        ? {
+            kind: 's3',
+            ...(e.S3_ENDPOINT && { endpoint: e.S3_ENDPOINT }),
+            bucket: e.S3_BUCKET!,
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID!,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE ? e.S3_FORCE_PATH_STYLE === 'true' : Boolean(e.S3_ENDPOINT),
+          }
+        : { kind: 'local' },
     logLevel: e.LOG_LEVEL,
   };
 }

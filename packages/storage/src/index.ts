@@ -23,3 +23,11 @@ export {
   LocalBlobStore,
   type LocalBlobStoreOptions,
 } from './local/local-blob-store.ts';
+export {
+  createS3BlobStore,
+  S3BlobStore,
+  SHA256_METADATA,
+  type S3BlobStoreOptions,
+} from './s3/s3-blob-store.ts';
+export { createBlobStore } from './create-blob-store.ts';
+export { migrateToS3, type MigrationProgress, type MigrationResult } from './migrate/migrate-to-s3.ts';

@@ -187,12 +187,18 @@ describe('sign in', () => {
   });
 
   it('turns anonymous requests away with 401 everywhere but login, health and the API description', async () => {
-    for (const url of ['/api/calls', '/api/auth/me', '/api/admin/users', '/api/no-such-route']) {
+    for (const url of ['/api/calls', '/api/auth/me', '/api/admin/users']) {
       const res = await t.sut.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(401);
       expect(res.json()).toEqual({ error: 'unauthorized', message: 'Please sign in.' });
     }
     expect((await t.sut.inject({ method: 'GET', url: '/api/health' })).statusCode).not.toBe(401);
+  });
+
+  it('answers a path that matches no route with a plain 404, signed in or not: no handler runs', async () => {
+    const res = await t.sut.inject({ method: 'GET', url: '/api/no-such-route' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: 'not_found', message: 'No route GET /api/no-such-route.' });
   });
 });
 

@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
 import { createMedia } from '@onterms/media';
 import { createDefaultDeps, createPipeline, type Pipeline } from '@onterms/pipeline';
 import { silentLogger } from '@onterms/pipeline/deps';
-import { createLocalBlobStore, type LocalBlobStore } from '@onterms/storage';
+import { createLocalBlobStore, type BlobStore } from '@onterms/storage';
 import { app } from '../app.ts';
 import { createAuthenticator, type Authenticator, type AuthOptions } from '../auth/authenticator.ts';
 import { sessionHeaders } from '../auth/session-headers.ts';
@@ -21,7 +21,7 @@ import { sessionHeaders } from '../auth/session-headers.ts';
 export interface TestApp {
   sut: FastifyInstance;
   database: TestDatabase;
-  store: LocalBlobStore;
+  store: BlobStore;
   pipeline: Pipeline;
   auth: Authenticator;
   /** Every route as registered (onRoute), for tests generated from the route table. */
@@ -41,6 +41,8 @@ export interface TestAppOptions {
   pipeline?: (deps: Parameters<typeof createPipeline>[0]['deps']) => Promise<Pipeline>;
   /** Override session lifetimes, rate limits, the clock or the password hasher. */
   auth?: Partial<AuthOptions>;
+  /** Where recordings live (default: local disk under the test's temp dir). */
+  store?: (dir: string) => BlobStore;
   /** A speech-to-text engine for the pipeline (default: none, so calls need an uploaded transcript). */
   stt?: SttConfig;
 }
@@ -48,7 +50,7 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dir = await mkdtemp(path.join(tmpdir(), 'onterms-api-test-'));
-  const store = createLocalBlobStore({ root: path.join(dir, 'blobs') });
+  const store = options.store ? options.store(dir) : createLocalBlobStore({ root: path.join(dir, 'blobs') });
   const media = createMedia();
   const deps = createDefaultDeps({
     db: database.db,

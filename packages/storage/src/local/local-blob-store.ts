@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type {
   BlobBody,
@@ -15,8 +15,10 @@ import type {
 } from '../blob-store.ts';
 import { BlobNotFoundError } from '../errors.ts';
 import { assertValidKey } from '../keys.ts';
-import { LocalPendingBlob } from './local-pending-blob.ts';
-import { sweepLocalStore } from './sweep.ts';
+import { PendingFileBlob } from '../pending-file-blob.ts';
+import { syncAndStampFile, syncDirectory } from './durability.ts';
+import { sweepLocalStore, walkFiles } from './sweep.ts';
+import { isValidKey } from '../keys.ts';
 
 /** Keys cannot start with '.', so this area never collides with a blob. */
 const TEMP_DIR_NAME = '.tmp';
@@ -43,7 +45,21 @@ export class LocalBlobStore implements BlobStore {
       throw new RangeError('maxBytes must be >= 0');
     await mkdir(this.tempDir, { recursive: true });
     const tempPath = join(this.tempDir, `${randomUUID()}.partial`);
-    return new LocalPendingBlob(tempPath, options.maxBytes, (key) => this.pathFor(key));
+    return new PendingFileBlob(tempPath, options.maxBytes, (temp, _written, key) => this.publish(temp, key));
+  }
+
+  /**
+   * The temp file lives inside the store root ('.tmp/'), i.e. on the same filesystem as the final
+   * location, so publishing is a rename: the blob appears under its key complete or not at all, even
+   * if the process is killed at any point. Same key committed concurrently: rename(2) replaces
+   * atomically, last one wins; a reader with the old file open keeps reading the old inode.
+   */
+  private async publish(tempPath: string, key: string): Promise<void> {
+    const finalPath = this.pathFor(key);
+    await syncAndStampFile(tempPath);
+    await mkdir(dirname(finalPath), { recursive: true });
+    await rename(tempPath, finalPath);
+    await syncDirectory(dirname(finalPath));
   }
 
   async put(key: string, body: BlobBody, options?: WriteOptions): Promise<StoredBlob> {
@@ -95,6 +111,11 @@ export class LocalBlobStore implements BlobStore {
   async withLocalFile<T>(key: string, fn: (path: string) => Promise<T>): Promise<T> {
     if (!(await this.exists(key))) throw new BlobNotFoundError(key);
     return fn(this.pathFor(key));
+  }
+
+  /** Every committed blob's key (writes in progress and files that could not be keys left out). */
+  async *keys(): AsyncGenerator<string> {
+    for await (const key of walkFiles(this.root, '', TEMP_DIR_NAME)) if (isValidKey(key)) yield key;
   }
 
   sweep(options: SweepOptions): Promise<SweepResult> {

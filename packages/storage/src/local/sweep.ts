@@ -48,7 +48,7 @@ async function removeIfOlder(path: string, cutoff: number): Promise<boolean> {
 }
 
 /** Relative '/'-joined paths of regular files under `dir`, streamed (opendir) so huge stores don't load at once. */
-async function* walkFiles(dir: string, prefix: string, skipTopLevel?: string): AsyncGenerator<string> {
+export async function* walkFiles(dir: string, prefix: string, skipTopLevel?: string): AsyncGenerator<string> {
   let handle;
   try {
     handle = await opendir(dir);

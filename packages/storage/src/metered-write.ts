@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { BlobBody, WrittenBlob } from '../blob-store.ts';
-import { TooLargeError } from '../errors.ts';
+import type { BlobBody, WrittenBlob } from './blob-store.ts';
+import { TooLargeError } from './errors.ts';
 
 /**
  * Streams `body` into a new file at `path` (which must not exist), hashing and counting bytes on

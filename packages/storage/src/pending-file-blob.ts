@@ -1,25 +1,29 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import type { BlobBody, PendingBlob, StoredBlob, WrittenBlob } from '../blob-store.ts';
-import { StorageError } from '../errors.ts';
-import { syncAndStampFile, syncDirectory } from './durability.ts';
+import { rm } from 'node:fs/promises';
+import type { BlobBody, PendingBlob, StoredBlob, WrittenBlob } from './blob-store.ts';
+import { StorageError } from './errors.ts';
+import { assertValidKey } from './keys.ts';
 import { writeMetered } from './metered-write.ts';
 
 type State = 'open' | 'writing' | 'written' | 'committing' | 'committed' | 'aborted';
 
 /**
- * The temp file lives inside the store root ('.tmp/'), i.e. on the same filesystem as the final
- * location, so commit is a rename: the blob appears under its key complete or not at all, even
- * if the process is killed at any point.
+ * Makes a written temp file visible under `key`, complete or not at all: a rename on local disk, an
+ * upload to object storage. It owns the temp file once it succeeds.
  */
-export class LocalPendingBlob implements PendingBlob {
+export type PublishTempFile = (tempPath: string, written: WrittenBlob, key: string) => Promise<void>;
+
+/**
+ * An upload in progress as a local temp file (ffprobe needs a file before we commit): the same write
+ * protocol for every store, which differs only in how a finished file is published.
+ */
+export class PendingFileBlob implements PendingBlob {
   private state: State = 'open';
   private result: WrittenBlob | null = null;
 
   constructor(
     readonly tempPath: string,
     private readonly maxBytes: number | undefined,
-    private readonly pathForKey: (key: string) => string,
+    private readonly publish: PublishTempFile,
   ) {}
 
   get written(): WrittenBlob | null {
@@ -42,15 +46,10 @@ export class LocalPendingBlob implements PendingBlob {
 
   async commit(key: string): Promise<StoredBlob> {
     this.expectState('written', 'commit');
-    const finalPath = this.pathForKey(key); // validates the key before we change state
+    assertValidKey(key); // before we change state, so a bad key loses nothing
     this.state = 'committing';
     try {
-      await syncAndStampFile(this.tempPath);
-      await mkdir(dirname(finalPath), { recursive: true });
-      // Same key committed concurrently: rename(2) replaces atomically, last one wins; readers
-      // see either whole file, and a reader with the old file open keeps reading the old inode.
-      await rename(this.tempPath, finalPath);
-      await syncDirectory(dirname(finalPath));
+      await this.publish(this.tempPath, this.result!, key);
     } catch (error) {
       // Leave the blob retryable-by-abort: the temp file may still exist (e.g. mkdir failed).
       this.state = 'written';

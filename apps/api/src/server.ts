@@ -1,6 +1,7 @@
 // The process entry of `npm start`: parses the configuration, opens the database (embedded PGlite
 // unless DATABASE_URL is set) and migrates it, starts the job pipeline (in-process unless REDIS_URL
 // is set), and serves the API and the web UI on one port until SIGINT/SIGTERM.
+import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import Fastify from 'fastify';
 import { ConfigError, loadConfig, type Config } from '@onterms/config';

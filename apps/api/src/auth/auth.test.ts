@@ -90,6 +90,12 @@ describe('first run', () => {
     await newUser();
     expect((await firstRun()).json()).toEqual({ usersExist: true });
   });
+
+  it('a malformed sign-in names the missing field', async () => {
+    const res = await t.sut.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.c' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'bad_request', field: 'password' });
+  });
 });
 
 describe('sign in', () => {

@@ -29,12 +29,16 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown; headers?: Record<string, string> },
+    options?: { cause?: unknown; headers?: Record<string, string>; field?: string },
   ) {
     super(message, options);
     this.name = 'AppError';
     this.headers = options?.headers ?? {};
+    this.field = options?.field;
   }
+
+  /** The request field at fault, for the UI to name in the user's language. */
+  readonly field: string | undefined;
 
   /** Extra response headers, e.g. Retry-After on 429. */
   readonly headers: Record<string, string>;

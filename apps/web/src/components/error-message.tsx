@@ -16,6 +16,11 @@ export function describeError(
   if (error.status === 0) return { text: t('errors.network'), detail: null };
   const byCode = t(`errors.code.${error.code}`, { defaultValue: '' });
   if (byCode) return { text: byCode, detail };
+  if (error.field && error.status === 400) {
+    // Name the field in the user's words, and what to do: «Проверьте поле «Тип звонка»».
+    const field = t(`firstDay.fields.${error.field}`, { defaultValue: error.field });
+    return { text: t('firstDay.fieldProblem', { field }), detail };
+  }
   if (error.status === 401) return { text: t('errors.unauthorized'), detail: null };
   if (error.status === 403) return { text: t('errors.forbidden'), detail };
   if (error.status === 404) return { text: notFound ?? t('errors.notFound'), detail: null };

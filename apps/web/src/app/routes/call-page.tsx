@@ -255,6 +255,10 @@ function CallPage({ call }: { call: CallDetail }) {
                         }
                         corrected={Boolean(call.corrections?.[flag])}
                         currentSegment={currentSegment}
+                        hasMachineMoments={
+                          ((flag === 'deflection' ? call.deflection?.moments : call.flags?.[flag]?.moments)
+                            ?.length ?? 0) > 0
+                        }
                       />
                     ) : null
                 : undefined

@@ -355,6 +355,8 @@ export const en: Resources = {
   },
   firstDay: {
     quote: '“{{text}}”',
+    confirmRole: 'Make {{name}} a {{role}}? The role decides which calls and sections they see.',
+    confirmTeam: 'Move {{name}} to the team “{{team}}”? That team’s manager will see their calls.',
     pickLine:
       'To mark it stated, show where it was said: click a line in the transcript (it becomes the current line) or type the line number.',
     fieldProblem: 'Check the field “{{field}}”: the value does not fit. Correct it and send again.',

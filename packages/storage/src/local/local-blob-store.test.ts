@@ -19,7 +19,7 @@ describe('the BlobStore contract on local disk', () => {
         close: () => rm(dir, { recursive: true, force: true }),
       };
     },
-    { bigMegabytes: 200 },
+    { bigMegabytes: 200, maxGrowthMegabytes: 50 },
   );
 });
 

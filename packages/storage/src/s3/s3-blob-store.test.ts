@@ -37,7 +37,7 @@ describe('the BlobStore contract on an S3-compatible server', () => {
         close: () => rm(scratchDir, { recursive: true, force: true }),
       };
     },
-    { bigMegabytes: 100, serverReadsRangeEndZero: false },
+    { bigMegabytes: 200, maxGrowthMegabytes: 100, serverReadsRangeEndZero: false },
   );
 });
 

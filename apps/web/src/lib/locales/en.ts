@@ -355,6 +355,7 @@ export const en: Resources = {
   },
   firstDay: {
     quote: '“{{text}}”',
+    tokenReps: 'Reps of these teams and their ids (the repId field when uploading on a rep’s behalf)',
     confirmRole: 'Make {{name}} a {{role}}? The role decides which calls and sections they see.',
     confirmTeam: 'Move {{name}} to the team “{{team}}”? That team’s manager will see their calls.',
     pickLine:

@@ -16,6 +16,7 @@ import { callRoutes } from './calls/call-routes.ts';
 import { coachingRoutes } from './coaching/coaching-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { registerTextInputCheck } from './http/text-input.ts';
 import { statsRoutes } from './stats/stats-routes.ts';
 
 export interface AppDeps {
@@ -37,6 +38,8 @@ export interface AppDeps {
 export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
   const api = fastify.withTypeProvider<TypeBoxTypeProvider>();
   registerErrorHandler(fastify);
+  // Control characters in any text field are a 400 naming the field, before any schema or SQL sees them.
+  registerTextInputCheck(fastify);
 
   await fastify.register(swagger, {
     openapi: {

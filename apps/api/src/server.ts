@@ -19,6 +19,7 @@ import {
   readDemoPasswords,
   writeDemoPasswords,
 } from './demo/demo-passwords.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { WEB_DIST, webUi } from './web/web-ui.ts';
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
@@ -57,6 +58,7 @@ const media = createMedia({
 const pipeline = await createPipeline({
   redisUrl: config.redisUrl,
   concurrency: config.worker.concurrency,
+  reconcileIntervalMs: config.worker.reconcileIntervalMs,
   deps: createDefaultDeps({
     db: database.db,
     store,
@@ -78,6 +80,9 @@ if (config.stt.engine) {
 const admin = await ensureInitialAdmin(database.db, config.auth, auth.passwords);
 if (admin.outcome === 'created') log.info(`Created the first admin ${admin.email}`);
 
+// CSP, frame-ancestors/X-Frame-Options, Referrer-Policy, X-Content-Type-Options on every answer,
+// the API's and the web UI's alike (registered at the root, before both).
+await registerSecurityHeaders(fastify);
 await fastify.register(app, {
   config,
   db: database.db,

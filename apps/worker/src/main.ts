@@ -62,6 +62,7 @@ async function main(): Promise<number> {
     databaseUrl: config.databaseUrl,
     concurrency,
     deps,
+    reconcileIntervalMs: config.worker.reconcileIntervalMs,
   });
   log.info({ concurrency, pid: process.pid }, 'worker ready');
 

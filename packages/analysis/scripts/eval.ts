@@ -9,6 +9,7 @@ import { analyzeTranscript } from '../src/index.ts';
 import { keywordTracker } from '../src/eval/baseline.ts';
 import { EVAL_FLAGS, Scorer, score, type Labels } from '../src/eval/score.ts';
 import { VALUE_TYPES, ValueScorer, type ValueTruth } from '../src/eval/score-values.ts';
+import { Reliability } from '../src/eval/reliability.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -30,6 +31,7 @@ if (!dir) {
 const ours = new Scorer();
 const valueScore = new ValueScorer();
 const base = new Scorer();
+const reliability = new Reliability();
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .sort();
@@ -47,6 +49,7 @@ for (const f of files) {
   );
   ours.add(id, doc.labels, r);
   valueScore.add(id, doc.values, r);
+  reliability.add(doc.labels, r);
   base.add(id, doc.labels, keywordTracker(doc) as unknown as AnalysisResult);
 }
 
@@ -81,6 +84,12 @@ if (valueScore.calls) {
   for (const t of VALUE_TYPES) row(t, valueScore.counts[t]);
   row('all values', valueScore.total);
 }
+console.log('confidence reliability (every flag and deflection verdict):');
+console.log(`  ${'bin'.padEnd(11)} ${'n'.padStart(5)} ${'predicted'.padStart(10)} ${'observed'.padStart(9)}`);
+for (const b of reliability.bins())
+  console.log(
+    `  ${`${b.from.toFixed(1)}–${b.to.toFixed(1)}`.padEnd(11)} ${String(b.n).padStart(5)} ${pct(b.predicted).padStart(10)} ${pct(b.observed).padStart(9)}`,
+  );
 if (values.errors) for (const e of [...ours.errors, ...valueScore.errors]) console.log('  ' + e);
 
 const failures: string[] = [];

@@ -126,7 +126,7 @@ describe('loadConfig', () => {
         TRANSCRIBE_MODEL: 'gpt-4o-transcribe',
         STT_MAX_CHUNK_SECONDS: '600',
         STT_MAX_UPLOAD_BYTES: '10000000',
-        STT_UPLOAD_FORMAT: 'opus',
+        STT_UPLOAD_FORMAT: 'wav',
         STT_CONCURRENCY: '3',
       }).stt;
       expect(sut).toEqual({
@@ -137,7 +137,7 @@ describe('loadConfig', () => {
         baseURL: 'http://whisper.lan:8000/v1',
         maxChunkSeconds: 600,
         maxUploadBytes: 10_000_000,
-        uploadFormat: 'opus',
+        uploadFormat: 'wav',
         concurrency: 3,
         requestTimeoutMs: 600_000,
       });
@@ -152,6 +152,8 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ STT_ENGINE: 'openai' })).toThrow(/OPENAI_API_KEY/);
       expect(() => loadConfig({ STT_ENGINE: 'whisper' })).toThrow(/STT_ENGINE/);
       expect(() => loadConfig({ STT_UPLOAD_FORMAT: 'mp3' })).toThrow(/STT_UPLOAD_FORMAT/);
+      // Opus chunks took ~20× the decode to encode; the option was removed, with a reason on start-up.
+      expect(() => loadConfig({ STT_UPLOAD_FORMAT: 'opus' })).toThrow(/STT_UPLOAD_FORMAT=opus.*flac/);
     });
   });
 });

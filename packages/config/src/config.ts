@@ -17,6 +17,7 @@ const EnvSchema = Type.Object({
   FFMPEG_PATH: Type.Optional(Type.String({ minLength: 1 })),
   FFPROBE_PATH: Type.Optional(Type.String({ minLength: 1 })),
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 1 }),
+  RECONCILE_INTERVAL_SECONDS: Type.Integer({ minimum: 5, maximum: 24 * 3600, default: 60 }),
   ANALYSIS_LLM_MODEL: Type.Optional(Type.String({ minLength: 1 })),
   OPENAI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
   OPENAI_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
@@ -27,8 +28,9 @@ const EnvSchema = Type.Object({
   STT_MODEL_PATH: Type.Optional(Type.String({ minLength: 1 })),
   STT_MAX_CHUNK_SECONDS: Type.Optional(Type.Integer({ minimum: 10, maximum: 24 * 3600 })),
   STT_MAX_UPLOAD_BYTES: Type.Optional(Type.Integer({ minimum: 100_000 })),
+  // 'opus' is still parsed only to refuse it with the reason (below).
   STT_UPLOAD_FORMAT: Type.Optional(
-    Type.Union([Type.Literal('flac'), Type.Literal('opus'), Type.Literal('wav')]),
+    Type.Union([Type.Literal('flac'), Type.Literal('wav'), Type.Literal('opus')]),
   ),
   STT_CONCURRENCY: Type.Optional(Type.Integer({ minimum: 1, maximum: 32 })),
   STT_TIMEOUT_SECONDS: Type.Integer({ minimum: 10, maximum: 3600, default: 600 }),
@@ -63,7 +65,11 @@ export interface Config {
   redisUrl: string | null;
   upload: { maxBytes: number };
   media: { ffmpegPath: string | null; ffprobePath: string | null };
-  worker: { concurrency: number };
+  /**
+   * concurrency: WORKER_CONCURRENCY. reconcileIntervalMs: RECONCILE_INTERVAL_SECONDS — how often
+   * workers re-enqueue unfinished calls whose job was lost and retry calls an outage left failed.
+   */
+  worker: { concurrency: number; reconcileIntervalMs: number };
   analysisLlm: { model: string; apiKey: string | null; baseURL: string | null } | null;
   stt: SttConfig;
   auth: AuthConfig;
@@ -106,7 +112,7 @@ export interface SttConfig {
   maxChunkSeconds: number | null;
   maxUploadBytes: number | null;
   /** STT_UPLOAD_FORMAT: chunk encoding sent to the openai engine (default flac). */
-  uploadFormat: 'flac' | 'opus' | 'wav' | null;
+  uploadFormat: 'flac' | 'wav' | null;
   /** STT_CONCURRENCY: chunk requests in flight per call (default: openai 4, local 1). */
   concurrency: number | null;
   /** STT_TIMEOUT_SECONDS: per request. */
@@ -143,6 +149,7 @@ const NUMERIC = new Set([
   'PORT',
   'MAX_UPLOAD_BYTES',
   'WORKER_CONCURRENCY',
+  'RECONCILE_INTERVAL_SECONDS',
   'SESSION_IDLE_MINUTES',
   'SESSION_ABSOLUTE_HOURS',
   'STT_MAX_CHUNK_SECONDS',
@@ -178,6 +185,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       'STT_ENGINE=sherpa-onnx needs STT_MODEL_PATH: the directory of a downloaded sherpa-onnx model (see packages/transcription/README.md)',
     );
   }
+  if (e.STT_UPLOAD_FORMAT === 'opus') {
+    problems.push(
+      'STT_UPLOAD_FORMAT=opus is no longer offered: encoding the chunks took about 20 times as long as decoding the call. Use flac (the default, lossless) or wav',
+    );
+  }
   if (!isTimeZone(e.COMPANY_TIME_ZONE)) {
     problems.push(
       `COMPANY_TIME_ZONE: not an IANA time zone name (got ${JSON.stringify(e.COMPANY_TIME_ZONE)})`,
@@ -196,7 +208,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL ?? null,
     upload: { maxBytes: e.MAX_UPLOAD_BYTES },
     media: { ffmpegPath: e.FFMPEG_PATH ?? null, ffprobePath: e.FFPROBE_PATH ?? null },
-    worker: { concurrency: e.WORKER_CONCURRENCY },
+    worker: { concurrency: e.WORKER_CONCURRENCY, reconcileIntervalMs: e.RECONCILE_INTERVAL_SECONDS * 1000 },
     analysisLlm: e.ANALYSIS_LLM_MODEL
       ? { model: e.ANALYSIS_LLM_MODEL, apiKey: e.OPENAI_API_KEY ?? null, baseURL: e.OPENAI_BASE_URL ?? null }
       : null,
@@ -214,7 +226,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       baseURL: e.OPENAI_BASE_URL ?? null,
       maxChunkSeconds: e.STT_MAX_CHUNK_SECONDS ?? null,
       maxUploadBytes: e.STT_MAX_UPLOAD_BYTES ?? null,
-      uploadFormat: e.STT_UPLOAD_FORMAT ?? null,
+      uploadFormat: e.STT_UPLOAD_FORMAT === 'opus' ? null : (e.STT_UPLOAD_FORMAT ?? null),
       concurrency: e.STT_CONCURRENCY ?? null,
       requestTimeoutMs: e.STT_TIMEOUT_SECONDS * 1000,
     },

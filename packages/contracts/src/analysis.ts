@@ -76,14 +76,40 @@ export const Moment = Type.Object(
 );
 export type Moment = Static<typeof Moment>;
 
+/**
+ * Where a flag that was not stated should have been: the client's question about payment, or the
+ * moment the sale was agreed (the order, the shipment) — so a manager jumps from ✗ to the audio.
+ */
+export const Opportunity = Type.Object({
+  segment: Type.Integer({ minimum: 0 }),
+  start: Type.Number(),
+  quote: Type.String(),
+});
+export type Opportunity = Static<typeof Opportunity>;
+
 export const FlagResult = Type.Object(
-  { stated: Type.Boolean(), moments: Type.Array(Moment) },
+  {
+    stated: Type.Boolean(),
+    moments: Type.Array(Moment),
+    /**
+     * How likely the verdict (`stated`, or `present` for deflection) is right, 0–1, calibrated on
+     * the labelled corpora (`npm run eval` prints the reliability table). Absent from old results.
+     */
+    confidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+    /** For a flag not stated: where the rep should have said it (absent when stated). */
+    opportunities: Type.Optional(Type.Array(Opportunity)),
+  },
   { $id: 'FlagResult' },
 );
 export type FlagResult = Static<typeof FlagResult>;
 
 export const DeflectionResult = Type.Object(
-  { present: Type.Boolean(), moments: Type.Array(Moment) },
+  {
+    present: Type.Boolean(),
+    moments: Type.Array(Moment),
+    /** How likely `present` is right, 0–1 (see FlagResult.confidence). */
+    confidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  },
   { $id: 'DeflectionResult' },
 );
 export type DeflectionResult = Static<typeof DeflectionResult>;

@@ -71,6 +71,10 @@ export interface CallsTable {
   language: 'ru' | 'en' | null;
   status: Generated<CallStatus>;
   failure_reason: string | null;
+  /** Why the call failed, as a stable code (see @onterms/pipeline's failure codes); null unless failed. */
+  failure_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Times the system retried this call on its own after an outage failed it. */
+  auto_retries: Generated<number>;
   audio_key: string;
   audio_sha256: string;
   audio_bytes: BigIntColumn;
@@ -124,6 +128,10 @@ export interface AnalysisFlagsTable {
   /** A checklist item id, or `deflection`. */
   flag: string;
   stated: boolean;
+  /** How sure the analysis is of `stated` (0–1); null for analyses stored before it existed. */
+  confidence: number | null;
+  /** For a flag not stated: [{segment, start, quote}] where it should have been said. */
+  opportunities: ColumnType<unknown, string | null, string | null> | null;
 }
 
 export interface AnalysisMomentsTable {

@@ -3,3 +3,4 @@
 // The API's routes and the CLI are thin shells over these. See README.md for the folders.
 
 export * from './calls/attach-transcript.ts';
+export { retryCall, type RetryCallDeps, type RetryCallOutcome } from './calls/retry-call.ts';

@@ -16,7 +16,7 @@ import { open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEFAULT_BINARY_PATHS } from './binaries.ts';
-import { readWavHeader } from './silence.ts';
+import { readWavHeader } from './wav.ts';
 
 const run = promisify(execFile);
 

@@ -2,21 +2,22 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
-import { writeAtomically } from './atomic-output.ts';
 import { MediaError } from './errors.ts';
 import { runFfmpeg } from './ffmpeg.ts';
 import { SPEECH_SAMPLE_RATE } from './normalize.ts';
 import { planChunks, type PlannedChunk } from './chunk-plan.ts';
 import type { RunControl } from './run-control.ts';
-import { readWavHeader, type SilenceSpan } from './silence.ts';
+import type { SilenceSpan } from './silence.ts';
+import { readWavHeader, speechWavHeader } from './wav.ts';
 
 /**
  * How chunks are encoded for upload (all 16 kHz mono):
  * - `wav`: PCM, 32 kB/s, no encoding cost; what a local engine reads.
  * - `flac`: lossless, about half of PCM for telephone speech; encodes at ~3000× real time.
- * - `opus`: Ogg Opus 16 kbit/s (voip), ~2 kB/s — hours per request — but costs ~0.4 s CPU per minute.
+ * Ogg Opus (16 kbit/s) was offered too and removed: even at the lowest complexity its encoder costs
+ * about 20 times the decode of the call on this project's ffmpeg (media README, "Speed").
  */
-export type ChunkFormat = 'wav' | 'flac' | 'opus';
+export type ChunkFormat = 'wav' | 'flac';
 
 export const CHUNK_FORMATS: Record<
   ChunkFormat,
@@ -47,16 +48,6 @@ export const CHUNK_FORMATS: Record<
     bytesPerSec: SPEECH_SAMPLE_RATE * 2 * 0.65,
     headerBytes: 8_192,
     args: ['-c:a', 'flac', '-map_metadata', '-1', '-f', 'flac'],
-  },
-  opus: {
-    extension: 'ogg',
-    contentType: 'audio/ogg',
-    bytesPerSec: (16_000 / 8) * 1.08, // 16 kbit/s + Ogg page overhead
-    headerBytes: 4_096,
-    args: [
-      ...['-c:a', 'libopus', '-b:a', '16k', '-application', 'voip', '-compression_level', '3'],
-      ...['-map_metadata', '-1', '-f', 'ogg'],
-    ],
   },
 };
 
@@ -104,11 +95,11 @@ export async function splitAtSilences(
   const encode = async (planned: PlannedChunk): Promise<AudioChunk> => {
     const path = join(outDir, `chunk-${String(counter++).padStart(4, '0')}.${spec.extension}`);
     if (pcm) {
-      await writeAtomically(path, (tempPath) => copyPcmSlice(input, tempPath, pcm, planned, control));
+      await writeScratch(path, (tempPath) => copyPcmSlice(input, tempPath, pcm, planned, control));
       const { size } = await stat(path);
       return { ...planned, path, bytes: size, format: options.format, contentType: spec.contentType };
     }
-    await writeAtomically(path, (tempPath) =>
+    await writeScratch(path, (tempPath) =>
       runFfmpeg({
         ...control,
         input,
@@ -173,6 +164,20 @@ export async function splitAtSilences(
   return results.map((chunk, index) => ({ ...chunk, index }));
 }
 
+/**
+ * Chunks are scratch files in the caller's work directory, sent once and deleted: written in place,
+ * removed if they fail half-way, but not fsynced and renamed like stored outputs (writeAtomically).
+ * On a busy disk a 20 MB fsync per chunk cost more than the cut itself.
+ */
+async function writeScratch<T>(path: string, produce: (path: string) => Promise<T>): Promise<T> {
+  try {
+    return await produce(path);
+  } catch (error) {
+    await rm(path, { force: true });
+    throw error;
+  }
+}
+
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
@@ -215,19 +220,7 @@ async function copyPcmSlice(
   const first = Math.min(layout.dataBytes, Math.round(chunk.start * SPEECH_SAMPLE_RATE) * 2);
   const last = Math.min(layout.dataBytes, Math.round(chunk.end * SPEECH_SAMPLE_RATE) * 2);
   const bytes = Math.max(0, last - first);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + bytes, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(SPEECH_SAMPLE_RATE, 24);
-  header.writeUInt32LE(SPEECH_SAMPLE_RATE * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(bytes, 40);
+  const header = speechWavHeader(bytes);
   const out = createWriteStream(output);
   out.write(header);
   if (bytes === 0) {

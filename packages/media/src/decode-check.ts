@@ -1,5 +1,5 @@
 import { MediaError, isMediaError } from './errors.ts';
-import { runFfmpeg } from './ffmpeg.ts';
+import { ffmpegWorks, runFfmpeg, TOOLS_BROKEN_MESSAGE } from './ffmpeg.ts';
 import type { RunControl } from './run-control.ts';
 
 /**
@@ -14,8 +14,9 @@ import type { RunControl } from './run-control.ts';
  * padding and inexact seeking in VBR files.
  *
  * Decoder warnings alone do not fail the check: real phone recordings often have a glitched
- * frame or two that every player skips over. Only "cannot decode" (ffmpeg exits non-zero) or
- * "decodes to nothing" count as corrupt.
+ * frame or two that every player skips over. Only "cannot decode" (ffmpeg exits non-zero while it
+ * still decodes a generated sample) or "decodes to nothing" count as corrupt. ffmpeg killed by a
+ * signal, unable to start, or failing on the sample too is 'tools_broken': our fault, retried.
  *
  * Known blind spot: a truncated PCM WAV. ffmpeg clamps the duration to the data actually present,
  * so it is indistinguishable from a shorter, valid recording and is accepted as such.
@@ -26,20 +27,29 @@ const MIN_DECODED_FRACTION = 0.5;
 const CHECK_SAMPLE_RATE = 8000;
 const BYTES_PER_SAMPLE = 2;
 
-export async function checkDecodes(file: string, durationSec: number, control: RunControl): Promise<void> {
-  const windowSec = Math.min(WINDOW_SEC, durationSec);
-  const windowSeconds = windowSec.toFixed(3);
+/**
+ * `durationSec` may still be on its way (ffprobe running beside): the windows are decoded at once
+ * and only measured against the duration once it is known. A file shorter than the window is
+ * decoded whole by both (`-sseof` before the start is ignored by ffmpeg), which is what the
+ * shorter window would have read.
+ */
+export async function checkDecodes(
+  file: string,
+  durationSec: number | Promise<number>,
+  control: RunControl,
+): Promise<void> {
+  const windowSeconds = WINDOW_SEC.toFixed(3);
   // Both windows at once: the upload waits for this check, and each ffmpeg start costs tens of ms.
   await Promise.all([
-    expectDecodedWindow(file, ['-t', windowSeconds], windowSec, 'start', control),
-    expectDecodedWindow(file, ['-sseof', `-${windowSeconds}`], windowSec, 'end', control),
+    expectDecodedWindow(file, ['-t', windowSeconds], durationSec, 'start', control),
+    expectDecodedWindow(file, ['-sseof', `-${windowSeconds}`], durationSec, 'end', control),
   ]);
 }
 
 async function expectDecodedWindow(
   file: string,
   inputOptions: string[],
-  windowSec: number,
+  durationSec: number | Promise<number>,
   where: 'start' | 'end',
   control: RunControl,
 ): Promise<void> {
@@ -67,6 +77,11 @@ async function expectDecodedWindow(
     });
   } catch (error) {
     if (isMediaError(error, 'failed')) {
+      // ffmpeg exited non-zero. That is its verdict on the bytes only if it works on anything else:
+      // a binary that fails on a generated sample too is broken, and the recording is not to blame.
+      if (!(await ffmpegWorks(control))) {
+        throw new MediaError('tools_broken', TOOLS_BROKEN_MESSAGE, error.detail, { cause: error });
+      }
       throw new MediaError(
         'corrupt',
         `The recording is damaged: its ${where} cannot be decoded.`,
@@ -78,6 +93,7 @@ async function expectDecodedWindow(
     }
     throw error;
   }
+  const windowSec = Math.min(WINDOW_SEC, await durationSec);
   const decodedSec = decodedBytes / BYTES_PER_SAMPLE / CHECK_SAMPLE_RATE;
   if (decodedSec < windowSec * MIN_DECODED_FRACTION) {
     throw new MediaError(

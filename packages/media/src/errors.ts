@@ -1,9 +1,9 @@
 /**
  * Everything this package rejects with is a MediaError with a code from a closed set,
  * so callers can map it without parsing messages:
- * - API: not_audio → 415, corrupt / channel_unavailable → 422, the rest → 500.
+ * - API: not_audio → 415, corrupt / channel_unavailable → 422, tools_broken / timeout / failed → 503.
  * - Worker: not_audio / corrupt / channel_unavailable are permanent (UnrecoverableError);
- *   timeout / failed may succeed on retry; aborted means the caller cancelled.
+ *   timeout / failed / tools_broken may succeed on retry; aborted means the caller cancelled.
  */
 export type MediaErrorCode =
   /** ffprobe cannot read the file at all, or it has no audio stream (an image, a video-only file, text). */
@@ -17,7 +17,13 @@ export type MediaErrorCode =
   /** The caller's AbortSignal fired; ffmpeg was killed. */
   | 'aborted'
   /** Anything else: ffmpeg crashed, binary missing, disk full... Not the file's fault as far as we can tell. */
-  | 'failed';
+  | 'failed'
+  /**
+   * Our audio tools themselves do not work: ffmpeg/ffprobe could not start, were killed by a signal
+   * (a crash, the OOM killer), or fail even on a generated sample. Never the recording's fault; a
+   * retry after the tools are fixed succeeds.
+   */
+  | 'tools_broken';
 
 export class MediaError extends Error {
   override readonly name = 'MediaError';

@@ -3,6 +3,7 @@
  * builds plain argument lists and calls runFfmpeg / runFfprobe, so swapping the library for a
  * direct child_process wrapper only touches this file (and binaries.ts).
  */
+import type { ChildProcess } from 'node:child_process';
 import ffmpeg from 'fluent-ffmpeg';
 import type { FfprobeData } from 'fluent-ffmpeg';
 import { Writable } from 'node:stream';
@@ -82,28 +83,94 @@ function runCommand(job: FfmpegJob, output: string | Writable): Promise<void> {
     const settle = (error?: Error) => {
       if (settled) return;
       settled = true;
+      if (child) runningChildren.delete(child);
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       if (error) reject(error);
       else resolve();
     };
 
+    let child: ChildProcess | undefined;
     command
       .on('start', () => {
         started = true;
+        // fluent-ffmpeg keeps the child on the command; it is not in its typings.
+        child = (command as unknown as { ffmpegProc?: ChildProcess }).ffmpegProc;
+        if (child) trackChild(child);
         if (stopReason) command.kill('SIGKILL');
       })
       .on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
         if (stopReason === 'aborted') return settle(abortedError());
         if (stopReason === 'timeout') return settle(timeoutError(timeoutMs));
-        settle(
-          new MediaError('failed', 'Audio processing failed.', (stderr || error.message).trim(), {
-            cause: error,
-          }),
-        );
+        const detail = (stderr || error.message).trim();
+        // A signal we did not send (a crash, the OOM killer) or a binary that cannot start says
+        // nothing about the input: it is our tooling that broke.
+        if (toolDidNotFinish(error)) {
+          return settle(
+            new MediaError('tools_broken', TOOLS_BROKEN_MESSAGE, `${error.message}\n${detail}`, {
+              cause: error,
+            }),
+          );
+        }
+        settle(new MediaError('failed', 'Audio processing failed.', detail, { cause: error }));
       })
       .on('end', () => settle())
       .run();
+  });
+}
+
+/**
+ * ffmpeg processes running for this process. When it exits — a second Ctrl-C, process.exit after a
+ * fatal error — they are killed with it instead of running on as orphans. (A SIGKILLed worker cannot
+ * run this: its orphans are found and killed by the pipeline's scratch sweep at the next start.)
+ */
+const runningChildren = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function trackChild(child: ChildProcess): void {
+  runningChildren.add(child);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const running of runningChildren) running.kill('SIGKILL');
+  });
+}
+
+export const TOOLS_BROKEN_MESSAGE = 'The audio tools (ffmpeg) on the server are not working.';
+
+/** fluent-ffmpeg reports a spawn failure as the ErrnoException and a signal as "… killed with signal …". */
+function toolDidNotFinish(error: unknown): boolean {
+  const errno = error as NodeJS.ErrnoException;
+  if (typeof errno?.syscall === 'string' && errno.syscall.startsWith('spawn')) return true;
+  return /killed with signal/i.test(errno?.message ?? '');
+}
+
+/**
+ * Whether ffmpeg itself works: decodes a generated tenth of a second of silence. Asked only after
+ * ffmpeg refused a recording, to tell "these bytes do not decode" (the file's fault) from "ffmpeg
+ * fails on anything" (ours: a broken binary, a missing library, a wrapper that exits 1).
+ */
+export async function ffmpegWorks(control: RunControl): Promise<boolean> {
+  try {
+    await runCommand(
+      {
+        ...control,
+        input: 'anullsrc=r=8000:cl=mono',
+        inputOptions: ['-f', 'lavfi'],
+        outputOptions: ['-t', '0.1', '-f', 'null'],
+        output: '-',
+      },
+      '-',
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The same question for ffprobe: can it describe a generated input? */
+export function ffprobeWorks(): Promise<boolean> {
+  return new Promise((resolve) => {
+    ffmpeg.ffprobe('anullsrc=r=8000:cl=mono', ['-f', 'lavfi'], (error: unknown) => resolve(!error));
   });
 }
 
@@ -139,11 +206,9 @@ export function runFfprobe(file: string, control: RunControl): Promise<FfprobeOu
       finish(() => {
         if (!error) return resolve({ ok: true, data });
         const message = error instanceof Error ? error.message : String(error);
-        // Failing to start ffprobe at all (missing binary) is our problem, not the file's.
-        if ((error as NodeJS.ErrnoException).syscall?.startsWith('spawn')) {
-          return reject(
-            new MediaError('failed', 'Audio tools are not available.', message, { cause: error }),
-          );
+        // Failing to start ffprobe at all (missing binary), or it being killed, is our problem, not the file's.
+        if (toolDidNotFinish(error)) {
+          return reject(new MediaError('tools_broken', TOOLS_BROKEN_MESSAGE, message, { cause: error }));
         }
         resolve({ ok: false, stderr: message });
       });

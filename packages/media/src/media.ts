@@ -2,9 +2,10 @@ import { configureBinaries, DEFAULT_BINARY_PATHS } from './binaries.ts';
 import { splitAtSilences, type AudioChunk, type SplitOptions } from './chunk.ts';
 import { normalizeForSpeech, type ChannelPick } from './normalize.ts';
 import { computePeaks, type PeaksOptions, type WaveformPeaks } from './peaks.ts';
+import { prepareSpeech, type SpeechTrack, type SpeechTrackRequest } from './prepare-speech.ts';
 import { probeAudio, type AudioInfo } from './probe.ts';
 import { encodeForReview, type ReviewCopyInfo } from './review-copy.ts';
-import { DEFAULT_TIMEOUT_MS, toRunControl, type OperationOptions } from './run-control.ts';
+import { DEFAULT_TIMEOUT_MS, toRunControl, type KnownInfo, type OperationOptions } from './run-control.ts';
 import { detectSilence, measureLevelDb, type SilenceMap, type SilenceOptions } from './silence.ts';
 
 export interface MediaConfig {
@@ -14,7 +15,7 @@ export interface MediaConfig {
   ffprobePath?: string;
 }
 
-export interface NormalizeOptions extends OperationOptions {
+export interface NormalizeOptions extends OperationOptions, KnownInfo {
   /** Default 'mix'. */
   channel?: ChannelPick;
 }
@@ -24,11 +25,27 @@ export interface Media {
   probe(filePath: string, options?: OperationOptions): Promise<AudioInfo>;
   /** 16 kHz mono s16le WAV for speech-to-text, written atomically to `output`. */
   normalizeForSpeech(input: string, output: string, options?: NormalizeOptions): Promise<void>;
+  /**
+   * The speech WAV(s) of a recording — the mix, or `left` and `right` of a stereo call — with each
+   * track's pauses, from one decode (see prepare-speech.ts).
+   */
+  prepareSpeech(
+    input: string,
+    tracks: readonly SpeechTrackRequest[],
+    options?: Pick<SilenceOptions, 'noiseDb' | 'minSilenceSec'> & OperationOptions,
+  ): Promise<SpeechTrack[]>;
   /** Opus-in-WebM copy for the review player, written atomically to `output`. */
-  encodeForReview(input: string, output: string, options?: OperationOptions): Promise<ReviewCopyInfo>;
+  encodeForReview(
+    input: string,
+    output: string,
+    options?: OperationOptions & KnownInfo,
+  ): Promise<ReviewCopyInfo>;
   /** Waveform min/max peaks per channel, decoded in a streaming pass. */
-  computePeaks(input: string, options?: PeaksOptions & OperationOptions): Promise<WaveformPeaks>;
-  /** Pauses in the recording (ffmpeg silencedetect), for one channel or the mix. */
+  computePeaks(input: string, options?: PeaksOptions & OperationOptions & KnownInfo): Promise<WaveformPeaks>;
+  /**
+   * Pauses in the recording (ffmpeg silencedetect semantics), for one channel or the mix. A speech
+   * WAV is read directly, without decoding.
+   */
   detectSilence(input: string, options?: SilenceOptions & OperationOptions): Promise<SilenceMap>;
   /** Cuts a speech WAV into chunk files under the limits, in pauses (see chunk.ts). */
   splitAtSilences(
@@ -57,11 +74,14 @@ export function createMedia(config: MediaConfig = {}): Media {
         output,
         options?.channel ?? 'mix',
         toRunControl(options, DEFAULT_TIMEOUT_MS.transcode),
+        options?.info,
       ),
+    prepareSpeech: (input, tracks, options) =>
+      prepareSpeech(input, tracks, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
     encodeForReview: (input, output, options) =>
-      encodeForReview(input, output, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
+      encodeForReview(input, output, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode), options?.info),
     computePeaks: (input, options) =>
-      computePeaks(input, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
+      computePeaks(input, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode), options?.info),
     detectSilence: (input, options) =>
       detectSilence(input, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
     splitAtSilences: (input, outDir, options) =>

@@ -1,7 +1,7 @@
 import { writeAtomically } from './atomic-output.ts';
 import { MediaError } from './errors.ts';
 import { runFfmpeg } from './ffmpeg.ts';
-import { inspectAudio } from './probe.ts';
+import { inspectAudio, type AudioInfo } from './probe.ts';
 import type { RunControl } from './run-control.ts';
 
 /** Which part of the recording to keep: both channels mixed, or one side of a stereo call. */
@@ -27,8 +27,9 @@ export async function normalizeForSpeech(
   output: string,
   channel: ChannelPick,
   control: RunControl,
+  known?: AudioInfo,
 ): Promise<void> {
-  const info = await inspectAudio(input, control);
+  const info = known ?? (await inspectAudio(input, control));
   if (channel !== 'mix' && info.channels < 2) {
     throw new MediaError(
       'channel_unavailable',

@@ -1,6 +1,6 @@
 import { runFfmpeg } from './ffmpeg.ts';
 import { PeakReducer } from './peak-reducer.ts';
-import { inspectAudio } from './probe.ts';
+import { inspectAudio, type AudioInfo } from './probe.ts';
 import type { RunControl } from './run-control.ts';
 
 /**
@@ -40,9 +40,10 @@ export async function computePeaks(
   input: string,
   options: PeaksOptions,
   control: RunControl,
+  known?: AudioInfo,
 ): Promise<WaveformPeaks> {
   const pixelsPerSecond = options.pixelsPerSecond ?? DEFAULT_PIXELS_PER_SECOND;
-  const info = await inspectAudio(input, control);
+  const info = known ?? (await inspectAudio(input, control));
   const channels = Math.min(info.channels, 2);
   const reducer = new PeakReducer(channels, DECODE_SAMPLE_RATE, pixelsPerSecond);
 

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { checkDecodes } from './decode-check.ts';
 import { MediaError } from './errors.ts';
-import { runFfprobe, type FfprobeData } from './ffmpeg.ts';
+import { ffprobeWorks, runFfprobe, TOOLS_BROKEN_MESSAGE, type FfprobeData } from './ffmpeg.ts';
 import type { RunControl } from './run-control.ts';
 
 export interface AudioInfo {
@@ -32,6 +32,10 @@ export async function inspectAudio(file: string, control: RunControl): Promise<A
   await assertRegularFile(file);
   const outcome = await runFfprobe(file, control);
   if (!outcome.ok) {
+    // ffprobe said no. Only its verdict if it can describe a generated input at all.
+    if (!(await ffprobeWorks())) {
+      throw new MediaError('tools_broken', TOOLS_BROKEN_MESSAGE, outcome.stderr);
+    }
     if (RECOGNISED_BUT_BROKEN.some((pattern) => pattern.test(outcome.stderr))) {
       throw new MediaError(
         'corrupt',
@@ -50,8 +54,17 @@ export async function inspectAudio(file: string, control: RunControl): Promise<A
  * must actually decode (see decode-check.ts).
  */
 export async function probeAudio(file: string, control: RunControl): Promise<AudioInfo> {
-  const info = await inspectAudio(file, control);
-  await checkDecodes(file, info.durationSec, control);
+  // ffprobe and the two decode windows run side by side (three processes, one wait: an upload is
+  // answered ~one ffmpeg start-up sooner). ffprobe's verdict comes first: a file it cannot read is
+  // not_audio, whatever the decoders said about it.
+  const inspected = inspectAudio(file, control);
+  const duration = inspected.then((info) => info.durationSec);
+  const decoded = checkDecodes(file, duration, control);
+  // Both are awaited below, once ffprobe has spoken; until then a rejection is not "unhandled".
+  duration.catch(() => {});
+  decoded.catch(() => {});
+  const info = await inspected;
+  await decoded;
   return info;
 }
 

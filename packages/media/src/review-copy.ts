@@ -1,6 +1,6 @@
 import { writeAtomically } from './atomic-output.ts';
 import { runFfmpeg } from './ffmpeg.ts';
-import { inspectAudio } from './probe.ts';
+import { inspectAudio, type AudioInfo } from './probe.ts';
 import type { RunControl } from './run-control.ts';
 
 /**
@@ -29,8 +29,9 @@ export async function encodeForReview(
   input: string,
   output: string,
   control: RunControl,
+  known?: AudioInfo,
 ): Promise<ReviewCopyInfo> {
-  const info = await inspectAudio(input, control);
+  const info = known ?? (await inspectAudio(input, control));
   const channels = Math.min(info.channels, 2);
   await writeAtomically(output, (tempPath) =>
     runFfmpeg({

@@ -1,4 +1,5 @@
 import { MediaError } from './errors.ts';
+import type { AudioInfo } from './probe.ts';
 
 /** Every operation is bounded in time and cancellable. */
 export interface OperationOptions {
@@ -6,6 +7,11 @@ export interface OperationOptions {
   signal?: AbortSignal;
   /** Kills ffmpeg and rejects with MediaError('timeout') after this long. */
   timeoutMs?: number;
+}
+
+/** For operations that need the file's format first: what `probe()` already said, to skip a second ffprobe. */
+export interface KnownInfo {
+  info?: AudioInfo;
 }
 
 /** Internal: one deadline shared by every ffmpeg/ffprobe run that makes up an operation. */

@@ -2,8 +2,10 @@ import { open } from 'node:fs/promises';
 import { MediaError } from './errors.ts';
 import { runFfmpeg } from './ffmpeg.ts';
 import type { ChannelPick } from './normalize.ts';
+import { analysePcmWav, isSpeechWav } from './pcm-analysis.ts';
 import { inspectAudio } from './probe.ts';
 import type { RunControl } from './run-control.ts';
+import { readWavHeader } from './wav.ts';
 
 /** A stretch of the recording quieter than the threshold, in seconds from its start. */
 export interface SilenceSpan {
@@ -35,12 +37,28 @@ const PAN: Record<ChannelPick, string | null> = {
 };
 
 /**
- * Where the recording is silent, via ffmpeg's `silencedetect`. The filter's findings are frame
- * metadata; `ametadata=mode=print` writes them to stdout (our pipe), since the package runs ffmpeg
- * at `-v error`, where silencedetect's own log lines are suppressed. One decoding pass, nothing
- * written to disk.
+ * Where the recording is silent. A speech WAV (16 kHz mono PCM, what this package writes) is read
+ * sample by sample with silencedetect's rule (pcm-analysis.ts) — no decoding; anything else goes
+ * through ffmpeg's `silencedetect` (runSilencedetect).
  */
 export async function detectSilence(
+  input: string,
+  options: SilenceOptions,
+  control: RunControl,
+): Promise<SilenceMap> {
+  if ((options.channel ?? 'mix') === 'mix' && (await isSpeechWav(input))) {
+    const [analysis] = await analysePcmWav(input, { ...options, signal: control.signal });
+    return { durationSec: analysis!.durationSec, silences: analysis!.silences };
+  }
+  return runSilencedetect(input, options, control);
+}
+
+/**
+ * ffmpeg's `silencedetect`. The filter's findings are frame metadata; `ametadata=mode=print` writes
+ * them to stdout (our pipe), since the package runs ffmpeg at `-v error`, where silencedetect's own
+ * log lines are suppressed. One decoding pass, nothing written to disk.
+ */
+export async function runSilencedetect(
   input: string,
   options: SilenceOptions,
   control: RunControl,
@@ -138,35 +156,4 @@ export async function measureLevelDb(wavPath: string, start: number, end: number
   } finally {
     await handle.close();
   }
-}
-
-/** Format and data position of a PCM WAV (used by level measurement and WAV chunk slicing). */
-export async function readWavHeader(handle: Awaited<ReturnType<typeof open>>, path: string) {
-  const header = Buffer.alloc(4096);
-  const { bytesRead } = await handle.read(header, 0, header.length, 0);
-  if (
-    bytesRead < 12 ||
-    header.toString('ascii', 0, 4) !== 'RIFF' ||
-    header.toString('ascii', 8, 12) !== 'WAVE'
-  ) {
-    throw new MediaError('failed', 'Not a WAV file.', path);
-  }
-  let offset = 12;
-  let format: { sampleRate: number; channels: number; bitsPerSample: number } | null = null;
-  while (offset + 8 <= bytesRead) {
-    const id = header.toString('ascii', offset, offset + 4);
-    const size = header.readUInt32LE(offset + 4);
-    if (id === 'fmt ') {
-      format = {
-        channels: header.readUInt16LE(offset + 10),
-        sampleRate: header.readUInt32LE(offset + 12),
-        bitsPerSample: header.readUInt16LE(offset + 22),
-      };
-    } else if (id === 'data') {
-      if (!format) break;
-      return { ...format, dataOffset: offset + 8, dataBytes: size };
-    }
-    offset += 8 + size + (size % 2);
-  }
-  throw new MediaError('failed', 'The WAV file has no readable data chunk.', path);
 }

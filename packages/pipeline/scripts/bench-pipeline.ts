@@ -45,6 +45,12 @@ const database = await createTestDatabase();
 const dataDir = await mkdtemp(join(tmpdir(), 'onterms-bench-'));
 const store = createLocalBlobStore({ root: join(dataDir, 'blobs') });
 const workers: ChildProcess[] = [];
+/** Per-step milliseconds of every analysed call, from the workers' "call analysed" log lines. */
+let stepLog: Record<string, number>[] = [];
+const stepsBy = new Map<number, Record<string, number>[]>([
+  [1, []],
+  [2, []],
+]);
 
 try {
   await deleteRedisPrefix(DEFAULT_PREFIX, REDIS_URL);
@@ -69,6 +75,7 @@ try {
     const perRound = Math.floor(CALLS / ROUNDS) + (round < CALLS % ROUNDS ? 1 : 0);
     for (const count of [1, 2]) {
       const ids = await insertCalls(rep.id, audioKey, perRound);
+      stepLog = stepsBy.get(count)!;
       const started = await Promise.all(Array.from({ length: count }, () => startWorker()));
       const queue = new BullmqCallQueue({ redisUrl: REDIS_URL });
       const t0 = performance.now();
@@ -101,6 +108,7 @@ try {
       `${label}: ${t.analyzed}/${CALLS} analysed (${t.other} failed/waiting) in ${t.seconds.toFixed(1)} s → ${rate(count).toFixed(0)} calls/min`,
     );
   }
+  printSteps();
   const ratio = rate(2) / rate(1);
   console.log(
     `2 workers / 1 worker: ${ratio.toFixed(2)}× (the second worker adds ${((ratio - 1) * 100).toFixed(0)} %)`,
@@ -113,6 +121,37 @@ try {
   await deleteRedisPrefix(DEFAULT_PREFIX, REDIS_URL).catch(() => {});
   await database.drop();
   await rm(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Where a call's time goes: the median milliseconds of each step per call with 1 and with 2 workers,
+ * and how much slower each step gets when two workers share the machine.
+ */
+function printSteps(): void {
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)]!;
+  };
+  const steps = [...new Set([...stepsBy.values()].flatMap((calls) => calls.flatMap((c) => Object.keys(c))))];
+  const medians = (count: number) =>
+    new Map(steps.map((step) => [step, median(stepsBy.get(count)!.map((c) => c[step] ?? 0))]));
+  const one = medians(1);
+  const two = medians(2);
+  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  console.log('\nper call, median ms of each step (wall clock inside the worker):');
+  console.log(
+    `  ${'step'.padEnd(16)} ${'1 worker'.padStart(9)} ${'2 workers'.padStart(10)}   share(1)  slower with 2`,
+  );
+  for (const step of steps.sort((a, b) => one.get(b)! - one.get(a)!)) {
+    const a = one.get(step)!;
+    const b = two.get(step)!;
+    console.log(
+      `  ${step.padEnd(16)} ${a.toFixed(1).padStart(9)} ${b.toFixed(1).padStart(10)}   ${((a / total(one)) * 100).toFixed(0).padStart(6)} %  ${a > 0 ? `${(b / a).toFixed(2)}×` : '–'}`,
+    );
+  }
+  console.log(
+    `  ${'sum of medians'.padEnd(16)} ${total(one).toFixed(1).padStart(9)} ${total(two).toFixed(1).padStart(10)}`,
+  );
 }
 
 /** Rows parked in `waiting` so a starting worker's reconciliation does not pick them up early. */
@@ -169,7 +208,10 @@ async function startWorker(): Promise<ChildProcess> {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       if (line.includes('"worker ready"')) resolve();
-      else if (line.includes('"level":50') || line.includes('"level":60')) console.error(line);
+      else if (line.includes('"call analysed"')) {
+        const ms = (JSON.parse(line) as { ms?: Record<string, number> }).ms;
+        if (ms) stepLog.push(ms);
+      } else if (line.includes('"level":50') || line.includes('"level":60')) console.error(line);
     });
     child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
   });

@@ -16,6 +16,8 @@ export interface PipelineOptions {
   /** BullMQ key prefix (default `onterms`). */
   prefix?: string;
   retry?: RetryPolicy;
+  /** `config.worker.reconcileIntervalMs`: how often the in-process runner retries calls an outage failed. */
+  reconcileIntervalMs?: number | null;
 }
 
 export interface Pipeline {
@@ -46,6 +48,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
     concurrency: options.concurrency,
     listUnfinished: () => listUnfinishedCallIds(options.deps.db),
     ...(options.retry && { retry: options.retry }),
+    ...(options.reconcileIntervalMs !== undefined && { reconcileIntervalMs: options.reconcileIntervalMs }),
   });
   await runner.start();
   return { mode: 'in-process', queue: runner, close: () => runner.close() };

@@ -2,7 +2,13 @@ export { createPipeline, type Pipeline, type PipelineOptions } from './create-pi
 export type { CallQueue, QueueHealth } from './queue/call-queue.ts';
 export { QueueUnavailableError } from './queue/call-queue.ts';
 export { BullmqCallQueue, type BullmqCallQueueOptions } from './queue/bullmq-queue.ts';
-export { startCallWorker, type CallWorker, type CallWorkerOptions } from './queue/bullmq-worker.ts';
+export {
+  DEFAULT_RECONCILE_INTERVAL_MS,
+  startCallWorker,
+  type CallWorker,
+  type CallWorkerOptions,
+} from './queue/bullmq-worker.ts';
+export { MAX_AUTO_RETRIES, retryCallsFailedByOutage } from './auto-retry.ts';
 export { InProcessRunner, type InProcessRunnerOptions } from './queue/in-process-runner.ts';
 export { checkRedisDurability, DEFAULT_PREFIX, QUEUE_NAME } from './queue/redis.ts';
 export { processCall, reanalyzeCall, type ProcessCallOptions } from './process-call.ts';
@@ -15,7 +21,16 @@ export {
   type Job,
   type JobOutcome,
 } from './jobs.ts';
-export { PermanentError, permanentReason } from './errors.ts';
+export { PermanentError } from './errors.ts';
+export {
+  FailureCode,
+  OUTAGE_CODES,
+  callFailure,
+  gaveUpFailure,
+  outageKind,
+  permanentFailure,
+  type CallFailure,
+} from './failures.ts';
 export { DEFAULT_RETRY_POLICY, backoffDelay, type RetryPolicy } from './retry-policy.ts';
 export { NO_ENGINE_REASON } from './steps/transcribe.ts';
 export { derivedKeys } from './steps/derived-keys.ts';

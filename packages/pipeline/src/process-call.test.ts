@@ -224,12 +224,17 @@ describe('processCall', () => {
       name: 'fake-stt',
       model: null,
       transcribe: async () => {
-        throw new TranscriptionError('The speech-to-text service rejected this recording.', true);
+        throw new TranscriptionError('Bad request (400): /srv/stt/models/whisper.bin: invalid input', true);
       },
     };
+    // The service's own words (with its server path) go to the log; the call says it in ours.
     expect(await processCall(testDeps(ctx, { engine: refusing }), rejected.id)).toEqual({
       status: 'failed',
-      reason: 'The speech-to-text service rejected this recording.',
+      reason: expect.stringMatching(/^The speech-to-text service refused this recording\./),
+    });
+    expect(await findCallById(ctx.db, rejected.id)).toMatchObject({
+      failureCode: 'stt_rejected',
+      failureReason: expect.not.stringMatching(/srv|400/),
     });
 
     const flaky = await insertTestCall(ctx, { recording: mono });

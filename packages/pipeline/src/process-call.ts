@@ -1,9 +1,10 @@
 import { findCallById, transitionCallStatus, type CallStatus } from '@onterms/db';
 import type { ProcessCallDeps } from './deps.ts';
-import { permanentReason } from './errors.ts';
+import { gaveUpFailure, permanentFailure } from './failures.ts';
 import type { JobOutcome } from './jobs.ts';
 import { analyse } from './steps/analyse.ts';
 import { prepareAudio } from './steps/prepare-audio.ts';
+import { StepTimes } from './step-times.ts';
 import { transcribe } from './steps/transcribe.ts';
 
 /** Statuses a call can be (re)started from; `waiting`, `analyzed` and `failed` are at rest. */
@@ -33,34 +34,41 @@ export async function processCall(
 ): Promise<JobOutcome> {
   const { db, log } = deps;
   const signal = options.signal ?? new AbortController().signal;
-  const call = await findCallById(db, callId);
+  const times = new StepTimes();
+  const call = await times.time('db.read', () => findCallById(db, callId));
   if (!call || !RUNNABLE.includes(call.status)) {
     log.debug({ callId, status: call?.status ?? 'missing' }, 'nothing to do');
     return call ? { status: 'skipped' } : { status: 'skipped', missing: true };
   }
   try {
     if (call.status !== 'transcribed') {
-      if (!(await transitionCallStatus(db, callId, ['queued', 'processing'], 'processing'))) {
-        return { status: 'skipped' };
-      }
-      await prepareAudio(deps, call);
+      const started = await times.time('db.transition', () =>
+        transitionCallStatus(db, callId, ['queued', 'processing'], 'processing'),
+      );
+      if (!started) return { status: 'skipped' };
+      const { speechAudioKey } = await prepareAudio(deps, call, times);
       signal.throwIfAborted();
-      // Re-read: prepareAudio recorded the derived keys the engine needs.
-      const prepared = await findCallById(db, callId);
+      // prepareAudio hands back the key it recorded, so the row is read again only before a billed
+      // speech-to-text run (a call deleted or reset meanwhile must not be sent); an uploaded transcript
+      // is stored by a guarded transition that skips such a call anyway.
+      const prepared = call.transcriptUploadKey
+        ? { ...call, status: 'processing' as const, speechAudioKey }
+        : await times.time('db.read', () => findCallById(db, callId));
       if (!prepared || prepared.status !== 'processing') return { status: 'skipped' };
-      const transcribed = await transcribe(deps, prepared, signal);
+      const transcribed = await times.time('transcribe', () => transcribe(deps, prepared, signal));
       if (transcribed !== 'transcribed') return { status: transcribed };
       signal.throwIfAborted();
     }
-    const analysed = await analyse(deps, callId, ['transcribed']);
-    if (analysed === 'analyzed') log.info({ callId }, 'call analysed');
+    const analysed = await times.time('analyse', () => analyse(deps, callId, ['transcribed']));
+    if (analysed === 'analyzed') log.info({ callId, ms: times.ms }, 'call analysed');
     return { status: analysed };
   } catch (error) {
-    const reason = permanentReason(error);
-    if (reason === null) throw error;
-    await transitionCallStatus(db, callId, UNFINISHED, 'failed', reason);
-    log.warn({ callId, reason }, 'call failed permanently');
-    return { status: 'failed', reason };
+    const failure = permanentFailure(error);
+    if (failure === null) throw error;
+    await transitionCallStatus(db, callId, UNFINISHED, 'failed', failure.reason, failure.code);
+    // The underlying error (ffmpeg's stderr, the service's answer) is for operators only.
+    log.warn({ callId, code: failure.code, err: error }, 'call failed permanently');
+    return { status: 'failed', reason: failure.reason };
   }
 }
 
@@ -69,9 +77,24 @@ export async function reanalyzeCall(deps: ProcessCallDeps, callId: string): Prom
   return { status: await analyse(deps, callId, ['transcribed', 'analyzed']) };
 }
 
+/** Marking a call failed after its last attempt failed too (the database is still down): keep the job. */
+export class GiveUpNotRecordedError extends Error {
+  override readonly name = 'GiveUpNotRecordedError';
+  constructor(
+    readonly callId: string,
+    options: { cause: unknown },
+  ) {
+    super(`Call ${callId} could not be marked failed; its job is kept and runs again`, options);
+  }
+}
+
 /**
  * After the last attempt of a transient error: the call must not stay "processing" forever. Only an
  * unfinished call is touched (a re-analysis that keeps failing leaves the previous verdict in place).
+ * The call gets our code and text for what broke (failures.ts) and is retried automatically once the
+ * outage is over. When even that write fails, throws GiveUpNotRecordedError: the runner keeps the job
+ * and runs it again shortly, instead of dropping it and leaving the call `processing` until the next
+ * reconciliation.
  */
 export async function markGaveUp(
   deps: Pick<ProcessCallDeps, 'db' | 'log'>,
@@ -79,8 +102,19 @@ export async function markGaveUp(
   attempts: number,
   error: unknown,
 ): Promise<void> {
-  const message = error instanceof Error ? error.message : String(error);
-  const reason = `Processing failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}`;
-  const moved = await transitionCallStatus(deps.db, callId, UNFINISHED, 'failed', reason);
-  deps.log.error({ callId, err: error, attempts, marked: moved }, 'call gave up after retries');
+  const failure = gaveUpFailure(error);
+  let moved: boolean;
+  try {
+    moved = await transitionCallStatus(deps.db, callId, UNFINISHED, 'failed', failure.reason, failure.code);
+  } catch (markError) {
+    deps.log.error(
+      { callId, err: error, markErr: (markError as Error).message, attempts },
+      'call gave up after retries, and marking it failed failed too; keeping its job',
+    );
+    throw new GiveUpNotRecordedError(callId, { cause: error });
+  }
+  deps.log.error(
+    { callId, code: failure.code, err: error, attempts, marked: moved },
+    'call gave up after retries',
+  );
 }

@@ -26,3 +26,11 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: () => n
   const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
   return Math.round(exponential / 2 + random() * (exponential / 2));
 }
+
+/**
+ * Delay before a job whose last attempt failed during an outage (and whose call could not be marked
+ * failed) runs again: short and fixed, so a call resumes within seconds of the outage ending.
+ */
+export function keptJobDelayMs(policy: RetryPolicy): number {
+  return Math.min(policy.maxDelayMs, 5_000);
+}

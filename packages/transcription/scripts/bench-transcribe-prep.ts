@@ -1,18 +1,23 @@
 /**
  * npm run bench:transcribe-prep — what getting a 60-minute call ready for speech-to-text costs:
- * probe + normalise to the 16 kHz speech copy + find pauses + cut/encode chunks, against a bare
- * ffmpeg decode of the same file in the same run. Prints figures; asserts nothing.
+ * probe + the one-decode speech preparation (16 kHz speech copy and its pauses) + cut/encode
+ * chunks, against a bare ffmpeg decode of the same file in the same run; beside it the previous
+ * two-run path (normalise, then ffmpeg silencedetect) and the removed Opus encoder. Prints figures;
+ * asserts nothing.
  *
  * The recording is generated (speech-like sound from the bundled ffmpeg: phrases with pauses, looped to 60 min)
  * and encoded as a typical call-recorder MP3 (mono, 32 kbit/s).
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createMedia, type ChunkFormat } from '@onterms/media';
 import { DEFAULT_BINARY_PATHS } from '@onterms/media/binaries';
+import { DEFAULT_TIMEOUT_MS, toRunControl } from '@onterms/media/run-control';
+import { runSilencedetect } from '@onterms/media/silence';
 import { buildTrack, utter } from '@onterms/media/chunk-test-audio';
 import { GPT4O_MAX_DURATION_SEC, OPENAI_MAX_BYTES } from '../src/openai-engine.ts';
 
@@ -20,11 +25,28 @@ const run = promisify(execFile);
 const media = createMedia();
 const ffmpeg = DEFAULT_BINARY_PATHS.ffmpegPath;
 
+/**
+ * Wall seconds, and CPU seconds of this process plus the ffmpeg children it ran (Linux: cutime/cstime
+ * of /proc/self/stat). On a shared machine the CPU figures are the steadier ones: other people's load
+ * stretches wall time, hardly the work done.
+ */
+const cpu: Map<number, number> = new Map();
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();
+  const c0 = cpuSeconds();
   const value = await fn();
-  return [value, (performance.now() - t0) / 1000];
+  const wall = (performance.now() - t0) / 1000;
+  cpu.set(wall, cpuSeconds() - c0);
+  return [value, wall];
 }
+function cpuSeconds(): number {
+  const own = process.cpuUsage();
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(fields[13]) + Number(fields[14]);
+  return (own.user + own.system) / 1e6 + ticks / 100;
+}
+/** CPU seconds of the run that took `wall` seconds. */
+const cpuOf = (wall: number) => cpu.get(wall) ?? NaN;
 
 const dir = await mkdtemp(join(tmpdir(), 'onterms-bench-stt-'));
 try {
@@ -65,9 +87,16 @@ try {
     run(ffmpeg, ['-hide_banner', '-nostdin', '-v', 'error', '-i', input, '-f', 'null', '-']),
   );
   const [info, probeSec] = await timed(() => media.probe(input));
+  // Before: the normalisation and ffmpeg's silencedetect were two decoding runs.
+  const [, oldNormaliseSec] = await timed(() => media.normalizeForSpeech(input, join(dir, 'old.wav')));
+  const control = toRunControl({}, DEFAULT_TIMEOUT_MS.transcode);
+  const [, oldSilenceSec] = await timed(() => runSilencedetect(join(dir, 'old.wav'), {}, control));
+  await rm(join(dir, 'old.wav'));
+  // Now: one decode writes the speech WAV; the pauses are read from its samples.
   const speech = join(dir, 'speech.wav');
-  const [, normaliseSec] = await timed(() => media.normalizeForSpeech(input, speech));
-  const [map, silenceSec] = await timed(() => media.detectSilence(speech));
+  const [[prepared], prepareSec] = await timed(() =>
+    media.prepareSpeech(input, [{ output: speech, channel: 'mix' }]),
+  );
 
   const variants: { label: string; format: ChunkFormat; maxBytes: number; maxDurationSec: number }[] = [
     {
@@ -83,38 +112,55 @@ try {
       maxDurationSec: GPT4O_MAX_DURATION_SEC,
     },
     { label: 'local engine, wav ≤ 25 s', format: 'wav', maxBytes: Infinity, maxDurationSec: 25 },
-    {
-      label: 'whisper-1, opus 16 kbit/s',
-      format: 'opus',
-      maxBytes: OPENAI_MAX_BYTES,
-      maxDurationSec: Infinity,
-    },
   ];
   const rows: string[] = [];
   for (const v of variants) {
     const out = join(dir, v.label.replace(/\W+/g, '-'));
     await mkdir(out);
-    const [chunks, chunkSec] = await timed(() => media.splitAtSilences(speech, out, { ...map, ...v }));
-    const prep = probeSec + normaliseSec + silenceSec + chunkSec;
+    const [chunks, chunkSec] = await timed(() => media.splitAtSilences(speech, out, { ...prepared!, ...v }));
+    const prep = probeSec + prepareSec + chunkSec;
+    const before = probeSec + oldNormaliseSec + oldSilenceSec + chunkSec;
+    const prepCpu = cpuOf(probeSec) + cpuOf(prepareSec) + cpuOf(chunkSec);
+    const beforeCpu = cpuOf(probeSec) + cpuOf(oldNormaliseSec) + cpuOf(oldSilenceSec) + cpuOf(chunkSec);
     const biggest = Math.max(...chunks.map((ch) => ch.bytes));
     rows.push(
       `${v.label.padEnd(28)} chunks ${String(chunks.length).padStart(3)}  largest ${(biggest / 1e6).toFixed(1).padStart(5)} MB  ` +
-        `chunk ${chunkSec.toFixed(2)} s  prep ${prep.toFixed(2)} s = ${(prep / decodeSec).toFixed(2)}×  ` +
-        `(transcriber's own part: ${((silenceSec + chunkSec) / decodeSec).toFixed(2)}×)`,
+        `chunk ${chunkSec.toFixed(2)} s  prep ${prep.toFixed(2)} s = ${(prep / decodeSec).toFixed(2)}× wall, ` +
+        `${(prepCpu / cpuOf(decodeSec)).toFixed(2)}× CPU  (before: ${(before / decodeSec).toFixed(2)}× wall, ${(beforeCpu / cpuOf(decodeSec)).toFixed(2)}× CPU)`,
     );
   }
-  console.log(`bare ffmpeg decode      ${decodeSec.toFixed(2)} s`);
-  console.log(
-    `probe                   ${probeSec.toFixed(2)} s  (${info.codec}, ${info.durationSec.toFixed(0)} s)`,
+  // Opus chunks were removed: their encoder alone, on the first 2 minutes, extrapolated to the call.
+  const sampleSec = Math.min(120, prepared!.durationSec);
+  const [, opusSec] = await timed(() =>
+    run(ffmpeg, [
+      ...['-hide_banner', '-nostdin', '-v', 'error', '-t', String(sampleSec), '-i', speech],
+      ...['-c:a', 'libopus', '-b:a', '16k', '-application', 'voip', '-compression_level', '0'],
+      ...['-f', 'ogg', join(dir, 'opus-sample.ogg')],
+    ]),
   );
-  console.log(`normalise (16 kHz wav)  ${normaliseSec.toFixed(2)} s`);
-  console.log(`silencedetect           ${silenceSec.toFixed(2)} s  (${map.silences.length} pauses)`);
+  const opusCall = (opusSec * prepared!.durationSec) / sampleSec;
+  cpu.set(opusCall, (cpuOf(opusSec) * prepared!.durationSec) / sampleSec);
+
+  const ratio = (sec: number) =>
+    `${sec.toFixed(2)} s (${(sec / decodeSec).toFixed(2)}×), CPU ${cpuOf(sec).toFixed(2)} s (${(cpuOf(sec) / cpuOf(decodeSec)).toFixed(2)}×)`;
+  console.log(`bare ffmpeg decode           ${decodeSec.toFixed(2)} s, CPU ${cpuOf(decodeSec).toFixed(2)} s`);
+  console.log(
+    `probe                        ${ratio(probeSec)}  (${info.codec}, ${info.durationSec.toFixed(0)} s)`,
+  );
+  console.log(`before: normalise            ${ratio(oldNormaliseSec)}`);
+  console.log(`before: ffmpeg silencedetect ${ratio(oldSilenceSec)}`);
+  console.log(`now: prepareSpeech (1 decode) ${ratio(prepareSec)}  (${prepared!.silences.length} pauses)`);
   for (const row of rows) console.log(row);
   console.log(
-    'prep = probe + normalise + silencedetect + chunk, as a multiple of the bare decode (target ≤ 1.5×).',
+    `opus 16 kbit/s (removed)     ${ratio(opusCall)}  for the whole call, extrapolated from ${sampleSec} s at complexity 0`,
   );
   console.log(
-    "transcriber's own part = silencedetect + chunk: probe and normalise already run in the pipeline's earlier steps.",
+    'prep = probe + prepareSpeech + chunk, as a multiple of the bare decode (target ≤ 1.5×); before = the same with normalise + ffmpeg silencedetect.',
+  );
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${cpus().length} cores: wall times on a shared machine are noisy.`,
   );
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -23,10 +23,10 @@ describe('createTranscriptionEngine(config)', () => {
         TRANSCRIBE_MODEL: 'gpt-4o-transcribe',
         STT_MAX_CHUNK_SECONDS: '300',
         STT_MAX_UPLOAD_BYTES: '5000000',
-        STT_UPLOAD_FORMAT: 'opus',
+        STT_UPLOAD_FORMAT: 'wav',
       }).stt,
     )!;
-    expect(raw.limits).toEqual({ maxBytes: 5_000_000, maxDurationSec: 300, format: 'opus' });
+    expect(raw.limits).toEqual({ maxBytes: 5_000_000, maxDurationSec: 300, format: 'wav' });
   });
 
   it('sherpa-onnx: the local engine, named and with the model directory as its model', () => {

@@ -196,7 +196,7 @@ describe('transcribeRecording: a long mono call in chunks', () => {
     const before = server.requests.length;
     const stt = createRecordingTranscriber(
       media,
-      createOpenAIEngine({ apiKey: 'sk-test', baseURL: server.baseURL, maxDurationSec: 45, format: 'opus' }),
+      createOpenAIEngine({ apiKey: 'sk-test', baseURL: server.baseURL, maxDurationSec: 45, format: 'flac' }),
       { concurrency: 3 },
     );
     const result = await stt.transcribe({
@@ -208,7 +208,7 @@ describe('transcribeRecording: a long mono call in chunks', () => {
     });
     const sent = server.requests.slice(before);
     expect(sent.length).toBeGreaterThanOrEqual(Math.ceil(track.durationSec / 45));
-    expect(sent.every((r) => r.file!.mimeType === 'audio/ogg')).toBe(true);
+    expect(sent.every((r) => r.file!.mimeType === 'audio/flac')).toBe(true);
     const segments = result.transcript.segments.filter((s) => !/Продолжение/.test(s.text));
     expect(segments).toHaveLength(track.placed.length);
     segments.forEach((segment, i) => {

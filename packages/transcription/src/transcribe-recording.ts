@@ -41,9 +41,10 @@ interface Track {
  * Wraps a raw `SpeechEngine` as the pipeline's `TranscriptionEngine`: the pipeline calls
  * `transcribe(request)` as before, adding `originalAudioPath` (and optionally `vocabulary`).
  *
- * 1. Channels — stereo with a known rep channel and the original at hand: each side is extracted
- *    (16 kHz mono) and transcribed on its own, speaker `rep` / `client`. Otherwise the mono speech copy.
- * 2. Pauses — ffmpeg silencedetect per track.
+ * 1. Channels — stereo with a known rep channel and the original at hand: both sides are extracted
+ *    (16 kHz mono) in one decode and transcribed on their own, speaker `rep` / `client`. Otherwise the
+ *    mono speech copy.
+ * 2. Pauses — silencedetect's rule per track, read from the 16 kHz samples (no second decode).
  * 3. Chunks — cut in pauses under the engine's limits (size, duration), encoded in its format;
  *    chunks that are entirely silence are not sent (not billed, nothing to hallucinate on).
  * 4. Requests — bounded concurrency over all chunks of all tracks, with the vocabulary prompt.
@@ -79,35 +80,44 @@ export async function transcribeRecording(
         'Stereo split skipped: the original recording was not available; speakers are not separated.',
       );
     }
-    const sources: { speaker: Speaker | null; path: string }[] = [];
+    // Per track: the 16 kHz speech WAV and its pauses. A stereo call is decoded once for both sides
+    // (prepareSpeech); the mono speech copy's pauses are read from its samples (no decoding).
+    let sources: { speaker: Speaker | null; path: string; silence: SilenceMap }[];
     if (split) {
       const rep = request.repChannel!;
       const client = rep === 'left' ? 'right' : 'left';
-      for (const [speaker, channel] of [
-        ['rep', rep],
-        ['client', client],
-      ] as const) {
-        const path = join(work, `${speaker}.wav`);
-        await media.normalizeForSpeech(request.originalAudioPath!, path, { channel, signal });
-        sources.push({ speaker, path });
-      }
+      const prepared = await media.prepareSpeech(
+        request.originalAudioPath!,
+        [
+          { output: join(work, 'rep.wav'), channel: rep },
+          { output: join(work, 'client.wav'), channel: client },
+        ],
+        { ...silenceLevels(options.silence), signal },
+      );
+      sources = prepared.map((track, i) => ({
+        speaker: i === 0 ? 'rep' : 'client',
+        path: track.path,
+        silence: { durationSec: track.durationSec, silences: track.silences },
+      }));
     } else {
-      sources.push({ speaker: null, path: request.speechAudioPath });
+      const path = request.speechAudioPath;
+      sources = [
+        { speaker: null, path, silence: await media.detectSilence(path, { ...options.silence, signal }) },
+      ];
     }
 
     const tracks: Track[] = [];
     for (const [i, source] of sources.entries()) {
-      const silence = await media.detectSilence(source.path, { ...options.silence, signal });
       const dir = join(work, `track-${i}`);
       await mkdir(dir);
       const chunks = await media.splitAtSilences(source.path, dir, {
-        ...silence,
+        ...source.silence,
         maxBytes: engine.limits.maxBytes,
         maxDurationSec: engine.limits.maxDurationSec,
         format: engine.limits.format,
         signal,
       });
-      tracks.push({ ...source, silence, chunks });
+      tracks.push({ ...source, chunks });
     }
 
     const vocabulary = request.vocabulary?.length
@@ -269,6 +279,16 @@ async function mapLimit<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
+}
+
+/** The pause thresholds of the options (the channel is decided per track here). */
+function silenceLevels(
+  silence: SilenceOptions | undefined,
+): Pick<SilenceOptions, 'noiseDb' | 'minSilenceSec'> {
+  return {
+    ...(silence?.noiseDb !== undefined && { noiseDb: silence.noiseDb }),
+    ...(silence?.minSilenceSec !== undefined && { minSilenceSec: silence.minSilenceSec }),
+  };
 }
 
 function round(t: number): number {

@@ -97,6 +97,7 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'calls.reanalyze': onCalls(OWN, TEAM),
   'calls.attachTranscript': onCalls(OWN, TEAM),
+  'calls.retry': onCalls(OWN, TEAM),
   'calls.correctFlag': onCalls(NONE, TEAM),
   'calls.markReviewed': onCalls(NONE, TEAM),
   'annotations.list': { ...onCalls(OWN, TEAM), director: ALL },

@@ -104,6 +104,12 @@ export const POLICY = {
     allow: userRoles('rep', 'manager'),
     description: 'Attach a transcript to a call (when no engine transcribed it, or to replace a poor one)',
   },
+  'calls.retry': {
+    resource: 'calls',
+    object: call(),
+    allow: userRoles('rep', 'manager'),
+    description: 'Send a failed call through processing again',
+  },
   'calls.correctFlag': {
     resource: 'calls',
     object: call(),

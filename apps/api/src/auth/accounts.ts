@@ -67,7 +67,7 @@ export async function createAccount(
   const teams = await checkTeams(db, input.role, input.teamId ?? null, input.managedTeamIds ?? []);
   const generatedPassword = input.password ? null : generatePassword();
   const password = input.password ?? generatedPassword!;
-  const problem = passwordProblem(password, email);
+  const problem = await passwordProblem(password, email, input.name);
   if (problem) throw new AppError('bad_request', problem);
   if (await findUserByEmail(db, email))
     throw new AppError('conflict', `A user with the email ${email} already exists.`);
@@ -164,7 +164,7 @@ export async function resetPassword(
   if (!user) throw new AppError('not_found', 'No such user.');
   const generatedPassword = password ? null : generatePassword();
   const next = password ?? generatedPassword!;
-  const problem = passwordProblem(next, user.email);
+  const problem = await passwordProblem(next, user.email, user.name);
   if (problem) throw new AppError('bad_request', problem);
   await setPasswordHash(db, userId, await passwords.hash(next), now);
   await deleteUserSessions(db, userId);

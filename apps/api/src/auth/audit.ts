@@ -10,8 +10,10 @@ import type { Principal } from '../access/principal.ts';
  */
 export type AuditAction =
   | 'auth.login'
+  | 'auth.login_failed'
   | 'auth.logout'
   | 'auth.password_changed'
+  | 'call.uploaded'
   | 'call.audio_played'
   | 'call.audio_downloaded'
   | 'call.flag_changed'
@@ -24,11 +26,13 @@ export type AuditAction =
   | 'team.created'
   | 'team.renamed'
   | 'token.created'
-  | 'token.revoked';
+  | 'token.revoked'
+  | 'tag.created'
+  | 'tag.removed';
 
 export interface AuditEvent {
   action: AuditAction;
-  objectType?: 'call' | 'user' | 'team' | 'token';
+  objectType?: 'call' | 'user' | 'team' | 'token' | 'tag';
   objectId?: string;
   details?: Record<string, unknown>;
 }

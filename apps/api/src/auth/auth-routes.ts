@@ -72,6 +72,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       schema: { summary: 'Sign out: ends this session', response: { 204: Type.Null(), ...errors } },
     },
     async (request, reply) => {
+      const principal = request.principal!;
+      await auth.audit.record(request, {
+        action: 'auth.logout',
+        objectType: 'user',
+        objectId: principal.userId,
+      });
       await auth.sessions.end(request, reply);
       return reply.status(204).send(null);
     },

@@ -107,6 +107,16 @@ export function createAuthenticator(db: Kysely<Database>, options: AuthOptions):
       const ok = await passwords.verify(found?.passwordHash ?? (await passwords.dummyHash()), password);
       if (!found || !found.passwordHash || found.user.disabled || !ok) {
         await rateLimiter.recordFailure(email, request.ip);
+        // Who was tried, from where: the email as typed (it may match no account).
+        await audit.record(
+          request,
+          {
+            action: 'auth.login_failed',
+            ...(found && { objectType: 'user' as const, objectId: found.user.id }),
+            details: { email: email.slice(0, 320) },
+          },
+          { userId: null, tokenId: null },
+        );
         throw new AppError('wrong_credentials', WRONG_CREDENTIALS);
       }
       await rateLimiter.recordSuccess(email);
@@ -129,7 +139,7 @@ export function createAuthenticator(db: Kysely<Database>, options: AuthOptions):
         await rateLimiter.recordFailure(user.email, request.ip);
         throw new AppError('bad_request', 'The current password is wrong.');
       }
-      const problem = passwordProblem(newPassword, user.email);
+      const problem = await passwordProblem(newPassword, user.email, user.name);
       if (problem) throw new AppError('bad_request', problem);
       const at = now();
       await setPasswordHash(db, principal.userId, await passwords.hash(newPassword), at);

@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes, randomInt } from 'node:crypto';
+import { guessabilityProblem } from './password-strength.ts';
 
 /**
  * Password hashing with argon2id at OWASP's recommended minimum (19 MiB memory, 2 iterations, 1 lane).
@@ -40,15 +41,22 @@ export function createPasswordHasher(): PasswordHasher {
   };
 }
 
-/** A plain-language reason the password is not acceptable, or null. */
-export function passwordProblem(password: string, email?: string): string | null {
+/**
+ * A plain-language reason the password is not acceptable, or null: length, then guessability — common
+ * passwords and passwords made from the email or name are refused (password-strength.ts).
+ */
+export async function passwordProblem(
+  password: string,
+  email?: string,
+  name?: string | null,
+): Promise<string | null> {
   if (password.length < MIN_PASSWORD_LENGTH)
     return `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`;
   if (password.length > MAX_PASSWORD_LENGTH)
     return `The password may have at most ${MAX_PASSWORD_LENGTH} characters.`;
   if (email && password.trim().toLowerCase() === email.trim().toLowerCase())
     return 'The password must not be your email.';
-  return null;
+  return guessabilityProblem(password, email, name);
 }
 
 // No 0/O, 1/l/I: generated passwords are read off a terminal and typed by hand.

@@ -18,7 +18,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 /**
  * API tokens for integrations (a telephony system uploading on reps' behalf): `ont_` + 32 random
  * bytes, shown once at creation; only the SHA-256 is stored. A token acts through its scopes, for reps
- * of its teams only, until revoked.
+ * of its teams only, until revoked — and only while its creator is still an active admin.
  */
 export class TokenService {
   constructor(
@@ -49,8 +49,11 @@ export class TokenService {
     if (!secret.startsWith(TOKEN_PREFIX)) return null;
     const token = await findApiTokenByHash(this.db, sha256Hex(secret));
     if (!token || token.revokedAt) return null;
+    // A token acts with its creator's rights as they are NOW, narrowed by its scopes and teams: only
+    // an active admin may hand out access to calls, so a creator demoted or disabled since takes
+    // every token they made down with them, from the next request on.
     const creator = await findUserById(this.db, token.createdBy);
-    if (!creator || creator.disabled) return null;
+    if (!creator || creator.disabled || creator.role !== 'admin') return null;
     const now = this.now();
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
       await touchApiToken(this.db, token.id, now);

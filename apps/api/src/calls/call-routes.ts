@@ -15,6 +15,7 @@ import { REVIEW_COPY_CONTENT_TYPE } from '@onterms/media';
 import type { PendingBlob } from '@onterms/storage';
 import { subjectCall } from '../access/access-control.ts';
 import { AppError } from '../http/app-error.ts';
+import { controlCharacterError } from '../http/text-input.ts';
 import { sendBlob } from '../http/send-blob.ts';
 import type { AppDeps } from '../app.ts';
 import {
@@ -30,6 +31,7 @@ import { listCallSummaries } from './call-list.ts';
 import { toCallDetail } from './call-views.ts';
 import { uploadCall } from './upload-call.ts';
 import { attachTranscriptToCall } from './attach-transcript.ts';
+import { retryCall } from '@onterms/domain';
 
 const MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024;
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 503: ErrorBody };
@@ -79,11 +81,21 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
               throw new AppError('bad_request', `Field ${part.fieldname} must be text.`);
             fields[part.fieldname] = part.value;
           } else if (part.fieldname === 'audio' && !audio) {
-            audio = await store.beginWrite();
             audioFilename = part.filename || null;
+            const badName = controlCharacterError(audioFilename, 'audio filename');
+            if (badName) {
+              part.file.resume();
+              throw badName;
+            }
+            audio = await store.beginWrite();
             await audio.write(part.file);
             if (part.file.truncated) throw tooLarge(deps.config.upload.maxBytes);
           } else if (part.fieldname === 'transcript' && !transcript) {
+            const badName = controlCharacterError(part.filename, 'transcript filename');
+            if (badName) {
+              part.file.resume();
+              throw badName;
+            }
             const buffer = await readLimited(part.file, MAX_TRANSCRIPT_BYTES);
             transcript = { filename: part.filename || 'transcript.json', content: buffer.toString('utf8') };
           } else {
@@ -102,11 +114,30 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
           transcript,
           fields: parsed,
         });
+        if (outcome.created) {
+          await deps.auth.audit.record(request, {
+            action: 'call.uploaded',
+            objectType: 'call',
+            objectId: outcome.call.id,
+            details: {
+              repId: outcome.call.repId,
+              bytes: outcome.call.audio.bytes,
+              transcript: Boolean(transcript),
+            },
+          });
+        }
         return reply
           .status(outcome.created ? 202 : 200)
           .send({ id: outcome.call.id, status: outcome.call.status });
       } catch (error) {
         await (audio as PendingBlob | null)?.abort().catch(() => {});
+        // Refused before the body was read to the end (too large, disk full, bad field): close the
+        // connection after the answer, so the client stops sending instead of hanging on a full
+        // socket buffer; whatever it still sends is read and dropped meanwhile.
+        if (!request.raw.complete) {
+          reply.header('connection', 'close');
+          request.raw.resume();
+        }
         throw mapMultipartError(error, deps.config.upload.maxBytes);
       }
     },
@@ -229,6 +260,32 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
   );
 
   app.post(
+    '/calls/:id/retry',
+    {
+      config: { policy: 'calls.retry' },
+      schema: {
+        summary: 'Process a failed call again, from the first step that did not finish',
+        description:
+          'The recording and an uploaded transcript are kept; audio already prepared and a stored transcript ' +
+          'are not redone. 409 `not_failed` when the call is not failed.',
+        params: CallIdParams,
+        response: { 202: CallAccepted, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const call = subjectCall(request);
+      const outcome = await retryCall({ db, queue: deps.queue }, call.id);
+      if (!outcome.retried) {
+        throw new AppError(
+          'not_failed',
+          'This call has not failed, so there is nothing to retry; reload the page to see its status.',
+        );
+      }
+      return reply.status(202).send({ id: call.id, status: outcome.status });
+    },
+  );
+
+  app.post(
     '/calls/:id/transcript',
     {
       config: { policy: 'calls.attachTranscript' },
@@ -286,11 +343,13 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 };
 
 function parseFields(fields: Record<string, string>): UploadFields {
+  const control = controlCharacterError(fields, '');
+  if (control) throw control;
   const candidate = Value.Convert(UploadFields, fields);
   const problem = [...Value.Errors(UploadFields, candidate)][0];
   if (problem) {
     const name = problem.path.slice(1) || 'fields';
-    throw new AppError('bad_request', `Field ${name}: ${problem.message}.`, { field: name });
+    throw new AppError('bad_request', `Field ${name}: ${problem.message}.`);
   }
   return candidate as UploadFields;
 }
@@ -314,6 +373,18 @@ function mapMultipartError(error: unknown, maxBytes: number): unknown {
   }
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
     return new AppError('unsupported_media_type', 'Send the recording as multipart/form-data.');
+  }
+  // busboy's words for a body cut short or not multipart inside: the client's upload is broken.
+  if (
+    /Unexpected end of (form|multipart data)|Malformed part header|Boundary not found|Multipart: /i.test(
+      (error as Error | null)?.message ?? '',
+    )
+  ) {
+    return new AppError(
+      'bad_request',
+      'The upload arrived incomplete or malformed (the multipart body is broken); nothing was stored. Send it again.',
+      { cause: error },
+    );
   }
   return error;
 }

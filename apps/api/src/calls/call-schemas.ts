@@ -50,6 +50,8 @@ const callCore = {
   id: Type.String({ format: 'uuid' }),
   status: CallStatus,
   failureReason: Type.Union([Type.String(), Type.Null()]),
+  /** Why a failed call failed, as a stable code the UI translates (see the API README); null otherwise. */
+  failureCode: Type.Union([Type.String(), Type.Null()]),
   repId: Type.String(),
   repName: Type.String(),
   teamId: Type.Union([Type.String(), Type.Null()]),
@@ -133,10 +135,12 @@ export const CallListQuery = Type.Object(
         Type.Literal('client'),
         Type.Literal('-client'),
         Type.Literal('attention'),
+        Type.Literal('uncertain'),
       ],
       {
         default: '-recorded_at',
-        description: '`attention`: missing flags or deflections first, then newest',
+        description:
+          '`attention`: missing flags or deflections first, then newest; `uncertain`: the least certain analysis first',
       },
     ),
     page: Type.Integer({ minimum: 1, default: 1 }),

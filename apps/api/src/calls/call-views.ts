@@ -34,6 +34,7 @@ function callCore(call: Call) {
     id: call.id,
     status: call.status,
     failureReason: call.failureReason,
+    failureCode: call.failureCode,
     repId: call.repId,
     repName: call.repName,
     teamId: call.teamId,

@@ -4,17 +4,19 @@ import type { Kysely } from 'kysely';
 import type { Transcript } from '@onterms/contracts';
 import {
   ensureClient,
-  findCallByUploaderAndSha256,
+  findCallByRepAndSha256,
   findUserById,
   insertCall,
+  lockRepRecording,
   type Call,
   type Database,
 } from '@onterms/db';
 import { isMediaError, type Media } from '@onterms/media';
 import type { CallQueue } from '@onterms/pipeline';
 import type { BlobStore, PendingBlob } from '@onterms/storage';
-import { parseTranscriptFile } from '@onterms/transcription';
+import { MAX_TRANSCRIPT_SEGMENTS, parseTranscriptFile } from '@onterms/transcription';
 import { mayUploadFor } from '../access/call-policy.ts';
+import { allows, inScope, visibleRepIds } from '../access/policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { AppError } from '../http/app-error.ts';
 import type { UploadFields } from './call-schemas.ts';
@@ -69,11 +71,10 @@ export async function uploadCall(
     }
 
     const info = await deps.media.probe(audio.tempPath).catch((error: unknown) => {
-      if (isMediaError(error)) {
-        throw new AppError(
-          error.code === 'corrupt' ? 'corrupt_audio' : 'unsupported_media_type',
-          error.message,
-        );
+      // Only a verdict on the bytes is the uploader's problem; broken tools are an outage (503).
+      if (isMediaError(error, 'not_audio')) throw new AppError('unsupported_media_type', error.message);
+      if (isMediaError(error, 'corrupt') || isMediaError(error, 'channel_unavailable')) {
+        throw new AppError('corrupt_audio', error.message);
       }
       throw error;
     });
@@ -85,8 +86,15 @@ export async function uploadCall(
     }
 
     const transcript = input.transcript ? parseUploadedTranscript(input.transcript, fields) : null;
+    if (transcript && transcript.segments.length > MAX_TRANSCRIPT_SEGMENTS) {
+      throw new AppError(
+        'transcript_too_long',
+        `The transcript has ${transcript.segments.length} segments; at most ${MAX_TRANSCRIPT_SEGMENTS} are accepted. ` +
+          'Merge short segments or split the call into parts.',
+      );
+    }
 
-    const existing = await findCallByUploaderAndSha256(deps.db, principal.userId, written.sha256);
+    const existing = await findCallByRepAndSha256(deps.db, repId, written.sha256);
     if (existing) {
       await audio.abort();
       // The same recording again, now with its transcript: the transcript is what was missing.
@@ -94,7 +102,7 @@ export async function uploadCall(
         const attached = await attachTranscriptToCall(deps, existing, input.transcript);
         return { created: false, call: attached };
       }
-      return { created: false, call: existing };
+      return await duplicateOf(deps, principal, existing);
     }
 
     const id = randomUUID();
@@ -108,7 +116,12 @@ export async function uploadCall(
       committedKeys.push(transcriptKey);
     }
 
-    const call = await deps.db.transaction().execute(async (trx) => {
+    const outcome = await deps.db.transaction().execute(async (trx): Promise<UploadOutcome> => {
+      // The same bytes for the same rep uploaded at the same moment: the second waits here, then
+      // finds the first one's call.
+      await lockRepRecording(trx, repId, written.sha256);
+      const raced = await findCallByRepAndSha256(trx, repId, written.sha256);
+      if (raced) return { created: false, call: raced };
       const client = fields.clientName ? await ensureClient(trx, fields.clientName) : null;
       const inserted = await insertCall(trx, {
         id,
@@ -141,21 +154,31 @@ export async function uploadCall(
       // Enqueued inside the transaction: if the queue is down, the row is rolled back and the caller
       // gets a 503 with nothing stored. A job that starts before the commit finds the row once it lands.
       await deps.queue.enqueueCall(id);
-      return inserted;
+      return { created: true, call: inserted };
     });
-    return { created: true, call };
+    if (outcome.created) return outcome;
+    await Promise.all(committedKeys.map((key) => deps.store.delete(key).catch(() => {})));
+    return await duplicateOf(deps, principal, outcome.call);
   } catch (error) {
     await audio.abort().catch(() => {});
     await Promise.all(committedKeys.map((key) => deps.store.delete(key).catch(() => {})));
-    if (isUniqueViolation(error)) {
-      // The same bytes were uploaded concurrently and the other request won: answer with its call.
-      const winner = audio.written
-        ? await findCallByUploaderAndSha256(deps.db, principal.userId, audio.written.sha256)
-        : null;
-      if (winner) return { created: false, call: winner };
-    }
     throw error;
   }
+}
+
+/**
+ * The answer to a recording already uploaded for this rep: the existing call, but only to someone
+ * who may read it. An upload-only integration, or a manager no longer leading the rep's team, learns
+ * that it is a duplicate and nothing about the call.
+ */
+async function duplicateOf(deps: UploadDeps, principal: Principal, call: Call): Promise<UploadOutcome> {
+  if (allows(principal, 'calls.view') && inScope(await visibleRepIds(deps.db, principal), call.repId)) {
+    return { created: false, call };
+  }
+  throw new AppError(
+    'duplicate_call',
+    'This recording was already uploaded for this rep; it was not stored again.',
+  );
 }
 
 function parseUploadedTranscript(
@@ -182,8 +205,4 @@ function safeExtension(filename: string | null, fallback: string): string {
   if (/^\.[a-z0-9]{1,5}$/.test(ext)) return ext;
   const alt = `.${fallback.split(',')[0]?.toLowerCase() ?? 'bin'}`;
   return /^\.[a-z0-9]{1,5}$/.test(alt) ? alt : '.bin';
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }

@@ -159,6 +159,7 @@ describe('uploading a bad recording stores nothing and says why', () => {
         headers: { ...form.headers, ...user.headers },
       });
       expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('30');
       expect(res.json().error).toBe('service_unavailable');
       expect(await dead.database.db.selectFrom('calls').select('id').execute()).toEqual([]);
       const health = await dead.sut.inject({ method: 'GET', url: '/api/health' });
@@ -220,7 +221,9 @@ describe('a good upload', () => {
       moments: [expect.objectContaining({ segment: 2, speaker: 'rep' })],
     });
     expect(call.flags.sanctions.stated).toBe(true);
-    expect(call.deflection).toEqual({ present: false, moments: [] });
+    expect(call.deflection).toEqual({ present: false, moments: [], confidence: expect.any(Number) });
+    // how sure the analysis is of each verdict, stored with it
+    expect(call.flags.payment_terms.confidence).toBeGreaterThan(0.5);
 
     const list = await t.sut.inject({
       method: 'GET',

@@ -232,7 +232,16 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
         response: { 201: CoachingTagView, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(toTagView(await addTag(db, request.body.label))),
+    async (request, reply) => {
+      const tag = await addTag(db, request.body.label);
+      await deps.auth.audit.record(request, {
+        action: 'tag.created',
+        objectType: 'tag',
+        objectId: tag.id,
+        details: { label: request.body.label },
+      });
+      return reply.status(201).send(toTagView(tag));
+    },
   );
 
   app.delete(
@@ -247,6 +256,11 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     },
     async (request, reply) => {
       await removeTag(db, request.params.id);
+      await deps.auth.audit.record(request, {
+        action: 'tag.removed',
+        objectType: 'tag',
+        objectId: request.params.id,
+      });
       return reply.status(204).send(null);
     },
   );

@@ -121,6 +121,13 @@ export const ReviewInboxQuery = Type.Object(
   {
     page: Type.Integer({ minimum: 1, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('attention'), Type.Literal('uncertain')], {
+        default: 'attention',
+        description:
+          '`attention`: missing flags or deflections first; `uncertain`: the calls whose analysis is least sure of a verdict first',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

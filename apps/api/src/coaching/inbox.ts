@@ -21,17 +21,19 @@ export async function repliesInbox(db: Kysely<Database>, manager: Principal): Pr
 
 /**
  * "To review": analysed calls of the manager's teams that nobody has reviewed yet, calls with a missing
- * flag or a deflection (effective verdicts) first, then newest.
+ * flag or a deflection (effective verdicts) first, then newest — or, with `sort: 'uncertain'`, the calls
+ * whose analysis is least sure of one of its verdicts first (a manager's time goes where the machine
+ * may be wrong).
  */
 export function reviewInbox(
   db: Kysely<Database>,
   manager: Principal,
-  page: { page: number; pageSize: number },
+  page: { page: number; pageSize: number; sort?: 'attention' | 'uncertain' },
 ): Promise<CallList> {
   return listCallSummaries(
     db,
     manager,
-    { ...page, sort: 'attention' },
+    { page: page.page, pageSize: page.pageSize, sort: page.sort ?? 'attention' },
     { status: ['analyzed'], reviewed: false },
   );
 }

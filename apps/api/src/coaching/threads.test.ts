@@ -391,6 +391,44 @@ describe('the "To review" inbox', () => {
     expect(paged.json()).toMatchObject({ total: 3, items: [{ id: olderFine }] });
   });
 
+  it('sorts the least certain analyses first on request, calls without confidences last', async () => {
+    const db = t.database.db;
+    const sure = await seedCall(db, {
+      repId: rep.id,
+      recordedAt: '2026-10-01T09:00:00Z',
+      segments: SEGMENTS,
+      verdict: ALL_STATED,
+      confidence: 0.95,
+    });
+    const unsure = await seedCall(db, {
+      repId: rep.id,
+      recordedAt: '2026-10-02T09:00:00Z',
+      segments: SEGMENTS,
+      verdict: ALL_STATED,
+      confidence: 0.6,
+    });
+    const unknown = await seedCall(db, {
+      repId: teammate.id,
+      recordedAt: '2026-10-03T09:00:00Z',
+      segments: SEGMENTS,
+      verdict: ALL_STATED,
+    });
+    const res = await t.sut.inject({
+      method: 'GET',
+      url: '/api/inbox/review?sort=uncertain',
+      headers: manager.headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const ids = (res.json() as { items: { id: string }[] }).items.map((i) => i.id);
+    expect(ids.filter((id) => [sure, unsure, unknown].includes(id))).toEqual([unsure, sure, unknown]);
+    const bad = await t.sut.inject({
+      method: 'GET',
+      url: '/api/inbox/review?sort=loudest',
+      headers: manager.headers,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('is for managers, the feedback inbox for reps', async () => {
     expect(
       (await t.sut.inject({ method: 'GET', url: '/api/inbox/review', headers: rep.headers })).statusCode,

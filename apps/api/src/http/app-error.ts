@@ -13,14 +13,20 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   not_ready: 409,
+  not_failed: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   range_not_satisfiable: 416,
   corrupt_audio: 422,
   csrf_failed: 403,
+  duplicate_call: 409,
+  transcript_too_long: 413,
   too_many_requests: 429,
   internal: 500,
   service_unavailable: 503,
+  database_unavailable: 503,
+  media_unavailable: 503,
+  storage_full: 507,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

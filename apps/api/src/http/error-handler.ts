@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { QueueUnavailableError } from '@onterms/pipeline';
 import { AppError, ERROR_STATUS, type ErrorCode } from './app-error.ts';
+import { outageError } from './outage.ts';
 
 /** Fastify's own 4xx errors (validation, body too large, bad content type …) keep their status. */
 const FASTIFY_STATUS_CODES: Record<number, ErrorCode> = {
@@ -15,21 +15,16 @@ const FASTIFY_STATUS_CODES: Record<number, ErrorCode> = {
 
 /** Every error leaves the API as `{ error, message }`; 5xx details stay in the log, never in the answer. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+  app.setErrorHandler((raised: FastifyError | AppError, request, reply) => {
+    const outage = raised instanceof AppError ? null : outageError(raised);
+    if (outage) request.log.warn({ err: raised, url: request.url }, outage.message);
+    const error = outage ?? raised;
     if (error instanceof AppError) {
-      if (error.status >= 500) request.log.error({ err: error.cause ?? error }, error.message);
+      if (error.status >= 500 && !outage) request.log.error({ err: error.cause ?? error }, error.message);
       reply.headers(error.headers);
       return reply
         .status(error.status)
         .send({ error: error.code, message: error.message, ...(error.field && { field: error.field }) });
-    }
-    if (error instanceof QueueUnavailableError) {
-      request.log.warn({ err: error }, 'queue unavailable');
-      return reply.status(503).send({
-        error: 'service_unavailable',
-        message:
-          'The processing queue is unavailable right now; nothing was stored. Please try again in a minute.',
-      });
     }
     const status = error.statusCode ?? 500;
     const code = FASTIFY_STATUS_CODES[status];

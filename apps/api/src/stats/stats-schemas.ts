@@ -2,6 +2,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { CallType } from '@onterms/contracts';
 
 const Day = Type.String({
+  // `format: 'date'` refuses impossible days (2020-13-45, 2020-02-30) with a 400.
+  format: 'date',
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
   description: 'A calendar day in the company time zone',
 });

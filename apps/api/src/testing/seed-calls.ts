@@ -17,6 +17,8 @@ export interface SeedCall {
   segments?: Segment[];
   /** The machine's verdict: stated per checklist item, and whether there was a deflection. Omit for an unanalysed call. */
   verdict?: { payment_terms: boolean; deadline: boolean; sanctions: boolean; deflection: boolean };
+  /** How sure the machine is of its least certain verdict (every flag gets it); omit for none stored. */
+  confidence?: number;
 }
 
 export const rep = (text: string, start: number, end = start + 4): Segment => ({
@@ -61,6 +63,7 @@ export async function seedCall(db: Kysely<Database>, seed: SeedCall): Promise<st
     if (seed.segments) await replaceSegments(trx, id, seed.segments);
     if (seed.verdict) {
       const v = seed.verdict;
+      const conf = seed.confidence === undefined ? {} : { confidence: seed.confidence };
       const segment0 = seed.segments?.[0];
       const moment = segment0
         ? [
@@ -77,11 +80,11 @@ export async function seedCall(db: Kysely<Database>, seed: SeedCall): Promise<st
         checklist: { id: 'credit_negotiation', version: 'seed' },
         engine: { rules: 'seed', llmModel: null },
         flags: {
-          payment_terms: { stated: v.payment_terms, moments: v.payment_terms ? moment : [] },
-          deadline: { stated: v.deadline, moments: [] },
-          sanctions: { stated: v.sanctions, moments: [] },
+          payment_terms: { stated: v.payment_terms, moments: v.payment_terms ? moment : [], ...conf },
+          deadline: { stated: v.deadline, moments: [], ...conf },
+          sanctions: { stated: v.sanctions, moments: [], ...conf },
         },
-        deflection: { present: v.deflection, moments: v.deflection ? moment : [] },
+        deflection: { present: v.deflection, moments: v.deflection ? moment : [], ...conf },
       });
     }
   });

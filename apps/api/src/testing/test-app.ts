@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { insertTeam, insertUser, type Role } from '@onterms/db';
 import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
 import { createMedia } from '@onterms/media';
-import { createDefaultDeps, createPipeline, type Pipeline } from '@onterms/pipeline';
+import { createDefaultDeps, createPipeline, type Pipeline, type RetryPolicy } from '@onterms/pipeline';
 import { silentLogger } from '@onterms/pipeline/deps';
 import { createLocalBlobStore, type BlobStore } from '@onterms/storage';
 import { app } from '../app.ts';
@@ -43,15 +43,22 @@ export interface TestAppOptions {
   auth?: Partial<AuthOptions>;
   /** Where recordings live (default: local disk under the test's temp dir). */
   store?: (dir: string) => BlobStore;
+  /** A database of the test's own (e.g. on a cluster it stops); default: a fresh one on the shared server. */
+  database?: TestDatabase;
   /** A speech-to-text engine for the pipeline (default: none, so calls need an uploaded transcript). */
   stt?: SttConfig;
+  /** An ffmpeg binary of the test's own (e.g. one it breaks and restores). */
+  ffmpegPath?: string;
+  /** The in-process runner's retry policy and automatic-retry interval. */
+  retry?: RetryPolicy;
+  reconcileIntervalMs?: number;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const dir = await mkdtemp(path.join(tmpdir(), 'onterms-api-test-'));
   const store = options.store ? options.store(dir) : createLocalBlobStore({ root: path.join(dir, 'blobs') });
-  const media = createMedia();
+  const media = createMedia(options.ffmpegPath ? { ffmpegPath: options.ffmpegPath } : {});
   const deps = createDefaultDeps({
     db: database.db,
     store,
@@ -61,7 +68,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const pipeline = options.pipeline
     ? await options.pipeline(deps)
-    : await createPipeline({ redisUrl: null, concurrency: 1, deps });
+    : await createPipeline({
+        redisUrl: null,
+        concurrency: 1,
+        deps,
+        ...(options.retry && { retry: options.retry }),
+        ...(options.reconcileIntervalMs && { reconcileIntervalMs: options.reconcileIntervalMs }),
+      });
   const auth = createAuthenticator(database.db, {
     sessionIdleMinutes: 60,
     sessionAbsoluteHours: 12,

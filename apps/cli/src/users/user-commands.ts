@@ -214,7 +214,7 @@ async function askPassword(io: AccountsIo, email: string): Promise<string | null
   for (let attempt = 0; attempt < 3; attempt++) {
     const first = await prompt('Password (empty: generate one): ');
     if (first === null || first === '') return null;
-    const problem = passwordProblem(first, email);
+    const problem = await passwordProblem(first, email);
     if (problem) {
       io.err(problem);
       continue;

@@ -67,9 +67,19 @@ export interface Moment {
   values?: MomentValues;
 }
 
+/** Where a flag not stated should have been said: the client's payment question, the agreement to ship. */
+export interface Opportunity {
+  segment: number;
+  start: number;
+  quote: string;
+}
+
 export interface FlagResult {
   stated: boolean;
   moments: Moment[];
+  /** How sure the analysis is of `stated` (0–1); absent on older analyses. */
+  confidence?: number;
+  opportunities?: Opportunity[];
 }
 
 export interface Segment {
@@ -90,6 +100,8 @@ export interface CallSummary {
   id: string;
   status: CallStatus;
   failureReason: string | null;
+  /** Stable code of the failure (translated in `callFailure.*`); absent from older servers. */
+  failureCode?: string | null;
   repId: string;
   repName?: string | null;
   teamId?: string | null;

@@ -6,6 +6,14 @@ import { MARKERS, type Markers } from '../language/markers.ts';
 import { ChecklistError } from './errors.ts';
 import type { MarkCategory } from '../clauses/marks.ts';
 
+// markers whose words may have others between them («я вам, Денис, неустойку выставлю»)
+const GAPPED = new Set<keyof Markers>([
+  'hypothetical',
+  'theirCustomers',
+  'clientImposes',
+  'appliesElsewhere',
+]);
+
 export interface CueMeta {
   item: number;
   kind: string;
@@ -28,6 +36,8 @@ export interface LanguageRules {
   lex: Lexicon;
   /** The checklist's calls are about overdue debt (collection): cues that need arrears talk always have it. */
   aboutArrears: boolean;
+  /** Item ids by index (a frame rule may concern one item of a cue that states two). */
+  itemIds: string[];
   cues: PatternSet<CueMeta>;
   questions: PatternSet<QuestionMeta>;
   itemNotWith: (PatternSet<null> | null)[];
@@ -118,15 +128,11 @@ export function compileChecklist(spec: ChecklistSpec): CompiledChecklist {
     const markers = {} as LanguageRules['markers'];
     // Grammar markers are fixed phrases (gap 0); «у других … поставщиков» may have words between.
     for (const k of Object.keys(m) as (keyof Markers)[])
-      markers[k] = set(
-        lex,
-        m[k],
-        `markers/${lang}/${k}`,
-        k === 'hypothetical' || k === 'theirCustomers' ? 2 : 0,
-      );
+      markers[k] = set(lex, m[k], `markers/${lang}/${k}`, GAPPED.has(k) ? 2 : 0);
     languages[lang] = {
       lex,
       aboutArrears: spec.about === 'arrears',
+      itemIds: spec.items.map((i) => i.id),
       cues,
       questions,
       itemNotWith,

@@ -1,5 +1,6 @@
 import type { ReadClause } from './read.ts';
 import type { Match } from '../patterns/pattern.ts';
+import { LANGUAGE_DATA } from '../language/language-data.ts';
 
 /**
  * Is the cue at `m` negated? A negator up to three words before it («без штрафов», «никаких пени»,
@@ -9,17 +10,7 @@ import type { Match } from '../patterns/pattern.ts';
  */
 // Negators that scope over the noun right after them («без штрафов», «никаких пени», "no late
 // fees", "without interest"): a condition before them does not take them over.
-const NOUN_NEGATORS = new Set([
-  'без',
-  'никаких',
-  'никакой',
-  'никакие',
-  'никаких',
-  'ни',
-  'no',
-  'without',
-  'none',
-]);
+const NOUN_NEGATORS = new Set([...LANGUAGE_DATA.ru.nounNegators, ...LANGUAGE_DATA.en.nounNegators]);
 
 // «не позднее», «не более», "no later than", "not more than": a limit, not a negation
 const LIMITER =
@@ -41,7 +32,7 @@ const SUBJECT = new Set([
   'there',
 ]);
 
-const POSTPOSED = new Set(['нет', 'нету', 'никогда', 'never', 'none']);
+const POSTPOSED = new Set([...LANGUAGE_DATA.ru.postposedNegators, ...LANGUAGE_DATA.en.postposedNegators]);
 // «пени у нас для салонов не предусмотрены», «штрафы с постоянных клиентов не берём»: a «не» before
 // a verb of charging or applying closes a longer stretch after the noun (up to six words)
 const WAIVER_VERB =

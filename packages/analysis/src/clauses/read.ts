@@ -61,6 +61,8 @@ function afterOpeners(marks: Marks, n: number): number {
 }
 
 const CLEFT_SUBJECT = new Set(['i', 'we']);
+const TELLING =
+  /^(напомина|напомн|говор|скаж|предупрежд|предупред|сообща|сообщ|информир|учтите|учитывайте|знайте|помните|имейте|обращаю|отмеч)/;
 
 /**
  * Is the clause a question? Punctuated text says so with «?». Raw ASR text has no punctuation, so
@@ -118,6 +120,9 @@ function isQuestion(
   if (f >= 0 && toks[f + 1]?.text === 'not' && !PRONOUN.has(toks[f + 2]?.text ?? '')) f = -1;
   // «так что по итогу …», «значит так, что …»: a conjunction, not «что?»
   if (f >= 0 && toks[f]!.text === 'что' && toks[f - 1]?.text === 'так') f = -1;
+  // «напоминаю, что пени …», «учтите, что …», «предупреждаю, что …»: «что» after a verb of telling
+  // joins what is told — a statement
+  if (f >= 0 && toks[f]!.text === 'что' && TELLING.test(toks[f - 1]?.text ?? '')) f = -1;
   // "what I can do today is a credit limit of …", "how we do it is net thirty": a pseudo-cleft
   // (wh-word, a subject, later "is") states
   if (

@@ -27,7 +27,11 @@ export function detectDeflection(
     while (j < segments.length && segments[j]!.speaker === speaker) j++;
     const turn = Array.from({ length: j - i }, (_, k) => i + k);
     if (speaker === 'client') {
-      const raises = turn.some((t) => readings[t]!.questionAboutPayment || readings[t]!.need);
+      // the client raises payment: asks, says they need to know, or worries aloud about paying late
+      // and what follows («а если не уложимся …», "and if we run late on an invoice")
+      const raises = turn.some(
+        (t) => readings[t]!.questionAboutPayment || readings[t]!.need || readings[t]!.worry,
+      );
       const persists =
         lastDodged &&
         turn.some(
@@ -42,9 +46,18 @@ export function detectDeflection(
     } else if (speaker === 'rep') {
       if (open) {
         const concrete = turn.some(
-          (t) => statedAt.has(t) || readings[t]!.waiver || readings[t]!.negatedCue || readings[t]!.refusal,
+          (t) =>
+            statedAt.has(t) ||
+            readings[t]!.waiver ||
+            readings[t]!.negatedCue ||
+            readings[t]!.refusal ||
+            // "That's how it works, yes", «всё верно»: agreeing with what the client said answers it
+            (t === i && readings[t]!.agrees),
         );
-        const evasive = turn.filter((t) => readings[t]!.evasive);
+        // a turn that moves the talk elsewhere with no word about paying dodges too
+        const shifts =
+          turn.some((t) => readings[t]!.topicShift) && !turn.some((t) => readings[t]!.paymentTalk);
+        const evasive = turn.filter((t) => readings[t]!.evasive || (shifts && readings[t]!.topicShift));
         if (evasive.length && !concrete) {
           out.push(...evasive);
           lastDodged = true;

@@ -5,8 +5,10 @@ import { readCall } from './read-call.ts';
 import { attribute } from '../speakers/attribute.ts';
 import { detectDeflection } from '../deflection/detect.ts';
 import { extractValues } from '../values/extract.ts';
+import { findOpportunities } from '../opportunities/find.ts';
+import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
-export const RULES_ENGINE_VERSION = 'rules-1.5.0';
+export const RULES_ENGINE_VERSION = 'rules-1.6.0';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;
@@ -38,13 +40,23 @@ export function analyzeTranscript(
       if (values) m.values = values;
       moments.push(m);
     }
-    flags[item.id] = { stated: moments.length > 0, moments };
+    const stated = moments.length > 0;
+    flags[item.id] = {
+      stated,
+      moments,
+      confidence: flagConfidence(segments, readings, attributed, ii),
+      ...(!stated && { opportunities: findOpportunities(segments, readings, ii) }),
+    };
   });
   const deflected = detectDeflection(segments, readings, attributed);
   return {
     checklist: { id: cl.id, version: cl.version },
     engine: { rules: RULES_ENGINE_VERSION, llmModel: null },
     flags,
-    deflection: { present: deflected.length > 0, moments: deflected.map((i) => moment(segments, i)) },
+    deflection: {
+      present: deflected.length > 0,
+      moments: deflected.map((i) => moment(segments, i)),
+      confidence: deflectionConfidence(segments, readings, deflected),
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { Language } from '@onterms/contracts';
 import type { ReadClause } from '../clauses/read.ts';
 import { nearestTopic, topicWords } from '../clauses/topic.ts';
 import { isNegated } from '../clauses/negation.ts';
+import { daysPerUnit } from '../language/language-data.ts';
 import type { Token } from '../language/tokens.ts';
 import type { Hit } from './read-call.ts';
 
@@ -22,18 +23,7 @@ export interface Stated {
 }
 
 function dayUnit(t: Token | undefined, lang: Language): number {
-  if (!t) return 0;
-  const w = t.text;
-  if (lang === 'ru') {
-    if (/^(ден|дн|сут)/.test(w)) return 1;
-    if (/^недел/.test(w)) return 7;
-    if (/^месяц/.test(w)) return 30;
-  } else {
-    if (/^days?$/.test(w)) return 1;
-    if (/^weeks?$/.test(w)) return 7;
-    if (/^months?$/.test(w)) return 30;
-  }
-  return 0;
+  return t ? daysPerUnit(t.text, lang) : 0;
 }
 
 /** The value a number token names with what follows it: `d:30`, `a:80000`, `p:2`; and its length. */

@@ -5,6 +5,18 @@ import { isNegated } from '../clauses/negation.ts';
 import { nearestTopic, topicWords, type Topic } from '../clauses/topic.ts';
 import type { Token } from '../language/tokens.ts';
 import { ECHO_WINDOW, echoes, signatures, type Stated } from './echo.ts';
+import { frameOf } from '../frames/rules.ts';
+import { LANGUAGE_DATA } from '../language/language-data.ts';
+import { counts } from '../frames/frame.ts';
+
+const SANCTION_KINDS = new Set([
+  'penalty',
+  'suspension',
+  'prepayment_switch',
+  'credit_hold',
+  'legal',
+  'collection',
+]);
 
 /** A cue found in a segment. */
 export interface Hit {
@@ -24,6 +36,10 @@ export interface SegmentReading {
   stated: Hit[];
   /** Items mentioned in a question or request. */
   asked: Set<number>;
+  /** Items whose cue appears here at all, stated or not (negated, a question, someone else's …). */
+  mentioned: Set<number>;
+  /** The sale agreed here («отгружаем в понедельник», "we'll ship it"): where terms belong. */
+  shipAgreement: boolean;
   /** Items asked about in a yes/no question («блокируете карты сразу?», "is there a late fee?"). */
   askedYesNo: Set<number>;
   /** Items a question asks for whose answer is a bare value («а лимит какой?» → «два миллиона»). */
@@ -32,10 +48,21 @@ export interface SegmentReading {
   negatedCue: boolean;
   questionAboutPayment: boolean;
   need: boolean;
+  /**
+   * The speaker worries about paying late or its consequences: talk of lateness, a sanction named
+   * (stated, waived or asked about). From the client, this raises the topic for deflection.
+   */
+  worry: boolean;
+  /** «давайте лучше по ассортименту», "anyway, the truck …": the talk moved elsewhere. */
+  topicShift: boolean;
+  /** Any payment word in the segment. */
+  paymentTalk: boolean;
   insistence: boolean;
   evasive: boolean;
   waiver: boolean;
   confirmStrong: boolean;
+  /** An explicit agreement at the head («всё верно», "that's right", "exactly"), more than a «да». */
+  agrees: boolean;
   confirmWeak: boolean;
   refusal: boolean;
 }
@@ -45,6 +72,26 @@ export interface SegmentReading {
 const CONTEXT_SEGMENTS = 1;
 const YES_FIRST = new Set(['yeah', 'yes', 'yep', 'да']);
 const NO_WORD = new Set(['no', 'нет']);
+// a bare yes can open a dodge («да не переживайте», "yeah yeah, we'll figure it out"); «верно»,
+// "exactly", "that's how it works" agree with what the client said
+// (by the word itself: stems are too wide — «по договору» shares a stem with «договорились»)
+const AGREE = new Set([
+  'верно',
+  'правильно',
+  'именно',
+  'точно',
+  'так',
+  'всё',
+  'все',
+  'correct',
+  'exactly',
+  'precisely',
+  'that',
+  'absolutely',
+  'indeed',
+  'agreed',
+  'confirmed',
+]);
 
 /**
  * Does the clause talk of debt or late payment: an arrears or lateness word, or a condition on
@@ -69,7 +116,8 @@ function atHead(c0: ReadClause, cat: 'refusal' | 'confirmStrong' | 'confirmWeak'
   return false;
 }
 
-const DENIAL_OPEN = new Set(['but', 'но', 'а', 'however', 'однако']);
+// (the contrast words of both languages)
+const DENIAL_OPEN = new Set([...LANGUAGE_DATA.ru.contrast, ...LANGUAGE_DATA.en.contrast]);
 /**
  * Is clause `ci` followed by a short contrastive denial ("…, but we don't", «…, но у нас такого
  * нет»)? Then what the clause names is what the seller does NOT do.
@@ -102,19 +150,26 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       clauses,
       stated: [],
       asked: new Set(),
+      mentioned: new Set(),
+      shipAgreement: false,
       askedYesNo: new Set(),
       awaitingAnswer: [],
       negatedCue: false,
       questionAboutPayment: false,
       need: false,
+      worry: false,
+      topicShift: false,
+      paymentTalk: false,
       insistence: false,
       evasive: false,
       waiver: false,
       confirmStrong: false,
+      agrees: false,
       confirmWeak: false,
       refusal: false,
     };
     let segTopic: Topic | null = null;
+    let threat = false;
     let dateTopic: Topic | null = null;
     // debt or late payment talked about here or just before («А если задержим?» — «Отгрузки стоп.»)
     const arrearsHere = clauses.some(talksArrears);
@@ -144,6 +199,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       r.cues.scan(c.tokens, c.ids, (pi, m) => {
         const meta = r.cues.meta[pi]!;
         anyCue = true;
+        reading.mentioned.add(meta.item);
         if (c.question) {
           reading.asked.add(meta.item);
           const needsMet = !meta.needs || (meta.needs === 'arrears' ? arrears : arrearsBefore(c, m.start));
@@ -161,6 +217,22 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
         if (meta.needs === 'arrearsBefore' && !arrearsBefore(c, m.start)) return;
         if (meta.negatable && (denied || isNegated(c, m))) {
           reading.negatedCue = true;
+          return;
+        }
+        // who commits to what (src/frames): a waiver, a past event, someone else's practice, a
+        // penalty for late delivery or the client's own threat is not the seller stating the term
+        const frame = frameOf({
+          clauses,
+          ci,
+          match: m,
+          sanction: SANCTION_KINDS.has(meta.kind),
+          kind: meta.kind,
+          item: r.itemIds[meta.item] ?? '',
+          speaker: seg.speaker,
+          aboutArrears: r.aboutArrears,
+        });
+        if (!counts(frame)) {
+          if (frame.act === 'waives') reading.negatedCue = true;
           return;
         }
         if (meta.topic === 'payment') {
@@ -223,10 +295,23 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       )
         reading.need = true;
       if (c.marks.has('insistence')) reading.insistence = true;
-      if (!c.question && c.marks.has('evasion')) reading.evasive = true;
+      // a brush-off asked back («как-нибудь решим, не берите в голову», read as a question in raw
+      // ASR) still dodges: the counter-question never answers
+      if (c.marks.has('evasion')) reading.evasive = true;
+      // worrying is asking what if: a lateness condition or question («а если не уложимся»), not a
+      // boast («мы всегда вовремя»)
+      if (talksArrears(c) && (c.question || c.marks.has('conditionals'))) reading.worry = true;
+      if (c.marks.has('clientImposes') || c.marks.has('otherBreach')) threat = true;
+      if (c.marks.has('topicShift')) reading.topicShift = true;
+      if (c.marks.has('shipAgreement')) reading.shipAgreement = true;
+      if (c.marks.has('paymentTopic')) reading.paymentTalk = true;
       if (!c.question && c.marks.has('waiver')) reading.waiver = true;
       if (words.length) segTopic = words[words.length - 1]!.topic;
     });
+    // a term named, proposed, waived or asked about raises it («а можно отсрочку побольше») —
+    // unless it is the client's own threat over a late delivery («если к пятнице не привезёте, мы вам …»)
+    if (reading.negatedCue || reading.asked.size || reading.stated.length) reading.worry = true;
+    if (threat) reading.worry = false;
     if (pending)
       for (const h of pending)
         if (reading.stated.some((o) => o.item === h.item || o.kind === 'date' || o.kind === 'period'))
@@ -240,8 +325,17 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       reading.refusal = !yesNo && atHead(c0, 'refusal');
       // «да, это знакомая история», "yeah, I hear you": sympathy, not agreement with the terms
       const sympathy = c0.marks.has('sympathy') || (clauses[1]?.marks.has('sympathy') ?? false);
-      reading.confirmStrong = !reading.refusal && !sympathy && atHead(c0, 'confirmStrong');
-      reading.confirmWeak = !reading.refusal && !sympathy && atHead(c0, 'confirmWeak');
+      // «да, понял», "yeah, got it": acknowledging what was said, not agreeing to it — confirms only
+      // with a restatement, like a weak «хорошо» (a client's threat «понял» was taken as a sanction)
+      const acknowledged = c0.marks.has('acknowledgement');
+      reading.confirmStrong = !reading.refusal && !sympathy && !acknowledged && atHead(c0, 'confirmStrong');
+      reading.agrees =
+        reading.confirmStrong &&
+        c0.marks.all('confirmStrong').some((m) => m.start <= 1 && AGREE.has(c0.tokens[m.start]!.text));
+      reading.confirmWeak =
+        !reading.refusal &&
+        !sympathy &&
+        (atHead(c0, 'confirmWeak') || (acknowledged && atHead(c0, 'confirmStrong')));
       // "Friday it is", «пятница — так и есть»: a confirmation at the end of a short first clause
       const n = c0.tokens.length;
       if (

@@ -8,20 +8,56 @@ import { EVAL_FLAGS, Scorer, score, type Labels } from './score.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '../../../..');
-// Our own hand-written fixtures and the three independent held-out corpora (corpus/README.md) always;
-// the shared dev sample too when this checkout has it.
-const dirs = [
-  join(here, '../../fixtures'),
-  join(here, '../../corpus/holdout-1'),
-  join(here, '../../corpus/holdout-2'),
-  join(here, '../../corpus/holdout-3'),
-  join(here, '../../corpus/holdout-4'),
-  join(here, '../../corpus/holdout-5'),
-  join(repo, '../shared/eval/dev'),
-].filter((d) => existsSync(d));
+interface Gate {
+  dir: string;
+  /** Per-flag F1 floor (payment_terms, deadline, sanctions). */
+  f1: Record<(typeof EVAL_FLAGS)[number], number>;
+  deflection: number;
+  moments: number;
+}
+const flat = (f1: number, deflection: number, moments: number, dir: string): Gate => ({
+  dir,
+  f1: { payment_terms: f1, deadline: f1, sanctions: f1 },
+  deflection,
+  moments,
+});
+// The issue-14 corpora (first seen, then tuned on; corpus/README.md): each gate is the figure reached
+// minus a small margin (0.02 F1, 2 points of moments), so a regression shows and none passes by luck.
+const measured = (
+  dir: string,
+  payment_terms: number,
+  deadline: number,
+  sanctions: number,
+  deflection: number,
+  moments: number,
+): Gate => ({
+  dir: join(here, '../../corpus', dir),
+  f1: { payment_terms: payment_terms - 0.02, deadline: deadline - 0.02, sanctions: sanctions - 0.02 },
+  deflection: deflection - 0.02,
+  moments: moments - 0.02,
+});
 
-describe.each(dirs)('accuracy on %s', (dir) => {
-  it('keeps F1 ≥ 0.95 per flag, ≥ 0.85 for deflection, and finds ≥ 90% of labelled moments', () => {
+// Our own fixtures and the older held-out corpora keep the targets (F1 ≥ 0.95, deflection ≥ 0.85,
+// moments ≥ 90 %); the shared dev sample too when this checkout has it.
+const gates: Gate[] = [
+  ...[
+    join(here, '../../fixtures'),
+    join(here, '../../corpus/holdout-1'),
+    join(here, '../../corpus/holdout-2'),
+    join(here, '../../corpus/holdout-3'),
+    join(here, '../../corpus/holdout-4'),
+    join(here, '../../corpus/holdout-5'),
+    join(repo, '../shared/eval/dev'),
+  ].map((d) => flat(0.95, 0.85, 0.9, d)),
+  measured('asr-noise', 0.938, 0.92, 0.962, 0.971, 0.789),
+  measured('near-miss', 0.769, 0.829, 0.872, 0.974, 0.639),
+  measured('long-meander', 0.93, 0.943, 0.955, 0.933, 0.74),
+  measured('collection', 0.879, 0.993, 0.909, 0.824, 0.719),
+].filter((g) => existsSync(g.dir));
+
+describe.each(gates)('accuracy on $dir', (gate) => {
+  it('keeps F1 per flag, deflection F1 and the share of labelled moments found at their floor', () => {
+    const dir = gate.dir;
     const s = new Scorer();
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
       const doc = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Transcript & {
@@ -38,8 +74,9 @@ describe.each(dirs)('accuracy on %s', (dir) => {
         ),
       );
     }
-    for (const flag of EVAL_FLAGS) expect.soft(score(s.calls[flag]!).f1, flag).toBeGreaterThanOrEqual(0.95);
-    expect.soft(score(s.calls.deflection!).f1, 'deflection').toBeGreaterThanOrEqual(0.85);
-    expect(s.momentShare, s.errors.join('\n')).toBeGreaterThanOrEqual(0.9);
+    for (const flag of EVAL_FLAGS)
+      expect.soft(score(s.calls[flag]!).f1, flag).toBeGreaterThanOrEqual(gate.f1[flag]);
+    expect.soft(score(s.calls.deflection!).f1, 'deflection').toBeGreaterThanOrEqual(gate.deflection);
+    expect(s.momentShare, s.errors.join('\n')).toBeGreaterThanOrEqual(gate.moments);
   });
 });

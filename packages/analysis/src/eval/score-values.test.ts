@@ -59,6 +59,48 @@ describe('value scoring', () => {
     expect(sut.counts.penaltyRatePercent).toEqual({ tp: 0, fp: 1, fn: 1 });
   });
 
+  it('does not fault an unsaid currency the truth inferred, but does fault a different one', () => {
+    const sut = new ValueScorer();
+    sut.add(
+      'c5',
+      {
+        creditLimit: [
+          { amount: 700_000, currency: 'RUB' },
+          { amount: 40_000, currency: 'USD' },
+        ],
+      },
+      result({
+        payment_terms: {
+          stated: true,
+          moments: [
+            moment({ creditLimit: { amount: 700_000 } }),
+            moment({ creditLimit: { amount: 40_000, currency: 'EUR' } }),
+          ],
+        },
+      }),
+    );
+    expect(sut.counts.creditLimit).toEqual({ tp: 1, fp: 1, fn: 1 });
+  });
+
+  it('reads a deferral without a start as the deferral, not also as a relative due date', () => {
+    const sut = new ValueScorer();
+    sut.add(
+      'c6',
+      { deferralDays: [45, 20], dueRelativeDays: [{ days: 20, from: 'shipment' }] },
+      result({
+        payment_terms: {
+          stated: true,
+          moments: [
+            moment({ deferralDays: 45, dueDate: { kind: 'relative', days: 45, from: 'unspecified' } }),
+            moment({ deferralDays: 20, dueDate: { kind: 'relative', days: 20, from: 'shipment' } }),
+          ],
+        },
+      }),
+    );
+    expect(sut.counts.deferralDays).toEqual({ tp: 2, fp: 0, fn: 0 });
+    expect(sut.counts.dueRelativeDays).toEqual({ tp: 1, fp: 0, fn: 0 });
+  });
+
   it('skips calls without value truth', () => {
     const sut = new ValueScorer();
     sut.add('c4', undefined, result({}));

@@ -53,8 +53,8 @@ export function truthKeys(truth: ValueTruth): Keys {
 /** What the analysis read out: the values of every moment of every stated flag. */
 export function predictedKeys(result: Pick<AnalysisResult, 'flags'>, truth: ValueTruth): Keys {
   const k = emptyKeys();
-  const amountsWithCurrency = new Set(
-    (truth.creditLimit ?? []).filter((l) => l.currency).map((l) => num(l.amount)),
+  const amountsWithCurrency = new Map(
+    (truth.creditLimit ?? []).filter((l) => l.currency).map((l) => [num(l.amount), l.currency!]),
   );
   for (const flag of Object.values(result.flags)) {
     if (!flag.stated) continue;
@@ -63,18 +63,29 @@ export function predictedKeys(result: Pick<AnalysisResult, 'flags'>, truth: Valu
   return k;
 }
 
-function addMoment(k: Keys, v: MomentValues | undefined, amountsWithCurrency: Set<string>): void {
+function addMoment(k: Keys, v: MomentValues | undefined, amountsWithCurrency: Map<string, string>): void {
   if (!v) return;
   if (v.deferralDays !== undefined) k.deferralDays.add(num(v.deferralDays));
   if (v.prepaymentPercent !== undefined) k.prepaymentPercent.add(num(v.prepaymentPercent));
   if (v.creditLimit) {
-    // Compare the currency only where the truth has one for this amount.
-    const withCurrency = amountsWithCurrency.has(num(v.creditLimit.amount));
-    k.creditLimit.add(limitKey(v.creditLimit.amount, withCurrency ? v.creditLimit.currency : undefined));
+    // Compare the currency only where both name one. The spec fills the currency "when said"; a
+    // truth that infers an unsaid one (RUB in a Russian call) does not make the amount wrong, but a
+    // currency read as another one does.
+    const truthCurrency = amountsWithCurrency.get(num(v.creditLimit.amount));
+    k.creditLimit.add(
+      limitKey(v.creditLimit.amount, truthCurrency ? (v.creditLimit.currency ?? truthCurrency) : undefined),
+    );
   }
   if (v.penalty) k.penaltyRatePercent.add(`${num(v.penalty.ratePercent)}/${v.penalty.per}`);
   if (v.dueDate?.dayOfMonth !== undefined) k.dueDayOfMonth.add(num(v.dueDate.dayOfMonth));
-  if (v.dueDate?.kind === 'relative' && v.dueDate.days !== undefined)
+  // «отсрочка 30 дней», "net 30": one value, the deferral (flags.md: one statement, two flags; the
+  // values format keeps the deferral in `deferralDays`). The period counts as a relative due date of
+  // its own only when it names its start («30 дней с даты отгрузки»).
+  const deferralItself =
+    v.deferralDays !== undefined &&
+    v.dueDate?.days === v.deferralDays &&
+    (v.dueDate.from ?? 'unspecified') === 'unspecified';
+  if (v.dueDate?.kind === 'relative' && v.dueDate.days !== undefined && !deferralItself)
     k.dueRelativeDays.add(`${num(v.dueDate.days)} from ${v.dueDate.from ?? 'unspecified'}`);
   for (const s of v.sanctionKinds ?? []) k.sanctionKinds.add(s);
 }

@@ -52,6 +52,29 @@ export interface Markers {
   theyPayUs: string[];
   /** Sympathy after «да»: «да, это знакомая история», "yeah, I hear you" — not a confirmation. */
   sympathy: string[];
+  /**
+   * Frames (issue 14): who commits to what. A rhetorical dismissal of a sanction right before its cue
+   * («да какие там пени», "forget about the late fee"): the seller waives it.
+   */
+  dismissal: string[];
+  /** A time in the past («в прошлом году», "back in 2019", "last time"): what happened, not a term. */
+  pastTime: string[];
+  /** The term applies to someone else («к вам не относится», "doesn't apply to you"). */
+  appliesElsewhere: string[];
+  /** An obligation other than payment that a penalty can be for (delivery, pallets, exclusivity). */
+  otherBreach: string[];
+  /** The client imposing a penalty on the seller («я вам неустойку выставлю», "we'll fine you"). */
+  clientImposes: string[];
+  /** Acknowledging without agreeing («понял», "understood", "got it"). */
+  acknowledgement: string[];
+  /** A discount offered for a way of paying: prepayment bought with a discount is terms. */
+  discount: string[];
+  /** Introducing oneself («меня зовут», "calling from"): «отдел взыскания» there names a department. */
+  introduction: string[];
+  /** The sale agreed: the order placed, the goods to ship («отгружаем», "we'll ship it Monday"). */
+  shipAgreement: string[];
+  /** Moving the talk elsewhere («давайте лучше по ассортименту», "anyway, the truck schedule"). */
+  topicShift: string[];
 }
 
 export const MARKERS: Record<Language, Markers> = {
@@ -270,6 +293,7 @@ export const MARKERS: Record<Language, Markers> = {
       'просроч*',
       'опозда*',
       'не успе*',
+      'не уложим*|уложимся|уложатся',
       'затян*',
       'вовремя',
       'пропуст* платеж*|взнос*|оплат*',
@@ -313,6 +337,54 @@ export const MARKERS: Record<Language, Markers> = {
       'у всех так',
       'знаю знаю',
     ],
+    dismissal: [
+      'да|ну какие|какой|какая|какое',
+      'какие|какой|какая там|еще',
+      'забудьте|забудь|забыли про|о|об',
+      'не берите|бери в голову',
+      'спишем|списали',
+    ],
+    pastTime: [
+      'в прошлом|позапрошлом году|месяце|квартале|сезоне',
+      'в прошлый|тот раз',
+      'в свое время',
+      'когда-то',
+      'помню как',
+      'в итоге судил*',
+      'был у нас один',
+    ],
+    appliesElsewhere: [
+      'к вам|тебе|вам не относится|относятся',
+      'вас|тебя не касается|касаются',
+      'вас|тебя это тоже? не касается',
+      'для злостных|новых',
+      'на вашем месте',
+    ],
+    otherBreach: [
+      'недовоз*|недопостав*|недовложени*',
+      'поддон*|паллет*|тару|тары',
+      'эксклюзив*',
+      'спецификаци*',
+      'отказ*|откажетесь от заказ*',
+      'сорвете|сорвет|сорвем|сорвут|сорвешь|сорвали',
+      'задержите|задержим|задержат|задержали поставк*|отгрузк*|монтаж*|сдач*',
+      'слот*',
+      'премии|премию|премия',
+    ],
+    clientImposes: [
+      'я|мы вам|тебе выставлю|выставим|начислю|начислим|предъявлю|предъявим|оштрафую|оштрафуем|выставлю',
+      'мы|я с вас|тебя возьмем|возьму|взыщем|удержим',
+      'удержим|вычтем|удержу|вычту из оплат*|счет*|суммы',
+    ],
+    acknowledgement: ['понял*', 'понятно', 'ясно', 'услышал*', 'принял*'],
+    discount: ['скидк*', 'скидку|скидки дам|даем|дадим'],
+    introduction: ['меня зовут', 'это компания', 'вас беспокоит|беспокоят', 'звоню из|от'],
+    shipAgreement: [
+      'отгрузим|отгружаем|отгружу|поставим|привезем|привезу|отправим|запускаем|оформляем|оформим',
+      'берем|забираем|заказываем|оформляйте|выставляйте',
+      'по рукам',
+    ],
+    topicShift: ['давайте|давай лучше', 'кстати о|про', 'по ассортименту', 'а вот по'],
     need: [
       'важно понимать|знать',
       'надо|нужно понимать|знать',
@@ -408,6 +480,8 @@ export const MARKERS: Record<Language, Markers> = {
       'does|would|will that work',
       'is that ok|okay|possible|doable',
       'you mean',
+      // "on payment what's the deal", "and the late fee what's the story": asks wherever it stands
+      'what is? the deal|story|situation|score',
     ],
     questionModals: ['doable', 'possible for you'],
     confirmStrong: [
@@ -425,7 +499,7 @@ export const MARKERS: Record<Language, Markers> = {
       'agreed',
       'deal',
       'it is',
-      'that is how it works',
+      'that is? how it works',
       'precisely',
       'indeed',
     ],
@@ -498,7 +572,7 @@ export const MARKERS: Record<Language, Markers> = {
       'meet*',
       'visit*',
     ],
-    lateness: ['late', 'overdue', 'past due', 'behind', 'miss*'],
+    lateness: ['late', 'overdue', 'past due', 'behind', 'miss*', 'slip*'],
     arrears: [
       'late',
       'overdue',
@@ -552,6 +626,60 @@ export const MARKERS: Record<Language, Markers> = {
       'familiar story',
       'happens to everyone|everybody|all',
     ],
+    dismissal: [
+      'forget about|the',
+      'never mind the',
+      'we have? never charged|enforced|applied|done|used|fined',
+      'let us write|wipe|waive|scrap|drop|knock',
+    ],
+    pastTime: [
+      'last year|time|month|quarter|spring|summer|fall|winter',
+      'back in|then',
+      'in the past',
+      'used to',
+      'years ago',
+      'previously',
+      'you were on',
+      'got a|the penalty|fine',
+    ],
+    appliesElsewhere: [
+      'does|do|would|will not apply to you|your',
+      'not for you|folks like you',
+      'only for new',
+    ],
+    otherBreach: [
+      'ship window',
+      'slot',
+      'pallet*',
+      'exclusiv*',
+      'driver',
+      'gate',
+      'late delivery|deliveries|shipment',
+      'deliver late',
+      'miss the|a delivery|window|date',
+      'cancel* the? order',
+      'bonus',
+    ],
+    clientImposes: [
+      'we|i will|would charge|fine|penalize|bill|dock you',
+      'going to charge|fine|penalize|bill|dock you',
+      'we|i charge|fine|penalize|dock you',
+      'charge you back',
+      'we|i will|would be? deducting|deduct|withholding|withhold',
+      'chargeback*',
+    ],
+    acknowledgement: ['understood', 'got it', 'i hear you', 'heard', 'noted'],
+    discount: ['discount', 'off the invoice|price|top', 'knock off'],
+    introduction: ['calling from', 'my name is', 'this is from', 'i am calling about|from'],
+    shipAgreement: [
+      'we will|i will|we can ship|send|deliver|get',
+      'ship it|them|that|the order',
+      'place|put in the|an|your? order',
+      'we will take it|them',
+      'let us do it',
+      'you have got a deal',
+    ],
+    topicShift: ['anyway', 'by the way', 'moving on', 'speaking of', 'let us talk about', 'on another note'],
     need: [
       'need to know',
       'have to know',

@@ -123,6 +123,12 @@ function buildEn(): Map<string, NumberWord> {
   m.set('million', { value: 1e6, type: 'mult', ordinal: false });
   m.set('mil', { value: 1e6, type: 'mult', ordinal: false });
   m.set('billion', { value: 1e9, type: 'mult', ordinal: false });
+  // Indian English: "five lakh" = 500,000, "two crore" = 20,000,000
+  m.set('lakh', { value: 1e5, type: 'mult', ordinal: false });
+  m.set('lakhs', { value: 1e5, type: 'mult', ordinal: false });
+  m.set('lac', { value: 1e5, type: 'mult', ordinal: false });
+  m.set('crore', { value: 1e7, type: 'mult', ordinal: false });
+  m.set('crores', { value: 1e7, type: 'mult', ordinal: false });
   m.set('half', { value: 0.5, type: 'half', ordinal: false });
   m.set('dozen', { value: 12, type: 'teen', ordinal: false });
   return m;

@@ -3,6 +3,7 @@ import type { Token } from './tokens.ts';
 import { stem } from './stem.ts';
 import { denominator, numberWord, type NumberWord } from './number-words.ts';
 import { monthOf, weekdayOf } from './calendar.ts';
+import { LANGUAGE_DATA } from './language-data.ts';
 
 /** A clause: the unit in which questions, negation and hypotheticals are judged. */
 export interface Clause {
@@ -33,7 +34,7 @@ const FILLERS = new Set([
   'ah',
 ]);
 // A contrastive conjunction opens a new clause: «у других бывают штрафы, а мы …», "… but we don't".
-const CONTRAST = new Set(['а', 'но', 'однако', 'but', 'however', 'whereas']);
+const CONTRAST = new Set([...LANGUAGE_DATA.ru.contrast, ...LANGUAGE_DATA.en.contrast]);
 const PERCENT = /^(процент|percent|pct)/;
 // «второго платежа», «третьего этапа», «первого раза»: an ordinal that counts these is not a day
 const RU_COUNTED =
@@ -95,7 +96,7 @@ const SPLIT_PREFIX =
 const SPLIT_HINT = /срочк|срочек|строчк|строчек|устойк|(?:пред|пост)\sоплат|pre[\s-]pa/;
 
 const WORD_RE =
-  /\d+(?:[.,]\d+)?(?:-?[a-zа-я]{1,3}(?![a-zа-я]))?|(?:кое-)?[a-zа-я]+(?:['’][a-z]+|-(?:то|нибудь|либо)(?![а-я]))?|[%$₽€]|\?|[.!;:…]|[,—–]|\s-\s/g;
+  /\d{1,3}(?:,\d{3}){2,}(?![\d])|\d+(?:[.,]\d+)?(?:-?[a-zа-я]{1,3}(?![a-zа-я]))?|(?:кое-)?[a-zа-я]+(?:['’][a-z]+|-(?:то|нибудь|либо)(?![а-я]))?|[%$₽€]|\?|[.!;:…]|[,—–]|\s-\s/g;
 
 // ASR writes English contractions without the apostrophe: "dont", "wont", "im", "lets". Read
 // them as the contraction (a fixed table: "well", "were", "ill" as words are too ambiguous except
@@ -280,7 +281,12 @@ function closeClause(clauses: { words: Raw[]; q: boolean }[], cur: Raw[], q: boo
   return false;
 }
 
-function digitToken(w: string): { value: number; ordinal: boolean; mult: number } | null {
+function digitToken(w: string, lang: Language): { value: number; ordinal: boolean; mult: number } | null {
+  // "$50,000", "1,250,000": thousands groups — always in English; in Russian «1,2» is a decimal,
+  // so only several groups or a whole part of two digits and more («50,000»)
+  const g = /^(\d{1,3})((?:,\d{3})+)$/.exec(w);
+  if (g && (lang === 'en' || g[2]!.length > 4 || g[1]!.length > 1))
+    return { value: Number(w.replace(/,/g, '')), ordinal: false, mult: 1 };
   const m = /^(\d+(?:[.,]\d+)?)(?:-?([a-zа-я]+))?$/.exec(w);
   if (!m) return null;
   const value = Number(m[1]!.replace(',', '.'));
@@ -298,7 +304,7 @@ function digitToken(w: string): { value: number; ordinal: boolean; mult: number 
  */
 function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok: Partial<Token> } | null {
   const first = words[i]!.w;
-  const d = digitToken(first);
+  const d = digitToken(first, lang);
   let total = 0;
   let group = 0;
   let j = i;
@@ -331,7 +337,7 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
   while (!ordinal && j < words.length) {
     const w = words[j]!.w;
     const nw = d && j === i ? null : numberWord(w, lang);
-    const dt = j > i && last !== 'mult' && last !== 'digit' ? null : j > i ? digitToken(w) : null;
+    const dt = j > i && last !== 'mult' && last !== 'digit' ? null : j > i ? digitToken(w, lang) : null;
     if (dt && last === 'mult' && dt.mult === 1 && !dt.ordinal) break;
     if (!nw) break;
     if (nw.type === 'den') break;

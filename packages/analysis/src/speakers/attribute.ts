@@ -10,6 +10,11 @@ export interface Attributed {
   hits: Hit[];
 }
 
+// a follow-up answer restates an item stated at most this many segments before the question …
+const FOLLOW_UP_WINDOW = 4;
+// … when it is short: a long answer says something new, and its own cues speak for it
+const ELLIPTICAL_MAX_WORDS = 12;
+
 /** Index of the first segment of the rep's next turn after segment `i`, or -1. */
 function repNextTurn(segments: Segment[], i: number): number {
   for (let k = i + 1; k < segments.length; k++) {
@@ -44,8 +49,11 @@ export function attribute(segments: Segment[], readings: SegmentReading[], r: La
       index.set(key, a);
     }
   };
+  // where each item was last stated, for answers to a follow-up question about it
+  const lastStated = new Map<number, number>();
   segments.forEach((seg, i) => {
     const rd = readings[i]!;
+    for (const h of rd.stated) if (seg.speaker !== 'client') lastStated.set(h.item, i);
     const byItem = new Map<number, Hit[]>();
     for (const h of rd.stated) byItem.set(h.item, [...(byItem.get(h.item) ?? []), h]);
     if (seg.speaker === 'rep' || seg.speaker === 'unknown') {
@@ -152,6 +160,36 @@ export function attribute(segments: Segment[], readings: SegmentReading[], r: La
           break;
         }
       }
+    }
+  });
+  // «Ежемесячно?» — «Раз в месяц.», "Once, not monthly?" — "Once per late invoice.": a short answer
+  // to the client's follow-up on an item just stated restates that item (elliptical, no cue)
+  segments.forEach((seg, i) => {
+    if (seg.speaker !== 'client') return;
+    const rd = readings[i]!;
+    // a follow-up question about payment, not a read-back (the confirmation rule reads those) and
+    // not a question about something else («плёнку когда ждать?»)
+    if (!rd.clauses.some((c) => c.question) || rd.stated.length) return;
+    if (!rd.asked.size && !rd.questionAboutPayment) return;
+    const k = repNextTurn(segments, i);
+    if (k !== i + 1) return;
+    const ans = readings[k]!;
+    if (ans.refusal || ans.evasive || ans.negatedCue || ans.clauses[0]?.question) return;
+    const words = ans.clauses.reduce((n, c) => n + c.tokens.length, 0);
+    // it answers: a yes, a number, or a word taken up from the question ("Once, not monthly?" —
+    // "Just the once."); and it is not about the delivery («плёнку в пятницу, одной машиной»)
+    const asked = new Set(
+      rd.clauses.flatMap((c) => c.tokens.filter((t) => t.text.length >= 4).map((t) => t.text)),
+    );
+    const answers =
+      ans.confirmStrong ||
+      ans.clauses.some((c) => c.tokens.some((t) => t.num !== undefined || asked.has(t.text)));
+    if (!answers || words > ELLIPTICAL_MAX_WORDS) return;
+    if (ans.clauses.some((c) => c.marks.has('otherTopic'))) return;
+    for (const [item, at] of lastStated) {
+      if (at >= i || i - at > FOLLOW_UP_WINDOW) continue;
+      if (rd.asked.size && !rd.asked.has(item)) continue;
+      add(k, item, []);
     }
   });
   return out.sort((a, b) => a.segment - b.segment || a.item - b.item);

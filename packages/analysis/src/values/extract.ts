@@ -2,6 +2,7 @@ import type { Language, MomentValues, SanctionKind } from '@onterms/contracts';
 import type { Hit } from '../engine/read-call.ts';
 import type { Token } from '../language/tokens.ts';
 import { readDate } from './dates.ts';
+import { LANGUAGE_DATA, daysPerUnit } from '../language/language-data.ts';
 
 const SANCTION_KINDS: Record<string, SanctionKind> = {
   penalty: 'penalty',
@@ -14,19 +15,9 @@ const SANCTION_KINDS: Record<string, SanctionKind> = {
 
 function unitDays(t: Token | undefined, lang: Language): number | null {
   if (!t) return null;
-  const w = t.text;
-  if (lang === 'ru') {
-    if (/^(ден|дн|сут)/.test(w)) return 1;
-    if (/^недел/.test(w)) return 7;
-    if (/^месяц/.test(w)) return 30;
-    if (/^(календарн|банковск|рабоч)/.test(w)) return 1;
-  } else {
-    if (/^days?$/.test(w)) return 1;
-    if (/^weeks?$/.test(w)) return 7;
-    if (/^months?$/.test(w)) return 30;
-    if (/^(business|calendar)$/.test(w)) return 1;
-  }
-  return null;
+  const d = daysPerUnit(t.text, lang);
+  if (d) return d;
+  return LANGUAGE_DATA[lang].dayQualifiers.test(t.text) ? 1 : null;
 }
 
 /** Number of days in «N дней/недель», "N days", "net N" found at or after `from` in `toks`. */
@@ -89,6 +80,32 @@ function penaltyPer(toks: Token[], at: number, lang: Language): 'day' | 'week' |
   return 'once';
 }
 
+const PERIOD_AFTER: Record<Language, RegExp> = {
+  ru: /^(в|за|каждый|день|дня|сутки|суток|месяц|неделю)$/,
+  en: /^(a|per|each|every|day|daily|month|monthly|week)$/,
+};
+const PERIOD_WORD: Record<Language, RegExp> = {
+  ru: /^(день|дня|сутки|суток|месяц|неделю)$/,
+  en: /^(day|daily|month|monthly|week)$/,
+};
+
+/** Index of a bare rate (< 10, not a day count) followed within two words by a period, or -1. */
+function bareRate(toks: Token[], lang: Language): number {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.num === undefined || t.num >= 10 || t.num <= 0 || t.ordinal || t.amount) continue;
+    const next = toks.slice(i + 1, i + 3);
+    if (unitDays(next[0], lang) !== null) continue; // «два дня», "two days": a period, not a rate
+    if (
+      next.length &&
+      PERIOD_AFTER[lang].test(next[0]!.text) &&
+      next.some((n) => PERIOD_WORD[lang].test(n.text))
+    )
+      return i;
+  }
+  return -1;
+}
+
 /**
  * Reads values out of a moment's cues: deferral days, prepayment share, credit limit, due date,
  * penalty rate and period, sanction kinds. Only what was said is filled in.
@@ -128,7 +145,13 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
               ? 'USD'
               : /евро|€|euro/.test(s)
                 ? 'EUR'
-                : undefined;
+                : /rupee|₹|\binr\b|lakh|crore/.test(s)
+                  ? 'INR'
+                  : /pound|£|quid|\bgbp\b/.test(s)
+                    ? 'GBP'
+                    : /naira|₦/.test(s)
+                      ? 'NGN'
+                      : undefined;
           v.creditLimit = currency ? { amount: a.num!, currency } : { amount: a.num! };
         }
         break;
@@ -149,6 +172,10 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
         const at = toks.findIndex((t) => t.percent && t.num !== undefined);
         if (at >= 0 && !v.penalty)
           v.penalty = { ratePercent: toks[at]!.num!, per: penaltyPer(toks, at + 1, lang) };
+        // a rate said without "percent": «пени ноль целых одна десятая в день», "interest of one and a
+        // half a month" — a small number right before a period of time
+        const bare = v.penalty ? -1 : bareRate(toks, lang);
+        if (bare >= 0) v.penalty = { ratePercent: toks[bare]!.num!, per: penaltyPer(toks, bare + 1, lang) };
         break;
       }
     }

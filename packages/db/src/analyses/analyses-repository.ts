@@ -29,11 +29,26 @@ export async function saveAnalysis(
 
   const entries: [string, FlagResult][] = [
     ...Object.entries(result.flags),
-    [DEFLECTION_FLAG, { stated: result.deflection.present, moments: result.deflection.moments }],
+    [
+      DEFLECTION_FLAG,
+      {
+        stated: result.deflection.present,
+        moments: result.deflection.moments,
+        ...(result.deflection.confidence !== undefined && { confidence: result.deflection.confidence }),
+      },
+    ],
   ];
   await trx
     .insertInto('analysis_flags')
-    .values(entries.map(([flag, r]) => ({ call_id: callId, flag, stated: r.stated })))
+    .values(
+      entries.map(([flag, r]) => ({
+        call_id: callId,
+        flag,
+        stated: r.stated,
+        confidence: r.confidence ?? null,
+        opportunities: r.opportunities ? JSON.stringify(r.opportunities) : null,
+      })),
+    )
     .execute();
   const moments = entries.flatMap(([flag, r]) =>
     r.moments.map((m, ordinal) => ({
@@ -51,7 +66,13 @@ export async function saveAnalysis(
   if (moments.length) await trx.insertInto('analysis_moments').values(moments).execute();
   await trx
     .updateTable('calls')
-    .set({ status: 'analyzed', failure_reason: null, analyzed_at: sql`now()`, updated_at: sql`now()` })
+    .set({
+      status: 'analyzed',
+      failure_reason: null,
+      failure_code: null,
+      analyzed_at: sql`now()`,
+      updated_at: sql`now()`,
+    })
     .where('id', '=', callId)
     .execute();
 }
@@ -61,7 +82,11 @@ export async function getAnalysis(db: Db, callId: string): Promise<AnalysisResul
   const head = await db.selectFrom('analyses').selectAll().where('call_id', '=', callId).executeTakeFirst();
   if (!head) return null;
   const [flags, moments] = await Promise.all([
-    db.selectFrom('analysis_flags').select(['flag', 'stated']).where('call_id', '=', callId).execute(),
+    db
+      .selectFrom('analysis_flags')
+      .select(['flag', 'stated', 'confidence', 'opportunities'])
+      .where('call_id', '=', callId)
+      .execute(),
     db
       .selectFrom('analysis_moments')
       .selectAll()
@@ -71,7 +96,13 @@ export async function getAnalysis(db: Db, callId: string): Promise<AnalysisResul
       .execute(),
   ]);
   const byFlag = new Map<string, FlagResult>();
-  for (const f of flags) byFlag.set(f.flag, { stated: f.stated, moments: [] });
+  for (const f of flags)
+    byFlag.set(f.flag, {
+      stated: f.stated,
+      moments: [],
+      ...(f.confidence !== null && { confidence: f.confidence }),
+      ...(f.opportunities ? { opportunities: f.opportunities as FlagResult['opportunities'] } : {}),
+    });
   for (const m of moments) {
     const moment: Moment = {
       segment: m.segment_idx,
@@ -89,7 +120,11 @@ export async function getAnalysis(db: Db, callId: string): Promise<AnalysisResul
     checklist: { id: head.checklist_id, version: head.checklist_version },
     engine: { rules: head.rules_version, llmModel: head.llm_model },
     flags: Object.fromEntries(byFlag),
-    deflection: { present: deflection.stated, moments: deflection.moments },
+    deflection: {
+      present: deflection.stated,
+      moments: deflection.moments,
+      ...(deflection.confidence !== undefined && { confidence: deflection.confidence }),
+    },
   };
 }
 

@@ -16,6 +16,8 @@ export interface Call {
   language: Language | null;
   status: CallStatus;
   failureReason: string | null;
+  /** Stable code for the failure (the UI translates it); null unless failed. */
+  failureCode: string | null;
   audio: {
     key: string;
     sha256: string;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AnalysisResult } from '@onterms/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAnalysis, saveAnalysis } from '../analyses/analyses-repository.ts';
@@ -5,7 +6,10 @@ import { ensureClient } from '../clients/clients-repository.ts';
 import { createTestDatabase, newCallRow, type TestDatabase } from '../testing.ts';
 import { insertTeam, insertUser } from '../users/users-repository.ts';
 import {
-  findCallByUploaderAndSha256,
+  findCallByRepAndSha256,
+  findCallById,
+  retryFailedCall,
+  listCallsToAutoRetry,
   insertCall,
   isBlobReferenced,
   listCalls,
@@ -48,12 +52,10 @@ function newCall(sha256: string, recordedAt: string) {
 }
 
 describe('calls', () => {
-  it('one uploader cannot store the same bytes twice', async () => {
+  it("finds a rep's call by its bytes, and no other rep's", async () => {
     await insertCall(sut.db, newCall('aa', '2026-11-01T10:00:00Z'));
-    await expect(insertCall(sut.db, newCall('aa', '2026-11-01T10:00:00Z'))).rejects.toThrow(
-      /calls_uploader_sha256_key/,
-    );
-    expect((await findCallByUploaderAndSha256(sut.db, repId, 'aa'))?.audio.bytes).toBe(1234);
+    expect((await findCallByRepAndSha256(sut.db, repId, 'aa'))?.audio.bytes).toBe(1234);
+    expect(await findCallByRepAndSha256(sut.db, randomUUID(), 'aa')).toBeNull();
   });
 
   it('lists newest recordings first with the total for the pager, and joins the client name', async () => {
@@ -98,11 +100,19 @@ describe('calls', () => {
               values: { deferralDays: 30 },
             },
           ],
+          confidence: 0.95,
         },
-        deadline: { stated: false, moments: [] },
+        // where a missing flag should have been said, and how sure the analysis is
+        deadline: {
+          stated: false,
+          moments: [],
+          confidence: 0.78,
+          opportunities: [{ segment: 1, start: 3, quote: 'Хорошо.' }],
+        },
+        // (an analysis stored before confidences existed reads back without them)
         sanctions: { stated: false, moments: [] },
       },
-      deflection: { present: false, moments: [] },
+      deflection: { present: false, moments: [], confidence: 0.97 },
     };
     for (let i = 0; i < 2; i++) {
       await sut.db.transaction().execute(async (trx) => {
@@ -124,5 +134,67 @@ describe('calls', () => {
     expect(await requeueForTranscription(sut.db, waiting.id)).toBe(false); // queued: busy
     await transitionCallStatus(sut.db, waiting.id, ['queued'], 'failed', 'engine said 401');
     expect(await requeueForTranscription(sut.db, waiting.id)).toBe(true);
+  });
+});
+
+// Last: these add calls that the counting tests above do not expect.
+describe('failed calls', () => {
+  it('a failed call is retried from the first step that did not finish, keeping what was done', async () => {
+    const untranscribed = await insertCall(sut.db, {
+      ...newCall('r1', '2026-11-01T10:00:00Z'),
+      status: 'failed',
+    });
+    await transitionCallStatus(
+      sut.db,
+      untranscribed.id,
+      ['failed'],
+      'failed',
+      'ffmpeg broke',
+      'media_tools_broken',
+    );
+    expect((await findCallById(sut.db, untranscribed.id))?.failureCode).toBe('media_tools_broken');
+    expect(await retryFailedCall(sut.db, untranscribed.id)).toBe('queued');
+    expect(await findCallById(sut.db, untranscribed.id)).toMatchObject({
+      failureCode: null,
+      failureReason: null,
+    });
+    expect(await retryFailedCall(sut.db, untranscribed.id)).toBeNull();
+
+    const transcribed = await insertCall(sut.db, {
+      ...newCall('r2', '2026-11-01T10:00:00Z'),
+      status: 'failed',
+      transcript_source: 'upload',
+    });
+    await sut.db
+      .insertInto('transcript_segments')
+      .values({
+        call_id: transcribed.id,
+        idx: 0,
+        start_sec: 0,
+        end_sec: 1,
+        speaker: 'rep',
+        text: 'Добрый день',
+      })
+      .execute();
+    expect(await retryFailedCall(sut.db, transcribed.id, { automatic: true })).toBe('transcribed');
+    const row = await sut.db
+      .selectFrom('calls')
+      .select('auto_retries')
+      .where('id', '=', transcribed.id)
+      .executeTakeFirstOrThrow();
+    expect(row.auto_retries).toBe(1);
+  });
+
+  it('lists calls failed by an outage for automatic retry, not damaged ones, and not forever', async () => {
+    const outage = await insertCall(sut.db, { ...newCall('o1', '2026-11-01T10:00:00Z'), status: 'failed' });
+    const damaged = await insertCall(sut.db, { ...newCall('o2', '2026-11-01T10:00:00Z'), status: 'failed' });
+    await transitionCallStatus(sut.db, outage.id, ['failed'], 'failed', 'db down', 'database_unavailable');
+    await transitionCallStatus(sut.db, damaged.id, ['failed'], 'failed', 'damaged', 'audio_damaged');
+    const options = { codes: ['database_unavailable'], minAgeMs: 0, maxAutoRetries: 1 };
+    expect(await listCallsToAutoRetry(sut.db, options)).toEqual([outage.id]);
+    expect(await listCallsToAutoRetry(sut.db, { ...options, minAgeMs: 60_000 })).toEqual([]);
+    await retryFailedCall(sut.db, outage.id, { automatic: true });
+    await transitionCallStatus(sut.db, outage.id, ['queued'], 'failed', 'db down', 'database_unavailable');
+    expect(await listCallsToAutoRetry(sut.db, options)).toEqual([]);
   });
 });

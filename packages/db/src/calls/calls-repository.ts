@@ -20,16 +20,28 @@ export async function findCallById(db: Db, id: string): Promise<Call | null> {
   return row ? toCall(row) : null;
 }
 
-export async function findCallByUploaderAndSha256(
-  db: Db,
-  uploadedBy: string,
-  sha256: string,
-): Promise<Call | null> {
+/** The rep's call with these exact bytes (the oldest, should older data hold two). */
+export async function findCallByRepAndSha256(db: Db, repId: string, sha256: string): Promise<Call | null> {
   const row = await selectCalls(db)
-    .where('calls.uploaded_by', '=', uploadedBy)
+    .where('calls.rep_id', '=', repId)
     .where('calls.audio_sha256', '=', sha256)
+    .orderBy('calls.created_at')
     .executeTakeFirst();
   return row ? toCall(row) : null;
+}
+
+/**
+ * Serialises uploads of the same bytes for the same rep until the transaction ends, so two
+ * concurrent uploads cannot both insert: the second waits, then finds the first one's call.
+ */
+export async function lockRepRecording(
+  trx: Transaction<Database>,
+  repId: string,
+  sha256: string,
+): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`call-bytes:${repId}:${sha256}`}, 0))`.execute(
+    trx,
+  );
 }
 
 /** A flag that may be filtered on as "not stated"; `any` means any checklist item (deflection aside). */
@@ -60,7 +72,14 @@ export interface CallFilters {
  * A leading `-` sorts descending.
  */
 export type CallSort =
-  'recorded_at' | '-recorded_at' | 'duration' | '-duration' | 'client' | '-client' | 'attention';
+  | 'recorded_at'
+  | '-recorded_at'
+  | 'duration'
+  | '-duration'
+  | 'client'
+  | '-client'
+  | 'attention'
+  | 'uncertain';
 
 export interface Page {
   limit: number;
@@ -168,6 +187,8 @@ const ORDER: Record<CallSort, ReturnType<typeof sql>> = {
   client: sql`lower(clients.name) asc nulls last`,
   '-client': sql`lower(clients.name) desc nulls last`,
   attention: sql`${needsAttention} desc`,
+  // the verdict the analysis is least sure of decides; calls analysed before confidences existed last
+  uncertain: sql`(select min(af.confidence) from analysis_flags af where af.call_id = calls.id) asc nulls last`,
 };
 
 /** Marks the call reviewed, once: the first review keeps its time and reviewer. */
@@ -197,10 +218,11 @@ export async function transitionCallStatus(
   from: CallStatus[],
   to: CallStatus,
   failureReason: string | null = null,
+  failureCode: string | null = null,
 ): Promise<boolean> {
   const result = await db
     .updateTable('calls')
-    .set({ status: to, failure_reason: failureReason, updated_at: sql`now()` })
+    .set({ status: to, failure_reason: failureReason, failure_code: failureCode, updated_at: sql`now()` })
     .where('id', '=', id)
     .where('status', 'in', from)
     .executeTakeFirst();
@@ -301,6 +323,7 @@ function toCall(row: CallRowWithClient): Call {
     language: row.language,
     status: row.status,
     failureReason: row.failure_reason,
+    failureCode: row.failure_code,
     audio: {
       key: row.audio_key,
       sha256: row.audio_sha256,
@@ -339,7 +362,7 @@ function toCall(row: CallRowWithClient): Call {
 export async function requeueWaitingCalls(db: Db): Promise<string[]> {
   const rows = await db
     .updateTable('calls')
-    .set({ status: 'queued', failure_reason: null, updated_at: sql`now()` })
+    .set({ status: 'queued', failure_reason: null, failure_code: null, updated_at: sql`now()` })
     .where('status', '=', 'waiting')
     .returning('id')
     .execute();
@@ -392,4 +415,55 @@ export async function restoreTranscriptUpload(
     .where('id', '=', id)
     .where('status', '=', 'queued')
     .execute();
+}
+
+/**
+ * Puts a failed call back in the pipeline from the first step that did not finish: `transcribed` when
+ * its transcript is stored (only the analysis runs again), else `queued` (audio steps skip the outputs
+ * they already stored). The recording, the uploaded transcript and derived files are kept. Returns the
+ * status it moved to, or null when the call was not failed (someone else retried it first).
+ * `automatic`: the system retries after an outage, counted in `auto_retries`.
+ */
+export async function retryFailedCall(
+  db: Db,
+  id: string,
+  options: { automatic?: boolean } = {},
+): Promise<'queued' | 'transcribed' | null> {
+  const row = await db
+    .updateTable('calls')
+    .set((eb) => ({
+      status: sql<CallStatus>`case when ${eb.ref('transcript_source')} is not null and exists (
+        select 1 from transcript_segments s where s.call_id = calls.id) then 'transcribed' else 'queued' end`,
+      failure_reason: null,
+      failure_code: null,
+      auto_retries: options.automatic ? sql`auto_retries + 1` : eb.ref('auto_retries'),
+      updated_at: sql`now()`,
+    }))
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .returning('status')
+    .executeTakeFirst();
+  return row ? (row.status as 'queued' | 'transcribed') : null;
+}
+
+/**
+ * Failed calls the system should retry on its own: failed with one of `codes` (an outage, not the
+ * recording) at least `minAgeMs` ago, retried automatically fewer than `maxAutoRetries` times.
+ */
+export async function listCallsToAutoRetry(
+  db: Db,
+  options: { codes: readonly string[]; minAgeMs: number; maxAutoRetries: number; limit?: number },
+): Promise<string[]> {
+  if (options.codes.length === 0) return [];
+  const rows = await db
+    .selectFrom('calls')
+    .select('id')
+    .where('status', '=', 'failed')
+    .where('failure_code', 'in', [...options.codes])
+    .where('auto_retries', '<', options.maxAutoRetries)
+    .where('updated_at', '<=', sql<Date>`now() - make_interval(secs => ${options.minAgeMs / 1000})`)
+    .orderBy('updated_at')
+    .limit(options.limit ?? 500)
+    .execute();
+  return rows.map((r) => r.id);
 }

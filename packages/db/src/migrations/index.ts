@@ -5,6 +5,8 @@ import * as coaching from './2026-11-22T0300-coaching.ts';
 import * as sttNotes from './2026-11-22T0400-stt-notes.ts';
 import * as stats from './2026-11-22T0500-stats.ts';
 import * as statsDaily from './2026-11-22T0510-stats-daily.ts';
+import * as callFailures from './2026-12-07T0100-call-failures.ts';
+import * as analysisConfidence from './2026-12-07T0500-analysis-confidence.ts';
 
 /**
  * Every migration, by its sortable name. Listed statically (rather than read from the folder at run
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0400-stt-notes': sttNotes,
   '2026-11-22T0500-stats': stats,
   '2026-11-22T0510-stats-daily': statsDaily,
+  '2026-12-07T0100-call-failures': callFailures,
+  '2026-12-07T0500-analysis-confidence': analysisConfidence,
 };

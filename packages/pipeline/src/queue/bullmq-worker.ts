@@ -1,14 +1,27 @@
-import { UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { listUnfinishedCallIds } from '@onterms/db';
 import type { ProcessCallDeps } from '../deps.ts';
 import { postgresCallLock } from '../call-lock.ts';
 import { createHandlerTable } from '../handlers.ts';
 import { parseJob, type HandlerTable } from '../jobs.ts';
-import { backoffDelay, BACKOFF_TYPE, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry-policy.ts';
+import { GiveUpNotRecordedError } from '../process-call.ts';
+import {
+  backoffDelay,
+  BACKOFF_TYPE,
+  DEFAULT_RETRY_POLICY,
+  keptJobDelayMs,
+  type RetryPolicy,
+} from '../retry-policy.ts';
 import { BullmqCallQueue } from './bullmq-queue.ts';
 import { checkRedisDurability, createWorkerConnection, DEFAULT_PREFIX, QUEUE_NAME } from './redis.ts';
 import { runAttempt } from './run-job.ts';
+import { retryCallsFailedByOutage } from '../auto-retry.ts';
+import { sweepScratchDirs } from '../scratch.ts';
+import { tmpdir } from 'node:os';
+
+export const DEFAULT_RECONCILE_INTERVAL_MS = 60_000;
+const SCRATCH_SWEEP_INTERVAL_MS = 10 * 60_000;
 
 export interface CallWorkerOptions {
   redisUrl: string;
@@ -31,7 +44,8 @@ export interface CallWorkerOptions {
   /**
    * Every so often (and at start), enqueue every unfinished call: a no-op for calls whose job exists,
    * and the safety net for a job lost from Redis (evicted, AOF off, failed after too many stalls).
-   * null disables. Default 5 min.
+   * Also retries calls an outage left failed (auto-retry.ts). null disables. Default 60 s
+   * (`RECONCILE_INTERVAL_SECONDS`).
    */
   reconcileIntervalMs?: number | null;
   /** For tests only: replaces the pipeline's handler table. */
@@ -57,12 +71,21 @@ export async function startCallWorker(options: CallWorkerOptions): Promise<CallW
   const lock = postgresCallLock(options.databaseUrl, log, options.concurrency + 1);
   const table =
     options.handlers ?? createHandlerTable(deps, { lock: (callId, run) => lock.withLock(callId, run) });
+  // What a killed worker left behind: scratch copies, and ffmpeg still running on them.
+  const sweepScratch = () =>
+    sweepScratchDirs(deps.tmpDir ?? tmpdir()).then(
+      (swept) => swept.dirsRemoved && log.info(swept, 'removed scratch directories of dead workers'),
+      (err: unknown) => log.warn({ err: (err as Error).message }, 'scratch sweep failed'),
+    );
+  await sweepScratch();
+  const scratchTimer = setInterval(() => void sweepScratch(), SCRATCH_SWEEP_INTERVAL_MS);
+  scratchTimer.unref();
   const redis: Redis = createWorkerConnection(options.redisUrl, log);
   await checkRedisDurability(redis, log);
 
   const worker = new Worker(
     QUEUE_NAME,
-    async (job, _token, signal) => {
+    async (job, token, signal) => {
       const parsed = parseJob(job.name, job.data);
       if (!parsed) throw new UnrecoverableError(`Unknown job ${job.name} or malformed payload`);
       const attempts = job.opts.attempts ?? 1;
@@ -73,7 +96,15 @@ export async function startCallWorker(options: CallWorkerOptions): Promise<CallW
         job.attemptsMade + 1,
         attempts,
         signal ?? new AbortController().signal,
-      );
+      ).catch(async (error: unknown) => {
+        // The last attempt failed and the call could not be marked failed (the database is down):
+        // keep the job, delayed, without counting an attempt — it runs again until the outage ends.
+        if (error instanceof GiveUpNotRecordedError && token) {
+          await job.moveToDelayed(Date.now() + keptJobDelayMs(retry), token);
+          throw new DelayedError();
+        }
+        throw error;
+      });
       if (outcome.status === 'failed') throw new UnrecoverableError(outcome.reason);
       return outcome.status;
     },
@@ -104,19 +135,21 @@ export async function startCallWorker(options: CallWorkerOptions): Promise<CallW
       ? null
       : new BullmqCallQueue({ redisUrl: options.redisUrl, prefix, attempts: retry.attempts, log });
   let timer: NodeJS.Timeout | undefined;
+  const reconcileIntervalMs = options.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS;
   const reconcile = async () => {
     if (!producer) return;
     try {
       const ids = await listUnfinishedCallIds(deps.db);
       for (const id of ids) await producer.enqueueCall(id);
       if (ids.length) log.info({ count: ids.length }, 'reconciled unfinished calls with the queue');
+      await retryCallsFailedByOutage(deps, producer, reconcileIntervalMs);
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'reconciliation failed; will try again');
     }
   };
   if (producer) {
     await reconcile();
-    timer = setInterval(() => void reconcile(), options.reconcileIntervalMs ?? 5 * 60_000);
+    timer = setInterval(() => void reconcile(), reconcileIntervalMs);
     timer.unref();
   }
 
@@ -124,6 +157,7 @@ export async function startCallWorker(options: CallWorkerOptions): Promise<CallW
     worker,
     async close() {
       clearInterval(timer);
+      clearInterval(scratchTimer);
       await worker.close();
       await producer?.close();
       await lock.close();

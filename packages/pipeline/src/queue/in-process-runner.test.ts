@@ -131,7 +131,11 @@ describe('in-process runner (embedded mode)', () => {
     expect(attempts.get('doomed')).toBe(FAST_RETRY.attempts);
     const failed = (await findCallById(ctx.db, doomed.id))!;
     expect(failed.status).toBe('failed');
-    expect(failed.failureReason).toBe('Processing failed after 5 attempts: analysis backend unavailable');
+    // What broke goes to the log; the call says it in our words, retryable.
+    expect(failed.failureCode).toBe('processing_failed');
+    expect(failed.failureReason).toMatch(
+      /^Processing failed because of an error on our side\. It will be retried/,
+    );
   });
 
   it('never runs two jobs for the same call at once', async () => {

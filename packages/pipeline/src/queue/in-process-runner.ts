@@ -1,17 +1,26 @@
 import { silentLogger, type Logger, type ProcessCallDeps } from '../deps.ts';
 import { jobIdFor, JobName, type HandlerTable, type Job } from '../jobs.ts';
-import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry-policy.ts';
+import { backoffDelay, DEFAULT_RETRY_POLICY, keptJobDelayMs, type RetryPolicy } from '../retry-policy.ts';
 import type { CallQueue, QueueHealth } from './call-queue.ts';
+import { tmpdir } from 'node:os';
+import { retryCallsFailedByOutage } from '../auto-retry.ts';
+import { sweepScratchDirs } from '../scratch.ts';
+import { GiveUpNotRecordedError } from '../process-call.ts';
 import { runAttempt } from './run-job.ts';
 
 export interface InProcessRunnerOptions {
   table: HandlerTable;
-  deps: Pick<ProcessCallDeps, 'db' | 'log'>;
+  deps: Pick<ProcessCallDeps, 'db' | 'log' | 'tmpDir'>;
   concurrency: number;
   retry?: RetryPolicy;
   /** Calls to resume at start (normally `listUnfinishedCallIds`). */
   listUnfinished: () => Promise<string[]>;
   log?: Logger;
+  /**
+   * How often calls an outage left failed are retried (auto-retry.ts); null or omitted: never
+   * (`RECONCILE_INTERVAL_SECONDS` in production).
+   */
+  reconcileIntervalMs?: number | null;
 }
 
 interface Entry {
@@ -39,6 +48,7 @@ export class InProcessRunner implements CallQueue {
   private readonly retry: RetryPolicy;
   private readonly log: Logger;
   private closed = false;
+  private reconcileTimer: NodeJS.Timeout | undefined;
   private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly options: InProcessRunnerOptions) {
@@ -48,9 +58,23 @@ export class InProcessRunner implements CallQueue {
 
   /** Resumes unfinished calls; call once after construction. */
   async start(): Promise<number> {
+    // The previous run of this process may have been killed mid-call: its scratch copies go first.
+    await sweepScratchDirs(this.options.deps.tmpDir ?? tmpdir()).catch(() => undefined);
     const ids = await this.options.listUnfinished();
     for (const id of ids) this.add({ name: JobName.ProcessCall, data: { callId: id } });
     if (ids.length) this.log.info({ count: ids.length }, 'resuming unfinished calls');
+    const interval = this.options.reconcileIntervalMs;
+    if (interval) {
+      this.reconcileTimer = setInterval(() => {
+        retryCallsFailedByOutage(this.options.deps, this, interval).catch((err: unknown) =>
+          this.log.warn(
+            { err: (err as Error).message },
+            'automatic retry of failed calls failed; will try again',
+          ),
+        );
+      }, interval);
+      this.reconcileTimer.unref();
+    }
     return ids.length;
   }
 
@@ -77,6 +101,7 @@ export class InProcessRunner implements CallQueue {
    */
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.reconcileTimer);
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     this.pending.length = 0;
@@ -122,8 +147,11 @@ export class InProcessRunner implements CallQueue {
         this.abort.signal,
       );
       this.known.delete(id);
-    } catch {
-      if (attempt >= this.retry.attempts || this.closed) {
+    } catch (error) {
+      // The last attempt failed and the call could not even be marked failed: keep the job (same
+      // attempt number) and run it again shortly, so the call resumes as soon as the outage ends.
+      const kept = error instanceof GiveUpNotRecordedError;
+      if ((attempt >= this.retry.attempts && !kept) || this.closed) {
         this.known.delete(id);
         return;
       }
@@ -131,10 +159,10 @@ export class InProcessRunner implements CallQueue {
         () => {
           this.timers.delete(timer);
           if (this.closed) return;
-          this.pending.push({ job, attempt: attempt + 1 });
+          this.pending.push({ job, attempt: kept ? attempt : attempt + 1 });
           this.pump();
         },
-        backoffDelay(attempt, this.retry),
+        kept ? keptJobDelayMs(this.retry) : backoffDelay(attempt, this.retry),
       );
       this.timers.add(timer);
     }

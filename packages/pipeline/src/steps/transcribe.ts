@@ -6,7 +6,7 @@ import {
   type Call,
   type CallDerivedFiles,
 } from '@onterms/db';
-import { parseTranscriptFile } from '@onterms/transcription';
+import { parseTranscriptFile, stripControlCharacters } from '@onterms/transcription';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ProcessCallDeps } from '../deps.ts';
@@ -55,7 +55,7 @@ export async function transcribe(
       ),
     );
     if (result.notes?.length) deps.log.info({ callId: call.id, notes: result.notes }, 'transcription notes');
-    transcript = result.transcript;
+    transcript = stripControlCharacters(result.transcript);
     source = {
       transcriptSource: 'stt',
       stt: {
@@ -80,7 +80,10 @@ export async function transcribe(
 
 async function readUploadedTranscript(deps: Deps, call: Call, key: string): Promise<Transcript> {
   if (!(await deps.store.exists(key))) {
-    throw new PermanentError('The uploaded transcript is missing from storage; please upload it again.');
+    throw new PermanentError(
+      'transcript_missing',
+      'The uploaded transcript is missing from storage; please upload it again.',
+    );
   }
   const content = await deps.store.withLocalFile(key, (path) => readFile(path, 'utf8'));
   // The stored key keeps the uploaded file's extension (.json/.vtt/.srt), which selects the parser.
@@ -88,9 +91,13 @@ async function readUploadedTranscript(deps: Deps, call: Call, key: string): Prom
   try {
     return parseTranscriptFile(fileName, content, call.language ? { language: call.language } : {});
   } catch (error) {
-    throw new PermanentError(`The uploaded transcript cannot be read: ${errorMessage(error)}`, {
-      cause: error,
-    });
+    throw new PermanentError(
+      'transcript_invalid',
+      `The uploaded transcript cannot be read: ${errorMessage(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

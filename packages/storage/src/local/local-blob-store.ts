@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { mkdir, open, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import type {
   BlobBody,
@@ -58,7 +58,12 @@ export class LocalBlobStore implements BlobStore {
     const finalPath = this.pathFor(key);
     await syncAndStampFile(tempPath);
     await mkdir(dirname(finalPath), { recursive: true });
-    await rename(tempPath, finalPath);
+    await rename(tempPath, finalPath).catch(async (error: NodeJS.ErrnoException) => {
+      // A delete() of the directory's last blob removed the directory just after our mkdir.
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(dirname(finalPath), { recursive: true });
+      await rename(tempPath, finalPath);
+    });
     await syncDirectory(dirname(finalPath));
   }
 
@@ -100,8 +105,21 @@ export class LocalBlobStore implements BlobStore {
     return (await this.stat(key)) !== null;
   }
 
+  /** Also removes the directories the key leaves empty (`calls/<id>/` of a refused upload). */
   async delete(key: string): Promise<void> {
-    await rm(this.pathFor(key), { force: true });
+    const path = this.pathFor(key);
+    await rm(path, { force: true });
+    for (
+      let dir = dirname(path);
+      dir.startsWith(this.root + sep) && dir !== this.tempDir;
+      dir = dirname(dir)
+    ) {
+      const removed = await rmdir(dir).then(
+        () => true,
+        () => false, // not empty (another blob, or a commit racing in: it retries), or gone already
+      );
+      if (!removed) break;
+    }
   }
 
   localPath(key: string): string {

@@ -1,7 +1,15 @@
 import type { CallType, Language, Transcript } from '@onterms/contracts';
+import { stripControlCharacters } from './control-characters.ts';
 import { TranscriptImportError } from './errors.ts';
 import { parseJsonTranscript } from './json.ts';
 import { parseSubtitles } from './subtitles.ts';
+
+/**
+ * The most segments a transcript may have (the API answers 413 beyond it). A two-hour call from a
+ * speech-to-text engine has a few thousand; 20,000 leaves room for word-level exports while keeping a
+ * call's stored transcript, search index and review page bounded.
+ */
+export const MAX_TRANSCRIPT_SEGMENTS = 20_000;
 
 export interface ParsedTranscriptFile {
   transcript: Transcript;
@@ -17,7 +25,7 @@ export function parseTranscriptFile(
   content: string,
   opts: { language?: Language } = {},
 ): Transcript {
-  return readTranscriptFile(fileName, content, opts).transcript;
+  return stripControlCharacters(readTranscriptFile(fileName, content, opts).transcript);
 }
 
 /**

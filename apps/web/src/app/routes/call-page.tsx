@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../components/error-message.tsx';
 import { StatusBadge } from '../../components/flag-chips.tsx';
 import { useCall } from '../../features/calls/api/get-call.ts';
+import { CallFailure } from '../../features/calls/components/call-failure.tsx';
 import { usePeaks } from '../../features/calls/api/get-peaks.ts';
 import { NoTranscriptPanel } from '../../features/call-review/components/no-transcript-panel.tsx';
 import { ChecklistPanel } from '../../features/call-review/components/checklist-panel.tsx';
@@ -226,6 +227,14 @@ function CallPage({ call }: { call: CallDetail }) {
         <p role="status" className="small copied">
           {t('call.linkCopied')} <code>{copied}</code>
         </p>
+      ) : null}
+      {call.status === 'failed' ? (
+        <CallFailure
+          callId={call.id}
+          code={call.failureCode}
+          reason={call.failureReason}
+          canRetry={user.role === 'rep' || isManager}
+        />
       ) : null}
       {call.status === 'failed' || call.status === 'waiting' ? (
         <NoTranscriptPanel

@@ -97,6 +97,15 @@ export const en: Resources = {
       too_many_requests: 'Too many failed sign-in attempts. Wait 15 minutes and try again.',
       invalid_transcript:
         'The transcript file could not be read. Use OnTerms JSON, WebVTT (.vtt) or SRT (.srt) with timestamps.',
+      media_unavailable:
+        'The server cannot check recordings right now. Nothing was stored — try again later.',
+      database_unavailable: 'The database is unavailable. Nothing was stored — try again in a minute.',
+      service_unavailable: 'The processing queue is unavailable. Nothing was stored — try again in a minute.',
+      storage_full:
+        'The server has no room for new recordings. Nothing was stored — tell your administrator.',
+      duplicate_call: 'This recording was already uploaded for this rep.',
+      not_failed: 'The call has not failed, so there is nothing to retry. Reload the page.',
+      transcript_too_long: 'The transcript is too long. Split the call into parts.',
     },
   },
   status: {
@@ -106,6 +115,31 @@ export const en: Resources = {
     transcribed: 'transcribed',
     analyzed: 'analysed',
     failed: 'failed',
+  },
+  callFailure: {
+    audio_damaged: 'The recording is damaged or incomplete and cannot be played. Upload a complete copy.',
+    not_audio: 'The file is not a recording we can read. Upload an MP3, WAV, OGG, M4A or similar file.',
+    channel_unavailable:
+      'The recording does not have the channel chosen for the rep. Upload it again without one.',
+    audio_missing: 'The recording is missing from storage. Upload it again.',
+    transcript_invalid:
+      'The uploaded transcript could not be read. Check its format and upload the call again.',
+    transcript_missing: 'The uploaded transcript is missing from storage. Upload the call again.',
+    stt_rejected:
+      'The speech-to-text service refused this recording. Your administrator can see why in the log.',
+    media_tools_broken:
+      'The audio tools on the server were not working. The call will be retried automatically.',
+    database_unavailable:
+      'The database was unavailable during processing. The call will be retried automatically.',
+    storage_unavailable:
+      "The server's storage was full or unavailable. The call will be retried automatically.",
+    stt_unavailable: 'The speech-to-text service was unavailable. The call will be retried automatically.',
+    processing_failed:
+      'Processing failed because of an error on our side. The call will be retried automatically.',
+    retry: 'Retry processing',
+    retrying: 'Sending…',
+    retryHint:
+      'The recording and any uploaded transcript are kept: processing resumes from the step that did not finish.',
   },
   callType: { credit_negotiation: 'terms negotiation', collection: 'collection' },
   flags: { payment_terms: 'Payment terms', deadline: 'Payment deadline', sanctions: 'Sanctions' },
@@ -271,6 +305,8 @@ export const en: Resources = {
     correctedBy: 'Corrected by {{name}}, {{date}}:',
     machineSaid: 'Machine: {{verdict}}.',
     playMoment: '{{flag}}: play from {{time}}',
+    opportunities: 'Where it should have been said:',
+    playOpportunity: '{{flag}} should have been said here: play from {{time}}',
   },
   values: {
     deferral_one: 'net {{count}} day',

@@ -24,8 +24,16 @@ const call: Pick<CallDetail, 'status' | 'flags' | 'deflection' | 'corrections'> 
       stated: true,
       moments: [moment(2, 72, 'отгружаем с отсрочкой тридцать дней', { deferralDays: 30 })],
     },
-    deadline: { stated: false, moments: [] },
-    sanctions: { stated: false, moments: [] },
+    deadline: {
+      stated: false,
+      moments: [],
+      opportunities: [{ segment: 4, start: 95, quote: 'А платить когда?' }],
+    },
+    sanctions: {
+      stated: false,
+      moments: [],
+      opportunities: [{ segment: 4, start: 95, quote: 'А платить когда?' }],
+    },
   },
   deflection: { present: true, moments: [moment(9, 220, 'не беспокойтесь, решим')] },
   corrections: {
@@ -60,7 +68,8 @@ describe('the checklist panel', () => {
     expect(deadline.className).toContain('missing');
     expect(within(deadline).getByText('✗')).toBeTruthy();
     expect(within(deadline).getByText('не озвучено')).toBeTruthy();
-    expect(within(deadline).queryByRole('button')).toBeNull();
+    // no moment of its own (only the pointer to where it should have been, below)
+    expect(within(deadline).queryByRole('button', { name: /^Срок оплаты: слушать/ })).toBeNull();
 
     const deflection = item(/Уклонение/);
     expect(within(deflection).getByText('есть уклонение')).toBeTruthy();
@@ -85,5 +94,19 @@ describe('the checklist panel', () => {
       <ChecklistPanel call={{ status: 'processing', flags: null, deflection: null }} onPlay={() => {}} />,
     );
     expect(screen.getByText(/ещё анализируется/)).toBeTruthy();
+  });
+
+  it('points a missing item at where it should have been said, one click to the audio', async () => {
+    const onPlay = vi.fn();
+    renderWithProviders(<ChecklistPanel call={call} onPlay={onPlay} />);
+    const deadline = item(/Срок оплаты/);
+    expect(within(deadline).getByText('Где это стоило сказать:')).toBeTruthy();
+    expect(within(deadline).getByText('А платить когда?')).toBeTruthy();
+    await userEvent.click(
+      within(deadline).getByRole('button', { name: 'Срок оплаты: здесь стоило сказать — слушать с 01:35' }),
+    );
+    expect(onPlay).toHaveBeenCalledWith(95);
+    // a manager's correction to "stated" replaces the machine's ✗, and its pointers with it
+    expect(within(item(/Санкции/)).queryByText('Где это стоило сказать:')).toBeNull();
   });
 });

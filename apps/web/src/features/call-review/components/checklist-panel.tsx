@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatClock, formatDateTime } from '../../../lib/format.ts';
-import type { CallDetail, Moment } from '../../../types/api.ts';
+import type { CallDetail, Moment, Opportunity } from '../../../types/api.ts';
 import { FLAG_IDS } from '../../../types/api.ts';
 import { describeValues } from './moment-values.ts';
 
@@ -14,7 +14,8 @@ interface Props {
 
 /**
  * The checklist: each required item stated ✓ (with a ▶ per moment and the values read out) or
- * missing ✗ in words; a manager's correction replaces the machine's verdict and says who and why,
+ * missing ✗ in words, with a ▶ to where it should have been said (the client's payment question, the
+ * agreement to ship); a manager's correction replaces the machine's verdict and says who and why,
  * styled apart from it; deflections last.
  */
 export function ChecklistPanel({ call, onPlay, renderFlagActions }: Props) {
@@ -66,6 +67,9 @@ export function ChecklistPanel({ call, onPlay, renderFlagActions }: Props) {
                 ) : null}
               </div>
               <MomentList moments={moments} label={label} onPlay={onPlay} locale={i18n.language} />
+              {!stated && !correction ? (
+                <OpportunityList opportunities={machine?.opportunities ?? []} label={label} onPlay={onPlay} />
+              ) : null}
               {correction ? (
                 <p className="correction-note">
                   {t('checklist.correctedBy', {
@@ -174,5 +178,39 @@ function MomentList({
         );
       })}
     </ul>
+  );
+}
+
+/** Under a red ✗: the moments where the rep should have said it, one click to the audio. */
+function OpportunityList({
+  opportunities,
+  label,
+  onPlay,
+}: {
+  opportunities: Opportunity[];
+  label: string;
+  onPlay: (s: number) => void;
+}) {
+  const { t } = useTranslation();
+  if (opportunities.length === 0) return null;
+  return (
+    <div className="opportunities">
+      <small className="muted">{t('checklist.opportunities')}</small>
+      <ul className="moments">
+        {opportunities.map((o) => (
+          <li key={o.segment}>
+            <button
+              type="button"
+              className="play-moment"
+              onClick={() => onPlay(o.start)}
+              aria-label={t('checklist.playOpportunity', { flag: label, time: formatClock(o.start) })}
+            >
+              ▶ {formatClock(o.start)}
+            </button>{' '}
+            <q className="quote">{o.quote}</q>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from './accounts.ts';
+import { multipart } from '../testing/multipart.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+
+/** The audit log also says who signed out, who failed to sign in, who uploaded what and who changed tags. */
+let t: TestApp;
+let admin: Awaited<ReturnType<TestApp['createUser']>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.createUser('admin');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function entries(action: string) {
+  const res = await t.sut.inject({
+    method: 'GET',
+    url: `/api/admin/audit?action=${action}`,
+    headers: admin.headers,
+  });
+  return res.json().items as {
+    action: string;
+    objectId: string | null;
+    actorUserId: string | null;
+    details: Record<string, unknown>;
+  }[];
+}
+
+describe('audited', () => {
+  it('a failed sign-in, with the email tried; then the sign-out', async () => {
+    const { user } = await createAccount(t.database.db, t.auth.passwords, {
+      email: 'olga@example.com',
+      name: 'Ольга',
+      role: 'director',
+      password: 'correct-horse-battery-9',
+    });
+    const wrong = await t.sut.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'olga@example.com', password: 'not the password' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    const unknown = await t.sut.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'nobody@example.com', password: 'whatever it is' },
+    });
+    expect(unknown.statusCode).toBe(401);
+    const failed = await entries('auth.login_failed');
+    expect(failed.map((e) => [e.details.email, e.objectId])).toEqual([
+      ['nobody@example.com', null],
+      ['olga@example.com', user.id],
+    ]);
+
+    const login = await t.sut.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'olga@example.com', password: 'correct-horse-battery-9' },
+    });
+    const cookie = login.headers['set-cookie']!.toString().split(';')[0]!;
+    const out = await t.sut.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie, 'x-csrf-token': login.json().csrfToken },
+    });
+    expect(out.statusCode).toBe(204);
+    expect((await entries('auth.logout'))[0]).toMatchObject({ actorUserId: user.id, objectId: user.id });
+  });
+
+  it('an upload, by whom and for which rep', async () => {
+    const rep = await t.createUser('rep');
+    const recording = await readFile(
+      path.resolve(import.meta.dirname, '../../demo-data/northwind-net30.ogg'),
+    );
+    const form = multipart({}, [{ name: 'audio', filename: 'call.ogg', content: recording }]);
+    const res = await t.sut.inject({
+      method: 'POST',
+      url: '/api/calls',
+      payload: form.body,
+      headers: { ...form.headers, ...rep.headers },
+    });
+    expect(res.statusCode).toBe(202);
+    expect((await entries('call.uploaded'))[0]).toMatchObject({
+      objectId: res.json().id,
+      actorUserId: rep.id,
+      details: { repId: rep.id, bytes: recording.length, transcript: false },
+    });
+  });
+
+  it('a coaching tag added and removed', async () => {
+    const added = await t.sut.inject({
+      method: 'POST',
+      url: '/api/coaching/tags',
+      headers: admin.headers,
+      payload: { label: { ru: 'торопится', en: 'Rushes' } },
+    });
+    expect(added.statusCode).toBe(201);
+    const id = added.json().id;
+    expect(
+      (await t.sut.inject({ method: 'DELETE', url: `/api/coaching/tags/${id}`, headers: admin.headers }))
+        .statusCode,
+    ).toBe(204);
+    expect((await entries('tag.')).map((e) => [e.action, e.objectId])).toEqual([
+      ['tag.removed', id],
+      ['tag.created', id],
+    ]);
+  });
+});

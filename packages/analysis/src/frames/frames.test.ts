@@ -1,0 +1,182 @@
+// Who commits to what (issue 14): each frame rule pinned with wording of our own, never a corpus
+// sentence. A rule must hold for the class — and the plain statement next to it must still count.
+import { describe, expect, it } from 'vitest';
+import type { Speaker, Transcript } from '@onterms/contracts';
+import { analyzeTranscript } from '../index.ts';
+
+type Line = [Speaker, string];
+const call = (language: 'ru' | 'en', lines: Line[]): Transcript => ({
+  language,
+  segments: lines.map(([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text })),
+});
+const stated = (language: 'ru' | 'en', lines: Line[], flag = 'sanctions') =>
+  analyzeTranscript(call(language, lines)).flags[flag]!.stated;
+
+describe('dismissedSanction: a waiver without a negator next to the cue', () => {
+  it.each([
+    ['ru', 'Ой, да какие там штрафы, Игорь, мы же давно работаем.'],
+    ['ru', 'ну какая неустойка свои люди заплатите когда сможете'],
+    ['ru', 'Пени за те три дня спишем, это наша ошибка была.'],
+    ['en', 'Forget about the late fee, we know the bank held it up.'],
+    ['en', "Technically there's an interest clause, but we have never enforced it with anybody."],
+  ] as const)('%s: %s', (language, text) => {
+    expect(stated(language, [['rep', text]])).toBe(false);
+  });
+  it('a plain sanction still counts', () => {
+    expect(
+      stated('ru', [['rep', 'При задержке оплаты начисляем неустойку, ноль один процент в день.']]),
+    ).toBe(true);
+    expect(stated('en', [['rep', 'If the invoice runs late we add a two percent late fee.']])).toBe(true);
+  });
+});
+
+describe('pastEvent: what happened is not what will apply', () => {
+  it.each([
+    ['ru', 'Помню, как в позапрошлом сезоне нам из-за долга отгрузки заморозили.'],
+    ['en', 'Back in the spring you were on credit hold for two weeks.'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(stated(language, [['unknown', text]])).toBe(false);
+  });
+  it('a rule that goes on, or a condition about next time, still counts', () => {
+    expect(
+      stated('en', [['rep', 'Payment is net thirty from the invoice, same as last year.']], 'payment_terms'),
+    ).toBe(true);
+    expect(
+      stated('ru', [['rep', 'Если опять задержите оплату, как в прошлый раз, отгрузки остановим.']]),
+    ).toBe(true);
+  });
+});
+
+describe('appliesElsewhere: a sanction for other clients', () => {
+  it.each([
+    ['ru', 'Неустойка в договоре есть, но это для злостных неплательщиков, к вам это не относится.'],
+    ['en', 'We do have a late fee on paper, but it does not apply to you as a long-standing account.'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(stated(language, [['rep', text]])).toBe(false);
+  });
+});
+
+describe('clientImposes: the client threatening the seller is no sanction, even "confirmed"', () => {
+  it('ru', () => {
+    expect(
+      stated('ru', [
+        ['client', 'Если монтаж сорвёте, я вам штраф выставлю, полпроцента за день.'],
+        ['rep', 'Да, понял, не сорвём.'],
+      ]),
+    ).toBe(false);
+  });
+  it('en', () => {
+    expect(
+      stated('en', [
+        ['client', "And if the crew is idle because of you, we'll charge you a penalty for the downtime."],
+        ['rep', 'Yes, understood.'],
+      ]),
+    ).toBe(false);
+  });
+  it("the client reading back the seller's sanction and the rep agreeing still counts", () => {
+    expect(
+      stated('ru', [
+        ['client', 'То есть при просрочке оплаты вы ставите отгрузки на стоп?'],
+        ['rep', 'Да, всё верно, пока долг не закроете.'],
+      ]),
+    ).toBe(true);
+  });
+});
+
+describe('sanctionForOtherBreach: penalties for something other than late payment', () => {
+  it.each([
+    ['ru', 'Учтите, за невозврат поддонов штраф сто рублей за штуку.'],
+    ['ru', 'если задержите поставку у нас по договору штраф два процента'],
+    [
+      'en',
+      'Just so you know, if you cancel the order after production starts, there is a ten percent penalty.',
+    ],
+    ['en', 'Our buyers charge a three percent penalty if you miss the delivery window.'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(stated(language, [['rep', text]])).toBe(false);
+  });
+  it('a penalty for late payment of a delivery still counts', () => {
+    expect(stated('ru', [['rep', 'За просрочку оплаты поставки штраф два процента.']])).toBe(true);
+  });
+});
+
+describe('prepaymentForDiscount: prepayment bought with a discount is terms, not a sanction', () => {
+  it('ru', () => {
+    expect(
+      stated('ru', [['rep', 'Если хотите, переведём вас на предоплату, тогда скидка четыре процента.']]),
+    ).toBe(false);
+  });
+  it('en', () => {
+    expect(
+      stated('en', [['rep', 'We can switch you to prepayment if you like, and knock off three percent.']]),
+    ).toBe(false);
+  });
+});
+
+describe('selfIntroduction: a department named in a greeting is no sanction', () => {
+  it.each([
+    ['ru', 'Добрый день, это компания СтройОпт, отдел взыскания, меня зовут Ирина.'],
+    ['en', 'Hi, this is Dana calling from the collections team at Northfield Supply.'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(stated(language, [['rep', text]])).toBe(false);
+  });
+});
+
+describe('sanction kinds: lawyers are a legal step, an agency is collection', () => {
+  const kinds = (text: string) =>
+    analyzeTranscript(call('en', [['rep', text]])).flags.sanctions!.moments.flatMap(
+      (m) => m.values?.sanctionKinds ?? [],
+    );
+  it('handing the account to attorneys', () => {
+    expect(kinds('Past sixty days overdue, we pass the account over to our attorneys.')).toEqual(['legal']);
+  });
+  it('handing the account to an agency', () => {
+    expect(kinds('Past sixty days overdue, we hand the account to a collection agency.')).toContain(
+      'collection',
+    );
+  });
+});
+
+describe('periodFromEvent: a period from an event with no credit word is a due date, not terms', () => {
+  const flags = (language: 'ru' | 'en', text: string) => {
+    const r = analyzeTranscript(call(language, [['rep', text]]));
+    return ['payment_terms', 'deadline'].filter((f) => r.flags[f]!.stated);
+  };
+  it.each([
+    ['ru', 'По договору оплачиваете в течение двенадцати дней после приёмки товара.'],
+    ['en', 'Payment is expected within twenty days of the invoice date.'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(flags(language, text)).toEqual(['deadline']);
+  });
+  it('with a credit word it is both', () => {
+    expect(flags('ru', 'Отсрочка двенадцать дней после приёмки товара.')).toEqual([
+      'payment_terms',
+      'deadline',
+    ]);
+    expect(flags('en', 'Our terms are net twenty from the invoice date.')).toEqual([
+      'payment_terms',
+      'deadline',
+    ]);
+  });
+});
+
+describe('statements the clause readings used to miss (issue 14, classes 6 and 8)', () => {
+  it('«что» after a verb of telling joins a statement, it does not ask', () => {
+    expect(stated('ru', [['rep', 'и предупреждаю что при просрочке пени ноль три процента в день']])).toBe(
+      true,
+    );
+  });
+  it('a bare "we ship nothing more until it is paid" is a suspension', () => {
+    expect(stated('ru', [['rep', 'и больше ничего не отгрузим пока долг не закроете']])).toBe(true);
+  });
+  it("a short answer to the client's follow-up restates the item just stated", () => {
+    const r = analyzeTranscript(
+      call('en', [
+        ['rep', 'If an invoice is late we add a two percent late fee.'],
+        ['client', 'Monthly, or just the once?'],
+        ['rep', 'Just the once, per invoice.'],
+      ]),
+    );
+    expect(r.flags.sanctions!.moments.map((m) => m.segment)).toEqual([0, 2]);
+  });
+});

@@ -1,0 +1,108 @@
+import type { ReadClause } from '../clauses/read.ts';
+import { STATED, type CueContext, type Frame } from './frame.ts';
+
+/**
+ * The frame rules, each named and tested on its own (`frames.test.ts`). They run in this order on a
+ * cue that survived the clause readings (question, hypothetical, negation); the first that applies
+ * decides the frame.
+ */
+type Rule = (c: CueContext) => Partial<Frame> | null;
+
+const clauseOf = (c: CueContext): ReadClause => c.clauses[c.ci]!;
+const anyClause = (c: CueContext, cat: Parameters<ReadClause['marks']['has']>[0]) =>
+  c.clauses.some((cl) => cl.marks.has(cat));
+
+/**
+ * A sanction dismissed in the same segment: «да какие там пени», "forget about the late fee", "we've
+ * never charged it", «спишем»: the seller waives it, whatever negator is or is not next to the cue.
+ */
+export const dismissedSanction: Rule = (c) =>
+  c.sanction && anyClause(c, 'dismissal') ? { act: 'waives' } : null;
+
+/**
+ * A past event («в прошлом году вы нам отгрузки остановили», "back in 2019 we had net 60", "you were
+ * on credit hold in September"): what happened, not what will apply. A condition in the clause keeps
+ * it a rule for the future («если опять, как в прошлый раз, задержите …»).
+ */
+export const pastEvent: Rule = (c) => {
+  const cl = clauseOf(c);
+  if (cl.marks.has('conditionals')) return null;
+  // "same as last year", «как и в прошлом году»: the term goes on, it is not history
+  const past = cl.marks
+    .all('pastTime')
+    .some((m) => !cl.tokens.slice(Math.max(0, m.start - 2), m.start).some((t) => SAME_AS.has(t.text)));
+  return past ? { modality: 'past' } : null;
+};
+const SAME_AS = new Set(['same', 'like', 'как', 'и', 'as']);
+
+/** A sanction said to apply to others («это для злостных, к вам не относится», "doesn't apply to you"). */
+export const appliesElsewhere: Rule = (c) =>
+  c.sanction && anyClause(c, 'appliesElsewhere') ? { modality: 'other_party' } : null;
+
+/**
+ * The client imposing a penalty on the seller («если сорвёте — я вам неустойку выставлю», "we'll
+ * fine you"): the client is the actor, so no confirmation by the rep makes it the seller's sanction.
+ */
+export const clientImposes: Rule = (c) =>
+  c.sanction && c.speaker === 'client' && clauseOf(c).marks.has('clientImposes') ? { actor: 'client' } : null;
+
+/**
+ * A penalty for something other than late payment — a late or short delivery, pallets not returned,
+ * a cancelled order, broken exclusivity — with no payment talk in the segment: topic delivery.
+ */
+export const sanctionForOtherBreach: Rule = (c) => {
+  if (!c.sanction) return null;
+  const cl = clauseOf(c);
+  const outside = cl.marks.all('otherBreach').some((m) => m.end <= c.match.start || m.start >= c.match.end);
+  if (!outside) return null;
+  return c.clauses.some((k) => k.marks.has('paymentTopic')) ? null : { topic: 'delivery' };
+};
+
+/** Prepayment offered for a discount («переведём на предоплату — дам скидку»): terms, not a sanction. */
+export const prepaymentForDiscount: Rule = (c) =>
+  c.kind === 'prepayment_switch' && anyClause(c, 'discount') ? { topic: 'discount' } : null;
+
+/** «это компания …, отдел взыскания, меня зовут …», "calling from collections": a name, not a sanction. */
+export const selfIntroduction: Rule = (c) =>
+  c.sanction && clauseOf(c).marks.has('introduction') ? { act: 'names' } : null;
+
+// words that make a period a credit period, not just a due date: «отсрочка», "net", "terms"
+// (by prefix: ASR spells «отсочка», «отсрачка», "turns")
+const DEFERRAL_WORD = /^(отс[ор]?[чр]|рассроч|кредит|net$|terms?$|turns$|credit|account$)/;
+const ANCHOR_AFTER = /^(после|с|со|от|from|after|of|upon|on)$/;
+
+/**
+ * «оплата в течение десяти дней после поставки», "payment within 14 days of the invoice": a period
+ * from an event with no credit word is when payment is due — deadline only (flags.md ruling), not
+ * payment terms. (With «отсрочка», "net", "terms" it is both.)
+ */
+export const periodFromEvent: Rule = (c) => {
+  if (c.item !== 'payment_terms' || c.kind !== 'deferral') return null;
+  const toks = clauseOf(c).tokens;
+  if (toks.some((t) => DEFERRAL_WORD.test(t.text))) return null;
+  const n = toks.findIndex((t, k) => k >= c.match.start && t.num !== undefined);
+  if (n < 0) return null;
+  return toks.slice(n + 1, n + 5).some((t) => ANCHOR_AFTER.test(t.text)) ? { topic: 'deadline_only' } : null;
+};
+
+export const FRAME_RULES: [string, Rule][] = [
+  ['clientImposes', clientImposes],
+  ['dismissedSanction', dismissedSanction],
+  ['pastEvent', pastEvent],
+  ['appliesElsewhere', appliesElsewhere],
+  ['sanctionForOtherBreach', sanctionForOtherBreach],
+  ['prepaymentForDiscount', prepaymentForDiscount],
+  ['selfIntroduction', selfIntroduction],
+  ['periodFromEvent', periodFromEvent],
+];
+
+/** The frame of a cue: a plain statement unless a named rule says otherwise. */
+export function frameOf(c: CueContext): Frame {
+  for (const [name, rule] of FRAME_RULES) {
+    const f = rule(c);
+    if (f) {
+      return { ...STATED, ...f, rule: name };
+    }
+  }
+  return STATED;
+}

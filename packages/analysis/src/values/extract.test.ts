@@ -1,0 +1,50 @@
+// Values in the usual spoken and written forms (issue 14, class 9), one sentence each of our own.
+import { describe, expect, it } from 'vitest';
+import type { MomentValues } from '@onterms/contracts';
+import { analyzeTranscript } from '../index.ts';
+
+const values = (language: 'ru' | 'en', text: string): MomentValues[] =>
+  Object.values(
+    analyzeTranscript({ language, segments: [{ start: 0, end: 4, speaker: 'rep', text }] }).flags,
+  ).flatMap((f) => f.moments.flatMap((m) => (m.values ? [m.values] : [])));
+
+describe('credit limits in every usual form', () => {
+  it.each([
+    ['en', 'We have set your credit limit at $75,000 for now.', 75_000, 'USD'],
+    ['en', 'Your credit limit with us is 1,250,000 dollars.', 1_250_000, 'USD'],
+    ['en', 'We can open a credit limit of 40k on your account.', 40_000, undefined],
+    ['en', 'Credit limit of eight lakh rupees from the first order.', 800_000, 'INR'],
+    ['en', 'Head office approved a credit limit of three crore.', 30_000_000, 'INR'],
+    ['ru', 'Кредитный лимит вам ставим 2,5 млн.', 2_500_000, undefined],
+    ['ru', 'Лимит по отгрузкам — полтора миллиона рублей.', 1_500_000, 'RUB'],
+    ['ru', 'Лимит у вас будет миллион триста.', 1_300_000, undefined],
+  ] as const)('%s: %s', (language, text, amount, currency) => {
+    const limit = values(language, text).find((v) => v.creditLimit)?.creditLimit;
+    expect(limit?.amount).toBe(amount);
+    expect(limit?.currency).toBe(currency);
+  });
+  it('a Russian «1,2» stays a decimal', () => {
+    expect(
+      values('ru', 'Лимит кредитный 1,2 миллиона.').find((v) => v.creditLimit)?.creditLimit?.amount,
+    ).toBe(1_200_000);
+  });
+});
+
+describe('penalty rates without the word "percent"', () => {
+  it.each([
+    ['ru', 'При просрочке оплаты пени ноль целых две десятых в день.', 0.2, 'day'],
+    ['en', 'Late balances carry interest of two and a half a month.', 2.5, 'month'],
+    ['en', 'If the invoice is late, interest runs at one point five per month.', 1.5, 'month'],
+  ] as const)('%s: %s', (language, text, rate, per) => {
+    expect(values(language, text).find((v) => v.penalty)?.penalty).toEqual({ ratePercent: rate, per });
+  });
+  it('a number of days after a penalty is a period, not a rate', () => {
+    expect(
+      values('ru', 'При просрочке больше пяти дней пени ноль один процент в день.').find((v) => v.penalty)
+        ?.penalty,
+    ).toEqual({
+      ratePercent: 0.1,
+      per: 'day',
+    });
+  });
+});

@@ -349,7 +349,7 @@ function parseFields(fields: Record<string, string>): UploadFields {
   const problem = [...Value.Errors(UploadFields, candidate)][0];
   if (problem) {
     const name = problem.path.slice(1) || 'fields';
-    throw new AppError('bad_request', `Field ${name}: ${problem.message}.`);
+    throw new AppError('bad_request', `Field ${name}: ${problem.message}.`, { field: name });
   }
   return candidate as UploadFields;
 }

@@ -27,7 +27,7 @@ import { statsRoutes } from './stats/stats-routes.ts';
 
 export interface AppDeps {
   /** `company` (the stats' time zone) defaults to Europe/Moscow. */
-  config: Pick<Config, 'upload'> & Partial<Pick<Config, 'company'>>;
+  config: Pick<Config, 'upload'> & Partial<Pick<Config, 'company' | 'stt'>>;
   db: Kysely<Database>;
   databaseEmbedded: boolean;
   store: BlobStore;

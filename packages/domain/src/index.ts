@@ -30,4 +30,6 @@ export {
   type InvoiceState,
 } from './receivables/get-client-page.ts';
 export { getOutcome, type OutcomeDeps } from './receivables/get-outcome.ts';
+
+export * from './calls/attach-transcript.ts';
 export { retryCall, type RetryCallDeps, type RetryCallOutcome } from './calls/retry-call.ts';

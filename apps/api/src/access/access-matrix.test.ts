@@ -96,6 +96,7 @@ const EXPECTED: Record<string, Expectation> = {
     'token:upload': true,
   },
   'calls.reanalyze': onCalls(OWN, TEAM),
+  'calls.attachTranscript': onCalls(OWN, TEAM),
   'calls.retry': onCalls(OWN, TEAM),
   'calls.correctFlag': onCalls(NONE, TEAM),
   'calls.markReviewed': onCalls(NONE, TEAM),
@@ -119,6 +120,7 @@ const EXPECTED: Record<string, Expectation> = {
     'token:read': false,
     'token:upload': false,
   },
+  'inbox.counts': people,
   'coaching.viewTags': people,
   'coaching.manageTags': adminOnly,
   'stats.view': {
@@ -242,7 +244,7 @@ describe('the route table', () => {
         .filter((r) => r.config.public && r.method !== 'HEAD')
         .map((r) => `${r.method} ${r.url}`)
         .sort(),
-    ).toEqual(['GET /api/health', 'POST /api/auth/login'].sort());
+    ).toEqual(['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/first-run'].sort());
   });
 
   it('every policy action has expectations, and every expectation is a policy action', () => {

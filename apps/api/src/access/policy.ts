@@ -103,6 +103,12 @@ export const POLICY = {
     allow: userRoles('rep', 'manager'),
     description: 'Run the transcription or the analysis again',
   },
+  'calls.attachTranscript': {
+    resource: 'calls',
+    object: call(),
+    allow: userRoles('rep', 'manager'),
+    description: 'Attach a transcript to a call (when no engine transcribed it, or to replace a poor one)',
+  },
   'calls.retry': {
     resource: 'calls',
     object: call(),
@@ -154,6 +160,11 @@ export const POLICY = {
     resource: 'inbox',
     allow: userRoles('manager'),
     description: 'Analysed calls of your teams not reviewed yet',
+  },
+  'inbox.counts': {
+    resource: 'inbox',
+    allow: userRoles('rep', 'manager', 'director', 'admin'),
+    description: 'How much work waits in your queues (navigation counters)',
   },
   'coaching.viewTags': { resource: 'coaching', allow: anyUser, description: 'Read the coaching tags' },
   'coaching.manageTags': { resource: 'coaching', allow: admin, description: 'Add and remove coaching tags' },

@@ -8,6 +8,7 @@ import {
   findUserByEmail,
   findUserById,
   getManagedTeamIds,
+  getPasswordHash,
   insertTeam,
   insertUser,
   setManagedTeams,
@@ -240,13 +241,16 @@ export interface DemoCredential {
 export const DEMO_TEAMS = ['Demo North', 'Demo South'] as const;
 
 /**
- * The demo mode's people, with fresh random passwords at every start (never a fixed default): a rep in
- * each of two teams, a manager leading the first, a director and an admin. Existing demo users get
- * new passwords and their sessions end. Returns the credentials to print.
+ * The demo mode's people, with random passwords (never a fixed default): a rep in each of two teams, a
+ * manager leading the first, a director and an admin. `remembered` (email → password, kept by the
+ * caller in ONTERMS_DATA_DIR) makes them stable across starts: a person with a remembered password
+ * keeps it (reset to it if it no longer matches); anyone else gets a new one and their sessions end.
+ * Returns the credentials to print and to remember.
  */
 export async function createDemoUsers(
   db: Kysely<Database>,
   passwords: PasswordHasher = createPasswordHasher(),
+  remembered: Record<string, string> = {},
 ): Promise<DemoCredential[]> {
   const north = await ensureTeam(db, DEMO_TEAMS[0]);
   const south = await ensureTeam(db, DEMO_TEAMS[1]);
@@ -265,9 +269,12 @@ export async function createDemoUsers(
   const credentials: DemoCredential[] = [];
   for (const person of people) {
     const existing = await findUserByEmail(db, person.email);
-    const password = generatePassword();
+    const kept = remembered[person.email];
+    const password = kept ?? generatePassword();
     if (existing) {
-      await resetPassword(db, passwords, existing.id, password);
+      const hash = kept ? await getPasswordHash(db, existing.id) : null;
+      const stillValid = hash !== null && (await passwords.verify(hash, password));
+      if (!stillValid) await resetPassword(db, passwords, existing.id, password);
     } else {
       await createAccount(db, passwords, { ...person, password });
     }

@@ -1,6 +1,12 @@
 import { Type } from '@sinclair/typebox';
+import { WorkspaceInfo } from '@onterms/contracts';
 
-export const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
+export const ErrorBody = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  /** The request field at fault, when one is (validation): the UI names it in the user's language. */
+  field: Type.Optional(Type.String()),
+});
 export const RoleSchema = Type.Union([
   Type.Literal('rep'),
   Type.Literal('manager'),
@@ -18,7 +24,7 @@ export const Me = Type.Object({
   teamIds: Type.Array(Type.String()),
 });
 
-export const SessionInfo = Type.Object({ user: Me, csrfToken: Type.String() });
+export const SessionInfo = Type.Object({ user: Me, csrfToken: Type.String(), workspace: WorkspaceInfo });
 
 export const LoginBody = Type.Object(
   {

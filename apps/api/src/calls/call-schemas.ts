@@ -248,4 +248,12 @@ export type CallDetail = Static<typeof CallDetail>;
 
 export const CallIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-export const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() }, { $id: 'ErrorBody' });
+export const ErrorBody = Type.Object(
+  {
+    error: Type.String(),
+    message: Type.String(),
+    /** The request field at fault, when one is (validation): the UI names it in the user's language. */
+    field: Type.Optional(Type.String()),
+  },
+  { $id: 'ErrorBody' },
+);

@@ -22,6 +22,7 @@ import { allows, inScope, visibleRepIds } from '../access/policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { AppError } from '../http/app-error.ts';
 import type { UploadFields } from './call-schemas.ts';
+import { attachTranscriptToCall } from './attach-transcript.ts';
 
 export interface UploadDeps {
   db: Kysely<Database>;
@@ -99,6 +100,11 @@ export async function uploadCall(
     const existing = await findCallByRepAndSha256(deps.db, repId, written.sha256);
     if (existing) {
       await audio.abort();
+      // The same recording again, now with its transcript: the transcript is what was missing.
+      if (input.transcript && existing.transcriptUploadKey === null) {
+        const attached = await attachTranscriptToCall(deps, existing, input.transcript);
+        return { created: false, call: attached };
+      }
       return await duplicateOf(deps, principal, existing);
     }
 

@@ -5,6 +5,7 @@ import { InboxRoute } from './routes/inbox.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
 import { UploadRoute } from './routes/upload.tsx';
 import { RouteError } from './routes/route-error.tsx';
+import { StartRoute } from './routes/start.tsx';
 
 /** The call page, the dashboard and the admin pages are split into their own chunks: the first screen stays small. */
 export const routes: RouteObject[] = [
@@ -13,7 +14,8 @@ export const routes: RouteObject[] = [
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <CallsListRoute />, errorElement: <RouteError /> },
+      { index: true, element: <StartRoute />, errorElement: <RouteError /> },
+      { path: 'calls', element: <CallsListRoute />, errorElement: <RouteError /> },
       { path: 'upload', element: <UploadRoute />, errorElement: <RouteError /> },
       { path: 'inbox', element: <InboxRoute />, errorElement: <RouteError /> },
       { path: 'calls/:id', lazy: () => import('./routes/call-page.tsx'), errorElement: <RouteError /> },

@@ -13,9 +13,25 @@ export interface User {
   teamIds: string[];
 }
 
+/** What this installation can do (`/api/auth/me`'s `workspace`). */
+export interface Workspace {
+  /** A speech-to-text engine is configured: audio without a transcript gets transcribed. */
+  speechToText: boolean;
+  /** COMPANY_TIME_ZONE: dates and weeks are shown in it, whatever the browser's zone. */
+  timeZone: string;
+}
+
 export interface Session {
   user: User;
   csrfToken: string;
+  workspace: Workspace;
+}
+
+/** `/api/inbox/counts`: the navigation's counters. */
+export interface InboxCounts {
+  toReview: number;
+  replies: number;
+  feedback: number;
 }
 
 export type CallStatus = 'queued' | 'processing' | 'waiting' | 'transcribed' | 'analyzed' | 'failed';
@@ -178,6 +194,8 @@ export interface Thread {
   createdAt: string;
   status: 'open' | 'acknowledged' | 'disputed';
   statusComment: string | null;
+  /** When the rep acknowledged or disputed it. */
+  statusAt?: string | null;
   replies: Reply[];
 }
 

@@ -387,6 +387,46 @@ export async function requeueForTranscription(db: Db, id: string): Promise<boole
 }
 
 /**
+ * Attaches an uploaded transcript to an existing call and sends it back through the pipeline: the
+ * call's transcript now comes from `key`. Only from a resting state (`from`); `attached: false` when
+ * the call is busy in the pipeline (or gone). Returns the key it replaced, for the caller to tidy up.
+ */
+export async function attachTranscriptUpload(
+  db: Db,
+  id: string,
+  key: string,
+  from: CallStatus[],
+): Promise<{ attached: boolean; replacedKey: string | null }> {
+  // One statement: the old key is read from the row as it was before this very update.
+  const row = await sql<{ replaced_key: string | null }>`
+    update calls set transcript_upload_key = ${key}, status = 'queued', failure_reason = null, updated_at = now()
+    from (select transcript_upload_key as replaced_key from calls where id = ${id}) as before
+    where calls.id = ${id} and calls.status in (${sql.join(from)})
+    returning before.replaced_key`.execute(db);
+  const first = row.rows[0];
+  return first ? { attached: true, replacedKey: first.replaced_key } : { attached: false, replacedKey: null };
+}
+
+/** Undoes `attachTranscriptUpload` while the call is still queued (the queue could not take it). */
+export async function restoreTranscriptUpload(
+  db: Db,
+  id: string,
+  before: { transcriptUploadKey: string | null; status: CallStatus; failureReason: string | null },
+): Promise<void> {
+  await db
+    .updateTable('calls')
+    .set({
+      transcript_upload_key: before.transcriptUploadKey,
+      status: before.status,
+      failure_reason: before.failureReason,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .execute();
+}
+
+/**
  * Puts a failed call back in the pipeline from the first step that did not finish: `transcribed` when
  * its transcript is stored (only the analysis runs again), else `queued` (audio steps skip the outputs
  * they already stored). The recording, the uploaded transcript and derived files are kept. Returns the

@@ -6,6 +6,7 @@ import { StatusBadge } from '../../components/flag-chips.tsx';
 import { useCall } from '../../features/calls/api/get-call.ts';
 import { CallFailure } from '../../features/calls/components/call-failure.tsx';
 import { usePeaks } from '../../features/calls/api/get-peaks.ts';
+import { NoTranscriptPanel } from '../../features/call-review/components/no-transcript-panel.tsx';
 import { ChecklistPanel } from '../../features/call-review/components/checklist-panel.tsx';
 import { Transcript, type SegmentMark } from '../../features/call-review/components/transcript.tsx';
 import { WaveformPlayer, type WaveRegion } from '../../features/call-review/components/waveform-player.tsx';
@@ -17,7 +18,7 @@ import { ThreadsPanel } from '../../features/coaching/components/threads-panel.t
 import { CorrectFlagControl } from '../../features/corrections/components/correct-flag-control.tsx';
 import { PolicyFindingsPanel } from '../../features/credit-policy/components/policy-findings-panel.tsx';
 import { ReviewButton } from '../../features/corrections/components/review-button.tsx';
-import { formatDateTime, formatDuration } from '../../lib/format.ts';
+import { formatDateTime, formatDuration, parseMoment } from '../../lib/format.ts';
 import { nextMoment, previousMoment, segmentAt } from '../../lib/segments.ts';
 import type { CallDetail, Moment } from '../../types/api.ts';
 import { FLAG_IDS } from '../../types/api.ts';
@@ -34,7 +35,7 @@ export function Component() {
     return (
       <div className="page">
         <ErrorMessage error={call.error} notFound={t('call.notFound')} onRetry={() => void call.refetch()} />
-        <Link to="/">{t('nav.backToList')}</Link>
+        <Link to="/calls">{t('nav.backToList')}</Link>
       </div>
     );
   }
@@ -61,7 +62,7 @@ function effectiveMoments(call: CallDetail, flag: string): Moment[] {
 
 function CallPage({ call }: { call: CallDetail }) {
   const { t, i18n } = useTranslation();
-  const { user } = useSession();
+  const { user, workspace } = useSession();
   const [search] = useSearchParams();
   const [player] = useState(() => new PlayerStore());
   const [draft, setDraft] = useState<NoteDraft | null>(null);
@@ -76,7 +77,7 @@ function CallPage({ call }: { call: CallDetail }) {
   const nav = neighbours(call.id);
 
   // Deep link ?t=81.5: open the call at that moment, playing when the browser allows it.
-  const startAt = Number(search.get('t'));
+  const startAt = parseMoment(search.get('t'));
   const seekedTo = useRef(false);
   useEffect(() => {
     if (seekedTo.current || !Number.isFinite(startAt) || startAt <= 0) return;
@@ -172,8 +173,10 @@ function CallPage({ call }: { call: CallDetail }) {
       <header className="call-header">
         <div>
           <h1>
-            {call.clientName ?? t('list.noClient')}{' '}
-            <StatusBadge status={call.status} reason={call.failureReason} />
+            <span className="truncate" title={call.clientName ?? ''}>
+              {call.clientName ?? t('list.noClient')}
+            </span>{' '}
+            <StatusBadge status={call.status} />
           </h1>
           <p className="meta-line">
             {call.repName ?? ''}
@@ -187,7 +190,6 @@ function CallPage({ call }: { call: CallDetail }) {
               call.transcriptSource === 'stt' && call.engine.sttAudioSeconds !== null
                 ? t('call.sttAudio', { duration: formatDuration(call.engine.sttAudioSeconds, i18n.language) })
                 : null,
-              call.engine.rules,
               call.engine.llmModel,
             ]
               .filter(Boolean)
@@ -235,6 +237,14 @@ function CallPage({ call }: { call: CallDetail }) {
           canRetry={user.role === 'rep' || isManager}
         />
       ) : null}
+      {call.status === 'failed' || call.status === 'waiting' ? (
+        <NoTranscriptPanel
+          callId={call.id}
+          status={call.status}
+          speechToText={workspace?.speechToText ?? false}
+          canAct={isManager || isCallRep}
+        />
+      ) : null}
       <div className="call-grid">
         <aside className="call-side">
           <ChecklistPanel
@@ -255,6 +265,10 @@ function CallPage({ call }: { call: CallDetail }) {
                         }
                         corrected={Boolean(call.corrections?.[flag])}
                         currentSegment={currentSegment}
+                        hasMachineMoments={
+                          ((flag === 'deflection' ? call.deflection?.moments : call.flags?.[flag]?.moments)
+                            ?.length ?? 0) > 0
+                        }
                       />
                     ) : null
                 : undefined

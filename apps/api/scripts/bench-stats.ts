@@ -3,19 +3,24 @@
 // with INSERT … SELECT generate_series in a scratch PostgreSQL database, then prints p50/p95 of
 // `termStats` (the service behind GET /api/stats/terms) per groupBy × scope over the default period
 // (12 weeks + the previous 12), and the same question asked as a plain join without the rollup, for
-// comparison. Target: p95 < 300 ms. The scratch database is dropped at the end. Asserts nothing.
+// comparison. Target: p95 < 300 ms. Then receivables (`--invoices`, `--clients`): the follow-up queue, the
+// client page and the outcome, p50/p95 per scope. The scratch database is dropped at the end. Asserts nothing.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { rebuildCallStats } from '@onterms/db';
 import { createTestDatabase } from '@onterms/db/testing';
 import type { UserPrincipal } from '../src/access/principal.ts';
 import { termStats } from '../src/stats/term-stats.ts';
+import { visibleRepIds } from '../src/access/policy.ts';
+import { getClientPage, getOutcome, listFollowUps, NO_CREDIT_POLICY } from '@onterms/domain';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const CALLS = arg('calls', 1_000_000);
+const INVOICES = arg('invoices', 1_000_000);
+const CLIENTS = arg('clients', 20_000);
 const RUNS = arg('runs', 20);
 const TZ = 'Europe/Moscow';
 const TO = '2026-11-22';
@@ -47,6 +52,13 @@ try {
       db,
     );
   });
+  await time(`${CLIENTS.toLocaleString('en')} clients`, () =>
+    sql`
+      insert into clients (name, name_key, match_key, tax_id, rep_id)
+      select 'Client ' || c, 'client ' || c, 'client ' || c, (7700000000 + c)::text, r.ids[1 + c % 200]
+      from generate_series(1, ${CLIENTS}::int) c,
+           (select array_agg(id order by email) as ids from users where role = 'rep') r`.execute(db),
+  );
   // Bulk load without the per-row triggers, then one rebuild: the same state the triggers would keep.
   await sql`alter table calls disable trigger call_stats_calls`.execute(db);
   await sql`alter table analysis_flags disable trigger call_stats_analysis_flags`.execute(db);
@@ -54,13 +66,14 @@ try {
   await time(`${CALLS.toLocaleString('en')} calls`, () =>
     sql`
       insert into calls (rep_id, call_type, recorded_at, status, audio_key, audio_sha256, audio_bytes,
-                         audio_format, duration_sec, channels, uploaded_by)
+                         audio_format, duration_sec, channels, uploaded_by, client_id)
       select r.ids[1 + i % 200], case when i % 5 = 0 then 'collection' else 'credit_negotiation' end,
              timestamptz '2025-11-23 00:00+03' + random() * interval '365 days',
              case i % 33 when 0 then 'failed' when 1 then 'queued' else 'analyzed' end,
-             'bench', md5(i::text), 1000, 'wav', 60, 1, r.ids[1 + i % 200]
+             'bench', md5(i::text), 1000, 'wav', 60, 1, r.ids[1 + i % 200], k.ids[1 + i % ${CLIENTS}::int]
       from generate_series(1, ${CALLS}::int) i,
-           (select array_agg(id order by email) as ids from users where role = 'rep') r`.execute(db),
+           (select array_agg(id order by email) as ids from users where role = 'rep') r,
+           (select array_agg(id order by name_key) as ids from clients) k`.execute(db),
   );
   await time('analyses and flags', async () => {
     await sql`
@@ -83,6 +96,28 @@ try {
   await sql`alter table analysis_flags enable trigger call_stats_analysis_flags`.execute(db);
   await sql`alter table flag_corrections enable trigger call_stats_flag_corrections`.execute(db);
   await time('rebuild call_stats', () => rebuildCallStats(db));
+  await time(
+    `${INVOICES.toLocaleString('en')} invoices (85 % paid, a third of those late), promises`,
+    async () => {
+      await sql`insert into receivable_imports (as_of, rows, imported, updated, unchanged) values (${TO}, 0, 0, 0, 0)`.execute(
+        db,
+      );
+      await sql`
+      insert into receivable_invoices (client_id, number, issued_on, due_on, currency, amount, balance, rep_id, paid_on, last_import_id)
+      select c.id, 'INV-' || i, d - 21, d, 'RUB', 10000 + i % 90000,
+             case when i % 20 < 17 then 0 else 10000 + i % 90000 end, c.rep_id,
+             case when i % 20 < 17 then d + (case when i % 3 = 0 then 1 + i % 30 else -(i % 5) end) end,
+             (select id from receivable_imports limit 1)
+      from generate_series(1, ${INVOICES}::int) i
+      cross join lateral (select date '2026-12-20' - (random() * 365)::int as d) due
+      join clients c on c.name_key = 'client ' || (1 + i % ${CLIENTS}::int)`.execute(db);
+      await sql`
+      insert into payment_promises (call_id, ordinal, "full", due, due_on, moments, status)
+      select id, 0, true, '{"weekday":5}', (recorded_at::date + 3), '[]',
+             (array['kept', 'partly_kept', 'broken', 'open'])[1 + (random() * 3)::int]
+      from calls where call_type = 'collection' and random() < 0.3`.execute(db);
+    },
+  );
   await time('vacuum analyze', () => sql`vacuum analyze`.execute(db));
 
   const principal = async (email: string): Promise<UserPrincipal> => {
@@ -159,6 +194,42 @@ try {
       where c.recorded_at >= timestamptz '2026-08-02 00:00+03' and c.recorded_at < timestamptz '2026-11-23 00:00+03'
       group by 1`.execute(db),
   );
+
+  // Receivables: the follow-up queue, a client's page, the outcome (issue 13). Targets: queue and client
+  // page p95 < 200 ms, outcome p95 < 300 ms.
+  const today = () => '2026-11-22';
+  const repIdsOf = (p: UserPrincipal) => visibleRepIds(db, p);
+  const followUpDeps = {
+    db,
+    policy: NO_CREDIT_POLICY,
+    defaultDays: 3,
+    today,
+    now: () => new Date('2026-11-22T12:00:00Z'),
+  };
+  console.log(
+    `\n${INVOICES.toLocaleString('en')} invoices, ${CLIENTS.toLocaleString('en')} clients, ${CALLS.toLocaleString('en')} calls`,
+  );
+  for (const [scope, p] of Object.entries(scopes)) {
+    const repIds = await repIdsOf(p);
+    await measure(`follow-up queue as ${scope}`, () => listFollowUps(followUpDeps, repIds));
+  }
+  const someClients = (
+    await sql<{ id: string }>`select id from clients order by name_key limit ${RUNS + 1}`.execute(db)
+  ).rows;
+  let next = 0;
+  await measure('client page as director', () =>
+    getClientPage(
+      { db, policy: NO_CREDIT_POLICY, today },
+      someClients[next++ % someClients.length]!.id,
+      null,
+    ),
+  );
+  for (const [scope, p] of Object.entries(scopes)) {
+    const repIds = await repIdsOf(p);
+    await measure(`outcome groupBy=rep as ${scope}`, () =>
+      getOutcome({ db, policy: NO_CREDIT_POLICY, today }, repIds, 'rep'),
+    );
+  }
 } finally {
   await database.drop();
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '@onterms/config';
 import type { Database } from '@onterms/db';
+import type { CreditPolicyLookup } from '@onterms/domain';
 import type { Media } from '@onterms/media';
 import type { CallQueue } from '@onterms/pipeline';
 import type { BlobStore } from '@onterms/storage';
@@ -13,15 +14,20 @@ import { authRoutes } from './auth/auth-routes.ts';
 import type { Authenticator } from './auth/authenticator.ts';
 import { callRoutes } from './calls/call-routes.ts';
 import { coachingRoutes } from './coaching/coaching-routes.ts';
+import { creditPolicyRoutes } from './credit-policy/credit-policy-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerMultipart } from './http/upload-limits.ts';
+import { clientRoutes } from './receivables/client-routes.ts';
+import { followUpRoutes } from './receivables/follow-up-routes.ts';
+import { outcomeRoutes } from './receivables/outcome-routes.ts';
+import { receivablesRoutes } from './receivables/receivables-routes.ts';
 import { registerTextInputCheck } from './http/text-input.ts';
 import { statsRoutes } from './stats/stats-routes.ts';
 
 export interface AppDeps {
   /** `company` (the stats' time zone) defaults to Europe/Moscow. */
-  config: Pick<Config, 'upload'> & Partial<Pick<Config, 'company'>>;
+  config: Pick<Config, 'upload'> & Partial<Pick<Config, 'company' | 'stt'>>;
   db: Kysely<Database>;
   databaseEmbedded: boolean;
   store: BlobStore;
@@ -29,6 +35,8 @@ export interface AppDeps {
   queue: CallQueue;
   /** Sessions, API tokens, login, audit log: `createAuthenticator(db, config.auth)`. */
   auth: Authenticator;
+  /** The company's credit policy as receivables read it (segment days, credit limits); settings when absent. */
+  creditPolicy?: CreditPolicyLookup;
 }
 
 /**
@@ -64,6 +72,11 @@ export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
       await scope.register(authRoutes, deps);
       await scope.register(adminRoutes, deps);
       await scope.register(statsRoutes, deps);
+      await scope.register(creditPolicyRoutes, deps);
+      await scope.register(receivablesRoutes, deps);
+      await scope.register(clientRoutes, deps);
+      await scope.register(followUpRoutes, deps);
+      await scope.register(outcomeRoutes, deps);
       // Only login and health answer anonymous requests; the API's description is for signed-in clients.
       scope.get('/openapi.json', { config: { policy: 'api.describe' }, schema: { hide: true } }, async () =>
         fastify.swagger(),

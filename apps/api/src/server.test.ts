@@ -153,5 +153,5 @@ describe('the embedded default (npm start)', () => {
     };
     expect(after.total).toBe(3);
     expect(after.items.every((c) => c.status === 'analyzed')).toBe(true);
-  });
+  }, 240_000); // two cold starts of the whole process (PGlite, migrations, demo) and a pipeline run
 });

@@ -1,6 +1,7 @@
 // The process entry of `npm start`: parses the configuration, opens the database (embedded PGlite
 // unless DATABASE_URL is set) and migrates it, starts the job pipeline (in-process unless REDIS_URL
 // is set), and serves the API and the web UI on one port until SIGINT/SIGTERM.
+import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import Fastify from 'fastify';
 import { ConfigError, loadConfig, type Config } from '@onterms/config';
@@ -12,6 +13,13 @@ import { app } from './app.ts';
 import { createDemoUsers, ensureInitialAdmin } from '@onterms/domain';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { loadDemoCalls } from './demo/load-demo-calls.ts';
+import { loadDemoReceivables } from './demo/load-demo-receivables.ts';
+import {
+  DEMO_PASSWORDS_FILE,
+  demoCredentialsTable,
+  readDemoPasswords,
+  writeDemoPasswords,
+} from './demo/demo-passwords.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { WEB_DIST, webUi } from './web/web-ui.ts';
 
@@ -88,15 +96,24 @@ await fastify.register(app, {
 await fastify.register(webUi, { root: WEB_DIST });
 
 if (demo) {
-  const people = await createDemoUsers(database.db, auth.passwords);
+  const people = await createDemoUsers(database.db, auth.passwords, await readDemoPasswords(config.dataDir));
+  await writeDemoPasswords(config.dataDir, people);
   const calls = await loadDemoCalls(
     { db: database.db, store, media, queue: pipeline.queue },
     people.find((p) => p.role === 'rep')!.email,
   );
-  console.log(`\nDemo: ${calls.created} sample calls loaded (${calls.existing} already there). Sign in as:`);
-  for (const person of people)
-    console.log(`  ${person.role.padEnd(9)} ${person.email.padEnd(30)} ${person.password}`);
-  console.log('These passwords are new at every demo start and shown only now.\n');
+  const receivables = await loadDemoReceivables(
+    database.db,
+    people.find((p) => p.role === 'rep')!.email,
+    config.company.timeZone,
+  );
+  console.log(
+    `\nDemo: ${calls.created} sample calls loaded (${calls.existing} already there), ${receivables.imported} invoices. Sign in as:\n`,
+  );
+  console.log(demoCredentialsTable(people));
+  console.log(
+    `\nThe passwords stay the same on every demo start (kept in ${path.join(config.dataDir, DEMO_PASSWORDS_FILE)}).\n`,
+  );
 } else if (admin.outcome === 'no_users_and_no_admin_configured') {
   console.log(
     '\nNo users yet. Create the first admin with\n  npx onterms user create --email you@example.com --role admin\n' +

@@ -16,7 +16,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   storage: { run: storageCommand, help: STORAGE_HELP },
   analyze: {
     run: analyzeCommand,
-    help: 'analyze FILE...   flags and deflection of transcripts (.json, .vtt, .srt), one JSON line per file',
+    help: 'analyze [--policy policy.json [--segment ID]] FILE...   flags and deflection of transcripts (.json, .vtt, .srt), one JSON line per file; with --policy, the findings against the credit policy',
   },
 };
 

@@ -129,7 +129,7 @@ describe('the dashboard', () => {
 
     await cell.click();
     await page.waitForURL(
-      (url) => url.pathname === '/' && url.searchParams.get('stated') === 'payment_terms',
+      (url) => url.pathname === '/calls' && url.searchParams.get('stated') === 'payment_terms',
     );
     await page.getByRole('status').filter({ hasText: 'из 3' }).waitFor();
     const ids = await page

@@ -137,6 +137,12 @@ export async function startStack(): Promise<Stack> {
 }
 
 export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The UI tests drive Chromium and found none at ${CHROMIUM}: install it with \`apt-get install chromium\` ` +
+        '(Debian/Ubuntu), or point CHROMIUM_PATH at a Chromium or Chrome binary.',
+    );
+  }
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [

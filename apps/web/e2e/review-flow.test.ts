@@ -215,7 +215,10 @@ async function flow(rep: Page): Promise<void> {
     await again.getByRole('link', { name: 'Мои замечания' }).click();
     await again.getByText('Хорошо: условия названы сразу.').waitFor();
     await shot(again, '07-feedback-inbox');
-    await again.getByRole('link', { name: /СтройМаркет/ }).click();
+    await again
+      .getByRole('region', { name: 'Замечания, ждущие ответа' })
+      .getByRole('link', { name: /СтройМаркет/ })
+      .click();
     await again.getByRole('button', { name: 'Принять' }).click();
     await again.locator('.thread .status', { hasText: 'принято' }).waitFor();
     await shot(again, '08-call-page-acknowledged');

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { AnalysisResult, Transcript } from '@onterms/contracts';
 import { analyzeTranscript } from '../src/index.ts';
 import { keywordTracker } from '../src/eval/baseline.ts';
+import { PromiseScorer, type PromiseTruth } from '../src/eval/score-promises.ts';
 import { EVAL_FLAGS, Scorer, score, type Labels } from '../src/eval/score.ts';
 import { VALUE_TYPES, ValueScorer, type ValueTruth } from '../src/eval/score-values.ts';
 import { Reliability } from '../src/eval/reliability.ts';
@@ -30,6 +31,7 @@ if (!dir) {
 
 const ours = new Scorer();
 const valueScore = new ValueScorer();
+const promiseScore = new PromiseScorer();
 const base = new Scorer();
 const reliability = new Reliability();
 const files = readdirSync(dir)
@@ -41,6 +43,7 @@ for (const f of files) {
     callType?: string;
     labels: Labels;
     values?: ValueTruth;
+    promises?: PromiseTruth[];
   };
   const id = doc.id ?? f;
   const r: AnalysisResult = analyzeTranscript(
@@ -49,6 +52,7 @@ for (const f of files) {
   );
   ours.add(id, doc.labels, r);
   valueScore.add(id, doc.values, r);
+  promiseScore.add(id, doc.promises, r);
   reliability.add(doc.labels, r);
   base.add(id, doc.labels, keywordTracker(doc) as unknown as AnalysisResult);
 }
@@ -90,7 +94,15 @@ for (const b of reliability.bins())
   console.log(
     `  ${`${b.from.toFixed(1)}–${b.to.toFixed(1)}`.padEnd(11)} ${String(b.n).padStart(5)} ${pct(b.predicted).padStart(10)} ${pct(b.observed).padStart(9)}`,
   );
-if (values.errors) for (const e of [...ours.errors, ...valueScore.errors]) console.log('  ' + e);
+if (promiseScore.calls) {
+  const s = score({ ...promiseScore.counts, tn: 0 });
+  const c = promiseScore.counts;
+  console.log(
+    `promises to pay (${promiseScore.calls} calls with promise truth): P ${pct(s.precision)} R ${pct(s.recall)} F1 ${pct(s.f1)}   ${c.tp}/${c.fp}/${c.fn}`,
+  );
+}
+if (values.errors)
+  for (const e of [...ours.errors, ...valueScore.errors, ...promiseScore.errors]) console.log('  ' + e);
 
 const failures: string[] = [];
 const minF1 = values['min-f1'] ? Number(values['min-f1']) : null;

@@ -30,11 +30,20 @@ describe('loadConfig', () => {
   });
 
   it('takes week boundaries in Moscow unless COMPANY_TIME_ZONE names another IANA zone', () => {
-    expect(loadConfig({}).company).toEqual({ timeZone: 'Europe/Moscow' });
+    expect(loadConfig({}).company).toEqual({ timeZone: 'Europe/Moscow', currency: 'RUB', followUpDays: 3 });
     expect(loadConfig({ COMPANY_TIME_ZONE: 'Asia/Yekaterinburg' }).company.timeZone).toBe(
       'Asia/Yekaterinburg',
     );
     expect(() => loadConfig({ COMPANY_TIME_ZONE: 'Mars/Olympus' })).toThrow(/COMPANY_TIME_ZONE/);
+  });
+
+  it('reads the receivables settings: the currency of files that name none, days an overdue client may go without a call', () => {
+    expect(loadConfig({ COMPANY_CURRENCY: 'USD', FOLLOW_UP_DAYS: '5' }).company).toMatchObject({
+      currency: 'USD',
+      followUpDays: 5,
+    });
+    expect(() => loadConfig({ COMPANY_CURRENCY: 'rub' })).toThrow(/COMPANY_CURRENCY/);
+    expect(() => loadConfig({ FOLLOW_UP_DAYS: '0' })).toThrow(/FOLLOW_UP_DAYS/);
   });
 
   it('treats an empty value as unset', () => {

@@ -41,6 +41,8 @@ const EnvSchema = Type.Object({
   COOKIE_SECURE: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
   COMPANY_TIME_ZONE: Type.String({ minLength: 1, default: 'Europe/Moscow' }),
+  COMPANY_CURRENCY: Type.String({ pattern: '^[A-Z]{3}$', default: 'RUB' }),
+  FOLLOW_UP_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 3 }),
   STORAGE: Type.Union([Type.Literal('local'), Type.Literal('s3')], { default: 'local' }),
   S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://' })),
   S3_BUCKET: Type.Optional(Type.String({ minLength: 3, maxLength: 63 })),
@@ -74,7 +76,13 @@ export interface Config {
   stt: SttConfig;
   auth: AuthConfig;
   /** COMPANY_TIME_ZONE (IANA name): where the company's days, weeks and months begin (stats). */
-  company: { timeZone: string };
+  company: {
+    timeZone: string;
+    /** COMPANY_CURRENCY: the currency of imported receivables whose file names none. */
+    currency?: string;
+    /** FOLLOW_UP_DAYS: an overdue client nobody has called for this many days is a follow-up (when no policy segment says otherwise). */
+    followUpDays?: number;
+  };
   /** Where recordings live: `dataDir/blobs` on local disk, or an S3-compatible bucket shared by hosts. */
   storage: StorageConfig;
   logLevel: Env['LOG_LEVEL'];
@@ -156,6 +164,7 @@ const NUMERIC = new Set([
   'STT_MAX_UPLOAD_BYTES',
   'STT_CONCURRENCY',
   'STT_TIMEOUT_SECONDS',
+  'FOLLOW_UP_DAYS',
 ]);
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -240,7 +249,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : !LOOPBACK_HOSTS.has(e.HOST.toLowerCase()),
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
     },
-    company: { timeZone: e.COMPANY_TIME_ZONE },
+    company: {
+      timeZone: e.COMPANY_TIME_ZONE,
+      currency: e.COMPANY_CURRENCY,
+      followUpDays: e.FOLLOW_UP_DAYS,
+    },
     storage:
       e.STORAGE === 's3'
         ? {

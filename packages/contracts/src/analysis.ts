@@ -12,6 +12,15 @@ export const SanctionKind = Type.Union([
 ]);
 export type SanctionKind = Static<typeof SanctionKind>;
 
+/** How a client pays: the forms the analysis reads out of a call's payment terms. */
+export const PaymentForm = Type.Union([
+  Type.Literal('prepayment'),
+  Type.Literal('deferral'),
+  Type.Literal('on_delivery'),
+  Type.Literal('instalments'),
+]);
+export type PaymentForm = Static<typeof PaymentForm>;
+
 /**
  * Values read out of a moment, so a promise can later be checked against the company's credit policy.
  * Every field is optional: only what was actually said is filled in.
@@ -58,6 +67,8 @@ export const MomentValues = Type.Object({
     }),
   ),
   sanctionKinds: Type.Optional(Type.Array(SanctionKind)),
+  /** How the client is to pay, by the cues that stated the terms (for the credit-policy check). */
+  paymentForms: Type.Optional(Type.Array(PaymentForm)),
 });
 export type MomentValues = Static<typeof MomentValues>;
 
@@ -119,12 +130,52 @@ export const REQUIRED_FLAGS = ['payment_terms', 'deadline', 'sanctions'] as cons
 export type RequiredFlag = (typeof REQUIRED_FLAGS)[number];
 
 /**
+ * A deadline as said: a calendar day (`--MM-DD` without a year), a day of the month, a weekday (1–7),
+ * N days from an event, or a named point (`today`, `tomorrow`, `end_of_week`, `end_of_month`, `end_of_quarter`).
+ */
+export const PromiseDue = Type.Object({
+  date: Type.Optional(Type.String()),
+  dayOfMonth: Type.Optional(Type.Integer({ minimum: 1, maximum: 31 })),
+  weekday: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 })),
+  days: Type.Optional(Type.Integer({ minimum: 0 })),
+  from: Type.Optional(Type.String()),
+  anchor: Type.Optional(
+    Type.Union([
+      Type.Literal('today'),
+      Type.Literal('tomorrow'),
+      Type.Literal('end_of_week'),
+      Type.Literal('end_of_month'),
+      Type.Literal('end_of_quarter'),
+    ]),
+  ),
+});
+export type PromiseDue = Static<typeof PromiseDue>;
+
+/**
+ * A client's promise to pay, read from a collection call (spec: flags.md «Promises to pay»): what was
+ * promised — an amount, or all of it — by when, and the moments where it was made (and accepted).
+ */
+export const PaymentPromise = Type.Object(
+  {
+    amount: Type.Optional(Type.Number()),
+    currency: Type.Optional(Type.String()),
+    full: Type.Optional(Type.Boolean()),
+    due: PromiseDue,
+    moments: Type.Array(Moment),
+  },
+  { $id: 'PaymentPromise' },
+);
+export type PaymentPromise = Static<typeof PaymentPromise>;
+
+/**
  * The public shape of an analysis — exactly what `onterms analyze` prints per file (besides `file`)
  * and what `GET /api/calls/:id` returns in `flags` / `deflection`.
  */
 export const FlagsView = Type.Object({
   flags: Type.Record(Type.String(), FlagResult),
   deflection: DeflectionResult,
+  /** Collection calls only: the promises to pay. */
+  promises: Type.Optional(Type.Array(PaymentPromise)),
 });
 export type FlagsView = Static<typeof FlagsView>;
 
@@ -135,5 +186,12 @@ export const AnalysisResult = Type.Object({
   engine: Type.Object({ rules: Type.String(), llmModel: Type.Union([Type.String(), Type.Null()]) }),
   flags: Type.Record(Type.String(), FlagResult),
   deflection: DeflectionResult,
+  /**
+   * Where the seller side waived a sanction («штрафов не будет»): not a flag (a waiver states
+   * nothing), read beside the flags for the credit-policy check. Absent in results stored before it.
+   */
+  waivers: Type.Optional(Type.Array(Moment)),
+  /** Collection calls only: the promises to pay, in the order they were made. */
+  promises: Type.Optional(Type.Array(PaymentPromise)),
 });
 export type AnalysisResult = Static<typeof AnalysisResult>;

@@ -6,3 +6,7 @@ export * from './http/coaching.ts';
 export * from './http/auth.ts';
 export * from './http/admin.ts';
 export * from './http/stats.ts';
+export * from './credit-policy.ts';
+export * from './http/credit-policy.ts';
+export * from './http/receivables.ts';
+export * from './http/first-day.ts';

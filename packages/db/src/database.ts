@@ -22,6 +22,17 @@ export interface Database {
   login_failures: LoginFailuresTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  credit_policy_versions: CreditPolicyVersionsTable;
+  company_checklist_versions: CompanyChecklistVersionsTable;
+  call_policy_checks: CallPolicyChecksTable;
+  call_policy_findings: CallPolicyFindingsTable;
+  policy_rechecks: PolicyRechecksTable;
+  receivable_imports: ReceivableImportsTable;
+  receivable_invoices: ReceivableInvoicesTable;
+  receivable_payments: ReceivablePaymentsTable;
+  payment_promises: PaymentPromisesTable;
+  follow_up_snoozes: FollowUpSnoozesTable;
+  receivable_column_mappings: ReceivableColumnMappingsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -60,6 +71,14 @@ export interface ClientsTable {
   name: string;
   name_key: string;
   created_at: CreatedAt;
+  /** The client's credit-policy segment; null: the policy's default. */
+  segment: ColumnType<string | null, string | null | undefined, string | null>;
+  /** ИНН / tax id, unique when known. */
+  tax_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The name without legal form and punctuation («Ромашка, ООО» = «ООО "Ромашка"»); see clientMatchKey. */
+  match_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The rep who looks after the client: their receivables are in that rep's scope. */
+  rep_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CallsTable {
@@ -121,6 +140,8 @@ export interface AnalysesTable {
   rules_version: string;
   llm_model: string | null;
   created_at: CreatedAt;
+  /** Moments where the seller side waived a sanction; null for analyses stored before waivers were read. */
+  waivers: ColumnType<unknown, string | null | undefined, string | null> | null;
 }
 
 export interface AnalysisFlagsTable {
@@ -211,7 +232,7 @@ export interface LoginFailuresTable {
   at: Timestamp;
 }
 
-export type TokenScope = 'calls:upload' | 'calls:read';
+export type TokenScope = 'calls:upload' | 'calls:read' | 'receivables:import';
 
 export interface ApiTokensTable {
   id: Generated<string>;
@@ -238,7 +259,131 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+/** A published credit policy version: never updated or deleted (a trigger refuses). */
+export interface CreditPolicyVersionsTable {
+  version: number;
+  policy_id: string;
+  /** The policy document (contracts' CreditPolicy), with `version` equal to the row's. */
+  document: ColumnType<unknown, string, never>;
+  published_by: string | null;
+  published_at: CreatedAt;
+  note: string | null;
+}
+
+/** A published company checklist version per call type: never updated or deleted. */
+export interface CompanyChecklistVersionsTable {
+  call_type: 'credit_negotiation' | 'collection';
+  version: number;
+  document: ColumnType<unknown, string, never>;
+  published_by: string | null;
+  published_at: CreatedAt;
+}
+
+export interface CallPolicyChecksTable {
+  call_id: string;
+  policy_version: number;
+  segment: string;
+  default_segment_used: boolean;
+  breaches: number;
+  omissions: number;
+  checked_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CallPolicyFindingsTable {
+  call_id: string;
+  ordinal: number;
+  kind: string;
+  severity: 'breach' | 'omission';
+  segment_idx: number | null;
+  start_sec: number | null;
+  quote: string | null;
+  stated: ColumnType<unknown, string | null, string | null>;
+  allowed: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface PolicyRechecksTable {
+  id: Generated<string>;
+  policy_version: number;
+  total: number;
+  done: ColumnType<number, number | undefined, number>;
+  status: ColumnType<'running' | 'done' | 'superseded', 'running' | 'done' | 'superseded' | undefined>;
+  started_at: CreatedAt;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export type CallRow = Selectable<CallsTable>;
 export type NewCall = Insertable<CallsTable>;
 export type CallUpdate = Updateable<CallsTable>;
 export type UserRow = Selectable<UsersTable>;
+
+/** pg returns numeric as a string (exact); we write numbers or strings. */
+type Money = ColumnType<string, number | string, number | string>;
+type DateOnly = ColumnType<string, string, string>;
+
+export interface ReceivableImportsTable {
+  id: Generated<string>;
+  filename: string | null;
+  as_of: DateOnly;
+  imported_by: string | null;
+  token_id: string | null;
+  rows: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  created_at: CreatedAt;
+}
+
+export interface ReceivableInvoicesTable {
+  id: Generated<string>;
+  client_id: string;
+  number: string;
+  issued_on: DateOnly;
+  due_on: DateOnly;
+  currency: string;
+  amount: Money;
+  balance: Money;
+  rep_id: string | null;
+  paid_on: ColumnType<string | null, string | null | undefined, string | null>;
+  last_import_id: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ReceivablePaymentsTable {
+  id: Generated<string>;
+  invoice_id: string;
+  import_id: string;
+  amount: Money;
+  paid_on: DateOnly;
+}
+
+export type PromiseStatus = 'open' | 'kept' | 'partly_kept' | 'broken';
+
+export interface PaymentPromisesTable {
+  call_id: string;
+  ordinal: number;
+  amount: ColumnType<string | null, number | string | null, number | string | null>;
+  currency: string | null;
+  full: boolean;
+  due: ColumnType<unknown, string, string>;
+  due_on: ColumnType<string | null, string | null, string | null>;
+  moments: ColumnType<unknown, string, string>;
+  status: ColumnType<PromiseStatus, PromiseStatus | undefined, PromiseStatus>;
+  paid: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  checked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface FollowUpSnoozesTable {
+  item_key: string;
+  until: Timestamp;
+  reason: string;
+  snoozed_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ReceivableColumnMappingsTable {
+  signature: string;
+  mapping: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}

@@ -7,7 +7,13 @@ export const ERROR_STATUS = {
   empty_file: 400,
   invalid_transcript: 400,
   unknown_rep: 400,
+  invalid_policy: 400,
+  unsupported_file: 400,
+  unrecognised_columns: 400,
+  invalid_rows: 400,
+  ambiguous_clients: 400,
   unauthorized: 401,
+  wrong_credentials: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
@@ -34,12 +40,25 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown; headers?: Record<string, string> },
+    options?: {
+      cause?: unknown;
+      headers?: Record<string, string>;
+      details?: Record<string, unknown>;
+      field?: string;
+    },
   ) {
     super(message, options);
     this.name = 'AppError';
     this.headers = options?.headers ?? {};
+    this.details = options?.details ?? {};
+    this.field = options?.field;
   }
+
+  /** More for the caller to act on (the lines of a refused import), sent beside `error` and `message`. */
+  readonly details: Record<string, unknown>;
+
+  /** The request field at fault, for the UI to name in the user's language. */
+  readonly field: string | undefined;
 
   /** Extra response headers, e.g. Retry-After on 429. */
   readonly headers: Record<string, string>;

@@ -26,4 +26,35 @@ export {
   passwordProblem,
   type PasswordHasher,
 } from './accounts/passwords.ts';
+export { DomainError } from './errors.ts';
+export type { CreditPolicyDeps } from './credit-policy/deps.ts';
+export { publishCreditPolicy } from './credit-policy/publish-credit-policy.ts';
+export { checkCallAgainstPolicy } from './credit-policy/check-call-against-policy.ts';
+export { recheckCalls, type RecheckOutcome } from './credit-policy/recheck-calls.ts';
+export { setSegmentOfClient } from './credit-policy/set-client-segment.ts';
+export { publishCompanyChecklist } from './credit-policy/publish-company-checklist.ts';
+export { companyChecklist } from './credit-policy/company-checklist.ts';
+export {
+  importReceivables,
+  ReceivablesImportError,
+  type ImportReceivablesDeps,
+  type ImportReceivablesInput,
+  type ImportReceivablesResult,
+  type ImportProblem,
+  type ImportFailure,
+} from './receivables/import-receivables.ts';
+export { RECEIVABLE_FIELDS, type ReceivableField } from './receivables/columns.ts';
+export { NO_CREDIT_POLICY, type CreditPolicyLookup } from './receivables/credit-policy-lookup.ts';
+export { listFollowUps, type FollowUpDeps, type FollowUpQueue } from './receivables/list-follow-ups.ts';
+export { snoozeFollowUp, FollowUpNotFoundError } from './receivables/snooze-follow-up.ts';
+export {
+  getClientPage,
+  stateOf,
+  type ClientPage,
+  type ClientPageDeps,
+  type InvoiceState,
+} from './receivables/get-client-page.ts';
+export { getOutcome, type OutcomeDeps } from './receivables/get-outcome.ts';
+
+export * from './calls/attach-transcript.ts';
 export { retryCall, type RetryCallDeps, type RetryCallOutcome } from './calls/retry-call.ts';

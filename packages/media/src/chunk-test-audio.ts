@@ -1,15 +1,29 @@
 /**
- * Test-only: real speech recordings generated at test time with espeak-ng and sox (Debian
- * packages), so long recordings are never committed. Speech onsets are known exactly because
- * each utterance is trimmed of leading/trailing silence before being laid on the timeline.
+ * Test-only: speech-like recordings generated at test time with the bundled ffmpeg (no sox, no
+ * espeak-ng), so long recordings are never committed and `npm test` needs nothing beyond `npm ci`.
+ *
+ * An "utterance" is band-limited pink noise swelling at syllable rate (the `volume` filter; the bundled
+ * 2018 ffmpeg's `tremolo` crashes): loud and continuous like a
+ * voice to silencedetect, level meters and encoders, with a length derived from its text so a fake
+ * speech-to-text server can tell utterances apart by duration. Onsets are exact because samples are
+ * laid on the timeline by this module (PCM in memory, WAV written here), not by a tool that pads.
+ *
+ * `speakReal` is for the one test that needs real speech (a real local STT model): it uses espeak-ng
+ * when installed and says how to get it otherwise.
  */
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { DEFAULT_BINARY_PATHS } from './binaries.ts';
+import { readWavHeader } from './wav.ts';
 
 const run = promisify(execFile);
 
 export const SAMPLE_RATE = 16_000;
+/** Seconds of "speech" per character of text, plus a fixed lead: a believable speaking rate. */
+const SECONDS_PER_CHAR = 0.06;
+const MIN_UTTERANCE_SEC = 0.5;
 
 export interface Utterance {
   path: string;
@@ -17,56 +31,52 @@ export interface Utterance {
   text: string;
 }
 
-/** Speaks `text` with espeak-ng into a 16 kHz mono WAV, trimmed so speech starts at 0 and ends at the end. */
-export async function speak(dir: string, name: string, text: string, voice: 'ru' | 'en'): Promise<Utterance> {
-  const raw = join(dir, `${name}.raw.wav`);
+/** A speech-like 16 kHz mono WAV standing for `text`: sound from its first sample to its last. */
+export async function utter(dir: string, name: string, text: string): Promise<Utterance> {
+  const samples = Math.round((MIN_UTTERANCE_SEC + text.length * SECONDS_PER_CHAR) * SAMPLE_RATE);
+  const seed = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 100_000;
+  const source =
+    `anoisesrc=color=pink:amplitude=0.6:seed=${seed}:sample_rate=${SAMPLE_RATE},` +
+    `highpass=f=200,lowpass=f=3400,volume=eval=frame:volume='0.7+0.3*sin(2*PI*4.5*t)',atrim=end_sample=${samples}`;
+  const pcm = await ffmpegPcm(['-f', 'lavfi', '-i', source]);
   const path = join(dir, `${name}.wav`);
-  await run('espeak-ng', ['-v', voice, '-s', '165', '-w', raw, text]);
-  // silence 1 0.02 1% : drop leading audio under 1 % of full scale; reverse twice for the tail.
-  await run('sox', [
-    raw,
-    '-r',
-    String(SAMPLE_RATE),
-    '-c',
-    '1',
-    '-b',
-    '16',
-    path,
-    'silence',
-    '1',
-    '0.02',
-    '1%',
-    'reverse',
-    'silence',
-    '1',
-    '0.02',
-    '1%',
-    'reverse',
-  ]);
-  return { path, durationSec: await durationOf(path), text };
+  await writeWav(path, pcm, 1);
+  return { path, durationSec: pcm.length / SAMPLE_RATE, text };
 }
 
-export async function silenceFile(dir: string, seconds: number): Promise<string> {
-  const path = join(dir, `silence-${seconds.toFixed(3)}.wav`);
-  await run('sox', [
-    '-n',
-    '-r',
-    String(SAMPLE_RATE),
-    '-c',
-    '1',
-    '-b',
-    '16',
-    path,
-    'trim',
-    '0',
-    seconds.toFixed(4),
-  ]);
-  return path;
+/**
+ * Real speech from espeak-ng (Debian package `espeak-ng`), trimmed so speech starts at 0 and ends at
+ * the end. Only for tests that run a real recogniser; throws a plain instruction when espeak-ng is absent.
+ */
+export async function speakReal(
+  dir: string,
+  name: string,
+  text: string,
+  voice: 'ru' | 'en',
+): Promise<Utterance> {
+  const raw = join(dir, `${name}.raw.wav`);
+  try {
+    await run('espeak-ng', ['-v', voice, '-s', '165', '-w', raw, text]);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(
+        'This test speaks real words with espeak-ng: install it with `apt-get install espeak-ng`.',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  // silenceremove at both ends (the reverse trick), 1 % of full scale ≈ −40 dB.
+  const trim = 'silenceremove=start_periods=1:start_threshold=-40dB';
+  const pcm = await ffmpegPcm(['-i', raw, '-af', `${trim},areverse,${trim},areverse`]);
+  const path = join(dir, `${name}.wav`);
+  await writeWav(path, pcm, 1);
+  return { path, durationSec: pcm.length / SAMPLE_RATE, text };
 }
 
 export async function durationOf(path: string): Promise<number> {
-  const { stdout } = await run('soxi', ['-D', path]);
-  return Number(stdout.trim());
+  const { channels, samples } = await readPcm(path);
+  return samples.length / channels / SAMPLE_RATE;
 }
 
 export type TimelineItem = { utterance: Utterance } | { silenceSec: number };
@@ -78,38 +88,47 @@ export interface Track {
   placed: { start: number; end: number; text: string }[];
 }
 
-/** Concatenates utterances and pauses (once, then `repeat` more times) into one mono WAV. */
+/** Concatenates utterances and pauses (digital silence) once, then `repeat` more times, into one mono WAV. */
 export async function buildTrack(
   dir: string,
   name: string,
   items: TimelineItem[],
   repeat = 0,
 ): Promise<Track> {
-  const files: string[] = [];
+  const parts: Int16Array[] = [];
   const unit: { start: number; end: number; text: string }[] = [];
-  let t = 0;
+  let samples = 0;
   for (const item of items) {
+    const part =
+      'utterance' in item
+        ? (await readPcm(item.utterance.path)).samples
+        : new Int16Array(Math.round(item.silenceSec * SAMPLE_RATE));
     if ('utterance' in item) {
-      files.push(item.utterance.path);
-      unit.push({ start: t, end: t + item.utterance.durationSec, text: item.utterance.text });
-      t += item.utterance.durationSec;
-    } else {
-      files.push(await silenceFile(dir, item.silenceSec));
-      t += item.silenceSec;
+      unit.push({
+        start: samples / SAMPLE_RATE,
+        end: (samples + part.length) / SAMPLE_RATE,
+        text: item.utterance.text,
+      });
+    }
+    parts.push(part);
+    samples += part.length;
+  }
+  const all = new Int16Array(samples * (repeat + 1));
+  for (let k = 0, offset = 0; k <= repeat; k++) {
+    for (const part of parts) {
+      all.set(part, offset);
+      offset += part.length;
     }
   }
-  const unitPath = join(dir, `${name}.unit.wav`);
-  await run('sox', [...files, unitPath]);
-  const unitSec = await durationOf(unitPath);
   const path = join(dir, `${name}.wav`);
-  if (repeat > 0) await run('sox', [unitPath, path, 'repeat', String(repeat)]);
-  else await run('sox', [unitPath, path]);
+  await writeWav(path, all, 1);
+  const unitSec = samples / SAMPLE_RATE;
   const placed: Track['placed'] = [];
   for (let k = 0; k <= repeat; k++) {
     for (const u of unit)
       placed.push({ start: u.start + k * unitSec, end: u.end + k * unitSec, text: u.text });
   }
-  return { path, durationSec: await durationOf(path), placed };
+  return { path, durationSec: all.length / SAMPLE_RATE, placed };
 }
 
 /**
@@ -123,17 +142,36 @@ export async function stereoFrom(
   right: string,
   bleed = 0,
 ): Promise<string> {
-  const path = join(dir, `${name}.wav`);
-  if (bleed === 0) {
-    await run('sox', ['-M', left, right, path]);
-    return path;
+  const l = (await readPcm(left)).samples;
+  const r = (await readPcm(right)).samples;
+  const length = Math.max(l.length, r.length);
+  const out = new Int16Array(length * 2);
+  const clip = (v: number) => Math.max(-32768, Math.min(32767, Math.round(v)));
+  for (let i = 0; i < length; i++) {
+    const a = l[i] ?? 0;
+    const b = r[i] ?? 0;
+    out[2 * i] = clip(a + bleed * b);
+    out[2 * i + 1] = clip(b + bleed * a);
   }
-  const l = join(dir, `${name}.l.wav`);
-  const r = join(dir, `${name}.r.wav`);
-  await run('sox', ['-m', '-v', '1', left, '-v', String(bleed), right, l]);
-  await run('sox', ['-m', '-v', '1', right, '-v', String(bleed), left, r]);
-  await run('sox', ['-M', l, r, path]);
+  const path = join(dir, `${name}.wav`);
+  await writeWav(path, out, 2);
   return path;
+}
+
+/** Encodes a WAV the way phones and PBXs upload it (Ogg Vorbis by default), with the bundled ffmpeg. */
+export async function encodeAs(input: string, output: string, codec = 'libvorbis'): Promise<string> {
+  await run(DEFAULT_BINARY_PATHS.ffmpegPath, [
+    '-v',
+    'error',
+    '-nostdin',
+    '-y',
+    '-i',
+    input,
+    '-c:a',
+    codec,
+    output,
+  ]);
+  return output;
 }
 
 /** Decodes any audio file to 16 kHz mono s16 samples (a plain ffmpeg run, independent of the code under test). */
@@ -143,6 +181,64 @@ export async function readSamples(path: string, ffmpegPath: string): Promise<Int
     ['-v', 'error', '-i', path, '-ac', '1', '-ar', String(SAMPLE_RATE), '-f', 's16le', 'pipe:1'],
     { encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024 },
   );
-  const buf = stdout as unknown as Buffer;
-  return new Int16Array(buf.buffer, buf.byteOffset, Math.floor(buf.byteLength / 2));
+  return toInt16(stdout as unknown as Buffer);
+}
+
+async function ffmpegPcm(inputArgs: string[]): Promise<Int16Array> {
+  const { stdout } = await run(
+    DEFAULT_BINARY_PATHS.ffmpegPath,
+    [
+      '-v',
+      'error',
+      '-nostdin',
+      ...inputArgs,
+      '-ac',
+      '1',
+      '-ar',
+      String(SAMPLE_RATE),
+      '-f',
+      's16le',
+      'pipe:1',
+    ],
+    { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 },
+  );
+  return toInt16(stdout as unknown as Buffer);
+}
+
+function toInt16(buf: Buffer): Int16Array {
+  // Copy: a Buffer from the pool may not be 2-byte aligned.
+  const copy = new Int16Array(Math.floor(buf.byteLength / 2));
+  for (let i = 0; i < copy.length; i++) copy[i] = buf.readInt16LE(i * 2);
+  return copy;
+}
+
+async function readPcm(path: string): Promise<{ samples: Int16Array; channels: number }> {
+  const handle = await open(path, 'r');
+  try {
+    const { dataOffset, dataBytes, channels } = await readWavHeader(handle, path);
+    const bytes = (await readFile(path)).subarray(dataOffset, dataOffset + dataBytes);
+    return { samples: toInt16(bytes), channels };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function writeWav(path: string, samples: Int16Array, channels: number): Promise<void> {
+  const dataBytes = samples.length * 2;
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + dataBytes, 4);
+  header.write('WAVE', 8, 'ascii');
+  header.write('fmt ', 12, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(channels, 22);
+  header.writeUInt32LE(SAMPLE_RATE, 24);
+  header.writeUInt32LE(SAMPLE_RATE * channels * 2, 28);
+  header.writeUInt16LE(channels * 2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(dataBytes, 40);
+  const body = Buffer.from(samples.buffer, samples.byteOffset, dataBytes);
+  await writeFile(path, Buffer.concat([header, body]));
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BINARY_PATHS } from './binaries.ts';
 import { planChunks } from './chunk-plan.ts';
-import { buildTrack, readSamples, SAMPLE_RATE, speak, type Track } from './chunk-test-audio.ts';
+import { buildTrack, readSamples, SAMPLE_RATE, utter, type Track } from './chunk-test-audio.ts';
 import { createMedia } from './media.ts';
 import type { SilenceMap } from './silence.ts';
 import { makeTempDir } from './testing/fixtures.ts';
@@ -70,13 +70,12 @@ describe('splitAtSilences on a generated 40-minute call', () => {
 
   beforeAll(async () => {
     ({ dir, cleanup } = await makeTempDir());
-    const a = await speak(dir, 'a', 'Оплата в течение тридцати дней после поставки товара.', 'ru');
-    const b = await speak(dir, 'b', 'We can offer net thirty with a late fee of one percent.', 'en');
-    const c = await speak(
+    const a = await utter(dir, 'a', 'Оплата в течение тридцати дней после поставки товара.');
+    const b = await utter(dir, 'b', 'We can offer net thirty with a late fee of one percent.');
+    const c = await utter(
       dir,
       'c',
       'Пени ноль целых одна десятая процента за каждый день просрочки платежа.',
-      'ru',
     );
     // ~15 s unit: short and long pauses, repeated to just over 40 minutes.
     const items = [

@@ -123,6 +123,10 @@ export async function splitAtSilences(
     return { ...planned, path, bytes: size, format: options.format, contentType: spec.contentType };
   };
 
+  // Cuts fall on whole samples: ffmpeg's input seek and the WAV byte slice then take the very same
+  // first sample (a cut half-way between two samples went one way in one and the other in the other).
+  const onSample = (t: number) => Math.round(t * SPEECH_SAMPLE_RATE) / SPEECH_SAMPLE_RATE;
+
   const process = async (range: { start: number; end: number }, bytesPerSec: number, depth: number) => {
     const local = planChunks(
       range.end - range.start,
@@ -138,7 +142,7 @@ export async function splitAtSilences(
         bytesPerSec,
         headerBytes: spec.headerBytes,
       },
-    ).map((c) => ({ ...c, start: c.start + range.start, end: c.end + range.start }));
+    ).map((c) => ({ ...c, start: onSample(c.start + range.start), end: onSample(c.end + range.start) }));
 
     const encoded = await mapLimit(local, concurrency, encode);
     for (const chunk of encoded) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTrack, speak, stereoFrom, type Track } from './chunk-test-audio.ts';
+import { buildTrack, utter, stereoFrom, type Track } from './chunk-test-audio.ts';
 import { isMediaError } from './errors.ts';
 import { createMedia } from './media.ts';
 import { DEFAULT_TIMEOUT_MS, toRunControl } from './run-control.ts';
@@ -21,8 +21,8 @@ let monoMp3: string;
 
 beforeAll(async () => {
   ({ dir, cleanup } = await makeTempDir());
-  const a = await speak(dir, 'a', 'Отсрочка платежа тридцать дней.', 'ru');
-  const b = await speak(dir, 'b', 'Fine, we agree to net thirty.', 'en');
+  const a = await utter(dir, 'a', 'Отсрочка платежа тридцать дней.');
+  const b = await utter(dir, 'b', 'Fine, we agree to net thirty.');
   left = await buildTrack(
     dir,
     'left',

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTrack, speak, stereoFrom } from './chunk-test-audio.ts';
+import { buildTrack, utter, stereoFrom } from './chunk-test-audio.ts';
 import { isMediaError } from './errors.ts';
 import { createMedia } from './media.ts';
 import { parseSilenceMetadata, silentFraction } from './silence.ts';
@@ -37,8 +37,8 @@ describe('detectSilence and measureLevelDb on generated speech', () => {
 
   beforeAll(async () => {
     ({ dir, cleanup } = await makeTempDir());
-    const a = await speak(dir, 'a', 'Предоплата пятьдесят процентов.', 'ru');
-    const b = await speak(dir, 'b', 'Okay, send me the contract.', 'en');
+    const a = await utter(dir, 'a', 'Предоплата пятьдесят процентов.');
+    const b = await utter(dir, 'b', 'Okay, send me the contract.');
     left = await buildTrack(dir, 'left', [
       { silenceSec: 1 },
       { utterance: a },
@@ -78,6 +78,6 @@ describe('detectSilence and measureLevelDb on generated speech', () => {
     const bleed = await media.measureLevelDb(l, bleedStart + 0.1, bleedStart + 1);
     expect(own).toBeGreaterThan(-30);
     expect(own - bleed).toBeGreaterThan(15);
-    expect(await media.measureLevelDb(l, 0, 0.9)).toBeLessThan(-80); // sox dither only
+    expect(await media.measureLevelDb(l, 0, 0.9)).toBeLessThan(-80); // digital silence between the voices
   });
 });

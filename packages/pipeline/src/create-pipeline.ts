@@ -1,4 +1,4 @@
-import { listUnfinishedCallIds } from '@onterms/db';
+import { listUnfinishedCallIds, listRunningRecheckIds } from '@onterms/db';
 import type { ProcessCallDeps } from './deps.ts';
 import { createHandlerTable } from './handlers.ts';
 import { BullmqCallQueue } from './queue/bullmq-queue.ts';
@@ -47,6 +47,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
     deps: options.deps,
     concurrency: options.concurrency,
     listUnfinished: () => listUnfinishedCallIds(options.deps.db),
+    listUnfinishedRechecks: () => listRunningRecheckIds(options.deps.db),
     ...(options.retry && { retry: options.retry }),
     ...(options.reconcileIntervalMs !== undefined && { reconcileIntervalMs: options.reconcileIntervalMs }),
   });

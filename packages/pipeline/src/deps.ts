@@ -1,3 +1,4 @@
+import type { CompiledChecklist } from '@onterms/analysis';
 import type { AnalysisResult, CallType, Language, Transcript } from '@onterms/contracts';
 import type { Database } from '@onterms/db';
 import type { Media } from '@onterms/media';
@@ -16,9 +17,11 @@ export interface Logger {
   error(fields: object, message?: string): void;
 }
 
+/** `checklist`: the company's published checklist for the call type, compiled; absent: the default. */
 export type Analyze = (
   transcript: Transcript,
   callType: CallType,
+  checklist?: CompiledChecklist,
 ) => AnalysisResult | Promise<AnalysisResult>;
 
 /** Everything processCall touches, injected: the service itself reads no config and opens nothing. */

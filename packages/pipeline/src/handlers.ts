@@ -1,6 +1,7 @@
 import type { ProcessCallDeps } from './deps.ts';
 import { buildHandlerTable, JobName, type HandlerTable, type JobContext, type JobOutcome } from './jobs.ts';
 import { processCall, reanalyzeCall } from './process-call.ts';
+import { recheckCalls } from '@onterms/domain';
 
 /** A job arrived before the row that enqueued it was committed (the API enqueues inside its transaction). */
 export class CallNotVisibleError extends Error {
@@ -37,6 +38,15 @@ export function createHandlerTable(deps: ProcessCallDeps, options: HandlerOption
     {
       name: JobName.ReanalyzeCall,
       handle: async ({ callId }) => lock(callId, () => reanalyzeCall(deps, callId)),
+    },
+    {
+      // batches commit one by one and skip what is done, so a retry after a crash resumes the run
+      name: JobName.RecheckPolicy,
+      handle: async ({ recheckId }, context) => {
+        const outcome = await recheckCalls(deps, recheckId, { signal: context.signal });
+        if (outcome === 'aborted') throw new Error('policy re-check interrupted; will resume');
+        return outcome === 'done' ? { status: 'analyzed' } : { status: 'skipped' };
+      },
     },
   ]);
 }

@@ -17,14 +17,18 @@ describe('job handler table', () => {
     const table = buildHandlerTable([
       { name: JobName.ProcessCall, handle: noop },
       { name: JobName.ReanalyzeCall, handle: noop },
+      { name: JobName.RecheckPolicy, handle: noop },
     ]);
-    expect([...table.keys()].sort()).toEqual(['process-call', 'reanalyze-call']);
+    expect([...table.keys()].sort()).toEqual(['process-call', 'reanalyze-call', 'recheck-policy']);
   });
 
   it('refuses a table with a missing, doubled or unknown handler', () => {
-    expect(() => buildHandlerTable([{ name: JobName.ProcessCall, handle: noop }])).toThrow(
-      /no handler for job "reanalyze-call"/,
-    );
+    expect(() =>
+      buildHandlerTable([
+        { name: JobName.ProcessCall, handle: noop },
+        { name: JobName.RecheckPolicy, handle: noop },
+      ]),
+    ).toThrow(/no handler for job "reanalyze-call"/);
     expect(() =>
       buildHandlerTable([
         { name: JobName.ProcessCall, handle: noop },
@@ -32,7 +36,10 @@ describe('job handler table', () => {
         { name: JobName.ReanalyzeCall, handle: noop },
       ]),
     ).toThrow(/two handlers for job "process-call"/);
-    const unknown = { name: 'transcode-everything', handle: noop } as unknown as HandlerRegistration;
+    const unknown = {
+      name: 'transcode-everything',
+      handle: noop,
+    } as unknown as HandlerRegistration<typeof JobName.ProcessCall>;
     expect(() =>
       buildHandlerTable([
         unknown,
@@ -54,6 +61,11 @@ describe('job handler table', () => {
     expect(parseJob('process-call', { callId: 'x' })).toBeNull();
     expect(parseJob('delete-all', { callId: CALL })).toBeNull();
     expect(parseJob('process-call', null)).toBeNull();
+    expect(parseJob('recheck-policy', { recheckId: CALL })).toEqual({
+      name: 'recheck-policy',
+      data: { recheckId: CALL },
+    });
+    expect(parseJob('recheck-policy', { callId: CALL })).toBeNull();
   });
 
   it('derives one queue id per job kind and call, without the ":" BullMQ forbids', () => {
@@ -61,6 +73,9 @@ describe('job handler table', () => {
     expect(id).toBe(`process-call-${CALL}`);
     expect(id).not.toContain(':');
     expect(jobIdFor({ name: JobName.ReanalyzeCall, data: { callId: CALL } })).not.toBe(id);
+    expect(jobIdFor({ name: JobName.RecheckPolicy, data: { recheckId: CALL } })).toBe(
+      `recheck-policy-${CALL}`,
+    );
   });
 });
 

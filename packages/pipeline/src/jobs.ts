@@ -7,13 +7,19 @@ export const JobName = {
   ProcessCall: 'process-call',
   /** Analyse + store again from the stored segments (new rules or checklist); audio and transcript untouched. */
   ReanalyzeCall: 'reanalyze-call',
+  /** Check every analysed call against a newly published credit policy version (one run, in batches). */
+  RecheckPolicy: 'recheck-policy',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 export const JOB_NAMES: readonly JobName[] = Object.values(JobName);
 
 export type Job =
   | { name: typeof JobName.ProcessCall; data: { callId: string } }
-  | { name: typeof JobName.ReanalyzeCall; data: { callId: string } };
+  | { name: typeof JobName.ReanalyzeCall; data: { callId: string } }
+  | { name: typeof JobName.RecheckPolicy; data: { recheckId: string } };
+/** The jobs about one call (the call lock, a call's status); the others are batch runs. */
+export type CallJob = Extract<Job, { data: { callId: string } }>;
+export const isCallJob = (job: Job): job is CallJob => 'callId' in job.data;
 export type JobData<N extends JobName> = Extract<Job, { name: N }>['data'];
 
 /** What a handler reports. `failed`: the call was marked failed for a permanent reason — do not retry. */
@@ -70,9 +76,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Validates a job read back from the queue; null when the name or payload is not one of ours. */
 export function parseJob(name: string, data: unknown): Job | null {
   if (!JOB_NAMES.includes(name as JobName)) return null;
+  if (name === JobName.RecheckPolicy) {
+    const recheckId = (data as { recheckId?: unknown } | null)?.recheckId;
+    if (typeof recheckId !== 'string' || !UUID.test(recheckId)) return null;
+    return { name, data: { recheckId } };
+  }
   const callId = (data as { callId?: unknown } | null)?.callId;
   if (typeof callId !== 'string' || !UUID.test(callId)) return null;
   return { name: name as JobName, data: { callId } } as Job;
+}
+
+/** What a job is about: its call, or its batch run (the in-process runner never runs two at once). */
+export function jobSubject(job: Job): string {
+  return isCallJob(job) ? job.data.callId : `recheck-${job.data.recheckId}`;
 }
 
 /**
@@ -81,5 +97,5 @@ export function parseJob(name: string, data: unknown): Job | null {
  * (BullMQ forbids ':' in custom ids.)
  */
 export function jobIdFor(job: Job): string {
-  return `${job.name}-${job.data.callId}`;
+  return isCallJob(job) ? `${job.name}-${job.data.callId}` : `${job.name}-${job.data.recheckId}`;
 }

@@ -5,7 +5,7 @@
  * two-run path (normalise, then ffmpeg silencedetect) and the removed Opus encoder. Prints figures;
  * asserts nothing.
  *
- * The recording is generated (espeak-ng + sox: Russian/English phrases with pauses, looped to 60 min)
+ * The recording is generated (speech-like sound from the bundled ffmpeg: phrases with pauses, looped to 60 min)
  * and encoded as a typical call-recorder MP3 (mono, 32 kbit/s).
  */
 import { execFile } from 'node:child_process';
@@ -18,7 +18,7 @@ import { createMedia, type ChunkFormat } from '@onterms/media';
 import { DEFAULT_BINARY_PATHS } from '@onterms/media/binaries';
 import { DEFAULT_TIMEOUT_MS, toRunControl } from '@onterms/media/run-control';
 import { runSilencedetect } from '@onterms/media/silence';
-import { buildTrack, speak } from '@onterms/media/chunk-test-audio';
+import { buildTrack, utter } from '@onterms/media/chunk-test-audio';
 import { GPT4O_MAX_DURATION_SEC, OPENAI_MAX_BYTES } from '../src/openai-engine.ts';
 
 const run = promisify(execFile);
@@ -50,9 +50,9 @@ const cpuOf = (wall: number) => cpu.get(wall) ?? NaN;
 
 const dir = await mkdtemp(join(tmpdir(), 'onterms-bench-stt-'));
 try {
-  const a = await speak(dir, 'a', 'Оплата в течение тридцати банковских дней после поставки товара.', 'ru');
-  const b = await speak(dir, 'b', 'We can offer net thirty with a late fee of one percent per month.', 'en');
-  const c = await speak(dir, 'c', 'Пени ноль целых одна десятая процента за каждый день просрочки.', 'ru');
+  const a = await utter(dir, 'a', 'Оплата в течение тридцати банковских дней после поставки товара.');
+  const b = await utter(dir, 'b', 'We can offer net thirty with a late fee of one percent per month.');
+  const c = await utter(dir, 'c', 'Пени ноль целых одна десятая процента за каждый день просрочки.');
   const items = [
     { utterance: a },
     { silenceSec: 0.6 },

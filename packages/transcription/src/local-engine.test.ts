@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMedia } from '@onterms/media';
-import { speak } from '@onterms/media/chunk-test-audio';
+import { speakReal } from '@onterms/media/chunk-test-audio';
 import { TranscriptionError } from './engine.ts';
 import { createLocalEngine, resolveLocalModel, toSegments } from './local-engine.ts';
 import { createRecordingTranscriber } from './transcribe-recording.ts';
@@ -75,7 +75,7 @@ describe('sherpa-onnx local engine', () => {
     'transcribes generated Russian speech with a real model',
     async () => {
       const media = createMedia();
-      const utterance = await speak(dir, 'real', 'Оплата в течение тридцати дней.', 'ru');
+      const utterance = await speakReal(dir, 'real', 'Оплата в течение тридцати дней.', 'ru');
       const stt = createRecordingTranscriber(media, createLocalEngine({ modelPath: modelPath! }), {
         concurrency: 1,
       });

@@ -1,10 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMedia } from '@onterms/media';
-import { buildTrack, speak, stereoFrom, type Track, type Utterance } from '@onterms/media/chunk-test-audio';
+import {
+  buildTrack,
+  encodeAs,
+  utter,
+  stereoFrom,
+  type Track,
+  type Utterance,
+} from '@onterms/media/chunk-test-audio';
 import { createOpenAIEngine } from './openai-engine.ts';
 import { startFakeOpenAI, type FakeServer, type ReceivedRequest } from './testing/fake-openai-server.ts';
 import { createRecordingTranscriber } from './transcribe-recording.ts';
@@ -73,12 +79,12 @@ let speechWav: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'onterms-stt-test-'));
   rep = [
-    await speak(dir, 'r1', 'Оплата через тридцать календарных дней после поставки.', 'ru'),
-    await speak(dir, 'r2', 'Пени ноль целых одна десятая процента за каждый день просрочки платежа.', 'ru'),
+    await utter(dir, 'r1', 'Оплата через тридцать календарных дней после поставки.'),
+    await utter(dir, 'r2', 'Пени ноль целых одна десятая процента за каждый день просрочки платежа.'),
   ];
   client = [
-    await speak(dir, 'c1', 'А если мы задержим оплату на две недели?', 'ru'),
-    await speak(dir, 'c2', 'Понятно.', 'ru'),
+    await utter(dir, 'c1', 'А если мы задержим оплату на две недели?'),
+    await utter(dir, 'c2', 'Понятно.'),
   ];
   utterances = [...rep, ...client];
   const [r1, r2] = rep as [Utterance, Utterance];
@@ -100,7 +106,7 @@ beforeAll(async () => {
   // Telephony stereo, rep on the left, each side hearing the other at −22 dB; as uploaded (Ogg Opus).
   const wav = await stereoFrom(dir, 'call', repTrack.path, clientTrack.path, 0.08);
   stereoOgg = join(dir, 'call.ogg');
-  execFileSync('sox', [wav, '-C', '5', stereoOgg]);
+  await encodeAs(wav, stereoOgg);
   speechWav = join(dir, 'speech.wav');
   await media.normalizeForSpeech(stereoOgg, speechWav);
   server = await startFakeOpenAI(listen);

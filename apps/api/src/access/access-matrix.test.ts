@@ -96,6 +96,7 @@ const EXPECTED: Record<string, Expectation> = {
     'token:upload': true,
   },
   'calls.reanalyze': onCalls(OWN, TEAM),
+  'calls.attachTranscript': onCalls(OWN, TEAM),
   'calls.retry': onCalls(OWN, TEAM),
   'calls.correctFlag': onCalls(NONE, TEAM),
   'calls.markReviewed': onCalls(NONE, TEAM),
@@ -119,6 +120,7 @@ const EXPECTED: Record<string, Expectation> = {
     'token:read': false,
     'token:upload': false,
   },
+  'inbox.counts': people,
   'coaching.viewTags': people,
   'coaching.manageTags': adminOnly,
   'stats.view': {
@@ -130,12 +132,50 @@ const EXPECTED: Record<string, Expectation> = {
     'token:upload': false,
   },
   'checklists.view': people,
-  'checklists.manage': adminOnly,
+  'creditPolicy.view': { ...adminOnly, manager: true, director: true },
+  'creditPolicy.manage': { ...adminOnly, director: true },
+  'creditPolicy.card': people,
+  'creditPolicy.breaches': { ...adminOnly, admin: false, manager: true },
+  'clients.segments': { ...adminOnly, manager: true, director: true },
+  'clients.setSegment': { ...adminOnly, director: true },
+  'checklists.manage': { ...adminOnly, director: true },
   'users.manage': adminOnly,
   'teams.manage': adminOnly,
   'tokens.manage': adminOnly,
   'audit.view': adminOnly,
   'account.self': people,
+  'receivables.import': {
+    rep: false,
+    manager: false,
+    director: true,
+    admin: true,
+    'token:read': false,
+    'token:upload': false,
+  },
+  'clients.view': {
+    rep: true,
+    manager: true,
+    director: true,
+    admin: false,
+    'token:read': false,
+    'token:upload': false,
+  },
+  'followUps.list': {
+    rep: true,
+    manager: true,
+    director: true,
+    admin: false,
+    'token:read': false,
+    'token:upload': false,
+  },
+  'followUps.snooze': {
+    rep: false,
+    manager: true,
+    director: false,
+    admin: false,
+    'token:read': false,
+    'token:upload': false,
+  },
   'api.describe': {
     rep: true,
     manager: true,
@@ -166,6 +206,8 @@ function urlFor(url: string, action: PolicyAction | undefined, relation: Relatio
     if (param === 'id' && def?.resource === 'tokens') return fx.tokens.spareId;
     if (param === 'id' && def?.resource === 'coaching') return fx.tags.spare;
     if (param === 'flag') return 'sanctions';
+    if (param === 'id' && def?.resource === 'clients') return fx.clients.spare;
+    if (param === 'clientId') return fx.clients.own;
     throw new Error(
       `The matrix has no fixture for :${param} in ${url}: add one to access-fixtures.ts and urlFor.`,
     );
@@ -202,7 +244,7 @@ describe('the route table', () => {
         .filter((r) => r.config.public && r.method !== 'HEAD')
         .map((r) => `${r.method} ${r.url}`)
         .sort(),
-    ).toEqual(['GET /api/health', 'POST /api/auth/login'].sort());
+    ).toEqual(['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/first-run'].sort());
   });
 
   it('every policy action has expectations, and every expectation is a policy action', () => {

@@ -26,11 +26,16 @@ export type PolicyResource =
   | 'coaching'
   | 'stats'
   | 'checklists'
+  | 'creditPolicy'
+  | 'clients'
   | 'users'
   | 'teams'
   | 'tokens'
   | 'audit'
-  | 'account';
+  | 'account'
+  | 'receivables'
+  | 'clients'
+  | 'followUps';
 
 export interface ObjectRef {
   /** `call`: the call itself; `annotation`: an annotation, visible through its call. */
@@ -98,6 +103,12 @@ export const POLICY = {
     allow: userRoles('rep', 'manager'),
     description: 'Run the transcription or the analysis again',
   },
+  'calls.attachTranscript': {
+    resource: 'calls',
+    object: call(),
+    allow: userRoles('rep', 'manager'),
+    description: 'Attach a transcript to a call (when no engine transcribed it, or to replace a poor one)',
+  },
   'calls.retry': {
     resource: 'calls',
     object: call(),
@@ -150,6 +161,11 @@ export const POLICY = {
     allow: userRoles('manager'),
     description: 'Analysed calls of your teams not reviewed yet',
   },
+  'inbox.counts': {
+    resource: 'inbox',
+    allow: userRoles('rep', 'manager', 'director', 'admin'),
+    description: 'How much work waits in your queues (navigation counters)',
+  },
   'coaching.viewTags': { resource: 'coaching', allow: anyUser, description: 'Read the coaching tags' },
   'coaching.manageTags': { resource: 'coaching', allow: admin, description: 'Add and remove coaching tags' },
   'stats.view': {
@@ -158,7 +174,41 @@ export const POLICY = {
     description: 'Statistics over the calls in your scope (a director: everyone)',
   },
   'checklists.view': { resource: 'checklists', allow: anyUser, description: 'Read the checklists' },
-  'checklists.manage': { resource: 'checklists', allow: admin, description: 'Edit the checklists' },
+  'creditPolicy.view': {
+    resource: 'creditPolicy',
+    allow: userRoles('manager', 'director', 'admin'),
+    description: 'Read the credit policy, its versions and the re-check progress',
+  },
+  'creditPolicy.manage': {
+    resource: 'creditPolicy',
+    allow: userRoles('director', 'admin'),
+    description: 'Validate and publish credit policy versions (audited)',
+  },
+  'creditPolicy.card': {
+    resource: 'creditPolicy',
+    allow: anyUser,
+    description: "The rep's card: what to say for each client segment",
+  },
+  'creditPolicy.breaches': {
+    resource: 'creditPolicy',
+    allow: userRoles('manager'),
+    description: 'Unreviewed calls of your teams that break the credit policy',
+  },
+  'clients.segments': {
+    resource: 'clients',
+    allow: userRoles('manager', 'director', 'admin'),
+    description: 'List clients with their credit-policy segment',
+  },
+  'clients.setSegment': {
+    resource: 'clients',
+    allow: userRoles('director', 'admin'),
+    description: "Set a client's credit-policy segment (audited)",
+  },
+  'checklists.manage': {
+    resource: 'checklists',
+    allow: userRoles('director', 'admin'),
+    description: "Validate and publish the company's checklists (audited)",
+  },
   'users.manage': {
     resource: 'users',
     allow: admin,
@@ -171,6 +221,30 @@ export const POLICY = {
     description: 'Create, list and revoke API tokens (audited)',
   },
   'audit.view': { resource: 'audit', allow: admin, description: 'Read the audit log' },
+  'receivables.import': {
+    resource: 'receivables',
+    allow: (p) =>
+      p.kind === 'user' ? ['director', 'admin'].includes(p.role) : p.scopes.includes('receivables:import'),
+    description:
+      'Import a receivables report (CSV or XLSX): directors, admins, tokens with `receivables:import`',
+  },
+  'clients.view': {
+    resource: 'clients',
+    allow: userRoles('rep', 'manager', 'director'),
+    description:
+      "Find clients and open a client's page: a rep their own clients, a manager their teams', a director all",
+  },
+  'followUps.list': {
+    resource: 'followUps',
+    allow: userRoles('rep', 'manager', 'director'),
+    description:
+      'The follow-up queue: overdue invoices nobody called about, broken promises, negotiations with overdue clients',
+  },
+  'followUps.snooze': {
+    resource: 'followUps',
+    allow: userRoles('manager'),
+    description: 'Put a follow-up aside until a date, with a reason (audited)',
+  },
   'api.describe': {
     resource: 'account',
     allow: () => true,

@@ -344,7 +344,21 @@ describe('first start and the demo', () => {
     }
   });
 
-  it('gives the demo users fresh random passwords at every start', async () => {
+  it('keeps the demo passwords it is given, and makes new random ones for anyone without', async () => {
+    const kept = await createDemoUsers(t.database.db, t.auth.passwords);
+    const remembered = Object.fromEntries(kept.map((c) => [c.email, c.password]));
+    const again = await createDemoUsers(t.database.db, t.auth.passwords, remembered);
+    expect(again).toEqual(kept);
+    const ok = await t.sut.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: kept[0]!.email, password: kept[0]!.password },
+      remoteAddress: '203.0.113.8',
+    });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('gives the demo users fresh random passwords when none are remembered', async () => {
     const first = await createDemoUsers(t.database.db, t.auth.passwords);
     expect(first.map((c) => c.role).sort()).toEqual(['admin', 'director', 'manager', 'rep', 'rep'].sort());
     const second = await createDemoUsers(t.database.db, t.auth.passwords);

@@ -28,11 +28,13 @@ export type AuditAction =
   | 'token.created'
   | 'token.revoked'
   | 'tag.created'
-  | 'tag.removed';
+  | 'tag.removed'
+  | 'receivables.imported'
+  | 'follow_up.snoozed';
 
 export interface AuditEvent {
   action: AuditAction;
-  objectType?: 'call' | 'user' | 'team' | 'token' | 'tag';
+  objectType?: 'call' | 'user' | 'team' | 'token' | 'tag' | 'receivables_import' | 'follow_up';
   objectId?: string;
   details?: Record<string, unknown>;
 }

@@ -1,7 +1,8 @@
 import { ErrorBody, LoginBody, PasswordBody, SessionInfo } from '@onterms/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { findUserById } from '@onterms/db';
+import { FirstRunInfo } from '@onterms/contracts';
+import { countUsers, findUserById } from '@onterms/db';
 import { userPrincipal } from '../access/access-control.ts';
 import { principalForUser, type UserPrincipal } from '../access/principal.ts';
 import type { AppDeps } from '../app.ts';
@@ -12,6 +13,10 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody 
 /** Sign in and out, who am I, change my password. */
 export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const { db, auth } = deps;
+  const workspace = {
+    speechToText: Boolean(deps.config.stt?.engine),
+    timeZone: deps.config.company?.timeZone ?? 'Europe/Moscow',
+  };
 
   const me = async (principal: UserPrincipal) => {
     const user = await findUserById(db, principal.userId);
@@ -44,8 +49,20 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       const { user, csrfToken } = await auth.login(request, reply, request.body.email, request.body.password);
       const principal = await principalForUser(db, user.id);
       if (!principal) throw new AppError('unauthorized', 'Please sign in.');
-      return { user: await me(principal), csrfToken };
+      return { user: await me(principal), csrfToken, workspace };
     },
+  );
+
+  app.get(
+    '/auth/first-run',
+    {
+      config: { public: true },
+      schema: {
+        summary: 'Whether anyone can sign in yet (a fresh install says how to create the first user)',
+        response: { 200: FirstRunInfo },
+      },
+    },
+    async () => ({ usersExist: (await countUsers(db)) > 0 }),
   );
 
   app.post(
@@ -77,7 +94,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     },
     async (request) => {
       const principal = userPrincipal(request);
-      return { user: await me(principal), csrfToken: principal.session?.csrfToken ?? '' };
+      return { user: await me(principal), csrfToken: principal.session?.csrfToken ?? '', workspace };
     },
   );
 

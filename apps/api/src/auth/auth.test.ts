@@ -83,6 +83,21 @@ async function login(
 const me = (session: string | undefined) =>
   t.sut.inject({ method: 'GET', url: '/api/auth/me', cookies: session ? { [SESSION_COOKIE]: session } : {} });
 
+describe('first run', () => {
+  it('tells anyone whether a user exists yet, so a fresh install can say how to create one', async () => {
+    const firstRun = () => t.sut.inject({ method: 'GET', url: '/api/auth/first-run' });
+    expect((await firstRun()).json()).toEqual({ usersExist: false });
+    await newUser();
+    expect((await firstRun()).json()).toEqual({ usersExist: true });
+  });
+
+  it('a malformed sign-in names the missing field', async () => {
+    const res = await t.sut.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.c' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'bad_request', field: 'password' });
+  });
+});
+
 describe('sign in', () => {
   it('sets an httpOnly, SameSite=Lax session cookie and returns who you are and a CSRF token', async () => {
     const user = await newUser();
@@ -96,7 +111,12 @@ describe('sign in', () => {
 
     const who = await me(session);
     expect(who.statusCode).toBe(200);
-    expect(who.json()).toMatchObject({ user: { id: user.id }, csrfToken: csrf });
+    expect(who.json()).toMatchObject({
+      user: { id: user.id },
+      csrfToken: csrf,
+      // No speech-to-text engine in this app: the UI warns before audio without a transcript.
+      workspace: { speechToText: false, timeZone: 'Europe/Moscow' },
+    });
 
     // Only the SHA-256 of the id is stored.
     const rows = await t.database.db
@@ -134,7 +154,7 @@ describe('sign in', () => {
     const unknownEmail = await login('nobody@example.com', 'not the password', freshIp());
     expect(wrongPassword.res.statusCode).toBe(401);
     expect(unknownEmail.res.statusCode).toBe(401);
-    expect(wrongPassword.res.json()).toEqual({ error: 'unauthorized', message: WRONG_CREDENTIALS });
+    expect(wrongPassword.res.json()).toEqual({ error: 'wrong_credentials', message: WRONG_CREDENTIALS });
     expect(unknownEmail.res.body).toBe(wrongPassword.res.body);
     expect(wrongPassword.session ?? unknownEmail.session).toBeUndefined();
     // The same argon2id work in both cases: the unknown email is checked against the dummy hash.

@@ -117,7 +117,7 @@ export function createAuthenticator(db: Kysely<Database>, options: AuthOptions):
           },
           { userId: null, tokenId: null },
         );
-        throw new AppError('unauthorized', WRONG_CREDENTIALS);
+        throw new AppError('wrong_credentials', WRONG_CREDENTIALS);
       }
       await rateLimiter.recordSuccess(email);
       const { csrfToken } = await sessions.start(request, reply, found.user.id);

@@ -12,7 +12,7 @@ import type { TokenPrincipal } from '../access/principal.ts';
 import { randomSecret, sha256Hex } from './secrets.ts';
 
 export const TOKEN_PREFIX = 'ont_';
-export const TOKEN_SCOPES: readonly TokenScope[] = ['calls:upload', 'calls:read'];
+export const TOKEN_SCOPES: readonly TokenScope[] = ['calls:upload', 'calls:read', 'receivables:import'];
 const TOUCH_INTERVAL_MS = 60_000;
 
 /**

@@ -169,7 +169,9 @@ describe('the calls list', () => {
     ]) {
       const res = await t.sut.inject({ method: 'GET', url: `/api/calls${query}`, headers: manager.headers });
       expect(res.statusCode, query).toBe(400);
-      expect(res.json(), query).toEqual({ error: 'bad_request', message: expect.any(String) });
+      // …naming the parameter at fault, for the UI to say which filter to fix.
+      const field = query.slice(1).split('=')[0];
+      expect(res.json(), query).toEqual({ error: 'bad_request', message: expect.any(String), field });
     }
   });
 

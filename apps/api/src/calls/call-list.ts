@@ -44,6 +44,7 @@ export async function listCallSummaries(
       ...(q.stated && { stated: q.stated }),
       ...(q.deflection !== undefined && { deflection: q.deflection }),
       ...(q.reviewed !== undefined && { reviewed: q.reviewed }),
+      ...(q.policyFinding && { policyFinding: q.policyFinding }),
       ...(search && { search }),
       ...fixed,
     },

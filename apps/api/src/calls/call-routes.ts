@@ -10,6 +10,7 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { AttachTranscriptBody } from '@onterms/contracts';
 import {
   requeueForTranscription,
   transitionCallStatus,
@@ -29,6 +30,7 @@ import type { AppDeps } from '../app.ts';
 import { listCallSummaries } from './call-list.ts';
 import { toCallDetail } from './call-views.ts';
 import { uploadCall } from './upload-call.ts';
+import { attachTranscriptToCall } from './attach-transcript.ts';
 import { retryCall } from '@onterms/domain';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 503: ErrorBody };
@@ -282,6 +284,28 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
   );
 
   app.post(
+    '/calls/:id/transcript',
+    {
+      config: { policy: 'calls.attachTranscript' },
+      bodyLimit: MAX_TRANSCRIPT_BYTES,
+      schema: {
+        summary:
+          'Attach a transcript (OnTerms JSON, WebVTT or SRT) to a call that has its audio; the call is analysed from it',
+        description:
+          'For a call waiting for speech-to-text (no engine configured), a failed one, or an analysed one whose ' +
+          'transcript was poor. Answers 409 not_ready while the call is being processed.',
+        params: CallIdParams,
+        body: AttachTranscriptBody,
+        response: { 202: CallAccepted, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const call = await attachTranscriptToCall(deps, subjectCall(request), request.body);
+      return reply.status(202).send({ id: call.id, status: call.status });
+    },
+  );
+
+  app.post(
     '/calls/:id/retranscribe',
     {
       config: { policy: 'calls.reanalyze' },
@@ -323,7 +347,7 @@ function parseFields(fields: Record<string, string>): UploadFields {
   const problem = [...Value.Errors(UploadFields, candidate)][0];
   if (problem) {
     const name = problem.path.slice(1) || 'fields';
-    throw new AppError('bad_request', `Field ${name}: ${problem.message}.`);
+    throw new AppError('bad_request', `Field ${name}: ${problem.message}.`, { field: name });
   }
   return candidate as UploadFields;
 }

@@ -5,6 +5,8 @@ import type { Kysely } from 'kysely';
 import type { Transcript } from '@onterms/contracts';
 import {
   ensureClient,
+  findClientById,
+  findClientByTaxId,
   findCallByRepAndSha256,
   findUserById,
   insertUploadedCall,
@@ -20,6 +22,7 @@ import { mayUploadFor } from '../access/call-policy.ts';
 import { allows, inScope, visibleRepIds } from '../access/policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { AppError } from '@onterms/domain';
+import { attachTranscriptToCall } from './attach-transcript.ts';
 
 export interface UploadDeps {
   db: Kysely<Database>;
@@ -92,10 +95,16 @@ export async function uploadCall(
           'Merge short segments or split the call into parts.',
       );
     }
+    const knownClient = await pickedClient(deps.db, fields);
 
     const existing = await findCallByRepAndSha256(deps.db, repId, written.sha256);
     if (existing) {
       await audio.abort();
+      // The same recording again, now with its transcript: the transcript is what was missing.
+      if (input.transcript && existing.transcriptUploadKey === null) {
+        const attached = await attachTranscriptToCall(deps, existing, input.transcript);
+        return { created: false, call: attached };
+      }
       return await duplicateOf(deps, principal, existing);
     }
 
@@ -116,7 +125,7 @@ export async function uploadCall(
       await lockRepRecording(trx, repId, written.sha256);
       const raced = await findCallByRepAndSha256(trx, repId, written.sha256);
       if (raced) return { created: false, call: raced };
-      const client = fields.clientName ? await ensureClient(trx, fields.clientName) : null;
+      const client = knownClient ?? (fields.clientName ? await ensureClient(trx, fields.clientName) : null);
       const inserted = await insertUploadedCall(trx, {
         id,
         repId,
@@ -192,4 +201,25 @@ function safeExtension(filename: string | null, fallback: string): string {
   if (/^\.[a-z0-9]{1,5}$/.test(ext)) return ext;
   const alt = `.${fallback.split(',')[0]?.toLowerCase() ?? 'bin'}`;
   return /^\.[a-z0-9]{1,5}$/.test(alt) ? alt : '.bin';
+}
+
+/** The known client the upload names by id or tax id; a name typed freely is matched (or added) later. */
+async function pickedClient(db: Kysely<Database>, fields: UploadFields): Promise<{ id: string } | null> {
+  if (fields.clientId) {
+    const client = await findClientById(db, fields.clientId);
+    if (!client)
+      throw new AppError('bad_request', `No client with id ${fields.clientId}: pick one from the list.`);
+    return client;
+  }
+  if (fields.clientTaxId) {
+    const client = await findClientByTaxId(db, fields.clientTaxId.replace(/\s/g, ''));
+    if (!client) {
+      throw new AppError(
+        'bad_request',
+        `No client with tax id ${fields.clientTaxId}: import the receivables that name it, or send clientName.`,
+      );
+    }
+    return client;
+  }
+  return null;
 }

@@ -126,6 +126,7 @@ describe('uploading a bad recording stores nothing and says why', () => {
     const res = await upload({ callType: 'cold_call' }, [audioPart()]);
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/callType/);
+    expect(res.json().field).toBe('callType'); // the UI names it in the user's language
     const mono = await upload({ repChannel: 'left' }, [
       audioPart(await readFile(await synth(path.join(t.dir, 'mono.wav'), 'sine=f=200:d=2')), 'mono.wav'),
     ]);

@@ -8,6 +8,7 @@ import {
   FeedbackInbox,
   FlagCorrectionView,
   FlagParams,
+  InboxCounts,
   NewTagBody,
   NewThreadBody,
   ReplyBody,
@@ -21,13 +22,13 @@ import {
 } from '@onterms/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { markCallReviewed } from '@onterms/db';
+import { markCallReviewed, type FeedbackItem } from '@onterms/db';
 import { subjectAnnotation, subjectCall, userPrincipal } from '../access/access-control.ts';
 import type { AppDeps } from '../app.ts';
 import { toFlagCorrectionView } from '../calls/call-views.ts';
 import { toReplyView, toTagView, toThreadView } from './coaching-views.ts';
 import { correctFlag, removeCorrection } from './corrections.ts';
-import { feedbackInbox, reviewInbox } from './inbox.ts';
+import { feedbackInbox, inboxCounts, repliesInbox, reviewInbox } from './inbox.ts';
 import { addTag, listTags, removeTag } from './tags.ts';
 import { answerFeedback, createThread, listThreads, replyTo } from './threads.ts';
 
@@ -169,14 +170,31 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
         response: { 200: FeedbackInbox, ...errors },
       },
     },
-    async (request) => ({
-      items: (await feedbackInbox(db, userPrincipal(request))).map((item) => ({
-        callId: item.callId,
-        clientName: item.clientName,
-        recordedAt: item.recordedAt.toISOString(),
-        thread: toThreadView(item.thread),
-      })),
-    }),
+    async (request) => toFeedbackInbox(await feedbackInbox(db, userPrincipal(request))),
+  );
+
+  app.get(
+    '/inbox/replies',
+    {
+      config: { policy: 'inbox.review' },
+      schema: {
+        summary: "Threads on your teams' calls a rep disputed or replied to, not answered since",
+        response: { 200: FeedbackInbox, ...errors },
+      },
+    },
+    async (request) => toFeedbackInbox(await repliesInbox(db, request.principal!)),
+  );
+
+  app.get(
+    '/inbox/counts',
+    {
+      config: { policy: 'inbox.counts' },
+      schema: {
+        summary: 'How much work waits in your queues (for the navigation counters)',
+        response: { 200: InboxCounts, ...errors },
+      },
+    },
+    async (request) => inboxCounts(db, userPrincipal(request)),
   );
 
   app.get(
@@ -248,3 +266,14 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     },
   );
 };
+
+function toFeedbackInbox(items: FeedbackItem[]) {
+  return {
+    items: items.map((item) => ({
+      callId: item.callId,
+      clientName: item.clientName,
+      recordedAt: item.recordedAt.toISOString(),
+      thread: toThreadView(item.thread),
+    })),
+  };
+}

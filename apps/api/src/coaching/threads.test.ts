@@ -170,7 +170,10 @@ describe('feedback threads', () => {
     ]) {
       const res = await post(`/api/calls/${callId}/annotations`, body, manager);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
-      expect(res.json(), JSON.stringify(body)).toEqual({ error: 'bad_request', message: expect.any(String) });
+      // The usual shape; schema refusals also name the field at fault.
+      const { field, ...shape } = res.json() as { field?: unknown };
+      expect(shape, JSON.stringify(body)).toEqual({ error: 'bad_request', message: expect.any(String) });
+      expect(field === undefined || typeof field === 'string').toBe(true);
     }
     expect(
       (await post(`/api/calls/${callId}/annotations`, { start: 1, end: 0.5, body: 'x' }, manager)).json()
@@ -254,6 +257,36 @@ describe('feedback threads', () => {
 
     const inbox = await t.sut.inject({ method: 'GET', url: '/api/inbox/feedback', headers: rep.headers });
     expect(inbox.json()).toEqual({ items: [] });
+  });
+
+  it("a dispute reaches the manager's replies queue and counter; the manager's answer goes back to the rep", async () => {
+    const get = (url: string, who: User) => t.sut.inject({ method: 'GET', url, headers: who.headers });
+    const disputed = (await threadsOf(manager)).find((x) => x.status === 'disputed')!;
+    const queue = await get('/api/inbox/replies', manager);
+    expect(queue.statusCode, queue.body).toBe(200);
+    expect(queue.json().items.map((i: { thread: { id: string } }) => i.thread.id)).toEqual([disputed.id]);
+    expect((await get('/api/inbox/counts', manager)).json()).toMatchObject({ replies: 1 });
+    expect((await get('/api/inbox/counts', rep)).json()).toEqual({ toReview: 0, replies: 0, feedback: 0 });
+    // Another team's manager sees nothing of it; the rep has no such queue.
+    expect((await get('/api/inbox/replies', otherManager)).json()).toEqual({ items: [] });
+    expect((await get('/api/inbox/counts', otherManager)).json()).toMatchObject({ replies: 0 });
+    expect((await get('/api/inbox/replies', rep)).statusCode).toBe(403);
+
+    // The manager answers: the thread leaves their queue and waits for the rep, who sees it answered.
+    await post(`/api/annotations/${disputed.id}/replies`, { body: 'Верно, на 12-й. Снимаю.' }, manager);
+    expect((await get('/api/inbox/replies', manager)).json()).toEqual({ items: [] });
+    expect((await get('/api/inbox/counts', manager)).json()).toMatchObject({ replies: 0 });
+    const back = (await get('/api/inbox/feedback', rep)).json().items as {
+      thread: { id: string; replies: { body: string; author: { role: string } }[] };
+    }[];
+    expect(back.map((i) => i.thread.id)).toEqual([disputed.id]);
+    expect(back[0]!.thread.replies.at(-1)).toMatchObject({ author: { role: 'manager' } });
+    expect((await get('/api/inbox/counts', rep)).json()).toEqual({ toReview: 0, replies: 0, feedback: 1 });
+
+    // The rep's reply puts it back in the manager's queue.
+    await post(`/api/annotations/${disputed.id}/replies`, { body: 'Спасибо!' }, rep);
+    expect((await get('/api/inbox/counts', rep)).json()).toMatchObject({ feedback: 0 });
+    expect((await get('/api/inbox/counts', manager)).json()).toMatchObject({ replies: 1 });
   });
 
   it("only the call's rep answers feedback; other teams see nothing", async () => {

@@ -22,13 +22,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof AppError) {
       if (error.status >= 500 && !outage) request.log.error({ err: error.cause ?? error }, error.message);
       reply.headers(error.headers);
-      return reply.status(error.status).send({ error: error.code, message: error.message });
+      return reply.status(error.status).send({
+        ...error.details,
+        error: error.code,
+        message: error.message,
+        ...(error.field && { field: error.field }),
+      });
     }
     const status = error.statusCode ?? 500;
     const code = FASTIFY_STATUS_CODES[status];
     if (status < 500 && code) {
       const message = error.validation ? `Invalid request: ${error.message}` : error.message;
-      return reply.status(ERROR_STATUS[code]).send({ error: code, message });
+      const field = error.validation ? fieldOf(error.validation[0]) : undefined;
+      return reply.status(ERROR_STATUS[code]).send({ error: code, message, ...(field && { field }) });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({
@@ -42,4 +48,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
       .status(404)
       .send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` }),
   );
+}
+
+/** The field a validation error is about: `/language` → `language`, a missing property by its name. */
+function fieldOf(
+  issue: { instancePath?: string; params?: Record<string, unknown> } | undefined,
+): string | undefined {
+  if (!issue) return undefined;
+  const missing = issue.params?.['missingProperty'];
+  if (typeof missing === 'string') return missing;
+  const extra = issue.params?.['additionalProperty'];
+  if (typeof extra === 'string') return extra;
+  const path = issue.instancePath?.split('/').filter(Boolean)[0];
+  return path || undefined;
 }

@@ -70,7 +70,7 @@ export async function termStats(
   const lastDay = q.to ?? today(tz);
   const firstDay = q.from ?? addDays(lastDay, -(DEFAULT_DAYS - 1));
   const days = daysBetween(firstDay, lastDay) + 1;
-  if (days < 1) throw new AppError('bad_request', '`from` must not be after `to`.');
+  if (days < 1) throw new AppError('bad_request', '`from` must not be after `to`.', { field: 'from' });
   if (days > MAX_DAYS) throw new AppError('bad_request', 'Pick a period of at most three years.');
   const from = startOfDay(firstDay, tz);
   const to = startOfDay(addDays(lastDay, 1), tz);

@@ -5,8 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  ensureClient,
   insertCall,
   insertCoachingTag,
+  insertImportedClient,
   insertTeam,
   insertUser,
   setManagedTeams,
@@ -37,6 +39,8 @@ export interface AccessFixtures {
   tokens: { read: string; upload: string; spareId: string };
   /** A coaching tag nobody uses, for the admin's DELETE row. */
   tags: { spare: string };
+  /** `own`: a client looked after by the rep (in the rep's, the manager's and the director's scope); `spare`: one for the segment editor's row. */
+  clients: { own: string; spare: string };
   /** Fresh credentials for one request (a new session per call, so logout in one row cannot spoil the next). */
   headersFor(actor: Actor): Promise<Record<string, string>>;
 }
@@ -137,10 +141,17 @@ export async function createAccessFixtures(t: TestApp): Promise<AccessFixtures> 
   });
 
   const spareTag = await insertCoachingTag(db, { ru: 'запасной', en: 'spare' });
+  const ownClient = await insertImportedClient(db, {
+    name: `ООО Клиент ${randomUUID()}`,
+    taxId: null,
+    repId: users.rep,
+  });
 
+  const spareClient = await ensureClient(db, `ООО «Клиент ${randomUUID()}»`);
   return {
     teams: { a, b, spare },
     tags: { spare: spareTag.id },
+    clients: { spare: spareClient.id, own: ownClient.id },
     users,
     calls,
     annotations,

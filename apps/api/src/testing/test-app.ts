@@ -97,7 +97,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       });
   });
   await sut.register(app, {
-    config: { upload: { maxBytes: options.maxUploadBytes ?? 1024 ** 3 } },
+    config: {
+      upload: { maxBytes: options.maxUploadBytes ?? 1024 ** 3 },
+      ...(options.stt && { stt: options.stt }),
+    },
     db: database.db,
     databaseEmbedded: false,
     store,

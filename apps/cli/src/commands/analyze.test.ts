@@ -73,3 +73,100 @@ describe('onterms analyze', () => {
     expect(err[0]).toMatch(/usage: onterms/);
   });
 });
+
+describe('onterms analyze --policy', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'onterms-cli-policy-'));
+  const policy = join(dir, 'policy.json');
+  writeFileSync(
+    policy,
+    JSON.stringify({
+      id: 'credit-rules',
+      version: 3,
+      defaultSegment: 'regular',
+      segments: [
+        {
+          id: 'regular',
+          name: 'Постоянные клиенты',
+          maxDeferralDays: 30,
+          penalty: { ratePercent: 0.1, per: 'day' },
+          requiredSanctions: ['penalty', 'suspension'],
+        },
+        { id: 'key', name: 'Ключевые', maxDeferralDays: 90 },
+      ],
+    }),
+  );
+  const sixty = join(dir, 'sixty.json');
+  writeFileSync(
+    sixty,
+    JSON.stringify({
+      language: 'ru',
+      segments: [
+        { start: 0, end: 3, speaker: 'client', text: 'Какая у вас отсрочка?' },
+        { start: 3, end: 7, speaker: 'rep', text: 'Дадим отсрочку шестьдесят дней с даты отгрузки.' },
+      ],
+    }),
+  );
+  const badPolicy = join(dir, 'bad-policy.json');
+  writeFileSync(
+    badPolicy,
+    JSON.stringify({
+      id: 'x',
+      version: 1,
+      defaultSegment: 'a',
+      segments: [{ id: 'a', name: 'A', maxDeferralDays: 'thirty' }],
+    }),
+  );
+
+  it('adds the policy check to each line: the 60-day promise against 30, the sanctions never stated', async () => {
+    const { code, out, err } = await run(['analyze', '--policy', policy, sixty]);
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const line = JSON.parse(out[0]!);
+    expect(Object.keys(line)).toEqual(['file', 'flags', 'deflection', 'policy']);
+    expect(line.policy).toEqual({
+      id: 'credit-rules',
+      version: 3,
+      segment: 'regular',
+      findings: [
+        {
+          kind: 'deferral_over_limit',
+          severity: 'breach',
+          segment: 1,
+          start: 3,
+          quote: 'Дадим отсрочку шестьдесят дней с даты отгрузки.',
+          stated: 60,
+          allowed: 30,
+        },
+        ...['penalty', 'suspension'].map((kind) => ({
+          kind: 'required_sanction_not_stated',
+          severity: 'omission',
+          segment: null,
+          start: null,
+          quote: null,
+          stated: null,
+          allowed: { kind },
+        })),
+      ],
+    });
+  });
+
+  it('checks against the segment asked for', async () => {
+    const { code, out } = await run(['analyze', '--policy', policy, '--segment', 'key', sixty]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out[0]!).policy).toMatchObject({ segment: 'key', findings: [] });
+  });
+
+  it('a bad policy file: one line naming the file and the JSON path, exit 2, nothing analysed', async () => {
+    const { code, out, err } = await run(['analyze', '--policy', badPolicy, sixty]);
+    expect(code).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(new RegExp(`^${badPolicy}: /segments/0/maxDeferralDays: `));
+  });
+
+  it('an unknown segment is refused, naming the ones there are', async () => {
+    const { code, err } = await run(['analyze', '--policy', policy, '--segment', 'vip', sixty]);
+    expect(code).toBe(2);
+    expect(err[0]).toMatch(/--segment vip: no such segment .* \(regular, key\)/);
+  });
+});

@@ -10,10 +10,17 @@ export function describeError(
 ): { text: string; detail: string | null } {
   if (!(error instanceof ApiError))
     return { text: t('errors.unexpected'), detail: error instanceof Error ? error.message : null };
-  const detail = error.message || null;
+  // The API's own message is English and for developers; shown only to English readers, never inside
+  // another language's text (a code without a translation falls back to the generic line by status).
+  const detail = error.message && t('errors.showDetails') === 'yes' ? error.message : null;
   if (error.status === 0) return { text: t('errors.network'), detail: null };
   const byCode = t(`errors.code.${error.code}`, { defaultValue: '' });
   if (byCode) return { text: byCode, detail };
+  if (error.field && error.status === 400) {
+    // Name the field in the user's words, and what to do: «Проверьте поле «Тип звонка»».
+    const field = t(`firstDay.fields.${error.field}`, { defaultValue: error.field });
+    return { text: t('firstDay.fieldProblem', { field }), detail };
+  }
   if (error.status === 401) return { text: t('errors.unauthorized'), detail: null };
   if (error.status === 403) return { text: t('errors.forbidden'), detail };
   if (error.status === 404) return { text: notFound ?? t('errors.notFound'), detail: null };

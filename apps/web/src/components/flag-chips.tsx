@@ -41,11 +41,12 @@ export function FlagChips({
   );
 }
 
-export function StatusBadge({ status, reason }: { status: string; reason?: string | null }) {
+export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
-  const live = status !== 'analyzed' && status !== 'failed';
+  // `waiting` is at rest (it needs a transcript), not in progress: no spinner.
+  const live = status !== 'analyzed' && status !== 'failed' && status !== 'waiting';
   return (
-    <span className={`status-badge status-${status}`} title={reason ?? undefined}>
+    <span className={`status-badge status-${status}`}>
       {live ? <span className="spinner" aria-hidden="true" /> : null}
       {t(`status.${status}`, { defaultValue: status })}
     </span>

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The request field at fault (validation), for the UI to name in the user's language. */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -33,8 +35,13 @@ export async function api<T>(url: string, init: RequestInit = {}): Promise<T> {
     throw new ApiError(0, 'network', '');
   }
   if (res.status === 204) return undefined as T;
-  const body = (await res.json().catch(() => null)) as { error?: string; message?: string } | null;
-  if (!res.ok) throw new ApiError(res.status, body?.error ?? 'bad_response', body?.message ?? '');
+  const body = (await res.json().catch(() => null)) as {
+    error?: string;
+    message?: string;
+    field?: string;
+  } | null;
+  if (!res.ok)
+    throw new ApiError(res.status, body?.error ?? 'bad_response', body?.message ?? '', body?.field);
   if (body === null) throw new ApiError(res.status, 'bad_response', '');
   return body as T;
 }

@@ -1,11 +1,37 @@
 /** Dates, numbers and durations in the user's locale (Intl), shared by every feature. */
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
+/**
+ * Dates are the company's (COMPANY_TIME_ZONE, from the session), not the browser's: a call at 23:30
+ * in Moscow is on the same day for a manager travelling in another zone. Until signed in: the browser's.
+ */
+let companyTimeZone: string | undefined;
+
+export function setCompanyTimeZone(timeZone: string | undefined): void {
+  companyTimeZone = timeZone;
+}
+
+export function getCompanyTimeZone(): string | undefined {
+  return companyTimeZone;
+}
+
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${locale}|${JSON.stringify(options)}`;
+  const zoned = companyTimeZone ? { ...options, timeZone: companyTimeZone } : options;
+  const key = `d|${locale}|${JSON.stringify(zoned)}`;
   let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, zoned)));
   return f;
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in the company's time zone, for date fields. */
+export function companyDay(iso: string | Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    ...(companyTimeZone && { timeZone: companyTimeZone }),
+  }).format(new Date(iso));
+  return parts;
 }
 
 export function formatDateTime(iso: string, locale: string): string {
@@ -30,6 +56,17 @@ export function formatClock(seconds: number): string {
   const m = Math.floor((s % 3600) / 60);
   const sec = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${String(m).padStart(2, '0')}:${sec}`;
+}
+
+/**
+ * A moment from a link's `?t=`: seconds (81.5), or a clock as people write it (1:21, 0:18, 1:02:07).
+ * NaN when it is neither.
+ */
+export function parseMoment(value: string | null): number {
+  if (!value) return NaN;
+  const parts = value.trim().split(':');
+  if (parts.length > 3 || parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) return NaN;
+  return parts.reduce((total, part) => total * 60 + Number(part), 0);
 }
 
 /** A duration in words for lists and headers: «14 мин 3 с», "1 h 2 min". */
@@ -59,4 +96,44 @@ export function formatBytes(bytes: number, locale: string): string {
       maximumFractionDigits: 1,
     });
   return formatNumber(Math.max(1, Math.round(bytes / 1024)), locale, { style: 'unit', unit: 'kilobyte' });
+}
+
+/** Minutes the zone is ahead of UTC at `instant` (Moscow: 180). */
+function zoneOffsetMinutes(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((asUtc - (instant - (instant % 1000))) / 60_000);
+}
+
+/**
+ * The instant a calendar day (YYYY-MM-DD) starts in the company's time zone, or — `end` — the last
+ * millisecond before the next day starts. Without a company zone: the browser's day.
+ */
+export function companyDayBoundary(day: string, end: boolean): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return new Date(NaN);
+  if (!companyTimeZone) return new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}`);
+  const [y, m, d] = [Number(match[1]), Number(match[2]) - 1, Number(match[3]) + (end ? 1 : 0)];
+  const wall = Date.UTC(y, m, d);
+  // Two passes settle the offset even on a day the clocks change.
+  let instant = wall - zoneOffsetMinutes(wall, companyTimeZone) * 60_000;
+  instant = wall - zoneOffsetMinutes(instant, companyTimeZone) * 60_000;
+  return new Date(end ? instant - 1 : instant);
 }

@@ -26,4 +26,7 @@ export const queryKeys = {
   tags: ['tags'] as const,
   feedbackInbox: ['inbox', 'feedback'] as const,
   reviewInbox: ['inbox', 'review'] as const,
+  repliesInbox: ['inbox', 'replies'] as const,
+  inboxCounts: ['inbox', 'counts'] as const,
+  inboxAll: ['inbox'] as const,
 };

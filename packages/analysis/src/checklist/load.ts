@@ -12,7 +12,7 @@ export const DEFAULT_CHECKLISTS: Record<string, unknown> = {
 };
 
 /** For a union (a cue is a string or an object), the most specific error among its branches. */
-function deepest(e: ValueError | undefined): ValueError | undefined {
+export function deepest(e: ValueError | undefined): ValueError | undefined {
   if (!e || !e.errors.length) return e;
   let best = e;
   for (const it of e.errors) {

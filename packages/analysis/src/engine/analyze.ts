@@ -4,7 +4,9 @@ import { defaultChecklist } from '../checklist/load.ts';
 import { readCall } from './read-call.ts';
 import { attribute } from '../speakers/attribute.ts';
 import { detectDeflection } from '../deflection/detect.ts';
-import { extractValues } from '../values/extract.ts';
+import { extractValues, isSanctionHit } from '../values/extract.ts';
+import { findWaivers } from '../speakers/waivers.ts';
+import { findPromises } from '../promises/find-promises.ts';
 import { findOpportunities } from '../opportunities/find.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
@@ -49,6 +51,15 @@ export function analyzeTranscript(
     };
   });
   const deflected = detectDeflection(segments, readings, attributed);
+  const sanctionsItem = cl.items.findIndex((i) => i.id === 'sanctions');
+  const waivers = findWaivers(segments, readings, (h) => isSanctionHit(h, sanctionsItem)).map((w) => {
+    const m = moment(segments, w.segment);
+    const values = extractValues(w.hits, lang);
+    if (values) m.values = values;
+    return m;
+  });
+  // Promises to pay are what a collection call is for; a negotiation's "we'll pay by Friday" is its terms.
+  const collection = cl.id === 'collection' || rules.aboutArrears;
   return {
     checklist: { id: cl.id, version: cl.version },
     engine: { rules: RULES_ENGINE_VERSION, llmModel: null },
@@ -58,5 +69,7 @@ export function analyzeTranscript(
       moments: deflected.map((i) => moment(segments, i)),
       confidence: deflectionConfidence(segments, readings, deflected),
     },
+    waivers,
+    ...(collection && { promises: findPromises(segments, lang) }),
   };
 }

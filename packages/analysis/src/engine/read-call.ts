@@ -46,6 +46,8 @@ export interface SegmentReading {
   awaitingAnswer: { item: number; kind: string; answer: import('../patterns/pattern.ts').Pattern }[];
   /** A negated cue of any item: a waiver such as «пени не начисляем». */
   negatedCue: boolean;
+  /** The negated cues themselves (for the credit-policy check: a required sanction waived). */
+  negated: Hit[];
   questionAboutPayment: boolean;
   need: boolean;
   /**
@@ -155,6 +157,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
       askedYesNo: new Set(),
       awaitingAnswer: [],
       negatedCue: false,
+      negated: [],
       questionAboutPayment: false,
       need: false,
       worry: false,
@@ -217,6 +220,13 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
         if (meta.needs === 'arrearsBefore' && !arrearsBefore(c, m.start)) return;
         if (meta.negatable && (denied || isNegated(c, m))) {
           reading.negatedCue = true;
+          reading.negated.push({
+            item: meta.item,
+            kind: meta.kind,
+            tokens: c.tokens.slice(m.start, m.end),
+            clause: c.tokens,
+            start: m.start,
+          });
           return;
         }
         // who commits to what (src/frames): a waiver, a past event, someone else's practice, a

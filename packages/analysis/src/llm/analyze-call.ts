@@ -1,5 +1,6 @@
 import type { AnalysisResult, CallType, Transcript } from '@onterms/contracts';
 import { analyzeTranscript } from '../engine/analyze.ts';
+import type { CompiledChecklist } from '../checklist/compile.ts';
 import { reviewWithLlm, type LlmOptions } from './review.ts';
 
 /** `config.analysisLlm` (packages/config): the only place the LLM settings are read from the environment. */
@@ -9,7 +10,12 @@ export interface AnalysisLlmSettings {
   baseURL: string | null;
 }
 
-export type AnalyzeCall = (transcript: Transcript, callType?: CallType) => Promise<AnalysisResult>;
+/** `checklist`: the company's published checklist for the call type, compiled; absent: the default. */
+export type AnalyzeCall = (
+  transcript: Transcript,
+  callType?: CallType,
+  checklist?: CompiledChecklist,
+) => Promise<AnalysisResult>;
 
 /**
  * Rules engine, then (when configured) the LLM review — the one way OnTerms combines the two, used by
@@ -21,14 +27,15 @@ export function createAnalyzeCall(
   llm: AnalysisLlmSettings | null,
   onReviewFailed: (error: Error, model: string) => void = () => {},
 ): AnalyzeCall {
-  if (!llm) return async (transcript, callType) => analyzeTranscript(transcript, callType);
+  if (!llm)
+    return async (transcript, callType, checklist) => analyzeTranscript(transcript, checklist ?? callType);
   const options: LlmOptions = {
     model: llm.model,
     ...(llm.apiKey && { apiKey: llm.apiKey }),
     ...(llm.baseURL && { baseURL: llm.baseURL }),
   };
-  return async (transcript, callType) => {
-    const rules = analyzeTranscript(transcript, callType);
+  return async (transcript, callType, checklist) => {
+    const rules = analyzeTranscript(transcript, checklist ?? callType);
     try {
       return await reviewWithLlm(transcript, rules, options);
     } catch (error) {

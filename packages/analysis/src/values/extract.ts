@@ -1,4 +1,4 @@
-import type { Language, MomentValues, SanctionKind } from '@onterms/contracts';
+import type { Language, MomentValues, PaymentForm, SanctionKind } from '@onterms/contracts';
 import type { Hit } from '../engine/read-call.ts';
 import type { Token } from '../language/tokens.ts';
 import { readDate } from './dates.ts';
@@ -12,6 +12,18 @@ const SANCTION_KINDS: Record<string, SanctionKind> = {
   legal: 'legal',
   collection: 'collection',
 };
+
+const PAYMENT_FORMS: Record<string, PaymentForm> = {
+  deferral: 'deferral',
+  prepayment: 'prepayment',
+  on_delivery: 'on_delivery',
+  instalments: 'instalments',
+};
+
+/** A cue naming a sanction: of a sanction kind, or any cue of the checklist's sanctions item. */
+export function isSanctionHit(h: Hit, sanctionsItem: number): boolean {
+  return h.kind in SANCTION_KINDS || h.item === sanctionsItem;
+}
 
 function unitDays(t: Token | undefined, lang: Language): number | null {
   if (!t) return null;
@@ -113,9 +125,12 @@ function bareRate(toks: Token[], lang: Language): number {
 export function extractValues(hits: Hit[], lang: Language): MomentValues | undefined {
   const v: MomentValues = {};
   const kinds = new Set<SanctionKind>();
+  const forms = new Set<PaymentForm>();
   for (const h of hits) {
     const sk = SANCTION_KINDS[h.kind];
     if (sk) kinds.add(sk);
+    const pf = PAYMENT_FORMS[h.kind];
+    if (pf) forms.add(pf);
     const toks = h.clause;
     switch (h.kind) {
       case 'deferral': {
@@ -181,5 +196,6 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
     }
   }
   if (kinds.size) v.sanctionKinds = [...kinds];
+  if (forms.size) v.paymentForms = [...forms];
   return Object.keys(v).length ? v : undefined;
 }

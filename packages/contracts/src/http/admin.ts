@@ -60,7 +60,11 @@ export const TeamBody = Type.Object(
 export type TeamBody = Static<typeof TeamBody>;
 export type AdminTeam = Static<typeof AdminTeam>;
 
-export const TokenScopeSchema = Type.Union([Type.Literal('calls:upload'), Type.Literal('calls:read')]);
+export const TokenScopeSchema = Type.Union([
+  Type.Literal('calls:upload'),
+  Type.Literal('calls:read'),
+  Type.Literal('receivables:import'),
+]);
 export type TokenScope = Static<typeof TokenScopeSchema>;
 export const AdminToken = Type.Object({
   id: Type.String(),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-
+import { WorkspaceInfo } from './first-day.ts';
 export const RoleSchema = Type.Union([
   Type.Literal('rep'),
   Type.Literal('manager'),
@@ -19,7 +19,7 @@ export const Me = Type.Object({
 });
 export type Me = Static<typeof Me>;
 
-export const SessionInfo = Type.Object({ user: Me, csrfToken: Type.String() });
+export const SessionInfo = Type.Object({ user: Me, csrfToken: Type.String(), workspace: WorkspaceInfo });
 export type SessionInfo = Static<typeof SessionInfo>;
 
 export const LoginBody = Type.Object(

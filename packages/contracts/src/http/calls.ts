@@ -1,6 +1,7 @@
 import { Page, pageQuery } from './pages.ts';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { DeflectionResult, FlagResult, Moment } from '../analysis.ts';
+import { FindingKind } from '../credit-policy.ts';
 import { CallType, Language, Segment } from '../transcript.ts';
 import './formats.ts';
 
@@ -17,6 +18,10 @@ export type CallStatus = Static<typeof CallStatus>;
 export const UploadFields = Type.Object(
   {
     clientName: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    /** A known client picked in the form (autocomplete), instead of a name typed freely. */
+    clientId: Type.Optional(Type.String({ format: 'uuid' })),
+    /** A known client by tax id (ИНН), for telephony systems that know it. */
+    clientTaxId: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
     callType: Type.Optional(CallType),
     recordedAt: Type.Optional(Type.String({ format: 'date-time' })),
     language: Type.Optional(Language),
@@ -100,6 +105,11 @@ export const CallListQuery = Type.Object(
       }),
     ),
     teamId: Type.Optional(Type.String({ format: 'uuid' })),
+    policyFinding: Type.Optional(
+      Type.Union([Type.Literal('any'), FindingKind], {
+        description: 'calls whose credit-policy check found this kind (any: at least one breach)',
+      }),
+    ),
     missing: Type.Optional(
       Type.Union(
         [

@@ -24,6 +24,7 @@ export async function saveAnalysis(
       checklist_version: result.checklist.version,
       rules_version: result.engine.rules,
       llm_model: result.engine.llmModel,
+      waivers: result.waivers ? JSON.stringify(result.waivers) : null,
     })
     .execute();
 
@@ -79,30 +80,40 @@ export async function saveAnalysis(
 
 /** The stored verdict in the shape `onterms analyze` prints, or null when the call is not analysed. */
 export async function getAnalysis(db: Db, callId: string): Promise<AnalysisResult | null> {
-  const head = await db.selectFrom('analyses').selectAll().where('call_id', '=', callId).executeTakeFirst();
-  if (!head) return null;
-  const [flags, moments] = await Promise.all([
+  return (await getAnalyses(db, [callId])).get(callId) ?? null;
+}
+
+/** The stored verdicts of many calls in three queries (a re-check reads them in batches). */
+export async function getAnalyses(db: Db, callIds: string[]): Promise<Map<string, AnalysisResult>> {
+  const out = new Map<string, AnalysisResult>();
+  if (callIds.length === 0) return out;
+  const [heads, flags, moments] = await Promise.all([
+    db.selectFrom('analyses').selectAll().where('call_id', 'in', callIds).execute(),
     db
       .selectFrom('analysis_flags')
-      .select(['flag', 'stated', 'confidence', 'opportunities'])
-      .where('call_id', '=', callId)
+      .select(['call_id', 'flag', 'stated', 'confidence', 'opportunities'])
+      .where('call_id', 'in', callIds)
       .execute(),
     db
       .selectFrom('analysis_moments')
       .selectAll()
-      .where('call_id', '=', callId)
+      .where('call_id', 'in', callIds)
+      .orderBy('call_id')
       .orderBy('flag')
       .orderBy('ordinal')
       .execute(),
   ]);
-  const byFlag = new Map<string, FlagResult>();
-  for (const f of flags)
+  const byCall = new Map<string, Map<string, FlagResult>>();
+  for (const f of flags) {
+    const byFlag = byCall.get(f.call_id) ?? new Map<string, FlagResult>();
     byFlag.set(f.flag, {
       stated: f.stated,
       moments: [],
       ...(f.confidence !== null && { confidence: f.confidence }),
       ...(f.opportunities ? { opportunities: f.opportunities as FlagResult['opportunities'] } : {}),
     });
+    byCall.set(f.call_id, byFlag);
+  }
   for (const m of moments) {
     const moment: Moment = {
       segment: m.segment_idx,
@@ -112,20 +123,25 @@ export async function getAnalysis(db: Db, callId: string): Promise<AnalysisResul
       quote: m.quote,
       ...(m.moment_values ? { values: m.moment_values as Moment['values'] } : {}),
     };
-    byFlag.get(m.flag)?.moments.push(moment);
+    byCall.get(m.call_id)?.get(m.flag)?.moments.push(moment);
   }
-  const deflection = byFlag.get(DEFLECTION_FLAG) ?? { stated: false, moments: [] };
-  byFlag.delete(DEFLECTION_FLAG);
-  return {
-    checklist: { id: head.checklist_id, version: head.checklist_version },
-    engine: { rules: head.rules_version, llmModel: head.llm_model },
-    flags: Object.fromEntries(byFlag),
-    deflection: {
-      present: deflection.stated,
-      moments: deflection.moments,
-      ...(deflection.confidence !== undefined && { confidence: deflection.confidence }),
-    },
-  };
+  for (const head of heads) {
+    const byFlag = byCall.get(head.call_id) ?? new Map<string, FlagResult>();
+    const deflection = byFlag.get(DEFLECTION_FLAG) ?? { stated: false, moments: [] };
+    byFlag.delete(DEFLECTION_FLAG);
+    out.set(head.call_id, {
+      checklist: { id: head.checklist_id, version: head.checklist_version },
+      engine: { rules: head.rules_version, llmModel: head.llm_model },
+      flags: Object.fromEntries(byFlag),
+      deflection: {
+        present: deflection.stated,
+        moments: deflection.moments,
+        ...(deflection.confidence !== undefined && { confidence: deflection.confidence }),
+      },
+      ...(head.waivers ? { waivers: head.waivers as Moment[] } : {}),
+    });
+  }
+  return out;
 }
 
 /**

@@ -88,6 +88,8 @@ export interface CallFilters {
   reviewed?: boolean;
   /** Full-text search in the transcript (websearch syntax, Russian and English). */
   search?: string;
+  /** Calls whose credit-policy check found this kind of finding (`any`: any breach). */
+  policyFinding?: string;
 }
 
 /**
@@ -173,6 +175,13 @@ export async function listCalls(
   }
   if (filters.reviewed !== undefined) {
     query = query.where('calls.reviewed_at', filters.reviewed ? 'is not' : 'is', null);
+  }
+  if (filters.policyFinding) {
+    query = query.where(
+      filters.policyFinding === 'any'
+        ? sql<boolean>`exists (select 1 from call_policy_checks k where k.call_id = calls.id and k.breaches > 0)`
+        : sql<boolean>`exists (select 1 from call_policy_findings f where f.call_id = calls.id and f.kind = ${filters.policyFinding})`,
+    );
   }
   if (filters.search) {
     const tsquery = transcriptQuery(filters.search);
@@ -412,6 +421,46 @@ export async function requeueWaitingCalls(db: Db): Promise<string[]> {
  */
 export async function requeueForTranscription(db: Db, id: string): Promise<boolean> {
   return transitionCallStatus(db, id, ['waiting', 'failed', 'analyzed'], 'queued');
+}
+
+/**
+ * Attaches an uploaded transcript to an existing call and sends it back through the pipeline: the
+ * call's transcript now comes from `key`. Only from a resting state (`from`); `attached: false` when
+ * the call is busy in the pipeline (or gone). Returns the key it replaced, for the caller to tidy up.
+ */
+export async function attachTranscriptUpload(
+  db: Db,
+  id: string,
+  key: string,
+  from: CallStatus[],
+): Promise<{ attached: boolean; replacedKey: string | null }> {
+  // One statement: the old key is read from the row as it was before this very update.
+  const row = await sql<{ replaced_key: string | null }>`
+    update calls set transcript_upload_key = ${key}, status = 'queued', failure_reason = null, updated_at = now()
+    from (select transcript_upload_key as replaced_key from calls where id = ${id}) as before
+    where calls.id = ${id} and calls.status in (${sql.join(from)})
+    returning before.replaced_key`.execute(db);
+  const first = row.rows[0];
+  return first ? { attached: true, replacedKey: first.replaced_key } : { attached: false, replacedKey: null };
+}
+
+/** Undoes `attachTranscriptUpload` while the call is still queued (the queue could not take it). */
+export async function restoreTranscriptUpload(
+  db: Db,
+  id: string,
+  before: { transcriptUploadKey: string | null; status: CallStatus; failureReason: string | null },
+): Promise<void> {
+  await db
+    .updateTable('calls')
+    .set({
+      transcript_upload_key: before.transcriptUploadKey,
+      status: before.status,
+      failure_reason: before.failureReason,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .execute();
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Role } from '../database.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -250,4 +250,76 @@ async function repliesOf(db: Db, threadIds: string[]): Promise<Map<string, Reply
     out.set(r.parent_id!, list);
   }
   return out;
+}
+
+/**
+ * Whose move it is in a thread. The manager's: the rep disputed it or replied, and no manager has
+ * answered since. The rep's: it is still open (to acknowledge or dispute), or a manager answered after
+ * the rep's last word. Both sides see the same thread, so the two queues close the review loop.
+ */
+export type AwaitingSide = 'manager' | 'rep';
+
+function awaitingCondition(side: AwaitingSide) {
+  const repReply = sql<Date | null>`(select max(r.created_at) from annotations r join users ru on ru.id = r.author_id
+    where r.parent_id = a.id and ru.role = 'rep')`;
+  const managerReply = sql<Date | null>`(select max(r.created_at) from annotations r join users ru on ru.id = r.author_id
+    where r.parent_id = a.id and ru.role <> 'rep')`;
+  if (side === 'manager') {
+    return sql<boolean>`greatest(${repReply}, case when a.status = 'disputed' then a.status_at end)
+      > coalesce(${managerReply}, a.created_at)`;
+  }
+  return sql<boolean>`(a.status = 'open' or ${managerReply}
+      > coalesce(greatest(${repReply}, case when a.status <> 'open' then a.status_at end), a.created_at))`;
+}
+
+function awaitingQuery(db: Db, side: AwaitingSide, repIds: string[]) {
+  return db
+    .selectFrom('annotations as a')
+    .innerJoin('calls', 'calls.id', 'a.call_id')
+    .where('a.parent_id', 'is', null)
+    .where('calls.rep_id', 'in', repIds)
+    .where(awaitingCondition(side));
+}
+
+/** Threads on the given reps' calls waiting for `side`, most recently active first. */
+export async function listThreadsAwaiting(
+  db: Db,
+  side: AwaitingSide,
+  repIds: string[],
+  limit = 200,
+): Promise<FeedbackItem[]> {
+  if (repIds.length === 0) return [];
+  const rows = await awaitingQuery(db, side, repIds)
+    .leftJoin('clients', 'clients.id', 'calls.client_id')
+    .select(['a.id', 'calls.id as call_id', 'clients.name as client_name', 'calls.recorded_at'])
+    .orderBy(sql`coalesce(a.status_at, a.created_at)`, 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .execute();
+  if (rows.length === 0) return [];
+  const threads = new Map(
+    (
+      await selectThreads(db, (q) =>
+        q.where(
+          'a.id',
+          'in',
+          rows.map((r) => r.id),
+        ),
+      )
+    ).map((t) => [t.id, t]),
+  );
+  return rows.map((r) => ({
+    callId: r.call_id,
+    clientName: r.client_name,
+    recordedAt: r.recorded_at,
+    thread: threads.get(r.id)!,
+  }));
+}
+
+export async function countThreadsAwaiting(db: Db, side: AwaitingSide, repIds: string[]): Promise<number> {
+  if (repIds.length === 0) return 0;
+  const row = await awaitingQuery(db, side, repIds)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

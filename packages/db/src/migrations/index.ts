@@ -6,6 +6,8 @@ import * as sttNotes from './2026-11-22T0400-stt-notes.ts';
 import * as stats from './2026-11-22T0500-stats.ts';
 import * as statsDaily from './2026-11-22T0510-stats-daily.ts';
 import * as callFailures from './2026-12-07T0100-call-failures.ts';
+import * as creditPolicy from './2026-12-07T0200-credit-policy.ts';
+import * as receivables from './2026-12-07T0300-receivables.ts';
 import * as analysisConfidence from './2026-12-07T0500-analysis-confidence.ts';
 
 /**
@@ -20,5 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0500-stats': stats,
   '2026-11-22T0510-stats-daily': statsDaily,
   '2026-12-07T0100-call-failures': callFailures,
+  '2026-12-07T0200-credit-policy': creditPolicy,
+  '2026-12-07T0300-receivables': receivables,
   '2026-12-07T0500-analysis-confidence': analysisConfidence,
 };

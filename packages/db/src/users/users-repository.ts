@@ -300,3 +300,8 @@ function toUser(row: {
     disabled: row.disabled_at !== null,
   };
 }
+
+/** Everyone's id, e-mail and name: an imported report names reps by either. */
+export async function listUserIdentities(db: Db): Promise<{ id: string; email: string; name: string }[]> {
+  return db.selectFrom('users').select(['id', 'email', 'name']).where('disabled_at', 'is', null).execute();
+}

@@ -8,6 +8,7 @@ import {
   findUserByEmail,
   findUserById,
   getManagedTeamIds,
+  getPasswordHash,
   insertTeam,
   insertUser,
   setManagedTeams,
@@ -66,7 +67,8 @@ export async function createAccount(
   const teams = await checkTeams(db, input.role, input.teamId ?? null, input.managedTeamIds ?? []);
   const generatedPassword = input.password ? null : generatePassword();
   const password = input.password ?? generatedPassword!;
-  const problem = await passwordProblem(password, email, input.name);
+  // A generated password is strong by construction (about 105 random bits): no need to judge it.
+  const problem = input.password ? await passwordProblem(password, email, input.name) : null;
   if (problem) throw new AppError('bad_request', problem);
   if (await findUserByEmail(db, email))
     throw new AppError('conflict', `A user with the email ${email} already exists.`);
@@ -163,7 +165,7 @@ export async function resetPassword(
   if (!user) throw new AppError('not_found', 'No such user.');
   const generatedPassword = password ? null : generatePassword();
   const next = password ?? generatedPassword!;
-  const problem = await passwordProblem(next, user.email, user.name);
+  const problem = password ? await passwordProblem(next, user.email, user.name) : null;
   if (problem) throw new AppError('bad_request', problem);
   await setPasswordHash(db, userId, await passwords.hash(next), now);
   await deleteUserSessions(db, userId);
@@ -239,13 +241,16 @@ export interface DemoCredential {
 export const DEMO_TEAMS = ['Demo North', 'Demo South'] as const;
 
 /**
- * The demo mode's people, with fresh random passwords at every start (never a fixed default): a rep in
- * each of two teams, a manager leading the first, a director and an admin. Existing demo users get
- * new passwords and their sessions end. Returns the credentials to print.
+ * The demo mode's people, with random passwords (never a fixed default): a rep in each of two teams, a
+ * manager leading the first, a director and an admin. `remembered` (email → password, kept by the
+ * caller in ONTERMS_DATA_DIR) makes them stable across starts: a person with a remembered password
+ * keeps it (reset to it if it no longer matches); anyone else gets a new one and their sessions end.
+ * Returns the credentials to print and to remember.
  */
 export async function createDemoUsers(
   db: Kysely<Database>,
   passwords: PasswordHasher = createPasswordHasher(),
+  remembered: Record<string, string> = {},
 ): Promise<DemoCredential[]> {
   const north = await ensureTeam(db, DEMO_TEAMS[0]);
   const south = await ensureTeam(db, DEMO_TEAMS[1]);
@@ -264,9 +269,12 @@ export async function createDemoUsers(
   const credentials: DemoCredential[] = [];
   for (const person of people) {
     const existing = await findUserByEmail(db, person.email);
-    const password = generatePassword();
+    const kept = remembered[person.email];
+    const password = kept ?? generatePassword();
     if (existing) {
-      await resetPassword(db, passwords, existing.id, password);
+      const hash = kept ? await getPasswordHash(db, existing.id) : null;
+      const stillValid = hash !== null && (await passwords.verify(hash, password));
+      if (!stillValid) await resetPassword(db, passwords, existing.id, password);
     } else {
       await createAccount(db, passwords, { ...person, password });
     }

@@ -64,6 +64,14 @@ export class BullmqCallQueue implements CallQueue {
     );
   }
 
+  async enqueueRecheck(recheckId: string): Promise<void> {
+    const job: Job = { name: JobName.RecheckPolicy, data: { recheckId } };
+    await this.withTimeout(
+      this.connected().then((queue) => queue.add(job.name, job.data, jobOptions(job, this.attempts))),
+      'enqueue the policy re-check',
+    );
+  }
+
   async health(): Promise<QueueHealth> {
     try {
       await this.withTimeout(this.redis.ping(), 'reach Redis');

@@ -9,6 +9,11 @@ export interface CallQueue {
    * Rejects with QueueUnavailableError — quickly, never hanging — when the queue cannot be reached.
    */
   enqueueCall(callId: string, options?: { reanalyze?: boolean }): Promise<void>;
+  /**
+   * Schedules a credit-policy re-check run (idempotent per run id, like calls). Rejects with
+   * QueueUnavailableError when the queue cannot be reached.
+   */
+  enqueueRecheck(recheckId: string): Promise<void>;
   health(): Promise<QueueHealth>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { silentLogger, type Logger, type ProcessCallDeps } from '../deps.ts';
-import { jobIdFor, JobName, type HandlerTable, type Job } from '../jobs.ts';
+import { jobIdFor, jobSubject, JobName, type HandlerTable, type Job } from '../jobs.ts';
 import { backoffDelay, DEFAULT_RETRY_POLICY, keptJobDelayMs, type RetryPolicy } from '../retry-policy.ts';
 import type { CallQueue, QueueHealth } from './call-queue.ts';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,8 @@ export interface InProcessRunnerOptions {
   retry?: RetryPolicy;
   /** Calls to resume at start (normally `listUnfinishedCallIds`). */
   listUnfinished: () => Promise<string[]>;
+  /** Policy re-check runs to resume at start (those still `running`). */
+  listUnfinishedRechecks?: () => Promise<string[]>;
   log?: Logger;
   /**
    * How often calls an outage left failed are retried (auto-retry.ts); null or omitted: never
@@ -63,6 +65,8 @@ export class InProcessRunner implements CallQueue {
     const ids = await this.options.listUnfinished();
     for (const id of ids) this.add({ name: JobName.ProcessCall, data: { callId: id } });
     if (ids.length) this.log.info({ count: ids.length }, 'resuming unfinished calls');
+    for (const recheckId of (await this.options.listUnfinishedRechecks?.()) ?? [])
+      this.add({ name: JobName.RecheckPolicy, data: { recheckId } });
     const interval = this.options.reconcileIntervalMs;
     if (interval) {
       this.reconcileTimer = setInterval(() => {
@@ -80,6 +84,10 @@ export class InProcessRunner implements CallQueue {
 
   async enqueueCall(callId: string, options: { reanalyze?: boolean } = {}): Promise<void> {
     this.add({ name: options.reanalyze ? JobName.ReanalyzeCall : JobName.ProcessCall, data: { callId } });
+  }
+
+  async enqueueRecheck(recheckId: string): Promise<void> {
+    this.add({ name: JobName.RecheckPolicy, data: { recheckId } });
   }
 
   async health(): Promise<QueueHealth> {
@@ -120,16 +128,16 @@ export class InProcessRunner implements CallQueue {
   private pump(): void {
     while (!this.closed && this.running.size < this.options.concurrency) {
       // Skip entries whose call is already running (e.g. a re-analysis queued behind the pipeline).
-      const index = this.pending.findIndex((e) => !this.runningCalls.has(e.job.data.callId));
+      const index = this.pending.findIndex((e) => !this.runningCalls.has(jobSubject(e.job)));
       if (index < 0) break;
       const [entry] = this.pending.splice(index, 1) as [Entry];
       const run = this.run(entry).finally(() => {
         this.running.delete(run);
-        this.runningCalls.delete(entry.job.data.callId);
+        this.runningCalls.delete(jobSubject(entry.job));
         this.pump();
         this.notifyIdle();
       });
-      this.runningCalls.add(entry.job.data.callId);
+      this.runningCalls.add(jobSubject(entry.job));
       this.running.add(run);
     }
   }

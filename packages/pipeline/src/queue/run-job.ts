@@ -1,7 +1,7 @@
 import type { ProcessCallDeps } from '../deps.ts';
 import { CallBusyError } from '../errors.ts';
 import { CallNotVisibleError } from '../handlers.ts';
-import { JobName, type HandlerTable, type Job, type JobOutcome } from '../jobs.ts';
+import { isCallJob, jobSubject, JobName, type HandlerTable, type Job, type JobOutcome } from '../jobs.ts';
 import { markGaveUp } from '../process-call.ts';
 
 /**
@@ -20,12 +20,13 @@ export async function runAttempt(
   const handle = table.get(job.name);
   if (!handle) throw new Error(`No handler for job ${job.name}`); // unreachable: the table is checked at boot
   try {
-    return await handle(job.data, { attempt, signal });
+    return await handle(job.data as never, { attempt, signal });
   } catch (error) {
-    const log = { callId: job.data.callId, job: job.name, attempt, attempts, err: (error as Error).message };
+    const log = { subject: jobSubject(job), job: job.name, attempt, attempts, err: (error as Error).message };
     if (attempt < attempts) {
       deps.log.warn(log, 'job attempt failed; will retry');
     } else if (
+      isCallJob(job) &&
       job.name === JobName.ProcessCall &&
       !(error instanceof CallBusyError) &&
       !(error instanceof CallNotVisibleError)

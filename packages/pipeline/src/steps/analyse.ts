@@ -1,5 +1,7 @@
 import type { CallStatus } from '@onterms/db';
-import { findCallById, getSegments, lockCallStatus, saveAnalysis } from '@onterms/db';
+import { resolvePromiseDue } from '@onterms/analysis';
+import { findCallById, getSegments, lockCallStatus, replaceCallPromises, saveAnalysis } from '@onterms/db';
+import { checkCallAgainstPolicy, companyChecklist } from '@onterms/domain';
 import type { ProcessCallDeps } from '../deps.ts';
 
 type Deps = Pick<ProcessCallDeps, 'db' | 'analyze' | 'log'>;
@@ -9,6 +11,9 @@ type Deps = Pick<ProcessCallDeps, 'db' | 'analyze' | 'log'>;
  * computed outside any transaction; the write re-checks the call's status under a row lock, so a call
  * deleted or reset meanwhile is left alone ('skipped'). `saveAnalysis` replaces the previous verdict,
  * so running this twice leaves the same rows.
+ *
+ * The same transaction checks the call against the current credit policy (if one is published), so
+ * an analysed call always has its findings.
  *
  * `from`: the statuses this run may start from — `transcribed` in the pipeline; `transcribed` or
  * `analyzed` for a re-analysis.
@@ -23,12 +28,26 @@ export async function analyse(
   if (!call || !from.includes(call.status)) return 'skipped';
   const segments = await getSegments(db, callId);
   // The transcribe step always records the transcript's language on the call.
-  const result = await deps.analyze({ language: call.language ?? 'ru', segments }, call.callType);
+  const checklist = await companyChecklist(db, call.callType);
+  const result = await deps.analyze(
+    { language: call.language ?? 'ru', segments },
+    call.callType,
+    ...(checklist ? [checklist] : []),
+  );
 
   return db.transaction().execute(async (trx) => {
     const status = await lockCallStatus(trx, callId);
     if (!status || !from.includes(status)) return 'skipped';
     await saveAnalysis(trx, callId, result);
+    // after the flags, in the same transaction: the call is checked against the policy current now
+    await checkCallAgainstPolicy(trx, callId, result);
+    // Promises are checked against later payments by the day they name, counted from the day of the call.
+    const callDay = call.recordedAt.toISOString().slice(0, 10);
+    await replaceCallPromises(
+      trx,
+      callId,
+      (result.promises ?? []).map((p) => ({ ...p, dueOn: resolvePromiseDue(p.due, callDay) })),
+    );
     return 'analyzed';
   });
 }

@@ -6,6 +6,7 @@ import { StatusBadge } from '../../components/flag-chips.tsx';
 import { useCall } from '../../features/calls/api/get-call.ts';
 import { CallFailure } from '../../features/calls/components/call-failure.tsx';
 import { usePeaks } from '../../features/calls/api/get-peaks.ts';
+import { NoTranscriptPanel } from '../../features/call-review/components/no-transcript-panel.tsx';
 import { ChecklistPanel } from '../../features/call-review/components/checklist-panel.tsx';
 import { Transcript, type SegmentMark } from '../../features/call-review/components/transcript.tsx';
 import { WaveformPlayer, type WaveRegion } from '../../features/call-review/components/waveform-player.tsx';
@@ -15,8 +16,9 @@ import { useAnnotations } from '../../features/coaching/api/get-annotations.ts';
 import type { NoteDraft } from '../../features/coaching/components/note-form.tsx';
 import { ThreadsPanel } from '../../features/coaching/components/threads-panel.tsx';
 import { CorrectFlagControl } from '../../features/corrections/components/correct-flag-control.tsx';
+import { PolicyFindingsPanel } from '../../features/credit-policy/components/policy-findings-panel.tsx';
 import { ReviewButton } from '../../features/corrections/components/review-button.tsx';
-import { formatDateTime, formatDuration } from '../../lib/format.ts';
+import { formatDateTime, formatDuration, parseMoment } from '../../lib/format.ts';
 import { nextMoment, previousMoment, segmentAt } from '../../lib/segments.ts';
 import type { CallDetail, Moment } from '@onterms/contracts';
 import { FLAG_IDS } from '../../lib/flags.ts';
@@ -33,7 +35,7 @@ export function Component() {
     return (
       <div className="page">
         <ErrorMessage error={call.error} notFound={t('call.notFound')} onRetry={() => void call.refetch()} />
-        <Link to="/">{t('nav.backToList')}</Link>
+        <Link to="/calls">{t('nav.backToList')}</Link>
       </div>
     );
   }
@@ -47,7 +49,7 @@ function effectiveMoments(call: CallDetail, flag: string): Moment[] {
 
 function CallPage({ call }: { call: CallDetail }) {
   const { t, i18n } = useTranslation();
-  const { user } = useSession();
+  const { user, workspace } = useSession();
   const [search] = useSearchParams();
   const [player] = useState(() => new PlayerStore());
   const [draft, setDraft] = useState<NoteDraft | null>(null);
@@ -62,7 +64,7 @@ function CallPage({ call }: { call: CallDetail }) {
   const nav = neighbours(call.id);
 
   // Deep link ?t=81.5: open the call at that moment, playing when the browser allows it.
-  const startAt = Number(search.get('t'));
+  const startAt = parseMoment(search.get('t'));
   const seekedTo = useRef(false);
   useEffect(() => {
     if (seekedTo.current || !Number.isFinite(startAt) || startAt <= 0) return;
@@ -158,8 +160,10 @@ function CallPage({ call }: { call: CallDetail }) {
       <header className="call-header">
         <div>
           <h1>
-            {call.clientName ?? t('list.noClient')}{' '}
-            <StatusBadge status={call.status} reason={call.failureReason} />
+            <span className="truncate" title={call.clientName ?? ''}>
+              {call.clientName ?? t('list.noClient')}
+            </span>{' '}
+            <StatusBadge status={call.status} />
           </h1>
           <p className="meta-line">
             {call.repName ?? ''}
@@ -173,7 +177,6 @@ function CallPage({ call }: { call: CallDetail }) {
               call.transcriptSource === 'stt' && call.engine.sttAudioSeconds !== null
                 ? t('call.sttAudio', { duration: formatDuration(call.engine.sttAudioSeconds, i18n.language) })
                 : null,
-              call.engine.rules,
               call.engine.llmModel,
             ]
               .filter(Boolean)
@@ -221,6 +224,14 @@ function CallPage({ call }: { call: CallDetail }) {
           canRetry={user.role === 'rep' || isManager}
         />
       ) : null}
+      {call.status === 'failed' || call.status === 'waiting' ? (
+        <NoTranscriptPanel
+          callId={call.id}
+          status={call.status}
+          speechToText={workspace?.speechToText ?? false}
+          canAct={isManager || isCallRep}
+        />
+      ) : null}
       <div className="call-grid">
         <aside className="call-side">
           <ChecklistPanel
@@ -237,11 +248,18 @@ function CallPage({ call }: { call: CallDetail }) {
                         stated={call.effective[flag]?.stated ?? false}
                         corrected={call.effective[flag]?.source === 'correction'}
                         currentSegment={currentSegment}
+                        hasMachineMoments={
+                          ((flag === 'deflection' ? call.deflection?.moments : call.flags?.[flag]?.moments)
+                            ?.length ?? 0) > 0
+                        }
                       />
                     ) : null
                 : undefined
             }
           />
+          {call.status === 'analyzed' ? (
+            <PolicyFindingsPanel callId={call.id} onPlay={(s) => player.playFrom(s)} />
+          ) : null}
           <ThreadsPanel
             callId={call.id}
             canAnnotate={isManager}

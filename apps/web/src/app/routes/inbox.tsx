@@ -1,25 +1,95 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ErrorMessage, Loading } from '../../components/error-message.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
+import { useCalls } from '../../features/calls/api/get-calls.ts';
+import { CallsTable } from '../../features/calls/components/calls-table.tsx';
 import { useFeedbackInbox } from '../../features/coaching/api/get-feedback-inbox.ts';
+import { useRepliesInbox } from '../../features/coaching/api/get-replies-inbox.ts';
 import { useReviewInbox } from '../../features/coaching/api/get-review-inbox.ts';
+import { BreachesInbox } from '../../features/credit-policy/components/breaches-inbox.tsx';
 import { formatClock, formatDateTime, formatDuration } from '../../lib/format.ts';
+import type { FeedbackItem } from '@onterms/contracts';
 import { useSession } from './use-session.ts';
 
+/** Where a rep and a manager start: what waits for them, most urgent first. */
 export function InboxRoute() {
   const { user } = useSession();
-  if (user.role === 'rep') return <FeedbackInbox />;
-  if (user.role === 'manager') return <ReviewInbox />;
+  if (user.role === 'rep') return <RepStart />;
+  if (user.role === 'manager') return <ManagerStart />;
   return <p className="page">—</p>;
 }
 
-function FeedbackInbox() {
-  const { t, i18n } = useTranslation();
-  const inbox = useFeedbackInbox();
+function RepStart() {
   return (
     <div className="page">
-      <h1>{t('inbox.feedbackTitle')}</h1>
+      <FeedbackInbox />
+      <MyRecentCalls />
+    </div>
+  );
+}
+
+function ManagerStart() {
+  return (
+    <div className="page">
+      <RepliesInbox />
+      <ReviewInbox />
+    </div>
+  );
+}
+
+/** Who spoke last in a thread, to tell the rep "your manager answered". */
+function lastWordByManager(item: FeedbackItem): boolean {
+  const last = item.thread.replies.at(-1);
+  if (!last || last.author.role === 'rep') return false;
+  return !item.thread.statusAt || last.createdAt > item.thread.statusAt;
+}
+
+function ThreadItems({ items }: { items: FeedbackItem[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ul className="inbox">
+      {items.map((item) => {
+        const last = item.thread.replies.at(-1);
+        return (
+          <li key={item.thread.id} data-thread={item.thread.id}>
+            <Link to={`/calls/${item.callId}?t=${item.thread.start}`} className="truncate">
+              {item.clientName ?? t('list.noClient')} · {formatDateTime(item.recordedAt, i18n.language)} ·{' '}
+              {formatClock(item.thread.start)}
+            </Link>{' '}
+            {item.thread.status === 'disputed' ? (
+              <span className="badge status status-disputed">{t('firstDay.disputed')}</span>
+            ) : null}
+            {lastWordByManager(item) ? (
+              <span className="badge answered">{t('firstDay.answered')}</span>
+            ) : null}
+            <p>{item.thread.body}</p>
+            <p className="small muted">
+              {item.thread.author.name} · {t(`role.${item.thread.author.role}`)}
+            </p>
+            {item.thread.statusComment ? (
+              <p className="small">{t('firstDay.quote', { text: item.thread.statusComment })}</p>
+            ) : null}
+            {last ? (
+              <p className="small">
+                {last.author.name} ({t(`role.${last.author.role}`)},{' '}
+                {formatDateTime(last.createdAt, i18n.language)}
+                ): {last.body}
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function FeedbackInbox() {
+  const { t } = useTranslation();
+  const inbox = useFeedbackInbox();
+  return (
+    <section aria-labelledby="feedback-title">
+      <h1 id="feedback-title">{t('inbox.feedbackTitle')}</h1>
       {inbox.isPending ? <Loading /> : null}
       {inbox.isError ? (
         <ErrorMessage
@@ -29,19 +99,49 @@ function FeedbackInbox() {
         />
       ) : null}
       {inbox.data?.items.length === 0 ? <p className="empty">{t('inbox.feedbackEmpty')}</p> : null}
-      <ul className="inbox">
-        {inbox.data?.items.map((item) => (
-          <li key={item.thread.id}>
-            <Link to={`/calls/${item.callId}?t=${item.thread.start}`}>
-              {item.clientName ?? t('list.noClient')} · {formatDateTime(item.recordedAt, i18n.language)} ·{' '}
-              {formatClock(item.thread.start)}
-            </Link>
-            <p>{item.thread.body}</p>
-            <p className="small muted">{item.thread.author.name}</p>
-          </li>
-        ))}
-      </ul>
-    </div>
+      {inbox.data ? <ThreadItems items={inbox.data.items} /> : null}
+    </section>
+  );
+}
+
+function MyRecentCalls() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const calls = useCalls({ pageSize: '10', page: '1' });
+  return (
+    <section aria-labelledby="my-calls-title">
+      <div className="row spread">
+        <h2 id="my-calls-title">{t('firstDay.myCalls')}</h2>
+        <Link to="/calls">{t('firstDay.allMyCalls')}</Link>
+      </div>
+      {calls.isPending ? <Loading label={t('list.loading')} /> : null}
+      {calls.isError ? <ErrorMessage error={calls.error} onRetry={() => void calls.refetch()} /> : null}
+      {calls.data?.items.length === 0 ? <p className="empty">{t('list.empty')}</p> : null}
+      {calls.data?.items.length ? (
+        <CallsTable
+          calls={calls.data.items}
+          sort="-recorded_at"
+          onFilter={(change) =>
+            void navigate(`/calls?${new URLSearchParams(change as Record<string, string>)}`)
+          }
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function RepliesInbox() {
+  const { t } = useTranslation();
+  const inbox = useRepliesInbox();
+  return (
+    <section aria-labelledby="replies-title">
+      <h1 id="replies-title">{t('firstDay.repliesTitle')}</h1>
+      <p className="muted">{t('firstDay.repliesHint')}</p>
+      {inbox.isPending ? <Loading /> : null}
+      {inbox.isError ? <ErrorMessage error={inbox.error} onRetry={() => void inbox.refetch()} /> : null}
+      {inbox.data?.items.length === 0 ? <p className="empty">{t('firstDay.repliesEmpty')}</p> : null}
+      {inbox.data ? <ThreadItems items={inbox.data.items} /> : null}
+    </section>
   );
 }
 
@@ -49,8 +149,8 @@ function ReviewInbox() {
   const { t, i18n } = useTranslation();
   const inbox = useReviewInbox();
   return (
-    <div className="page">
-      <h1>{t('inbox.reviewTitle')}</h1>
+    <section aria-labelledby="review-title">
+      <h2 id="review-title">{t('inbox.reviewTitle')}</h2>
       <p className="muted">{t('inbox.reviewHint')}</p>
       {inbox.isPending ? <Loading /> : null}
       {inbox.isError ? (
@@ -62,7 +162,7 @@ function ReviewInbox() {
       ) : null}
       {inbox.data?.items.length === 0 ? <p className="empty">{t('inbox.reviewEmpty')}</p> : null}
       {inbox.data?.items.length ? (
-        <table className="calls">
+        <table className="calls stack">
           <thead>
             <tr>
               <th scope="col">{t('list.col.date')}</th>
@@ -75,13 +175,17 @@ function ReviewInbox() {
           <tbody>
             {inbox.data.items.map((c) => (
               <tr key={c.id}>
-                <td>
+                <td data-label={t('list.col.date')}>
                   <Link to={`/calls/${c.id}`}>{formatDateTime(c.recordedAt, i18n.language)}</Link>
                 </td>
-                <td>{c.clientName ?? t('list.noClient')}</td>
-                <td>{c.repName ?? ''}</td>
-                <td>{formatDuration(c.durationSec, i18n.language)}</td>
-                <td>
+                <td data-label={t('list.col.client')}>
+                  <span className="truncate" title={c.clientName ?? ''}>
+                    {c.clientName ?? t('list.noClient')}
+                  </span>
+                </td>
+                <td data-label={t('list.col.rep')}>{c.repName ?? ''}</td>
+                <td data-label={t('list.col.duration')}>{formatDuration(c.durationSec, i18n.language)}</td>
+                <td data-label={t('list.col.flags')}>
                   <FlagChips flags={c.flags} corrected={c.corrected} />
                 </td>
               </tr>
@@ -89,6 +193,7 @@ function ReviewInbox() {
           </tbody>
         </table>
       ) : null}
-    </div>
+      <BreachesInbox />
+    </section>
   );
 }

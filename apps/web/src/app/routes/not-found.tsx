@@ -6,7 +6,7 @@ export function NotFoundRoute() {
   return (
     <div className="page">
       <h1>{t('errors.noPage')}</h1>
-      <Link to="/">{t('nav.backToList')}</Link>
+      <Link to="/calls">{t('nav.backToList')}</Link>
     </div>
   );
 }

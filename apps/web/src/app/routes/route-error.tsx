@@ -10,7 +10,7 @@ export function RouteError() {
     <div className="page">
       <h1>{t('errors.pageTitle')}</h1>
       <ErrorMessage error={error} onRetry={() => window.location.reload()} />
-      <Link to="/">{t('nav.backToList')}</Link>
+      <Link to="/calls">{t('nav.backToList')}</Link>
     </div>
   );
 }

@@ -152,6 +152,28 @@ describe('admin: users', () => {
     expect(await screen.findByText('anna@x.ru')).toBeTruthy();
   });
 
+  it('asks before changing a role, and saves nothing when the admin says no', async () => {
+    const rep: AdminUser = { ...ADMIN, id: 'u3', email: 'rep@x.ru', name: 'Павел', role: 'rep' };
+    users = [ADMIN, rep];
+    const patches: unknown[] = [];
+    extra['PATCH /api/admin/users/u3'] = (_url, init) => {
+      patches.push(JSON.parse(String(init?.body)));
+      return { body: { ...rep, role: 'manager' } };
+    };
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    const user = userEvent.setup();
+    renderRoute('/admin');
+    const select = await screen.findByLabelText('Роль: Павел');
+    await user.selectOptions(select, 'manager');
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Сделать Павел — руководитель?'));
+    expect(patches).toEqual([]);
+    expect((select as HTMLSelectElement).value).toBe('rep');
+    confirm.mockReturnValue(true);
+    await user.selectOptions(select, 'manager');
+    await waitFor(() => expect(patches).toEqual([{ role: 'manager' }]));
+  });
+
   it('says in plain words that the email is taken', async () => {
     extra['POST /api/admin/users'] = () => ({
       status: 409,

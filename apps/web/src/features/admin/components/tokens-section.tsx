@@ -87,6 +87,29 @@ export function TokensSection() {
                 </label>
               ))}
             </fieldset>
+            {teamIds.length && scopes.includes('calls:upload') ? (
+              // The telephony system uploads on a rep's behalf by repId: the reps it may name, by name.
+              <details className="token-reps">
+                <summary>{t('firstDay.tokenReps')}</summary>
+                <table className="calls">
+                  <tbody>
+                    {(users.data ?? [])
+                      .filter(
+                        (u) => u.role === 'rep' && u.teamId && teamIds.includes(u.teamId) && !u.disabled,
+                      )
+                      .map((u) => (
+                        <tr key={u.id}>
+                          <td>{u.name || u.email}</td>
+                          <td>{teamName(u.teamId!)}</td>
+                          <td>
+                            <code className="wrap">{u.id}</code>
+                          </td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              </details>
+            ) : null}
             <button type="submit" className="primary" disabled={create.isPending || !ready}>
               {create.isPending ? t('common.saving') : t('admin.createToken')}
             </button>

@@ -239,7 +239,12 @@ function UserRow({
           aria-label={t('admin.roleOf', { name: who })}
           value={user.role}
           disabled={update.isPending}
-          onChange={(e) => update.mutate({ id: user.id, role: e.target.value as Role })}
+          onChange={(e) => {
+            const role = e.target.value as Role;
+            // A role decides what someone may see: asked before it is saved.
+            if (window.confirm(t('firstDay.confirmRole', { name: who, role: t(`role.${role}`) })))
+              update.mutate({ id: user.id, role });
+          }}
         >
           {ROLES.map((role) => (
             <option key={role} value={role}>
@@ -254,7 +259,12 @@ function UserRow({
             aria-label={t('admin.teamOf', { name: who })}
             value={user.teamId ?? ''}
             disabled={update.isPending}
-            onChange={(e) => update.mutate({ id: user.id, teamId: e.target.value || null })}
+            onChange={(e) => {
+              const teamId = e.target.value || null;
+              const team = teams.find((x) => x.id === teamId)?.name ?? t('admin.noTeam');
+              if (window.confirm(t('firstDay.confirmTeam', { name: who, team })))
+                update.mutate({ id: user.id, teamId });
+            }}
           >
             <option value="">{t('admin.noTeam')}</option>
             {teams.map((team) => (

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../components/error-message.tsx';
+import { useFirstRun } from '../api/get-first-run.ts';
 import { useLogin } from '../api/login.ts';
 
 export function LoginForm() {
   const { t } = useTranslation();
   const login = useLogin();
+  const firstRun = useFirstRun();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const submit = (event: FormEvent) => {
@@ -17,6 +19,13 @@ export function LoginForm() {
     <form onSubmit={submit} className="login" aria-labelledby="login-title">
       <h1 id="login-title">OnTerms</h1>
       <p className="muted">{t('auth.subtitle')}</p>
+      {firstRun.data && !firstRun.data.usersExist ? (
+        <div className="first-run" role="note">
+          <p>{t('firstDay.noUsers')}</p>
+          <pre>npx onterms user create --email you@example.com --role admin</pre>
+          <p className="small muted">{t('firstDay.noUsersDemo')}</p>
+        </div>
+      ) : null}
       <label>
         {t('auth.email')}
         <input
@@ -45,7 +54,6 @@ export function LoginForm() {
       {error ? (
         <p role="alert" className="error">
           {error.text}
-          {error.detail ? ` ${t('errors.detail', { detail: error.detail })}` : ''}
         </p>
       ) : null}
     </form>

@@ -71,7 +71,7 @@ export function ChecklistPanel({ call, onPlay, renderFlagActions }: Props) {
                     name: correction.by.name,
                     date: formatDateTime(correction.at, i18n.language),
                   })}{' '}
-                  «{correction.reason}».{' '}
+                  {t('firstDay.quote', { text: correction.reason })}.{' '}
                   {t('checklist.machineSaid', {
                     verdict: machine?.stated ? t('checklist.stated') : t('checklist.notStated'),
                   })}
@@ -120,7 +120,7 @@ function DeflectionItem({ call, onPlay, renderFlagActions }: Props) {
             name: correction.by.name,
             date: formatDateTime(correction.at, i18n.language),
           })}{' '}
-          «{correction.reason}».{' '}
+          {t('firstDay.quote', { text: correction.reason })}.{' '}
           {t('checklist.machineSaid', {
             verdict: call.deflection?.present
               ? t('checklist.deflectionPresent')
@@ -160,7 +160,9 @@ function MomentList({
             >
               ▶ {formatClock(m.start)}
             </button>{' '}
-            {values.length ? <span className="values">{values.map((v) => `«${v}»`).join(', ')}</span> : null}
+            {values.length ? (
+              <span className="values">{values.map((v) => t('firstDay.quote', { text: v })).join(', ')}</span>
+            ) : null}
             {m.quote ? <q className="quote">{m.quote}</q> : null}
           </li>
         );

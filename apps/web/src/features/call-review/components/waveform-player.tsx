@@ -63,7 +63,7 @@ export function WaveformPlayer({
 
   // The clock is written into its node directly: no React render per timeupdate.
   useEffect(() => {
-    const total = formatClock(durationSec);
+    const total = formatClock(Math.round(durationSec)); // rounded like every other duration shown
     const paint = () => {
       if (clockRef.current) clockRef.current.textContent = `${formatClock(player.getTime())} / ${total}`;
     };

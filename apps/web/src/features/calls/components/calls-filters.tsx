@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallTypeFilter, DayRangeFilter, SelectFilter } from '../../../components/filter-controls.tsx';
 import { FLAG_IDS } from '../../../lib/flags.ts';
+import { FINDING_KINDS } from '../../../types/finding-kinds.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import type { Filters } from '../hooks/use-call-filters.ts';
 
@@ -52,6 +53,15 @@ export function CallsFilters({ filters, onChange, onClear, names }: Props) {
           value={filters.missing}
           onChange={(v) => select('missing', v)}
           options={[['any', t('list.missingAny')], ...flagOptions]}
+        />
+        <SelectFilter
+          label={t('policy.findings.filter')}
+          value={filters.policyFinding}
+          onChange={(v) => select('policyFinding', v)}
+          options={[
+            ['any', t('policy.findings.filterAny')],
+            ...FINDING_KINDS.map((k) => [k, t(`policy.findings.kind.${k}`)] as const),
+          ]}
         />
         <SelectFilter
           label={t('list.stated')}

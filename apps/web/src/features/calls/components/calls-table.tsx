@@ -54,7 +54,7 @@ export function CallsTable({ calls, sort, onFilter }: Props) {
           <Fragment key={call.id}>
             <tr className={call.hits?.length ? 'has-hits' : undefined}>
               <td>
-                <StatusBadge status={call.status} reason={call.failureReason} />
+                <StatusBadge status={call.status} />
               </td>
               <td className="nowrap">{formatDateTime(call.recordedAt, locale)}</td>
               <td>
@@ -62,14 +62,17 @@ export function CallsTable({ calls, sort, onFilter }: Props) {
                   call.clientId ? (
                     <button
                       type="button"
-                      className="link"
+                      className="link truncate"
+                      title={call.clientName}
                       onClick={() => onFilter({ clientId: call.clientId! })}
                       aria-label={t('list.filterBy', { name: call.clientName })}
                     >
                       {call.clientName}
                     </button>
                   ) : (
-                    call.clientName
+                    <span className="truncate" title={call.clientName}>
+                      {call.clientName}
+                    </span>
                   )
                 ) : (
                   <span className="muted">{t('list.noClient')}</span>
@@ -78,7 +81,8 @@ export function CallsTable({ calls, sort, onFilter }: Props) {
               <td>
                 <button
                   type="button"
-                  className="link"
+                  className="link truncate"
+                  title={call.repName ?? undefined}
                   onClick={() => onFilter({ repId: call.repId })}
                   aria-label={t('list.filterBy', { name: call.repName ?? call.repId })}
                 >

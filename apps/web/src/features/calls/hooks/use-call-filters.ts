@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { companyDayBoundary } from '../../../lib/format.ts';
 
 /** Every filter of the calls list lives in the URL: shareable, and the back button undoes a change. */
 export const FILTER_KEYS = [
@@ -13,6 +14,7 @@ export const FILTER_KEYS = [
   'stated',
   'deflection',
   'reviewed',
+  'policyFinding',
   'from',
   'to',
   'sort',
@@ -35,7 +37,7 @@ export function readFilters(params: URLSearchParams): Filters {
 function dayBoundary(date: string, end: boolean): string | undefined {
   // An instant (the dashboard's drill-down: company-time-zone bounds, `to` exclusive) passes as it is.
   if (date.includes('T')) return Number.isNaN(Date.parse(date)) ? undefined : new Date(date).toISOString();
-  const d = new Date(`${date}T${end ? '23:59:59.999' : '00:00:00'}`);
+  const d = companyDayBoundary(date, end); // the company's day, whatever the browser's zone
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 

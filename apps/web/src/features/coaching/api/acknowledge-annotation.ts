@@ -20,7 +20,7 @@ export function useAcknowledgeAnnotation(callId: string) {
       acknowledgeAnnotation(annotationId, input),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: queryKeys.annotations(callId) });
-      void client.invalidateQueries({ queryKey: queryKeys.feedbackInbox });
+      void client.invalidateQueries({ queryKey: queryKeys.inboxAll });
     },
   });
 }

@@ -13,6 +13,9 @@ export function useCreateReply(callId: string) {
   return useMutation({
     mutationFn: ({ annotationId, body }: { annotationId: string; body: string }) =>
       createReply(annotationId, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.annotations(callId) }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.annotations(callId) });
+      void client.invalidateQueries({ queryKey: queryKeys.inboxAll });
+    },
   });
 }

@@ -78,6 +78,47 @@ function tagLabel(tag: Thread['tag'], language: string): string | null {
   return language.startsWith('en') ? tag.label.en : tag.label.ru;
 }
 
+interface ThreadEntry {
+  key: string;
+  /** null: the call's rep, whose name the thread does not carry (an acknowledgement or a dispute). */
+  name: string | null;
+  role: Thread['author']['role'];
+  at: string;
+  body: string | null;
+  status?: 'acknowledged' | 'disputed';
+}
+
+/** The thread as a conversation: the note, the replies and the rep's answer, each with who and when, in time order. */
+function threadEntries(thread: Thread): ThreadEntry[] {
+  const entries: ThreadEntry[] = [
+    {
+      key: 'root',
+      name: thread.author.name,
+      role: thread.author.role,
+      at: thread.createdAt,
+      body: thread.body,
+    },
+    ...thread.replies.map((r) => ({
+      key: r.id,
+      name: r.author.name,
+      role: r.author.role,
+      at: r.createdAt,
+      body: r.body,
+    })),
+  ];
+  if (thread.status !== 'open' && thread.statusAt) {
+    entries.push({
+      key: 'status',
+      name: null,
+      role: 'rep',
+      at: thread.statusAt,
+      body: thread.statusComment,
+      status: thread.status,
+    });
+  }
+  return entries.sort((a, b) => (a.key === 'root' ? -1 : b.key === 'root' ? 1 : a.at.localeCompare(b.at)));
+}
+
 function ThreadItem({
   callId,
   thread,
@@ -127,27 +168,21 @@ function ThreadItem({
           {t(`coaching.status.${thread.status}`)}
         </span>
       </div>
-      <p className="thread-body">{thread.body}</p>
-      <p className="small muted">
-        {thread.author.name} · {formatDateTime(thread.createdAt, i18n.language)}
-      </p>
-      {thread.statusComment ? (
-        <p className="small">
-          {t('coaching.repComment')}: «{thread.statusComment}»
-        </p>
-      ) : null}
-      {thread.replies.length ? (
-        <ul className="replies">
-          {thread.replies.map((r) => (
-            <li key={r.id}>
-              <p>{r.body}</p>
-              <p className="small muted">
-                {r.author.name} · {formatDateTime(r.createdAt, i18n.language)}
-              </p>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ol className="thread-entries">
+        {threadEntries(thread).map((entry) => (
+          <li key={entry.key} className={`entry by-${entry.role}`} data-role={entry.role}>
+            <p className="small muted entry-meta">
+              <strong>{entry.name ?? t(`role.${entry.role}`)}</strong>
+              {entry.name ? ` · ${t(`role.${entry.role}`)}` : ''} ·{' '}
+              <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
+              {entry.status ? ` · ${t(`firstDay.entryStatus.${entry.status}`)}` : ''}
+            </p>
+            {entry.body ? (
+              <p className={entry.key === 'root' ? 'thread-body' : undefined}>{entry.body}</p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
       {canReply ? (
         <form onSubmit={send} className="reply-form">
           <label>

@@ -14,33 +14,48 @@ interface Props {
   corrected: boolean;
   /** The transcript line playing now, to set as the moment; null before playback. */
   currentSegment: () => { index: number; start: number } | null;
+  /** The machine found moments for this flag: "as the machine found" can keep them. */
+  hasMachineMoments?: boolean;
 }
 
 /**
  * A manager marks a flag stated / not stated with a reason, optionally pointing at the line where it
  * was said (the line playing now, or any line number); or goes back to the machine's verdict.
  */
-export function CorrectFlagControl({ callId, flag, flagLabel, stated, corrected, currentSegment }: Props) {
+export function CorrectFlagControl({
+  callId,
+  flag,
+  flagLabel,
+  stated,
+  corrected,
+  currentSegment,
+  hasMachineMoments = true,
+}: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [nextStated, setNextStated] = useState(!stated);
-  const [momentMode, setMomentMode] = useState<'keep' | 'current' | 'number'>('keep');
+  const [momentMode, setMomentMode] = useState<'keep' | 'current' | 'number'>(
+    hasMachineMoments ? 'keep' : 'current',
+  );
   const [segmentNumber, setSegmentNumber] = useState('');
   const [reason, setReason] = useState('');
   const correct = useCorrectFlag(callId);
   const remove = useRemoveCorrection(callId);
   const current = open ? currentSegment() : null;
+  const chosenSegment =
+    momentMode === 'current' && current
+      ? current.index
+      : momentMode === 'number' && segmentNumber
+        ? Number(segmentNumber) - 1 // people count lines from 1, the API from 0
+        : null;
+  // "Stated" needs a moment to play: the machine's, or a line the manager points at.
+  const needsMoment = nextStated && chosenSegment === null && !(momentMode === 'keep' && hasMachineMoments);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!reason.trim()) return;
-    const segment =
-      momentMode === 'current' && current
-        ? current.index
-        : momentMode === 'number' && segmentNumber
-          ? Number(segmentNumber) - 1
-          : null;
+    if (!reason.trim() || needsMoment) return;
+    const segment = chosenSegment;
     correct.mutate(
       {
         flag,
@@ -119,15 +134,17 @@ export function CorrectFlagControl({ callId, flag, flagLabel, stated, corrected,
       {nextStated ? (
         <fieldset>
           <legend>{t('corrections.moment')}</legend>
-          <label className="inline">
-            <input
-              type="radio"
-              name={`${id}-moment`}
-              checked={momentMode === 'keep'}
-              onChange={() => setMomentMode('keep')}
-            />{' '}
-            {t('corrections.keepMoments')}
-          </label>
+          {hasMachineMoments ? (
+            <label className="inline">
+              <input
+                type="radio"
+                name={`${id}-moment`}
+                checked={momentMode === 'keep'}
+                onChange={() => setMomentMode('keep')}
+              />{' '}
+              {t('corrections.keepMoments')}
+            </label>
+          ) : null}
           <label className="inline">
             <input
               type="radio"
@@ -162,12 +179,21 @@ export function CorrectFlagControl({ callId, flag, flagLabel, stated, corrected,
           </label>
         </fieldset>
       ) : null}
+      {needsMoment ? (
+        <p className="small warning" role="status">
+          {t('firstDay.pickLine')}
+        </p>
+      ) : null}
       <label>
         {t('corrections.reason')}
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required />
       </label>
       <div className="row">
-        <button type="submit" className="primary" disabled={correct.isPending || !reason.trim()}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={correct.isPending || !reason.trim() || needsMoment}
+        >
           {t('corrections.save')}
         </button>
         <button type="button" onClick={() => setOpen(false)}>

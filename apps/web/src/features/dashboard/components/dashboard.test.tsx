@@ -83,7 +83,8 @@ afterEach(() => {
 describe('the dashboard route', () => {
   it('shows KPIs with the change, a rep row whose numbers open exactly their calls, and the trust table', async () => {
     renderRoute('/dashboard?from=2026-08-31&to=2026-11-22');
-    const kpis = await screen.findByRole('region', { name: 'Главные показатели' });
+    // The lazy dashboard chunk loads first: more than the default second on a busy machine.
+    const kpis = await screen.findByRole('region', { name: 'Главные показатели' }, { timeout: 5000 });
     expect(within(kpis).getByRole('link', { name: /^Условия оплаты: 75/ }).textContent).toMatch(
       /\+25 п\.п\./,
     );

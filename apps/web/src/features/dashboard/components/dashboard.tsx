@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
 import { CallTypeFilter, DayRangeFilter } from '../../../components/filter-controls.tsx';
-import { formatDate, formatNumber } from '../../../lib/format.ts';
+import { companyDay, formatDate, formatNumber } from '../../../lib/format.ts';
 import {
   METRICS,
   useTermStats,
@@ -23,9 +23,7 @@ const FLAGS = ['payment_terms', 'deadline', 'sanctions', 'deflection'] as const;
 
 /** Calendar day `days` before today, as YYYY-MM-DD (the period picker's default: the last 12 weeks). */
 function dayBefore(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return companyDay(new Date(Date.now() - days * 86_400_000)); // today is the company's today
 }
 
 /**

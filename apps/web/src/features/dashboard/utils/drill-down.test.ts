@@ -8,7 +8,7 @@ describe('drillDownUrl', () => {
       drillDownUrl('payment_terms', { range, repId: 'r1', callType: 'collection' }),
       'http://x',
     );
-    expect(url.pathname).toBe('/');
+    expect(url.pathname).toBe('/calls');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       repId: 'r1',
       callType: 'collection',

@@ -34,5 +34,5 @@ export function drillDownUrl(kind: CellKind, scope: DrillScope): string {
   params.set('from', scope.range.from);
   params.set('to', scope.range.to);
   for (const [k, v] of Object.entries(METRIC_PARAMS[kind])) params.set(k, v);
-  return `/?${params.toString()}`;
+  return `/calls?${params.toString()}`;
 }

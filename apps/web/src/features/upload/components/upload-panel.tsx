@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { ClientPicker } from './client-picker.tsx';
 import { useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -23,6 +24,8 @@ interface Item {
 interface Props {
   /** Managers upload for a rep of their teams; reps upload as themselves (no choice shown). */
   reps: { id: string; name: string }[] | null;
+  /** A speech-to-text engine is configured; without one, audio needs its transcript (warned before sending). */
+  speechToText?: boolean;
 }
 
 const AUDIO_ACCEPT = 'audio/*,.ogg,.opus,.mp3,.wav,.m4a,.webm,.flac';
@@ -33,7 +36,7 @@ const baseName = (name: string) => name.replace(/\.[^.]+$/, '').toLowerCase();
  * recording (paired by file name, or the only one with the only recording); a progress bar per file,
  * then each new call's live status until it is analysed.
  */
-export function UploadPanel({ reps }: Props) {
+export function UploadPanel({ reps, speechToText = true }: Props) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [items, setItems] = useState<Item[]>([]);
@@ -71,6 +74,12 @@ export function UploadPanel({ reps }: Props) {
   const patch = (key: string, change: Partial<Item>) =>
     setItems((prev) => prev.map((i) => (i.key === key ? { ...i, ...change } : i)));
 
+  const transcriptFor = (item: Item, waitingAudio: number) =>
+    transcripts.find((tr) => baseName(tr.name) === baseName(item.file.name)) ??
+    (waitingAudio === 1 && transcripts.length === 1 ? transcripts[0]! : null);
+  const queued = items.filter((i) => i.state === 'waiting' || i.state === 'error');
+  const withoutTranscript = speechToText ? [] : queued.filter((i) => !transcriptFor(i, queued.length));
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
@@ -83,6 +92,7 @@ export function UploadPanel({ reps }: Props) {
     const recordedAt = String(form.get('recordedAt') ?? '');
     const fields: Record<string, string | undefined> = {
       clientName: String(form.get('clientName') ?? '').trim() || undefined,
+      clientId: String(form.get('clientId') ?? '') || undefined,
       callType: String(form.get('callType') ?? '') || undefined,
       language: String(form.get('language') ?? '') || undefined,
       repChannel: String(form.get('repChannel') ?? '') || undefined,
@@ -92,9 +102,7 @@ export function UploadPanel({ reps }: Props) {
     const waitingAudio = pending.length;
     setBusy(true);
     for (const item of pending) {
-      const transcript =
-        transcripts.find((tr) => baseName(tr.name) === baseName(item.file.name)) ??
-        (waitingAudio === 1 && transcripts.length === 1 ? transcripts[0]! : null);
+      const transcript = transcriptFor(item, waitingAudio);
       patch(item.key, { state: 'uploading', progress: 0, transcript, error: undefined });
       try {
         const result = await uploadCall({ audio: item.file, transcript, fields }, (progress) =>
@@ -177,10 +185,7 @@ export function UploadPanel({ reps }: Props) {
               </select>
             </label>
           ) : null}
-          <label>
-            {t('upload.client')}
-            <input name="clientName" maxLength={300} autoComplete="off" />
-          </label>
+          <ClientPicker />
           <label>
             {t('upload.callType')}
             <select name="callType" defaultValue="credit_negotiation">
@@ -220,11 +225,13 @@ export function UploadPanel({ reps }: Props) {
                     <span className="muted small">({formatBytes(item.file.size, i18n.language)})</span>
                     {item.transcript ? <span className="muted small"> + {item.transcript.name}</span> : null}
                   </span>
-                  <progress
-                    value={item.progress}
-                    max={1}
-                    aria-label={t('upload.progress', { name: item.file.name })}
-                  />
+                  {item.state === 'error' ? null : (
+                    <progress
+                      value={item.progress}
+                      max={1}
+                      aria-label={t('upload.progress', { name: item.file.name })}
+                    />
+                  )}
                   <span className="upload-state">
                     {item.state === 'waiting' ? (
                       <>
@@ -245,11 +252,7 @@ export function UploadPanel({ reps }: Props) {
                     {item.state === 'done' ? (
                       <>
                         {item.existing ? <span className="small">{t('upload.existing')} </span> : null}
-                        {status ? (
-                          <StatusBadge status={status.status} reason={status.failureReason} />
-                        ) : (
-                          t('upload.uploaded')
-                        )}{' '}
+                        {status ? <StatusBadge status={status.status} /> : t('upload.uploaded')}{' '}
                         <Link to={`/calls/${item.callId}`}>{t('upload.open')}</Link>
                       </>
                     ) : null}
@@ -257,7 +260,6 @@ export function UploadPanel({ reps }: Props) {
                   {item.state === 'error' && item.error ? (
                     <p role="alert" className="error small">
                       {item.error.text}
-                      {item.error.detail ? ` ${t('errors.detail', { detail: item.error.detail })}` : ''}
                     </p>
                   ) : null}
                 </li>
@@ -268,6 +270,12 @@ export function UploadPanel({ reps }: Props) {
         {problem ? (
           <p role="alert" className="error">
             {problem}
+          </p>
+        ) : null}
+        {withoutTranscript.length ? (
+          <p role="alert" className="warning no-engine-warning">
+            {t('firstDay.noEngineWarning')}{' '}
+            <span className="small">{withoutTranscript.map((i) => i.file.name).join(', ')}</span>
           </p>
         ) : null}
         <button type="submit" className="primary" disabled={busy}>

@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipart } from '../testing/multipart.ts';
+import { waitFor } from '../testing/waiting.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+
+/**
+ * No speech-to-text engine configured: audio alone waits, and is not a dead end — a transcript
+ * attached to the existing call (or the same audio uploaded again with one) gets it analysed.
+ */
+const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
+
+let t: TestApp;
+let rep: Awaited<ReturnType<TestApp['createUser']>>;
+let manager: Awaited<ReturnType<TestApp['createUser']>>;
+let stranger: Awaited<ReturnType<TestApp['createUser']>>;
+let audio: Buffer;
+let transcript: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  rep = await t.createUser('rep');
+  manager = await t.createUser('manager', { teamId: rep.teamId! });
+  stranger = await t.createUser('rep');
+  audio = await readFile(path.join(DEMO, 'stroymarket-terms.ogg'));
+  transcript = await readFile(path.join(DEMO, 'stroymarket-terms.json'), 'utf8');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const getCall = async (id: string) =>
+  (await t.sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers: rep.headers })).json();
+
+const statusBecomes = (id: string, status: string) =>
+  waitFor(
+    async () => {
+      const call = await getCall(id);
+      return call.status === status ? call : undefined;
+    },
+    `the call to be ${status}`,
+    60_000,
+  );
+
+async function uploadAudio(content: Buffer, withTranscript = false) {
+  const form = multipart({ language: 'ru', clientName: 'Строймаркет' }, [
+    { name: 'audio', filename: 'call.ogg', content },
+    ...(withTranscript ? [{ name: 'transcript', filename: 'call.json', content: transcript }] : []),
+  ]);
+  return t.sut.inject({
+    method: 'POST',
+    url: '/api/calls',
+    headers: { ...rep.headers, ...form.headers },
+    payload: form.body,
+  });
+}
+
+describe('a recording without a transcript and no engine', () => {
+  it('waits, says why, and is analysed once a transcript is attached to it', async () => {
+    const res = await uploadAudio(audio);
+    expect(res.statusCode, res.body).toBe(202);
+    const { id } = res.json();
+    const waiting = await statusBecomes(id, 'waiting');
+    expect(waiting.failureReason).toMatch(/No speech-to-text engine/);
+
+    const attach = (body: object, who = rep) =>
+      t.sut.inject({
+        method: 'POST',
+        url: `/api/calls/${id}/transcript`,
+        headers: who.headers,
+        payload: body,
+      });
+
+    // An unreadable file changes nothing.
+    const bad = await attach({ filename: 'call.srt', content: 'not a subtitle file' });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().error).toBe('invalid_transcript');
+    expect((await getCall(id)).status).toBe('waiting');
+    // Someone outside the rep's team does not even see the call.
+    expect((await attach({ filename: 'call.json', content: transcript }, stranger)).statusCode).toBe(404);
+
+    const ok = await attach({ filename: 'call.json', content: transcript });
+    expect(ok.statusCode, ok.body).toBe(202);
+    const analysed = await statusBecomes(id, 'analyzed');
+    expect(analysed.failureReason).toBeNull();
+    expect(JSON.stringify(analysed)).toContain('отсрочк'); // the transcript's words are the call's
+
+    // The manager of the team may replace it too (e.g. a better transcript).
+    expect((await attach({ filename: 'call.json', content: transcript }, manager)).statusCode).toBe(202);
+    await statusBecomes(id, 'analyzed');
+  }, 120_000);
+
+  it('uploading the same audio again with its transcript attaches the transcript', async () => {
+    // The rep uploaded these bytes in the first test (now analysed from an attached transcript): another
+    // rep of the team starts afresh with audio alone.
+    const other = await t.createUser('rep', { teamId: rep.teamId! });
+    const form = multipart({ language: 'ru' }, [{ name: 'audio', filename: 'call.ogg', content: audio }]);
+    const alone = await t.sut.inject({
+      method: 'POST',
+      url: '/api/calls',
+      headers: { ...other.headers, ...form.headers },
+      payload: form.body,
+    });
+    expect(alone.statusCode, alone.body).toBe(202);
+    const id = alone.json().id as string;
+    await waitFor(
+      async () =>
+        (await t.sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers: other.headers })).json()
+          .status === 'waiting' || undefined,
+      'the call to wait for a transcript',
+      60_000,
+    );
+    const again = multipart({ language: 'ru' }, [
+      { name: 'audio', filename: 'call.ogg', content: audio },
+      { name: 'transcript', filename: 'call.json', content: transcript },
+    ]);
+    const res = await t.sut.inject({
+      method: 'POST',
+      url: '/api/calls',
+      headers: { ...other.headers, ...again.headers },
+      payload: again.body,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ id, status: 'queued' });
+    await waitFor(
+      async () =>
+        (await t.sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers: other.headers })).json()
+          .status === 'analyzed' || undefined,
+      'the call to be analysed from the attached transcript',
+      60_000,
+    );
+  }, 120_000);
+});

@@ -1,0 +1,30 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ChecklistVersionView,
+  ChecklistVersionsResponse,
+  PublishChecklistRequest,
+} from '@onterms/contracts';
+import { api, json } from '../../../lib/api-client.ts';
+
+const key = ['credit-policy', 'checklists'] as const;
+
+export const getChecklists = () => api<ChecklistVersionsResponse>('/api/checklists');
+export const useChecklists = () => useQuery({ queryKey: key, queryFn: getChecklists });
+
+export const publishChecklist = (body: PublishChecklistRequest) =>
+  api<ChecklistVersionView>('/api/checklists', { method: 'POST', body: json(body) });
+
+export function usePublishChecklist() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: publishChecklist,
+    onSuccess: () => void client.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export const validateChecklist = (document: unknown) =>
+  api<{ valid: true; items: string[] }>('/api/checklists/validate', {
+    method: 'POST',
+    body: json({ document }),
+  });
+export const useValidateChecklist = () => useMutation({ mutationFn: validateChecklist });

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
+import { useBreachesInbox } from '../api/get-breaches.ts';
+import { BreachesTable } from './breaches-table.tsx';
+
+/** The manager's «Нарушения политики» queue: unreviewed calls of their teams that break the policy. */
+export function BreachesInbox() {
+  const { t } = useTranslation();
+  const inbox = useBreachesInbox();
+  return (
+    <section aria-labelledby="breaches-inbox">
+      <h2 id="breaches-inbox">{t('policy.inbox.title')}</h2>
+      {inbox.isPending ? <Loading /> : null}
+      {inbox.isError ? <ErrorMessage error={inbox.error} onRetry={() => void inbox.refetch()} /> : null}
+      {inbox.data?.items.length === 0 ? <p className="empty">{t('policy.inbox.empty')}</p> : null}
+      {inbox.data?.items.length ? <BreachesTable items={inbox.data.items} /> : null}
+    </section>
+  );
+}

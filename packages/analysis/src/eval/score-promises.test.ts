@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { PromiseScorer } from './score-promises.ts';
+
+const moment = { segment: 3, start: 0, end: 1, speaker: 'client' as const, quote: '' };
+
+describe('scoring promises against corpus truth', () => {
+  it('counts a promise with the same deadline and amount as found, anything else as extra or missed', () => {
+    const sut = new PromiseScorer();
+    sut.add(
+      'call-1',
+      [
+        { amount: 150000, currency: 'RUB', due: { weekday: 5 }, segments: [3] },
+        { full: true, due: { dayOfMonth: 20 }, segments: [7] },
+      ],
+      {
+        promises: [
+          { amount: 150000, currency: 'RUB', due: { weekday: 5 }, moments: [moment] },
+          { full: true, due: { anchor: 'end_of_month' }, moments: [moment] },
+        ],
+      },
+    );
+    expect(sut.counts).toEqual({ tp: 1, fp: 1, fn: 1 });
+    expect(sut.errors).toEqual([
+      'call-1 promises: extra anchor=end_of_month||full (segments 3)',
+      'call-1 promises: missed dayOfMonth=20||full',
+    ]);
+  });
+
+  it('leaves calls without promise truth out', () => {
+    const sut = new PromiseScorer();
+    sut.add('call-2', undefined, { promises: [{ due: { weekday: 1 }, moments: [moment] }] });
+    expect(sut.calls).toBe(0);
+    expect(sut.counts).toEqual({ tp: 0, fp: 0, fn: 0 });
+  });
+});

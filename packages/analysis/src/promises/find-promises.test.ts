@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Language, Segment } from '@onterms/contracts';
+import { findPromises } from './find-promises.ts';
+
+const seg = (speaker: Segment['speaker'], text: string, i: number): Segment => ({
+  start: i * 5,
+  end: i * 5 + 4,
+  speaker,
+  text,
+});
+const call = (lang: Language, ...lines: [Segment['speaker'], string][]) =>
+  findPromises(
+    lines.map(([speaker, text], i) => seg(speaker, text, i)),
+    lang,
+  ).map(({ moments, ...p }) => ({ ...p, segments: moments.map((m) => m.segment) }));
+
+describe('promises to pay in Russian', () => {
+  it('an amount by a weekday, said by the client', () => {
+    expect(
+      call(
+        'ru',
+        ['rep', 'Когда ждать оплату по просроченному счёту?'],
+        ['client', 'Оплатим сто пятьдесят тысяч рублей до пятницы.'],
+      ),
+    ).toEqual([{ amount: 150000, currency: 'RUB', due: { weekday: 5 }, segments: [1] }]);
+  });
+
+  it('all of it by a day of the month', () => {
+    expect(call('ru', ['client', 'Всю сумму закроем до двадцатого.'])).toEqual([
+      { full: true, due: { dayOfMonth: 20 }, segments: [0] },
+    ]);
+  });
+
+  it('two promises in one breath: part now, the rest by the end of the month', () => {
+    expect(call('ru', ['client', 'Переведём пятьдесят тысяч завтра, а остаток к концу месяца.'])).toEqual([
+      { amount: 50000, due: { anchor: 'tomorrow' }, segments: [0] },
+      { full: true, due: { anchor: 'end_of_month' }, segments: [0] },
+    ]);
+  });
+
+  it('the rep proposes a date and the client accepts it', () => {
+    expect(call('ru', ['rep', 'Давайте до пятницы?'], ['client', 'Да, до пятницы заплатим.'])).toEqual([
+      { due: { weekday: 5 }, segments: [0, 1] },
+    ]);
+    expect(call('ru', ['rep', 'Оплатите до 25 ноября?'], ['client', 'Хорошо, договорились.'])).toEqual([
+      { due: { date: '--11-25' }, segments: [0, 1] },
+    ]);
+  });
+
+  it('a calendar date with the amount in digits', () => {
+    expect(call('ru', ['client', 'Платёж уйдёт 3 декабря, 200 000 ₽.'])).toEqual([
+      { amount: 200000, currency: 'RUB', due: { date: '--12-03' }, segments: [0] },
+    ]);
+  });
+
+  it('is no promise when vague, hypothetical, refused, a question, or the rep talking alone', () => {
+    expect(call('ru', ['client', 'Постараемся на днях оплатить.'])).toEqual([]);
+    expect(call('ru', ['client', 'Как деньги придут — сразу переведём.'])).toEqual([]);
+    expect(call('ru', ['client', 'Если клиент нам заплатит до пятницы, то и мы вам заплатим.'])).toEqual([]);
+    expect(call('ru', ['client', 'До пятницы не сможем оплатить.'])).toEqual([]);
+    expect(call('ru', ['client', 'А если до пятницы оплатим, пени спишете?'])).toEqual([]);
+    expect(
+      call('ru', ['rep', 'Нужно оплатить до пятницы.'], ['client', 'Посмотрим, что можно сделать.']),
+    ).toEqual([]);
+    expect(call('ru', ['client', 'Документы отправим до пятницы.'])).toEqual([]);
+  });
+
+  it('counts a commitment said by anyone in a mono call', () => {
+    expect(call('ru', ['unknown', 'Хорошо, оплатим всё до конца недели.'])).toEqual([
+      { full: true, due: { anchor: 'end_of_week' }, segments: [0] },
+    ]);
+  });
+});
+
+describe('promises to pay in English', () => {
+  it("we'll wire the full balance by the 15th", () => {
+    expect(call('en', ['client', "We'll wire the full balance by the 15th."])).toEqual([
+      { full: true, due: { dayOfMonth: 15 }, segments: [0] },
+    ]);
+  });
+
+  it('an amount in dollars by a date', () => {
+    expect(call('en', ['client', 'We will pay $40,000 by March 3rd.'])).toEqual([
+      { amount: 40000, currency: 'USD', due: { date: '--03-03' }, segments: [0] },
+    ]);
+  });
+
+  it('half this week, the rest by month end: two promises', () => {
+    expect(call('en', ['client', "We'll send half this week and the rest by month end."])).toEqual([
+      { due: { anchor: 'end_of_week' }, segments: [0] },
+      { full: true, due: { anchor: 'end_of_month' }, segments: [0] },
+    ]);
+  });
+
+  it('a proposal the client accepts, and N days', () => {
+    expect(call('en', ['rep', 'So can you pay by Friday?'], ['client', 'Yes, that works.'])).toEqual([
+      { due: { weekday: 5 }, segments: [0, 1] },
+    ]);
+    expect(call('en', ['client', 'The payment will go out in three days.'])).toEqual([
+      { due: { days: 3, from: 'unspecified' }, segments: [0] },
+    ]);
+  });
+
+  it('is no promise when vague or refused', () => {
+    expect(call('en', ['client', "We'll pay as soon as we can."])).toEqual([]);
+    expect(call('en', ['client', "I'll see what I can do by Friday."])).toEqual([]);
+    expect(call('en', ['client', "We won't be able to pay by Friday."])).toEqual([]);
+    expect(call('en', ['rep', 'Can you pay by Friday?'], ['client', 'No, not this week.'])).toEqual([]);
+    expect(call('en', ['client', "We'll try to pay by the 20th."])).toEqual([]);
+  });
+});

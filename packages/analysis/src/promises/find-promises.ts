@@ -1,0 +1,322 @@
+import type { Language, Moment, PaymentPromise, PromiseDue, Segment } from '@onterms/contracts';
+import { tokenize } from '../language/tokenize.ts';
+import type { Token } from '../language/tokens.ts';
+import { PROMISE_WORDS, type PromiseWords } from './words.ts';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A deadline found in a clause, with the tokens it spans. */
+interface DateSpan {
+  start: number;
+  end: number;
+  due: PromiseDue;
+}
+
+/** What one clause commits to, before the speaker rules decide whether it is a promise. */
+interface Reading {
+  kind: 'commitment' | 'proposal';
+  items: { due: PromiseDue; amount?: number; currency?: string; full?: boolean }[];
+}
+
+/**
+ * The promises to pay in a collection call (spec/flags.md «Promises to pay»): a commitment to pay all or
+ * part of the debt by a point in time, said by the client — or by anyone in a mono call — or proposed by
+ * the rep and accepted by the client. Questions, hypotheticals, vague intentions («постараемся на днях»,
+ * "as soon as we can"), refusals and commitments without a date are not promises. Pure: no I/O.
+ */
+export function findPromises(segments: Segment[], language: Language): PaymentPromise[] {
+  const words = PROMISE_WORDS[language];
+  const found: PaymentPromise[] = [];
+  let pending: { segment: number; reading: Reading } | null = null;
+
+  segments.forEach((segment, index) => {
+    const readings = readSegment(segment.text, language, words);
+    const accepted =
+      pending &&
+      pending.segment === index - 1 &&
+      speaksFor(segment, segments[pending.segment]!) &&
+      agrees(segment.text, language, words);
+    const proposal = pending;
+    pending = null;
+
+    const own = readings.filter((r) => r.kind === 'commitment');
+    if (own.length && segment.speaker !== 'rep') {
+      for (const r of own) {
+        for (const item of r.items) {
+          // «Да, до пятницы заплатим» after «давайте до пятницы?»: the proposal is part of the promise.
+          const echoes =
+            proposal?.reading.items.some((p) => sameDue(p.due, item.due)) && proposal.segment === index - 1;
+          add(found, item, echoes ? [proposal!.segment, index] : [index], segments);
+        }
+      }
+      return;
+    }
+    if (accepted && proposal) {
+      for (const item of proposal.reading.items) add(found, item, [proposal.segment, index], segments);
+      return;
+    }
+    // The rep's own "so, by Friday?" or «оплатите до пятницы» is a promise only once the client agrees.
+    const offer =
+      readings.find((r) => r.kind === 'proposal') ?? (segment.speaker === 'rep' ? own[0] : undefined);
+    if (offer) pending = { segment: index, reading: { ...offer, kind: 'proposal' } };
+  });
+  return found;
+}
+
+/** A reply counts as agreement when it comes from the other side (or nobody is known in mono). */
+function speaksFor(reply: Segment, proposal: Segment): boolean {
+  if (reply.speaker === 'unknown' || proposal.speaker === 'unknown') return true;
+  return reply.speaker === 'client' && proposal.speaker === 'rep';
+}
+
+function agrees(text: string, language: Language, words: PromiseWords): boolean {
+  const first = tokenize(text, language)[0];
+  if (!first || first.questionMark) return false;
+  const head = first.tokens.slice(0, 3);
+  return (
+    head.some((t) => words.agreement.test(t.text)) && !first.tokens.some((t) => words.negator.test(t.text))
+  );
+}
+
+function add(
+  found: PaymentPromise[],
+  item: Reading['items'][number],
+  at: number[],
+  segments: Segment[],
+): void {
+  const moments: Moment[] = at.map((i) => {
+    const s = segments[i]!;
+    return { segment: i, start: s.start, end: s.end, speaker: s.speaker, quote: s.text };
+  });
+  // Said again a moment later («до пятницы, да, до пятницы»): one promise, more moments.
+  const last = found[found.length - 1];
+  if (
+    last &&
+    sameDue(last.due, item.due) &&
+    last.amount === item.amount &&
+    Boolean(last.full) === Boolean(item.full) &&
+    at[0]! - last.moments[last.moments.length - 1]!.segment <= 2
+  ) {
+    for (const m of moments) if (!last.moments.some((x) => x.segment === m.segment)) last.moments.push(m);
+    return;
+  }
+  const promise: PaymentPromise = { due: item.due, moments };
+  if (item.amount !== undefined) promise.amount = item.amount;
+  if (item.currency) promise.currency = item.currency;
+  if (item.full) promise.full = true;
+  found.push(promise);
+}
+
+function sameDue(a: PromiseDue, b: PromiseDue): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Every clause of a segment that names a deadline, read as a commitment or as a proposal. */
+function readSegment(text: string, language: Language, words: PromiseWords): Reading[] {
+  const out: Reading[] = [];
+  // A commitment carries to a verbless clause right after it: «оплатим половину сейчас, а остаток к концу месяца».
+  let carried = false;
+  for (const clause of tokenize(text, language)) {
+    const toks = mergeNumbers(clause.tokens);
+    const joined = toks.map((t) => t.text).join(' ');
+    const vague = toks.some((t) => words.vague.test(t.text)) || words.vaguePhrase.test(joined);
+    const verb = commitmentAt(toks, language, words);
+    const negated =
+      verb >= 0 && toks.slice(Math.max(0, verb - 3), verb).some((t) => words.negator.test(t.text));
+    const commits: boolean = (verb >= 0 && !negated) || (verb < 0 && carried);
+    const dates = readDates(toks, words);
+    const proposal =
+      !vague &&
+      (clause.questionMark || words.proposal.test(toks[0]?.text ?? '')) &&
+      !toks.some((t) => words.negator.test(t.text));
+    if (dates.length && proposal) {
+      out.push({ kind: 'proposal', items: itemsOf(toks, dates, words) });
+    } else if (dates.length && commits && !vague && !clause.questionMark) {
+      out.push({ kind: 'commitment', items: itemsOf(toks, dates, words) });
+    }
+    carried = commits && !vague && !clause.questionMark;
+  }
+  return out;
+}
+
+/** Where the clause commits to paying: a pay verb (after "will" in English), or «оплата будет». */
+function commitmentAt(toks: Token[], language: Language, words: PromiseWords): number {
+  for (let i = 0; i < toks.length; i++) {
+    const w = toks[i]!.text;
+    if (words.payVerb.test(w)) {
+      // «отправим», "send": a payment only when money is what is sent («документы отправим» is not)
+      if (
+        words.needsMoney.test(w) &&
+        !toks.some((t) => words.money.test(t.text) || words.full.test(t.text) || t.amount || t.num === 0.5)
+      )
+        continue;
+      if (language === 'ru') {
+        // the infinitive commits only after «будем», «обещаю», «сможем»…: «оплатить до пятницы» alone is a demand
+        if (!/ть$/.test(w) || toks.slice(Math.max(0, i - 3), i).some((t) => words.future!.test(t.text)))
+          return i;
+      } else if (toks.slice(Math.max(0, i - 4), i).some((t) => words.future!.test(t.text))) return i;
+    }
+    if (words.payNoun.test(w) && toks.slice(i + 1, i + 4).some((t) => words.beWill.test(t.text))) {
+      if (language === 'ru' || toks.slice(i + 1, i + 3).some((t) => t.text === 'will')) return i;
+    }
+  }
+  return -1;
+}
+
+/** "150", "000" → 150 000; "40,000" → 40 000 (the tokeniser reads digit groups one by one). */
+function mergeNumbers(toks: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of toks) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      prev.num !== undefined &&
+      !prev.dayForm &&
+      /^\d{3}$/.test(t.text) &&
+      /^\d{1,3}$/.test(prev.text)
+    ) {
+      out[out.length - 1] = { ...prev, text: `${prev.text}${t.text}`, num: prev.num * 1000 + Number(t.text) };
+      continue;
+    }
+    if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t.text)) {
+      out.push({ ...t, num: Number(t.text.replace(/,/g, '')) });
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+function readDates(toks: Token[], words: PromiseWords): DateSpan[] {
+  const spans: DateSpan[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const next = toks[i + 1];
+    if (words.today.test(t.text)) spans.push({ start: i, end: i, due: { anchor: 'today' } });
+    else if (words.tomorrow.test(t.text)) spans.push({ start: i, end: i, due: { anchor: 'tomorrow' } });
+    else if (words.end.test(t.text)) {
+      const unit = toks
+        .slice(i + 1, i + 3)
+        .find((x) => words.week.test(x.text) || words.month.test(x.text) || words.quarter.test(x.text));
+      if (unit) {
+        const anchor = words.week.test(unit.text)
+          ? 'end_of_week'
+          : words.month.test(unit.text)
+            ? 'end_of_month'
+            : 'end_of_quarter';
+        spans.push({ start: i, end: toks.indexOf(unit, i), due: { anchor } });
+      }
+    } else if (
+      (words.month.test(t.text) || words.week.test(t.text) || words.quarter.test(t.text)) &&
+      next &&
+      words.end.test(next.text)
+    ) {
+      // "month end", "month-end"
+      const anchor = words.week.test(t.text)
+        ? 'end_of_week'
+        : words.month.test(t.text)
+          ? 'end_of_month'
+          : 'end_of_quarter';
+      spans.push({ start: i, end: i + 1, due: { anchor } });
+      i++;
+    } else if (
+      words.thisWord.test(t.text) &&
+      next &&
+      (words.week.test(next.text) || words.month.test(next.text))
+    ) {
+      spans.push({
+        start: i,
+        end: i + 1,
+        due: { anchor: words.week.test(next.text) ? 'end_of_week' : 'end_of_month' },
+      });
+      i++;
+    } else if (t.weekday !== undefined) {
+      const due: PromiseDue = { weekday: t.weekday };
+      const day = calendarDay(toks, i + 1);
+      if (day) {
+        Object.assign(due, day.due);
+        spans.push({ start: i, end: day.end, due });
+        i = day.end;
+      } else spans.push({ start: i, end: i, due });
+    } else if (
+      words.inDays.test(t.text) &&
+      next?.num !== undefined &&
+      toks[i + 2] &&
+      words.dayUnit.test(toks[i + 2]!.text)
+    ) {
+      spans.push({ start: i, end: i + 2, due: { days: next.num, from: 'unspecified' } });
+      i += 2;
+    } else {
+      const day = calendarDay(toks, i);
+      if (day) {
+        spans.push({ start: i, end: day.end, due: day.due });
+        i = day.end;
+      }
+    }
+  }
+  return spans;
+}
+
+/** A day of the month at `i` («до 20-го», "the 15th"), with its month when one is next to it («20 ноября», "March 3rd"). */
+function calendarDay(toks: Token[], i: number): { end: number; due: PromiseDue } | null {
+  let t = toks[i];
+  let monthTok: Token | undefined;
+  let at = i;
+  if (t?.month !== undefined && toks[i + 1]?.num !== undefined) {
+    monthTok = t;
+    at = i + 1;
+    t = toks[at];
+  }
+  if (
+    !t ||
+    t.num === undefined ||
+    !Number.isInteger(t.num) ||
+    t.num < 1 ||
+    t.num > 31 ||
+    t.amount ||
+    t.percent
+  )
+    return null;
+  if (!monthTok && toks[at + 1]?.month !== undefined) monthTok = toks[at + 1];
+  if (!monthTok && !t.dayForm) return null;
+  let end = monthTok && monthTok !== toks[i] ? at + 1 : at;
+  if (!monthTok) return { end, due: { dayOfMonth: t.num } };
+  const year = toks[end + 1]?.num;
+  if (year !== undefined && year >= 2000 && year <= 2100) {
+    end++;
+    return { end, due: { date: `${year}-${pad(monthTok.month!)}-${pad(t.num)}` } };
+  }
+  return { end, due: { date: `--${pad(monthTok.month!)}-${pad(t.num)}` } };
+}
+
+/** Each deadline with what is promised by it: the amount (and currency) or "all of it" next to it. */
+function itemsOf(toks: Token[], dates: DateSpan[], words: PromiseWords): Reading['items'] {
+  return dates.map((d, k) => {
+    const before = toks.slice(k === 0 ? 0 : dates[k - 1]!.end + 1, d.start);
+    const after = toks.slice(d.end + 1, k + 1 < dates.length ? dates[k + 1]!.start : toks.length);
+    const item: Reading['items'][number] = { due: d.due };
+    const money = amountIn(before, words) ?? amountIn(after, words);
+    if (money) Object.assign(item, money);
+    else if (
+      before.some((t) => words.full.test(t.text)) ||
+      (dates.length === 1 && after.some((t) => words.full.test(t.text)))
+    )
+      item.full = true;
+    return item;
+  });
+}
+
+function amountIn(toks: Token[], words: PromiseWords): { amount: number; currency?: string } | null {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.num === undefined || t.dayForm || t.percent || t.num < 1) continue;
+    const currencyAt = [toks[i + 1], toks[i - 1]].find(
+      (x) => x && words.currency.some(([re]) => re.test(x.text)),
+    );
+    if (!t.amount && t.num < 1000 && !currencyAt) continue;
+    const money: { amount: number; currency?: string } = { amount: t.num };
+    if (currencyAt) money.currency = words.currency.find(([re]) => re.test(currencyAt.text))![1];
+    return money;
+  }
+  return null;
+}

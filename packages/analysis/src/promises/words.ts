@@ -1,0 +1,105 @@
+import type { Language } from '@onterms/contracts';
+
+/**
+ * The words a promise to pay is made of, per language: a commitment to pay, what makes it vague, agreement
+ * to a proposal, "all of it", currencies. Matched against lower-case token texts (ё→е).
+ */
+export interface PromiseWords {
+  /** A first-person or future "we'll pay": «оплатим», «переведу», "wire", "pay" after "will". */
+  payVerb: RegExp;
+  /** Verbs that mean paying only with money as their object: «отправим», "send". */
+  needsMoney: RegExp;
+  /** Words for money or the debt. */
+  money: RegExp;
+  /** "will", "going to", «обещаю»: marks the English verb as a commitment. */
+  future?: RegExp;
+  /** A noun that commits when it "will be" somewhere: «оплата будет в пятницу», "the payment will go out". */
+  payNoun: RegExp;
+  beWill: RegExp;
+  negator: RegExp;
+  /** What makes it no promise: «постараемся», «как только», "try", "as soon as", "if". */
+  vague: RegExp;
+  vaguePhrase: RegExp;
+  agreement: RegExp;
+  proposal: RegExp;
+  full: RegExp;
+  currency: [RegExp, string][];
+  today: RegExp;
+  tomorrow: RegExp;
+  end: RegExp;
+  week: RegExp;
+  month: RegExp;
+  quarter: RegExp;
+  thisWord: RegExp;
+  inDays: RegExp;
+  dayUnit: RegExp;
+}
+
+export const PROMISE_WORDS: Record<Language, PromiseWords> = {
+  ru: {
+    payVerb:
+      /^(оплатим|оплачу|оплатят|оплатит|заплатим|заплачу|заплатят|проплатим|проплачу|переведем|переведу|переведут|перечислим|перечислю|перечислят|закроем|закрою|погасим|погашу|внесем|внесу|отправим|отправлю|скинем|скину|рассчитаемся|рассчитаюсь|отдадим|отдам|вернем|верну|оплатить|заплатить|перевести|перечислить|закрыть|погасить)$/,
+    needsMoney: /^(отправим|отправлю|скинем|скину|отдадим|отдам|вернем|верну|закроем|закрою|закрыть)$/,
+    money:
+      /^(деньги|денег|оплату|оплата|платеж|сумму|сумма|долг|задолженность|счет|счета|половину|часть|₽|рублей|руб|тысяч|миллион)$/,
+    future: /^(обещаю|обещаем|гарантирую|гарантируем|точно|будем|буду|сможем|смогу|успеем|планируем|готовы)$/,
+    payNoun: /^(оплата|платеж|деньги|средства|перевод|оплату|платежка|платежку)$/,
+    beWill: /^(будет|будут|уйдет|уйдут|поступит|поступят|придет|придут|пройдет|получите|увидите)$/,
+    negator: /^(не|нет|ни)$/,
+    vague:
+      /^(постараемся|постараюсь|попробуем|попробую|наверное|может|возможно|надеюсь|надеемся|вероятно|если|ежели|когда|посмотрим|попытаемся)$/,
+    vaguePhrase: /(как только|на днях|как-нибудь|как нибудь|по возможности|как получится|как сможем)/,
+    agreement:
+      /^(да|давайте|хорошо|договорились|ок|окей|ладно|согласен|согласна|согласны|идет|годится|принято|так и сделаем|конечно)$/,
+    proposal: /^(давайте|значит|итак|тогда|договоримся|можете|сможете)$/,
+    full: /^(всю|весь|все|полностью|целиком|остаток|остальное|оставшуюся|оставшееся|остальную|остальные|остатки)$/,
+    currency: [
+      [/^(руб|рубл|р$|₽)/, 'RUB'],
+      [/^(доллар|бакс|\$)/, 'USD'],
+      [/^(евро|€)$/, 'EUR'],
+      [/^(тенге|₸)$/, 'KZT'],
+      [/^юан/, 'CNY'],
+    ],
+    today: /^сегодня$/,
+    tomorrow: /^(завтра|завтрашнего)$/,
+    end: /^(конца|конец|концу|концом)$/,
+    week: /^(недели|неделе|неделю|неделя)$/,
+    month: /^(месяца|месяце|месяц)$/,
+    quarter: /^(квартала|квартале|квартал)$/,
+    thisWord: /^(этой|эту|этого|текущей|текущего)$/,
+    inDays: /^(через|в течение|в течении|течение)$/,
+    dayUnit: /^(дня|дней|день|суток|сутки)$/,
+  },
+  en: {
+    payVerb:
+      /^(pay|wire|transfer|send|settle|clear|remit|cover|paid|wired|transferred|sent|settled|cleared)$/,
+    needsMoney: /^(send|sent|cover|clear|cleared)$/,
+    money:
+      /^(payment|money|funds|amount|balance|half|invoice|invoices|debt|\$|dollars|rubles|it|check|cheque|wire)$/,
+    future: /^(will|shall|gonna|going|promise|guarantee|definitely)$/,
+    payNoun: /^(payment|money|funds|transfer|wire|check|cheque)$/,
+    beWill: /^(be|go|arrive|reach|land|hit|have|see|get)$/,
+    negator: /^(not|no|never|cannot|nothing)$/,
+    vague: /^(try|trying|hopefully|maybe|perhaps|probably|might|if|once|whenever|possibly|hope|when)$/,
+    vaguePhrase: /(as soon as|see what|do our best|do my best|at some point|sometime)/,
+    agreement:
+      /^(yes|yeah|yep|ok|okay|sure|deal|fine|agreed|alright|right|absolutely|definitely|works|correct)$/,
+    proposal: /^(so|let's|lets|can|could|would|will|then)$/,
+    full: /^(full|entire|whole|everything|all|rest|remaining|remainder|balance)$/,
+    currency: [
+      [/^(\$|dollar|usd|buck)/, 'USD'],
+      [/^(ruble|rouble|rub|₽)/, 'RUB'],
+      [/^(euro|eur|€)/, 'EUR'],
+      [/^(pound|gbp|£)/, 'GBP'],
+    ],
+    today: /^(today|tonight)$/,
+    tomorrow: /^tomorrow$/,
+    end: /^(end)$/,
+    week: /^(week|week's)$/,
+    month: /^(month|month's)$/,
+    quarter: /^(quarter|quarter's)$/,
+    thisWord: /^(this)$/,
+    inDays: /^(in|within)$/,
+    dayUnit: /^(days|day|business)$/,
+  },
+};

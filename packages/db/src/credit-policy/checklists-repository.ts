@@ -1,0 +1,77 @@
+import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { Database } from '../database.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type ChecklistCallType = 'credit_negotiation' | 'collection';
+
+/** A published company checklist version for one call type (never updated or deleted). */
+export interface ChecklistVersion {
+  callType: ChecklistCallType;
+  version: number;
+  document: Record<string, unknown>;
+  publishedAt: Date;
+  publishedBy: { id: string; name: string } | null;
+}
+
+function baseQuery(db: Db) {
+  return db
+    .selectFrom('company_checklist_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.published_by')
+    .select([
+      'v.call_type',
+      'v.version',
+      'v.document',
+      'v.published_at',
+      'v.published_by',
+      'u.name as publisher_name',
+    ]);
+}
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+const toVersion = (r: Row): ChecklistVersion => ({
+  callType: r.call_type,
+  version: r.version,
+  document: r.document as Record<string, unknown>,
+  publishedAt: r.published_at,
+  publishedBy: r.published_by ? { id: r.published_by, name: r.publisher_name ?? '' } : null,
+});
+
+/** The company checklist calls of this type are analysed with now; null: the default checklist. */
+export async function findCurrentChecklist(
+  db: Db,
+  callType: ChecklistCallType,
+): Promise<ChecklistVersion | null> {
+  const row = await baseQuery(db)
+    .where('v.call_type', '=', callType)
+    .orderBy('v.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toVersion(row) : null;
+}
+
+/** Every published company checklist version, newest first. */
+export async function listChecklistVersions(db: Db): Promise<ChecklistVersion[]> {
+  return (await baseQuery(db).orderBy('v.call_type').orderBy('v.version', 'desc').execute()).map(toVersion);
+}
+
+export async function insertChecklistVersion(
+  trx: Transaction<Database>,
+  v: {
+    callType: ChecklistCallType;
+    version: number;
+    document: Record<string, unknown>;
+    publishedBy: string | null;
+  },
+): Promise<void> {
+  // one publisher at a time per table: the next number is read and written under the lock
+  await sql`lock table company_checklist_versions in share row exclusive mode`.execute(trx);
+  await trx
+    .insertInto('company_checklist_versions')
+    .values({
+      call_type: v.callType,
+      version: v.version,
+      document: JSON.stringify(v.document),
+      published_by: v.publishedBy,
+    })
+    .execute();
+}

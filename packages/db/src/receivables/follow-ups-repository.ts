@@ -1,0 +1,194 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Database } from '../database.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type FollowUpKind = 'overdue_no_call' | 'broken_promise' | 'negotiation_overdue';
+
+export interface FollowUpItem {
+  /** Stable across requests: what a snooze refers to. */
+  key: string;
+  kind: FollowUpKind;
+  client: { id: string; name: string };
+  rep: { id: string; name: string } | null;
+  invoice: { id: string; number: string; dueOn: string; balance: number; currency: string } | null;
+  daysLate: number | null;
+  /** The client's first late payment ever: the one that teaches them whether anyone follows up. */
+  firstDelay: boolean;
+  call: { id: string; recordedAt: Date; callType: 'credit_negotiation' | 'collection' } | null;
+  promise: {
+    dueOn: string | null;
+    amount: number | null;
+    full: boolean;
+    status: string;
+    paid: number | null;
+  } | null;
+  lastCallAt: Date | null;
+}
+
+export interface FollowUpQuery {
+  /** The reps whose clients and calls are in scope; null: everyone. */
+  repIds: string[] | null;
+  /** Today where the company is (YYYY-MM-DD). */
+  today: string;
+  now: Date;
+  /** Days an overdue client may go without a call: the setting … */
+  defaultDays: number;
+  /** … or the client's policy segment's. */
+  daysByClient: { clientId: string; days: number }[];
+  /** A negotiation this recent with a client who is overdue is a follow-up. */
+  negotiationWindowDays: number;
+  limit: number;
+}
+
+/**
+ * The open follow-ups, computed from the current state rather than stored, so an item closes by itself
+ * the moment its reason goes away — a call to the client is recorded, the invoice is paid — and nothing
+ * has to remember to close it. Snoozed items stay out until their date.
+ */
+export async function listFollowUps(db: Db, q: FollowUpQuery): Promise<FollowUpItem[]> {
+  const scope = (rep: RawBuilder<unknown>) =>
+    q.repIds === null ? sql`true` : q.repIds.length ? sql`${rep} = any(${q.repIds}::uuid[])` : sql`false`;
+  const days = JSON.stringify(q.daysByClient.map((d) => ({ client_id: d.clientId, days: d.days })));
+  const rows = await sql<{
+    key: string;
+    kind: FollowUpKind;
+    client_id: string;
+    client_name: string;
+    rep_id: string | null;
+    rep_name: string | null;
+    invoice_id: string | null;
+    number: string | null;
+    due_on: string | null;
+    balance: string | null;
+    currency: string | null;
+    days_late: number | null;
+    first_delay: boolean;
+    call_id: string | null;
+    recorded_at: Date | null;
+    call_type: 'credit_negotiation' | 'collection' | null;
+    promise_due_on: string | null;
+    promise_amount: string | null;
+    promise_full: boolean | null;
+    promise_status: string | null;
+    promise_paid: string | null;
+    last_call_at: Date | null;
+  }>`
+    with overrides as (
+      select * from jsonb_to_recordset(${days}::jsonb) as o(client_id uuid, days int)
+    ),
+    overdue as (
+      select 'overdue:' || i.id as key, 'overdue_no_call'::text as kind, c.id as client_id, c.name as client_name,
+             coalesce(c.rep_id, i.rep_id) as rep_id, i.id as invoice_id, i.number, i.due_on, i.balance, i.currency,
+             (${q.today}::date - i.due_on) as days_late,
+             not exists (
+               select 1 from receivable_invoices j
+               where j.client_id = i.client_id and j.id <> i.id and j.due_on < i.due_on
+                 and (j.paid_on > j.due_on or (j.paid_on is null and j.balance > 0))
+             ) as first_delay,
+             null::uuid as call_id, null::timestamptz as recorded_at, null::text as call_type,
+             null::date as promise_due_on, null::numeric as promise_amount, null::boolean as promise_full,
+             null::text as promise_status, null::numeric as promise_paid
+      from receivable_invoices i
+      join clients c on c.id = i.client_id
+      left join overrides o on o.client_id = c.id
+      where i.balance > 0 and i.due_on < ${q.today}::date
+        and ${scope(sql`coalesce(c.rep_id, i.rep_id)`)}
+        and not exists (
+          select 1 from calls k
+          where k.client_id = c.id
+            and k.recorded_at >= ${q.now}::timestamptz - make_interval(days => coalesce(o.days, ${q.defaultDays}::int))
+        )
+    ),
+    promises as (
+      select 'promise:' || p.call_id || ':' || p.ordinal, 'broken_promise', c.id, c.name, k.rep_id,
+             null::uuid, null, null::date, null::numeric, null, (${q.today}::date - p.due_on), false,
+             k.id, k.recorded_at, k.call_type, p.due_on, p.amount, p.full, p.status, p.paid
+      from payment_promises p
+      join calls k on k.id = p.call_id
+      join clients c on c.id = k.client_id
+      where p.status in ('broken', 'partly_kept')
+        and ${scope(sql`k.rep_id`)}
+        and exists (select 1 from receivable_invoices i where i.client_id = c.id and i.balance > 0)
+        and not exists (select 1 from calls l where l.client_id = c.id and l.recorded_at::date > p.due_on)
+    ),
+    negotiations as (
+      select distinct on (c.id) 'negotiation:' || k.id, 'negotiation_overdue', c.id, c.name, k.rep_id,
+             null::uuid, null, null::date, null::numeric, null,
+             (select ${q.today}::date - min(i.due_on) from receivable_invoices i
+              where i.client_id = c.id and i.balance > 0 and i.due_on < ${q.today}::date),
+             false, k.id, k.recorded_at, k.call_type, null::date, null::numeric, null::boolean, null, null::numeric
+      from calls k
+      join clients c on c.id = k.client_id
+      where k.call_type = 'credit_negotiation'
+        and k.recorded_at >= ${q.now}::timestamptz - make_interval(days => ${q.negotiationWindowDays}::int)
+        and ${scope(sql`k.rep_id`)}
+        and exists (select 1 from receivable_invoices i where i.client_id = c.id and i.balance > 0 and i.due_on < ${q.today}::date)
+        and not exists (select 1 from calls l where l.client_id = c.id and l.recorded_at > k.recorded_at)
+      order by c.id, k.recorded_at desc
+    ),
+    items as (
+      select * from overdue union all select * from promises union all select * from negotiations
+    )
+    select items.key, items.kind, items.client_id, items.client_name, items.rep_id, u.name as rep_name,
+           items.invoice_id, items.number, items.due_on::text as due_on, items.balance::text as balance, items.currency,
+           items.days_late, items.first_delay, items.call_id, items.recorded_at, items.call_type,
+           items.promise_due_on::text as promise_due_on, items.promise_amount::text as promise_amount,
+           items.promise_full, items.promise_status, items.promise_paid::text as promise_paid,
+           (select max(l.recorded_at) from calls l where l.client_id = items.client_id) as last_call_at
+    from items
+    left join users u on u.id = items.rep_id
+    where not exists (select 1 from follow_up_snoozes s where s.item_key = items.key and s.until > ${q.now}::timestamptz)
+    order by items.first_delay desc, case items.kind when 'broken_promise' then 0 when 'overdue_no_call' then 1 else 2 end,
+             items.days_late desc nulls last, items.key
+    limit ${q.limit}
+  `.execute(db);
+  return rows.rows.map((r) => ({
+    key: r.key,
+    kind: r.kind,
+    client: { id: r.client_id, name: r.client_name },
+    rep: r.rep_id ? { id: r.rep_id, name: r.rep_name ?? '' } : null,
+    invoice:
+      r.invoice_id && r.number && r.due_on && r.balance && r.currency
+        ? {
+            id: r.invoice_id,
+            number: r.number,
+            dueOn: r.due_on,
+            balance: Number(r.balance),
+            currency: r.currency,
+          }
+        : null,
+    daysLate: r.days_late,
+    firstDelay: r.first_delay,
+    call:
+      r.call_id && r.recorded_at && r.call_type
+        ? { id: r.call_id, recordedAt: r.recorded_at, callType: r.call_type }
+        : null,
+    promise:
+      r.promise_status !== null
+        ? {
+            dueOn: r.promise_due_on,
+            amount: r.promise_amount === null ? null : Number(r.promise_amount),
+            full: Boolean(r.promise_full),
+            status: r.promise_status,
+            paid: r.promise_paid === null ? null : Number(r.promise_paid),
+          }
+        : null,
+    lastCallAt: r.last_call_at,
+  }));
+}
+
+export async function snoozeFollowUp(
+  db: Db,
+  snooze: { key: string; until: Date; reason: string; by: string },
+): Promise<void> {
+  await db
+    .insertInto('follow_up_snoozes')
+    .values({ item_key: snooze.key, until: snooze.until, reason: snooze.reason, snoozed_by: snooze.by })
+    .onConflict((oc) =>
+      oc
+        .column('item_key')
+        .doUpdateSet({ until: snooze.until, reason: snooze.reason, snoozed_by: snooze.by }),
+    )
+    .execute();
+}

@@ -1,0 +1,59 @@
+import { ChecklistError, loadChecklist } from '@onterms/analysis';
+import {
+  findCurrentChecklist,
+  insertAuditEntry,
+  insertChecklistVersion,
+  type ChecklistCallType,
+  type ChecklistVersion,
+} from '@onterms/db';
+import { DomainError } from '../errors.ts';
+import type { CreditPolicyDeps } from './deps.ts';
+
+/**
+ * Publishes a company checklist for one call type (its own items and wording per language, usually
+ * `extends` the default): validated and compiled by the analysis' checklist schema first (errors name
+ * the JSON path), then numbered, stored and audited in one transaction. Versions are immutable like
+ * the policy's. Calls analysed from then on use it; the checklist's `version` becomes the number.
+ */
+export async function publishCompanyChecklist(
+  deps: Pick<CreditPolicyDeps, 'db' | 'actor'>,
+  input: { callType: ChecklistCallType; document: unknown; baseVersion: number | null },
+): Promise<ChecklistVersion> {
+  const doc = input.document;
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    throw new DomainError('invalid', '/: a checklist is a JSON object', '/');
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await findCurrentChecklist(trx, input.callType);
+    if ((current?.version ?? null) !== input.baseVersion)
+      throw new DomainError(
+        'conflict',
+        `Version ${current?.version ?? 'none'} was published after the one you edited: reload and apply your changes again.`,
+      );
+    const version = (current?.version ?? 0) + 1;
+    const document: Record<string, unknown> = {
+      ...(doc as Record<string, unknown>),
+      version: String(version),
+    };
+    try {
+      loadChecklist(document);
+    } catch (e) {
+      if (e instanceof ChecklistError) throw new DomainError('invalid', e.message, e.message.split(':')[0]!);
+      throw e;
+    }
+    await insertChecklistVersion(trx, {
+      callType: input.callType,
+      version,
+      document,
+      publishedBy: deps.actor.userId,
+    });
+    await insertAuditEntry(trx, {
+      actor: { userId: deps.actor.userId, tokenId: deps.actor.tokenId },
+      action: 'checklist.publish',
+      objectType: 'checklist',
+      objectId: `${input.callType}:${version}`,
+      details: { callType: input.callType, version, checklistId: document.id ?? null },
+      ip: deps.actor.ip,
+    });
+    return (await findCurrentChecklist(trx, input.callType))!;
+  });
+}

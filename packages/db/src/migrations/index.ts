@@ -7,8 +7,8 @@ import * as stats from './2026-11-22T0500-stats.ts';
 import * as statsDaily from './2026-11-22T0510-stats-daily.ts';
 import * as callFailures from './2026-12-07T0100-call-failures.ts';
 import * as creditPolicy from './2026-12-07T0200-credit-policy.ts';
-import * as analysisConfidence from './2026-12-07T0500-analysis-confidence.ts';
 import * as receivables from './2026-12-07T0300-receivables.ts';
+import * as analysisConfidence from './2026-12-07T0500-analysis-confidence.ts';
 
 /**
  * Every migration, by its sortable name. Listed statically (rather than read from the folder at run
@@ -23,6 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0510-stats-daily': statsDaily,
   '2026-12-07T0100-call-failures': callFailures,
   '2026-12-07T0200-credit-policy': creditPolicy,
-  '2026-12-07T0500-analysis-confidence': analysisConfidence,
   '2026-12-07T0300-receivables': receivables,
+  '2026-12-07T0500-analysis-confidence': analysisConfidence,
 };

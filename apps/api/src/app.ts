@@ -35,7 +35,7 @@ export interface AppDeps {
   queue: CallQueue;
   /** Sessions, API tokens, login, audit log: `createAuthenticator(db, config.auth)`. */
   auth: Authenticator;
-  /** The company's credit policy as receivables read it (segment days, credit limits); settings when absent. */
+  /** The credit policy as receivables read it (segments, credit limits); default: the one published in `db`. */
   creditPolicy?: CreditPolicyLookup;
 }
 

@@ -58,3 +58,4 @@ export { getOutcome, type OutcomeDeps } from './receivables/get-outcome.ts';
 
 export * from './calls/attach-transcript.ts';
 export { retryCall, type RetryCallDeps, type RetryCallOutcome } from './calls/retry-call.ts';
+export { creditPolicyLookup } from './credit-policy/credit-policy-lookup.ts';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ClientPageView, ClientSearchQuery, ClientSuggestions } from '@onterms/contracts';
 import { searchClients } from '@onterms/db';
-import { getClientPage, NO_CREDIT_POLICY } from '@onterms/domain';
+import { getClientPage, creditPolicyLookup } from '@onterms/domain';
 import { visibleRepIds } from '../access/policy.ts';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
@@ -17,7 +17,7 @@ export const clientRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps
   const timeZone = deps.config.company?.timeZone ?? 'Europe/Moscow';
   const pageDeps = {
     db: deps.db,
-    policy: deps.creditPolicy ?? NO_CREDIT_POLICY,
+    policy: deps.creditPolicy ?? creditPolicyLookup(deps.db),
     today: () => todayIn(timeZone),
   };
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { FollowUpQueue, SnoozeFollowUpBody } from '@onterms/contracts';
-import { FollowUpNotFoundError, listFollowUps, NO_CREDIT_POLICY, snoozeFollowUp } from '@onterms/domain';
+import { FollowUpNotFoundError, listFollowUps, snoozeFollowUp, creditPolicyLookup } from '@onterms/domain';
 import { visibleRepIds } from '../access/policy.ts';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
@@ -15,7 +15,7 @@ export const followUpRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
   const timeZone = deps.config.company?.timeZone ?? 'Europe/Moscow';
   const followUpDeps = {
     db: deps.db,
-    policy: deps.creditPolicy ?? NO_CREDIT_POLICY,
+    policy: deps.creditPolicy ?? creditPolicyLookup(deps.db),
     defaultDays: deps.config.company?.followUpDays ?? 3,
     today: () => todayIn(timeZone),
     now: () => new Date(),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OutcomeQuery, OutcomeReport } from '@onterms/contracts';
-import { getOutcome, NO_CREDIT_POLICY } from '@onterms/domain';
+import { getOutcome, creditPolicyLookup } from '@onterms/domain';
 import { visibleRepIds } from '../access/policy.ts';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
@@ -11,7 +11,7 @@ export const outcomeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, dep
   const timeZone = deps.config.company?.timeZone ?? 'Europe/Moscow';
   const outcomeDeps = {
     db: deps.db,
-    policy: deps.creditPolicy ?? NO_CREDIT_POLICY,
+    policy: deps.creditPolicy ?? creditPolicyLookup(deps.db),
     today: () => todayIn(timeZone),
   };
 

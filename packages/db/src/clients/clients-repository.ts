@@ -302,3 +302,15 @@ export async function findClientByTaxId(db: Db, taxId: string): Promise<ClientRe
 export async function listClientIds(db: Db): Promise<string[]> {
   return (await db.selectFrom('clients').select('id').execute()).map((r) => r.id);
 }
+
+/** The segment set on each of these clients (clients on the policy's default are absent). */
+export async function findClientSegments(db: Db, clientIds: string[]): Promise<Map<string, string>> {
+  if (clientIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('clients')
+    .select(['id', 'segment'])
+    .where('id', 'in', clientIds)
+    .where('segment', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.segment!]));
+}

@@ -1,5 +1,13 @@
 import { rm } from 'node:fs/promises';
-import type { BlobBody, PendingBlob, StoredBlob, WrittenBlob } from './blob-store.ts';
+import type {
+  BlobBody,
+  BlobStore,
+  ByteRange,
+  PendingBlob,
+  StoredBlob,
+  WriteOptions,
+  WrittenBlob,
+} from './blob-store.ts';
 import { StorageError } from './errors.ts';
 import { assertValidKey } from './keys.ts';
 import { writeMetered } from './metered-write.ts';
@@ -73,4 +81,29 @@ export class PendingFileBlob implements PendingBlob {
       throw new StorageError('invalid_state', `Cannot ${action} a pending blob that is ${this.state}`);
     }
   }
+}
+
+/** `put` for any store: beginWrite + write + commit, the temp data gone whatever happens. */
+export async function putThroughPending(
+  store: Pick<BlobStore, 'beginWrite'>,
+  key: string,
+  body: BlobBody,
+  options?: WriteOptions,
+): Promise<StoredBlob> {
+  assertValidKey(key); // fail before consuming the body
+  const pending = await store.beginWrite(options);
+  try {
+    await pending.write(body);
+    return await pending.commit(key);
+  } finally {
+    await pending.abort();
+  }
+}
+
+/** Inclusive offsets as HTTP Range has them; nonsense is a programming error, not a 416. */
+export function assertByteRange({ start, end }: ByteRange): void {
+  if (start !== undefined && !(Number.isInteger(start) && start >= 0))
+    throw new RangeError('start must be an integer >= 0');
+  if (end !== undefined && !(Number.isInteger(end) && end >= (start ?? 0)))
+    throw new RangeError('end must be an integer >= start');
 }

@@ -15,7 +15,7 @@ import type {
 } from '../blob-store.ts';
 import { BlobNotFoundError } from '../errors.ts';
 import { assertValidKey } from '../keys.ts';
-import { PendingFileBlob } from '../pending-file-blob.ts';
+import { assertByteRange, PendingFileBlob, putThroughPending } from '../pending-file-blob.ts';
 import { syncAndStampFile, syncDirectory } from './durability.ts';
 import { sweepLocalStore, walkFiles } from './sweep.ts';
 import { isValidKey } from '../keys.ts';
@@ -67,24 +67,14 @@ export class LocalBlobStore implements BlobStore {
     await syncDirectory(dirname(finalPath));
   }
 
-  async put(key: string, body: BlobBody, options?: WriteOptions): Promise<StoredBlob> {
-    assertValidKey(key); // fail before consuming the body
-    const pending = await this.beginWrite(options);
-    try {
-      await pending.write(body);
-      return await pending.commit(key);
-    } finally {
-      await pending.abort();
-    }
+  put(key: string, body: BlobBody, options?: WriteOptions): Promise<StoredBlob> {
+    return putThroughPending(this, key, body, options);
   }
 
   async createReadStream(key: string, range: ByteRange = {}): Promise<Readable> {
     const path = this.pathFor(key);
     const { start, end } = range;
-    if (start !== undefined && !(Number.isInteger(start) && start >= 0))
-      throw new RangeError('start must be an integer >= 0');
-    if (end !== undefined && !(Number.isInteger(end) && end >= (start ?? 0)))
-      throw new RangeError('end must be an integer >= start');
+    assertByteRange(range);
     const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'ENOENT' || error.code === 'EISDIR' ? new BlobNotFoundError(key) : error;
     });

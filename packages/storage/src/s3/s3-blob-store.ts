@@ -26,7 +26,7 @@ import type {
 } from '../blob-store.ts';
 import { BlobNotFoundError } from '../errors.ts';
 import { assertValidKey } from '../keys.ts';
-import { PendingFileBlob } from '../pending-file-blob.ts';
+import { assertByteRange, PendingFileBlob, putThroughPending } from '../pending-file-blob.ts';
 import { sweepS3Store } from './s3-sweep.ts';
 
 export interface S3BlobStoreOptions {
@@ -80,24 +80,14 @@ export class S3BlobStore implements BlobStore {
     );
   }
 
-  async put(key: string, body: BlobBody, options?: WriteOptions): Promise<StoredBlob> {
-    assertValidKey(key); // fail before consuming the body
-    const pending = await this.beginWrite(options);
-    try {
-      await pending.write(body);
-      return await pending.commit(key);
-    } finally {
-      await pending.abort();
-    }
+  put(key: string, body: BlobBody, options?: WriteOptions): Promise<StoredBlob> {
+    return putThroughPending(this, key, body, options);
   }
 
   async createReadStream(key: string, range: ByteRange = {}): Promise<Readable> {
     assertValidKey(key);
     const { start, end } = range;
-    if (start !== undefined && !(Number.isInteger(start) && start >= 0))
-      throw new RangeError('start must be an integer >= 0');
-    if (end !== undefined && !(Number.isInteger(end) && end >= (start ?? 0)))
-      throw new RangeError('end must be an integer >= start');
+    assertByteRange(range);
     const header = start === undefined && end === undefined ? undefined : `bytes=${start ?? 0}-${end ?? ''}`;
     const response = await this.client
       .send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: header }))

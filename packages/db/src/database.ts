@@ -142,6 +142,8 @@ export interface AnalysesTable {
   created_at: CreatedAt;
   /** Moments where the seller side waived a sanction; null for analyses stored before waivers were read. */
   waivers: ColumnType<unknown, string | null | undefined, string | null> | null;
+  /** The company checklist version the analysis used; null: the default checklist. */
+  company_checklist_version: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface AnalysisFlagsTable {
@@ -301,9 +303,12 @@ export interface CallPolicyFindingsTable {
   allowed: ColumnType<unknown, string | null, string | null>;
 }
 
+/** A re-check run: against a policy version, or a company checklist version of one call type. */
 export interface PolicyRechecksTable {
   id: Generated<string>;
-  policy_version: number;
+  policy_version: number | null;
+  call_type: 'credit_negotiation' | 'collection' | null;
+  checklist_version: number | null;
   total: number;
   done: ColumnType<number, number | undefined, number>;
   status: ColumnType<'running' | 'done' | 'superseded', 'running' | 'done' | 'superseded' | undefined>;

@@ -30,7 +30,7 @@ export { DomainError } from './errors.ts';
 export type { CreditPolicyDeps } from './credit-policy/deps.ts';
 export { publishCreditPolicy } from './credit-policy/publish-credit-policy.ts';
 export { checkCallAgainstPolicy } from './credit-policy/check-call-against-policy.ts';
-export { recheckCalls, type RecheckOutcome } from './credit-policy/recheck-calls.ts';
+export { recheckCalls, type RecheckDeps, type RecheckOutcome } from './credit-policy/recheck-calls.ts';
 export { setSegmentOfClient } from './credit-policy/set-client-segment.ts';
 export { publishCompanyChecklist } from './credit-policy/publish-company-checklist.ts';
 export { companyChecklist } from './credit-policy/company-checklist.ts';

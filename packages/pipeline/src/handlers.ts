@@ -2,6 +2,7 @@ import type { ProcessCallDeps } from './deps.ts';
 import { buildHandlerTable, JobName, type HandlerTable, type JobContext, type JobOutcome } from './jobs.ts';
 import { processCall, reanalyzeCall } from './process-call.ts';
 import { recheckCalls } from '@onterms/domain';
+import { CallBusyError } from './errors.ts';
 
 /** A job arrived before the row that enqueued it was committed (the API enqueues inside its transaction). */
 export class CallNotVisibleError extends Error {
@@ -40,11 +41,20 @@ export function createHandlerTable(deps: ProcessCallDeps, options: HandlerOption
       handle: async ({ callId }) => lock(callId, () => reanalyzeCall(deps, callId)),
     },
     {
-      // batches commit one by one and skip what is done, so a retry after a crash resumes the run
+      // batches commit one by one and skip what is done, so a retry after a crash resumes the run;
+      // a checklist run re-analyses each call under the call's lock, like a single re-analysis
       name: JobName.RecheckPolicy,
       handle: async ({ recheckId }, context) => {
-        const outcome = await recheckCalls(deps, recheckId, { signal: context.signal });
-        if (outcome === 'aborted') throw new Error('policy re-check interrupted; will resume');
+        const reanalyze = (callId: string) =>
+          lock(callId, () => reanalyzeCall(deps, callId)).catch((e: unknown) => {
+            // another run holds the call: it analyses it with the current checklist (or the next pass does)
+            if (e instanceof CallBusyError) return { status: 'skipped' } as const;
+            throw e;
+          });
+        const outcome = await recheckCalls({ db: deps.db, reanalyzeCall: reanalyze }, recheckId, {
+          signal: context.signal,
+        });
+        if (outcome === 'aborted') throw new Error('re-check interrupted; will resume');
         return outcome === 'done' ? { status: 'analyzed' } : { status: 'skipped' };
       },
     },

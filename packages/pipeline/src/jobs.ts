@@ -7,7 +7,10 @@ export const JobName = {
   ProcessCall: 'process-call',
   /** Analyse + store again from the stored segments (new rules or checklist); audio and transcript untouched. */
   ReanalyzeCall: 'reanalyze-call',
-  /** Check every analysed call against a newly published credit policy version (one run, in batches). */
+  /**
+   * One re-check run, in batches: every analysed call checked against a newly published credit policy
+   * version, or analysed again with a newly published company checklist (the run row says which).
+   */
   RecheckPolicy: 'recheck-policy',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];

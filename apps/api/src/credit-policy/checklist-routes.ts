@@ -4,17 +4,18 @@ import {
   ChecklistVersionView,
   ChecklistVersionsResponse,
   PublishChecklistRequest,
+  PublishChecklistResponse,
   ValidateChecklistRequest,
 } from '@onterms/contracts';
-import { listChecklistVersions, type ChecklistVersion } from '@onterms/db';
+import { latestChecklistRechecks, listChecklistVersions, type ChecklistVersion } from '@onterms/db';
 import { publishCompanyChecklist } from '@onterms/domain';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { AppError } from '@onterms/domain';
-import { actorOf, fromDomain } from './credit-policy-views.ts';
+import { actorOf, fromDomain, toChecklistRecheckView } from './credit-policy-views.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 503: ErrorBody };
 const toView = (v: ChecklistVersion): ChecklistVersionView => ({
   ...v,
   publishedAt: v.publishedAt.toISOString(),
@@ -30,11 +31,14 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
       config: { policy: 'checklists.view' },
       schema: {
         summary:
-          'Published company checklist versions per call type, newest first (none: the defaults are used)',
+          'Published company checklist versions per call type, newest first (none: the defaults are used), and the latest re-analysis run of each type',
         response: { 200: ChecklistVersionsResponse, ...errors },
       },
     },
-    async () => ({ items: (await listChecklistVersions(db)).map(toView) }),
+    async () => {
+      const [versions, rechecks] = await Promise.all([listChecklistVersions(db), latestChecklistRechecks(db)]);
+      return { items: versions.map(toView), rechecks: rechecks.map(toChecklistRecheckView) };
+    },
   );
 
   app.post(
@@ -55,7 +59,8 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
         const compiled = loadChecklist(request.body.document);
         return { valid: true as const, items: compiled.items.map((i) => i.id) };
       } catch (e) {
-        if (e instanceof ChecklistError) throw new AppError('invalid_policy', e.message);
+        if (e instanceof ChecklistError)
+          throw new AppError('invalid_policy', e.message, { field: e.message.split(':')[0]! });
         throw e;
       }
     },
@@ -66,17 +71,32 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
     {
       config: { policy: 'checklists.manage' },
       schema: {
-        summary: 'Publish a company checklist version for a call type (numbered by the server; audited)',
+        summary:
+          'Publish a company checklist version for a call type (numbered by the server; audited) and start re-analysing every analysed call of the type',
         body: PublishChecklistRequest,
-        response: { 201: ChecklistVersionView, ...errors },
+        response: { 201: PublishChecklistResponse, ...errors },
       },
     },
     async (request, reply) => {
+      let queueDown = false;
       const published = await publishCompanyChecklist(
-        { db, actor: actorOf(request.principal!, request.ip) },
+        {
+          db,
+          actor: actorOf(request.principal!, request.ip),
+          // committed by now: a queue that is down delays the re-analysis, it loses nothing
+          enqueueRecheck: (id) =>
+            deps.queue.enqueueRecheck(id).catch((error: unknown) => {
+              queueDown = true;
+              request.log.warn({ err: error, recheckId: id }, 'checklist re-check not queued; resume it later');
+            }),
+        },
         request.body,
       ).catch((e: unknown) => fromDomain(e));
-      return reply.status(201).send(toView(published));
+      if (queueDown) reply.header('x-recheck-queued', 'false');
+      return reply.status(201).send({
+        version: toView(published.checklist),
+        recheck: toChecklistRecheckView(published.recheck),
+      });
     },
   );
 };

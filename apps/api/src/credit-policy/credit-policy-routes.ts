@@ -27,6 +27,7 @@ import {
   listClients,
   listPolicyVersions,
   listPolicyBreaches,
+  listRunningRecheckIds,
   type PolicyBreachRow,
 } from '@onterms/db';
 import { publishCreditPolicy, setSegmentOfClient } from '@onterms/domain';
@@ -161,13 +162,14 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     {
       config: { policy: 'creditPolicy.manage' },
       schema: {
-        summary: 'Resume the latest re-check run (after the queue was down); a finished run is left alone',
+        summary:
+          'Resume every re-check run still going — policy and checklists (after the queue was down); finished runs are left alone',
         response: { 200: CurrentPolicyResponse, ...errors },
       },
     },
     async () => {
+      for (const id of await listRunningRecheckIds(db)) await deps.queue.enqueueRecheck(id);
       const run = await latestRecheck(db);
-      if (run?.status === 'running') await deps.queue.enqueueRecheck(run.id);
       const current = await findCurrentPolicy(db);
       return { current: current ? toVersionView(current) : null, recheck: run ? toRecheckView(run) : null };
     },

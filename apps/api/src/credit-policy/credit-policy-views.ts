@@ -1,5 +1,5 @@
-import type { PolicyRecheck, PolicyVersion } from '@onterms/db';
-import type { PolicyVersionView, RecheckView } from '@onterms/contracts';
+import type { ChecklistRecheck, PolicyRecheck, PolicyVersion } from '@onterms/db';
+import type { ChecklistRecheckView, PolicyVersionView, RecheckView } from '@onterms/contracts';
 import { DomainError } from '@onterms/domain';
 import type { Principal } from '../access/principal.ts';
 import { AppError } from '@onterms/domain';
@@ -23,13 +23,26 @@ export const toRecheckView = (r: PolicyRecheck): RecheckView => ({
   finishedAt: r.finishedAt?.toISOString() ?? null,
 });
 
+export const toChecklistRecheckView = (r: ChecklistRecheck): ChecklistRecheckView => ({
+  id: r.id,
+  callType: r.callType,
+  checklistVersion: r.checklistVersion,
+  total: r.total,
+  done: r.done,
+  status: r.status,
+  startedAt: r.startedAt.toISOString(),
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+});
+
 /** A domain refusal as the API's one error type; anything else is rethrown untouched. */
 export function fromDomain(
   error: unknown,
   invalid: 'invalid_policy' | 'bad_request' = 'invalid_policy',
 ): never {
   if (error instanceof DomainError) {
-    if (error.code === 'invalid') throw new AppError(invalid, error.message);
+    // the JSON path of the bad field goes as `field`, so the editor shows the error beside it
+    if (error.code === 'invalid')
+      throw new AppError(invalid, error.message, error.path ? { field: error.path } : undefined);
     if (error.code === 'conflict') throw new AppError('conflict', error.message);
     throw new AppError('not_found', error.message);
   }

@@ -1,6 +1,7 @@
-import { ErrorBody, TermStatsQuery, TermStatsReport } from '@onterms/contracts';
+import { ErrorBody, StatsBasisResponse, TermStatsQuery, TermStatsReport } from '@onterms/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../app.ts';
+import { statsBasis } from './stats-basis.ts';
 import { termStats } from './term-stats.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
@@ -21,5 +22,18 @@ export const statsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
       },
     },
     async (request) => termStats(statsDeps, request.principal!, request.query),
+  );
+
+  app.get(
+    '/stats/basis',
+    {
+      config: { policy: 'stats.view' },
+      schema: {
+        summary:
+          'Which credit policy and company checklist versions the numbers come from, and how far a re-check running now is',
+        response: { 200: StatsBasisResponse, ...errors },
+      },
+    },
+    async () => statsBasis(deps.db),
   );
 };

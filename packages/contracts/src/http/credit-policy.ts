@@ -182,7 +182,23 @@ export const ChecklistVersionView = Type.Object({
   publishedBy: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
 });
 export type ChecklistVersionView = Static<typeof ChecklistVersionView>;
-export const ChecklistVersionsResponse = Type.Object({ items: Type.Array(ChecklistVersionView) });
+/** A re-analysis of every analysed call of a type after a checklist publish (progress as for the policy). */
+export const ChecklistRecheckView = Type.Object({
+  id: Type.String(),
+  callType: ChecklistCallType,
+  checklistVersion: Type.Integer(),
+  total: Type.Integer(),
+  done: Type.Integer(),
+  status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('superseded')]),
+  startedAt: Type.String({ format: 'date-time' }),
+  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type ChecklistRecheckView = Static<typeof ChecklistRecheckView>;
+export const ChecklistVersionsResponse = Type.Object({
+  items: Type.Array(ChecklistVersionView),
+  /** The latest re-analysis run of each call type that has one. */
+  rechecks: Type.Array(ChecklistRecheckView),
+});
 export type ChecklistVersionsResponse = Static<typeof ChecklistVersionsResponse>;
 export const PublishChecklistRequest = Type.Object(
   {
@@ -193,6 +209,11 @@ export const PublishChecklistRequest = Type.Object(
   { additionalProperties: false },
 );
 export type PublishChecklistRequest = Static<typeof PublishChecklistRequest>;
+export const PublishChecklistResponse = Type.Object({
+  version: ChecklistVersionView,
+  recheck: ChecklistRecheckView,
+});
+export type PublishChecklistResponse = Static<typeof PublishChecklistResponse>;
 export const ValidateChecklistRequest = Type.Object(
   { document: Type.Unknown() },
   { additionalProperties: false },

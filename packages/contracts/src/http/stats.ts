@@ -95,3 +95,26 @@ export const TermStatsReport = Type.Object({
   trust: Type.Array(FlagTrust),
 });
 export type TermStatsReport = Static<typeof TermStatsReport>;
+
+/** A re-check still going: the numbers mix old and new verdicts until it ends. */
+const RecheckShare = Type.Object({ done: Type.Integer(), total: Type.Integer() });
+
+/**
+ * GET /api/stats/basis: which rules the dashboard's numbers come from — the credit policy version the
+ * breaches are checked against and the company checklist version of each call type the terms are
+ * analysed with (null: none published; the default checklist) — and, while a re-check runs, how far.
+ */
+export const StatsBasisResponse = Type.Object({
+  policy: Type.Union([
+    Type.Object({ version: Type.Integer(), recheck: Type.Union([RecheckShare, Type.Null()]) }),
+    Type.Null(),
+  ]),
+  checklists: Type.Array(
+    Type.Object({
+      callType: CallType,
+      version: Type.Union([Type.Integer(), Type.Null()]),
+      recheck: Type.Union([RecheckShare, Type.Null()]),
+    }),
+  ),
+});
+export type StatsBasisResponse = Static<typeof StatsBasisResponse>;

@@ -9,11 +9,14 @@ export const DEFLECTION_FLAG = 'deflection';
 /**
  * Stores the machine's verdict for a call, replacing any previous one in the same transaction, and marks
  * the call analysed. Idempotent: saving the same result twice leaves the same rows.
+ * `companyChecklistVersion`: the company checklist version the analysis used (null: the default one),
+ * so a newer checklist's re-check knows which calls are still to re-analyse.
  */
 export async function saveAnalysis(
   trx: Transaction<Database>,
   callId: string,
   result: AnalysisResult,
+  companyChecklistVersion: number | null = null,
 ): Promise<void> {
   await trx.deleteFrom('analyses').where('call_id', '=', callId).execute(); // cascades to flags and moments
   await trx
@@ -25,6 +28,7 @@ export async function saveAnalysis(
       rules_version: result.engine.rules,
       llm_model: result.engine.llmModel,
       waivers: result.waivers ? JSON.stringify(result.waivers) : null,
+      company_checklist_version: companyChecklistVersion,
     })
     .execute();
 

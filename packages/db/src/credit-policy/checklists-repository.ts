@@ -75,3 +75,49 @@ export async function insertChecklistVersion(
     })
     .execute();
 }
+
+/**
+ * Analysed calls of a type whose analysis used an older company checklist than `version` (or the
+ * default one), by id after `after`: a checklist re-check's cursor is the data itself, so a run
+ * killed mid-way resumes where the rows say it stopped.
+ */
+export async function callsNotAnalysedWith(
+  db: Db,
+  options: { callType: ChecklistCallType; version: number; after: string | null; limit: number },
+): Promise<string[]> {
+  let query = db
+    .selectFrom('calls as c')
+    .innerJoin('analyses as a', 'a.call_id', 'c.id')
+    .select('c.id')
+    .where('c.status', '=', 'analyzed')
+    .where('c.call_type', '=', options.callType)
+    .where((eb) =>
+      eb.or([
+        eb('a.company_checklist_version', 'is', null),
+        eb('a.company_checklist_version', '<', options.version),
+      ]),
+    )
+    .orderBy('c.id')
+    .limit(options.limit);
+  if (options.after) query = query.where('c.id', '>', options.after);
+  return (await query.execute()).map((r) => r.id);
+}
+
+/** How many analysed calls of a type there are, and how many were analysed with `version` (or newer). */
+export async function checklistAnalysisProgress(
+  db: Db,
+  callType: ChecklistCallType,
+  version: number,
+): Promise<{ total: number; done: number }> {
+  const row = await db
+    .selectFrom('calls as c')
+    .innerJoin('analyses as a', 'a.call_id', 'c.id')
+    .select((eb) => [
+      eb.fn.countAll<string>().as('total'),
+      eb.fn.count<string>('a.call_id').filterWhere('a.company_checklist_version', '>=', version).as('done'),
+    ])
+    .where('c.status', '=', 'analyzed')
+    .where('c.call_type', '=', callType)
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), done: Number(row.done) };
+}

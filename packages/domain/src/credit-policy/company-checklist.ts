@@ -5,11 +5,14 @@ import type { Kysely } from 'kysely';
 // compiled once per published version (a version never changes, so the cache never goes stale)
 const compiled = new Map<string, CompiledChecklist>();
 
-/** The company's published checklist for a call type, compiled; null: analyse with the default. */
+/**
+ * The company's published checklist for a call type, compiled, with its version number (which the
+ * analysis records); null: analyse with the default.
+ */
 export async function companyChecklist(
   db: Kysely<Database>,
   callType: ChecklistCallType,
-): Promise<CompiledChecklist | null> {
+): Promise<{ version: number; checklist: CompiledChecklist } | null> {
   const current = await findCurrentChecklist(db, callType);
   if (!current) return null;
   const key = `${callType}:${current.version}`;
@@ -18,5 +21,5 @@ export async function companyChecklist(
     c = loadChecklist(current.document);
     compiled.set(key, c);
   }
-  return c;
+  return { version: current.version, checklist: c };
 }

@@ -1,9 +1,12 @@
 import { ChecklistError, loadChecklist } from '@onterms/analysis';
 import {
+  checklistAnalysisProgress,
   findCurrentChecklist,
   insertAuditEntry,
   insertChecklistVersion,
+  startChecklistRecheck,
   type ChecklistCallType,
+  type ChecklistRecheck,
   type ChecklistVersion,
 } from '@onterms/db';
 import { DomainError } from '../errors.ts';
@@ -14,15 +17,18 @@ import type { CreditPolicyDeps } from './deps.ts';
  * `extends` the default): validated and compiled by the analysis' checklist schema first (errors name
  * the JSON path), then numbered, stored and audited in one transaction. Versions are immutable like
  * the policy's. Calls analysed from then on use it; the checklist's `version` becomes the number.
+ * As with the policy, the same transaction starts a re-check run, handed to the queue after the
+ * commit: every analysed call of the type is analysed again with the new version (a queue that is
+ * down leaves the run `running`, resumed at the next start or by POST /api/credit-policy/recheck).
  */
 export async function publishCompanyChecklist(
-  deps: Pick<CreditPolicyDeps, 'db' | 'actor'>,
+  deps: Pick<CreditPolicyDeps, 'db' | 'enqueueRecheck' | 'actor'>,
   input: { callType: ChecklistCallType; document: unknown; baseVersion: number | null },
-): Promise<ChecklistVersion> {
+): Promise<{ checklist: ChecklistVersion; recheck: ChecklistRecheck }> {
   const doc = input.document;
   if (!doc || typeof doc !== 'object' || Array.isArray(doc))
     throw new DomainError('invalid', '/: a checklist is a JSON object', '/');
-  return deps.db.transaction().execute(async (trx) => {
+  const published = await deps.db.transaction().execute(async (trx) => {
     const current = await findCurrentChecklist(trx, input.callType);
     if ((current?.version ?? null) !== input.baseVersion)
       throw new DomainError(
@@ -54,6 +60,10 @@ export async function publishCompanyChecklist(
       details: { callType: input.callType, version, checklistId: document.id ?? null },
       ip: deps.actor.ip,
     });
-    return (await findCurrentChecklist(trx, input.callType))!;
+    const { total } = await checklistAnalysisProgress(trx, input.callType, version);
+    const recheck = await startChecklistRecheck(trx, input.callType, version, total);
+    return { checklist: (await findCurrentChecklist(trx, input.callType))!, recheck };
   });
+  await deps.enqueueRecheck(published.recheck.id);
+  return published;
 }

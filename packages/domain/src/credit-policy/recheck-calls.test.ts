@@ -64,6 +64,8 @@ describe('re-checking stored calls after a publish', () => {
     const deps = {
       db: database.db,
       enqueueRecheck: async () => {},
+      // policy runs only: they check stored analyses and never analyse again
+      reanalyzeCall: () => Promise.reject(new Error('a policy run analysed a call again')),
       actor: { userId: director, tokenId: null, ip: null },
     };
     const { recheck } = await publishCreditPolicy(deps, { document: examplePolicy(30), baseVersion: null });
@@ -101,6 +103,8 @@ describe('re-checking stored calls after a publish', () => {
     const deps = {
       db: database.db,
       enqueueRecheck: async () => {},
+      // policy runs only: they check stored analyses and never analyse again
+      reanalyzeCall: () => Promise.reject(new Error('a policy run analysed a call again')),
       actor: { userId: director, tokenId: null, ip: null },
     };
     const { recheck: old } = await publishCreditPolicy(deps, { document: examplePolicy(50), baseVersion: 1 });

@@ -10,8 +10,19 @@ import {
   policyCheckProgress,
   recordRecheckProgress,
   type Database,
+  type PolicyRecheck,
 } from '@onterms/db';
 import type { Kysely } from 'kysely';
+import { reanalyzeChecklistCalls } from './reanalyze-checklist-calls.ts';
+
+export interface RecheckDeps {
+  db: Kysely<Database>;
+  /**
+   * Analyses one stored call again with the current checklist and stores it with its policy check
+   * (the pipeline's analyse step, under its call lock); used by checklist runs.
+   */
+  reanalyzeCall: (callId: string) => Promise<unknown>;
+}
 
 export interface RecheckOptions {
   /** Calls per transaction (default 200). */
@@ -25,21 +36,37 @@ export interface RecheckOptions {
 export type RecheckOutcome = 'done' | 'superseded' | 'missing' | 'aborted';
 
 /**
+ * Runs a re-check: a policy run checks stored analyses against its version (below); a checklist run
+ * re-analyses the calls of its type with its checklist version (reanalyze-checklist-calls.ts). Both
+ * are idempotent and resumable, and report the same way.
+ */
+export async function recheckCalls(
+  deps: RecheckDeps,
+  recheckId: string,
+  options: RecheckOptions = {},
+): Promise<RecheckOutcome> {
+  const run = await findRecheck(deps.db, recheckId);
+  if (!run) return 'missing';
+  if (run.status !== 'running') return run.status === 'done' ? 'done' : 'superseded';
+  return run.kind === 'policy'
+    ? recheckPolicy(deps, run, options)
+    : reanalyzeChecklistCalls(deps, run, options);
+}
+
+/**
  * Re-checks every analysed call against the run's policy version, from the stored analyses (flags
  * and corrections untouched; no re-analysis). Idempotent and resumable: the calls still to do are
  * those whose stored check is missing or older than the version, so running it twice, or again after
  * a worker was killed mid-way, ends in the same rows. Each batch commits on its own, so uploads and
  * analyses go on meanwhile. A newer publish supersedes the run (its own run re-checks everything).
  */
-export async function recheckCalls(
-  deps: { db: Kysely<Database> },
-  recheckId: string,
-  options: RecheckOptions = {},
+async function recheckPolicy(
+  deps: Pick<RecheckDeps, 'db'>,
+  run: PolicyRecheck,
+  options: RecheckOptions,
 ): Promise<RecheckOutcome> {
   const { db } = deps;
-  const run = await findRecheck(db, recheckId);
-  if (!run) return 'missing';
-  if (run.status !== 'running') return run.status === 'done' ? 'done' : 'superseded';
+  const recheckId = run.id;
   const batchSize = options.batchSize ?? 200;
   for (;;) {
     if (options.signal?.aborted) return 'aborted';

@@ -16,7 +16,7 @@ type Deps = Pick<ProcessCallDeps, 'db' | 'analyze' | 'log'>;
  * an analysed call always has its findings.
  *
  * `from`: the statuses this run may start from — `transcribed` in the pipeline; `transcribed` or
- * `analyzed` for a re-analysis.
+ * `analyzed` for a re-analysis (one call, or a published checklist's re-check of every call).
  */
 export async function analyse(
   deps: Deps,
@@ -28,17 +28,18 @@ export async function analyse(
   if (!call || !from.includes(call.status)) return 'skipped';
   const segments = await getSegments(db, callId);
   // The transcribe step always records the transcript's language on the call.
-  const checklist = await companyChecklist(db, call.callType);
+  const company = await companyChecklist(db, call.callType);
   const result = await deps.analyze(
     { language: call.language ?? 'ru', segments },
     call.callType,
-    ...(checklist ? [checklist] : []),
+    ...(company ? [company.checklist] : []),
   );
 
   return db.transaction().execute(async (trx) => {
     const status = await lockCallStatus(trx, callId);
     if (!status || !from.includes(status)) return 'skipped';
-    await saveAnalysis(trx, callId, result);
+    // the checklist version used is recorded, so a newer checklist's re-check finds this call
+    await saveAnalysis(trx, callId, result, company?.version ?? null);
     // after the flags, in the same transaction: the call is checked against the policy current now
     await checkCallAgainstPolicy(trx, callId, result);
     // Promises are checked against later payments by the day they name, counted from the day of the call.

@@ -33,7 +33,7 @@ export { checkCallAgainstPolicy } from './credit-policy/check-call-against-polic
 export { recheckCalls, type RecheckDeps, type RecheckOutcome } from './credit-policy/recheck-calls.ts';
 export { setSegmentOfClient } from './credit-policy/set-client-segment.ts';
 export { publishCompanyChecklist } from './credit-policy/publish-company-checklist.ts';
-export { companyChecklist } from './credit-policy/company-checklist.ts';
+export { companyChecklist, compileCompanyChecklist } from './credit-policy/company-checklist.ts';
 export {
   importReceivables,
   ReceivablesImportError,

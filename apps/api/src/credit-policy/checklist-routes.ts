@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ChecklistError, loadChecklist } from '@onterms/analysis';
 import {
   ChecklistVersionView,
   ChecklistVersionsResponse,
@@ -8,11 +7,10 @@ import {
   ValidateChecklistRequest,
 } from '@onterms/contracts';
 import { latestChecklistRechecks, listChecklistVersions, type ChecklistVersion } from '@onterms/db';
-import { publishCompanyChecklist } from '@onterms/domain';
+import { compileCompanyChecklist, publishCompanyChecklist } from '@onterms/domain';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
-import { AppError } from '@onterms/domain';
 import { actorOf, fromDomain, toChecklistRecheckView } from './credit-policy-views.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 503: ErrorBody };
@@ -56,12 +54,10 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
     },
     async (request) => {
       try {
-        const compiled = loadChecklist(request.body.document);
+        const compiled = compileCompanyChecklist(request.body.document);
         return { valid: true as const, items: compiled.items.map((i) => i.id) };
       } catch (e) {
-        if (e instanceof ChecklistError)
-          throw new AppError('invalid_policy', e.message, { field: e.message.split(':')[0]! });
-        throw e;
+        return fromDomain(e);
       }
     },
   );

@@ -112,7 +112,7 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
           doc && typeof doc === 'object' && !Array.isArray(doc) ? { ...doc, version: doc.version ?? 1 } : doc;
         return { valid: true as const, document: validatePolicy(withVersion) };
       } catch (e) {
-        if (e instanceof PolicyError) throw new AppError('invalid_policy', e.message);
+        if (e instanceof PolicyError) throw new AppError('invalid_policy', e.message, { field: e.path });
         throw e;
       }
     },

@@ -75,6 +75,7 @@ describe('the credit policy over HTTP', () => {
       expect(res.json()).toEqual({
         error: 'invalid_policy',
         message: '/defaultSegment: no segment with id "vip"',
+        field: '/defaultSegment',
       });
     }
     expect((await api('GET', '/api/credit-policy/versions', director)).json()).toEqual({ items: [] });
@@ -241,20 +242,21 @@ describe('company checklists (same page)', () => {
     ],
   };
 
-  it('refuses an invalid checklist naming the path, and publishes nothing', async () => {
+  it('refuses an invalid checklist naming the path in the document as sent, and publishes nothing', async () => {
     const bad = { ...checklist, items: [{ id: 'reconciliation', title: 'x', cues: { ru: ['акт <days>'] } }] };
-    const res = await api('POST', '/api/checklists', director, {
-      callType: 'credit_negotiation',
-      document: bad,
-      baseVersion: null,
-    });
-    expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({
-      error: 'invalid_policy',
-      // (the path is in the checklist as resolved with its parent's items: the company item comes after them)
-      message: expect.stringMatching(/^\/items\/\d+\/cues\/ru\/0\/pattern: unknown placeholder <days>/),
-    });
-    expect((await api('GET', '/api/checklists', rep)).json()).toEqual({ items: [] });
+    for (const url of ['/api/checklists/validate', '/api/checklists']) {
+      const res = await api('POST', url, director, {
+        ...(url === '/api/checklists' && { callType: 'credit_negotiation', baseVersion: null }),
+        document: bad,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toEqual({
+        error: 'invalid_policy',
+        message: expect.stringMatching(/^\/items\/0\/cues\/ru\/0\/pattern: unknown placeholder <days>/),
+        field: '/items/0/cues/ru/0/pattern',
+      });
+    }
+    expect((await api('GET', '/api/checklists', rep)).json()).toEqual({ items: [], rechecks: [] });
     expect(
       (
         await api('POST', '/api/checklists', manager, {
@@ -266,7 +268,15 @@ describe('company checklists (same page)', () => {
     ).toBe(403);
   });
 
-  it('publishes a version; calls analysed from then on carry the company item', async () => {
+  it('publishes a version and re-analyses the calls analysed before it; the dashboard names the versions', async () => {
+    // stored and analysed with the default checklist: no company item yet
+    const before = await insertAnalysedCall(t.database.db, rep.id, {
+      lines: [['rep', 'Акт сверки пришлю в пятницу, отсрочка 30 дней.']],
+    });
+    const old = (await api('GET', `/api/calls/${before}`, rep)).json();
+    expect(old.status).toBe('analyzed');
+    expect(old.flags.reconciliation).toBeUndefined();
+
     const res = await api('POST', '/api/checklists', director, {
       callType: 'credit_negotiation',
       document: checklist,
@@ -274,9 +284,8 @@ describe('company checklists (same page)', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({
-      callType: 'credit_negotiation',
-      version: 1,
-      document: { version: '1' },
+      version: { callType: 'credit_negotiation', version: 1, document: { version: '1' } },
+      recheck: { callType: 'credit_negotiation', checklistVersion: 1, status: 'running' },
     });
     const again = await api('POST', '/api/checklists', director, {
       callType: 'credit_negotiation',
@@ -285,7 +294,22 @@ describe('company checklists (same page)', () => {
     });
     expect(again.statusCode).toBe(409);
 
-    const id = await uploadCall('northwind-net30.ogg', [
+    await idle();
+    const rechecked = (await api('GET', `/api/calls/${before}`, rep)).json();
+    expect(rechecked.flags.reconciliation).toMatchObject({ stated: true });
+    expect(rechecked.flags.payment_terms).toMatchObject({ stated: true });
+    const analyses = await t.database.db
+      .selectFrom('analyses')
+      .select(['call_id', 'company_checklist_version'])
+      .execute();
+    expect(analyses.find((a) => a.call_id === before)?.company_checklist_version).toBe(1);
+    const listed = (await api('GET', '/api/checklists', director)).json();
+    expect(listed.rechecks).toEqual([
+      expect.objectContaining({ checklistVersion: 1, status: 'done', done: listed.rechecks[0].total }),
+    ]);
+
+    // calls analysed from then on carry the company item too
+    const id = await uploadCall('avtodetal-deflection.ogg', [
       ['rep', 'Акт сверки пришлю в пятницу, отсрочка 30 дней.'],
     ]);
     const call = await waitFor(async () => {
@@ -293,6 +317,13 @@ describe('company checklists (same page)', () => {
       return c.status === 'analyzed' ? c : undefined;
     }, 'the call to be analysed');
     expect(call.flags.reconciliation).toMatchObject({ stated: true });
-    expect(call.flags.payment_terms).toMatchObject({ stated: true });
+
+    const basis = (await api('GET', '/api/stats/basis', director)).json();
+    expect(basis.checklists).toEqual([
+      { callType: 'credit_negotiation', version: 1, recheck: null },
+      { callType: 'collection', version: null, recheck: null },
+    ]);
+    expect(basis.policy).toMatchObject({ version: expect.any(Number), recheck: null });
+    expect((await api('GET', '/api/stats/basis', admin)).statusCode).toBe(403);
   });
 });

@@ -1,4 +1,3 @@
-import { ChecklistError, loadChecklist } from '@onterms/analysis';
 import {
   checklistAnalysisProgress,
   findCurrentChecklist,
@@ -10,6 +9,7 @@ import {
   type ChecklistVersion,
 } from '@onterms/db';
 import { DomainError } from '../errors.ts';
+import { compileCompanyChecklist } from './company-checklist.ts';
 import type { CreditPolicyDeps } from './deps.ts';
 
 /**
@@ -40,12 +40,7 @@ export async function publishCompanyChecklist(
       ...(doc as Record<string, unknown>),
       version: String(version),
     };
-    try {
-      loadChecklist(document);
-    } catch (e) {
-      if (e instanceof ChecklistError) throw new DomainError('invalid', e.message, e.message.split(':')[0]!);
-      throw e;
-    }
+    compileCompanyChecklist(document);
     await insertChecklistVersion(trx, {
       callType: input.callType,
       version,

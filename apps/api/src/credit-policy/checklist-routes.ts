@@ -34,7 +34,10 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
       },
     },
     async () => {
-      const [versions, rechecks] = await Promise.all([listChecklistVersions(db), latestChecklistRechecks(db)]);
+      const [versions, rechecks] = await Promise.all([
+        listChecklistVersions(db),
+        latestChecklistRechecks(db),
+      ]);
       return { items: versions.map(toView), rechecks: rechecks.map(toChecklistRecheckView) };
     },
   );
@@ -83,7 +86,10 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
           enqueueRecheck: (id) =>
             deps.queue.enqueueRecheck(id).catch((error: unknown) => {
               queueDown = true;
-              request.log.warn({ err: error, recheckId: id }, 'checklist re-check not queued; resume it later');
+              request.log.warn(
+                { err: error, recheckId: id },
+                'checklist re-check not queued; resume it later',
+              );
             }),
         },
         request.body,

@@ -24,7 +24,10 @@ export async function statsBasis(db: Kysely<Database>): Promise<StatsBasisRespon
   ]);
   return {
     policy: policy
-      ? { version: policy.version, recheck: policyRun?.policyVersion === policy.version ? share(policyRun) : null }
+      ? {
+          version: policy.version,
+          recheck: policyRun?.policyVersion === policy.version ? share(policyRun) : null,
+        }
       : null,
     checklists: CALL_TYPES.map((callType, i) => {
       const version = checklists[i]?.version ?? null;

@@ -49,10 +49,10 @@ const worker = await startCallWorker({
   reconcileIntervalMs: null,
   deps: {
     ...base,
-    analyze: async (transcript, callType) => {
+    analyze: async (transcript, callType, ...checklist) => {
       emit('analyse-started', { segments: transcript.segments.length });
       if (slowMs > 0) await new Promise((r) => setTimeout(r, slowMs));
-      return base.analyze(transcript, callType);
+      return base.analyze(transcript, callType, ...checklist);
     },
   },
 });

@@ -9,7 +9,7 @@ const [url, recheckId] = process.argv.slice(2) as [string, string];
 const db = new Kysely<Database>({
   dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }),
 });
-await recheckCalls({ db, reanalyzeCall: () => Promise.reject(new Error("policy runs only")) }, recheckId, {
+await recheckCalls({ db, reanalyzeCall: () => Promise.reject(new Error('policy runs only')) }, recheckId, {
   batchSize: 2,
   onBatch: (p) => {
     process.stdout.write(`batch ${p.done}/${p.total}\n`);

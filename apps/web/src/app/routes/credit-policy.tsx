@@ -36,7 +36,7 @@ export function Component() {
       ) : (
         <p>{t('policy.none')}</p>
       )}
-      {recheck ? <RecheckProgress recheck={recheck} /> : null}
+      {recheck ? <RecheckProgress run={recheck} version={recheck.policyVersion} /> : null}
       {canEdit ? <PolicyEditor key={current?.version ?? 0} current={current?.document ?? null} /> : null}
       {current ? <ClientSegments policy={current.document} /> : null}
       <VersionHistory />

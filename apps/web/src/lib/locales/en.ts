@@ -6,6 +6,15 @@ export const en: Resources = {
   policy: policyEn,
   common: { loading: 'Loading…', retry: 'Try again', cancel: 'Cancel', close: 'Close', saving: 'Saving…' },
   dashboard: {
+    basis: {
+      lead: 'Numbers come from:',
+      checklist: '{{callType}} — company checklist version {{version}}',
+      defaultChecklist: '{{callType}} — the default checklist',
+      policy: 'breaches — credit policy version {{version}}',
+      noPolicy: 'no credit policy published',
+      recheck: 'older calls being re-checked: {{percent}}% done ({{done}} of {{total}})',
+      updates: 'Until it ends the numbers mix old and new checks; they update by themselves.',
+    },
     title: 'Terms voiced',
     filters: 'Dashboard filters',
     groupBy: 'Group by',

@@ -1,18 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ChecklistVersionView,
   ChecklistVersionsResponse,
   PublishChecklistRequest,
+  PublishChecklistResponse,
 } from '@onterms/contracts';
 import { api, json } from '../../../lib/api-client.ts';
 
 const key = ['credit-policy', 'checklists'] as const;
 
 export const getChecklists = () => api<ChecklistVersionsResponse>('/api/checklists');
-export const useChecklists = () => useQuery({ queryKey: key, queryFn: getChecklists });
+/** Polled while a checklist's re-analysis runs, for its progress. */
+export const useChecklists = () =>
+  useQuery({
+    queryKey: key,
+    queryFn: getChecklists,
+    refetchInterval: (query) =>
+      query.state.data?.rechecks.some((r) => r.status === 'running') ? 1500 : false,
+  });
 
 export const publishChecklist = (body: PublishChecklistRequest) =>
-  api<ChecklistVersionView>('/api/checklists', { method: 'POST', body: json(body) });
+  api<PublishChecklistResponse>('/api/checklists', { method: 'POST', body: json(body) });
 
 export function usePublishChecklist() {
   const client = useQueryClient();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { usePublishPolicy } from '../api/publish-policy.ts';
 import { useValidatePolicy } from '../api/validate-policy.ts';
+import { downloadJson } from './download-json.ts';
 import { SegmentForm } from './segment-form.tsx';
 
 const EMPTY: CreditPolicy = {
@@ -54,16 +55,7 @@ export function PolicyEditor({ current }: { current: CreditPolicy | null }) {
       setJsonError(t('policy.badJson', { detail: (e as Error).message }));
     }
   };
-  const exportJson = () => {
-    const url = URL.createObjectURL(new Blob([JSON.stringify(draft, null, 2)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${draft.id || 'credit-policy'}.json`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const exportJson = () => downloadJson(draft, `${draft.id || 'credit-policy'}.json`);
 
   return (
     <section className="panel policy-editor" aria-labelledby="policy-segments">

@@ -72,6 +72,13 @@ beforeEach(() => {
       csrfToken: 'c',
     }),
     'GET /api/stats/terms': (url) => report(url.searchParams.get('groupBy') as TermStatsReport['groupBy']),
+    'GET /api/stats/basis': () => ({
+      policy: { version: 3, recheck: null },
+      checklists: [
+        { callType: 'credit_negotiation', version: 2, recheck: { done: 40, total: 160 } },
+        { callType: 'collection', version: null, recheck: null },
+      ],
+    }),
   });
   vi.stubGlobal('fetch', api.fetch);
 });
@@ -97,6 +104,13 @@ describe('the dashboard route', () => {
       stated: 'payment_terms',
     });
     expect(screen.getAllByText('исправлений пока нет')).toHaveLength(3);
+    // which rules the numbers come from, and how far the re-check running now is
+    const basis = await screen.findByText(/^Цифры по правилам:/);
+    expect(basis.textContent).toBe(
+      'Цифры по правилам: переговоры об условиях — чек-лист компании, версия 2 — идёт перепроверка старых звонков: ' +
+        'готово 25% (40 из 160); взыскание — стандартный чек-лист; нарушения — кредитная политика, версия 3 ' +
+        'Пока она идёт, цифры смешивают старые и новые проверки и обновятся сами.',
+    );
     const asked = api.calls
       .filter((u) => u.pathname === '/api/stats/terms')
       .map((u) => u.searchParams.get('groupBy'));

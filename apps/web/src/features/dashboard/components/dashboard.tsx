@@ -18,6 +18,7 @@ import { downloadCsv } from '../utils/csv.ts';
 import { drillDownUrl, type CellKind, type DrillScope } from '../utils/drill-down.ts';
 import { Sparkline } from './sparkline.tsx';
 import { TrendChart } from './trend-chart.tsx';
+import { StatsBasis } from './stats-basis.tsx';
 
 const FLAGS = ['payment_terms', 'deadline', 'sanctions', 'deflection'] as const;
 
@@ -118,6 +119,7 @@ export function Dashboard() {
           </button>
         </div>
       </div>
+      <StatsBasis />
       <section className="filters no-print" aria-label={t('dashboard.filters')}>
         <div className="row wrap">
           <DayRangeFilter from={filters.from} to={filters.to} onChange={set} />

@@ -17,6 +17,7 @@ import type { NoteDraft } from '../../features/coaching/components/note-form.tsx
 import { ThreadsPanel } from '../../features/coaching/components/threads-panel.tsx';
 import { CorrectFlagControl } from '../../features/corrections/components/correct-flag-control.tsx';
 import { PolicyFindingsPanel } from '../../features/credit-policy/components/policy-findings-panel.tsx';
+import { useChecklistItemTitles } from '../../features/credit-policy/api/checklists.ts';
 import { ReviewButton } from '../../features/corrections/components/review-button.tsx';
 import { formatDateTime, formatDuration, parseMoment } from '../../lib/format.ts';
 import { nextMoment, previousMoment, segmentAt } from '../../lib/segments.ts';
@@ -58,6 +59,7 @@ function CallPage({ call }: { call: CallDetail }) {
   const processing = call.status === 'queued' || call.status === 'processing';
   const peaks = usePeaks(call.id, !processing);
   const annotations = useAnnotations(call.id);
+  const itemTitles = useChecklistItemTitles(call.callType);
   const segments = call.transcript?.segments ?? [];
   const isManager = user.role === 'manager';
   const isCallRep = user.role === 'rep' && user.id === call.repId;
@@ -236,6 +238,7 @@ function CallPage({ call }: { call: CallDetail }) {
         <aside className="call-side">
           <ChecklistPanel
             call={call}
+            itemTitles={itemTitles}
             onPlay={(s) => player.playFrom(s)}
             renderFlagActions={
               isManager && call.flags

@@ -10,6 +10,8 @@ interface Props {
   onPlay: (seconds: number) => void;
   /** Slot for the manager's "correct this flag" control (the corrections feature). */
   renderFlagActions?: (flag: string) => ReactNode;
+  /** Names of the company's own checklist items (code → name); the default items' are translated. */
+  itemTitles?: Record<string, string>;
 }
 
 /**
@@ -18,7 +20,7 @@ interface Props {
  * agreement to ship); a manager's correction replaces the machine's verdict and says who and why,
  * styled apart from it; deflections last.
  */
-export function ChecklistPanel({ call, onPlay, renderFlagActions }: Props) {
+export function ChecklistPanel({ call, onPlay, renderFlagActions, itemTitles = {} }: Props) {
   const { t, i18n } = useTranslation();
   if (!call.flags) {
     return (
@@ -42,7 +44,7 @@ export function ChecklistPanel({ call, onPlay, renderFlagActions }: Props) {
           const stated = verdict?.stated ?? false;
           const moments = verdict?.moments ?? [];
           const correction = verdict?.source === 'correction' ? call.corrections[flag] : undefined;
-          const label = t(`flags.${flag}`, { defaultValue: flag });
+          const label = t(`flags.${flag}`, { defaultValue: itemTitles[flag] ?? flag });
           return (
             <li
               key={flag}

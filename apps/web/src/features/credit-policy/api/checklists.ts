@@ -35,3 +35,21 @@ export const validateChecklist = (document: unknown) =>
     body: json({ document }),
   });
 export const useValidateChecklist = () => useMutation({ mutationFn: validateChecklist });
+
+/**
+ * The names of the company's own checklist items for a call type (code → name), for the call page's
+ * checklist: the default items have translated names, the company's have the name it gave them.
+ */
+export function useChecklistItemTitles(callType: string): Record<string, string> {
+  const { data } = useChecklists();
+  const items = data?.items.find((v) => v.callType === callType)?.document.items;
+  if (!Array.isArray(items)) return {};
+  return Object.fromEntries(
+    items
+      .filter(
+        (i): i is { id: string; title: string } => typeof i?.id === 'string' && typeof i?.title === 'string',
+      )
+      .filter((i) => i.title.trim() !== '')
+      .map((i) => [i.id, i.title]),
+  );
+}

@@ -29,10 +29,7 @@ export function ChecklistItemForm({
   const id = (name: string) => `checklist-item-${index}-${name}`;
   const label = item.title || item.id;
   return (
-    <fieldset
-      className="segment-form checklist-item"
-      aria-label={t('policy.checklists.item', { name: label })}
-    >
+    <fieldset className="checklist-item" aria-label={t('policy.checklists.item', { name: label })}>
       <legend>{label || '—'}</legend>
       {item.merge ? <p className="small muted">{t('policy.checklists.merges', { id: item.id })}</p> : null}
       {item.remove ? <p className="small muted">{t('policy.checklists.removes', { id: item.id })}</p> : null}

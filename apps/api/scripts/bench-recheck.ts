@@ -3,7 +3,9 @@
 // (generated with INSERT … SELECT generate_series), the real API app and its in-process runner
 // (embedded mode, 2 jobs at once): upload latency (POST /api/calls, p50/p95) with nothing running, then
 // a publish (POST /api/credit-policy) and the same uploads while the re-check runs; the re-check's
-// calls per second; the ratio of latencies in the same run. Prints; asserts nothing.
+// calls per second; the ratio of latencies in the same run. Then the same for a company checklist
+// publish (POST /api/checklists), whose run analyses every stored call again from its segments
+// (`--no-checklist` skips it: it is much slower per call than a policy re-check). Prints; asserts nothing.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,7 @@ import { promisify } from 'node:util';
 import ffmpeg from '@ffmpeg-installer/ffmpeg';
 import { sql } from 'kysely';
 import { createPipeline, type InProcessRunner } from '@onterms/pipeline';
-import { latestRecheck } from '@onterms/db';
+import { findRecheck, latestRecheck } from '@onterms/db';
 import { multipart } from '../src/testing/multipart.ts';
 import { createTestApp } from '../src/testing/test-app.ts';
 
@@ -22,6 +24,7 @@ const arg = (name: string, fallback: number) => {
 };
 const CALLS = arg('calls', 10_000);
 const UPLOADS = arg('uploads', 20);
+const CHECKLIST = !process.argv.includes('--no-checklist');
 const run = promisify(execFile);
 const work = await mkdtemp(path.join(tmpdir(), 'onterms-bench-recheck-'));
 
@@ -61,12 +64,21 @@ try {
            '{"sanctionKinds":["penalty"],"penalty":{"ratePercent":0.1,"per":"day"}}'::jsonb from calls`.execute(
     db,
   );
+  // the transcript the moments quote, for the checklist run's re-analysis
+  await sql`
+    insert into transcript_segments (call_id, idx, start_sec, end_sec, speaker, text)
+    select c.id, s.idx, s.idx * 4 + 1, s.idx * 4 + 4, 'rep', s.text
+    from (select id, 10 + (row_number() over (order by id)) % 90 as d from calls) c,
+      lateral (values (0, 'Отсрочка ' || c.d || ' дней с даты отгрузки.'),
+                      (1, 'При просрочке пени 0,1% в день. Акт сверки пришлю в пятницу.')) s(idx, text)`.execute(
+    db,
+  );
   console.log(`${CALLS} analysed calls stored in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   // distinct recordings (the same bytes twice would be one call), each with its transcript
   const transcript = await readFile(path.resolve(import.meta.dirname, '../demo-data/stroymarket-terms.json'));
   const files: Buffer[] = [];
-  for (let i = 0; i < UPLOADS * 2; i++) {
+  for (let i = 0; i < UPLOADS * (CHECKLIST ? 3 : 2); i++) {
     const file = path.join(work, `u${i}.wav`);
     await run(ffmpeg.path, [
       '-v',
@@ -156,6 +168,47 @@ try {
   console.log(
     `  ratio              ${(during.p50 / idle.p50).toFixed(2).padStart(8)} ${(during.p95 / idle.p95).toFixed(2).padStart(8)}`,
   );
+
+  if (CHECKLIST) {
+    const checklist = {
+      id: 'company',
+      version: '1',
+      extends: 'credit_negotiation',
+      items: [
+        { id: 'reconciliation', title: 'Акт сверки', cues: { ru: ['акт сверки'], en: ['reconciliation'] } },
+      ],
+    };
+    t0 = performance.now();
+    const res = await t.sut.inject({
+      method: 'POST',
+      url: '/api/checklists',
+      payload: { callType: 'credit_negotiation', document: checklist, baseVersion: null },
+      headers: director.headers,
+    });
+    if (res.statusCode !== 201) throw new Error(`checklist publish answered ${res.statusCode}: ${res.body}`);
+    const checklistPublishMs = performance.now() - t0;
+    const recheckId = (res.json() as { recheck: { id: string } }).recheck.id;
+    const duringChecklist = await latencies();
+    const doneMeanwhile = (await findRecheck(db, recheckId))!.done;
+    await (t.pipeline.queue as InProcessRunner).idle();
+    const run2 = (await findRecheck(db, recheckId))!;
+    const sec = (run2.finishedAt!.getTime() - run2.startedAt.getTime()) / 1000;
+    const stated = await sql<{ n: string }>`
+      select count(*) as n from analysis_flags where flag = 'reconciliation' and stated`.execute(db);
+    console.log(
+      `checklist publish (version + run + audit, one transaction): ${checklistPublishMs.toFixed(0)} ms`,
+    );
+    console.log(
+      `checklist re-analysis: ${run2.done} calls in ${sec.toFixed(1)} s = ${(run2.done / sec).toFixed(0)} calls/s ` +
+        `(status ${run2.status}; ${stated.rows[0]!.n} state the new item; the uploads below ran while ${doneMeanwhile} were done)`,
+    );
+    console.log(
+      `  during re-analysis ${duringChecklist.p50.toFixed(0).padStart(8)} ${duringChecklist.p95.toFixed(0).padStart(8)}`,
+    );
+    console.log(
+      `  ratio to idle      ${(duringChecklist.p50 / idle.p50).toFixed(2).padStart(8)} ${(duringChecklist.p95 / idle.p95).toFixed(2).padStart(8)}`,
+    );
+  }
 } finally {
   await t.close();
   await rm(work, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
 import { createAccount, createPasswordHasher } from '@onterms/domain';
-import { ROOT, buildWebIfNeeded, launchChromium, startStack, type Stack } from './harness.ts';
+import { ROOT, buildWebIfNeeded, launchChromium, signInAt, startStack, type Stack } from './harness.ts';
 
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const PASSWORD = 'director-password-42';
@@ -47,12 +47,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signIn(page: Page, url: string) {
-  await page.goto(stack.base + url);
-  await page.getByLabel('Эл. почта').fill('olga@example.com');
-  await page.getByLabel('Пароль').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-}
+const signIn = (page: Page, url: string) =>
+  signInAt(page, stack, url, { email: 'olga@example.com', password: PASSWORD });
 
 describe('the company checklist form', () => {
   it('a director adds «акт сверки»; an old call that states it shows the item ✓ after the re-check', async () => {

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
 import { createAccount, createPasswordHasher } from '@onterms/domain';
-import { ROOT, buildWebIfNeeded, launchChromium, startStack, type Stack } from './harness.ts';
+import { ROOT, buildWebIfNeeded, launchChromium, signInAt, startStack, type Stack } from './harness.ts';
 
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const PASSWORD = 'director-password-42';
@@ -48,12 +48,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signIn(page: Page, url: string) {
-  await page.goto(stack.base + url);
-  await page.getByLabel('Эл. почта').fill('olga@example.com');
-  await page.getByLabel('Пароль').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-}
+const signIn = (page: Page, url: string) =>
+  signInAt(page, stack, url, { email: 'olga@example.com', password: PASSWORD });
 
 describe('the credit policy', () => {
   it('a director publishes 30 days max; the 60-day call shows the breach after the re-check', async () => {

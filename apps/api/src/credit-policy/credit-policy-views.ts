@@ -13,9 +13,8 @@ export const toVersionView = (v: PolicyVersion): PolicyVersionView => ({
   note: v.note,
 });
 
-export const toRecheckView = (r: PolicyRecheck): RecheckView => ({
+const runView = (r: PolicyRecheck | ChecklistRecheck) => ({
   id: r.id,
-  policyVersion: r.policyVersion,
   total: r.total,
   done: r.done,
   status: r.status,
@@ -23,15 +22,15 @@ export const toRecheckView = (r: PolicyRecheck): RecheckView => ({
   finishedAt: r.finishedAt?.toISOString() ?? null,
 });
 
+export const toRecheckView = (r: PolicyRecheck): RecheckView => ({
+  ...runView(r),
+  policyVersion: r.policyVersion,
+});
+
 export const toChecklistRecheckView = (r: ChecklistRecheck): ChecklistRecheckView => ({
-  id: r.id,
+  ...runView(r),
   callType: r.callType,
   checklistVersion: r.checklistVersion,
-  total: r.total,
-  done: r.done,
-  status: r.status,
-  startedAt: r.startedAt.toISOString(),
-  finishedAt: r.finishedAt?.toISOString() ?? null,
 });
 
 /** A domain refusal as the API's one error type; anything else is rethrown untouched. */

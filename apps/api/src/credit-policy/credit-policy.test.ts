@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InProcessRunner } from '@onterms/pipeline';
-import { examplePolicy, insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
+import { exampleChecklist, examplePolicy, insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
 import { multipart } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { waitFor } from '../testing/waiting.ts';
@@ -229,18 +229,7 @@ describe('the credit policy over HTTP', () => {
 });
 
 describe('company checklists (same page)', () => {
-  const checklist = {
-    id: 'acme-credit',
-    version: 'draft',
-    extends: 'credit_negotiation',
-    items: [
-      {
-        id: 'reconciliation',
-        title: 'Акт сверки',
-        cues: { ru: ['акт* сверк*'], en: ['reconciliation statement'] },
-      },
-    ],
-  };
+  const checklist = exampleChecklist();
 
   it('refuses an invalid checklist naming the path in the document as sent, and publishes nothing', async () => {
     const bad = { ...checklist, items: [{ id: 'reconciliation', title: 'x', cues: { ru: ['акт <days>'] } }] };

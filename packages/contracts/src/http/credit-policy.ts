@@ -14,15 +14,15 @@ export const PolicyVersionView = Type.Object({
 });
 export type PolicyVersionView = Static<typeof PolicyVersionView>;
 
-export const RecheckView = Type.Object({
-  id: Type.String(),
-  policyVersion: Type.Integer(),
+/** A re-check run's progress, whatever it re-checks (a policy version, a checklist version). */
+const recheckRun = {
   total: Type.Integer(),
   done: Type.Integer(),
   status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('superseded')]),
   startedAt: Type.String({ format: 'date-time' }),
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
+};
+export const RecheckView = Type.Object({ id: Type.String(), policyVersion: Type.Integer(), ...recheckRun });
 export type RecheckView = Static<typeof RecheckView>;
 
 /** GET /api/credit-policy: the version calls are checked against now (null before the first publish). */
@@ -187,11 +187,7 @@ export const ChecklistRecheckView = Type.Object({
   id: Type.String(),
   callType: ChecklistCallType,
   checklistVersion: Type.Integer(),
-  total: Type.Integer(),
-  done: Type.Integer(),
-  status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('superseded')]),
-  startedAt: Type.String({ format: 'date-time' }),
-  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  ...recheckRun,
 });
 export type ChecklistRecheckView = Static<typeof ChecklistRecheckView>;
 export const ChecklistVersionsResponse = Type.Object({

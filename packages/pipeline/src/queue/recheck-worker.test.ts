@@ -1,7 +1,12 @@
 import { findRecheck, type Database } from '@onterms/db';
 import { createTestDatabase, sql, type TestDatabase } from '@onterms/db/testing';
 import { publishCompanyChecklist, publishCreditPolicy, recheckCalls } from '@onterms/domain';
-import { examplePolicy, insertAnalysedCall, insertPerson } from '@onterms/domain/testing/policy-fixtures';
+import {
+  exampleChecklist,
+  examplePolicy,
+  insertAnalysedCall,
+  insertPerson,
+} from '@onterms/domain/testing/policy-fixtures';
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { reanalyzeCall } from '../process-call.ts';
@@ -24,18 +29,7 @@ let queue: BullmqCallQueue;
 const workers = workerProcesses(() => ctx, prefix);
 
 /** The company's own item, «акт сверки», added to the default checklist. */
-const CHECKLIST = {
-  id: 'acme-credit',
-  version: 'draft',
-  extends: 'credit_negotiation',
-  items: [
-    {
-      id: 'reconciliation',
-      title: 'Акт сверки',
-      cues: { ru: ['акт сверки'], en: ['reconciliation statement'] },
-    },
-  ],
-};
+const CHECKLIST = exampleChecklist();
 
 /** Eight stored calls analysed with the default checklist and checked against a published policy. */
 async function seed(db: Kysely<Database>) {

@@ -70,3 +70,19 @@ export async function insertAnalysedCall(
   });
   return call.id;
 }
+
+/** A company checklist adding its own item «акт сверки» to the default one (the example). */
+export function exampleChecklist() {
+  return {
+    id: 'acme-credit',
+    version: 'draft',
+    extends: 'credit_negotiation',
+    items: [
+      {
+        id: 'reconciliation',
+        title: 'Акт сверки',
+        cues: { ru: ['акт* сверк*'], en: ['reconciliation statement'] },
+      },
+    ],
+  };
+}

@@ -14,7 +14,7 @@ import {
   type DraftItem,
 } from './checklist-draft.ts';
 import { ChecklistItemForm } from './checklist-item-form.tsx';
-import { downloadJson } from './download-json.ts';
+import { downloadBlob, jsonBlob } from '../../../lib/download.ts';
 import { RecheckProgress } from './recheck-progress.tsx';
 
 /**
@@ -167,7 +167,10 @@ function ChecklistEditor(props: {
             {t('policy.importJson')}
           </button>
         ) : null}
-        <button type="button" onClick={() => downloadJson(draft, `${draft.id || 'checklist'}.json`)}>
+        <button
+          type="button"
+          onClick={() => downloadBlob(jsonBlob(draft), `${draft.id || 'checklist'}.json`)}
+        >
           {t('policy.exportJson')}
         </button>
       </div>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { usePublishPolicy } from '../api/publish-policy.ts';
 import { useValidatePolicy } from '../api/validate-policy.ts';
-import { downloadJson } from './download-json.ts';
+import { downloadBlob, jsonBlob } from '../../../lib/download.ts';
 import { SegmentForm } from './segment-form.tsx';
 
 const EMPTY: CreditPolicy = {
@@ -55,7 +55,7 @@ export function PolicyEditor({ current }: { current: CreditPolicy | null }) {
       setJsonError(t('policy.badJson', { detail: (e as Error).message }));
     }
   };
-  const exportJson = () => downloadJson(draft, `${draft.id || 'credit-policy'}.json`);
+  const exportJson = () => downloadBlob(jsonBlob(draft), `${draft.id || 'credit-policy'}.json`);
 
   return (
     <section className="panel policy-editor" aria-labelledby="policy-segments">

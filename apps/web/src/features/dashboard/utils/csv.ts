@@ -1,3 +1,4 @@
+import { downloadBlob } from '../../../lib/download.ts';
 /**
  * CSV that Excel opens with Cyrillic intact: UTF-8 with a byte-order mark, `;` between fields (the list
  * separator of Russian-locale Excel, which opens `,`-separated files as one column), CRLF line ends,
@@ -14,12 +15,5 @@ export function toCsv(rows: (string | number | null)[][]): string {
 }
 
 export function downloadCsv(filename: string, rows: (string | number | null)[][]): void {
-  const url = URL.createObjectURL(new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }), filename);
 }

@@ -167,3 +167,34 @@ describe('a checklist re-check through a real BullMQ worker', () => {
     expect((await rescuer.exited).code).toBe(0);
   });
 });
+
+describe('checklist re-check runs', () => {
+  it('a newer checklist supersedes a run still going; its own run analyses every call with it', async () => {
+    const database = await createTestDatabase();
+    try {
+      const { db } = database;
+      const actor = await seed(db);
+      const deps = { db, actor, enqueueRecheck: async () => {} };
+      const publish = (baseVersion: number | null, title: string) =>
+        publishCompanyChecklist(deps, {
+          callType: 'credit_negotiation',
+          document: { ...CHECKLIST, items: [{ ...CHECKLIST.items[0]!, title }] },
+          baseVersion,
+        });
+      const { recheck: first } = await publish(null, 'Акт сверки');
+      const { recheck: second } = await publish(1, 'Акт сверки взаиморасчётов');
+      expect(await findRecheck(db, first.id)).toMatchObject({ status: 'superseded' });
+
+      const pipelineDeps = testDeps({ db, store: ctx.store });
+      const run = { db, reanalyzeCall: (id: string) => reanalyzeCall(pipelineDeps, id) };
+      expect(await recheckCalls(run, first.id)).toBe('superseded');
+      expect(await reanalysed(db)).toBe(0); // the superseded run analysed nothing
+      expect(await recheckCalls(run, second.id)).toBe('done');
+      const versions = await db.selectFrom('analyses').select('company_checklist_version as v').execute();
+      expect(versions.map((r) => r.v)).toEqual(Array(8).fill(2));
+      expect(await findRecheck(db, second.id)).toMatchObject({ status: 'done', done: 8, total: 8 });
+    } finally {
+      await database.drop();
+    }
+  });
+});

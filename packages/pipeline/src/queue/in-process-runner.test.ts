@@ -1,4 +1,6 @@
-import { findCallById, listUnfinishedCallIds } from '@onterms/db';
+import { findCallById, findRecheck, listUnfinishedCallIds } from '@onterms/db';
+import { publishCompanyChecklist } from '@onterms/domain';
+import { exampleChecklist, insertAnalysedCall, insertPerson } from '@onterms/domain/testing/policy-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPipeline } from '../create-pipeline.ts';
 import { createHandlerTable } from '../handlers.ts';
@@ -11,6 +13,7 @@ import {
   negotiationTranscript,
   setupPipelineTest,
   testDeps,
+  waitFor,
   type PipelineTestContext,
 } from '../testing/fixtures.ts';
 import { InProcessRunner } from './in-process-runner.ts';
@@ -159,5 +162,43 @@ describe('in-process runner (embedded mode)', () => {
     await r.close();
     expect(maxRunning).toBe(1);
     expect((await countRows(ctx.db, call.id)).analyses).toBe(1);
+  });
+
+  it('a long re-check run does not hold back new calls, even with one slot for calls', async () => {
+    const db = ctx.db;
+    const director = await insertPerson(db, 'director');
+    for (let i = 0; i < 3; i++)
+      await insertAnalysedCall(db, ctx.repId, { lines: [['rep', `Акт сверки пришлю через ${i + 2} дня.`]] });
+    // the run's re-analyses of those calls wait until released; the new call's analysis does not
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const base = testDeps(ctx);
+    const deps = testDeps(ctx, {
+      analyze: async (transcript, ...rest) => {
+        if (transcript.segments.some((s) => s.text.startsWith('Акт сверки'))) await gate;
+        return base.analyze(transcript, ...rest);
+      },
+    });
+    const r = runner(deps, 1);
+    const { recheck } = await publishCompanyChecklist(
+      {
+        db,
+        actor: { userId: director.id, tokenId: null, ip: null },
+        enqueueRecheck: (id) => r.enqueueRecheck(id),
+      },
+      { callType: 'credit_negotiation', document: exampleChecklist(), baseVersion: null },
+    );
+    const call = await insertTestCall(ctx, { recording, transcript: jsonTranscriptFile() });
+    await r.enqueueCall(call.id);
+    await waitFor(
+      async () => (await findCallById(db, call.id))?.status === 'analyzed',
+      60_000,
+      'the new call to be analysed while the run waits',
+    );
+    expect(await findRecheck(db, recheck.id)).toMatchObject({ status: 'running' });
+    release();
+    await r.idle();
+    await r.close();
+    expect(await findRecheck(db, recheck.id)).toMatchObject({ status: 'done' });
   });
 });

@@ -1,5 +1,5 @@
 import { silentLogger, type Logger, type ProcessCallDeps } from '../deps.ts';
-import { jobIdFor, jobSubject, JobName, type HandlerTable, type Job } from '../jobs.ts';
+import { isCallJob, jobIdFor, jobSubject, JobName, type HandlerTable, type Job } from '../jobs.ts';
 import { backoffDelay, DEFAULT_RETRY_POLICY, keptJobDelayMs, type RetryPolicy } from '../retry-policy.ts';
 import type { CallQueue, QueueHealth } from './call-queue.ts';
 import { tmpdir } from 'node:os';
@@ -45,6 +45,8 @@ export class InProcessRunner implements CallQueue {
   private readonly known = new Set<string>();
   private readonly runningCalls = new Set<string>();
   private readonly running = new Set<Promise<void>>();
+  /** Re-check runs going (at most one): a lane of their own, beside the calls' `concurrency`. */
+  private runningBatches = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly abort = new AbortController();
   private readonly retry: RetryPolicy;
@@ -125,18 +127,29 @@ export class InProcessRunner implements CallQueue {
     this.pump();
   }
 
+  /**
+   * Starts what may start: calls up to `concurrency`, and one re-check run beside them — a run that
+   * re-analyses thousands of calls for minutes must not hold the only slot new uploads wait for.
+   */
   private pump(): void {
-    while (!this.closed && this.running.size < this.options.concurrency) {
+    while (!this.closed) {
+      const callSlot = this.running.size - this.runningBatches < this.options.concurrency;
+      const batchSlot = this.runningBatches === 0;
       // Skip entries whose call is already running (e.g. a re-analysis queued behind the pipeline).
-      const index = this.pending.findIndex((e) => !this.runningCalls.has(jobSubject(e.job)));
+      const index = this.pending.findIndex(
+        (e) => !this.runningCalls.has(jobSubject(e.job)) && (isCallJob(e.job) ? callSlot : batchSlot),
+      );
       if (index < 0) break;
       const [entry] = this.pending.splice(index, 1) as [Entry];
+      const batch = !isCallJob(entry.job);
       const run = this.run(entry).finally(() => {
         this.running.delete(run);
+        if (batch) this.runningBatches -= 1;
         this.runningCalls.delete(jobSubject(entry.job));
         this.pump();
         this.notifyIdle();
       });
+      if (batch) this.runningBatches += 1;
       this.runningCalls.add(jobSubject(entry.job));
       this.running.add(run);
     }

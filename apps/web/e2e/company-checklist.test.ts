@@ -11,11 +11,18 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
-import { createAccount, createPasswordHasher } from '@onterms/domain';
-import { ROOT, buildWebIfNeeded, launchChromium, signInAt, startStack, type Stack } from './harness.ts';
+import {
+  DIRECTOR,
+  ROOT,
+  addDirector,
+  buildWebIfNeeded,
+  launchChromium,
+  signInAt,
+  startStack,
+  type Stack,
+} from './harness.ts';
 
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const PASSWORD = 'director-password-42';
 
 let stack: Stack;
 let browser: Browser;
@@ -25,12 +32,7 @@ beforeAll(async () => {
   buildWebIfNeeded();
   await mkdir(SHOTS, { recursive: true });
   stack = await startStack();
-  await createAccount(stack.database.db, createPasswordHasher(), {
-    email: 'olga@example.com',
-    name: 'Ольга Директорова',
-    role: 'director',
-    password: PASSWORD,
-  });
+  await addDirector(stack);
   reconciliation = await insertAnalysedCall(stack.database.db, stack.rep.id, {
     client: 'ООО «Ромашка»',
     recordedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
@@ -47,8 +49,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const signIn = (page: Page, url: string) =>
-  signInAt(page, stack, url, { email: 'olga@example.com', password: PASSWORD });
+const signIn = (page: Page, url: string) => signInAt(page, stack, url, DIRECTOR);
 
 describe('the company checklist form', () => {
   it('a director adds «акт сверки»; an old call that states it shows the item ✓ after the re-check', async () => {

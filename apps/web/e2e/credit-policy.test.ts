@@ -9,11 +9,18 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
-import { createAccount, createPasswordHasher } from '@onterms/domain';
-import { ROOT, buildWebIfNeeded, launchChromium, signInAt, startStack, type Stack } from './harness.ts';
+import {
+  DIRECTOR,
+  ROOT,
+  addDirector,
+  buildWebIfNeeded,
+  launchChromium,
+  signInAt,
+  startStack,
+  type Stack,
+} from './harness.ts';
 
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const PASSWORD = 'director-password-42';
 
 let stack: Stack;
 let browser: Browser;
@@ -23,12 +30,7 @@ beforeAll(async () => {
   buildWebIfNeeded();
   await mkdir(SHOTS, { recursive: true });
   stack = await startStack();
-  await createAccount(stack.database.db, createPasswordHasher(), {
-    email: 'olga@example.com',
-    name: 'Ольга Директорова',
-    role: 'director',
-    password: PASSWORD,
-  });
+  await addDirector(stack);
   const recordedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
   sixtyDays = await insertAnalysedCall(stack.database.db, stack.rep.id, {
     client: 'ООО «Ромашка»',
@@ -48,8 +50,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const signIn = (page: Page, url: string) =>
-  signInAt(page, stack, url, { email: 'olga@example.com', password: PASSWORD });
+const signIn = (page: Page, url: string) => signInAt(page, stack, url, DIRECTOR);
 
 describe('the credit policy', () => {
   it('a director publishes 30 days max; the 60-day call shows the breach after the re-check', async () => {

@@ -185,3 +185,15 @@ export async function signInAt(
   await page.getByLabel('Пароль').fill(person.password);
   await page.keyboard.press('Enter');
 }
+
+/** The director the credit-policy tests sign in as. */
+export const DIRECTOR = {
+  email: 'olga@example.com',
+  password: 'director-password-42',
+  name: 'Ольга Директорова',
+};
+
+/** Creates the director on the stack (through the accounts module, like everyone else). */
+export async function addDirector(stack: Stack): Promise<void> {
+  await createAccount(stack.database.db, createPasswordHasher(), { ...DIRECTOR, role: 'director' });
+}

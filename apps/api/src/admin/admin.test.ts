@@ -360,7 +360,9 @@ describe('first start and the demo', () => {
 
   it('gives the demo users fresh random passwords when none are remembered', async () => {
     const first = await createDemoUsers(t.database.db, t.auth.passwords);
-    expect(first.map((c) => c.role).sort()).toEqual(['admin', 'director', 'manager', 'rep', 'rep'].sort());
+    expect(first.map((c) => c.role).sort()).toEqual(
+      ['admin', 'director', 'manager', 'manager', 'rep', 'rep', 'rep', 'rep', 'rep', 'rep'].sort(),
+    );
     const second = await createDemoUsers(t.database.db, t.auth.passwords);
     for (const [i, c] of second.entries()) {
       expect(c.password).toMatch(/^[A-Za-z0-9]{18}$/);

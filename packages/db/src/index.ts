@@ -5,6 +5,7 @@ export * from './calls/call.ts';
 export * from './calls/calls-repository.ts';
 export * from './calls/segments-repository.ts';
 export * from './analyses/analyses-repository.ts';
+export * from './analyses/flag-jumps-repository.ts';
 export * from './clients/clients-repository.ts';
 export * from './users/users-repository.ts';
 export * from './sessions/sessions-repository.ts';

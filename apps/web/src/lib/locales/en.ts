@@ -278,6 +278,9 @@ export const en: Resources = {
     '-client': 'client Z→A',
   },
   list: {
+    chipAtMoment: 'open the call at this moment ({{time}})',
+    chipAtOpportunity: 'open the call where it should have been said ({{time}})',
+    chipAtStart: 'open the call',
     title: 'Calls',
     loading: 'Loading calls…',
     filters: 'Filters',

@@ -289,6 +289,9 @@ export const ru = {
     '-client': 'клиент Я→А',
   },
   list: {
+    chipAtMoment: 'открыть звонок на этом месте ({{time}})',
+    chipAtOpportunity: 'открыть звонок там, где это нужно было сказать ({{time}})',
+    chipAtStart: 'открыть звонок',
     title: 'Звонки',
     loading: 'Загружаем звонки…',
     filters: 'Фильтры',

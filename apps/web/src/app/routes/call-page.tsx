@@ -4,9 +4,8 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../components/error-message.tsx';
 import { StatusBadge } from '../../components/flag-chips.tsx';
 import { useCall } from '../../features/calls/api/get-call.ts';
-import { CallFailure } from '../../features/calls/components/call-failure.tsx';
 import { usePeaks } from '../../features/calls/api/get-peaks.ts';
-import { NoTranscriptPanel } from '../../features/call-review/components/no-transcript-panel.tsx';
+import { CallRecovery } from '../../features/call-review/components/call-recovery.tsx';
 import { ChecklistPanel } from '../../features/call-review/components/checklist-panel.tsx';
 import { Transcript, type SegmentMark } from '../../features/call-review/components/transcript.tsx';
 import { WaveformPlayer, type WaveRegion } from '../../features/call-review/components/waveform-player.tsx';
@@ -216,18 +215,12 @@ function CallPage({ call }: { call: CallDetail }) {
           {t('call.linkCopied')} <code>{copied}</code>
         </p>
       ) : null}
-      {call.status === 'failed' ? (
-        <CallFailure
-          callId={call.id}
-          code={call.failureCode}
-          reason={call.failureReason}
-          canRetry={user.role === 'rep' || isManager}
-        />
-      ) : null}
       {call.status === 'failed' || call.status === 'waiting' ? (
-        <NoTranscriptPanel
+        <CallRecovery
           callId={call.id}
           status={call.status}
+          failureCode={call.failureCode}
+          failureReason={call.failureReason}
           speechToText={workspace?.speechToText ?? false}
           canAct={isManager || isCallRep}
         />

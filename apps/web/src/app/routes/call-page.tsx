@@ -147,6 +147,17 @@ function CallPage({ call }: { call: CallDetail }) {
     else done();
   }, [call.id, player]);
 
+  // A flag correction waiting for a line from the transcript, and the lines picked so far, per flag.
+  const [picking, setPicking] = useState<string | null>(null);
+  const [picked, setPicked] = useState<Record<string, number>>({});
+  const flagLabel = (flag: string) =>
+    flag === 'deflection' ? t('checklist.deflection') : t(`flags.${flag}`);
+  const pickedLineOf = (flag: string) => {
+    const index = picked[flag];
+    const line = index === undefined ? undefined : segments[index];
+    return line && index !== undefined ? { index, start: line.start, text: line.text } : null;
+  };
+
   const currentSegment = useCallback(() => {
     const i = segmentAt(segments, player.getTime());
     return i >= 0 ? { index: i, start: segments[i]!.start } : null;
@@ -237,10 +248,13 @@ function CallPage({ call }: { call: CallDetail }) {
                       <CorrectFlagControl
                         callId={call.id}
                         flag={flag}
-                        flagLabel={flag === 'deflection' ? t('checklist.deflection') : t(`flags.${flag}`)}
+                        flagLabel={flagLabel(flag)}
                         stated={call.effective[flag]?.stated ?? false}
                         corrected={call.effective[flag]?.source === 'correction'}
                         currentSegment={currentSegment}
+                        pickedLine={pickedLineOf(flag)}
+                        picking={picking === flag}
+                        {...(segments.length > 0 && { onPickLine: () => setPicking(flag) })}
                         hasMachineMoments={
                           ((flag === 'deflection' ? call.deflection?.moments : call.flags?.[flag]?.moments)
                             ?.length ?? 0) > 0
@@ -289,6 +303,18 @@ function CallPage({ call }: { call: CallDetail }) {
               segments={segments}
               player={player}
               marks={marks}
+              pick={
+                picking
+                  ? {
+                      flagLabel: flagLabel(picking),
+                      onPick: (i: number) => {
+                        setPicked((p) => ({ ...p, [picking]: i }));
+                        setPicking(null);
+                      },
+                      onCancel: () => setPicking(null),
+                    }
+                  : null
+              }
               {...(isManager && {
                 onAddNote: (i: number) =>
                   setDraft({ start: segments[i]!.start, end: segments[i]!.end, segment: i }),

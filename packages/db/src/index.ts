@@ -12,6 +12,7 @@ export * from './sessions/sessions-repository.ts';
 export * from './sessions/login-failures-repository.ts';
 export * from './tokens/tokens-repository.ts';
 export * from './audit/audit-repository.ts';
+export * from './audit/audit-names-repository.ts';
 export * from './calls/transcript-search.ts';
 export * from './coaching/corrections-repository.ts';
 export * from './coaching/annotations-repository.ts';

@@ -47,7 +47,7 @@ export function FlagChips({
         return callId ? (
           <Link
             key={flag}
-            to={at === undefined ? `/calls/${callId}` : `/calls/${callId}?t=${formatClock(at)}`}
+            to={at === undefined ? `/calls/${callId}` : `/calls/${callId}?t=${at}`}
             className={`${className} chip-link`}
             title={`${title} — ${where}`}
           >

@@ -102,7 +102,9 @@ export function CallRecovery(props: Props) {
             type="file"
             accept=".json,.vtt,.srt"
             className="visually-hidden"
-            aria-label={t('firstDay.attachTranscript')}
+            // the button below is the control people use; this input only opens the file picker
+            aria-hidden="true"
+            tabIndex={-1}
             data-testid="attach-transcript-input"
             onChange={(e) => {
               const file = e.target.files?.[0];

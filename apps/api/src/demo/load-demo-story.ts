@@ -16,6 +16,7 @@ import { processCall, type ProcessCallDeps } from '@onterms/pipeline';
 import type { BlobStore } from '@onterms/storage';
 import type { AuditLog } from '../auth/audit.ts';
 import { todayIn } from '../receivables/today.ts';
+import { addDays, startOfDay } from '../stats/zoned-time.ts';
 import { DEMO_WEEKS, planDemoCalls, type PlannedCall } from './demo-story.ts';
 import { coachDemoCalls, type CoachingCounts } from './coach-demo-calls.ts';
 
@@ -172,22 +173,10 @@ async function sharedAudio(deps: DemoStoryDeps) {
 
 /**
  * The instant of `hour`:mm on the day `daysAgo` before `today` in the company's time zone, whatever the
- * server's: the dashboard's weeks begin in that zone, so the demo's calls must fall on its days.
+ * server's: the dashboard's weeks begin in that zone, so the demo's calls must fall on its days. (Hours
+ * are counted from local midnight; on a DST change day a call may land an hour off, which a demo can bear.)
  */
 export function localInstant(today: string, daysAgo: number, hour: number, timeZone: string): Date {
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d - daysAgo, hour, 17 * (daysAgo % 3));
-  // the zone's offset at that wall time: format the guess in the zone and see how far it lands
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(new Date(wall));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return new Date(wall - (shown - wall));
+  const minute = 17 * (daysAgo % 3);
+  return new Date(startOfDay(addDays(today, -daysAgo), timeZone).getTime() + (hour * 60 + minute) * 60_000);
 }

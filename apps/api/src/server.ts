@@ -14,6 +14,8 @@ import { createDemoUsers, ensureInitialAdmin } from '@onterms/domain';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { loadDemoCalls } from './demo/load-demo-calls.ts';
 import { loadDemoReceivables } from './demo/load-demo-receivables.ts';
+import { loadDemoStory } from './demo/load-demo-story.ts';
+import { createAuditLog } from './auth/audit.ts';
 import {
   DEMO_PASSWORDS_FILE,
   demoCredentialsTable,
@@ -98,17 +100,31 @@ await fastify.register(webUi, { root: WEB_DIST });
 if (demo) {
   const people = await createDemoUsers(database.db, auth.passwords, await readDemoPasswords(config.dataDir));
   await writeDemoPasswords(config.dataDir, people);
-  const calls = await loadDemoCalls(
-    { db: database.db, store, media, queue: pipeline.queue },
-    people.find((p) => p.role === 'rep')!.email,
-  );
+  const started = performance.now();
+  const repEmail = (name: string) => people.find((p) => p.email.startsWith(`${name}@`))!.email;
   const receivables = await loadDemoReceivables(
     database.db,
-    people.find((p) => p.role === 'rep')!.email,
+    { ru: repEmail('rep'), en: repEmail('rep6') },
     config.company.timeZone,
   );
+  const calls = await loadDemoCalls(
+    { db: database.db, store, media, queue: pipeline.queue },
+    repEmail('rep'),
+  );
+  const story = await loadDemoStory(
+    {
+      // rules only, no speech-to-text: every demo call brings its transcript
+      pipeline: createDefaultDeps({ db: database.db, store, media, log }),
+      store,
+      audit: createAuditLog(database.db),
+    },
+    { timeZone: config.company.timeZone },
+  );
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `\nDemo: ${calls.created} sample calls loaded (${calls.existing} already there), ${receivables.imported} invoices. Sign in as:\n`,
+    `\nDemo: ${story.created + calls.created} sample calls loaded over ${story.weeks} weeks ` +
+      `(${story.existing + calls.existing} already there; ${story.failed} failed on purpose), ` +
+      `${receivables.imported} invoices, in ${seconds} s. Sign in as:\n`,
   );
   console.log(demoCredentialsTable(people));
   console.log(

@@ -202,7 +202,7 @@ describe('no speech-to-text engine', () => {
     await page.getByRole('link', { name: 'Открыть' }).click();
 
     await expect
-      .poll(() => page.locator('.no-transcript').textContent(), { timeout: 60_000 })
+      .poll(() => page.locator('.call-recovery').textContent(), { timeout: 60_000 })
       .toContain('Звонок ждёт расшифровки');
     await page.screenshot({ path: path.join(SHOTS, 'first-day-call-waiting-1024.png'), fullPage: true });
     await page.getByTestId('attach-transcript-input').setInputFiles({
@@ -214,7 +214,7 @@ describe('no speech-to-text engine', () => {
     await expect
       .poll(() => page.locator('.status-badge').textContent(), { timeout: 60_000 })
       .toBe('проанализирован');
-    expect(await page.locator('.no-transcript').count()).toBe(0);
+    expect(await page.locator('.call-recovery').count()).toBe(0);
     await page.context().close();
   }, 180_000);
 });

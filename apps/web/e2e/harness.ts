@@ -55,8 +55,11 @@ export interface Stack {
 
 const PASSWORD = 'correct-horse-battery-9';
 
-/** Database, a team with a rep and the manager leading it, and the API server on a free port. */
-export async function startStack(): Promise<Stack> {
+/**
+ * Database, a team with a rep and the manager leading it, and the API server on a free port; with
+ * `demo`, the server starts as `npm start -- --demo` does (its people and twelve weeks of calls).
+ */
+export async function startStack(options: { demo?: boolean } = {}): Promise<Stack> {
   const database = await createTestDatabase();
   const passwords = createPasswordHasher();
   const team = await ensureTeam(database.db, 'Север');
@@ -94,10 +97,8 @@ export async function startStack(): Promise<Stack> {
   ])
     delete env[key];
   let output = '';
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
-    cwd: ROOT,
-    env,
-  });
+  const args = ['--import', 'tsx', 'apps/api/src/server.ts', ...(options.demo ? ['--demo'] : [])];
+  const server: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env });
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
   const base = `http://127.0.0.1:${port}`;
@@ -120,7 +121,7 @@ export async function startStack(): Promise<Stack> {
         );
       },
       'the API server to answer',
-      90_000,
+      options.demo ? 240_000 : 90_000,
     );
   } catch (error) {
     await stop();

@@ -31,6 +31,7 @@ import {
   type UserListing,
 } from '@onterms/db';
 import { isUuid } from '../access/call-policy.ts';
+import { withAuditNames } from './audit-names.ts';
 import type { AppDeps } from '../app.ts';
 import { changeAccount, createAccount, resetPassword } from '@onterms/domain';
 import { AppError } from '@onterms/domain';
@@ -300,7 +301,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
         { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
       );
       return {
-        items: items.map((e) => ({ ...e, at: e.at.toISOString() })),
+        items: await withAuditNames(db, items),
         total,
         page: q.page,
         pageSize: q.pageSize,

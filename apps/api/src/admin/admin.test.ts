@@ -196,6 +196,36 @@ describe('the audit log', () => {
     expect(entries.items.every((e) => e.actorUserId === fx.users.manager)).toBe(true);
   });
 
+  it('names the people, teams and calls behind the ids: who changed whose team, from which to which', async () => {
+    const db = t.database.db;
+    const teams = await db.selectFrom('teams').select(['id', 'name']).limit(2).execute();
+    const rep = await t.createUser('rep', { teamId: teams[0]!.id });
+    await db.updateTable('users').set({ name: 'Павел Смирнов' }).where('id', '=', rep.id).execute();
+    const res = await t.sut.inject({
+      method: 'PATCH',
+      url: `/api/admin/users/${rep.id}`,
+      headers: admin,
+      payload: { teamId: teams[1]!.id },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const entry = (await audit(`action=user.updated&objectId=${rep.id}`)).items[0] as unknown as {
+      actorName: string | null;
+      details: unknown;
+      names: Record<string, { kind: string; name: string }>;
+    };
+    expect(entry.details).toEqual({ teamId: { from: teams[0]!.id, to: teams[1]!.id } });
+    expect(entry.actorName).not.toBeNull();
+    expect(entry.names).toEqual({
+      [rep.id]: { kind: 'user', name: 'Павел Смирнов' },
+      [teams[0]!.id]: { kind: 'team', name: teams[0]!.name },
+      [teams[1]!.id]: { kind: 'team', name: teams[1]!.name },
+    });
+    const played = (await audit(`objectId=${fx.calls.team}`)).items[0] as unknown as {
+      names: Record<string, { kind: string; at?: string }>;
+    };
+    expect(played.names[fx.calls.team]).toMatchObject({ kind: 'call', at: expect.any(String) });
+  });
+
   it('records what a token played, as the token', async () => {
     expect(
       (await get(`/api/calls/${fx.calls.own}/audio`, { authorization: `Bearer ${fx.tokens.read}` }))
@@ -360,7 +390,9 @@ describe('first start and the demo', () => {
 
   it('gives the demo users fresh random passwords when none are remembered', async () => {
     const first = await createDemoUsers(t.database.db, t.auth.passwords);
-    expect(first.map((c) => c.role).sort()).toEqual(['admin', 'director', 'manager', 'rep', 'rep'].sort());
+    expect(first.map((c) => c.role).sort()).toEqual(
+      ['admin', 'director', 'manager', 'manager', 'rep', 'rep', 'rep', 'rep', 'rep', 'rep'].sort(),
+    );
     const second = await createDemoUsers(t.database.db, t.auth.passwords);
     for (const [i, c] of second.entries()) {
       expect(c.password).toMatch(/^[A-Za-z0-9]{18}$/);

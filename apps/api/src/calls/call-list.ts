@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import {
   findTranscriptHits,
   getEffectiveFlags,
+  getFlagJumpTimes,
   listCalls,
   type CallFilters,
   type CallSort,
@@ -52,12 +53,13 @@ export async function listCallSummaries(
     q.sort ?? '-recorded_at',
   );
   const ids = items.map((c) => c.id);
-  const [flags, hits] = await Promise.all([
+  const [flags, jumps, hits] = await Promise.all([
     getEffectiveFlags(db, ids),
+    getFlagJumpTimes(db, ids),
     search ? findTranscriptHits(db, ids, search) : Promise.resolve(new Map()),
   ]);
   return {
-    items: items.map((c) => toCallSummary(c, flags.get(c.id) ?? null, hits.get(c.id) ?? [])),
+    items: items.map((c) => toCallSummary(c, flags.get(c.id) ?? null, hits.get(c.id) ?? [], jumps.get(c.id))),
     total,
     page: q.page,
     pageSize: q.pageSize,

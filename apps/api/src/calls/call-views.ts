@@ -14,6 +14,7 @@ export function toCallSummary(
   call: Call,
   effective: Record<string, EffectiveFlag> | null,
   hits: TranscriptHit[] = [],
+  flagAt: Record<string, number> = {},
 ): CallSummary {
   return {
     ...callCore(call),
@@ -26,6 +27,7 @@ export function toCallSummary(
           .map(([flag]) => flag)
           .sort()
       : [],
+    flagAt,
     hits: hits.map((h) => ({
       segment: h.segment,
       start: h.start,

@@ -20,8 +20,12 @@ describe('the demo receivables', () => {
       .select('email')
       .where('id', '=', rep.id)
       .executeTakeFirstOrThrow();
-    expect(await loadDemoReceivables(t.database.db, email, 'Europe/Moscow')).toEqual({ imported: 8 });
-    expect(await loadDemoReceivables(t.database.db, email, 'Europe/Moscow')).toEqual({ imported: 0 });
+    expect(await loadDemoReceivables(t.database.db, { ru: email, en: email }, 'Europe/Moscow')).toEqual({
+      imported: 8,
+    });
+    expect(await loadDemoReceivables(t.database.db, { ru: email, en: email }, 'Europe/Moscow')).toEqual({
+      imported: 0,
+    });
     const clients = await t.database.db.selectFrom('clients').select(['id', 'name', 'rep_id']).execute();
     expect(clients.every((c) => c.rep_id === rep.id)).toBe(true);
     const page = async (name: string) =>

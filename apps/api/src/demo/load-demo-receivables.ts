@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import type { Database } from '@onterms/db';
+import { hasReceivableInvoices, type Database } from '@onterms/db';
 import { importReceivables } from '@onterms/domain';
 import { todayIn } from '../receivables/today.ts';
 
@@ -94,14 +94,21 @@ const INVOICES: DemoInvoice[] = [
   },
 ];
 
+/** Whose clients these are: the Russian-speaking rep's, and the English-speaking one's (Northwind). */
+export interface DemoReceivableReps {
+  ru: string;
+  en: string;
+}
+
 /** The aging report as it looked `daysAgo` days ago: what had been issued by then, and what was still owed. */
-function reportAsOf(daysAgo: number, repEmail: string, today: number): string {
+function reportAsOf(daysAgo: number, reps: DemoReceivableReps, today: number): string {
   const day = (ago: number) => new Date(today - ago * DAY).toISOString().slice(0, 10);
   const lines = ['Контрагент;ИНН;Документ;Дата;Отсрочка, дней;Сумма;Остаток;Валюта;Менеджер'];
   for (const inv of INVOICES) {
     if (inv.issued < daysAgo) continue;
     const paid = inv.paidAfter !== null && inv.issued - inv.paidAfter >= daysAgo;
-    const currency = inv.client.startsWith('Northwind') ? 'USD' : 'RUB';
+    const english = inv.client.startsWith('Northwind');
+    const currency = english ? 'USD' : 'RUB';
     lines.push(
       [
         inv.client,
@@ -112,7 +119,7 @@ function reportAsOf(daysAgo: number, repEmail: string, today: number): string {
         inv.amount,
         paid ? 0 : inv.amount,
         currency,
-        repEmail,
+        english ? reps.en : reps.ru,
       ].join(';'),
     );
   }
@@ -126,11 +133,10 @@ function reportAsOf(daysAgo: number, repEmail: string, today: number): string {
  */
 export async function loadDemoReceivables(
   db: Kysely<Database>,
-  repEmail: string,
+  reps: DemoReceivableReps,
   timeZone: string,
 ): Promise<{ imported: number }> {
-  const existing = await db.selectFrom('receivable_invoices').select('id').limit(1).execute();
-  if (existing.length) return { imported: 0 };
+  if (await hasReceivableInvoices(db)) return { imported: 0 };
   const today = Date.parse(`${todayIn(timeZone)}T00:00:00Z`);
   let imported = 0;
   // A report on each day a payment came in, and today's: the fewest imports that tell the whole story
@@ -143,7 +149,7 @@ export async function loadDemoReceivables(
     const result = await importReceivables(
       { db, defaultCurrency: 'RUB', timeZone },
       {
-        file: Readable.from([Buffer.from(reportAsOf(ago, repEmail, today), 'utf8')]),
+        file: Readable.from([Buffer.from(reportAsOf(ago, reps, today), 'utf8')]),
         filename: `demo-aging-${ago}.csv`,
         asOf: new Date(today - ago * DAY).toISOString().slice(0, 10),
         by: { userId: null, tokenId: null },

@@ -113,6 +113,26 @@ export const AuditEntry = Type.Object({
   objectId: Type.Union([Type.String(), Type.Null()]),
   details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   ip: Type.Union([Type.String(), Type.Null()]),
+  /** The acting person's name (null for a token or the system). */
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  /**
+   * What the ids in this entry (its object, and ids inside its details) stand for: a person's or
+   * team's name, a token's, a call's client and recording time. Ids of things since deleted are absent.
+   */
+  names: Type.Record(
+    Type.String(),
+    Type.Object({
+      kind: Type.Union([
+        Type.Literal('user'),
+        Type.Literal('team'),
+        Type.Literal('token'),
+        Type.Literal('call'),
+        Type.Literal('client'),
+      ]),
+      name: Type.String(),
+      at: Type.Optional(Type.String({ format: 'date-time' })),
+    }),
+  ),
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 

@@ -81,6 +81,11 @@ export const CallSummary = Type.Object({
   flags: Type.Union([FlagChips, Type.Null()]),
   /** The flags whose verdict is a manager's correction. */
   corrected: Type.Array(Type.String()),
+  /**
+   * Seconds into the call where each flag's chip opens it: a stated flag's first moment, a missing
+   * flag's first opportunity. Flags with neither are absent.
+   */
+  flagAt: Type.Record(Type.String(), Type.Number()),
   /** Up to 3 matching segments when searching with `q`; empty otherwise. */
   hits: Type.Array(SearchHit),
 });

@@ -223,6 +223,13 @@ const ORDER: Record<CallSort, ReturnType<typeof sql>> = {
   uncertain: sql`(select min(af.confidence) from analysis_flags af where af.call_id = calls.id) asc nulls last`,
 };
 
+/** Which of these call ids exist (a loader that names its calls skips the ones already there). */
+export async function existingCallIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db.selectFrom('calls').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Marks the call reviewed, once: the first review keeps its time and reviewer. */
 export async function markCallReviewed(db: Db, callId: string, userId: string): Promise<Date> {
   await db

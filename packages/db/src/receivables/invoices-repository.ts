@@ -210,3 +210,9 @@ export async function listClientPayments(db: Db, clientId: string): Promise<Rece
     paidOn: r.paid_on,
   }));
 }
+
+/** Whether any receivables have been imported at all (the demo loads its history only into an empty ledger). */
+export async function hasReceivableInvoices(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('receivable_invoices').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}

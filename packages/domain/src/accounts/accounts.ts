@@ -241,8 +241,8 @@ export interface DemoCredential {
 export const DEMO_TEAMS = ['Demo North', 'Demo South'] as const;
 
 /**
- * The demo mode's people, with random passwords (never a fixed default): a rep in each of two teams, a
- * manager leading the first, a director and an admin. `remembered` (email → password, kept by the
+ * The demo mode's people, with random passwords (never a fixed default): three reps in each of two
+ * teams, a manager leading each team, a director and an admin. `remembered` (email → password, kept by the
  * caller in ONTERMS_DATA_DIR) makes them stable across starts: a person with a remembered password
  * keeps it (reset to it if it no longer matches); anyone else gets a new one and their sessions end.
  * Returns the credentials to print and to remember.
@@ -255,15 +255,25 @@ export async function createDemoUsers(
   const north = await ensureTeam(db, DEMO_TEAMS[0]);
   const south = await ensureTeam(db, DEMO_TEAMS[1]);
   const people: { email: string; name: string; role: Role; teamId?: string; managedTeamIds?: string[] }[] = [
-    { email: 'rep@demo.onterms.local', name: 'Павел (rep)', role: 'rep', teamId: north.id },
-    { email: 'rep2@demo.onterms.local', name: 'Ольга (rep)', role: 'rep', teamId: south.id },
+    { email: 'rep@demo.onterms.local', name: 'Павел Смирнов', role: 'rep', teamId: north.id },
+    { email: 'rep3@demo.onterms.local', name: 'Андрей Волков', role: 'rep', teamId: north.id },
+    { email: 'rep4@demo.onterms.local', name: 'Марина Орлова', role: 'rep', teamId: north.id },
+    { email: 'rep2@demo.onterms.local', name: 'Ольга Кузнецова', role: 'rep', teamId: south.id },
+    { email: 'rep5@demo.onterms.local', name: 'Дмитрий Лебедев', role: 'rep', teamId: south.id },
+    { email: 'rep6@demo.onterms.local', name: 'Kate Morgan', role: 'rep', teamId: south.id },
     {
       email: 'manager@demo.onterms.local',
-      name: 'Ирина (manager)',
+      name: 'Ирина Соколова',
       role: 'manager',
       managedTeamIds: [north.id],
     },
-    { email: 'director@demo.onterms.local', name: 'Director', role: 'director' },
+    {
+      email: 'manager2@demo.onterms.local',
+      name: 'Сергей Морозов',
+      role: 'manager',
+      managedTeamIds: [south.id],
+    },
+    { email: 'director@demo.onterms.local', name: 'Елена Director', role: 'director' },
     { email: 'admin@demo.onterms.local', name: 'Admin', role: 'admin' },
   ];
   const credentials: DemoCredential[] = [];

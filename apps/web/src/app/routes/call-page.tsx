@@ -4,9 +4,8 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../components/error-message.tsx';
 import { StatusBadge } from '../../components/flag-chips.tsx';
 import { useCall } from '../../features/calls/api/get-call.ts';
-import { CallFailure } from '../../features/calls/components/call-failure.tsx';
 import { usePeaks } from '../../features/calls/api/get-peaks.ts';
-import { NoTranscriptPanel } from '../../features/call-review/components/no-transcript-panel.tsx';
+import { CallRecovery } from '../../features/call-review/components/call-recovery.tsx';
 import { ChecklistPanel } from '../../features/call-review/components/checklist-panel.tsx';
 import { Transcript, type SegmentMark } from '../../features/call-review/components/transcript.tsx';
 import { WaveformPlayer, type WaveRegion } from '../../features/call-review/components/waveform-player.tsx';
@@ -150,6 +149,17 @@ function CallPage({ call }: { call: CallDetail }) {
     else done();
   }, [call.id, player]);
 
+  // A flag correction waiting for a line from the transcript, and the lines picked so far, per flag.
+  const [picking, setPicking] = useState<string | null>(null);
+  const [picked, setPicked] = useState<Record<string, number>>({});
+  const flagLabel = (flag: string) =>
+    flag === 'deflection' ? t('checklist.deflection') : t(`flags.${flag}`);
+  const pickedLineOf = (flag: string) => {
+    const index = picked[flag];
+    const line = index === undefined ? undefined : segments[index];
+    return line && index !== undefined ? { index, start: line.start, text: line.text } : null;
+  };
+
   const currentSegment = useCallback(() => {
     const i = segmentAt(segments, player.getTime());
     return i >= 0 ? { index: i, start: segments[i]!.start } : null;
@@ -218,18 +228,12 @@ function CallPage({ call }: { call: CallDetail }) {
           {t('call.linkCopied')} <code>{copied}</code>
         </p>
       ) : null}
-      {call.status === 'failed' ? (
-        <CallFailure
-          callId={call.id}
-          code={call.failureCode}
-          reason={call.failureReason}
-          canRetry={user.role === 'rep' || isManager}
-        />
-      ) : null}
       {call.status === 'failed' || call.status === 'waiting' ? (
-        <NoTranscriptPanel
+        <CallRecovery
           callId={call.id}
           status={call.status}
+          failureCode={call.failureCode}
+          failureReason={call.failureReason}
           speechToText={workspace?.speechToText ?? false}
           canAct={isManager || isCallRep}
         />
@@ -247,10 +251,13 @@ function CallPage({ call }: { call: CallDetail }) {
                       <CorrectFlagControl
                         callId={call.id}
                         flag={flag}
-                        flagLabel={flag === 'deflection' ? t('checklist.deflection') : t(`flags.${flag}`)}
+                        flagLabel={flagLabel(flag)}
                         stated={call.effective[flag]?.stated ?? false}
                         corrected={call.effective[flag]?.source === 'correction'}
                         currentSegment={currentSegment}
+                        pickedLine={pickedLineOf(flag)}
+                        picking={picking === flag}
+                        {...(segments.length > 0 && { onPickLine: () => setPicking(flag) })}
                         hasMachineMoments={
                           ((flag === 'deflection' ? call.deflection?.moments : call.flags?.[flag]?.moments)
                             ?.length ?? 0) > 0
@@ -299,6 +306,18 @@ function CallPage({ call }: { call: CallDetail }) {
               segments={segments}
               player={player}
               marks={marks}
+              pick={
+                picking
+                  ? {
+                      flagLabel: flagLabel(picking),
+                      onPick: (i: number) => {
+                        setPicked((p) => ({ ...p, [picking]: i }));
+                        setPicking(null);
+                      },
+                      onCancel: () => setPicking(null),
+                    }
+                  : null
+              }
               {...(isManager && {
                 onAddNote: (i: number) =>
                   setDraft({ start: segments[i]!.start, end: segments[i]!.end, segment: i }),

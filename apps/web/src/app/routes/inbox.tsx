@@ -186,7 +186,7 @@ function ReviewInbox() {
                 <td data-label={t('list.col.rep')}>{c.repName ?? ''}</td>
                 <td data-label={t('list.col.duration')}>{formatDuration(c.durationSec, i18n.language)}</td>
                 <td data-label={t('list.col.flags')}>
-                  <FlagChips flags={c.flags} corrected={c.corrected} />
+                  <FlagChips flags={c.flags} corrected={c.corrected} callId={c.id} flagAt={c.flagAt} />
                 </td>
               </tr>
             ))}

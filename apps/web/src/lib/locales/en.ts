@@ -247,15 +247,33 @@ export const en: Resources = {
     analyzed: 'analysed',
     failed: 'failed',
   },
+  recovery: {
+    failedTitle: 'This call was not processed',
+    waitingTitle: 'This call is waiting for a transcript',
+    happened: 'What happened:',
+    next: 'What to do:',
+    waitingNoEngine:
+      'speech-to-text is not set up on this server, and the recording came without a transcript.',
+    waitingForEngine: 'the recording is waiting for speech-to-text.',
+    unknown: 'processing stopped with an error.',
+    nextTranscript:
+      "upload this call's transcript file — it is analysed right away; there is no need to upload the recording again.",
+    nextTranscriptOrEngine: "upload this call's transcript file, or transcribe the recording again.",
+    nextRetry:
+      'press “Retry processing”, or wait: after a server outage the call is retried by itself. If you have a transcript, you can upload it instead.',
+    nextAudio:
+      'upload the recording again — the complete file, in a common format (MP3, WAV, OGG, M4A). This call stays in the list as failed.',
+    nextNoRights: "the call's rep or their team's manager can fix this.",
+    uploadAgain: 'Upload the recording again',
+  },
   callFailure: {
     audio_damaged: 'The recording is damaged or incomplete and cannot be played. Upload a complete copy.',
     not_audio: 'The file is not a recording we can read. Upload an MP3, WAV, OGG, M4A or similar file.',
     channel_unavailable:
       'The recording does not have the channel chosen for the rep. Upload it again without one.',
     audio_missing: 'The recording is missing from storage. Upload it again.',
-    transcript_invalid:
-      'The uploaded transcript could not be read. Check its format and upload the call again.',
-    transcript_missing: 'The uploaded transcript is missing from storage. Upload the call again.',
+    transcript_invalid: "The call's transcript could not be read: the file is cut off or in another format.",
+    transcript_missing: "The call's transcript is missing from storage.",
     stt_rejected:
       'The speech-to-text service refused this recording. Your administrator can see why in the log.',
     media_tools_broken:
@@ -287,6 +305,9 @@ export const en: Resources = {
     '-client': 'client Z→A',
   },
   list: {
+    chipAtMoment: 'open the call at this moment ({{time}})',
+    chipAtOpportunity: 'open the call where it should have been said ({{time}})',
+    chipAtStart: 'open the call',
     title: 'Calls',
     loading: 'Loading calls…',
     filters: 'Filters',
@@ -514,7 +535,14 @@ export const en: Resources = {
     keepMoments: 'as the machine found',
     currentLine: 'the current line (#{{line}}, {{time}})',
     noCurrentLine: 'the current line (start playback first)',
-    lineNumber: 'line #',
+    pickedLine: 'picked line {{line}}, {{time}}: “{{text}}”',
+    pickLine: 'Pick a line in the transcript',
+    pickAnotherLine: 'Pick another line',
+    pickingLine: 'Click a line in the transcript…',
+    pickBanner: 'Click the line where “{{flag}}” is said, or press “Pick” next to it. Esc cancels.',
+    pickThis: 'Pick',
+    pickThisLine: 'Pick line {{line}} ({{time}}) for “{{flag}}”',
+    pickCancel: 'Cancel picking',
     reason: 'Reason (shown to the rep)',
     save: 'Save the correction',
     unavailable: 'Corrections are not available on this server yet. Try later.',
@@ -527,7 +555,7 @@ export const en: Resources = {
     confirmRole: 'Make {{name}} a {{role}}? The role decides which calls and sections they see.',
     confirmTeam: 'Move {{name}} to the team “{{team}}”? That team’s manager will see their calls.',
     pickLine:
-      'To mark it stated, show where it was said: click a line in the transcript (it becomes the current line) or type the line number.',
+      'To mark it stated, show where it was said: press “Pick a line in the transcript” and click that line, or play the call to it and take the current line.',
     fieldProblem: 'Check the field “{{field}}”: the value does not fit. Correct it and send again.',
     fields: {
       clientName: 'Client',
@@ -570,9 +598,6 @@ export const en: Resources = {
     entryStatus: { acknowledged: 'acknowledged the feedback', disputed: 'disputed the feedback' },
     noEngineWarning:
       'Speech-to-text is not set up: a recording without a transcript will not be analysed. Add a transcript file (.json, .vtt, .srt) with the same name as the recording, or ask your administrator to set up speech-to-text (STT_ENGINE).',
-    waitingReason:
-      'This call is waiting for a transcript: speech-to-text is not set up. Upload a transcript file and the call is analysed right away.',
-    failedReason: 'Processing failed. Upload a transcript or transcribe the recording again.',
     attachTranscript: 'Upload transcript',
     attachHint: 'Transcript file: OnTerms JSON, WebVTT (.vtt) or SRT (.srt).',
     attaching: 'Uploading the transcript…',
@@ -597,6 +622,38 @@ export const en: Resources = {
     help: 'show or hide these keys',
     deepLink:
       'A link like …/calls/ID?t=81.5 opens the call at that moment — "Link to this moment" copies it.',
+  },
+  audit: {
+    change: 'What changed',
+    yes: 'yes',
+    no: 'no',
+    callOf: 'call with {{client}}, {{when}}',
+    gone: '(deleted)',
+    source: { machine: 'machine', correction: 'correction' },
+    field: {
+      role: 'role',
+      teamId: 'team',
+      managedTeamIds: 'leads teams',
+      name: 'name',
+      disabled: 'disabled',
+      email: 'email',
+      reason: 'reason',
+      scopes: 'rights',
+      teamIds: 'teams',
+      repId: 'rep',
+      bytes: 'size, bytes',
+      transcript: 'with transcript',
+      label: 'tag',
+      until: 'snoozed until',
+      segment: 'segment',
+      version: 'version',
+      policyVersion: 'credit policy version',
+      clientId: 'client',
+      filename: 'file',
+      asOf: 'as of',
+      imported: 'imported',
+      updated: 'updated',
+    },
   },
   admin: {
     title: 'Administration',

@@ -68,8 +68,10 @@ beforeEach(() => {
             action: 'user.role_changed',
             objectType: 'user',
             objectId: 'u2',
-            details: null,
+            details: { from: 'rep', to: 'manager' },
             ip: null,
+            actorName: 'Админ',
+            names: { u2: { kind: 'user', name: 'Анна' } },
           },
         ],
         total: 120,
@@ -195,6 +197,10 @@ describe('admin: audit log', () => {
     const user = userEvent.setup();
     const { router } = renderRoute('/admin?tab=audit');
     expect(await screen.findByRole('cell', { name: /смена роли/ })).toBeTruthy();
+    // people by name and the change as before → after, not ids and codes
+    expect(screen.getByRole('cell', { name: 'пользователь Анна' })).toBeTruthy();
+    expect(screen.getByRole('cell', { name: 'роль: менеджер по продажам → руководитель' })).toBeTruthy();
+    expect(screen.getByRole('cell', { name: 'Админ' })).toBeTruthy();
     await user.selectOptions(screen.getByLabelText('Действие'), 'user.');
     await waitFor(() => expect(router.state.location.search).toContain('action=user.'));
     await user.click(await screen.findByRole('button', { name: 'Вперёд' }));

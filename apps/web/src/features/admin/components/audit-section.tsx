@@ -5,6 +5,7 @@ import { useUsers } from '../api/get-users.ts';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTIONS } from '../admin-types.ts';
 import { useAuditFilters } from '../hooks/use-audit-filters.ts';
 import { AdminSection } from './admin-section.tsx';
+import { AuditChange, AuditObject } from './audit-change.tsx';
 
 /** `user.role_changed` → `admin.actionName.user_role_changed` (i18next would read the dot as nesting). */
 const actionKey = (action: string) => `admin.actionName.${action.replace(/\./g, '_')}`;
@@ -91,6 +92,7 @@ export function AuditSection() {
                     <th scope="col">{t('admin.who')}</th>
                     <th scope="col">{t('admin.action')}</th>
                     <th scope="col">{t('admin.object')}</th>
+                    <th scope="col">{t('audit.change')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -100,16 +102,18 @@ export function AuditSection() {
                         <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time>
                       </td>
                       <td>
-                        {e.actorEmail ??
-                          (e.actorTokenName ? t('admin.byToken', { name: e.actorTokenName }) : '—')}
+                        {e.actorTokenId && e.actorTokenName ? (
+                          t('admin.byToken', { name: e.actorTokenName })
+                        ) : (
+                          <span title={e.actorEmail ?? undefined}>{e.actorName ?? e.actorEmail ?? '—'}</span>
+                        )}
+                      </td>
+                      <td>{actionName(e.action)}</td>
+                      <td>
+                        <AuditObject entry={e} />
                       </td>
                       <td>
-                        {actionName(e.action)} <code className="small muted">{e.action}</code>
-                      </td>
-                      <td>
-                        {e.objectType
-                          ? `${t(`admin.objectType.${e.objectType}`, { defaultValue: e.objectType })} ${e.objectId ?? ''}`
-                          : '—'}
+                        <AuditChange entry={e} />
                       </td>
                     </tr>
                   ))}

@@ -14,13 +14,15 @@ interface Props {
   /** Segment index → what happens there (a flagged moment, a deflection, a note). */
   marks: Map<number, SegmentMark[]>;
   onAddNote?: (segment: number) => void;
+  /** Picking a line for a flag correction: every line offers «Pick», a click on its text picks it. */
+  pick?: { flagLabel: string; onPick: (segment: number) => void; onCancel: () => void } | null;
 }
 
 /**
  * The transcript, virtualised (a 2-hour call has ~1,500 lines; only the visible ones are in the DOM).
  * The current line follows playback; any user scroll stops following until "Follow playback" is pressed.
  */
-export function Transcript({ segments, player, marks, onAddNote }: Props) {
+export function Transcript({ segments, player, marks, onAddNote, pick = null }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [follow, setFollow] = useState(true);
@@ -38,11 +40,24 @@ export function Transcript({ segments, player, marks, onAddNote }: Props) {
 
   const stopFollowing = useCallback(() => setFollow(false), []);
   const seek = useCallback((i: number) => player.playFrom(segments[i]!.start), [player, segments]);
+  const banner = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (pick) banner.current?.focus();
+  }, [pick]);
 
   if (segments.length === 0) return <p className="muted">{t('transcript.empty')}</p>;
 
   return (
-    <section className="transcript" aria-label={t('transcript.label')}>
+    <section
+      className={`transcript${pick ? ' picking' : ''}`}
+      aria-label={t('transcript.label')}
+      onKeyDown={(e) => {
+        if (pick && e.key === 'Escape') {
+          e.stopPropagation();
+          pick.onCancel();
+        }
+      }}
+    >
       <div className="transcript-bar">
         <h2>{t('transcript.title')}</h2>
         {follow ? (
@@ -53,6 +68,16 @@ export function Transcript({ segments, player, marks, onAddNote }: Props) {
           </button>
         )}
       </div>
+      {pick ? (
+        <div className="pick-banner row">
+          <p ref={banner} tabIndex={-1} role="status">
+            {t('corrections.pickBanner', { flag: pick.flagLabel })}
+          </p>
+          <button type="button" onClick={pick.onCancel}>
+            {t('corrections.pickCancel')}
+          </button>
+        </div>
+      ) : null}
       <div
         ref={scrollRef}
         className="transcript-scroll"
@@ -77,6 +102,8 @@ export function Transcript({ segments, player, marks, onAddNote }: Props) {
               measure={virtualizer.measureElement}
               onSeek={seek}
               onAddNote={onAddNote}
+              pickFor={pick?.flagLabel ?? null}
+              onPick={pick?.onPick}
             />
           ))}
         </ol>
@@ -94,6 +121,9 @@ interface LineProps {
   measure: (node: Element | null) => void;
   onSeek: (index: number) => void;
   onAddNote: ((segment: number) => void) | undefined;
+  /** The flag a line is being picked for, or null when not picking. */
+  pickFor: string | null;
+  onPick: ((segment: number) => void) | undefined;
 }
 
 const Line = memo(function Line({
@@ -105,6 +135,8 @@ const Line = memo(function Line({
   measure,
   onSeek,
   onAddNote,
+  pickFor,
+  onPick,
 }: LineProps) {
   const { t } = useTranslation();
   const speaker = t(`speaker.${segment.speaker}`, { defaultValue: segment.speaker });
@@ -125,14 +157,28 @@ const Line = memo(function Line({
         {formatClock(segment.start)}
       </button>
       <span className={`speaker speaker-${segment.speaker}`}>{speaker}</span>
-      <span className="text" onClick={() => onSeek(index)}>
+      <span className="text" onClick={() => (pickFor && onPick ? onPick(index) : onSeek(index))}>
         {segment.text}
         {marks?.includes('deflection') ? (
           <span className="badge warn"> ⚠ {t('checklist.deflection')}</span>
         ) : null}
         {marks?.includes('note') ? <span className="badge note"> ✎</span> : null}
       </span>
-      {onAddNote ? (
+      {pickFor && onPick ? (
+        <button
+          type="button"
+          className="pick-line primary"
+          onClick={() => onPick(index)}
+          aria-label={t('corrections.pickThisLine', {
+            line: index + 1,
+            time: formatClock(segment.start),
+            flag: pickFor,
+          })}
+        >
+          {t('corrections.pickThis')}
+        </button>
+      ) : null}
+      {onAddNote && !pickFor ? (
         <button
           type="button"
           className="add-note"

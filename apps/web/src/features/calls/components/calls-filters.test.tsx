@@ -22,6 +22,7 @@ const call: CallSummary = {
   language: 'ru',
   flags: { payment_terms: true, deadline: true, sanctions: false, deflection: true },
   corrected: [],
+  flagAt: {},
   reviewedAt: null,
   hits: [],
 };

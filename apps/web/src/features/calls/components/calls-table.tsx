@@ -111,6 +111,8 @@ export function CallsTable({ calls, sort, onFilter }: Props) {
                 <FlagChips
                   flags={call.status === 'analyzed' ? call.flags : null}
                   corrected={call.corrected}
+                  callId={call.id}
+                  flagAt={call.flagAt}
                 />
                 {call.reviewedAt ? <span className="badge ok small">{t('list.reviewedBadge')}</span> : null}
               </td>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { formatClock } from '../../../lib/format.ts';
@@ -14,13 +14,20 @@ interface Props {
   corrected: boolean;
   /** The transcript line playing now, to set as the moment; null before playback. */
   currentSegment: () => { index: number; start: number } | null;
+  /** The line the manager picked in the transcript for this flag (null: none yet). */
+  pickedLine?: { index: number; start: number; text: string } | null;
+  /** Whether the transcript is waiting for a click on a line for this flag. */
+  picking?: boolean;
+  /** Asks the page to let the manager pick a line in the transcript (absent: no transcript to pick from). */
+  onPickLine?: () => void;
   /** The machine found moments for this flag: "as the machine found" can keep them. */
   hasMachineMoments?: boolean;
 }
 
 /**
  * A manager marks a flag stated / not stated with a reason, optionally pointing at the line where it
- * was said (the line playing now, or any line number); or goes back to the machine's verdict.
+ * was said (the line playing now, or a line picked by clicking it in the transcript); or goes back to
+ * the machine's verdict.
  */
 export function CorrectFlagControl({
   callId,
@@ -29,16 +36,26 @@ export function CorrectFlagControl({
   stated,
   corrected,
   currentSegment,
+  pickedLine = null,
+  picking = false,
+  onPickLine,
   hasMachineMoments = true,
 }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [nextStated, setNextStated] = useState(!stated);
-  const [momentMode, setMomentMode] = useState<'keep' | 'current' | 'number'>(
+  const [momentMode, setMomentMode] = useState<'keep' | 'current' | 'picked'>(
     hasMachineMoments ? 'keep' : 'current',
   );
-  const [segmentNumber, setSegmentNumber] = useState('');
+  const pickedRadio = useRef<HTMLInputElement>(null);
+  // a line picked in the transcript becomes the moment, and focus comes back to say so
+  const pickedIndex = pickedLine?.index ?? null;
+  useEffect(() => {
+    if (pickedIndex === null) return;
+    setMomentMode('picked');
+    pickedRadio.current?.focus();
+  }, [pickedIndex]);
   const [reason, setReason] = useState('');
   const correct = useCorrectFlag(callId);
   const remove = useRemoveCorrection(callId);
@@ -46,8 +63,8 @@ export function CorrectFlagControl({
   const chosenSegment =
     momentMode === 'current' && current
       ? current.index
-      : momentMode === 'number' && segmentNumber
-        ? Number(segmentNumber) - 1 // people count lines from 1, the API from 0
+      : momentMode === 'picked' && pickedLine
+        ? pickedLine.index
         : null;
   // "Stated" needs a moment to play: the machine's, or a line the manager points at.
   const needsMoment = nextStated && chosenSegment === null && !(momentMode === 'keep' && hasMachineMoments);
@@ -157,26 +174,37 @@ export function CorrectFlagControl({
               ? t('corrections.currentLine', { line: current.index + 1, time: formatClock(current.start) })
               : t('corrections.noCurrentLine')}
           </label>
-          <label className="inline">
-            <input
-              type="radio"
-              name={`${id}-moment`}
-              checked={momentMode === 'number'}
-              onChange={() => setMomentMode('number')}
-            />{' '}
-            {t('corrections.lineNumber')}{' '}
-            <input
-              type="number"
-              min={1}
-              value={segmentNumber}
-              onChange={(e) => {
-                setSegmentNumber(e.target.value);
-                setMomentMode('number');
-              }}
-              aria-label={t('corrections.lineNumber')}
-              className="narrow"
-            />
-          </label>
+          {pickedLine ? (
+            <label className="inline">
+              <input
+                ref={pickedRadio}
+                type="radio"
+                name={`${id}-moment`}
+                checked={momentMode === 'picked'}
+                onChange={() => setMomentMode('picked')}
+              />{' '}
+              {t('corrections.pickedLine', {
+                line: pickedLine.index + 1,
+                time: formatClock(pickedLine.start),
+                text: pickedLine.text.length > 60 ? `${pickedLine.text.slice(0, 60)}…` : pickedLine.text,
+              })}
+            </label>
+          ) : null}
+          {onPickLine ? (
+            <button
+              type="button"
+              className="small-button"
+              onClick={onPickLine}
+              aria-pressed={picking}
+              disabled={picking}
+            >
+              {picking
+                ? t('corrections.pickingLine')
+                : pickedLine
+                  ? t('corrections.pickAnotherLine')
+                  : t('corrections.pickLine')}
+            </button>
+          ) : null}
         </fieldset>
       ) : null}
       {needsMoment ? (

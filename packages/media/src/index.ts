@@ -1,6 +1,7 @@
 export { createMedia, type Media, type MediaConfig, type NormalizeOptions } from './media.ts';
 export { MediaError, isMediaError, type MediaErrorCode } from './errors.ts';
 export type { AudioInfo } from './probe.ts';
+export type { ArrivingRecording } from './upload-probe.ts';
 export { SPEECH_SAMPLE_RATE, type ChannelPick } from './normalize.ts';
 export type { SpeechTrack, SpeechTrackRequest } from './prepare-speech.ts';
 export type { SpeechChunksRequest } from './prepare-speech-chunks.ts';

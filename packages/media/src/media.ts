@@ -5,6 +5,7 @@ import { computePeaks, type PeaksOptions, type WaveformPeaks } from './peaks.ts'
 import { prepareSpeech, type SpeechTrack, type SpeechTrackRequest } from './prepare-speech.ts';
 import { prepareSpeechChunks, type SpeechChunksRequest } from './prepare-speech-chunks.ts';
 import { probeAudio, type AudioInfo } from './probe.ts';
+import { probeWhileArriving, type ArrivingRecording } from './upload-probe.ts';
 import { encodeForReview, type ReviewCopyInfo } from './review-copy.ts';
 import { DEFAULT_TIMEOUT_MS, toRunControl, type KnownInfo, type OperationOptions } from './run-control.ts';
 import { detectSilence, measureLevelDb, type SilenceMap, type SilenceOptions } from './silence.ts';
@@ -24,6 +25,8 @@ export interface NormalizeOptions extends OperationOptions, KnownInfo {
 export interface Media {
   /** Validates and describes a recording. Rejects with MediaError not_audio / corrupt. */
   probe(filePath: string, options?: OperationOptions): Promise<AudioInfo>;
+  /** probe() for a recording still being uploaded: its start is checked while the rest arrives (upload-probe.ts). */
+  probeWhileArriving(options?: OperationOptions): ArrivingRecording;
   /** 16 kHz mono s16le WAV for speech-to-text, written atomically to `output`. */
   normalizeForSpeech(input: string, output: string, options?: NormalizeOptions): Promise<void>;
   /**
@@ -78,6 +81,7 @@ export function createMedia(config: MediaConfig = {}): Media {
   });
   return {
     probe: (filePath, options) => probeAudio(filePath, toRunControl(options, DEFAULT_TIMEOUT_MS.probe)),
+    probeWhileArriving,
     normalizeForSpeech: (input, output, options) =>
       normalizeForSpeech(
         input,

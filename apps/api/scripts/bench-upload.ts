@@ -41,14 +41,14 @@ await createAccount(database.db, createPasswordHasher(), {
   role: 'rep',
   password,
 });
-/** Upload MB/s per storage and size, for the S3/local comparison. */
+/** Upload MB/s per storage and entry of --sizes, for the S3/local comparison. */
 const rates = new Map<string, number>();
 try {
   for (const storage of STORAGES) await benchStorage(storage);
   if (STORAGES.length === 2) {
     console.log('\nS3 (s3rver on loopback) / local disk, upload speed:');
-    for (const mb of SIZES_MB) {
-      const ratio = rates.get(`s3 ${mb}`)! / rates.get(`local ${mb}`)!;
+    for (const [i, mb] of SIZES_MB.entries()) {
+      const ratio = rates.get(`s3 ${i}`)! / rates.get(`local ${i}`)!;
       console.log(`  ${`${mb} MB`.padEnd(9)} ${ratio.toFixed(2)}×`);
     }
   }
@@ -91,7 +91,7 @@ async function benchStorage(storage: 'local' | 's3'): Promise<void> {
         .join(' ')}`,
     );
     console.log('size      upload MB/s   copy MB/s   ratio   server RSS before → peak (growth)');
-    for (const mb of SIZES_MB) {
+    for (const [i, mb] of SIZES_MB.entries()) {
       const file = await makeWav(mb);
       const bytes = (await stat(file)).size;
 
@@ -112,7 +112,7 @@ async function benchStorage(storage: 'local' | 's3'): Promise<void> {
 
       const upRate = bytes / 1e6 / upSec;
       const copyRate = bytes / 1e6 / copySec;
-      rates.set(`${storage} ${mb}`, upRate);
+      rates.set(`${storage} ${i}`, upRate);
       console.log(
         `${`${mb} MB`.padEnd(9)} ${upRate.toFixed(0).padStart(11)} ${copyRate.toFixed(0).padStart(11)} ${(upRate / copyRate).toFixed(2).padStart(7)}` +
           `   ${(before / 1024).toFixed(0)} → ${(peak / 1024).toFixed(0)} MB (+${((peak - before) / 1024).toFixed(0)} MB)`,

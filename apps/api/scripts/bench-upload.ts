@@ -1,6 +1,8 @@
-// `npm run bench:upload [-- --sizes 10,100,1024]`: upload throughput and the server's peak RSS growth for
-// recordings of 10 MB, 100 MB and 1 GB over real HTTP, each beside a plain file copy of the same bytes
-// in the same run. Targets: ≥ 50 % of copy speed; RSS growth < 100 MB at 1 GB. Prints; asserts nothing.
+// `npm run bench:upload [-- --sizes 10,100,1024] [--storage local,s3]`: upload throughput and the server's
+// peak RSS growth for recordings of 10 MB, 100 MB and 1 GB over real HTTP, each beside a plain file copy of
+// the same bytes in the same run. Targets: ≥ 50 % of copy speed; RSS growth < 100 MB at 1 GB. Prints;
+// asserts nothing. Once with recordings on local disk, once on S3 (s3rver on loopback, in its own
+// process, as the storage tests start it), and the S3/local ratio per size.
 //
 // The server is the real `apps/api/src/server.ts` in a child process (so its RSS is its own), on a fresh
 // PostgreSQL database and Redis db 15 (jobs are queued, no worker runs, so the upload path is measured alone).
@@ -9,7 +11,7 @@ import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
@@ -18,11 +20,16 @@ import { Redis } from 'ioredis';
 import { createTestDatabase } from '@onterms/db/testing';
 import { createAccount } from '@onterms/domain';
 import { createPasswordHasher } from '@onterms/domain';
+import { startS3TestServer } from '@onterms/storage/testing/s3-test-server';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const sizeArg = process.argv.indexOf('--sizes');
 const SIZES_MB = (sizeArg > 0 ? process.argv[sizeArg + 1]! : '10,100,1024').split(',').map(Number);
+const storageArg = process.argv.indexOf('--storage');
+const STORAGES = (storageArg > 0 ? process.argv[storageArg + 1]! : 'local,s3').split(',') as (
+  'local' | 's3'
+)[];
 const REDIS_URL = 'redis://127.0.0.1:6379/15';
 
 const work = await mkdtemp(path.join(tmpdir(), 'onterms-bench-upload-'));
@@ -34,62 +41,89 @@ await createAccount(database.db, createPasswordHasher(), {
   role: 'rep',
   password,
 });
-const port = await freePort();
-const server = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
-  cwd: ROOT,
-  env: {
-    ...process.env,
-    DATABASE_URL: database.url,
-    REDIS_URL,
-    PORT: String(port),
-    ONTERMS_DATA_DIR: path.join(work, 'data'),
-    MAX_UPLOAD_BYTES: String(2 * 1024 ** 3),
-    LOG_LEVEL: 'warn',
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-
+/** Upload MB/s per storage and entry of --sizes, for the S3/local comparison. */
+const rates = new Map<string, number>();
 try {
-  await waitForHealth(port);
-  const cookie = await signIn(port);
-  console.log(`server pid ${server.pid}; ${SIZES_MB.length} sizes\n`);
-  console.log('size      upload MB/s   copy MB/s   ratio   server RSS before → peak (growth)');
-  for (const mb of SIZES_MB) {
-    const file = await makeWav(mb);
-    const bytes = (await stat(file)).size;
-
-    const copyStart = performance.now();
-    await copyWithFsync(file, path.join(work, 'copy.bin'));
-    const copySec = (performance.now() - copyStart) / 1000;
-    await rm(path.join(work, 'copy.bin'));
-
-    const before = rssKb(server.pid!);
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssKb(server.pid!))), 20);
-    const upStart = performance.now();
-    const status = await upload(port, cookie, file);
-    const upSec = (performance.now() - upStart) / 1000;
-    clearInterval(sampler);
-    peak = Math.max(peak, rssKb(server.pid!));
-    if (status !== 202) throw new Error(`upload of ${mb} MB answered ${status}`);
-
-    const upRate = bytes / 1e6 / upSec;
-    const copyRate = bytes / 1e6 / copySec;
-    console.log(
-      `${`${mb} MB`.padEnd(9)} ${upRate.toFixed(0).padStart(11)} ${copyRate.toFixed(0).padStart(11)} ${(upRate / copyRate).toFixed(2).padStart(7)}` +
-        `   ${(before / 1024).toFixed(0)} → ${(peak / 1024).toFixed(0)} MB (+${((peak - before) / 1024).toFixed(0)} MB)`,
-    );
-    await rm(file);
+  for (const storage of STORAGES) await benchStorage(storage);
+  if (STORAGES.length === 2) {
+    console.log('\nS3 (s3rver on loopback) / local disk, upload speed:');
+    for (const [i, mb] of SIZES_MB.entries()) {
+      const ratio = rates.get(`s3 ${i}`)! / rates.get(`local ${i}`)!;
+      console.log(`  ${`${mb} MB`.padEnd(9)} ${ratio.toFixed(2)}×`);
+    }
   }
-  console.log('\ntargets: ratio ≥ 0.50; RSS growth < 100 MB at 1 GB');
+  console.log(
+    `\ntargets: ratio ≥ 0.50; RSS growth < 100 MB at 1 GB. load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
   const redis = new Redis(REDIS_URL);
   await redis.flushdb();
   await redis.quit();
   await database.drop();
   await rm(work, { recursive: true, force: true });
+}
+
+async function benchStorage(storage: 'local' | 's3'): Promise<void> {
+  const s3 = storage === 's3' ? await startS3TestServer('onterms-bench') : null;
+  const port = await freePort();
+  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...s3?.env,
+      DATABASE_URL: database.url,
+      REDIS_URL,
+      PORT: String(port),
+      ONTERMS_DATA_DIR: path.join(work, `data-${storage}`),
+      MAX_UPLOAD_BYTES: String(2 * 1024 ** 3),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    await waitForHealth(port);
+    const cookie = await signIn(port);
+    console.log(
+      `\n${storage === 's3' ? 'S3 (s3rver on loopback)' : 'local disk'}: server pid ${server.pid}, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log('size      upload MB/s   copy MB/s   ratio   server RSS before → peak (growth)');
+    for (const [i, mb] of SIZES_MB.entries()) {
+      const file = await makeWav(mb);
+      const bytes = (await stat(file)).size;
+
+      const copyStart = performance.now();
+      await copyWithFsync(file, path.join(work, 'copy.bin'));
+      const copySec = (performance.now() - copyStart) / 1000;
+      await rm(path.join(work, 'copy.bin'));
+
+      const before = rssKb(server.pid!);
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, rssKb(server.pid!))), 20);
+      const upStart = performance.now();
+      const status = await upload(port, cookie, file);
+      const upSec = (performance.now() - upStart) / 1000;
+      clearInterval(sampler);
+      peak = Math.max(peak, rssKb(server.pid!));
+      if (status !== 202) throw new Error(`upload of ${mb} MB answered ${status}`);
+
+      const upRate = bytes / 1e6 / upSec;
+      const copyRate = bytes / 1e6 / copySec;
+      rates.set(`${storage} ${i}`, upRate);
+      console.log(
+        `${`${mb} MB`.padEnd(9)} ${upRate.toFixed(0).padStart(11)} ${copyRate.toFixed(0).padStart(11)} ${(upRate / copyRate).toFixed(2).padStart(7)}` +
+          `   ${(before / 1024).toFixed(0)} → ${(peak / 1024).toFixed(0)} MB (+${((peak - before) / 1024).toFixed(0)} MB)`,
+      );
+      await rm(file);
+    }
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    await s3?.stop();
+  }
 }
 
 /** A valid WAV (48 kHz stereo noise) of about `mb` megabytes, so ffprobe and the decode check accept it. */

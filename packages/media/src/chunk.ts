@@ -1,5 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { MediaError } from './errors.ts';
@@ -84,50 +85,55 @@ export async function splitAtSilences(
   options: SplitOptions,
   control: RunControl,
 ): Promise<AudioChunk[]> {
+  const cutter = chunkCutter(input, outDir, options, control);
+  await cutter.cut({ start: 0, end: options.durationSec });
+  return cutter.result();
+}
+
+/**
+ * The chunks of one speech WAV as they are made: `cut` plans and encodes a stretch; `settle` takes
+ * chunks encoded elsewhere (prepare-speech-chunks.ts, while the WAV was still being written) and
+ * re-splits any that came out over the size limit. `result` lists them all in order.
+ */
+export function chunkCutter(input: string, outDir: string, options: SplitOptions, control: RunControl) {
   const spec = CHUNK_FORMATS[options.format];
   const concurrency = Math.max(1, options.concurrency ?? 2);
   const results: AudioChunk[] = [];
   let counter = 0;
+  const nextPath = () => join(outDir, `chunk-${String(counter++).padStart(4, '0')}.${spec.extension}`);
 
   // A 16 kHz mono PCM input cut into WAV chunks needs no ffmpeg at all: the samples are copied.
-  const pcm = options.format === 'wav' ? await speechPcmLayout(input) : null;
+  let pcm: Promise<PcmLayout | null> | undefined;
+  const pcmLayout = () => (pcm ??= options.format === 'wav' ? speechPcmLayout(input) : Promise.resolve(null));
 
   const encode = async (planned: PlannedChunk): Promise<AudioChunk> => {
-    const path = join(outDir, `chunk-${String(counter++).padStart(4, '0')}.${spec.extension}`);
-    if (pcm) {
-      await writeScratch(path, (tempPath) => copyPcmSlice(input, tempPath, pcm, planned, control));
-      const { size } = await stat(path);
-      return { ...planned, path, bytes: size, format: options.format, contentType: spec.contentType };
+    const path = nextPath();
+    const layout = await pcmLayout();
+    if (layout) {
+      await writeScratch(path, (tempPath) => copyPcmSlice(input, tempPath, layout, planned, control));
+    } else {
+      await writeScratch(path, (tempPath) =>
+        runFfmpeg({
+          ...control,
+          input,
+          inputOptions: ['-ss', planned.start.toFixed(6), '-t', (planned.end - planned.start).toFixed(6)],
+          outputOptions: [
+            ...['-map', '0:a:0', '-vn', '-sn', '-dn', '-ac', '1'],
+            ...['-ar', String(SPEECH_SAMPLE_RATE), ...spec.args],
+          ],
+          output: tempPath,
+        }),
+      );
     }
-    await writeScratch(path, (tempPath) =>
-      runFfmpeg({
-        ...control,
-        input,
-        inputOptions: ['-ss', planned.start.toFixed(6), '-t', (planned.end - planned.start).toFixed(6)],
-        outputOptions: [
-          '-map',
-          '0:a:0',
-          '-vn',
-          '-sn',
-          '-dn',
-          '-ac',
-          '1',
-          '-ar',
-          String(SPEECH_SAMPLE_RATE),
-          ...spec.args,
-        ],
-        output: tempPath,
-      }),
-    );
+    return chunkAt(path, planned);
+  };
+
+  const chunkAt = async (path: string, planned: PlannedChunk): Promise<AudioChunk> => {
     const { size } = await stat(path);
     return { ...planned, path, bytes: size, format: options.format, contentType: spec.contentType };
   };
 
-  // Cuts fall on whole samples: ffmpeg's input seek and the WAV byte slice then take the very same
-  // first sample (a cut half-way between two samples went one way in one and the other in the other).
-  const onSample = (t: number) => Math.round(t * SPEECH_SAMPLE_RATE) / SPEECH_SAMPLE_RATE;
-
-  const process = async (range: { start: number; end: number }, bytesPerSec: number, depth: number) => {
+  const cut = async (range: { start: number; end: number }, bytesPerSec = spec.bytesPerSec, depth = 0) => {
     const local = planChunks(
       range.end - range.start,
       options.silences
@@ -136,15 +142,12 @@ export async function splitAtSilences(
           start: Math.max(0, s.start - range.start),
           end: Math.min(range.end, s.end) - range.start,
         })),
-      {
-        maxDurationSec: options.maxDurationSec,
-        maxBytes: options.maxBytes,
-        bytesPerSec,
-        headerBytes: spec.headerBytes,
-      },
+      limitsOf(options, bytesPerSec),
     ).map((c) => ({ ...c, start: onSample(c.start + range.start), end: onSample(c.end + range.start) }));
+    await settle(await mapLimit(local, concurrency, encode), depth);
+  };
 
-    const encoded = await mapLimit(local, concurrency, encode);
+  const settle = async (encoded: readonly AudioChunk[], depth = 0): Promise<void> => {
     for (const chunk of encoded) {
       if (chunk.bytes <= options.maxBytes) {
         results.push(chunk);
@@ -159,13 +162,73 @@ export async function splitAtSilences(
       }
       const measured = (chunk.bytes / (chunk.end - chunk.start)) * 1.1;
       await rm(chunk.path, { force: true });
-      await process(chunk, measured, depth + 1);
+      await cut(chunk, measured, depth + 1);
     }
   };
 
-  await process({ start: 0, end: options.durationSec }, spec.bytesPerSec, 0);
-  results.sort((a, b) => a.start - b.start);
-  return results.map((chunk, index) => ({ ...chunk, index }));
+  const result = (): AudioChunk[] =>
+    results.sort((a, b) => a.start - b.start).map((chunk, index) => ({ ...chunk, index }));
+
+  return { cut, settle, result };
+}
+
+/** The limits planChunks works to, for a chunk format whose byte rate is `bytesPerSec`. */
+export function limitsOf(
+  options: Pick<SplitOptions, 'maxBytes' | 'maxDurationSec' | 'format'>,
+  bytesPerSec?: number,
+) {
+  const spec = CHUNK_FORMATS[options.format];
+  return {
+    maxDurationSec: options.maxDurationSec,
+    maxBytes: options.maxBytes,
+    bytesPerSec: bytesPerSec ?? spec.bytesPerSec,
+    headerBytes: spec.headerBytes,
+  };
+}
+
+/**
+ * Cuts fall on whole samples: ffmpeg's input seek and the WAV byte slice then take the very same
+ * first sample (a cut half-way between two samples went one way in one and the other in the other).
+ */
+export const onSample = (t: number) => Math.round(t * SPEECH_SAMPLE_RATE) / SPEECH_SAMPLE_RATE;
+
+/**
+ * Writes raw 16 kHz mono s16 samples arriving on `samples` as one chunk file (a scratch file, removed
+ * on failure); resolves with its size. WAV: the header, the samples as they are, the header again with
+ * the length. FLAC: ffmpeg encodes them from its stdin, so the chunk holds exactly the samples given.
+ */
+export async function encodePcmStream(
+  samples: Readable,
+  path: string,
+  format: ChunkFormat,
+  control: RunControl,
+): Promise<number> {
+  await writeScratch(path, async (tempPath) => {
+    if (format === 'flac') {
+      await runFfmpeg({
+        ...control,
+        input: samples,
+        inputOptions: ['-f', 's16le', '-ar', String(SPEECH_SAMPLE_RATE), '-ac', '1'],
+        outputOptions: ['-map', '0:a:0', ...CHUNK_FORMATS.flac.args],
+        output: tempPath,
+      });
+      return;
+    }
+    const out = await open(tempPath, 'w');
+    try {
+      await out.write(speechWavHeader(0), 0, 44, 0);
+      let bytes = 0;
+      for await (const block of samples) {
+        control.signal?.throwIfAborted();
+        await out.write(block as Buffer, 0, (block as Buffer).length, 44 + bytes);
+        bytes += (block as Buffer).length;
+      }
+      await out.write(speechWavHeader(bytes), 0, 44, 0);
+    } finally {
+      await out.close();
+    }
+  });
+  return (await stat(path)).size;
 }
 
 /**

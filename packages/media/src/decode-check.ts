@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { MediaError, isMediaError } from './errors.ts';
 import { ffmpegWorks, runFfmpeg, TOOLS_BROKEN_MESSAGE } from './ffmpeg.ts';
 import type { RunControl } from './run-control.ts';
@@ -37,14 +38,65 @@ export async function checkDecodes(
   file: string,
   durationSec: number | Promise<number>,
   control: RunControl,
+  streamedHead?: Promise<number | null>,
 ): Promise<void> {
   const windowSeconds = WINDOW_SEC.toFixed(3);
+  const head = () => expectDecodedWindow(file, ['-t', windowSeconds], durationSec, 'start', control);
   // Both windows at once: the upload waits for this check, and each ffmpeg start costs tens of ms.
   await Promise.all([
-    expectDecodedWindow(file, ['-t', windowSeconds], durationSec, 'start', control),
+    streamedHead
+      ? headAlreadyDecoded(streamedHead, durationSec).then((ok) => (ok ? undefined : head()))
+      : head(),
     expectDecodedWindow(file, ['-sseof', `-${windowSeconds}`], durationSec, 'end', control),
   ]);
 }
+
+/**
+ * The start decoded while the upload was still arriving (upload-probe.ts): enough of it is a pass.
+ * Anything else — too little, a failed run, a format ffmpeg cannot read from a pipe (an MP4 whose
+ * index sits at the end) — proves nothing, and the window is decoded from the file as usual.
+ */
+async function headAlreadyDecoded(
+  streamedHead: Promise<number | null>,
+  durationSec: number | Promise<number>,
+): Promise<boolean> {
+  const decodedSec = await streamedHead;
+  if (decodedSec === null) return false;
+  return decodedSec >= Math.min(WINDOW_SEC, await durationSec) * MIN_DECODED_FRACTION;
+}
+
+/** Seconds of sound the first WINDOW_SEC of `bytes` (a recording's first bytes) decode to, or null if ffmpeg failed. */
+export async function decodeStreamedHead(bytes: Readable, control: RunControl): Promise<number | null> {
+  let decodedBytes = 0;
+  try {
+    await runFfmpeg({
+      ...control,
+      input: bytes,
+      inputOptions: ['-t', WINDOW_SEC.toFixed(3)],
+      outputOptions: COUNT_SAMPLES,
+      output: (chunk) => {
+        decodedBytes += chunk.length;
+      },
+    });
+  } catch {
+    return null;
+  }
+  return decodedBytes / BYTES_PER_SAMPLE / CHECK_SAMPLE_RATE;
+}
+
+/** Decoded to mono s16 at a low rate on stdout, where only the bytes are counted. */
+const COUNT_SAMPLES = [
+  '-map',
+  '0:a:0',
+  '-ac',
+  '1',
+  '-ar',
+  String(CHECK_SAMPLE_RATE),
+  '-c:a',
+  'pcm_s16le',
+  '-f',
+  's16le',
+];
 
 async function expectDecodedWindow(
   file: string,
@@ -59,18 +111,7 @@ async function expectDecodedWindow(
       ...control,
       input: file,
       inputOptions,
-      outputOptions: [
-        '-map',
-        '0:a:0',
-        '-ac',
-        '1',
-        '-ar',
-        String(CHECK_SAMPLE_RATE),
-        '-c:a',
-        'pcm_s16le',
-        '-f',
-        's16le',
-      ],
+      outputOptions: COUNT_SAMPLES,
       output: (chunk) => {
         decodedBytes += chunk.length;
       },

@@ -6,7 +6,7 @@
 import type { ChildProcess } from 'node:child_process';
 import ffmpeg from 'fluent-ffmpeg';
 import type { FfprobeData } from 'fluent-ffmpeg';
-import { Writable } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { MediaError } from './errors.ts';
 import { abortedError, remainingMs, timeoutError, type RunControl } from './run-control.ts';
@@ -14,7 +14,8 @@ import { abortedError, remainingMs, timeoutError, type RunControl } from './run-
 export type { FfprobeData };
 
 export interface FfmpegJob extends RunControl {
-  input: string;
+  /** A path or lavfi graph, or a stream piped to ffmpeg's stdin (give its format in `inputOptions`). */
+  input: string | Readable;
   /** Options placed before `-i` (e.g. `-sseof`, `-t` to read only part of the input). */
   inputOptions?: string[];
   /** Everything after the input: mapping, filters, codec, and always an explicit `-f`. */

@@ -3,7 +3,9 @@ import { splitAtSilences, type AudioChunk, type SplitOptions } from './chunk.ts'
 import { normalizeForSpeech, type ChannelPick } from './normalize.ts';
 import { computePeaks, type PeaksOptions, type WaveformPeaks } from './peaks.ts';
 import { prepareSpeech, type SpeechTrack, type SpeechTrackRequest } from './prepare-speech.ts';
+import { prepareSpeechChunks, type SpeechChunksRequest } from './prepare-speech-chunks.ts';
 import { probeAudio, type AudioInfo } from './probe.ts';
+import { probeWhileArriving, type ArrivingRecording } from './upload-probe.ts';
 import { encodeForReview, type ReviewCopyInfo } from './review-copy.ts';
 import { DEFAULT_TIMEOUT_MS, toRunControl, type KnownInfo, type OperationOptions } from './run-control.ts';
 import { detectSilence, measureLevelDb, type SilenceMap, type SilenceOptions } from './silence.ts';
@@ -23,6 +25,8 @@ export interface NormalizeOptions extends OperationOptions, KnownInfo {
 export interface Media {
   /** Validates and describes a recording. Rejects with MediaError not_audio / corrupt. */
   probe(filePath: string, options?: OperationOptions): Promise<AudioInfo>;
+  /** probe() for a recording still being uploaded: its start is checked while the rest arrives (upload-probe.ts). */
+  probeWhileArriving(options?: OperationOptions): ArrivingRecording;
   /** 16 kHz mono s16le WAV for speech-to-text, written atomically to `output`. */
   normalizeForSpeech(input: string, output: string, options?: NormalizeOptions): Promise<void>;
   /**
@@ -34,6 +38,15 @@ export interface Media {
     tracks: readonly SpeechTrackRequest[],
     options?: Pick<SilenceOptions, 'noiseDb' | 'minSilenceSec'> & OperationOptions,
   ): Promise<SpeechTrack[]>;
+  /**
+   * One track's speech WAV, its pauses and its chunks, from one decode with the chunk encoding
+   * running beside it (see prepare-speech-chunks.ts): the same chunks splitAtSilences would cut.
+   */
+  prepareSpeechChunks(
+    input: string,
+    request: SpeechChunksRequest,
+    options?: Pick<SilenceOptions, 'noiseDb' | 'minSilenceSec'> & OperationOptions & KnownInfo,
+  ): Promise<{ track: SpeechTrack; chunks: AudioChunk[] }>;
   /** Opus-in-WebM copy for the review player, written atomically to `output`. */
   encodeForReview(
     input: string,
@@ -68,6 +81,7 @@ export function createMedia(config: MediaConfig = {}): Media {
   });
   return {
     probe: (filePath, options) => probeAudio(filePath, toRunControl(options, DEFAULT_TIMEOUT_MS.probe)),
+    probeWhileArriving,
     normalizeForSpeech: (input, output, options) =>
       normalizeForSpeech(
         input,
@@ -78,6 +92,14 @@ export function createMedia(config: MediaConfig = {}): Media {
       ),
     prepareSpeech: (input, tracks, options) =>
       prepareSpeech(input, tracks, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
+    prepareSpeechChunks: (input, request, options) =>
+      prepareSpeechChunks(
+        input,
+        request,
+        options ?? {},
+        toRunControl(options, DEFAULT_TIMEOUT_MS.transcode),
+        options?.info,
+      ),
     encodeForReview: (input, output, options) =>
       encodeForReview(input, output, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode), options?.info),
     computePeaks: (input, options) =>

@@ -51,15 +51,20 @@ export async function inspectAudio(file: string, control: RunControl): Promise<A
 /**
  * Validates a recording by what it contains, never by name or MIME type:
  * ffprobe must find an audio stream with a positive duration, and the first and last seconds
- * must actually decode (see decode-check.ts).
+ * must actually decode (see decode-check.ts). `streamedHead`: the start already decoded on the way
+ * in (upload-probe.ts).
  */
-export async function probeAudio(file: string, control: RunControl): Promise<AudioInfo> {
+export async function probeAudio(
+  file: string,
+  control: RunControl,
+  streamedHead?: Promise<number | null>,
+): Promise<AudioInfo> {
   // ffprobe and the two decode windows run side by side (three processes, one wait: an upload is
   // answered ~one ffmpeg start-up sooner). ffprobe's verdict comes first: a file it cannot read is
   // not_audio, whatever the decoders said about it.
   const inspected = inspectAudio(file, control);
   const duration = inspected.then((info) => info.durationSec);
-  const decoded = checkDecodes(file, duration, control);
+  const decoded = checkDecodes(file, duration, control, streamedHead);
   // Both are awaited below, once ffprobe has spoken; until then a rejection is not "unhandled".
   duration.catch(() => {});
   decoded.catch(() => {});

@@ -1,8 +1,10 @@
 /**
- * `npm run bench:pipeline [-- --calls N] [--concurrency C] [--rounds R]`: calls per minute through the
- * transcript-import pipeline (probe → speech copy → review copy → peaks → parse transcript → analyse →
- * store) with 1 and then 2 worker PROCESSES (`apps/worker/src/main.ts`, exactly what `npm run worker`
- * runs) on the real PostgreSQL and Redis. Prints figures; asserts nothing.
+ * `npm run bench:pipeline [-- --calls N] [--concurrency C] [--rounds R] [--storage local,s3]`: calls per
+ * minute through the transcript-import pipeline (probe → speech copy → review copy → peaks → parse
+ * transcript → analyse → store) with 1 and then 2 worker PROCESSES (`apps/worker/src/main.ts`, exactly
+ * what `npm run worker` runs) on the real PostgreSQL and Redis. Once with recordings on local disk,
+ * once on S3 (s3rver on loopback in its own process, as the storage tests start it; the workers
+ * download to scratch), and the S3/local ratio. Prints figures; asserts nothing.
  *
  * Data: ONE short recording (stored once; every call row points at that same blob — the pipeline
  * does not care that uploads would normally be distinct, and the upload dedup by sha256 is the API's
@@ -20,7 +22,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { insertTeam, insertUser, type NewCall } from '@onterms/db';
 import { createTestDatabase, newCallRow } from '@onterms/db/testing';
-import { createLocalBlobStore } from '@onterms/storage';
+import { createLocalBlobStore, createS3BlobStore, type BlobStore } from '@onterms/storage';
+import { startS3TestServer } from '@onterms/storage/testing/s3-test-server';
 import { BullmqCallQueue } from '../src/queue/bullmq-queue.ts';
 import { deleteRedisPrefix, makeRecording, negotiationTranscript } from '../src/testing/fixtures.ts';
 import { DEFAULT_PREFIX } from '../src/queue/redis.ts';
@@ -33,6 +36,8 @@ const flag = (name: string, fallback: number) => {
 const CALLS = flag('calls', 1000);
 const CONCURRENCY = flag('concurrency', 1);
 const ROUNDS = Math.max(1, flag('rounds', 2));
+const storageArg = args.indexOf('--storage');
+const STORAGES = (storageArg >= 0 ? args[storageArg + 1]! : 'local,s3').split(',') as ('local' | 's3')[];
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -43,14 +48,18 @@ const WORKER = join(ROOT, 'apps/worker/src/main.ts');
 
 const database = await createTestDatabase();
 const dataDir = await mkdtemp(join(tmpdir(), 'onterms-bench-'));
-const store = createLocalBlobStore({ root: join(dataDir, 'blobs') });
 const workers: ChildProcess[] = [];
-/** Per-step milliseconds of every analysed call, from the workers' "call analysed" log lines. */
+/** Where recordings live in one configuration: the store (for the bench's own writes) and the workers' environment. */
+interface Storage {
+  name: 'local' | 's3';
+  store: BlobStore;
+  env: Record<string, string>;
+}
+const LABEL = { local: 'local disk', s3: 'S3 (s3rver on loopback)' } as const;
+/** Per-step milliseconds of every analysed call, from the workers' "call analysed" log lines, by `${storage} ${workers}`. */
 let stepLog: Record<string, number>[] = [];
-const stepsBy = new Map<number, Record<string, number>[]>([
-  [1, []],
-  [2, []],
-]);
+const stepsBy = new Map<string, Record<string, number>[]>();
+const s3 = STORAGES.includes('s3') ? await startS3TestServer('onterms-bench') : null;
 
 try {
   await deleteRedisPrefix(DEFAULT_PREFIX, REDIS_URL);
@@ -63,56 +72,79 @@ try {
   });
   const recording = await makeRecording(dataDir, { seconds: 3 });
   const audioKey = 'bench/original.wav';
-  await store.put(audioKey, createReadStream(recording));
-
+  const storages: Storage[] = STORAGES.map((name) =>
+    name === 's3'
+      ? {
+          name,
+          store: createS3BlobStore({ ...s3!.settings, scratchDir: join(dataDir, 'bench-scratch') }),
+          env: s3!.env,
+        }
+      : { name, store: createLocalBlobStore({ root: join(dataDir, 'blobs') }), env: {} },
+  );
+  for (const storage of storages) await storage.store.put(audioKey, createReadStream(recording));
   console.log(
     `pipeline benchmark: ${CALLS} calls per configuration (3 s audio + uploaded JSON transcript), ` +
-      `WORKER_CONCURRENCY=${CONCURRENCY}, ${ROUNDS} alternating round(s); load average before: ${load()}`,
+      `WORKER_CONCURRENCY=${CONCURRENCY}, ${ROUNDS} round(s), each running ${storages.map((s) => LABEL[s.name]).join(' and ')} ` +
+      `with 1 and 2 workers in turn; load average before: ${load()}`,
   );
-  // Alternating 1-worker and 2-worker rounds, so drifting background load on a shared machine hits both alike.
-  const totals = new Map([1, 2].map((count) => [count, { analyzed: 0, other: 0, seconds: 0 }]));
+  // Every configuration in each round, in turn, so drifting background load on a shared machine hits all alike.
+  const totals = new Map<string, { analyzed: number; other: number; seconds: number }>();
   for (let round = 0; round < ROUNDS; round++) {
     const perRound = Math.floor(CALLS / ROUNDS) + (round < CALLS % ROUNDS ? 1 : 0);
-    for (const count of [1, 2]) {
-      const ids = await insertCalls(rep.id, audioKey, perRound);
-      stepLog = stepsBy.get(count)!;
-      const started = await Promise.all(Array.from({ length: count }, () => startWorker()));
-      const queue = new BullmqCallQueue({ redisUrl: REDIS_URL });
-      const t0 = performance.now();
-      await database.db
-        .updateTable('calls')
-        .set({ status: 'queued', failure_reason: null })
-        .where('id', 'in', ids)
-        .execute();
-      for (let i = 0; i < ids.length; i += 200) {
-        await Promise.all(ids.slice(i, i + 200).map((id) => queue.enqueueCall(id)));
+    for (const storage of storages) {
+      for (const count of [1, 2]) {
+        const config = `${storage.name} ${count}`;
+        const ids = await insertCalls(storage.store, rep.id, audioKey, perRound);
+        stepLog = stepsBy.get(config) ?? [];
+        stepsBy.set(config, stepLog);
+        const started = await Promise.all(Array.from({ length: count }, () => startWorker(storage.env)));
+        const queue = new BullmqCallQueue({ redisUrl: REDIS_URL });
+        const t0 = performance.now();
+        await database.db
+          .updateTable('calls')
+          .set({ status: 'queued', failure_reason: null })
+          .where('id', 'in', ids)
+          .execute();
+        for (let i = 0; i < ids.length; i += 200) {
+          await Promise.all(ids.slice(i, i + 200).map((id) => queue.enqueueCall(id)));
+        }
+        const done = await waitUntilSettled(ids);
+        const seconds = (performance.now() - t0) / 1000;
+        await queue.close();
+        await Promise.all(started.map(stopWorker));
+        const total = totals.get(config) ?? { analyzed: 0, other: 0, seconds: 0 };
+        totals.set(config, total);
+        total.analyzed += done.analyzed;
+        total.other += done.other;
+        total.seconds += seconds;
+        console.log(
+          `  round ${round + 1}, ${LABEL[storage.name]}, ${count} worker(s): ${done.analyzed}/${perRound} analysed in ${seconds.toFixed(1)} s (load ${load()})`,
+        );
       }
-      const done = await waitUntilSettled(ids);
-      const seconds = (performance.now() - t0) / 1000;
-      await queue.close();
-      await Promise.all(started.map(stopWorker));
-      const total = totals.get(count)!;
-      total.analyzed += done.analyzed;
-      total.other += done.other;
-      total.seconds += seconds;
-      console.log(
-        `  round ${round + 1}, ${count} worker(s): ${done.analyzed}/${perRound} analysed in ${seconds.toFixed(1)} s`,
-      );
     }
   }
-  const rate = (count: number) => (totals.get(count)!.analyzed / totals.get(count)!.seconds) * 60;
-  for (const count of [1, 2]) {
-    const t = totals.get(count)!;
-    const label = count === 1 ? '1 worker process' : `${count} worker processes`;
+  const rate = (config: string) => (totals.get(config)!.analyzed / totals.get(config)!.seconds) * 60;
+  for (const storage of storages) {
+    console.log(`\n${LABEL[storage.name]}:`);
+    for (const count of [1, 2]) {
+      const t = totals.get(`${storage.name} ${count}`)!;
+      const label = count === 1 ? '1 worker process' : `${count} worker processes`;
+      console.log(
+        `${label}: ${t.analyzed}/${CALLS} analysed (${t.other} failed/waiting) in ${t.seconds.toFixed(1)} s → ${rate(`${storage.name} ${count}`).toFixed(0)} calls/min`,
+      );
+    }
+    printSteps(storage.name);
+    const ratio = rate(`${storage.name} 2`) / rate(`${storage.name} 1`);
     console.log(
-      `${label}: ${t.analyzed}/${CALLS} analysed (${t.other} failed/waiting) in ${t.seconds.toFixed(1)} s → ${rate(count).toFixed(0)} calls/min`,
+      `2 workers / 1 worker: ${ratio.toFixed(2)}× (the second worker adds ${((ratio - 1) * 100).toFixed(0)} %)`,
     );
   }
-  printSteps();
-  const ratio = rate(2) / rate(1);
-  console.log(
-    `2 workers / 1 worker: ${ratio.toFixed(2)}× (the second worker adds ${((ratio - 1) * 100).toFixed(0)} %)`,
-  );
+  if (storages.length === 2) {
+    console.log('\nS3 (s3rver on loopback) / local disk, calls per minute:');
+    for (const count of [1, 2]) {
+      console.log(`  ${count} worker(s): ${(rate(`s3 ${count}`) / rate(`local ${count}`)).toFixed(2)}×`);
+    }
+  }
   console.log(
     `load average after: ${load()} on ${cpus().length} cores (other work on the machine skews the figures)`,
   );
@@ -120,6 +152,7 @@ try {
   for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
   await deleteRedisPrefix(DEFAULT_PREFIX, REDIS_URL).catch(() => {});
   await database.drop();
+  await s3?.stop();
   await rm(dataDir, { recursive: true, force: true });
 }
 
@@ -127,14 +160,15 @@ try {
  * Where a call's time goes: the median milliseconds of each step per call with 1 and with 2 workers,
  * and how much slower each step gets when two workers share the machine.
  */
-function printSteps(): void {
+function printSteps(storage: string): void {
   const median = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)]!;
   };
-  const steps = [...new Set([...stepsBy.values()].flatMap((calls) => calls.flatMap((c) => Object.keys(c))))];
+  const calls = (count: number) => stepsBy.get(`${storage} ${count}`) ?? [];
+  const steps = [...new Set([1, 2].flatMap((count) => calls(count).flatMap((c) => Object.keys(c))))];
   const medians = (count: number) =>
-    new Map(steps.map((step) => [step, median(stepsBy.get(count)!.map((c) => c[step] ?? 0))]));
+    new Map(steps.map((step) => [step, median(calls(count).map((c) => c[step] ?? 0))]));
   const one = medians(1);
   const two = medians(2);
   const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -155,7 +189,7 @@ function printSteps(): void {
 }
 
 /** Rows parked in `waiting` so a starting worker's reconciliation does not pick them up early. */
-async function insertCalls(repId: string, audioKey: string, n: number): Promise<string[]> {
+async function insertCalls(store: BlobStore, repId: string, audioKey: string, n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let start = 0; start < n; start += 200) {
     const rows: NewCall[] = [];
@@ -190,13 +224,14 @@ async function insertCalls(repId: string, audioKey: string, n: number): Promise<
   return ids;
 }
 
-async function startWorker(): Promise<ChildProcess> {
+async function startWorker(storageEnv: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
     cwd: ROOT,
     env: {
       ...process.env,
       DATABASE_URL: database.url,
       REDIS_URL,
+      ...storageEnv,
       ONTERMS_DATA_DIR: dataDir,
       WORKER_CONCURRENCY: String(CONCURRENCY),
       LOG_LEVEL: 'info',

@@ -1,9 +1,9 @@
 /**
  * npm run bench:transcribe-prep — what getting a 60-minute call ready for speech-to-text costs:
- * probe + the one-decode speech preparation (16 kHz speech copy and its pauses) + cut/encode
- * chunks, against a bare ffmpeg decode of the same file in the same run; beside it the previous
- * two-run path (normalise, then ffmpeg silencedetect) and the removed Opus encoder. Prints figures;
- * asserts nothing.
+ * probe + one pass that decodes, finds the pauses and encodes the chunks beside the decode
+ * (prepareSpeechChunks), against a bare ffmpeg decode of the same file in the same run; beside it
+ * the two-step path (prepareSpeech, then splitAtSilences), the older two-run path (normalise, then
+ * ffmpeg silencedetect) and the removed Opus encoder. Prints figures; asserts nothing.
  *
  * The recording is generated (speech-like sound from the bundled ffmpeg: phrases with pauses, looped to 60 min)
  * and encoded as a typical call-recorder MP3 (mono, 32 kbit/s).
@@ -123,10 +123,28 @@ try {
     const prepCpu = cpuOf(probeSec) + cpuOf(prepareSec) + cpuOf(chunkSec);
     const beforeCpu = cpuOf(probeSec) + cpuOf(oldNormaliseSec) + cpuOf(oldSilenceSec) + cpuOf(chunkSec);
     const biggest = Math.max(...chunks.map((ch) => ch.bytes));
+    // Now: decode, pauses and chunk encoding in one pass, the encoders running beside the decode.
+    const onePassDir = `${out}-one-pass`;
+    await mkdir(onePassDir);
+    const [one, oneSec] = await timed(() =>
+      media.prepareSpeechChunks(
+        input,
+        { output: join(dir, 'one-pass.wav'), channel: 'mix', outDir: onePassDir, split: v },
+        { info },
+      ),
+    );
+    const same =
+      JSON.stringify(one.chunks.map((ch) => [ch.start, ch.end])) ===
+      JSON.stringify(chunks.map((ch) => [ch.start, ch.end]));
+    const onePass = probeSec + oneSec;
+    const onePassCpu = cpuOf(probeSec) + cpuOf(oneSec);
     rows.push(
-      `${v.label.padEnd(28)} chunks ${String(chunks.length).padStart(3)}  largest ${(biggest / 1e6).toFixed(1).padStart(5)} MB  ` +
-        `chunk ${chunkSec.toFixed(2)} s  prep ${prep.toFixed(2)} s = ${(prep / decodeSec).toFixed(2)}× wall, ` +
-        `${(prepCpu / cpuOf(decodeSec)).toFixed(2)}× CPU  (before: ${(before / decodeSec).toFixed(2)}× wall, ${(beforeCpu / cpuOf(decodeSec)).toFixed(2)}× CPU)`,
+      `${v.label.padEnd(28)} chunks ${String(chunks.length).padStart(3)}  largest ${(biggest / 1e6).toFixed(1).padStart(5)} MB\n` +
+        `  one pass (prepareSpeechChunks) prep ${onePass.toFixed(2)} s = ${(onePass / decodeSec).toFixed(2)}× wall, ` +
+        `${(onePassCpu / cpuOf(decodeSec)).toFixed(2)}× CPU  (same cuts as two steps: ${same ? 'yes' : 'NO'})\n` +
+        `  two steps (prepareSpeech, then splitAtSilences ${chunkSec.toFixed(2)} s) prep ${prep.toFixed(2)} s = ${(prep / decodeSec).toFixed(2)}× wall, ` +
+        `${(prepCpu / cpuOf(decodeSec)).toFixed(2)}× CPU\n` +
+        `  before (normalise + silencedetect + split) ${(before / decodeSec).toFixed(2)}× wall, ${(beforeCpu / cpuOf(decodeSec)).toFixed(2)}× CPU`,
     );
   }
   // Opus chunks were removed: their encoder alone, on the first 2 minutes, extrapolated to the call.
@@ -155,7 +173,7 @@ try {
     `opus 16 kbit/s (removed)     ${ratio(opusCall)}  for the whole call, extrapolated from ${sampleSec} s at complexity 0`,
   );
   console.log(
-    'prep = probe + prepareSpeech + chunk, as a multiple of the bare decode (target ≤ 1.5×); before = the same with normalise + ffmpeg silencedetect.',
+    'prep = probe + one pass (or probe + prepareSpeech + chunk), as a multiple of the bare decode (target ≤ 1.5×); before = the same with normalise + ffmpeg silencedetect.',
   );
   console.log(
     `load average ${loadavg()

@@ -19,7 +19,7 @@ import {
   getSegments,
   listFlagCorrections,
 } from '@onterms/db';
-import { REVIEW_COPY_CONTENT_TYPE } from '@onterms/media';
+import { REVIEW_COPY_CONTENT_TYPE, type ArrivingRecording } from '@onterms/media';
 import type { PendingBlob } from '@onterms/storage';
 import { subjectCall } from '../access/access-control.ts';
 import { AppError } from '@onterms/domain';
@@ -69,6 +69,7 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       const principal = request.principal!;
       const fields: Record<string, string> = {};
       let audio: PendingBlob | null = null;
+      let audioProbe: ArrivingRecording | undefined;
       let audioFilename: string | null = null;
       let transcript: { filename: string; content: string } | null = null;
       try {
@@ -86,7 +87,8 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
               throw badName;
             }
             audio = await store.beginWrite();
-            await audio.write(part.file);
+            audioProbe = deps.media.probeWhileArriving();
+            await audio.write(audioProbe.watch(part.file));
             if (part.file.truncated) throw tooLarge(deps.config.upload.maxBytes);
           } else if (part.fieldname === 'transcript' && !transcript) {
             const badName = controlCharacterError(part.filename, 'transcript filename');
@@ -108,6 +110,7 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
         const parsed = parseFields(fields);
         const outcome = await uploadCall(deps, principal, {
           audio,
+          audioProbe,
           audioFilename,
           transcript,
           fields: parsed,

@@ -14,7 +14,7 @@ import {
   type Call,
   type Database,
 } from '@onterms/db';
-import { hasRepClientSides, isMediaError, type Media } from '@onterms/media';
+import { hasRepClientSides, isMediaError, type ArrivingRecording, type Media } from '@onterms/media';
 import type { CallQueue } from '@onterms/pipeline';
 import type { BlobStore, PendingBlob } from '@onterms/storage';
 import { MAX_TRANSCRIPT_SEGMENTS, parseTranscriptFile } from '@onterms/transcription';
@@ -34,6 +34,8 @@ export interface UploadDeps {
 export interface UploadInput {
   /** The audio, already streamed to a temporary blob (hashed and size-checked on the way). */
   audio: PendingBlob;
+  /** When the audio was checked on its way in (Media.probeWhileArriving): it finishes the probe. */
+  audioProbe?: ArrivingRecording | undefined;
   audioFilename: string | null;
   transcript: { filename: string; content: string } | null;
   fields: UploadFields;
@@ -72,7 +74,7 @@ export async function uploadCall(
       throw new AppError('unknown_rep', `You cannot upload calls for rep ${repId}.`);
     }
 
-    const info = await deps.media.probe(audio.tempPath).catch((error: unknown) => {
+    const info = await (input.audioProbe ?? deps.media).probe(audio.tempPath).catch((error: unknown) => {
       // Only a verdict on the bytes is the uploader's problem; broken tools are an outage (503).
       if (isMediaError(error, 'not_audio')) throw new AppError('unsupported_media_type', error.message);
       if (isMediaError(error, 'corrupt') || isMediaError(error, 'channel_unavailable')) {

@@ -8,6 +8,8 @@ import type { S3BlobStoreOptions } from '../s3/s3-blob-store.ts';
 export interface S3TestServer {
   /** Everything an S3BlobStore needs but its scratch directory. */
   settings: Omit<S3BlobStoreOptions, 'scratchDir'>;
+  /** The same as the environment an API or worker process reads (`STORAGE=s3`, `S3_*`). */
+  env: Record<string, string>;
   /** Where s3rver keeps an object's bytes (to age it for sweep tests). */
   objectPath(bucket: string, key: string): string;
   stop(): Promise<void>;
@@ -34,6 +36,15 @@ export async function startS3TestServer(bucket = 'onterms-test'): Promise<S3Test
     child.on('exit', (code) => reject(new Error(`s3rver exited (${code}) before listening: ${output}`)));
   });
   return {
+    env: {
+      STORAGE: 's3',
+      S3_ENDPOINT: `http://127.0.0.1:${port}`,
+      S3_BUCKET: bucket,
+      S3_REGION: 'us-east-1',
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      S3_FORCE_PATH_STYLE: 'true',
+    },
     settings: {
       endpoint: `http://127.0.0.1:${port}`,
       bucket,

@@ -1,0 +1,59 @@
+import { PassThrough } from 'node:stream';
+import { decodeStreamedHead } from './decode-check.ts';
+import type { AudioInfo } from './probe.ts';
+import { probeAudio } from './probe.ts';
+import { DEFAULT_TIMEOUT_MS, toRunControl, type OperationOptions } from './run-control.ts';
+
+/**
+ * The first bytes of a recording go to the head decode check as they arrive: 1 MiB holds the first
+ * two seconds of any phone recording (two seconds of 48 kHz stereo PCM is 384 kB). Never more, so the
+ * tee holds at most this much in memory, whatever the upload's size.
+ */
+const HEAD_BYTES = 1 << 20;
+
+/** A recording being uploaded, checked while it arrives. */
+export interface ArrivingRecording {
+  /**
+   * Passes the upload through unchanged (write what this yields), teeing its first bytes to an
+   * ffmpeg that decodes the start meanwhile. The upload is never slowed by it: the tee does not wait
+   * for ffmpeg.
+   */
+  watch(upload: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
+  /**
+   * Once the whole file is written: what Media.probe says about it (same verdicts, same errors), with
+   * the start already decoded — only ffprobe and the end's decode are left to run.
+   */
+  probe(file: string): Promise<AudioInfo>;
+}
+
+/**
+ * Why: on a small upload the checks after the last byte — ffprobe, the start's and the end's decode,
+ * three process starts — cost more than receiving the bytes. The start needs only the first bytes, so
+ * it is decoded while the rest arrives; ffprobe and the end's check need the whole file (a declared
+ * duration may come from the file's size or its last page), so they stay after it.
+ */
+export function probeWhileArriving(options?: OperationOptions): ArrivingRecording {
+  const head = new PassThrough();
+  // Its own deadline: the upload itself may take minutes; this only waits for the first megabyte.
+  const decoded = decodeStreamedHead(head, toRunControl(options, DEFAULT_TIMEOUT_MS.probe));
+  return {
+    async *watch(upload) {
+      let teed = 0;
+      try {
+        for await (const chunk of upload) {
+          if (teed < HEAD_BYTES) {
+            const part = chunk.subarray(0, HEAD_BYTES - teed);
+            teed += part.length;
+            head.write(part);
+            if (teed >= HEAD_BYTES) head.end();
+          }
+          yield chunk;
+        }
+      } finally {
+        // A short recording, or an upload that failed: ffmpeg gets what there was and finishes.
+        if (!head.writableEnded) head.end();
+      }
+    },
+    probe: (file) => probeAudio(file, toRunControl(options, DEFAULT_TIMEOUT_MS.probe), decoded),
+  };
+}

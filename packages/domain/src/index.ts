@@ -26,7 +26,6 @@ export {
   passwordProblem,
   type PasswordHasher,
 } from './accounts/passwords.ts';
-export { DomainError } from './errors.ts';
 export type { CreditPolicyDeps } from './credit-policy/deps.ts';
 export { publishCreditPolicy } from './credit-policy/publish-credit-policy.ts';
 export { checkCallAgainstPolicy } from './credit-policy/check-call-against-policy.ts';
@@ -36,7 +35,6 @@ export { publishCompanyChecklist } from './credit-policy/publish-company-checkli
 export { companyChecklist } from './credit-policy/company-checklist.ts';
 export {
   importReceivables,
-  ReceivablesImportError,
   type ImportReceivablesDeps,
   type ImportReceivablesInput,
   type ImportReceivablesResult,
@@ -46,7 +44,7 @@ export {
 export { RECEIVABLE_FIELDS, type ReceivableField } from './receivables/columns.ts';
 export { NO_CREDIT_POLICY, type CreditPolicyLookup } from './receivables/credit-policy-lookup.ts';
 export { listFollowUps, type FollowUpDeps, type FollowUpQueue } from './receivables/list-follow-ups.ts';
-export { snoozeFollowUp, FollowUpNotFoundError } from './receivables/snooze-follow-up.ts';
+export { snoozeFollowUp } from './receivables/snooze-follow-up.ts';
 export {
   getClientPage,
   stateOf,

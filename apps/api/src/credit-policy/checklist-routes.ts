@@ -12,7 +12,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { AppError } from '@onterms/domain';
-import { actorOf, fromDomain } from './credit-policy-views.ts';
+import { actorOf } from './credit-policy-views.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody };
 const toView = (v: ChecklistVersion): ChecklistVersionView => ({
@@ -75,7 +75,7 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
       const published = await publishCompanyChecklist(
         { db, actor: actorOf(request.principal!, request.ip) },
         request.body,
-      ).catch((e: unknown) => fromDomain(e));
+      );
       return reply.status(201).send(toView(published));
     },
   );

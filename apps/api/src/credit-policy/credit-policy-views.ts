@@ -1,8 +1,6 @@
 import type { PolicyRecheck, PolicyVersion } from '@onterms/db';
 import type { PolicyVersionView, RecheckView } from '@onterms/contracts';
-import { DomainError } from '@onterms/domain';
 import type { Principal } from '../access/principal.ts';
-import { AppError } from '@onterms/domain';
 
 export const toVersionView = (v: PolicyVersion): PolicyVersionView => ({
   version: v.version,
@@ -22,19 +20,6 @@ export const toRecheckView = (r: PolicyRecheck): RecheckView => ({
   startedAt: r.startedAt.toISOString(),
   finishedAt: r.finishedAt?.toISOString() ?? null,
 });
-
-/** A domain refusal as the API's one error type; anything else is rethrown untouched. */
-export function fromDomain(
-  error: unknown,
-  invalid: 'invalid_policy' | 'bad_request' = 'invalid_policy',
-): never {
-  if (error instanceof DomainError) {
-    if (error.code === 'invalid') throw new AppError(invalid, error.message);
-    if (error.code === 'conflict') throw new AppError('conflict', error.message);
-    throw new AppError('not_found', error.message);
-  }
-  throw error;
-}
 
 /** Who acts, for the audit log. */
 export function actorOf(principal: Principal, ip: string) {

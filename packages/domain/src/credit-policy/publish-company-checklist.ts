@@ -6,7 +6,7 @@ import {
   type ChecklistCallType,
   type ChecklistVersion,
 } from '@onterms/db';
-import { DomainError } from '../errors.ts';
+import { AppError } from '../app-error.ts';
 import type { CreditPolicyDeps } from './deps.ts';
 
 /**
@@ -21,11 +21,11 @@ export async function publishCompanyChecklist(
 ): Promise<ChecklistVersion> {
   const doc = input.document;
   if (!doc || typeof doc !== 'object' || Array.isArray(doc))
-    throw new DomainError('invalid', '/: a checklist is a JSON object', '/');
+    throw new AppError('invalid_policy', '/: a checklist is a JSON object');
   return deps.db.transaction().execute(async (trx) => {
     const current = await findCurrentChecklist(trx, input.callType);
     if ((current?.version ?? null) !== input.baseVersion)
-      throw new DomainError(
+      throw new AppError(
         'conflict',
         `Version ${current?.version ?? 'none'} was published after the one you edited: reload and apply your changes again.`,
       );
@@ -37,7 +37,7 @@ export async function publishCompanyChecklist(
     try {
       loadChecklist(document);
     } catch (e) {
-      if (e instanceof ChecklistError) throw new DomainError('invalid', e.message, e.message.split(':')[0]!);
+      if (e instanceof ChecklistError) throw new AppError('invalid_policy', e.message);
       throw e;
     }
     await insertChecklistVersion(trx, {

@@ -288,9 +288,7 @@ async function readLines(
     }
   } catch (error) {
     if (error instanceof TableFormatError) {
-      throw refused('unsupported_file', error.message, [
-        { line: error.line, message: error.message },
-      ]);
+      throw refused('unsupported_file', error.message, [{ line: error.line, message: error.message }]);
     }
     throw error;
   }

@@ -4,30 +4,24 @@
  * is re-checked through the queue and shows the breach on the call page and on the dashboard.
  * Screenshots go to test-results/screenshots/.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
-import { createAccount, createPasswordHasher } from '@onterms/domain';
-import { ROOT, buildWebIfNeeded, launchChromium, startStack, type Stack } from './harness.ts';
-
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const PASSWORD = 'director-password-42';
+import { addPerson, closeStack, openStack, SHOTS, signInAt } from './browser-session.ts';
+import type { Person, Stack } from './harness.ts';
 
 let stack: Stack;
 let browser: Browser;
+let director: Person;
 let sixtyDays: string;
 
 beforeAll(async () => {
-  buildWebIfNeeded();
-  await mkdir(SHOTS, { recursive: true });
-  stack = await startStack();
-  await createAccount(stack.database.db, createPasswordHasher(), {
+  ({ stack, browser } = await openStack());
+  director = await addPerson(stack, {
     email: 'olga@example.com',
     name: 'Ольга Директорова',
     role: 'director',
-    password: PASSWORD,
   });
   const recordedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
   sixtyDays = await insertAnalysedCall(stack.database.db, stack.rep.id, {
@@ -40,20 +34,11 @@ beforeAll(async () => {
     ],
   });
   await insertAnalysedCall(stack.database.db, stack.rep.id, { client: 'АО «Берёзка»', recordedAt, days: 20 });
-  browser = await launchChromium();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => closeStack(stack, browser));
 
-async function signIn(page: Page, url: string) {
-  await page.goto(stack.base + url);
-  await page.getByLabel('Эл. почта').fill('olga@example.com');
-  await page.getByLabel('Пароль').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-}
+const signIn = (page: Page, url: string) => signInAt(page, stack.base + url, director);
 
 describe('the credit policy', () => {
   it('a director publishes 30 days max; the 60-day call shows the breach after the re-check', async () => {

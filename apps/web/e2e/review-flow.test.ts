@@ -4,29 +4,21 @@
  * audio to the first flagged moment; the manager leaves a note; the rep acknowledges it. Screenshots of
  * each main page go to test-results/screenshots/. Controls are checked for accessible names.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, buildWebIfNeeded, launchChromium, startStack, type Person, type Stack } from './harness.ts';
-
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const DEMO = path.join(ROOT, 'apps/api/demo-data');
+import { closeStack, DEMO, openStack, SHOTS } from './browser-session.ts';
+import type { Person, Stack } from './harness.ts';
 
 let stack: Stack;
 let browser: Browser;
 
 beforeAll(async () => {
-  buildWebIfNeeded();
-  await mkdir(SHOTS, { recursive: true });
-  stack = await startStack();
-  browser = await launchChromium();
+  ({ stack, browser } = await openStack());
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => closeStack(stack, browser));
 
 const browserLog: string[] = [];
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '@onterms/domain';
+import { createUser } from '@onterms/domain';
 import { multipart } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
@@ -33,7 +33,7 @@ async function entries(action: string) {
 
 describe('audited', () => {
   it('a failed sign-in, with the email tried; then the sign-out', async () => {
-    const { user } = await createAccount(t.database.db, t.auth.passwords, {
+    const { user } = await createUser(t.database.db, t.auth.passwords, {
       email: 'olga@example.com',
       name: 'Ольга',
       role: 'director',

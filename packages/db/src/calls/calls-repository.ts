@@ -446,7 +446,11 @@ export async function attachTranscriptUpload(
 
 /** Undoes `insertUploadedCall` while the call is still queued (the queue could not take its job). */
 export async function deleteQueuedCall(db: Db, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('calls').where('id', '=', id).where('status', '=', 'queued').executeTakeFirst();
+  const result = await db
+    .deleteFrom('calls')
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 

@@ -58,41 +58,26 @@ const stateOf = async (id: string) => {
   };
 };
 
+const transcript = {
+  filename: 'better.json',
+  content: JSON.stringify({ language: 'ru', segments: [{ start: 0, end: 2, speaker: 'rep', text: 'Да.' }] }),
+};
+
+const ACTIONS: [string, string, () => Promise<string>, object?][] = [
+  ['a retry', 'retry', failedCall],
+  ['a re-transcription of an analysed call', 'retranscribe', analysedCall],
+  ['a re-transcription of a failed call (its failure kept)', 'retranscribe', failedCall],
+  ['attaching a transcript (the old one kept)', 'transcript', analysedCall, transcript],
+  ['a re-analysis', 'reanalyze', analysedCall],
+];
+
 describe('when the queue is down', () => {
-  it('a retry answers 503 and the call stays failed, with its reason', async () => {
-    const id = await failedCall();
+  it.each(ACTIONS)('%s answers 503 and leaves the call as it was', async (_, action, makeCall, body) => {
+    const id = await makeCall();
     const before = await stateOf(id);
-    const res = await post(`/api/calls/${id}/retry`);
+    const res = await post(`/api/calls/${id}/${action}`, body);
     expect(res.statusCode).toBe(503);
-    expect(await stateOf(id)).toEqual(before);
-  });
-
-  it('a re-transcription answers 503 and the call keeps its status and failure', async () => {
-    for (const id of [await analysedCall(), await failedCall()]) {
-      const before = await stateOf(id);
-      const res = await post(`/api/calls/${id}/retranscribe`);
-      expect(res.statusCode).toBe(503);
-      expect(await stateOf(id)).toEqual(before);
-    }
-  });
-
-  it('attaching a transcript answers 503 and the call keeps its old transcript and status', async () => {
-    const id = await analysedCall();
-    const before = await stateOf(id);
-    const content = JSON.stringify({
-      language: 'ru',
-      segments: [{ start: 0, end: 2, speaker: 'rep', text: 'Да.' }],
-    });
-    const res = await post(`/api/calls/${id}/transcript`, { filename: 'better.json', content });
-    expect(res.statusCode).toBe(503);
-    expect(await stateOf(id)).toEqual(before);
-  });
-
-  it('a re-analysis answers 503 and changes nothing', async () => {
-    const id = await analysedCall();
-    const before = await stateOf(id);
-    const res = await post(`/api/calls/${id}/reanalyze`);
-    expect(res.statusCode).toBe(503);
+    expect(res.json().error).toBe('service_unavailable');
     expect(await stateOf(id)).toEqual(before);
   });
 });

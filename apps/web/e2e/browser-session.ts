@@ -51,3 +51,9 @@ export async function signInAt(
   await page.getByLabel('Пароль').fill(person.password);
   await page.keyboard.press('Enter');
 }
+
+/** A page of its own (fresh cookies) in a Russian-locale desktop window; `page.context().close()` ends it. */
+export async function russianPage(browser: Browser, height = 900): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height }, locale: 'ru-RU' });
+  return context.newPage();
+}

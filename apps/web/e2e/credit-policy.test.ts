@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
-import { addPerson, closeStack, openStack, SHOTS, signInAt } from './browser-session.ts';
+import { addPerson, closeStack, openStack, russianPage, SHOTS, signInAt } from './browser-session.ts';
 import type { Person, Stack } from './harness.ts';
 
 let stack: Stack;
@@ -42,8 +42,7 @@ const signIn = (page: Page, url: string) => signInAt(page, stack.base + url, dir
 
 describe('the credit policy', () => {
   it('a director publishes 30 days max; the 60-day call shows the breach after the re-check', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-    const page = await context.newPage();
+    const page = await russianPage(browser);
     await signIn(page, '/credit-policy');
     await page.getByRole('heading', { name: 'Кредитная политика' }).waitFor();
     await page.getByText('Политика ещё не опубликована').waitFor();
@@ -85,6 +84,6 @@ describe('the credit policy', () => {
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toEqual([`/calls/${sixtyDays}`]);
     await page.screenshot({ path: path.join(SHOTS, 'dashboard-policy.png'), fullPage: true });
-    await context.close();
+    await page.context().close();
   });
 });

@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertFlagCorrection } from '@onterms/db';
 import { ALL_STATED, seedCall } from '../../api/src/testing/seed-calls.ts';
-import { addPerson, closeStack, openStack, SHOTS, signInAt } from './browser-session.ts';
+import { addPerson, closeStack, openStack, russianPage, SHOTS, signInAt } from './browser-session.ts';
 import type { Person, Stack } from './harness.ts';
 
 let stack: Stack;
@@ -86,8 +86,7 @@ afterAll(() => closeStack(stack, browser));
 
 describe('the dashboard', () => {
   it('opens the calls behind a rep × flag cell in one click', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-    const page = await context.newPage();
+    const page = await russianPage(browser);
     await signInAt(page, stack.base + '/dashboard', director);
     await page.getByRole('heading', { name: 'Условия в звонках' }).waitFor();
     // The cell shows the share (3 of 4 analysed: 75 %); its title names the counts.
@@ -124,6 +123,6 @@ describe('the dashboard', () => {
       ]);
     expect(ids.sort()).toEqual([...expected].sort());
     await page.screenshot({ path: path.join(SHOTS, 'dashboard-drill-down.png'), fullPage: true });
-    await context.close();
+    await page.context().close();
   }, 120_000);
 });

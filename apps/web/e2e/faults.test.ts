@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { closeStack, DEMO, openStack, SHOTS } from './browser-session.ts';
+import { closeStack, DEMO, openStack, russianPage, SHOTS } from './browser-session.ts';
 import { apiSession, type Stack } from './harness.ts';
 
 let stack: Stack;
@@ -43,8 +43,7 @@ async function analysedCall(): Promise<string> {
 }
 
 async function pageWatchingCsp(): Promise<{ page: Page; violations: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' });
-  const page = await context.newPage();
+  const page = await russianPage(browser, 800);
   const violations: string[] = [];
   page.on(
     'console',

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_STATED, seedCall } from '../../api/src/testing/seed-calls.ts';
-import { addPerson, closeStack, openStack, SHOTS, signInAt } from './browser-session.ts';
+import { addPerson, closeStack, openStack, russianPage, SHOTS, signInAt } from './browser-session.ts';
 import { apiSession, type Person, type Stack } from './harness.ts';
 
 const DAY = 86_400_000;
@@ -69,8 +69,7 @@ afterAll(() => closeStack(stack, browser));
 
 describe('receivables, from the report to the outcome', () => {
   it('imports a report, shows who to call, the client page and the outcome numbers', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-    const page = await context.newPage();
+    const page = await russianPage(browser);
     await signInAt(page, stack.base + '/receivables/import', director);
     await page.getByRole('heading', { name: 'Импорт задолженности' }).waitFor();
 
@@ -120,6 +119,6 @@ describe('receivables, from the report to the outcome', () => {
     );
     await page.getByTestId('outcome-comparison').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'receivables-outcome.png'), fullPage: true });
-    await context.close();
+    await page.context().close();
   }, 120_000);
 });

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeStack, DEMO, openStack, SHOTS } from './browser-session.ts';
+import { closeStack, DEMO, openStack, russianPage, SHOTS } from './browser-session.ts';
 import type { Person, Stack } from './harness.ts';
 
 let stack: Stack;
@@ -23,8 +23,7 @@ afterAll(() => closeStack(stack, browser));
 const browserLog: string[] = [];
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' });
-  const page = await context.newPage();
+  const page = await russianPage(browser, 800);
   page.on('console', (m) => m.type() === 'error' && browserLog.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
   page.on(

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useChecklists, usePublishChecklist, useValidateChecklist } from '../api/checklists.ts';
+import { JsonEditor } from './json-editor.tsx';
 
 /** A starting point: the company's own item added to the default checklist, wording per language. */
 const TEMPLATE = (callType: CallType) => ({
@@ -68,20 +69,14 @@ export function CompanyChecklists({ canEdit }: { canEdit: boolean }) {
             })
           : t('policy.checklists.none')}
       </p>
-      <textarea
-        aria-label={t('policy.checklists.json')}
-        className="policy-json"
+      <JsonEditor
+        label={t('policy.checklists.json')}
         rows={10}
         value={shown}
         readOnly={!canEdit}
-        onChange={(e) => setText(e.target.value)}
-        spellCheck={false}
+        onChange={setText}
+        error={jsonError}
       />
-      {jsonError ? (
-        <p role="alert" className="error-box">
-          {jsonError}
-        </p>
-      ) : null}
       {canEdit ? (
         <div className="row">
           <button

@@ -162,11 +162,15 @@ describe('uploading a bad recording stores nothing and says why', () => {
     });
     try {
       const user = await dead.createUser('rep');
-      const res = await postUpload(dead.sut, user.headers, {}, [audioPart()]);
+      const res = await postUpload(dead.sut, user.headers, { clientName: 'ООО «Новый клиент»' }, [
+        audioPart(),
+      ]);
       expect(res.statusCode).toBe(503);
       expect(res.headers['retry-after']).toBe('30');
       expect(res.json().error).toBe('service_unavailable');
       expect(await dead.database.db.selectFrom('calls').select('id').execute()).toEqual([]);
+      // The client the upload named (and created) goes with it.
+      expect(await dead.database.db.selectFrom('clients').select('id').execute()).toEqual([]);
       const health = await dead.sut.inject({ method: 'GET', url: '/api/health' });
       expect(health.statusCode).toBe(503);
       expect(health.json()).toMatchObject({

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Transcript } from '@onterms/contracts';
 import {
   deleteQueuedCall,
+  deleteUnusedClient,
   ensureClient,
   findClientById,
   findClientByTaxId,
@@ -66,6 +67,7 @@ export async function uploadCall(
 ): Promise<UploadOutcome> {
   const { audio, fields } = input;
   let committedKeys: string[] = [];
+  let createdClientId: string | null = null;
   try {
     const written = audio.written;
     if (!written || written.size === 0) throw new AppError('empty_file', 'The audio file is empty.');
@@ -139,6 +141,7 @@ export async function uploadCall(
       const raced = await findCallByRepAndSha256(trx, repId, written.sha256);
       if (raced) return { created: false, call: raced };
       const client = knownClient ?? (fields.clientName ? await ensureClient(trx, fields.clientName) : null);
+      if (client && 'created' in client && client.created) createdClientId = client.id;
       const inserted = await insertUploadedCall(trx, {
         id,
         repId,
@@ -166,8 +169,13 @@ export async function uploadCall(
       await Promise.all(committedKeys.map((key) => deps.store.delete(key).catch(() => {})));
       return await duplicateOf(uploader, outcome.call);
     }
-    // The queue is down: the row goes (the catch below removes the files) and the caller gets a 503.
-    await enqueueOrUndo(deps.queue, id, () => deleteQueuedCall(deps.db, id));
+    // The queue is down: the row goes, and the client it created (the catch below removes the files);
+    // the caller gets a 503.
+    await enqueueOrUndo(deps.queue, id, async () => {
+      await deleteQueuedCall(deps.db, id);
+      // Someone may have started using the new client meanwhile (an import): then it stays.
+      if (createdClientId) await deleteUnusedClient(deps.db, createdClientId).catch(() => {});
+    });
     return outcome;
   } catch (error) {
     await audio.abort().catch(() => {});

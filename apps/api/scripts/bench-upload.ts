@@ -18,7 +18,7 @@ import { promisify } from 'node:util';
 import ffmpeg from '@ffmpeg-installer/ffmpeg';
 import { Redis } from 'ioredis';
 import { createTestDatabase } from '@onterms/db/testing';
-import { createAccount } from '@onterms/domain';
+import { createUser } from '@onterms/domain';
 import { createPasswordHasher } from '@onterms/domain';
 import { startS3TestServer } from '@onterms/storage/testing/s3-test-server';
 
@@ -35,7 +35,7 @@ const REDIS_URL = 'redis://127.0.0.1:6379/15';
 const work = await mkdtemp(path.join(tmpdir(), 'onterms-bench-upload-'));
 const database = await createTestDatabase();
 const password = 'bench-password-' + Math.random().toString(36).slice(2);
-await createAccount(database.db, createPasswordHasher(), {
+await createUser(database.db, createPasswordHasher(), {
   email: 'bench-rep@example.com',
   name: 'Bench',
   role: 'rep',

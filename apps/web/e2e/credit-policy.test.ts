@@ -4,33 +4,25 @@
  * is re-checked through the queue and shows the breach on the call page and on the dashboard.
  * Screenshots go to test-results/screenshots/.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
-import {
-  DIRECTOR,
-  ROOT,
-  addDirector,
-  buildWebIfNeeded,
-  launchChromium,
-  signInAt,
-  startStack,
-  type Stack,
-} from './harness.ts';
-
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
+import { addPerson, closeStack, openStack, russianPage, SHOTS, signInAt } from './browser-session.ts';
+import type { Person, Stack } from './harness.ts';
 
 let stack: Stack;
 let browser: Browser;
+let director: Person;
 let sixtyDays: string;
 
 beforeAll(async () => {
-  buildWebIfNeeded();
-  await mkdir(SHOTS, { recursive: true });
-  stack = await startStack();
-  await addDirector(stack);
+  ({ stack, browser } = await openStack());
+  director = await addPerson(stack, {
+    email: 'olga@example.com',
+    name: 'Ольга Директорова',
+    role: 'director',
+  });
   const recordedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
   sixtyDays = await insertAnalysedCall(stack.database.db, stack.rep.id, {
     client: 'ООО «Ромашка»',
@@ -42,20 +34,15 @@ beforeAll(async () => {
     ],
   });
   await insertAnalysedCall(stack.database.db, stack.rep.id, { client: 'АО «Берёзка»', recordedAt, days: 20 });
-  browser = await launchChromium();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => closeStack(stack, browser));
 
-const signIn = (page: Page, url: string) => signInAt(page, stack, url, DIRECTOR);
+const signIn = (page: Page, url: string) => signInAt(page, stack.base + url, director);
 
 describe('the credit policy', () => {
   it('a director publishes 30 days max; the 60-day call shows the breach after the re-check', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-    const page = await context.newPage();
+    const page = await russianPage(browser);
     await signIn(page, '/credit-policy');
     await page.getByRole('heading', { name: 'Кредитная политика' }).waitFor();
     await page.getByText('Политика ещё не опубликована').waitFor();
@@ -97,6 +84,6 @@ describe('the credit policy', () => {
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toEqual([`/calls/${sixtyDays}`]);
     await page.screenshot({ path: path.join(SHOTS, 'dashboard-policy.png'), fullPage: true });
-    await context.close();
+    await page.context().close();
   });
 });

@@ -3,48 +3,40 @@
  * clicks a rep × flag cell and lands on the calls list showing exactly the calls behind that number.
  * Screenshots go to test-results/screenshots/.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertFlagCorrection } from '@onterms/db';
-import { createAccount } from '@onterms/domain';
-import { createPasswordHasher } from '@onterms/domain';
 import { ALL_STATED, seedCall } from '../../api/src/testing/seed-calls.ts';
-import { ROOT, buildWebIfNeeded, launchChromium, startStack, type Stack } from './harness.ts';
-
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const PASSWORD = 'director-password-42';
+import { addPerson, closeStack, openStack, russianPage, SHOTS, signInAt } from './browser-session.ts';
+import type { Person, Stack } from './harness.ts';
 
 let stack: Stack;
 let browser: Browser;
+let director: Person;
 const expected: string[] = [];
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
 beforeAll(async () => {
-  buildWebIfNeeded();
-  await mkdir(SHOTS, { recursive: true });
-  stack = await startStack();
+  ({ stack, browser } = await openStack());
   const db = stack.database.db;
-  const passwords = createPasswordHasher();
-  await createAccount(db, passwords, {
+  director = await addPerson(stack, {
     email: 'olga@example.com',
     name: 'Ольга Директорова',
     role: 'director',
-    password: PASSWORD,
   });
   const team = await db
     .selectFrom('users')
     .select('team_id')
     .where('id', '=', stack.rep.id)
     .executeTakeFirstOrThrow();
-  const other = await createAccount(db, passwords, {
+  const other = await addPerson(stack, {
     email: 'anna@example.com',
     name: 'Анна Петрова',
     role: 'rep',
     teamId: team.team_id!,
-    password: PASSWORD,
   });
   const rep = stack.rep.id;
   // Павел: payment terms stated on c1 and c2 (c3 only after a manager's correction), not on c4.
@@ -83,27 +75,19 @@ beforeAll(async () => {
   await seedCall(db, { repId: rep, client: 'ООО Без анализа', recordedAt: daysAgo(1) }); // not analysed yet
   // Анна: all stated — hers must not show up behind Павел's number.
   await seedCall(db, {
-    repId: other.user.id,
+    repId: other.id,
     client: 'ООО Ромашка',
     recordedAt: daysAgo(4),
     verdict: ALL_STATED,
   });
-  browser = await launchChromium();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => closeStack(stack, browser));
 
 describe('the dashboard', () => {
   it('opens the calls behind a rep × flag cell in one click', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-    const page = await context.newPage();
-    await page.goto(stack.base + '/dashboard');
-    await page.getByLabel('Эл. почта').fill('olga@example.com');
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.keyboard.press('Enter');
+    const page = await russianPage(browser);
+    await signInAt(page, stack.base + '/dashboard', director);
     await page.getByRole('heading', { name: 'Условия в звонках' }).waitFor();
     // The cell shows the share (3 of 4 analysed: 75 %); its title names the counts.
     const cell = page.getByTitle('Павел Смирнов: Условия оплаты — 3 / 4', { exact: true });
@@ -139,6 +123,6 @@ describe('the dashboard', () => {
       ]);
     expect(ids.sort()).toEqual([...expected].sort());
     await page.screenshot({ path: path.join(SHOTS, 'dashboard-drill-down.png'), fullPage: true });
-    await context.close();
+    await page.context().close();
   }, 120_000);
 });

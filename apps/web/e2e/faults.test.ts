@@ -3,28 +3,20 @@
  * every answer and the built UI works under its Content Security Policy — no violation on the pages a
  * rep uses — and a call failed by an outage says so in Russian and comes back with "Retry processing".
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiSession, buildWebIfNeeded, launchChromium, ROOT, startStack, type Stack } from './harness.ts';
-
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const DEMO = path.join(ROOT, 'apps/api/demo-data');
+import { closeStack, DEMO, openStack, russianPage, SHOTS } from './browser-session.ts';
+import { apiSession, type Stack } from './harness.ts';
 
 let stack: Stack;
 let browser: Browser;
 
 beforeAll(async () => {
-  buildWebIfNeeded();
-  await mkdir(SHOTS, { recursive: true });
-  stack = await startStack();
-  browser = await launchChromium();
+  ({ stack, browser } = await openStack());
 }, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => closeStack(stack, browser));
 
 /** An uploaded, analysed call of the rep (over HTTP, as the upload page would). */
 async function analysedCall(): Promise<string> {
@@ -51,8 +43,7 @@ async function analysedCall(): Promise<string> {
 }
 
 async function pageWatchingCsp(): Promise<{ page: Page; violations: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' });
-  const page = await context.newPage();
+  const page = await russianPage(browser, 800);
   const violations: string[] = [];
   page.on(
     'console',

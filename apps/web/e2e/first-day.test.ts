@@ -6,25 +6,14 @@
  * attached on the call page; a rep's dispute reaches the manager's queue and counter; dates are the
  * company's. Screenshots go to test-results/screenshots/first-day-*.png.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, createPasswordHasher } from '@onterms/domain';
 import { waitFor } from '../../api/src/testing/waiting.ts';
-import {
-  ROOT,
-  apiSession,
-  buildWebIfNeeded,
-  launchChromium,
-  startStack,
-  type Person,
-  type Stack,
-} from './harness.ts';
+import { addPerson, closeStack, DEMO, openStack, SHOTS, signInAt } from './browser-session.ts';
+import { apiSession, type Person, type Stack } from './harness.ts';
 
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const DEMO = path.join(ROOT, 'apps/api/demo-data');
-const PASSWORD = 'correct-horse-battery-9';
 const WIDTHS = [390, 1024, 1366] as const;
 
 let stack: Stack;
@@ -33,28 +22,16 @@ let admin: Person;
 let director: Person;
 
 beforeAll(async () => {
-  buildWebIfNeeded();
-  await mkdir(SHOTS, { recursive: true });
-  stack = await startStack();
-  const passwords = createPasswordHasher();
-  const make = async (email: string, name: string, role: 'admin' | 'director') => {
-    const { user } = await createAccount(stack.database.db, passwords, {
-      email,
-      name,
-      role,
-      password: PASSWORD,
-    });
-    return { id: user.id, email, password: PASSWORD };
-  };
-  admin = await make('admin@example.com', 'Администратор', 'admin');
-  director = await make('director@example.com', 'Ольга Директорова', 'director');
-  browser = await launchChromium();
+  ({ stack, browser } = await openStack());
+  admin = await addPerson(stack, { email: 'admin@example.com', name: 'Администратор', role: 'admin' });
+  director = await addPerson(stack, {
+    email: 'director@example.com',
+    name: 'Ольга Директорова',
+    role: 'director',
+  });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => closeStack(stack, browser));
 
 async function newPage(width: number): Promise<Page> {
   const context = await browser.newContext({
@@ -66,10 +43,7 @@ async function newPage(width: number): Promise<Page> {
 }
 
 async function signIn(page: Page, person: Person): Promise<void> {
-  await page.goto(stack.base + '/');
-  await page.getByLabel('Эл. почта').fill(person.email);
-  await page.getByLabel('Пароль').fill(person.password);
-  await page.getByRole('button', { name: 'Войти' }).click();
+  await signInAt(page, stack.base + '/', person);
   await page.locator('header.topbar').waitFor();
 }
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
-import { createAccount, ensureTeam } from '@onterms/domain';
+import { createUser, ensureTeam } from '@onterms/domain';
 import { createPasswordHasher } from '@onterms/domain';
 import { freePort, waitFor } from '../../api/src/testing/waiting.ts';
 
@@ -63,14 +63,14 @@ export async function startStack(options: { demo?: boolean } = {}): Promise<Stac
   const database = await createTestDatabase();
   const passwords = createPasswordHasher();
   const team = await ensureTeam(database.db, 'Север');
-  const rep = await createAccount(database.db, passwords, {
+  const rep = await createUser(database.db, passwords, {
     email: 'pavel@example.com',
     name: 'Павел Смирнов',
     role: 'rep',
     teamId: team.id,
     password: PASSWORD,
   });
-  const manager = await createAccount(database.db, passwords, {
+  const manager = await createUser(database.db, passwords, {
     email: 'irina@example.com',
     name: 'Ирина Козлова',
     role: 'manager',

@@ -4,22 +4,20 @@
  * who heard the terms and sanctions paid on time, those who did not are late. Screenshots go to
  * test-results/screenshots/.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, createPasswordHasher } from '@onterms/domain';
 import { ALL_STATED, seedCall } from '../../api/src/testing/seed-calls.ts';
-import { ROOT, apiSession, buildWebIfNeeded, launchChromium, startStack, type Stack } from './harness.ts';
+import { addPerson, closeStack, openStack, russianPage, SHOTS, signInAt } from './browser-session.ts';
+import { apiSession, type Person, type Stack } from './harness.ts';
 
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const PASSWORD = 'director-password-42';
 const DAY = 86_400_000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 const ru = (iso: string) => iso.split('-').reverse().join('.');
 
 let stack: Stack;
 let browser: Browser;
+let director: Person;
 
 function report(rep: string, romashka: number) {
   return [
@@ -41,15 +39,12 @@ async function importViaApi(headers: Record<string, string>, text: string, asOf:
 }
 
 beforeAll(async () => {
-  buildWebIfNeeded();
-  await mkdir(SHOTS, { recursive: true });
-  stack = await startStack();
+  ({ stack, browser } = await openStack());
   const db = stack.database.db;
-  const director = await createAccount(db, createPasswordHasher(), {
+  director = await addPerson(stack, {
     email: 'olga@example.com',
     name: 'Ольга Директорова',
     role: 'director',
-    password: PASSWORD,
   });
   // Ромашка heard the terms, the deadline and the sanctions; Василёк did not hear the sanctions.
   await seedCall(db, {
@@ -65,29 +60,17 @@ beforeAll(async () => {
     verdict: { ...ALL_STATED, sanctions: false },
   });
   // Earlier weekly reports: both owed; then Ромашка paid before its due date.
-  const headers = await apiSession(stack.base, {
-    id: director.user.id,
-    email: 'olga@example.com',
-    password: PASSWORD,
-  });
+  const headers = await apiSession(stack.base, director);
   await importViaApi(headers, report(stack.rep.email, 100000), day(-30));
   await importViaApi(headers, report(stack.rep.email, 0), day(-26));
-  browser = await launchChromium();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => closeStack(stack, browser));
 
 describe('receivables, from the report to the outcome', () => {
   it('imports a report, shows who to call, the client page and the outcome numbers', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-    const page = await context.newPage();
-    await page.goto(stack.base + '/receivables/import');
-    await page.getByLabel('Эл. почта').fill('olga@example.com');
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.keyboard.press('Enter');
+    const page = await russianPage(browser);
+    await signInAt(page, stack.base + '/receivables/import', director);
     await page.getByRole('heading', { name: 'Импорт задолженности' }).waitFor();
 
     // Today's report adds a new invoice for Ромашка; Василёк still owes.
@@ -136,6 +119,6 @@ describe('receivables, from the report to the outcome', () => {
     );
     await page.getByTestId('outcome-comparison').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'receivables-outcome.png'), fullPage: true });
-    await context.close();
+    await page.context().close();
   }, 120_000);
 });

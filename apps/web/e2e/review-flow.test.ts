@@ -4,35 +4,26 @@
  * audio to the first flagged moment; the manager leaves a note; the rep acknowledges it. Screenshots of
  * each main page go to test-results/screenshots/. Controls are checked for accessible names.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, buildWebIfNeeded, launchChromium, startStack, type Person, type Stack } from './harness.ts';
-
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const DEMO = path.join(ROOT, 'apps/api/demo-data');
+import { closeStack, DEMO, openStack, russianPage, SHOTS } from './browser-session.ts';
+import type { Person, Stack } from './harness.ts';
 
 let stack: Stack;
 let browser: Browser;
 
 beforeAll(async () => {
-  buildWebIfNeeded();
-  await mkdir(SHOTS, { recursive: true });
-  stack = await startStack();
-  browser = await launchChromium();
+  ({ stack, browser } = await openStack());
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => closeStack(stack, browser));
 
 const browserLog: string[] = [];
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' });
-  const page = await context.newPage();
+  const page = await russianPage(browser, 800);
   page.on('console', (m) => m.type() === 'error' && browserLog.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
   page.on(

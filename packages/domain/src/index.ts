@@ -2,20 +2,16 @@
 // each takes the repositories and services it uses and knows nothing of HTTP or the command line.
 // The API's routes and the CLI are thin shells over these. See README.md for the folders.
 export { AppError, ERROR_STATUS, notFound, type ErrorCode } from './app-error.ts';
+export { isRole, ROLES } from './accounts/account-rules.ts';
+export { createAccount, createUser, type NewAccount } from './accounts/create-user.ts';
+export { changeAccount, type AccountChange, type AccountChangeResult } from './accounts/change-user.ts';
+export { resetPassword } from './accounts/reset-password.ts';
 export {
-  changeAccount,
-  createAccount,
   createDemoUsers,
   DEMO_TEAMS,
   ensureInitialAdmin,
   ensureTeam,
-  isRole,
-  resetPassword,
-  ROLES,
-  type AccountChange,
-  type AccountChangeResult,
   type DemoCredential,
-  type NewAccount,
 } from './accounts/accounts.ts';
 export {
   ARGON2_OPTIONS,
@@ -26,7 +22,6 @@ export {
   passwordProblem,
   type PasswordHasher,
 } from './accounts/passwords.ts';
-export { DomainError } from './errors.ts';
 export type { CreditPolicyDeps } from './credit-policy/deps.ts';
 export { publishCreditPolicy } from './credit-policy/publish-credit-policy.ts';
 export { checkCallAgainstPolicy } from './credit-policy/check-call-against-policy.ts';
@@ -36,7 +31,6 @@ export { publishCompanyChecklist } from './credit-policy/publish-company-checkli
 export { companyChecklist, compileCompanyChecklist } from './credit-policy/company-checklist.ts';
 export {
   importReceivables,
-  ReceivablesImportError,
   type ImportReceivablesDeps,
   type ImportReceivablesInput,
   type ImportReceivablesResult,
@@ -44,9 +38,13 @@ export {
   type ImportFailure,
 } from './receivables/import-receivables.ts';
 export { RECEIVABLE_FIELDS, type ReceivableField } from './receivables/columns.ts';
-export { NO_CREDIT_POLICY, type CreditPolicyLookup } from './receivables/credit-policy-lookup.ts';
+export {
+  creditPolicyLookup,
+  NO_CREDIT_POLICY,
+  type CreditPolicyLookup,
+} from './credit-policy/credit-policy-lookup.ts';
 export { listFollowUps, type FollowUpDeps, type FollowUpQueue } from './receivables/list-follow-ups.ts';
-export { snoozeFollowUp, FollowUpNotFoundError } from './receivables/snooze-follow-up.ts';
+export { snoozeFollowUp } from './receivables/snooze-follow-up.ts';
 export {
   getClientPage,
   stateOf,
@@ -56,6 +54,17 @@ export {
 } from './receivables/get-client-page.ts';
 export { getOutcome, type OutcomeDeps } from './receivables/get-outcome.ts';
 
-export * from './calls/attach-transcript.ts';
+export { type CallQueue } from './calls/enqueue-or-undo.ts';
+export {
+  uploadCall,
+  type Uploader,
+  type UploadDeps,
+  type UploadInput,
+  type UploadOutcome,
+} from './calls/upload-call.ts';
+export { attachTranscript, type AttachTranscriptDeps } from './calls/attach-transcript.ts';
 export { retryCall, type RetryCallDeps, type RetryCallOutcome } from './calls/retry-call.ts';
-export { creditPolicyLookup } from './credit-policy/credit-policy-lookup.ts';
+export { reanalyzeCall } from './calls/reanalyze-call.ts';
+export { retranscribeCall } from './calls/retranscribe-call.ts';
+export { correctFlag, type CorrectionDeps, type FlagChangedEvent } from './coaching/correct-flag.ts';
+export { removeCorrection } from './coaching/remove-correction.ts';

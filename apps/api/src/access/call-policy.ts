@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { findAnnotationRef, findCallById, type AnnotationRef, type Call, type Database } from '@onterms/db';
-import { AppError, notFound } from '@onterms/domain';
+import { AppError, notFound, type Uploader } from '@onterms/domain';
 import { allows, inScope, uploadableRepIds, visibleRepIds, type PolicyAction } from './policy.ts';
 import type { Principal } from './principal.ts';
 
@@ -60,4 +60,15 @@ export async function mayUploadFor(
   repId: string,
 ): Promise<boolean> {
   return (await uploadableRepIds(db, principal)).includes(repId);
+}
+
+/** The principal as the upload action sees it: who they are and what this policy lets them do. */
+export function uploaderOf(db: Kysely<Database>, principal: Principal): Uploader {
+  return {
+    userId: principal.userId,
+    kind: principal.kind,
+    mayUploadFor: (repId) => mayUploadFor(db, principal, repId),
+    maySee: async (call) =>
+      allows(principal, 'calls.view') && inScope(await visibleRepIds(db, principal), call.repId),
+  };
 }

@@ -33,7 +33,7 @@ import {
 import { isUuid } from '../access/call-policy.ts';
 import { withAuditNames } from './audit-names.ts';
 import type { AppDeps } from '../app.ts';
-import { changeAccount, createAccount, resetPassword } from '@onterms/domain';
+import { changeAccount, createUser, resetPassword } from '@onterms/domain';
 import { AppError } from '@onterms/domain';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -68,7 +68,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
       },
     },
     async (request, reply) => {
-      const { user, generatedPassword } = await createAccount(db, auth.passwords, request.body);
+      const { user, generatedPassword } = await createUser(db, auth.passwords, request.body);
       await auth.audit.record(request, {
         action: 'user.created',
         objectType: 'user',

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '@onterms/domain';
-import { multipart } from '../testing/multipart.ts';
+import { createUser } from '@onterms/domain';
+import { postUpload } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 /** The audit log also says who signed out, who failed to sign in, who uploaded what and who changed tags. */
@@ -33,7 +33,7 @@ async function entries(action: string) {
 
 describe('audited', () => {
   it('a failed sign-in, with the email tried; then the sign-out', async () => {
-    const { user } = await createAccount(t.database.db, t.auth.passwords, {
+    const { user } = await createUser(t.database.db, t.auth.passwords, {
       email: 'olga@example.com',
       name: 'Ольга',
       role: 'director',
@@ -77,13 +77,9 @@ describe('audited', () => {
     const recording = await readFile(
       path.resolve(import.meta.dirname, '../../demo-data/northwind-net30.ogg'),
     );
-    const form = multipart({}, [{ name: 'audio', filename: 'call.ogg', content: recording }]);
-    const res = await t.sut.inject({
-      method: 'POST',
-      url: '/api/calls',
-      payload: form.body,
-      headers: { ...form.headers, ...rep.headers },
-    });
+    const res = await postUpload(t.sut, rep.headers, {}, [
+      { name: 'audio', filename: 'call.ogg', content: recording },
+    ]);
     expect(res.statusCode).toBe(202);
     expect((await entries('call.uploaded'))[0]).toMatchObject({
       objectId: res.json().id,

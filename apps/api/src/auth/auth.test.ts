@@ -7,7 +7,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countUserSessions } from '@onterms/db';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { createAccount } from '@onterms/domain';
+import { createUser } from '@onterms/domain';
 import { WRONG_CREDENTIALS } from './authenticator.ts';
 import { createPasswordHasher, type PasswordHasher } from '@onterms/domain';
 import { sha256Hex } from './secrets.ts';
@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 async function newUser(role: 'rep' | 'admin' = 'rep', password = 'correct horse battery') {
-  const { user } = await createAccount(t.database.db, passwords, {
+  const { user } = await createUser(t.database.db, passwords, {
     email: `${role}-${Math.random().toString(36).slice(2)}@example.com`,
     role,
     password,

@@ -7,7 +7,7 @@ import { DEFAULT_BINARY_PATHS } from '@onterms/media/binaries';
 import { createReplaceableBinary, type ReplaceableBinary } from '@onterms/media/testing/replaceable-binary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows } from '@onterms/pipeline/testing/fixtures';
-import { multipart } from '../testing/multipart.ts';
+import { postUpload } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { waitFor } from '../testing/waiting.ts';
 
@@ -120,13 +120,9 @@ describe('ffmpeg broken under a running server', () => {
     await ffmpeg.breakWith('exit-1');
     try {
       const before = await t.database.db.selectFrom('calls').select('id').execute();
-      const form = multipart({}, [{ name: 'audio', filename: 'call.ogg', content: recording }]);
-      const res = await t.sut.inject({
-        method: 'POST',
-        url: '/api/calls',
-        payload: form.body,
-        headers: { ...form.headers, ...rep.headers },
-      });
+      const res = await postUpload(t.sut, rep.headers, {}, [
+        { name: 'audio', filename: 'call.ogg', content: recording },
+      ]);
       expect(res.statusCode).toBe(503);
       expect(res.headers['retry-after']).toBe('30');
       expect(res.json()).toMatchObject({

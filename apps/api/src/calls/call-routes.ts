@@ -1,37 +1,33 @@
 import {
+  AttachTranscriptBody,
   CallAccepted,
   CallDetail,
   CallIdParams,
   CallList,
   CallListQuery,
   ErrorBody,
-  UploadFields,
 } from '@onterms/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
-import { AttachTranscriptBody } from '@onterms/contracts';
+import { getAnalysis, getEffectiveFlags, getSegments, listFlagCorrections } from '@onterms/db';
 import {
-  requeueForTranscription,
-  transitionCallStatus,
-  getAnalysis,
-  getEffectiveFlags,
-  getSegments,
-  listFlagCorrections,
-} from '@onterms/db';
-import { REVIEW_COPY_CONTENT_TYPE, type ArrivingRecording } from '@onterms/media';
-import type { PendingBlob } from '@onterms/storage';
+  AppError,
+  attachTranscript,
+  reanalyzeCall,
+  retranscribeCall,
+  retryCall,
+  uploadCall,
+} from '@onterms/domain';
+import { REVIEW_COPY_CONTENT_TYPE } from '@onterms/media';
 import { subjectCall } from '../access/access-control.ts';
-import { AppError } from '@onterms/domain';
-import { controlCharacterError } from '../http/text-input.ts';
+import { uploaderOf } from '../access/call-policy.ts';
 import { sendBlob } from '../http/send-blob.ts';
 import { MAX_TRANSCRIPT_BYTES } from '../http/upload-limits.ts';
 import type { AppDeps } from '../app.ts';
+import { contentTypeFor, extensionOf } from './audio-files.ts';
 import { listCallSummaries } from './call-list.ts';
 import { toCallDetail } from './call-views.ts';
-import { uploadCall } from './upload-call.ts';
-import { attachTranscriptToCall } from './attach-transcript.ts';
-import { retryCall } from '@onterms/domain';
+import { withUploadParts } from './upload-parts.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 503: ErrorBody };
 
@@ -60,87 +56,29 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw new AppError(
-          'unsupported_media_type',
-          'Send the recording as multipart/form-data with a file part named "audio".',
-        );
-      }
-      const principal = request.principal!;
-      const fields: Record<string, string> = {};
-      let audio: PendingBlob | null = null;
-      let audioProbe: ArrivingRecording | undefined;
-      let audioFilename: string | null = null;
-      let transcript: { filename: string; content: string } | null = null;
-      try {
-        // Under the limits the multipart plugin was registered with (http/upload-limits.ts).
-        for await (const part of request.parts()) {
-          if (part.type === 'field') {
-            if (typeof part.value !== 'string')
-              throw new AppError('bad_request', `Field ${part.fieldname} must be text.`);
-            fields[part.fieldname] = part.value;
-          } else if (part.fieldname === 'audio' && !audio) {
-            audioFilename = part.filename || null;
-            const badName = controlCharacterError(audioFilename, 'audio filename');
-            if (badName) {
-              part.file.resume();
-              throw badName;
-            }
-            audio = await store.beginWrite();
-            audioProbe = deps.media.probeWhileArriving();
-            await audio.write(audioProbe.watch(part.file));
-            if (part.file.truncated) throw tooLarge(deps.config.upload.maxBytes);
-          } else if (part.fieldname === 'transcript' && !transcript) {
-            const badName = controlCharacterError(part.filename, 'transcript filename');
-            if (badName) {
-              part.file.resume();
-              throw badName;
-            }
-            const buffer = await readLimited(part.file, MAX_TRANSCRIPT_BYTES);
-            transcript = { filename: part.filename || 'transcript.json', content: buffer.toString('utf8') };
-          } else {
-            part.file.resume();
-            throw new AppError(
-              'bad_request',
-              `Unexpected file part "${part.fieldname}": send one "audio" and at most one "transcript".`,
-            );
-          }
-        }
-        if (!audio) throw new AppError('empty_file', 'No recording: add a file part named "audio".');
-        const parsed = parseFields(fields);
-        const outcome = await uploadCall(deps, principal, {
-          audio,
-          audioProbe,
-          audioFilename,
-          transcript,
-          fields: parsed,
+      const outcome = await withUploadParts(
+        request,
+        reply,
+        store,
+        deps.media,
+        deps.config.upload.maxBytes,
+        (input) => uploadCall(deps, uploaderOf(db, request.principal!), input),
+      );
+      if (outcome.created) {
+        await deps.auth.audit.record(request, {
+          action: 'call.uploaded',
+          objectType: 'call',
+          objectId: outcome.call.id,
+          details: {
+            repId: outcome.call.repId,
+            bytes: outcome.call.audio.bytes,
+            transcript: outcome.call.transcriptUploadKey !== null,
+          },
         });
-        if (outcome.created) {
-          await deps.auth.audit.record(request, {
-            action: 'call.uploaded',
-            objectType: 'call',
-            objectId: outcome.call.id,
-            details: {
-              repId: outcome.call.repId,
-              bytes: outcome.call.audio.bytes,
-              transcript: Boolean(transcript),
-            },
-          });
-        }
-        return reply
-          .status(outcome.created ? 202 : 200)
-          .send({ id: outcome.call.id, status: outcome.call.status });
-      } catch (error) {
-        await (audio as PendingBlob | null)?.abort().catch(() => {});
-        // Refused before the body was read to the end (too large, disk full, bad field): close the
-        // connection after the answer, so the client stops sending instead of hanging on a full
-        // socket buffer; whatever it still sends is read and dropped meanwhile.
-        if (!request.raw.complete) {
-          reply.header('connection', 'close');
-          request.raw.resume();
-        }
-        throw mapMultipartError(error, deps.config.upload.maxBytes);
       }
+      return reply
+        .status(outcome.created ? 202 : 200)
+        .send({ id: outcome.call.id, status: outcome.call.status });
     },
   );
 
@@ -244,20 +182,8 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
         response: { 202: CallAccepted, ...errors },
       },
     },
-    async (request, reply) => {
-      const call = subjectCall(request);
-      if (
-        !['analyzed', 'transcribed', 'failed'].includes(call.status) ||
-        (await getSegments(db, call.id)).length === 0
-      ) {
-        throw new AppError(
-          'not_ready',
-          'This call has no transcript yet; it is analysed as soon as it is transcribed.',
-        );
-      }
-      await deps.queue.enqueueCall(call.id, { reanalyze: true });
-      return reply.status(202).send({ id: call.id, status: call.status });
-    },
+    async (request, reply) =>
+      reply.status(202).send(await reanalyzeCall({ db, queue: deps.queue }, subjectCall(request))),
   );
 
   app.post(
@@ -303,7 +229,7 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       },
     },
     async (request, reply) => {
-      const call = await attachTranscriptToCall(deps, subjectCall(request), request.body);
+      const call = await attachTranscript(deps, subjectCall(request), request.body);
       return reply.status(202).send({ id: call.id, status: call.status });
     },
   );
@@ -319,110 +245,7 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
         response: { 202: CallAccepted, ...errors },
       },
     },
-    async (request, reply) => {
-      const call = subjectCall(request);
-      if (call.transcriptUploadKey) {
-        throw new AppError(
-          'conflict',
-          'This call uses the transcript uploaded with it; upload the recording without one to transcribe it.',
-        );
-      }
-      if (!(await requeueForTranscription(db, call.id))) {
-        throw new AppError(
-          'not_ready',
-          'This call is being processed right now; try again when it has finished.',
-        );
-      }
-      await deps.queue.enqueueCall(call.id).catch(async (error: unknown) => {
-        // Nothing half-done: put the call back where it was if the queue is unreachable.
-        await transitionCallStatus(db, call.id, ['queued'], call.status, call.failureReason);
-        throw error;
-      });
-      return reply.status(202).send({ id: call.id, status: 'queued' as const });
-    },
+    async (request, reply) =>
+      reply.status(202).send(await retranscribeCall({ db, queue: deps.queue }, subjectCall(request))),
   );
 };
-
-function parseFields(fields: Record<string, string>): UploadFields {
-  const control = controlCharacterError(fields, '');
-  if (control) throw control;
-  const candidate = Value.Convert(UploadFields, fields);
-  const problem = [...Value.Errors(UploadFields, candidate)][0];
-  if (problem) {
-    const name = problem.path.slice(1) || 'fields';
-    throw new AppError('bad_request', `Field ${name}: ${problem.message}.`, { field: name });
-  }
-  return candidate as UploadFields;
-}
-
-function tooLarge(maxBytes: number): AppError {
-  return new AppError(
-    'payload_too_large',
-    `The recording is larger than the limit of ${formatBytes(maxBytes)}.`,
-  );
-}
-
-function mapMultipartError(error: unknown, maxBytes: number): unknown {
-  if (error instanceof AppError) return error;
-  const code = (error as { code?: string }).code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(maxBytes);
-  if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') {
-    return new AppError(
-      'bad_request',
-      'Too many parts in the upload: one audio file, one transcript and a few fields.',
-    );
-  }
-  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
-    return new AppError('unsupported_media_type', 'Send the recording as multipart/form-data.');
-  }
-  // busboy's words for a body cut short or not multipart inside: the client's upload is broken.
-  if (
-    /Unexpected end of (form|multipart data)|Malformed part header|Boundary not found|Multipart: /i.test(
-      (error as Error | null)?.message ?? '',
-    )
-  ) {
-    return new AppError(
-      'bad_request',
-      'The upload arrived incomplete or malformed (the multipart body is broken); nothing was stored. Send it again.',
-      { cause: error },
-    );
-  }
-  return error;
-}
-
-async function readLimited(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes)
-      throw new AppError('payload_too_large', `The transcript is larger than ${formatBytes(maxBytes)}.`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${bytes} bytes`;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.opus': 'audio/ogg',
-  '.m4a': 'audio/mp4',
-  '.webm': 'audio/webm',
-  '.flac': 'audio/flac',
-};
-
-function extensionOf(key: string): string {
-  const dot = key.lastIndexOf('.');
-  return dot >= 0 ? key.slice(dot) : '';
-}
-
-function contentTypeFor(key: string): string {
-  return CONTENT_TYPES[extensionOf(key)] ?? 'application/octet-stream';
-}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { SttConfig } from '@onterms/config';
 import { startFakeOpenAI, type FakeServer } from '@onterms/transcription/testing/fake-openai-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart } from '../testing/multipart.ts';
+import { postUpload } from '../testing/multipart.ts';
 import { waitFor } from '../testing/waiting.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
@@ -68,19 +68,13 @@ describe('a recording without a transcript', () => {
   let id: string;
 
   it('is transcribed by the configured engine, analysed, and shows engine, model and audio sent', async () => {
-    const form = multipart({ language: 'ru', clientName: 'Без расшифровки' }, [
+    const res = await postUpload(t.sut, rep.headers, { language: 'ru', clientName: 'Без расшифровки' }, [
       {
         name: 'audio',
         filename: 'call.ogg',
         content: await readFile(path.join(DEMO, 'stroymarket-terms.ogg')),
       },
     ]);
-    const res = await t.sut.inject({
-      method: 'POST',
-      url: '/api/calls',
-      payload: form.body,
-      headers: { ...form.headers, ...rep.headers },
-    });
     expect(res.statusCode).toBe(202);
     id = res.json().id;
 
@@ -121,7 +115,7 @@ describe('a recording without a transcript', () => {
   });
 
   it('is not re-transcribed when it came with its own transcript', async () => {
-    const form = multipart({}, [
+    const up = await postUpload(t.sut, rep.headers, {}, [
       { name: 'audio', filename: 'n.ogg', content: await readFile(path.join(DEMO, 'northwind-net30.ogg')) },
       {
         name: 'transcript',
@@ -129,12 +123,6 @@ describe('a recording without a transcript', () => {
         content: await readFile(path.join(DEMO, 'northwind-net30.json')),
       },
     ]);
-    const up = await t.sut.inject({
-      method: 'POST',
-      url: '/api/calls',
-      payload: form.body,
-      headers: { ...form.headers, ...rep.headers },
-    });
     const res = await t.sut.inject({
       method: 'POST',
       url: `/api/calls/${up.json().id}/retranscribe`,

@@ -5,7 +5,7 @@ import { createPipeline } from '@onterms/pipeline';
 import { S3BlobStore } from '@onterms/storage';
 import { startS3TestServer, type S3TestServer } from '@onterms/storage/testing/s3-test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart } from '../testing/multipart.ts';
+import { postUpload } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { waitFor } from '../testing/waiting.ts';
 
@@ -41,20 +41,19 @@ describe('a call on S3-compatible storage', () => {
   it('is uploaded on one host, analysed on another, and played in ranges from the bucket', async () => {
     const rep = await t.createUser('rep');
     const recording = await readFile(path.join(DEMO, 'stroymarket-terms.ogg'));
-    const form = multipart({ clientName: 'ООО «СтройМаркет»', language: 'ru', repChannel: 'left' }, [
-      { name: 'audio', filename: 'call.ogg', content: recording },
-      {
-        name: 'transcript',
-        filename: 'call.json',
-        content: await readFile(path.join(DEMO, 'stroymarket-terms.json'), 'utf8'),
-      },
-    ]);
-    const res = await t.sut.inject({
-      method: 'POST',
-      url: '/api/calls',
-      payload: form.body,
-      headers: { ...form.headers, ...rep.headers },
-    });
+    const res = await postUpload(
+      t.sut,
+      rep.headers,
+      { clientName: 'ООО «СтройМаркет»', language: 'ru', repChannel: 'left' },
+      [
+        { name: 'audio', filename: 'call.ogg', content: recording },
+        {
+          name: 'transcript',
+          filename: 'call.json',
+          content: await readFile(path.join(DEMO, 'stroymarket-terms.json'), 'utf8'),
+        },
+      ],
+    );
     expect(res.statusCode, res.body).toBe(202);
     const id = res.json().id as string;
 

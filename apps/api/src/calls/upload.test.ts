@@ -4,7 +4,7 @@ import { BullmqCallQueue } from '@onterms/pipeline';
 import { silentLogger } from '@onterms/pipeline';
 import { synth, truncate } from '@onterms/media/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart, type FilePart } from '../testing/multipart.ts';
+import { multipart, postUpload, type FilePart } from '../testing/multipart.ts';
 import { waitFor } from '../testing/waiting.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
@@ -162,17 +162,15 @@ describe('uploading a bad recording stores nothing and says why', () => {
     });
     try {
       const user = await dead.createUser('rep');
-      const form = multipart({}, [audioPart()]);
-      const res = await dead.sut.inject({
-        method: 'POST',
-        url: '/api/calls',
-        payload: form.body,
-        headers: { ...form.headers, ...user.headers },
-      });
+      const res = await postUpload(dead.sut, user.headers, { clientName: 'ООО «Новый клиент»' }, [
+        audioPart(),
+      ]);
       expect(res.statusCode).toBe(503);
       expect(res.headers['retry-after']).toBe('30');
       expect(res.json().error).toBe('service_unavailable');
       expect(await dead.database.db.selectFrom('calls').select('id').execute()).toEqual([]);
+      // The client the upload named (and created) goes with it.
+      expect(await dead.database.db.selectFrom('clients').select('id').execute()).toEqual([]);
       const health = await dead.sut.inject({ method: 'GET', url: '/api/health' });
       expect(health.statusCode).toBe(503);
       expect(health.json()).toMatchObject({

@@ -22,12 +22,13 @@ import {
 } from '@onterms/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { markCallReviewed, type FeedbackItem } from '@onterms/db';
+import { correctFlag, removeCorrection, type CorrectionDeps } from '@onterms/domain';
 import { subjectAnnotation, subjectCall, userPrincipal } from '../access/access-control.ts';
 import type { AppDeps } from '../app.ts';
 import { toFlagCorrectionView } from '../calls/call-views.ts';
 import { toReplyView, toTagView, toThreadView } from './coaching-views.ts';
-import { correctFlag, removeCorrection } from './corrections.ts';
 import { feedbackInbox, inboxCounts, repliesInbox, reviewInbox } from './inbox.ts';
 import { addTag, listTags, removeTag } from './tags.ts';
 import { answerFeedback, createThread, listThreads, replyTo } from './threads.ts';
@@ -37,7 +38,10 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 /** Flag corrections, review marks, feedback threads, the two inboxes and the coaching tags. Handlers stay thin. */
 export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const { db } = deps;
-  const correctionDeps = { db, audit: deps.auth.audit };
+  const correctionDeps = (request: FastifyRequest): CorrectionDeps => ({
+    db,
+    audit: (event) => deps.auth.audit.record(request, event),
+  });
 
   app.put(
     '/calls/:id/flags/:flag',
@@ -52,9 +56,8 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     },
     async (request) => {
       const correction = await correctFlag(
-        correctionDeps,
-        request,
-        userPrincipal(request),
+        correctionDeps(request),
+        userPrincipal(request).userId,
         subjectCall(request),
         request.params.flag,
         request.body,
@@ -74,7 +77,7 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
       },
     },
     async (request, reply) => {
-      await removeCorrection(correctionDeps, request, subjectCall(request), request.params.flag);
+      await removeCorrection(correctionDeps(request), subjectCall(request), request.params.flag);
       return reply.status(204).send(null);
     },
   );

@@ -11,7 +11,7 @@ import { compileCompanyChecklist, publishCompanyChecklist } from '@onterms/domai
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
-import { actorOf, fromDomain, toChecklistRecheckView } from './credit-policy-views.ts';
+import { actorOf, toChecklistRecheckView } from './credit-policy-views.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 503: ErrorBody };
 const toView = (v: ChecklistVersion): ChecklistVersionView => ({
@@ -56,12 +56,8 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
       },
     },
     async (request) => {
-      try {
-        const compiled = compileCompanyChecklist(request.body.document);
-        return { valid: true as const, items: compiled.items.map((i) => i.id) };
-      } catch (e) {
-        return fromDomain(e);
-      }
+      const compiled = compileCompanyChecklist(request.body.document);
+      return { valid: true as const, items: compiled.items.map((i) => i.id) };
     },
   );
 
@@ -93,7 +89,7 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
             }),
         },
         request.body,
-      ).catch((e: unknown) => fromDomain(e));
+      );
       if (queueDown) reply.header('x-recheck-queued', 'false');
       return reply.status(201).send({
         version: toView(published.checklist),

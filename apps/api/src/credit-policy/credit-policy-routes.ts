@@ -38,7 +38,7 @@ import type { AppDeps } from '../app.ts';
 import { CallIdParams, ErrorBody } from '@onterms/contracts';
 import { AppError } from '@onterms/domain';
 import { checklistRoutes } from './checklist-routes.ts';
-import { actorOf, fromDomain, toRecheckView, toVersionView } from './credit-policy-views.ts';
+import { actorOf, toRecheckView, toVersionView } from './credit-policy-views.ts';
 import { policyStats } from './policy-stats.ts';
 
 const toBreachItem = (r: PolicyBreachRow): PolicyBreachItem => ({
@@ -148,7 +148,7 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
           baseVersion: request.body.baseVersion,
           note: request.body.note ?? null,
         },
-      ).catch((e: unknown) => fromDomain(e));
+      );
       if (queueDown) reply.header('x-recheck-queued', 'false');
       const version = (await listPolicyVersions(db)).find((v) => v.version === published.policy.version)!;
       return reply
@@ -204,7 +204,7 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
         { db, actor: actorOf(request.principal!, request.ip) },
         request.params.id,
         request.body.segment,
-      ).catch((e: unknown) => fromDomain(e, 'bad_request')),
+      ),
   );
 
   app.get(

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InProcessRunner } from '@onterms/pipeline';
 import { exampleChecklist, examplePolicy, insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
-import { multipart } from '../testing/multipart.ts';
+import { postUpload } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { waitFor } from '../testing/waiting.ts';
 
@@ -40,16 +40,10 @@ async function uploadCall(recording: string, lines: [string, string][], clientNa
     language: 'ru',
     segments: lines.map(([speaker, text], i) => ({ start: i * 4, end: i * 4 + 3, speaker, text })),
   });
-  const form = multipart(clientName ? { clientName } : {}, [
+  const res = await postUpload(t.sut, rep.headers, clientName ? { clientName } : {}, [
     { name: 'audio', filename: 'call.ogg', content: await readFile(path.join(DEMO, recording)) },
     { name: 'transcript', filename: 'call.json', content: transcript },
   ]);
-  const res = await t.sut.inject({
-    method: 'POST',
-    url: '/api/calls',
-    payload: form.body,
-    headers: { ...form.headers, ...rep.headers },
-  });
   expect(res.statusCode, res.body).toBe(202);
   return res.json().id as string;
 }

@@ -1,9 +1,8 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { findUserByEmail, getAnalysis, markCallReviewed, type Call, type Database } from '@onterms/db';
+import { correctFlag } from '@onterms/domain';
 import { principalForUser, type UserPrincipal } from '../access/principal.ts';
 import type { AuditLog } from '../auth/audit.ts';
-import { correctFlag } from '../coaching/corrections.ts';
 import { answerFeedback, createThread, replyTo } from '../coaching/threads.ts';
 import type { CallScript } from './demo-transcripts.ts';
 
@@ -112,9 +111,12 @@ export async function coachDemoCalls(
     const waiver = analysis.waivers?.[0];
     if (waiver && !analysis.deflection.present && counts.corrections < 3) {
       await correctFlag(
-        { db: deps.db, audit: systemAudit(deps.audit, manager) },
-        NO_REQUEST,
-        manager,
+        {
+          db: deps.db,
+          // no HTTP request here: audited as the manager's, with no IP
+          audit: (event) => deps.audit.recordSystem({ userId: manager.userId, tokenId: null }, event),
+        },
+        manager.userId,
         call,
         'deflection',
         {
@@ -139,16 +141,4 @@ async function managersByTeam(db: Kysely<Database>): Promise<Map<string, UserPri
     if (principal?.kind === 'user') for (const teamId of principal.teamIds) byTeam.set(teamId, principal);
   }
   return byTeam;
-}
-
-/**
- * The demo acts outside any HTTP request: its corrections are audited as the manager's, with no IP.
- * correctFlag reads the request only to hand it to the audit log, which this one ignores.
- */
-const NO_REQUEST = {} as FastifyRequest;
-function systemAudit(audit: AuditLog, manager: UserPrincipal): AuditLog {
-  return {
-    ...audit,
-    record: (_request, event) => audit.recordSystem({ userId: manager.userId, tokenId: null }, event),
-  };
 }

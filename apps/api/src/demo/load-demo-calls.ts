@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findUserByEmail } from '@onterms/db';
 import { principalForUser } from '../access/principal.ts';
-import { uploadCall, type UploadDeps } from '../calls/upload-call.ts';
+import { uploadCall, type UploadDeps } from '@onterms/domain';
+import { uploaderOf } from '../access/call-policy.ts';
 
 const DEMO_DIR = path.resolve(import.meta.dirname, '../../demo-data');
 
@@ -35,7 +36,7 @@ export async function loadDemoCalls(
     const audio = await deps.store.beginWrite();
     await audio.write(createReadStream(path.join(DEMO_DIR, `${dialogue.name}.ogg`)));
     const transcriptFile = `${dialogue.name}.json`;
-    const outcome = await uploadCall(deps, principal, {
+    const outcome = await uploadCall(deps, uploaderOf(deps.db, principal), {
       audio,
       audioFilename: `${dialogue.name}.ogg`,
       transcript: {

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TRANSCRIPT_SEGMENTS } from '@onterms/transcription';
-import { multipart, type FilePart } from '../testing/multipart.ts';
+import { multipart, postUpload, type FilePart } from '../testing/multipart.ts';
 import { rep as repSays, seedCall } from '../testing/seed-calls.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { waitFor } from '../testing/waiting.ts';
@@ -247,13 +247,10 @@ describe('transcripts: limits and machine-made text', () => {
     };
     // Another rep of the team, so the same recording is a new call, not a duplicate.
     const second = await t.createUser('rep', { teamId: manager.teamId! });
-    const form = multipart({ clientName: 'Чистка' }, [audio(), transcriptPart(dirty)]);
-    const res = await t.sut.inject({
-      method: 'POST',
-      url: '/api/calls',
-      payload: form.body,
-      headers: { ...form.headers, ...second.headers },
-    });
+    const res = await postUpload(t.sut, second.headers, { clientName: 'Чистка' }, [
+      audio(),
+      transcriptPart(dirty),
+    ]);
     expect(res.statusCode).toBe(202);
     const id = res.json().id as string;
     const call = await waitFor(async () => {

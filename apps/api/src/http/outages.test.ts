@@ -16,7 +16,7 @@ import { startOwnPostgres, type OwnPostgres } from '@onterms/db/own-postgres';
 import { createLocalBlobStore } from '@onterms/storage';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sessionHeaders } from '../auth/session-headers.ts';
-import { multipart } from '../testing/multipart.ts';
+import { multipart, postUpload } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
@@ -40,19 +40,13 @@ describe('PostgreSQL down', () => {
     const headers = await sessionHeaders(t.auth, rep.id);
 
     await cluster.stop();
-    const form = multipart({}, [
+    const res = await postUpload(t.sut, headers, {}, [
       {
         name: 'audio',
         filename: 'call.ogg',
         content: await readFile(path.join(DEMO, 'northwind-net30.ogg')),
       },
     ]);
-    const res = await t.sut.inject({
-      method: 'POST',
-      url: '/api/calls',
-      payload: form.body,
-      headers: { ...form.headers, ...headers },
-    });
     expect(res.statusCode).toBe(503);
     expect(res.headers['retry-after']).toBe('30');
     expect(res.json()).toEqual({

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { FollowUpQueue, SnoozeFollowUpBody } from '@onterms/contracts';
-import { FollowUpNotFoundError, listFollowUps, snoozeFollowUp, creditPolicyLookup } from '@onterms/domain';
+import { listFollowUps, snoozeFollowUp, creditPolicyLookup } from '@onterms/domain';
 import { visibleRepIds } from '../access/policy.ts';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
@@ -60,17 +60,12 @@ export const followUpRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
       if (request.body.until <= todayIn(timeZone)) {
         throw new AppError('bad_request', 'Snooze until a day after today.');
       }
-      try {
-        await snoozeFollowUp(followUpDeps, await visibleRepIds(deps.db, principal), {
-          key: request.body.key,
-          until,
-          reason: request.body.reason.trim(),
-          by: principal.userId,
-        });
-      } catch (error) {
-        if (error instanceof FollowUpNotFoundError) throw new AppError('not_found', error.message);
-        throw error;
-      }
+      await snoozeFollowUp(followUpDeps, await visibleRepIds(deps.db, principal), {
+        key: request.body.key,
+        until,
+        reason: request.body.reason.trim(),
+        by: principal.userId,
+      });
       await deps.auth.audit.record(request, {
         action: 'follow_up.snoozed',
         objectType: 'follow_up',

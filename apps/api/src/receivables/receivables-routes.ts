@@ -4,7 +4,7 @@ import {
   ReceivablesImportRefusal,
   ReceivablesImportResult,
 } from '@onterms/contracts';
-import { importReceivables, RECEIVABLE_FIELDS, ReceivablesImportError } from '@onterms/domain';
+import { importReceivables, RECEIVABLE_FIELDS } from '@onterms/domain';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { AppError } from '@onterms/domain';
@@ -83,17 +83,6 @@ export const receivablesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
           return result;
         } catch (error) {
           part.file.resume();
-          if (error instanceof ReceivablesImportError) {
-            throw new AppError(error.reason, error.message, {
-              details: {
-                errors: error.errors,
-                ...(error.reason === 'unrecognised_columns' && {
-                  headers: error.headers,
-                  fields: [...RECEIVABLE_FIELDS],
-                }),
-              },
-            });
-          }
           throw error;
         }
       }

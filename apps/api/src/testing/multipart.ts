@@ -1,3 +1,4 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 /** Builds multipart/form-data bodies for `inject` and real HTTP requests in tests. */
 export interface FilePart {
   name: string;
@@ -32,4 +33,20 @@ export function multipart(
     body: Buffer.concat(chunks),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
+}
+
+/** `POST /api/calls` as the user whose headers are given, with these text fields and file parts. */
+export function postUpload(
+  sut: FastifyInstance,
+  headers: Record<string, string>,
+  fields: Record<string, string>,
+  files: FilePart[],
+): Promise<LightMyRequestResponse> {
+  const form = multipart(fields, files);
+  return sut.inject({
+    method: 'POST',
+    url: '/api/calls',
+    payload: form.body,
+    headers: { ...form.headers, ...headers },
+  });
 }

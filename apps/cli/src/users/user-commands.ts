@@ -10,7 +10,7 @@ import {
   openDatabase,
   type DatabaseHandle,
 } from '@onterms/db';
-import { changeAccount, createAccount, ensureTeam, isRole, resetPassword, ROLES } from '@onterms/domain';
+import { changeAccount, createUser, ensureTeam, isRole, resetPassword, ROLES } from '@onterms/domain';
 import { createPasswordHasher, passwordProblem } from '@onterms/domain';
 import { AppError } from '@onterms/domain';
 import type { Kysely } from 'kysely';
@@ -53,7 +53,7 @@ export async function userCommand(args: string[], io: AccountsIo): Promise<numbe
         if (teams.length > 1 && role !== 'manager')
           throw new UsageError('only a manager leads several teams');
         const password = one(p, 'password') ?? (await askPassword(io, email));
-        const { user, generatedPassword } = await createAccount(db, passwords, {
+        const { user, generatedPassword } = await createUser(db, passwords, {
           email,
           role,
           ...(one(p, 'name') !== undefined && { name: one(p, 'name') }),

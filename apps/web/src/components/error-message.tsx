@@ -60,3 +60,34 @@ export function Loading({ label }: { label?: string }) {
     </p>
   );
 }
+
+interface QueryLike {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data?: unknown;
+  refetch: () => unknown;
+}
+
+/**
+ * What a request shows before (or instead of) its data: loading, the error with a retry, or — for a
+ * list answer (`{ items }`) that came back empty — the `empty` sentence. The data itself is the caller's.
+ */
+export function QueryStatus(props: {
+  query: QueryLike;
+  loading?: string;
+  notFound?: string;
+  empty?: string;
+}) {
+  const { query } = props;
+  const items = (query.data as { items?: unknown[] } | undefined)?.items;
+  return (
+    <>
+      {query.isPending ? <Loading label={props.loading} /> : null}
+      {query.isError ? (
+        <ErrorMessage error={query.error} notFound={props.notFound} onRetry={() => void query.refetch()} />
+      ) : null}
+      {props.empty && items?.length === 0 ? <p className="empty">{props.empty}</p> : null}
+    </>
+  );
+}

@@ -60,7 +60,8 @@ describe('calls', () => {
 
   it('lists newest recordings first with the total for the pager, and joins the client name', async () => {
     const client = await ensureClient(sut.db, 'ООО «Ромашка»');
-    expect(await ensureClient(sut.db, 'ооо  ромашка')).toEqual(client);
+    expect(client.created).toBe(true);
+    expect(await ensureClient(sut.db, 'ооо  ромашка')).toEqual({ ...client, created: false });
     await insertCall(sut.db, { ...newCall('bb', '2026-11-03T10:00:00Z'), client_id: client.id });
     await insertCall(sut.db, newCall('cc', '2026-11-02T10:00:00Z'));
     const page = await listCalls(sut.db, { repIds: [repId] }, { limit: 2, offset: 0 });

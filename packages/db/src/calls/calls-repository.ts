@@ -451,6 +451,16 @@ export async function attachTranscriptUpload(
   return first ? { attached: true, replacedKey: first.replaced_key } : { attached: false, replacedKey: null };
 }
 
+/** Undoes `insertUploadedCall` while the call is still queued (the queue could not take its job). */
+export async function deleteQueuedCall(db: Db, id: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('calls')
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
 /** Undoes `attachTranscriptUpload` while the call is still queued (the queue could not take it). */
 export async function restoreTranscriptUpload(
   db: Db,

@@ -66,14 +66,17 @@ export interface ClientRef {
  * A name that matches exactly one known client once the legal form is ignored («Ромашка, ООО» for
  * «ООО "Ромашка"») is that client.
  */
-export async function ensureClient(db: Db, name: string): Promise<{ id: string; name: string }> {
+export async function ensureClient(
+  db: Db,
+  name: string,
+): Promise<{ id: string; name: string; created: boolean }> {
   const nameKey = clientNameKey(name);
   const exact = await db
     .selectFrom('clients')
     .select(['id', 'name'])
     .where('name_key', '=', nameKey)
     .executeTakeFirst();
-  if (exact) return exact;
+  if (exact) return { ...exact, created: false };
   const matchKey = clientMatchKey(name);
   if (matchKey) {
     const similar = await db
@@ -82,7 +85,7 @@ export async function ensureClient(db: Db, name: string): Promise<{ id: string; 
       .where('match_key', '=', matchKey)
       .limit(2)
       .execute();
-    if (similar.length === 1) return similar[0]!;
+    if (similar.length === 1) return { ...similar[0]!, created: false };
   }
   const inserted = await db
     .insertInto('clients')
@@ -90,12 +93,27 @@ export async function ensureClient(db: Db, name: string): Promise<{ id: string; 
     .onConflict((oc) => oc.column('name_key').doNothing())
     .returning(['id', 'name'])
     .executeTakeFirst();
-  if (inserted) return inserted;
-  return db
+  if (inserted) return { ...inserted, created: true };
+  const raced = await db
     .selectFrom('clients')
     .select(['id', 'name'])
     .where('name_key', '=', nameKey)
     .executeTakeFirstOrThrow();
+  return { ...raced, created: false };
+}
+
+/** Removes a client nothing refers to (no call, no invoice): undoing an `ensureClient` that created it. */
+export async function deleteUnusedClient(db: Db, id: string): Promise<void> {
+  await db
+    .deleteFrom('clients')
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.and([
+        eb.not(eb.exists(eb.selectFrom('calls').select('id').where('client_id', '=', id))),
+        eb.not(eb.exists(eb.selectFrom('receivable_invoices').select('id').where('client_id', '=', id))),
+      ]),
+    )
+    .execute();
 }
 
 export interface ClientRecord {

@@ -1,195 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { AuthConfig } from '@onterms/config';
 import {
-  countActiveAdmins,
   countUsers,
-  findTeamById,
   findTeamByName,
   findUserByEmail,
-  findUserById,
-  getManagedTeamIds,
   getPasswordHash,
   insertTeam,
-  insertUser,
-  setManagedTeams,
-  setPasswordHash,
-  updateUser,
-  deleteUserSessions,
   type Database,
   type Role,
-  type User,
 } from '@onterms/db';
 import { AppError } from '../app-error.ts';
-import { createPasswordHasher, generatePassword, passwordProblem, type PasswordHasher } from './passwords.ts';
+import { createPasswordHasher, generatePassword, type PasswordHasher } from './passwords.ts';
+import { createUser } from './create-user.ts';
+import { resetPassword } from './reset-password.ts';
 
 /**
- * Creating and changing accounts, shared by the admin API, the command line (`onterms user …`), the
- * initial admin from the environment, and the demo mode. Rules: a rep belongs to at most one team
- * (`teamId`); a manager leads any number of teams (`managedTeamIds`); directors and admins belong to none.
+ * Accounts made without a person asking for each: a team by name (`onterms team`), the initial admin
+ * from the environment and the demo people. The actions people ask for are create-user.ts,
+ * change-user.ts and reset-password.ts; the rules they share are account-rules.ts.
  */
-export const ROLES: readonly Role[] = ['rep', 'manager', 'director', 'admin'];
-const EMAIL = /^[^@\s]+@[^@\s]+$/;
-
-export interface NewAccount {
-  email: string;
-  name?: string;
-  role: Role;
-  teamId?: string | null;
-  managedTeamIds?: string[];
-  /** Omitted: a password is generated and returned once. */
-  password?: string | null;
-}
-
-export interface AccountChange {
-  name?: string;
-  role?: Role;
-  teamId?: string | null;
-  managedTeamIds?: string[];
-  disabled?: boolean;
-}
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
-export async function createAccount(
-  db: Kysely<Database>,
-  passwords: PasswordHasher,
-  input: NewAccount,
-): Promise<{ user: User; generatedPassword: string | null }> {
-  const email = input.email.trim();
-  if (!EMAIL.test(email)) throw new AppError('bad_request', `"${email}" is not an email address.`);
-  if (!isRole(input.role))
-    throw new AppError(
-      'bad_request',
-      `Unknown role "${String(input.role)}": use one of ${ROLES.join(', ')}.`,
-    );
-  const teams = await checkTeams(db, input.role, input.teamId ?? null, input.managedTeamIds ?? []);
-  const generatedPassword = input.password ? null : generatePassword();
-  const password = input.password ?? generatedPassword!;
-  // A generated password is strong by construction (about 105 random bits): no need to judge it.
-  const problem = input.password ? await passwordProblem(password, email, input.name) : null;
-  if (problem) throw new AppError('bad_request', problem);
-  if (await findUserByEmail(db, email))
-    throw new AppError('conflict', `A user with the email ${email} already exists.`);
-  const passwordHash = await passwords.hash(password);
-  try {
-    const user = await db.transaction().execute(async (trx) => {
-      const created = await insertUser(trx, {
-        email,
-        name: input.name?.trim() || email.split('@')[0]!,
-        role: input.role,
-        teamId: teams.teamId,
-        passwordHash,
-      });
-      await setManagedTeams(trx, created.id, teams.managedTeamIds);
-      return created;
-    });
-    return { user, generatedPassword };
-  } catch (error) {
-    if ((error as { code?: string }).code === '23505') {
-      throw new AppError('conflict', `A user with the email ${email} already exists.`);
-    }
-    throw error;
-  }
-}
-
-export interface AccountChangeResult {
-  user: User;
-  changes: Record<string, { from: unknown; to: unknown }>;
-}
-
-/** Applies an admin's change; keeps at least one active admin; ends the sessions of a disabled user. */
-export async function changeAccount(
-  db: Kysely<Database>,
-  userId: string,
-  change: AccountChange,
-): Promise<AccountChangeResult> {
-  const before = await findUserById(db, userId);
-  if (!before) throw new AppError('not_found', 'No such user.');
-  const beforeManaged = await getManagedTeamIds(db, userId);
-  const role = change.role ?? before.role;
-  if (!isRole(role))
-    throw new AppError('bad_request', `Unknown role "${String(role)}": use one of ${ROLES.join(', ')}.`);
-  const losesAdmin =
-    before.role === 'admin' && !before.disabled && (role !== 'admin' || change.disabled === true);
-  if (losesAdmin && (await countActiveAdmins(db)) <= 1) {
-    throw new AppError('conflict', 'This is the last active admin: make someone else an admin first.');
-  }
-  // Team fields that do not fit the new role are cleared, not kept dormant.
-  const teamId = role === 'rep' ? (change.teamId !== undefined ? change.teamId : before.teamId) : null;
-  const managed = role === 'manager' ? (change.managedTeamIds ?? beforeManaged) : [];
-  if (change.teamId && role !== 'rep')
-    throw new AppError(
-      'bad_request',
-      'Only a rep belongs to a team; a manager leads teams (managedTeamIds).',
-    );
-  if (change.managedTeamIds?.length && role !== 'manager')
-    throw new AppError('bad_request', 'Only a manager leads teams.');
-  const teams = await checkTeams(db, role, teamId, managed);
-
-  const user = await db.transaction().execute(async (trx) => {
-    const updated = await updateUser(trx, userId, {
-      ...(change.name !== undefined && { name: change.name.trim() }),
-      role,
-      teamId: teams.teamId,
-      ...(change.disabled !== undefined &&
-        change.disabled !== before.disabled && { disabled: change.disabled }),
-    });
-    await setManagedTeams(trx, userId, teams.managedTeamIds);
-    if (change.disabled) await deleteUserSessions(trx, userId);
-    return updated!;
-  });
-
-  const changes: AccountChangeResult['changes'] = {};
-  if (before.name !== user.name) changes.name = { from: before.name, to: user.name };
-  if (before.role !== user.role) changes.role = { from: before.role, to: user.role };
-  if (before.teamId !== user.teamId) changes.teamId = { from: before.teamId, to: user.teamId };
-  if (before.disabled !== user.disabled) changes.disabled = { from: before.disabled, to: user.disabled };
-  const sortedBefore = [...beforeManaged].sort();
-  const sortedAfter = [...teams.managedTeamIds].sort();
-  if (sortedBefore.join() !== sortedAfter.join())
-    changes.managedTeamIds = { from: sortedBefore, to: sortedAfter };
-  return { user, changes };
-}
-
-/** Sets a new password (generated when omitted, and returned once) and ends every session of the user. */
-export async function resetPassword(
-  db: Kysely<Database>,
-  passwords: PasswordHasher,
-  userId: string,
-  password: string | null,
-  now: Date = new Date(),
-): Promise<{ generatedPassword: string | null }> {
-  const user = await findUserById(db, userId);
-  if (!user) throw new AppError('not_found', 'No such user.');
-  const generatedPassword = password ? null : generatePassword();
-  const next = password ?? generatedPassword!;
-  const problem = password ? await passwordProblem(next, user.email, user.name) : null;
-  if (problem) throw new AppError('bad_request', problem);
-  await setPasswordHash(db, userId, await passwords.hash(next), now);
-  await deleteUserSessions(db, userId);
-  return { generatedPassword };
-}
-
-async function checkTeams(
-  db: Kysely<Database>,
-  role: Role,
-  teamId: string | null,
-  managedTeamIds: string[],
-): Promise<{ teamId: string | null; managedTeamIds: string[] }> {
-  if (teamId && role !== 'rep')
-    throw new AppError('bad_request', 'Only a rep belongs to a team; a manager leads teams.');
-  if (managedTeamIds.length && role !== 'manager')
-    throw new AppError('bad_request', 'Only a manager leads teams.');
-  const unique = [...new Set(managedTeamIds)];
-  for (const id of teamId ? [teamId, ...unique] : unique) {
-    if (!(await findTeamById(db, id).catch(() => null)))
-      throw new AppError('bad_request', `No team with id ${id}.`);
-  }
-  return { teamId, managedTeamIds: unique };
-}
-
 /** A team by name, created when missing (the command line's `--team`). */
 export async function ensureTeam(
   db: Kysely<Database>,
@@ -218,7 +47,7 @@ export async function ensureInitialAdmin(
   if ((await countUsers(db)) > 0) return { outcome: 'users_exist' };
   if (!config.initialAdmin) return { outcome: 'no_users_and_no_admin_configured' };
   try {
-    const { user } = await createAccount(db, passwords, {
+    const { user } = await createUser(db, passwords, {
       email: config.initialAdmin.email,
       name: 'Administrator',
       role: 'admin',
@@ -286,7 +115,7 @@ export async function createDemoUsers(
       const stillValid = hash !== null && (await passwords.verify(hash, password));
       if (!stillValid) await resetPassword(db, passwords, existing.id, password);
     } else {
-      await createAccount(db, passwords, { ...person, password });
+      await createUser(db, passwords, { ...person, password });
     }
     credentials.push({ email: person.email, role: person.role, password });
   }

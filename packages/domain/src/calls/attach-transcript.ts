@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { Transcript } from '@onterms/contracts';
 import {
   attachTranscriptUpload,
+  findCallById,
   restoreTranscriptUpload,
   type Call,
   type CallStatus,
   type Database,
 } from '@onterms/db';
 import { parseTranscriptFile } from '@onterms/transcription';
+import { AppError } from '../app-error.ts';
+import { enqueueOrUndo, type CallQueue } from './enqueue-or-undo.ts';
 
 export interface AttachTranscriptDeps {
   db: Kysely<Database>;
@@ -15,13 +17,8 @@ export interface AttachTranscriptDeps {
     put(key: string, body: Buffer): Promise<unknown>;
     delete(key: string): Promise<void>;
   };
-  queue: { enqueueCall(callId: string): Promise<void> };
+  queue: CallQueue;
 }
-
-export type AttachTranscriptResult =
-  | { outcome: 'attached'; transcript: Transcript }
-  | { outcome: 'unreadable'; reason: string }
-  | { outcome: 'busy' };
 
 /** A call at rest takes a transcript: waiting for an engine, failed, or analysed (a better transcript). */
 const ATTACHABLE: CallStatus[] = ['waiting', 'failed', 'transcribed', 'analyzed'];
@@ -30,23 +27,19 @@ const ATTACHABLE: CallStatus[] = ['waiting', 'failed', 'transcribed', 'analyzed'
  * Attaches a transcript file (OnTerms JSON, WebVTT or SRT) to a call that already has its audio —
  * the way out when no speech-to-text engine is configured, or when the engine's transcript was
  * poor — and sends the call through the pipeline again, which analyses it from this transcript.
- * Nothing is half-done: an unreadable file stores nothing, a busy call keeps its old transcript, and
- * when the queue is unreachable the call goes back to where it was.
+ * Returns the call as it now is. Nothing is half-done: an unreadable file stores nothing
+ * (`invalid_transcript`), a busy call keeps its old transcript (`not_ready`), and when the queue is
+ * unreachable the call goes back to where it was (enqueue-or-undo.ts).
  */
 export async function attachTranscript(
   deps: AttachTranscriptDeps,
   call: Pick<Call, 'id' | 'status' | 'failureReason' | 'transcriptUploadKey' | 'language'>,
   file: { filename: string; content: string },
-): Promise<AttachTranscriptResult> {
-  let transcript: Transcript;
+): Promise<Call> {
   try {
-    transcript = parseTranscriptFile(
-      file.filename,
-      file.content,
-      call.language ? { language: call.language } : {},
-    );
+    parseTranscriptFile(file.filename, file.content, call.language ? { language: call.language } : {});
   } catch (error) {
-    return { outcome: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
+    throw unreadableTranscript(file.filename, error);
   }
   const extension = /\.(json|vtt|srt)$/i.exec(file.filename)?.[0].toLowerCase() ?? '.json';
   const key = `calls/${call.id}/transcript-${Date.now()}${extension}`;
@@ -54,19 +47,27 @@ export async function attachTranscript(
   const { attached, replacedKey } = await attachTranscriptUpload(deps.db, call.id, key, ATTACHABLE);
   if (!attached) {
     await deps.store.delete(key).catch(() => {});
-    return { outcome: 'busy' };
+    throw new AppError(
+      'not_ready',
+      'This call is being processed right now; try again when it has finished.',
+    );
   }
-  try {
-    await deps.queue.enqueueCall(call.id);
-  } catch (error) {
+  await enqueueOrUndo(deps.queue, call.id, async () => {
     await restoreTranscriptUpload(deps.db, call.id, {
       transcriptUploadKey: call.transcriptUploadKey,
       status: call.status,
       failureReason: call.failureReason,
     });
     await deps.store.delete(key).catch(() => {});
-    throw error;
-  }
+  });
   if (replacedKey) await deps.store.delete(replacedKey).catch(() => {});
-  return { outcome: 'attached', transcript };
+  return (await findCallById(deps.db, call.id))!;
+}
+
+/** A transcript file that cannot be read, in words for the person who sent it. */
+export function unreadableTranscript(filename: string, error: unknown): AppError {
+  return new AppError(
+    'invalid_transcript',
+    `The transcript ${filename} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }

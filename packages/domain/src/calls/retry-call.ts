@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { findCallById, retryFailedCall, transitionCallStatus, type Database } from '@onterms/db';
+import { enqueueOrUndo, type CallQueue } from './enqueue-or-undo.ts';
 
 export interface RetryCallDeps {
   db: Kysely<Database>;
-  /** The pipeline's queue (BullMQ producer or the in-process runner). */
-  queue: { enqueueCall(callId: string): Promise<void> };
+  queue: CallQueue;
 }
 
 export type RetryCallOutcome =
@@ -18,8 +18,8 @@ export type RetryCallOutcome =
  * the failure — an outage of ours or a verdict on the recording — a person may try again (a
  * recording judged damaged stays damaged, and fails the same way).
  *
- * Nothing half-done: if the queue cannot take the job, the call goes back to `failed` with its
- * previous reason and the error is rethrown (the API answers 503).
+ * Nothing half-done (enqueue-or-undo.ts): if the queue cannot take the job, the call goes back to
+ * `failed` with its previous reason and the error is rethrown (the API answers 503).
  *
  * `automatic`: the system retrying a call failed by an outage (counted, so it does not loop forever).
  */
@@ -32,11 +32,8 @@ export async function retryCall(
   if (!before) return { retried: false, status: 'missing' };
   const status = await retryFailedCall(deps.db, callId, options);
   if (!status) return { retried: false, status: before.status };
-  try {
-    await deps.queue.enqueueCall(callId);
-  } catch (error) {
-    await transitionCallStatus(deps.db, callId, [status], 'failed', before.failureReason, before.failureCode);
-    throw error;
-  }
+  await enqueueOrUndo(deps.queue, callId, () =>
+    transitionCallStatus(deps.db, callId, [status], 'failed', before.failureReason, before.failureCode),
+  );
   return { retried: true, status };
 }

@@ -1,7 +1,7 @@
 import { ChecklistError, loadChecklist, type CompiledChecklist } from '@onterms/analysis';
 import { findCurrentChecklist, type ChecklistCallType, type Database } from '@onterms/db';
 import type { Kysely } from 'kysely';
-import { DomainError } from '../errors.ts';
+import { AppError } from '../app-error.ts';
 
 // compiled once per published version (a version never changes, so the cache never goes stale)
 const compiled = new Map<string, CompiledChecklist>();
@@ -26,7 +26,7 @@ export async function companyChecklist(
 }
 
 /**
- * Validates and compiles a company checklist document; throws DomainError('invalid') naming the JSON
+ * Validates and compiles a company checklist document; throws AppError('invalid_policy') naming the JSON
  * path of the bad field *in the document as sent*. The analysis reports item paths in the checklist as
  * resolved with its parent's items (the company's come after them), which no editor can point at, so
  * an item error is located again by compiling the company's own items alone.
@@ -45,6 +45,6 @@ export function compileCompanyChecklist(document: unknown): CompiledChecklist {
         if (own instanceof ChecklistError && /^\/items\/\d+/.test(own.message)) message = own.message;
       }
     }
-    throw new DomainError('invalid', message, message.split(':')[0]!);
+    throw new AppError('invalid_policy', message, { field: message.split(':')[0]! });
   }
 }

@@ -1,6 +1,25 @@
 import type { Kysely } from 'kysely';
 import { findClientSegments, findCurrentPolicy, type Database } from '@onterms/db';
-import type { CreditPolicyLookup } from '../receivables/credit-policy-lookup.ts';
+
+/**
+ * What the receivables side needs from the company's credit policy (built separately, per client
+ * segment): how many days an overdue client may go without a call, and each client's credit limit.
+ * Until a policy is published — or when none is configured — the settings decide and there is no limit.
+ */
+export interface CreditPolicyLookup {
+  /** Days without a call per client, for clients whose segment sets it. */
+  followUpDays(): Promise<{ clientId: string; days: number }[]>;
+  /** The credit limit of each client that has one. */
+  creditLimits(clientIds: string[]): Promise<Map<string, { amount: number; currency: string }>>;
+  /** The segment each client is in, for outcome figures by segment. */
+  segments(clientIds: string[]): Promise<Map<string, string>>;
+}
+
+export const NO_CREDIT_POLICY: CreditPolicyLookup = {
+  followUpDays: async () => [],
+  creditLimits: async () => new Map(),
+  segments: async () => new Map(),
+};
 
 /**
  * The published credit policy as receivables read it: each client's segment (its own, else the

@@ -8,7 +8,7 @@ import {
   type ChecklistRecheck,
   type ChecklistVersion,
 } from '@onterms/db';
-import { DomainError } from '../errors.ts';
+import { AppError } from '../app-error.ts';
 import { compileCompanyChecklist } from './company-checklist.ts';
 import type { CreditPolicyDeps } from './deps.ts';
 
@@ -27,11 +27,11 @@ export async function publishCompanyChecklist(
 ): Promise<{ checklist: ChecklistVersion; recheck: ChecklistRecheck }> {
   const doc = input.document;
   if (!doc || typeof doc !== 'object' || Array.isArray(doc))
-    throw new DomainError('invalid', '/: a checklist is a JSON object', '/');
+    throw new AppError('invalid_policy', '/: a checklist is a JSON object', { field: '/' });
   const published = await deps.db.transaction().execute(async (trx) => {
     const current = await findCurrentChecklist(trx, input.callType);
     if ((current?.version ?? null) !== input.baseVersion)
-      throw new DomainError(
+      throw new AppError(
         'conflict',
         `Version ${current?.version ?? 'none'} was published after the one you edited: reload and apply your changes again.`,
       );

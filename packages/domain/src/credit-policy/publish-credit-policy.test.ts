@@ -7,7 +7,7 @@ import {
   listPolicyVersions,
 } from '@onterms/db';
 import { createTestDatabase, sql, type TestDatabase } from '@onterms/db/testing';
-import { DomainError } from '../errors.ts';
+import { AppError } from '../app-error.ts';
 import { checkCallAgainstPolicy } from './check-call-against-policy.ts';
 import { publishCreditPolicy } from './publish-credit-policy.ts';
 import { setSegmentOfClient } from './set-client-segment.ts';
@@ -34,8 +34,9 @@ describe('publishing the credit policy', () => {
   it('refuses an invalid policy naming the field, and writes nothing', async () => {
     const bad = { ...examplePolicy(), segments: [{ id: 'regular', name: 'R', maxDeferralDays: -1 }] };
     const error = await publishCreditPolicy(deps(), { document: bad, baseVersion: null }).catch((e) => e);
-    expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'invalid', path: '/segments/0/maxDeferralDays' });
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'invalid_policy' });
+    expect(error.message).toContain('/segments/0/maxDeferralDays');
     expect(await listPolicyVersions(database.db)).toEqual([]);
     const audit = await database.db.selectFrom('audit_log').select('action').execute();
     expect(audit).toEqual([]);
@@ -145,8 +146,8 @@ describe('checking a call against the current version', () => {
     const client = await database.db.selectFrom('clients').select('id').executeTakeFirstOrThrow();
     const who = { db: database.db, actor: deps().actor };
     await expect(setSegmentOfClient(who, client.id, 'vip')).rejects.toMatchObject({
-      code: 'invalid',
-      path: '/segment',
+      code: 'bad_request',
+      field: 'segment',
     });
     await setSegmentOfClient(who, client.id, 'new');
     const callId = await insertAnalysedCall(database.db, rep, { client: 'ооо ромашка', days: 14 });

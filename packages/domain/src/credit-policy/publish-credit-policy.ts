@@ -9,7 +9,7 @@ import {
   startRecheck,
   type PolicyRecheck,
 } from '@onterms/db';
-import { DomainError } from '../errors.ts';
+import { AppError } from '../app-error.ts';
 import type { CreditPolicyDeps } from './deps.ts';
 
 export interface PublishCreditPolicyInput {
@@ -40,7 +40,8 @@ export async function publishCreditPolicy(
       doc && typeof doc === 'object' && !Array.isArray(doc) ? { ...doc, version: doc.version ?? 1 } : doc,
     );
   } catch (e) {
-    if (e instanceof PolicyError) throw new DomainError('invalid', e.message, e.path);
+    if (e instanceof PolicyError)
+      throw new AppError('invalid_policy', e.message, e.path ? { field: e.path } : undefined);
     throw e;
   }
   const published = await deps.db.transaction().execute(async (trx) => {
@@ -48,7 +49,7 @@ export async function publishCreditPolicy(
     const current = await findCurrentPolicy(trx);
     const currentVersion = current?.version ?? null;
     if (currentVersion !== input.baseVersion)
-      throw new DomainError(
+      throw new AppError(
         'conflict',
         `Version ${currentVersion} was published after the one you edited (${input.baseVersion ?? 'none'}): reload and apply your changes again.`,
       );

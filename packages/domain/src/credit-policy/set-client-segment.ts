@@ -6,7 +6,7 @@ import {
   type Database,
 } from '@onterms/db';
 import type { Kysely } from 'kysely';
-import { DomainError } from '../errors.ts';
+import { AppError } from '../app-error.ts';
 import type { CreditPolicyDeps } from './deps.ts';
 
 /**
@@ -21,17 +21,17 @@ export async function setSegmentOfClient(
 ): Promise<{ id: string; name: string; segment: string | null }> {
   return deps.db.transaction().execute(async (trx) => {
     const client = await findClient(trx, clientId);
-    if (!client) throw new DomainError('not_found', 'No such client.');
+    if (!client) throw new AppError('not_found', 'No such client.');
     if (segment !== null) {
       const policy = await findCurrentPolicy(trx);
       const ids = policy?.document.segments.map((s) => s.id) ?? [];
       if (!ids.includes(segment))
-        throw new DomainError(
-          'invalid',
+        throw new AppError(
+          'bad_request',
           policy
             ? `No segment "${segment}" in the credit policy (version ${policy.version}): ${ids.join(', ')}.`
             : 'No credit policy is published yet: publish one before giving clients segments.',
-          '/segment',
+          { field: 'segment' },
         );
     }
     await setClientSegment(trx, clientId, segment);

@@ -13,7 +13,7 @@ import {
   type ReceivableInvoice,
   type ReceivablePayment,
 } from '@onterms/db';
-import type { CreditPolicyLookup } from './credit-policy-lookup.ts';
+import type { CreditPolicyLookup } from '../credit-policy/credit-policy-lookup.ts';
 import { daysBetween } from './days.ts';
 
 export interface ClientPageDeps {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { listClientIds, outcomeReport, type Database, type OutcomeReport } from '@onterms/db';
-import type { CreditPolicyLookup } from './credit-policy-lookup.ts';
+import type { CreditPolicyLookup } from '../credit-policy/credit-policy-lookup.ts';
 
 export interface OutcomeDeps {
   db: Kysely<Database>;

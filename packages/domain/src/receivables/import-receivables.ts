@@ -20,10 +20,12 @@ import {
   FIELD_LABELS,
   headerSignature,
   isUsable,
+  RECEIVABLE_FIELDS,
   recogniseColumns,
   type ColumnMap,
   type ReceivableField,
 } from './columns.ts';
+import { AppError } from '../app-error.ts';
 import { readTable, TableFormatError, type Cell, type TableRow } from './read-table.ts';
 import { addDays, currencyOf, fromCents, parseAmount, parseDay, parseTermsDays, toCents } from './values.ts';
 
@@ -71,18 +73,22 @@ export interface ImportReceivablesResult {
 export type ImportFailure =
   'unsupported_file' | 'unrecognised_columns' | 'invalid_rows' | 'ambiguous_clients';
 
-/** The file is refused as a whole; nothing was stored. */
-export class ReceivablesImportError extends Error {
-  constructor(
-    readonly reason: ImportFailure,
-    message: string,
-    readonly errors: ImportProblem[] = [],
-    /** For `unrecognised_columns`: the header row as found, so a person can map it. */
-    readonly headers: string[] = [],
-  ) {
-    super(message);
-    this.name = 'ReceivablesImportError';
-  }
+/**
+ * The file is refused as a whole; nothing was stored. The lines at fault go to the caller as `errors`;
+ * for `unrecognised_columns` also the header row as found and the fields it can be mapped to.
+ */
+function refused(
+  reason: ImportFailure,
+  message: string,
+  errors: ImportProblem[] = [],
+  headers: string[] = [],
+): AppError {
+  return new AppError(reason, message, {
+    details: {
+      errors,
+      ...(reason === 'unrecognised_columns' && { headers, fields: [...RECEIVABLE_FIELDS] }),
+    },
+  });
 }
 
 const HEADER_SEARCH_ROWS = 30;
@@ -200,7 +206,7 @@ export async function importReceivables(
       }
       if (problems.length) {
         const ambiguous = problems.some((p) => p.column === FIELD_LABELS.client);
-        throw new ReceivablesImportError(
+        throw refused(
           ambiguous ? 'ambiguous_clients' : 'invalid_rows',
           `${problems.length} line(s) cannot be imported (a client that matches several, an invoice twice); nothing was imported.`,
           problems,
@@ -282,9 +288,7 @@ async function readLines(
     }
   } catch (error) {
     if (error instanceof TableFormatError) {
-      throw new ReceivablesImportError('unsupported_file', error.message, [
-        { line: error.line, message: error.message },
-      ]);
+      throw refused('unsupported_file', error.message, [{ line: error.line, message: error.message }]);
     }
     throw error;
   }
@@ -293,7 +297,7 @@ async function readLines(
       (best, r) => (!best || filled(r.cells) > filled(best.cells) ? r : best),
       null,
     );
-    throw new ReceivablesImportError(
+    throw refused(
       'unrecognised_columns',
       'No client, amount and date columns were recognised. Map the columns of this layout once (it is remembered), or rename the headers (Контрагент / client, Сумма / amount, Дата / date).',
       [{ line: widest?.line ?? null, message: 'Header row not recognised.' }],
@@ -301,7 +305,7 @@ async function readLines(
     );
   }
   if (problems.length) {
-    throw new ReceivablesImportError(
+    throw refused(
       'invalid_rows',
       `${problems.length} line(s) cannot be read; nothing was imported. Fix them and import the file again.`,
       problems,
@@ -406,7 +410,7 @@ function resolveCurrencies(lines: ParsedLine[], columns: ColumnMap, fallback: st
   const first = lines.find((l) => l.currency);
   const other = first && lines.find((l) => l.currency && l.currency !== first.currency);
   if (first && other) {
-    throw new ReceivablesImportError(
+    throw refused(
       'invalid_rows',
       `The amounts are in ${first.currency} (line ${first.line}) and ${other.currency} (line ${other.line}) but the file has no currency column; nothing was imported. Add a «Валюта / currency» column or import one currency per file.`,
       [

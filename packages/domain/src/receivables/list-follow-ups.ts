@@ -5,7 +5,7 @@ import {
   type FollowUpItem,
   type FollowUpKind,
 } from '@onterms/db';
-import type { CreditPolicyLookup } from './credit-policy-lookup.ts';
+import type { CreditPolicyLookup } from '../credit-policy/credit-policy-lookup.ts';
 
 export interface FollowUpDeps {
   db: Kysely<Database>;

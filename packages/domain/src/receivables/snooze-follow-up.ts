@@ -1,12 +1,6 @@
 import { snoozeFollowUp as storeSnooze } from '@onterms/db';
+import { AppError } from '../app-error.ts';
 import { listFollowUps, type FollowUpDeps } from './list-follow-ups.ts';
-
-export class FollowUpNotFoundError extends Error {
-  constructor() {
-    super('No such open follow-up in your scope.');
-    this.name = 'FollowUpNotFoundError';
-  }
-}
 
 /**
  * Puts an open follow-up aside until a date, with the reason. Only an item the manager can see now:
@@ -18,6 +12,7 @@ export async function snoozeFollowUp(
   snooze: { key: string; until: Date; reason: string; by: string },
 ): Promise<void> {
   const { items } = await listFollowUps(deps, repIds);
-  if (!items.some((i) => i.key === snooze.key)) throw new FollowUpNotFoundError();
+  if (!items.some((i) => i.key === snooze.key))
+    throw new AppError('not_found', 'No such open follow-up in your scope.');
   await storeSnooze(deps.db, snooze);
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorMessage, Loading } from '../../components/error-message.tsx';
+import { QueryStatus } from '../../components/error-message.tsx';
 import { useCalls } from '../../features/calls/api/get-calls.ts';
 import { CallsFilters } from '../../features/calls/components/calls-filters.tsx';
 import { CallsTable } from '../../features/calls/components/calls-table.tsx';
@@ -45,8 +45,7 @@ export function CallsListRoute() {
         ) : null}
       </div>
       <CallsFilters filters={filters} onChange={update} onClear={clear} names={names.current} />
-      {calls.isPending ? <Loading label={t('list.loading')} /> : null}
-      {calls.isError ? <ErrorMessage error={calls.error} onRetry={() => void calls.refetch()} /> : null}
+      <QueryStatus query={calls} loading={t('list.loading')} />
       {calls.data ? (
         calls.data.items.length === 0 ? (
           <p className="empty">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage, Loading } from '../../components/error-message.tsx';
+import { QueryStatus } from '../../components/error-message.tsx';
 import { RepCard } from '../../features/credit-policy/components/rep-card.tsx';
 import { useCard } from '../../features/credit-policy/api/get-card.ts';
 import '../../features/credit-policy/components/credit-policy.css';
@@ -24,8 +24,7 @@ export function Component() {
           {t('policy.card.print')}
         </button>
       </div>
-      {card.isPending ? <Loading /> : null}
-      {card.isError ? <ErrorMessage error={card.error} onRetry={() => void card.refetch()} /> : null}
+      <QueryStatus query={card} />
       {card.data ? <RepCard card={card.data} /> : null}
     </div>
   );

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ErrorMessage, Loading } from '../../components/error-message.tsx';
+import { QueryStatus } from '../../components/error-message.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { useCalls } from '../../features/calls/api/get-calls.ts';
 import { CallsTable } from '../../features/calls/components/calls-table.tsx';
@@ -90,15 +90,7 @@ function FeedbackInbox() {
   return (
     <section aria-labelledby="feedback-title">
       <h1 id="feedback-title">{t('inbox.feedbackTitle')}</h1>
-      {inbox.isPending ? <Loading /> : null}
-      {inbox.isError ? (
-        <ErrorMessage
-          error={inbox.error}
-          notFound={t('coaching.unavailable')}
-          onRetry={() => void inbox.refetch()}
-        />
-      ) : null}
-      {inbox.data?.items.length === 0 ? <p className="empty">{t('inbox.feedbackEmpty')}</p> : null}
+      <QueryStatus query={inbox} notFound={t('coaching.unavailable')} empty={t('inbox.feedbackEmpty')} />
       {inbox.data ? <ThreadItems items={inbox.data.items} /> : null}
     </section>
   );
@@ -114,9 +106,7 @@ function MyRecentCalls() {
         <h2 id="my-calls-title">{t('firstDay.myCalls')}</h2>
         <Link to="/calls">{t('firstDay.allMyCalls')}</Link>
       </div>
-      {calls.isPending ? <Loading label={t('list.loading')} /> : null}
-      {calls.isError ? <ErrorMessage error={calls.error} onRetry={() => void calls.refetch()} /> : null}
-      {calls.data?.items.length === 0 ? <p className="empty">{t('list.empty')}</p> : null}
+      <QueryStatus query={calls} loading={t('list.loading')} empty={t('list.empty')} />
       {calls.data?.items.length ? (
         <CallsTable
           calls={calls.data.items}
@@ -137,9 +127,7 @@ function RepliesInbox() {
     <section aria-labelledby="replies-title">
       <h1 id="replies-title">{t('firstDay.repliesTitle')}</h1>
       <p className="muted">{t('firstDay.repliesHint')}</p>
-      {inbox.isPending ? <Loading /> : null}
-      {inbox.isError ? <ErrorMessage error={inbox.error} onRetry={() => void inbox.refetch()} /> : null}
-      {inbox.data?.items.length === 0 ? <p className="empty">{t('firstDay.repliesEmpty')}</p> : null}
+      <QueryStatus query={inbox} empty={t('firstDay.repliesEmpty')} />
       {inbox.data ? <ThreadItems items={inbox.data.items} /> : null}
     </section>
   );
@@ -152,15 +140,7 @@ function ReviewInbox() {
     <section aria-labelledby="review-title">
       <h2 id="review-title">{t('inbox.reviewTitle')}</h2>
       <p className="muted">{t('inbox.reviewHint')}</p>
-      {inbox.isPending ? <Loading /> : null}
-      {inbox.isError ? (
-        <ErrorMessage
-          error={inbox.error}
-          notFound={t('coaching.unavailable')}
-          onRetry={() => void inbox.refetch()}
-        />
-      ) : null}
-      {inbox.data?.items.length === 0 ? <p className="empty">{t('inbox.reviewEmpty')}</p> : null}
+      <QueryStatus query={inbox} notFound={t('coaching.unavailable')} empty={t('inbox.reviewEmpty')} />
       {inbox.data?.items.length ? (
         <table className="calls stack">
           <thead>

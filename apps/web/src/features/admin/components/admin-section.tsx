@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
+import { QueryStatus } from '../../../components/error-message.tsx';
 
 /** One admin area: a heading, then loading, error (with retry) or the content. */
 export function AdminSection<T>({
@@ -15,8 +15,7 @@ export function AdminSection<T>({
   return (
     <section className="admin-block" aria-label={title}>
       <h2>{title}</h2>
-      {query.isPending ? <Loading /> : null}
-      {query.isError ? <ErrorMessage error={query.error} onRetry={() => void query.refetch()} /> : null}
+      <QueryStatus query={query} />
       {query.data !== undefined ? children(query.data) : null}
     </section>
   );

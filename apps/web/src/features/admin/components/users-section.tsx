@@ -61,6 +61,21 @@ export function UsersSection() {
   );
 }
 
+/** A rep's team to choose: none, or one of the teams. */
+function TeamOptions({ teams }: { teams: AdminTeam[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <option value="">{t('admin.noTeam')}</option>
+      {teams.map((team) => (
+        <option key={team.id} value={team.id}>
+          {team.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 function TeamsChoice({
   teams,
   role,
@@ -84,12 +99,7 @@ function TeamsChoice({
       <label>
         {label}
         <select value={teamId} onChange={(e) => onTeam(e.target.value)}>
-          <option value="">{t('admin.noTeam')}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
+          <TeamOptions teams={teams} />
         </select>
       </label>
     );
@@ -266,12 +276,7 @@ function UserRow({
                 update.mutate({ id: user.id, teamId });
             }}
           >
-            <option value="">{t('admin.noTeam')}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
+            <TeamOptions teams={teams} />
           </select>
         ) : user.role === 'manager' ? (
           <details>

@@ -68,16 +68,10 @@ export function ChecklistPanel({ call, onPlay, renderFlagActions, itemTitles = {
                 <OpportunityList opportunities={machine?.opportunities ?? []} label={label} onPlay={onPlay} />
               ) : null}
               {correction ? (
-                <p className="correction-note">
-                  {t('checklist.correctedBy', {
-                    name: correction.by.name,
-                    date: formatDateTime(correction.at, i18n.language),
-                  })}{' '}
-                  {t('firstDay.quote', { text: correction.reason })}.{' '}
-                  {t('checklist.machineSaid', {
-                    verdict: machine?.stated ? t('checklist.stated') : t('checklist.notStated'),
-                  })}
-                </p>
+                <CorrectionNote
+                  correction={correction}
+                  machineSaid={machine?.stated ? t('checklist.stated') : t('checklist.notStated')}
+                />
               ) : null}
               {renderFlagActions?.(flag)}
             </li>
@@ -117,21 +111,31 @@ function DeflectionItem({ call, onPlay, renderFlagActions }: Props) {
         locale={i18n.language}
       />
       {correction ? (
-        <p className="correction-note">
-          {t('checklist.correctedBy', {
-            name: correction.by.name,
-            date: formatDateTime(correction.at, i18n.language),
-          })}{' '}
-          {t('firstDay.quote', { text: correction.reason })}.{' '}
-          {t('checklist.machineSaid', {
-            verdict: call.deflection?.present
-              ? t('checklist.deflectionPresent')
-              : t('checklist.deflectionAbsent'),
-          })}
-        </p>
+        <CorrectionNote
+          correction={correction}
+          machineSaid={
+            call.deflection?.present ? t('checklist.deflectionPresent') : t('checklist.deflectionAbsent')
+          }
+        />
       ) : null}
       {renderFlagActions?.('deflection')}
     </li>
+  );
+}
+
+/** Who corrected the verdict, when and why, and what the machine had said. */
+function CorrectionNote(props: { correction: CallDetail['corrections'][string]; machineSaid: string }) {
+  const { t, i18n } = useTranslation();
+  const { correction } = props;
+  return (
+    <p className="correction-note">
+      {t('checklist.correctedBy', {
+        name: correction.by.name,
+        date: formatDateTime(correction.at, i18n.language),
+      })}{' '}
+      {t('firstDay.quote', { text: correction.reason })}.{' '}
+      {t('checklist.machineSaid', { verdict: props.machineSaid })}
+    </p>
   );
 }
 

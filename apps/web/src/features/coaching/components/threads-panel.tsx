@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
+import { ErrorMessage, QueryStatus } from '../../../components/error-message.tsx';
 import { formatClock, formatDateTime } from '../../../lib/format.ts';
 import type { ThreadView as Thread } from '@onterms/contracts';
 import { useAcknowledgeAnnotation } from '../api/acknowledge-annotation.ts';
@@ -45,14 +45,7 @@ export function ThreadsPanel({
         ) : null}
       </div>
       {draft && canAnnotate ? <NoteForm callId={callId} draft={draft} onDone={onDraftDone} /> : null}
-      {annotations.isPending ? <Loading label={t('coaching.loading')} /> : null}
-      {annotations.isError ? (
-        <ErrorMessage
-          error={annotations.error}
-          notFound={t('coaching.unavailable')}
-          onRetry={() => void annotations.refetch()}
-        />
-      ) : null}
+      <QueryStatus query={annotations} loading={t('coaching.loading')} notFound={t('coaching.unavailable')} />
       {annotations.isSuccess && threads.length === 0 ? (
         <p className="muted small">{canAnnotate ? t('coaching.emptyManager') : t('coaching.empty')}</p>
       ) : null}

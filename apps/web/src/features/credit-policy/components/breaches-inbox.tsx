@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
+import { QueryStatus } from '../../../components/error-message.tsx';
 import { useBreachesInbox } from '../api/get-breaches.ts';
 import { BreachesTable } from './breaches-table.tsx';
 
@@ -10,9 +10,7 @@ export function BreachesInbox() {
   return (
     <section aria-labelledby="breaches-inbox">
       <h2 id="breaches-inbox">{t('policy.inbox.title')}</h2>
-      {inbox.isPending ? <Loading /> : null}
-      {inbox.isError ? <ErrorMessage error={inbox.error} onRetry={() => void inbox.refetch()} /> : null}
-      {inbox.data?.items.length === 0 ? <p className="empty">{t('policy.inbox.empty')}</p> : null}
+      <QueryStatus query={inbox} empty={t('policy.inbox.empty')} />
       {inbox.data?.items.length ? <BreachesTable items={inbox.data.items} /> : null}
     </section>
   );

@@ -2,7 +2,7 @@ import { FINDING_KINDS } from '../../../types/finding-kinds.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message.tsx';
-import { downloadCsv } from '../../dashboard/utils/csv.ts';
+import { downloadCsv } from '../../../lib/csv.ts';
 import { useBreachCalls } from '../api/get-breaches.ts';
 import { usePolicyStats } from '../api/get-policy-stats.ts';
 import { BreachesTable } from './breaches-table.tsx';

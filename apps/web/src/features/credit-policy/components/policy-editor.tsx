@@ -6,6 +6,7 @@ import { usePublishPolicy } from '../api/publish-policy.ts';
 import { useValidatePolicy } from '../api/validate-policy.ts';
 import { downloadBlob, jsonBlob } from '../../../lib/download.ts';
 import { SegmentForm } from './segment-form.tsx';
+import { JsonEditor } from './json-editor.tsx';
 
 const EMPTY: CreditPolicy = {
   id: 'credit-rules',
@@ -98,19 +99,13 @@ export function PolicyEditor({ current }: { current: CreditPolicy | null }) {
 
       <h3>{t('policy.json')}</h3>
       <p className="small muted">{t('policy.jsonHint')}</p>
-      <textarea
-        aria-label={t('policy.json')}
-        className="policy-json"
+      <JsonEditor
+        label={t('policy.json')}
         rows={12}
         value={jsonText}
-        onChange={(e) => setJsonText(e.target.value)}
-        spellCheck={false}
+        onChange={setJsonText}
+        error={jsonError}
       />
-      {jsonError ? (
-        <p role="alert" className="error-box">
-          {jsonError}
-        </p>
-      ) : null}
       <div className="row">
         <button type="button" onClick={importJson}>
           {t('policy.importJson')}

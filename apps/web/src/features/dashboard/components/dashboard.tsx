@@ -1,8 +1,8 @@
-import { useEffect, useMemo } from 'react';
+import { Fragment, useEffect, useMemo } from 'react';
 import type { CallType } from '@onterms/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
+import { ErrorMessage, Loading, QueryStatus } from '../../../components/error-message.tsx';
 import { CallTypeFilter, DayRangeFilter } from '../../../components/filter-controls.tsx';
 import { companyDay, formatDate, formatNumber } from '../../../lib/format.ts';
 import {
@@ -14,13 +14,15 @@ import {
   type TermStatsParams,
   type TermStatsReport,
 } from '../api/get-term-stats.ts';
-import { downloadCsv } from '../utils/csv.ts';
+import { downloadCsv } from '../../../lib/csv.ts';
 import { drillDownUrl, type CellKind, type DrillScope } from '../utils/drill-down.ts';
 import { Sparkline } from './sparkline.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import { StatsBasis } from './stats-basis.tsx';
 
 const FLAGS = ['payment_terms', 'deadline', 'sanctions', 'deflection'] as const;
+/** The call counts under the KPIs, each opening the calls it counts. */
+const COUNTS = ['analysed', 'failed', 'pending'] as const;
 
 /** Calendar day `days` before today, as YYYY-MM-DD (the period picker's default: the last 12 weeks). */
 function dayBefore(days: number): string {
@@ -136,8 +138,7 @@ export function Dashboard() {
           </label>
         </div>
       </section>
-      {groups.isPending ? <Loading label={t('common.loading')} /> : null}
-      {groups.isError ? <ErrorMessage error={groups.error} onRetry={() => void groups.refetch()} /> : null}
+      <QueryStatus query={groups} loading={t('common.loading')} />
       {report ? (
         <>
           <p className="muted small">
@@ -161,29 +162,18 @@ export function Dashboard() {
             ))}
           </section>
           <p className="small">
-            {t('dashboard.analysed')}:{' '}
-            {cell(
-              'analysed',
-              formatNumber(report.total.current.counts.analysed, lang),
-              { range: report.period, callType: filters.callType },
-              t('dashboard.openCalls'),
-            )}
-            {' · '}
-            {t('dashboard.failed')}:{' '}
-            {cell(
-              'failed',
-              formatNumber(report.total.current.counts.failed, lang),
-              { range: report.period, callType: filters.callType },
-              t('dashboard.openCalls'),
-            )}
-            {' · '}
-            {t('dashboard.pending')}:{' '}
-            {cell(
-              'pending',
-              formatNumber(report.total.current.counts.pending, lang),
-              { range: report.period, callType: filters.callType },
-              t('dashboard.openCalls'),
-            )}
+            {COUNTS.map((kind, i) => (
+              <Fragment key={kind}>
+                {i > 0 ? ' · ' : null}
+                {t(`dashboard.${kind}`)}:{' '}
+                {cell(
+                  kind,
+                  formatNumber(report.total.current.counts[kind], lang),
+                  { range: report.period, callType: filters.callType },
+                  t('dashboard.openCalls'),
+                )}
+              </Fragment>
+            ))}
           </p>
 
           <section aria-labelledby="dash-trend">

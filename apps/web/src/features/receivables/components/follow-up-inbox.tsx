@@ -2,7 +2,7 @@ import type { FollowUpItem } from '@onterms/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { describeError, ErrorMessage, Loading } from '../../../components/error-message.tsx';
+import { QueryStatus, describeError } from '../../../components/error-message.tsx';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
 import { useFollowUps } from '../api/get-follow-ups.ts';
 import { useSnoozeFollowUp } from '../api/snooze-follow-up.ts';
@@ -15,9 +15,7 @@ export function FollowUpInbox({ canSnooze }: { canSnooze: boolean }) {
     <div className="page">
       <h1>{t('followUps.title')}</h1>
       <p className="muted">{t('followUps.hint')}</p>
-      {queue.isPending ? <Loading /> : null}
-      {queue.isError ? <ErrorMessage error={queue.error} onRetry={() => void queue.refetch()} /> : null}
-      {queue.data?.items.length === 0 ? <p className="empty">{t('followUps.empty')}</p> : null}
+      <QueryStatus query={queue} empty={t('followUps.empty')} />
       <ul className="inbox follow-ups">
         {queue.data?.items.map((item) => (
           <Item key={item.key} item={item} canSnooze={canSnooze} />

@@ -4,20 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useImportReceivables, type ImportOutcome } from '../api/import-receivables.ts';
 
-const FIELDS = [
-  'client',
-  'taxId',
-  'document',
-  'date',
-  'dueDate',
-  'termsDays',
-  'amount',
-  'paid',
-  'balance',
-  'rep',
-  'currency',
-] as const;
-
 /**
  * Importing a receivables report: check first (nothing stored: the counts and the new clients to
  * confirm), then import. A layout whose headers are not recognised gets a mapping step, remembered.
@@ -158,7 +144,8 @@ function Refusal(props: {
       {refusal.headers ? (
         <fieldset>
           <legend>{t('import.mapTitle')}</legend>
-          {FIELDS.map((field) => (
+          {/* The fields a column can be mapped to come with the refusal (the server's list). */}
+          {(refusal.fields ?? []).map((field) => (
             <label key={field}>
               {t(`import.field.${field}`)}{' '}
               <select

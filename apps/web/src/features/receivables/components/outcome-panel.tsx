@@ -2,7 +2,7 @@ import type { OutcomeReport } from '@onterms/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
+import { QueryStatus } from '../../../components/error-message.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useOutcome, type OutcomeGroupBy } from '../api/get-outcome.ts';
 
@@ -29,8 +29,7 @@ export function OutcomePanel() {
           <option value="segment">{t('outcome.bySegment')}</option>
         </select>
       </label>
-      {outcome.isPending ? <Loading /> : null}
-      {outcome.isError ? <ErrorMessage error={outcome.error} onRetry={() => void outcome.refetch()} /> : null}
+      <QueryStatus query={outcome} />
       {outcome.data ? (
         <>
           <div className="comparison" data-testid="outcome-comparison">

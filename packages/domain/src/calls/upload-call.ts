@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Transcript } from '@onterms/contracts';
 import {
+  deleteQueuedCall,
+  deleteUnusedClient,
   ensureClient,
   findClientById,
   findClientByTaxId,
@@ -15,20 +17,31 @@ import {
   type Database,
 } from '@onterms/db';
 import { hasRepClientSides, isMediaError, type ArrivingRecording, type Media } from '@onterms/media';
-import type { CallQueue } from '@onterms/pipeline';
 import type { BlobStore, PendingBlob } from '@onterms/storage';
 import { MAX_TRANSCRIPT_SEGMENTS, parseTranscriptFile } from '@onterms/transcription';
-import { mayUploadFor } from '../access/call-policy.ts';
-import { allows, inScope, visibleRepIds } from '../access/policy.ts';
-import type { Principal } from '../access/principal.ts';
-import { AppError } from '@onterms/domain';
-import { attachTranscriptToCall } from './attach-transcript.ts';
+import { AppError } from '../app-error.ts';
+import { attachTranscript, unreadableTranscript } from './attach-transcript.ts';
+import { enqueueOrUndo, type CallQueue } from './enqueue-or-undo.ts';
 
 export interface UploadDeps {
   db: Kysely<Database>;
   store: BlobStore;
   media: Media;
   queue: CallQueue;
+}
+
+/**
+ * Who uploads, with the rights the access policy gives them (the API builds this from the request's
+ * principal: apps/api/src/access/call-policy.ts). The action asks; the policy answers.
+ */
+export interface Uploader {
+  /** Recorded as the call's uploader (for an API token: the admin who created it). */
+  userId: string;
+  /** An API token uploads on a rep's behalf and must name the rep; a person uploads as themselves by default. */
+  kind: 'user' | 'token';
+  mayUploadFor(repId: string): Promise<boolean>;
+  /** Whether they may see this existing call (else a duplicate tells them nothing about it). */
+  maySee(call: Call): Promise<boolean>;
 }
 
 export interface UploadInput {
@@ -45,32 +58,34 @@ export type UploadOutcome = { created: true; call: Call } | { created: false; ca
 
 /**
  * Accepts a recording: validates everything first, and only then makes it visible — blob committed,
- * row inserted and job enqueued, or nothing at all. The same bytes from the same uploader return the
+ * row inserted, then the job enqueued (enqueue-or-undo.ts: a queue that is down takes the row and the
+ * files back with it), or nothing at all. The same bytes from the same uploader return the
  * existing call instead of a copy.
  */
 export async function uploadCall(
   deps: UploadDeps,
-  principal: Principal,
+  uploader: Uploader,
   input: UploadInput,
 ): Promise<UploadOutcome> {
   const { audio, fields } = input;
   let committedKeys: string[] = [];
+  let createdClientId: string | null = null;
   try {
     const written = audio.written;
     if (!written || written.size === 0) throw new AppError('empty_file', 'The audio file is empty.');
 
-    if (principal.kind === 'token' && !fields.repId) {
+    if (uploader.kind === 'token' && !fields.repId) {
       throw new AppError(
         'unknown_rep',
         "An API token uploads on a rep's behalf: send the rep's id as repId.",
       );
     }
-    const repId = fields.repId ?? principal.userId;
+    const repId = fields.repId ?? uploader.userId;
     const rep = await findUserById(deps.db, repId);
     if (!rep || rep.role !== 'rep' || rep.disabled) {
       throw new AppError('unknown_rep', `No active rep with id ${repId}.`);
     }
-    if (!(await mayUploadFor(deps.db, principal, repId))) {
+    if (!(await uploader.mayUploadFor(repId))) {
       throw new AppError('unknown_rep', `You cannot upload calls for rep ${repId}.`);
     }
 
@@ -104,10 +119,10 @@ export async function uploadCall(
       await audio.abort();
       // The same recording again, now with its transcript: the transcript is what was missing.
       if (input.transcript && existing.transcriptUploadKey === null) {
-        const attached = await attachTranscriptToCall(deps, existing, input.transcript);
+        const attached = await attachTranscript(deps, existing, input.transcript);
         return { created: false, call: attached };
       }
-      return await duplicateOf(deps, principal, existing);
+      return await duplicateOf(uploader, existing);
     }
 
     const id = randomUUID();
@@ -128,10 +143,11 @@ export async function uploadCall(
       const raced = await findCallByRepAndSha256(trx, repId, written.sha256);
       if (raced) return { created: false, call: raced };
       const client = knownClient ?? (fields.clientName ? await ensureClient(trx, fields.clientName) : null);
+      if (client && 'created' in client && client.created) createdClientId = client.id;
       const inserted = await insertUploadedCall(trx, {
         id,
         repId,
-        uploadedBy: principal.userId,
+        uploadedBy: uploader.userId,
         clientId: client?.id ?? null,
         callType: fields.callType ?? 'credit_negotiation',
         recordedAt: fields.recordedAt ? new Date(fields.recordedAt) : new Date(),
@@ -149,14 +165,20 @@ export async function uploadCall(
         repChannel: fields.repChannel ?? null,
         transcriptUploadKey: transcriptKey,
       });
-      // Enqueued inside the transaction: if the queue is down, the row is rolled back and the caller
-      // gets a 503 with nothing stored. A job that starts before the commit finds the row once it lands.
-      await deps.queue.enqueueCall(id);
       return { created: true, call: inserted };
     });
-    if (outcome.created) return outcome;
-    await Promise.all(committedKeys.map((key) => deps.store.delete(key).catch(() => {})));
-    return await duplicateOf(deps, principal, outcome.call);
+    if (!outcome.created) {
+      await Promise.all(committedKeys.map((key) => deps.store.delete(key).catch(() => {})));
+      return await duplicateOf(uploader, outcome.call);
+    }
+    // The queue is down: the row goes, and the client it created (the catch below removes the files);
+    // the caller gets a 503.
+    await enqueueOrUndo(deps.queue, id, async () => {
+      await deleteQueuedCall(deps.db, id);
+      // Someone may have started using the new client meanwhile (an import): then it stays.
+      if (createdClientId) await deleteUnusedClient(deps.db, createdClientId).catch(() => {});
+    });
+    return outcome;
   } catch (error) {
     await audio.abort().catch(() => {});
     await Promise.all(committedKeys.map((key) => deps.store.delete(key).catch(() => {})));
@@ -169,10 +191,8 @@ export async function uploadCall(
  * who may read it. An upload-only integration, or a manager no longer leading the rep's team, learns
  * that it is a duplicate and nothing about the call.
  */
-async function duplicateOf(deps: UploadDeps, principal: Principal, call: Call): Promise<UploadOutcome> {
-  if (allows(principal, 'calls.view') && inScope(await visibleRepIds(deps.db, principal), call.repId)) {
-    return { created: false, call };
-  }
+async function duplicateOf(uploader: Uploader, call: Call): Promise<UploadOutcome> {
+  if (await uploader.maySee(call)) return { created: false, call };
   throw new AppError(
     'duplicate_call',
     'This recording was already uploaded for this rep; it was not stored again.',
@@ -190,10 +210,7 @@ function parseUploadedTranscript(
       fields.language ? { language: fields.language } : {},
     );
   } catch (error) {
-    throw new AppError(
-      'invalid_transcript',
-      `The transcript ${file.filename} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw unreadableTranscript(file.filename, error);
   }
 }
 

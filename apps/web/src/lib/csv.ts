@@ -1,4 +1,4 @@
-import { downloadBlob } from '../../../lib/download.ts';
+import { downloadBlob } from './download.ts';
 /**
  * CSV that Excel opens with Cyrillic intact: UTF-8 with a byte-order mark, `;` between fields (the list
  * separator of Russian-locale Excel, which opens `,`-separated files as one column), CRLF line ends,

@@ -1,21 +1,15 @@
-import { type CorrectionBody } from '@onterms/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { CorrectionBody, Moment } from '@onterms/contracts';
 import type { Kysely } from 'kysely';
-import type { Moment } from '@onterms/contracts';
 import {
-  deleteFlagCorrection,
-  getEffectiveFlags,
   getSegments,
-  listFlagCorrections,
   markCallReviewed,
   upsertFlagCorrection,
   type Call,
   type Database,
   type FlagCorrection,
 } from '@onterms/db';
-import type { UserPrincipal } from '../access/principal.ts';
-import type { AuditLog } from '../auth/audit.ts';
-import { AppError } from '@onterms/domain';
+import { AppError } from '../app-error.ts';
+import { verdictOf } from './flag-verdict.ts';
 
 /**
  * A manager's correction of the machine's verdict on one flag. It lives in its own table (never in
@@ -24,14 +18,21 @@ import { AppError } from '@onterms/domain';
  */
 export interface CorrectionDeps {
   db: Kysely<Database>;
-  audit: AuditLog;
+  /** Writes the `call.flag_changed` entry for whoever acts (the API: by the request's principal and IP). */
+  audit: (event: FlagChangedEvent) => Promise<void>;
+}
+
+export interface FlagChangedEvent {
+  action: 'call.flag_changed';
+  objectType: 'call';
+  objectId: string;
+  details: Record<string, unknown>;
 }
 
 export async function correctFlag(
   deps: CorrectionDeps,
-  request: FastifyRequest,
-  manager: UserPrincipal,
-  call: Call,
+  managerId: string,
+  call: Pick<Call, 'id' | 'status'>,
   flag: string,
   body: CorrectionBody,
 ): Promise<FlagCorrection> {
@@ -53,12 +54,12 @@ export async function correctFlag(
       stated: body.stated,
       moments,
       reason,
-      authorId: manager.userId,
+      authorId: managerId,
     });
-    await markCallReviewed(trx, call.id, manager.userId);
+    await markCallReviewed(trx, call.id, managerId);
     return saved;
   });
-  await deps.audit.record(request, {
+  await deps.audit({
     action: 'call.flag_changed',
     objectType: 'call',
     objectId: call.id,
@@ -70,36 +71,6 @@ export async function correctFlag(
     },
   });
   return correction;
-}
-
-/** Removes a correction: the machine's verdict applies again. Nothing to remove is not an error. */
-export async function removeCorrection(
-  deps: CorrectionDeps,
-  request: FastifyRequest,
-  call: Call,
-  flag: string,
-): Promise<void> {
-  const before = await verdictOf(deps.db, call.id, flag);
-  if (!(await deleteFlagCorrection(deps.db, call.id, flag))) return;
-  await deps.audit.record(request, {
-    action: 'call.flag_changed',
-    objectType: 'call',
-    objectId: call.id,
-    details: { flag, before, after: await verdictOf(deps.db, call.id, flag), reason: 'correction removed' },
-  });
-}
-
-async function verdictOf(db: Kysely<Database>, callId: string, flag: string) {
-  const effective = (await getEffectiveFlags(db, [callId])).get(callId)?.[flag];
-  if (!effective) return null;
-  const correction =
-    effective.source === 'correction'
-      ? (await listFlagCorrections(db, callId)).find((c) => c.flag === flag)
-      : null;
-  return {
-    ...effective,
-    ...(correction && { segments: correction.moments.map((m) => m.segment), reason: correction.reason }),
-  };
 }
 
 /** Moments for the chosen segments, times and words taken from the stored transcript. */

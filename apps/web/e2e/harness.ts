@@ -196,5 +196,5 @@ export const DIRECTOR = {
 
 /** Creates the director on the stack (through the accounts module, like everyone else). */
 export async function addDirector(stack: Stack): Promise<void> {
-  await createAccount(stack.database.db, createPasswordHasher(), { ...DIRECTOR, role: 'director' });
+  await createUser(stack.database.db, createPasswordHasher(), { ...DIRECTOR, role: 'director' });
 }

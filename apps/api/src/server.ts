@@ -65,6 +65,7 @@ const pipeline = await createPipeline({
     store,
     media,
     log,
+    timeZone: config.company.timeZone,
     stt: config.stt,
     analysisLlm: config.analysisLlm,
   }),

@@ -9,6 +9,7 @@ import * as callFailures from './2026-12-07T0100-call-failures.ts';
 import * as creditPolicy from './2026-12-07T0200-credit-policy.ts';
 import * as receivables from './2026-12-07T0300-receivables.ts';
 import * as analysisConfidence from './2026-12-07T0500-analysis-confidence.ts';
+import * as receivablesRollups from './2026-12-07T1300-receivables-rollups.ts';
 
 /**
  * Every migration, by its sortable name. Listed statically (rather than read from the folder at run
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0200-credit-policy': creditPolicy,
   '2026-12-07T0300-receivables': receivables,
   '2026-12-07T0500-analysis-confidence': analysisConfidence,
+  '2026-12-07T1300-receivables-rollups': receivablesRollups,
 };

@@ -44,7 +44,11 @@ export {
   type ImportFailure,
 } from './receivables/import-receivables.ts';
 export { RECEIVABLE_FIELDS, type ReceivableField } from './receivables/columns.ts';
-export { NO_CREDIT_POLICY, type CreditPolicyLookup } from './receivables/credit-policy-lookup.ts';
+export {
+  NO_CREDIT_POLICY,
+  type CreditPolicyLookup,
+  type FollowUpDaysBySegment,
+} from './receivables/credit-policy-lookup.ts';
 export { listFollowUps, type FollowUpDeps, type FollowUpQueue } from './receivables/list-follow-ups.ts';
 export { snoozeFollowUp, FollowUpNotFoundError } from './receivables/snooze-follow-up.ts';
 export {

@@ -34,8 +34,11 @@ export interface FollowUpQuery {
   now: Date;
   /** Days an overdue client may go without a call: the setting … */
   defaultDays: number;
-  /** … or the client's policy segment's. */
-  daysByClient: { clientId: string; days: number }[];
+  /**
+   * … or the client's policy segment's (its own segment if the policy has it, else the default): null
+   * without a published policy.
+   */
+  followUpDays: { segments: { segment: string; days: number | null }[]; defaultSegment: string } | null;
   /** A negotiation this recent with a client who is overdue is a follow-up. */
   negotiationWindowDays: number;
   limit: number;
@@ -54,15 +57,16 @@ export interface FollowUpQuery {
 export async function listFollowUps(db: Db, q: FollowUpQuery): Promise<FollowUpItem[]> {
   const scope = (rep: RawBuilder<unknown>) =>
     q.repIds === null ? sql`true` : q.repIds.length ? sql`${rep} = any(${q.repIds}::uuid[])` : sql`false`;
-  const days = JSON.stringify(q.daysByClient.map((d) => ({ client_id: d.clientId, days: d.days })));
+  const days = JSON.stringify(q.followUpDays?.segments ?? []);
+  const defaultSegment = q.followUpDays?.defaultSegment ?? null;
   // Snoozed items are dropped after the limit is taken: read as many more as there are snoozes.
   const snoozed = await sql<{ n: number }>`
     select count(*)::int as n from follow_up_snoozes where until > ${q.now}::timestamptz
   `.execute(db);
   const reach = q.limit + (snoozed.rows[0]?.n ?? 0);
   const rows = await sql<Row>`
-    with overrides as (
-      select * from jsonb_to_recordset(${days}::jsonb) as o(client_id uuid, days int)
+    with segments as (
+      select * from jsonb_to_recordset(${days}::jsonb) as s(segment text, days int)
     ),
     -- Clients (× the rep whose scope their invoices are in) owing past due with no call for N days.
     due as materialized (
@@ -72,11 +76,13 @@ export async function listFollowUps(db: Db, q: FollowUpQuery): Promise<FollowUpI
       from client_invoice_rollups r
       join clients c on c.id = r.client_id
       join client_rollups a on a.client_id = r.client_id
-      left join overrides o on o.client_id = r.client_id
+      left join segments own on own.segment = c.segment
+      left join segments fallback on fallback.segment = ${defaultSegment}::text
       where r.open_invoices > 0 and r.first_open_due_on < ${q.today}::date
         and ${scope(sql`coalesce(c.rep_id, r.rep_id)`)}
         and (a.last_call_at is null
-             or a.last_call_at < ${q.now}::timestamptz - make_interval(days => coalesce(o.days, ${q.defaultDays}::int)))
+             or a.last_call_at < ${q.now}::timestamptz - make_interval(days => coalesce(
+               case when own.segment is not null then own.days else fallback.days end, ${q.defaultDays}::int)))
     ),
     -- The oldest open invoice of the reach-th client bounds the days late worth reading.
     bound as (

@@ -4,8 +4,8 @@ import type { CreditPolicyLookup } from '../receivables/credit-policy-lookup.ts'
 
 /**
  * The published credit policy as receivables read it: each client's segment (its own, else the
- * policy's default) and that segment's credit limit. The policy format has no "days without a call",
- * so FOLLOW_UP_DAYS decides that for every segment. No policy published: no segments, no limits.
+ * policy's default), that segment's credit limit and its days without a call (`followUpDays`; a
+ * segment without it: FOLLOW_UP_DAYS). No policy published: no segments, no limits, the setting.
  */
 export function creditPolicyLookup(db: Kysely<Database>): CreditPolicyLookup {
   const segmentsOf = async (clientIds: string[]) => {
@@ -24,7 +24,14 @@ export function creditPolicyLookup(db: Kysely<Database>): CreditPolicyLookup {
     return { segments, bySegment };
   };
   return {
-    followUpDays: async () => [],
+    async followUpDays() {
+      const policy = await findCurrentPolicy(db);
+      if (!policy) return null;
+      return {
+        segments: policy.document.segments.map((s) => ({ segment: s.id, days: s.followUpDays ?? null })),
+        defaultSegment: policy.document.defaultSegment,
+      };
+    },
     async segments(clientIds) {
       return (await segmentsOf(clientIds))?.segments ?? new Map();
     },

@@ -31,7 +31,9 @@ describe('days without a call, per credit policy segment', () => {
     ] as const) {
       await sql`
         insert into receivable_invoices (client_id, number, issued_on, due_on, currency, amount, balance, rep_id, last_import_id)
-        values (${client}, ${number}, '2026-10-01', '2026-11-01', 'RUB', 1000, 1000, ${rep}, ${rows[0]!.id})`.execute(db);
+        values (${client}, ${number}, '2026-10-01', '2026-11-01', 'RUB', 1000, 1000, ${rep}, ${rows[0]!.id})`.execute(
+        db,
+      );
       await insertCall(
         db,
         newCallRow({

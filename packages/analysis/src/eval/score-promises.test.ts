@@ -58,6 +58,26 @@ describe('scoring promises against corpus truth', () => {
     expect(sut.segments).toEqual({ labelled: 2, found: 2 });
   });
 
+  it('takes "all of it" or the amount for a truth that names both', () => {
+    const sut = new PromiseScorer();
+    sut.add(
+      'call-5',
+      [
+        { amount: 6250, full: true, due: { weekday: 2 }, segments: [3] },
+        { amount: 900, full: true, due: { weekday: 4 }, segments: [3] },
+        { amount: 100, due: { weekday: 5 }, segments: [3] },
+      ],
+      {
+        promises: [
+          { full: true, due: { weekday: 2 }, moments: [moment] },
+          { amount: 900, due: { weekday: 4 }, moments: [moment] },
+          { full: true, due: { weekday: 5 }, moments: [moment] },
+        ],
+      },
+    );
+    expect(sut.counts).toEqual({ tp: 2, fp: 1, fn: 1 });
+  });
+
   it('leaves calls without promise truth out', () => {
     const sut = new PromiseScorer();
     sut.add('call-2', undefined, { promises: [{ due: { weekday: 1 }, moments: [moment] }] });

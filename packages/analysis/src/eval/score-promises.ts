@@ -17,13 +17,27 @@ export interface Counts {
   fn: number;
 }
 
-/** The same deadline, and the same amount (or "all of it") when the truth names one. */
-function key(p: Counted): string {
-  const due = Object.keys(p.due)
+/** The deadline as text, for matching and for the error lines. */
+function dueKey(due: PromiseDue): string {
+  return Object.keys(due)
     .sort()
-    .map((k) => `${k}=${String(p.due[k as keyof PromiseDue])}`)
+    .map((k) => `${k}=${String(due[k as keyof PromiseDue])}`)
     .join(',');
-  return `${due}|${p.amount ?? ''}|${p.full ? 'full' : ''}`;
+}
+
+function key(p: Counted): string {
+  return `${dueKey(p.due)}|${p.amount ?? ''}|${p.full ? 'full' : ''}`;
+}
+
+/**
+ * The same deadline, and the same "what": the same amount, or both "all of it" (a truth may name both,
+ * «всю сумму, 6 250» — either read counts), or neither naming anything.
+ */
+function same(found: Counted, truth: Counted): boolean {
+  if (dueKey(found.due) !== dueKey(truth.due)) return false;
+  if (found.full && truth.full) return true;
+  if (found.amount !== undefined && found.amount === truth.amount) return true;
+  return !found.full && found.amount === undefined && !truth.full && truth.amount === undefined;
 }
 
 const overlap = (found: Found, truth: PromiseTruth) =>
@@ -32,7 +46,7 @@ const overlap = (found: Found, truth: PromiseTruth) =>
 /**
  * Promises scored per call as multisets, twice:
  * - `counts`: a promise found is a true positive when the truth has one with the same deadline and
- *   amount (or "all of it");
+ *   the same amount or "all of it" (`same`);
  * - `withMoments`: … and at least one of its moments is in a segment the truth labels.
  * `segments` counts the labelled segments of the matched promises and how many of them a moment found.
  * Calls without `promises` truth are not scored.
@@ -53,11 +67,11 @@ export class PromiseScorer {
     const order = found
       .map((p) => ({
         p,
-        best: Math.max(0, ...left.filter((t) => key(t) === key(p)).map((t) => overlap(p, t))),
+        best: Math.max(0, ...left.filter((t) => same(p, t)).map((t) => overlap(p, t))),
       }))
       .sort((a, b) => b.best - a.best);
     for (const { p } of order) {
-      const candidates = left.filter((t) => key(t) === key(p));
+      const candidates = left.filter((t) => same(p, t));
       const match = candidates.sort((a, b) => overlap(p, b) - overlap(p, a))[0];
       if (!match) {
         this.counts.fp++;

@@ -18,6 +18,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       client_id uuid primary key references clients (id) on delete cascade,
       last_call_id uuid,
       last_call_at timestamptz,
+      last_call_type text,
+      last_call_rep_id uuid,
       negotiations integer not null default 0,
       -- analysed credit negotiations that stated the payment terms, the deadline and the sanctions
       negotiations_stated integer not null default 0,
@@ -91,12 +93,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       perform 1 from client_rollups where client_id = any(ids) order by client_id for update;
 
       update client_rollups a
-      set last_call_id = l.id, last_call_at = l.recorded_at,
+      set last_call_id = l.id, last_call_at = l.recorded_at, last_call_type = l.call_type, last_call_rep_id = l.rep_id,
           negotiations = coalesce(n.analysed, 0), negotiations_stated = coalesce(n.stated, 0),
           first_open_due_on = i.first_open, first_paid_late_due_on = i.first_paid_late
       from unnest(ids) x(client_id)
       left join (
-        select distinct on (k.client_id) k.client_id, k.id, k.recorded_at
+        select distinct on (k.client_id) k.client_id, k.id, k.recorded_at, k.call_type, k.rep_id
         from calls k where k.client_id = any(ids)
         order by k.client_id, k.recorded_at desc, k.id desc
       ) l on l.client_id = x.client_id

@@ -111,9 +111,14 @@ export async function listFollowUps(db: Db, q: FollowUpQuery): Promise<FollowUpI
       from picked p
       join clients c on c.id = p.client_id
       join client_rollups a on a.client_id = p.client_id
-      join receivable_invoices i on i.client_id = p.client_id and i.balance > 0
-        and i.due_on <= p.due_by and i.due_on < ${q.today}::date
-        and coalesce(c.rep_id, i.rep_id) is not distinct from p.rep_id
+      -- per client, an index range up to its bound (many clients can share the bound day)
+      cross join lateral (
+        select i.* from receivable_invoices i
+        where i.client_id = p.client_id and i.balance > 0 and i.due_on <= p.due_by and i.due_on < ${q.today}::date
+          and coalesce(c.rep_id, i.rep_id) is not distinct from p.rep_id
+        order by i.due_on
+        limit ${reach}
+      ) i
     ),
     promises as (
       select 'promise:' || p.call_id || ':' || p.ordinal, 'broken_promise', c.id, c.name, k.rep_id,
@@ -128,17 +133,16 @@ export async function listFollowUps(db: Db, q: FollowUpQuery): Promise<FollowUpI
     ),
     -- The client's last call is a recent negotiation, and the client is overdue.
     negotiations as (
-      select 'negotiation:' || k.id, 'negotiation_overdue', c.id, c.name, k.rep_id,
+      select 'negotiation:' || a.last_call_id, 'negotiation_overdue', c.id, c.name, a.last_call_rep_id,
              null::uuid, null, null::date, null::numeric, null, (${q.today}::date - a.first_open_due_on),
-             false, k.id, k.recorded_at, k.call_type, null::date, null::numeric, null::boolean, null, null::numeric,
-             a.last_call_at
+             false, a.last_call_id, a.last_call_at, a.last_call_type, null::date, null::numeric, null::boolean,
+             null, null::numeric, a.last_call_at
       from client_rollups a
-      join calls k on k.id = a.last_call_id
       join clients c on c.id = a.client_id
       where a.last_call_at >= ${q.now}::timestamptz - make_interval(days => ${q.negotiationWindowDays}::int)
         and a.first_open_due_on < ${q.today}::date
-        and k.call_type = 'credit_negotiation'
-        and ${scope(sql`k.rep_id`)}
+        and a.last_call_type = 'credit_negotiation'
+        and ${scope(sql`a.last_call_rep_id`)}
     ),
     items as (
       select * from overdue union all select * from promises union all select * from negotiations

@@ -96,31 +96,40 @@ export async function outcomeReport(db: Db, q: OutcomeQuery): Promise<OutcomeRep
       where ${scope(sql`coalesce(r.rep_id, c.rep_id)`)}
     ),
     seg as (select * from jsonb_to_recordset(${segments}::jsonb) as x(client_id uuid, segment text)),
-    per_client as (
-      select m.client_id, c.name, a.negotiations_stated > 0 as stated, sum(m.invoices) as invoices,
+    per_client as materialized (
+      select m.client_id, bool_or(a.negotiations_stated > 0) as stated, sum(m.invoices) as invoices,
              sum(m.on_time) as on_time, sum(m.days_late) as days_late
       from m
       join client_rollups a on a.client_id = m.client_id and a.negotiations > 0
-      join clients c on c.id = m.client_id
       where m.invoices > 0
-      group by m.client_id, c.name, a.negotiations_stated
+      group by m.client_id
+    ),
+    -- per group and client first (hash aggregates), so clients are counted without a sort
+    by_client as (
+      select ${invoiceGroup.key} as key, ${invoiceGroup.label} as label, m.client_id,
+             sum(m.invoices) as invoices, sum(m.on_time) as on_time, sum(m.days_late) as days_late
+      from m
+      left join users u on u.id = m.rep_id
+      left join teams t on t.id = u.team_id
+      left join seg s on s.client_id = m.client_id
+      where m.invoices > 0
+      group by 1, m.client_id
+    ),
+    listed as (
+      select c.name, p.* from per_client p join clients c on c.id = p.client_id
     )
-    select 'group' as part, ${invoiceGroup.key} as key, ${invoiceGroup.label} as label, null::uuid as client_id,
-           sum(m.invoices)::int as invoices, sum(m.on_time)::int as on_time, sum(m.days_late)::text as days_late,
-           count(distinct m.client_id)::int as clients
-    from m
-    left join users u on u.id = m.rep_id
-    left join teams t on t.id = u.team_id
-    left join seg s on s.client_id = m.client_id
-    where m.invoices > 0
-    group by 2
+    select 'group' as part, key, max(label) as label, null::uuid as client_id, sum(invoices)::int as invoices,
+           sum(on_time)::int as on_time, sum(days_late)::text as days_late, count(*)::int as clients
+    from by_client group by key
     union all
     select 'total', stated::text, null, null, sum(invoices)::int, sum(on_time)::int, sum(days_late)::text, count(*)::int
     from per_client group by stated
     union all
-    select 'client', stated::text, name, client_id, invoices::int, on_time::int, days_late::text, 1
-    from (select *, row_number() over (partition by stated order by name, client_id) as n from per_client) x
-    where n <= 200
+    (select 'client', 'true', name, client_id, invoices::int, on_time::int, days_late::text, 1
+     from listed where stated order by name, client_id limit 200)
+    union all
+    (select 'client', 'false', name, client_id, invoices::int, on_time::int, days_late::text, 1
+     from listed where not stated order by name, client_id limit 200)
   `.execute(db);
 
   const promises = await sql<{

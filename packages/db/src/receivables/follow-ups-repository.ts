@@ -130,6 +130,8 @@ export async function listFollowUps(db: Db, q: FollowUpQuery): Promise<FollowUpI
       join clients c on c.id = f.client_id
       join client_rollups a on a.client_id = f.client_id
       where ${scope(sql`f.rep_id`)}
+      order by 11 desc nulls last, 1
+      limit ${reach}
     ),
     -- The client's last call is a recent negotiation, and the client is overdue.
     negotiations as (
@@ -143,6 +145,9 @@ export async function listFollowUps(db: Db, q: FollowUpQuery): Promise<FollowUpI
         and a.first_open_due_on < ${q.today}::date
         and a.last_call_type = 'credit_negotiation'
         and ${scope(sql`a.last_call_rep_id`)}
+      -- ranked last, in the final order (days late, key): no more than the queue can show
+      order by 11 desc, 1
+      limit ${reach}
     ),
     items as (
       select * from overdue union all select * from promises union all select * from negotiations

@@ -62,7 +62,7 @@ export async function outcomeReport(db: Db, q: OutcomeQuery): Promise<OutcomeRep
 
   // Invoice figures: 'group' rows per group, 'total' rows per comparison bucket (key: stated), 'client'
   // rows for the first 200 clients of each bucket by name.
-  const figures = await sql<{
+  const figuresQuery = sql<{
     part: 'group' | 'total' | 'client';
     key: string | null;
     label: string | null;
@@ -130,9 +130,9 @@ export async function outcomeReport(db: Db, q: OutcomeQuery): Promise<OutcomeRep
     union all
     (select 'client', 'false', name, client_id, invoices::int, on_time::int, days_late::text, 1
      from listed where not stated order by name, client_id limit 200)
-  `.execute(db);
+  `;
 
-  const promises = await sql<{
+  const promisesQuery = sql<{
     key: string | null;
     kept: number;
     partly_kept: number;
@@ -147,7 +147,9 @@ export async function outcomeReport(db: Db, q: OutcomeQuery): Promise<OutcomeRep
     left join seg s on s.client_id = p.client_id
     where ${scope(sql`p.rep_id`)}
     group by 1
-  `.execute(db);
+  `;
+  // Two connections: the figures and the promises are read side by side.
+  const [figures, promises] = await Promise.all([figuresQuery.execute(db), promisesQuery.execute(db)]);
 
   const groups = figures.rows.filter((r) => r.part === 'group');
   const bucket = (stated: boolean): OutcomeComparisonBucket => {

@@ -201,48 +201,29 @@ export async function up(db: Kysely<any>): Promise<void> {
     end $$
   `.execute(db);
 
-  for (const table of ['receivable_invoices', 'calls']) {
+  // Statement-level, with the transition tables each event has.
+  const REFERENCING = {
+    insert: 'new table as new_rows',
+    update: 'old table as old_rows new table as new_rows',
+    delete: 'old table as old_rows',
+  };
+  const triggers: (readonly [string, keyof typeof REFERENCING, string])[] = [
+    ...['receivable_invoices', 'calls'].flatMap((t) => [
+      [t, 'insert', 'client_rollups_by_client'] as const,
+      [t, 'delete', 'client_rollups_by_client'] as const,
+    ]),
+    ['receivable_invoices', 'update', 'client_rollups_by_client'],
+    ['calls', 'update', 'client_rollups_by_call_update'],
+    // Promises and effective verdicts (call_stats is itself kept by triggers from flags and corrections).
+    ...['payment_promises', 'call_stats'].flatMap((t) =>
+      (['insert', 'update', 'delete'] as const).map((e) => [t, e, 'client_rollups_by_call'] as const),
+    ),
+  ];
+  for (const [table, event, fn] of triggers) {
     await sql
       .raw(
-        `create trigger client_rollups_insert after insert on ${table}
-           referencing new table as new_rows for each statement execute function client_rollups_by_client()`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `create trigger client_rollups_delete after delete on ${table}
-           referencing old table as old_rows for each statement execute function client_rollups_by_client()`,
-      )
-      .execute(db);
-  }
-  await sql`
-    create trigger client_rollups_update after update on receivable_invoices
-      referencing old table as old_rows new table as new_rows
-      for each statement execute function client_rollups_by_client()
-  `.execute(db);
-  await sql`
-    create trigger client_rollups_update after update on calls
-      referencing old table as old_rows new table as new_rows
-      for each statement execute function client_rollups_by_call_update()
-  `.execute(db);
-  // Promises and effective verdicts (call_stats is itself kept by triggers from flags and corrections).
-  for (const table of ['payment_promises', 'call_stats']) {
-    await sql
-      .raw(
-        `create trigger client_rollups_insert after insert on ${table}
-           referencing new table as new_rows for each statement execute function client_rollups_by_call()`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `create trigger client_rollups_update after update on ${table}
-           referencing new table as new_rows for each statement execute function client_rollups_by_call()`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `create trigger client_rollups_delete after delete on ${table}
-           referencing old table as old_rows for each statement execute function client_rollups_by_call()`,
+        `create trigger client_rollups_${event} after ${event} on ${table}
+           referencing ${REFERENCING[event]} for each statement execute function ${fn}()`,
       )
       .execute(db);
   }

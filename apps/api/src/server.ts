@@ -67,6 +67,7 @@ const pipeline = await createPipeline({
     store,
     media,
     log,
+    timeZone: config.company.timeZone,
     stt: config.stt,
     analysisLlm: config.analysisLlm,
   }),
@@ -114,7 +115,7 @@ if (demo) {
   const story = await loadDemoStory(
     {
       // rules only, no speech-to-text: every demo call brings its transcript
-      pipeline: createDefaultDeps({ db: database.db, store, media, log }),
+      pipeline: createDefaultDeps({ db: database.db, store, media, log, timeZone: config.company.timeZone }),
       store,
       audit: createAuditLog(database.db),
     },

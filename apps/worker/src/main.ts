@@ -54,6 +54,7 @@ async function main(): Promise<number> {
       ...(config.media.ffprobePath && { ffprobePath: config.media.ffprobePath }),
     }),
     log,
+    timeZone: config.company.timeZone,
     stt: config.stt,
     analysisLlm: config.analysisLlm,
   });

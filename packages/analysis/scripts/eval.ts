@@ -97,8 +97,14 @@ for (const b of reliability.bins())
 if (promiseScore.calls) {
   const s = score({ ...promiseScore.counts, tn: 0 });
   const c = promiseScore.counts;
+  const m = promiseScore.withMoments;
+  const sm = score({ ...m, tn: 0 });
+  const seg = promiseScore.segments;
   console.log(
     `promises to pay (${promiseScore.calls} calls with promise truth): P ${pct(s.precision)} R ${pct(s.recall)} F1 ${pct(s.f1)}   ${c.tp}/${c.fp}/${c.fn}`,
+  );
+  console.log(
+    `  …and in a labelled moment: P ${pct(sm.precision)} R ${pct(sm.recall)} F1 ${pct(sm.f1)}   ${m.tp}/${m.fp}/${m.fn}   labelled segments found ${seg.found}/${seg.labelled}`,
   );
 }
 if (values.errors)

@@ -75,6 +75,11 @@ export const PolicySegment = Type.Object(
     ),
     requiredSanctions: Type.Optional(Type.Array(RequiredSanction)),
     escalation: Type.Optional(Type.Array(EscalationStep)),
+    /**
+     * Days an overdue client of this segment may go without a call before it is a follow-up; absent:
+     * FOLLOW_UP_DAYS. Optional, so policies written before it stay valid.
+     */
+    followUpDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
   },
   { additionalProperties: false },
 );

@@ -29,3 +29,4 @@ export * from './receivables/column-mappings-repository.ts';
 export * from './receivables/follow-ups-repository.ts';
 export * from './receivables/client-page-repository.ts';
 export * from './receivables/outcome-repository.ts';
+export * from './receivables/rollups-repository.ts';

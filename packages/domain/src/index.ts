@@ -3,7 +3,7 @@
 // The API's routes and the CLI are thin shells over these. See README.md for the folders.
 export { AppError, ERROR_STATUS, notFound, type ErrorCode } from './app-error.ts';
 export { isRole, ROLES } from './accounts/account-rules.ts';
-export { createAccount, createUser, type NewAccount } from './accounts/create-user.ts';
+export { createUser, type NewAccount } from './accounts/create-user.ts';
 export { changeAccount, type AccountChange, type AccountChangeResult } from './accounts/change-user.ts';
 export { resetPassword } from './accounts/reset-password.ts';
 export {
@@ -42,6 +42,7 @@ export {
   creditPolicyLookup,
   NO_CREDIT_POLICY,
   type CreditPolicyLookup,
+  type FollowUpDaysBySegment,
 } from './credit-policy/credit-policy-lookup.ts';
 export { listFollowUps, type FollowUpDeps, type FollowUpQueue } from './receivables/list-follow-ups.ts';
 export { snoozeFollowUp } from './receivables/snooze-follow-up.ts';

@@ -61,6 +61,7 @@ const deps = createDefaultDeps({
   store,
   media: createMedia({ ffmpegPath: ffmpeg.path }),
   log: silentLogger,
+  timeZone: 'Europe/Moscow',
 });
 const worker = await startCallWorker({
   redisUrl,

@@ -5,7 +5,7 @@ import type { Media } from '@onterms/media';
 import { createTranscriptionEngine } from '@onterms/transcription/factory';
 import type { ProcessCallDeps } from './deps.ts';
 
-export interface DefaultDepsOptions extends Pick<ProcessCallDeps, 'db' | 'store' | 'log'> {
+export interface DefaultDepsOptions extends Pick<ProcessCallDeps, 'db' | 'store' | 'log' | 'timeZone'> {
   media: Media;
   /** `config.stt`; omitted or engine null: no speech-to-text — calls without an uploaded transcript wait. */
   stt?: SttConfig;
@@ -24,6 +24,7 @@ export function createDefaultDeps(options: DefaultDepsOptions): ProcessCallDeps 
     store: options.store,
     media: options.media,
     log: options.log,
+    timeZone: options.timeZone,
     engine,
     analyze: createAnalyzeCall(options.analysisLlm ?? null, (error, model) =>
       options.log.warn({ err: error.message, model }, 'LLM review failed; storing the rules verdict'),

@@ -35,6 +35,8 @@ export interface ProcessCallDeps {
   /** The words the speech-to-text engine should expect (the checklist's vocabulary), per call. */
   vocabulary?: (callType: CallType, language: Language | null) => string[];
   log: Logger;
+  /** COMPANY_TIME_ZONE: the day of a call (from which a promise's "tomorrow" counts) is the company's. */
+  timeZone: string;
   /** Scratch space for ffmpeg outputs before they go to the store; default: the OS temp dir. */
   tmpDir?: string;
 }

@@ -1,4 +1,5 @@
 import { findCallById, getAnalysis, getSegments } from '@onterms/db';
+import { sql } from 'kysely';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -246,6 +247,39 @@ describe('processCall', () => {
     };
     await expect(processCall(testDeps(ctx, { engine: down }), flaky.id)).rejects.toThrow(/unavailable/);
     expect((await findCallById(ctx.db, flaky.id))?.status).toBe('processing');
+  });
+
+  it('counts a promise\'s "tomorrow" from the day of the call in the company\'s time zone', async () => {
+    // 00:30 in Moscow on 19 November is still 18 November in UTC; 23:30 in Moscow is the same day in both.
+    const collection = (text: string) =>
+      jsonTranscriptFile({ language: 'ru', segments: [{ start: 0, end: 4, speaker: 'client', text }] });
+    const afterMidnight = await insertTestCall(ctx, {
+      recording: mono,
+      callType: 'collection',
+      recordedAt: new Date('2026-11-18T21:30:00Z'),
+      transcript: collection('Всю сумму оплатим завтра.'),
+    });
+    const lateEvening = await insertTestCall(ctx, {
+      recording: mono,
+      callType: 'collection',
+      recordedAt: new Date('2026-11-18T20:30:00Z'),
+      transcript: collection('Всю сумму оплатим завтра.'),
+    });
+    for (const call of [afterMidnight, lateEvening])
+      expect(await processCall(testDeps(ctx, { timeZone: 'Europe/Moscow' }), call.id)).toEqual({
+        status: 'analyzed',
+      });
+
+    const dueOn = async (callId: string) =>
+      (
+        await ctx.db
+          .selectFrom('payment_promises')
+          .select(sql<string>`due_on::text`.as('due_on'))
+          .where('call_id', '=', callId)
+          .execute()
+      ).map((p) => p.due_on);
+    expect(await dueOn(afterMidnight.id)).toEqual(['2026-11-20']);
+    expect(await dueOn(lateEvening.id)).toEqual(['2026-11-19']);
   });
 
   it('skips a call that does not exist', async () => {

@@ -32,6 +32,7 @@ beforeAll(async () => {
     store: t.store,
     media: createMedia(),
     log: silentLogger,
+    timeZone: 'Europe/Moscow',
   });
   expect(await reanalyzeCall(deps, callId)).toEqual({ status: 'analyzed' });
 });

@@ -20,6 +20,7 @@ beforeAll(async () => {
       store: t.store,
       media: createMedia(),
       log: silentLogger,
+      timeZone: 'Europe/Moscow',
     }),
     store: t.store,
     audit: createAuditLog(t.database.db),

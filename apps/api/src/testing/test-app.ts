@@ -69,6 +69,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     store,
     media,
     log: silentLogger,
+    timeZone: 'Europe/Moscow',
     ...(options.stt && { stt: options.stt }),
   });
   const pipeline = options.pipeline

@@ -36,6 +36,7 @@ describe('validatePolicy', () => {
         { afterDaysLate: 10, action: 'Стоп отгрузок', owner: 'manager' },
         { afterDaysLate: 45, action: 'Претензия', owner: 'legal' },
       ],
+      followUpDays: 5,
     });
     expect(validatePolicy(full)).toEqual(full);
   });
@@ -48,6 +49,9 @@ describe('validatePolicy', () => {
       /^\/segments\/0\/maxCreditLimit\/currency: /,
     ],
     [withSegment({ maxDefferalDays: 30 }), /^\/segments\/0\/maxDefferalDays: /],
+    [withSegment({ followUpDays: 0 }), /^\/segments\/0\/followUpDays: /],
+    [withSegment({ followUpDays: 2.5 }), /^\/segments\/0\/followUpDays: /],
+    [withSegment({ followUpDays: '3' }), /^\/segments\/0\/followUpDays: /],
     [withSegment({ allowedPaymentForms: ['barter'] }), /^\/segments\/0\/allowedPaymentForms\/0: /],
     [{ ...ISSUE_EXAMPLE, version: 0 }, /^\/version: /],
     [{ ...ISSUE_EXAMPLE, segments: [] }, /^\/segments: /],

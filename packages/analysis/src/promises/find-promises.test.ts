@@ -101,6 +101,26 @@ describe('promises to pay in English', () => {
     ]);
   });
 
+  it('"I can send $8,000 by Friday" commits; "can you send it by Friday?" asks', () => {
+    expect(call('en', ['client', 'I can send $8,000 by Friday.'])).toEqual([
+      { amount: 8000, currency: 'USD', due: { weekday: 5 }, segments: [0] },
+    ]);
+    expect(call('en', ['client', 'Can you send it by Friday?'])).toEqual([]);
+  });
+
+  it('one promise restated in the summary at the end of the call: one promise, both moments', () => {
+    expect(
+      call(
+        'en',
+        ['client', 'I can pay two million on Wednesday.'],
+        ['rep', 'Noted.'],
+        ['rep', 'Anything else on the shipment schedule?'],
+        ['client', 'No.'],
+        ['client', 'Again: I will pay two million on Wednesday.'],
+      ),
+    ).toEqual([{ amount: 2_000_000, due: { weekday: 3 }, segments: [0, 4] }]);
+  });
+
   it('is no promise when vague or refused', () => {
     expect(call('en', ['client', "We'll pay as soon as we can."])).toEqual([]);
     expect(call('en', ['client', "I'll see what I can do by Friday."])).toEqual([]);

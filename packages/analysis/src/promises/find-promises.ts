@@ -88,15 +88,12 @@ function add(
     const s = segments[i]!;
     return { segment: i, start: s.start, end: s.end, speaker: s.speaker, quote: s.text };
   });
-  // Said again a moment later («до пятницы, да, до пятницы»): one promise, more moments.
-  const last = found[found.length - 1];
-  if (
-    last &&
-    sameDue(last.due, item.due) &&
-    last.amount === item.amount &&
-    Boolean(last.full) === Boolean(item.full) &&
-    at[0]! - last.moments[last.moments.length - 1]!.segment <= 2
-  ) {
+  // Said again — a moment later («до пятницы, да, до пятницы») or in the summary at the end of the call:
+  // one promise, more moments.
+  const last = found.find(
+    (p) => sameDue(p.due, item.due) && p.amount === item.amount && Boolean(p.full) === Boolean(item.full),
+  );
+  if (last) {
     for (const m of moments) if (!last.moments.some((x) => x.segment === m.segment)) last.moments.push(m);
     return;
   }

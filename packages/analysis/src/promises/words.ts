@@ -76,7 +76,7 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     needsMoney: /^(send|sent|cover|clear|cleared)$/,
     money:
       /^(payment|money|funds|amount|balance|half|invoice|invoices|debt|\$|dollars|rubles|it|check|cheque|wire)$/,
-    future: /^(will|shall|gonna|going|promise|guarantee|definitely)$/,
+    future: /^(will|shall|gonna|going|promise|guarantee|definitely|can)$/,
     payNoun: /^(payment|money|funds|transfer|wire|check|cheque)$/,
     beWill: /^(be|go|arrive|reach|land|hit|have|see|get)$/,
     negator: /^(not|no|never|cannot|nothing)$/,

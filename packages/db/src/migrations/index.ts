@@ -10,6 +10,7 @@ import * as creditPolicy from './2026-12-07T0200-credit-policy.ts';
 import * as receivables from './2026-12-07T0300-receivables.ts';
 import * as analysisConfidence from './2026-12-07T0500-analysis-confidence.ts';
 import * as checklistRechecks from './2026-12-07T1200-checklist-rechecks.ts';
+import * as receivablesRollups from './2026-12-07T1300-receivables-rollups.ts';
 
 /**
  * Every migration, by its sortable name. Listed statically (rather than read from the folder at run
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0300-receivables': receivables,
   '2026-12-07T0500-analysis-confidence': analysisConfidence,
   '2026-12-07T1200-checklist-rechecks': checklistRechecks,
+  '2026-12-07T1300-receivables-rollups': receivablesRollups,
 };

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database.ts';
+import { getEffectiveFlags } from '../coaching/corrections-repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -69,24 +70,17 @@ export async function listClientCalls(
   }
   const calls = await query.orderBy('k.recorded_at').limit(500).execute();
   if (!calls.length) return [];
-  const flags = await db
-    .selectFrom('effective_flags')
-    .select(['call_id', 'flag', 'stated'])
-    .where(
-      'call_id',
-      'in',
-      calls.map((c) => c.id),
-    )
-    .execute();
-  const byCall = new Map<string, Record<string, boolean>>();
-  for (const f of flags)
-    (byCall.get(f.call_id) ?? byCall.set(f.call_id, {}).get(f.call_id)!)[f.flag] = f.stated;
+  // Two indexed lookups, not the effective_flags view: a filter on the view's full join reads every flag.
+  const flags = await getEffectiveFlags(
+    db,
+    calls.map((c) => c.id),
+  );
   return calls.map((c) => ({
     id: c.id,
     recordedAt: c.recorded_at,
     callType: c.call_type,
     status: c.status,
     rep: { id: c.rep_id, name: c.rep_name },
-    flags: byCall.get(c.id) ?? {},
+    flags: Object.fromEntries(Object.entries(flags.get(c.id) ?? {}).map(([f, v]) => [f, v.stated])),
   }));
 }

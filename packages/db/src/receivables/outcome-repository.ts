@@ -43,123 +43,155 @@ export interface OutcomeQuery {
  * Did clients pay? Per rep, team or client segment: the share of matured invoices paid on time, days
  * late on average, and the promises' outcomes — and the comparison the product is built on: clients who
  * heard the terms and sanctions in their negotiation vs those who did not.
+ *
+ * Reads the per-client rollups the triggers keep (migration 1300): O(clients in scope) plus the invoices
+ * not yet due, whose figures are taken back out (they have not matured; an index-only scan from today).
  */
 export async function outcomeReport(db: Db, q: OutcomeQuery): Promise<OutcomeReport> {
   const scope = (rep: RawBuilder<unknown>) =>
     q.repIds === null ? sql`true` : q.repIds.length ? sql`${rep} = any(${q.repIds}::uuid[])` : sql`false`;
   const segments = JSON.stringify(q.segments.map((s) => ({ client_id: s.clientId, segment: s.segment })));
-  const groupKey =
-    q.groupBy === 'rep' ? sql`m.rep_id::text` : q.groupBy === 'team' ? sql`u.team_id::text` : sql`s.segment`;
-  const groupLabel =
-    q.groupBy === 'rep' ? sql`max(u.name)` : q.groupBy === 'team' ? sql`max(t.name)` : sql`max(s.segment)`;
-  const matured = sql`
-    select i.id, i.client_id, coalesce(i.rep_id, c.rep_id) as rep_id,
-           (i.paid_on is not null and i.paid_on <= i.due_on) as on_time,
-           greatest(0, coalesce(i.paid_on, ${q.today}::date) - i.due_on) as days_late
-    from receivable_invoices i join clients c on c.id = i.client_id
-    where i.due_on < ${q.today}::date and (i.balance > 0 or i.paid_on is not null)
-      and ${scope(sql`coalesce(i.rep_id, c.rep_id)`)}
-  `;
-  const groups = await sql<{
+  const by = (rep: RawBuilder<unknown>) =>
+    q.groupBy === 'rep'
+      ? { key: sql`${rep}::text`, label: sql`max(u.name)` }
+      : q.groupBy === 'team'
+        ? { key: sql`u.team_id::text`, label: sql`max(t.name)` }
+        : { key: sql`s.segment`, label: sql`max(s.segment)` };
+  const invoiceGroup = by(sql`m.rep_id`);
+  const promiseGroup = by(sql`p.rep_id`);
+
+  // Invoice figures: 'group' rows per group, 'total' rows per comparison bucket (key: stated), 'client'
+  // rows for the first 200 clients of each bucket by name.
+  const figuresQuery = sql<{
+    part: 'group' | 'total' | 'client';
     key: string | null;
     label: string | null;
-    invoices: number;
-    on_time: number;
-    avg_days_late: string | null;
-    clients: number;
-  }>`
-    with m as (${matured}),
-    seg as (select * from jsonb_to_recordset(${segments}::jsonb) as x(client_id uuid, segment text))
-    select ${groupKey} as key, ${groupLabel} as label, count(*)::int as invoices,
-           count(*) filter (where m.on_time)::int as on_time, avg(m.days_late)::text as avg_days_late,
-           count(distinct m.client_id)::int as clients
-    from m
-    left join users u on u.id = m.rep_id
-    left join teams t on t.id = u.team_id
-    left join seg s on s.client_id = m.client_id
-    group by 1 order by 1 nulls last
-  `.execute(db);
-
-  const promiseKey =
-    q.groupBy === 'rep' ? sql`k.rep_id::text` : q.groupBy === 'team' ? sql`u.team_id::text` : sql`s.segment`;
-  const promises = await sql<{ key: string | null; status: string; n: number }>`
-    with seg as (select * from jsonb_to_recordset(${segments}::jsonb) as x(client_id uuid, segment text))
-    select ${promiseKey} as key, p.status, count(*)::int as n
-    from payment_promises p
-    join calls k on k.id = p.call_id
-    left join users u on u.id = k.rep_id
-    left join seg s on s.client_id = k.client_id
-    where ${scope(sql`k.rep_id`)}
-    group by 1, 2
-  `.execute(db);
-
-  const comparison = await sql<{
-    stated: boolean;
-    client_id: string;
-    name: string;
+    client_id: string | null;
     invoices: number;
     on_time: number;
     days_late: string;
+    clients: number;
   }>`
-    with m as (${matured}),
-    heard as (
-      select k.client_id,
-             bool_or(coalesce(pt.stated, false) and coalesce(dl.stated, false) and coalesce(sn.stated, false)) as stated
-      from calls k
-      left join effective_flags pt on pt.call_id = k.id and pt.flag = 'payment_terms'
-      left join effective_flags dl on dl.call_id = k.id and dl.flag = 'deadline'
-      left join effective_flags sn on sn.call_id = k.id and sn.flag = 'sanctions'
-      where k.call_type = 'credit_negotiation' and k.status = 'analyzed' and k.client_id is not null
-      group by k.client_id
+    with not_due as (
+      select i.client_id, i.rep_id,
+             count(*) filter (where i.balance > 0) as open_n,
+             coalesce(sum(i.due_on - date '2000-01-01') filter (where i.balance > 0), 0) as open_due_days,
+             count(*) filter (where i.paid_on is not null) as paid_n,
+             count(*) filter (where i.paid_on <= i.due_on) as paid_on_time,
+             coalesce(sum(greatest(0, i.paid_on - i.due_on)) filter (where i.paid_on is not null), 0) as paid_days_late
+      from receivable_invoices i
+      where i.due_on >= ${q.today}::date
+      group by 1, 2
+    ),
+    m as materialized (
+      select r.client_id, coalesce(r.rep_id, c.rep_id) as rep_id,
+             (r.open_invoices - coalesce(f.open_n, 0)) + (r.paid_invoices - coalesce(f.paid_n, 0)) as invoices,
+             r.paid_on_time - coalesce(f.paid_on_time, 0) as on_time,
+             (r.open_invoices - coalesce(f.open_n, 0)) * (${q.today}::date - date '2000-01-01')
+               - (r.open_due_days - coalesce(f.open_due_days, 0))
+               + (r.paid_days_late - coalesce(f.paid_days_late, 0)) as days_late
+      from client_invoice_rollups r
+      join clients c on c.id = r.client_id
+      left join not_due f on f.client_id = r.client_id and f.rep_id is not distinct from r.rep_id
+      where ${scope(sql`coalesce(r.rep_id, c.rep_id)`)}
+    ),
+    seg as (select * from jsonb_to_recordset(${segments}::jsonb) as x(client_id uuid, segment text)),
+    per_client as materialized (
+      select m.client_id, bool_or(a.negotiations_stated > 0) as stated, sum(m.invoices) as invoices,
+             sum(m.on_time) as on_time, sum(m.days_late) as days_late
+      from m
+      join client_rollups a on a.client_id = m.client_id and a.negotiations > 0
+      where m.invoices > 0
+      group by m.client_id
+    ),
+    -- per group and client first (hash aggregates), so clients are counted without a sort
+    by_client as (
+      select ${invoiceGroup.key} as key, ${invoiceGroup.label} as label, m.client_id,
+             sum(m.invoices) as invoices, sum(m.on_time) as on_time, sum(m.days_late) as days_late
+      from m
+      left join users u on u.id = m.rep_id
+      left join teams t on t.id = u.team_id
+      left join seg s on s.client_id = m.client_id
+      where m.invoices > 0
+      group by 1, m.client_id
+    ),
+    listed as (
+      select c.name, p.* from per_client p join clients c on c.id = p.client_id
     )
-    select h.stated, m.client_id, c.name, count(*)::int as invoices, count(*) filter (where m.on_time)::int as on_time,
-           sum(m.days_late)::text as days_late
-    from m join heard h on h.client_id = m.client_id join clients c on c.id = m.client_id
-    group by h.stated, m.client_id, c.name
-    order by c.name
-  `.execute(db);
+    select 'group' as part, key, max(label) as label, null::uuid as client_id, sum(invoices)::int as invoices,
+           sum(on_time)::int as on_time, sum(days_late)::text as days_late, count(*)::int as clients
+    from by_client group by key
+    union all
+    select 'total', stated::text, null, null, sum(invoices)::int, sum(on_time)::int, sum(days_late)::text, count(*)::int
+    from per_client group by stated
+    union all
+    (select 'client', 'true', name, client_id, invoices::int, on_time::int, days_late::text, 1
+     from listed where stated order by name, client_id limit 200)
+    union all
+    (select 'client', 'false', name, client_id, invoices::int, on_time::int, days_late::text, 1
+     from listed where not stated order by name, client_id limit 200)
+  `;
 
+  const promisesQuery = sql<{
+    key: string | null;
+    kept: number;
+    partly_kept: number;
+    broken: number;
+    open: number;
+  }>`
+    with seg as (select * from jsonb_to_recordset(${segments}::jsonb) as x(client_id uuid, segment text))
+    select ${promiseGroup.key} as key, sum(p.kept)::int as kept, sum(p.partly_kept)::int as partly_kept,
+           sum(p.broken)::int as broken, sum(p.open)::int as open
+    from client_promise_rollups p
+    left join users u on u.id = p.rep_id
+    left join seg s on s.client_id = p.client_id
+    where ${scope(sql`p.rep_id`)}
+    group by 1
+  `;
+  // Two connections: the figures and the promises are read side by side.
+  const [figures, promises] = await Promise.all([figuresQuery.execute(db), promisesQuery.execute(db)]);
+
+  const groups = figures.rows.filter((r) => r.part === 'group');
   const bucket = (stated: boolean): OutcomeComparisonBucket => {
-    const rows = comparison.rows.filter((r) => r.stated === stated);
-    const invoices = rows.reduce((a, r) => a + r.invoices, 0);
-    const onTime = rows.reduce((a, r) => a + r.on_time, 0);
-    const daysLate = rows.reduce((a, r) => a + Number(r.days_late), 0);
+    const total = figures.rows.find((r) => r.part === 'total' && r.key === String(stated));
+    const invoices = total?.invoices ?? 0;
     return {
       invoices,
-      onTime,
-      onTimeShare: invoices ? onTime / invoices : null,
-      avgDaysLate: invoices ? daysLate / invoices : null,
-      clients: rows.length,
-      clientList: rows
-        .slice(0, 200)
-        .map((r) => ({ id: r.client_id, name: r.name, invoices: r.invoices, onTime: r.on_time })),
+      onTime: total?.on_time ?? 0,
+      onTimeShare: invoices ? total!.on_time / invoices : null,
+      avgDaysLate: invoices ? Number(total!.days_late) / invoices : null,
+      clients: total?.clients ?? 0,
+      clientList: figures.rows
+        .filter((r) => r.part === 'client' && r.key === String(stated))
+        .map((r) => ({ id: r.client_id!, name: r.label ?? '', invoices: r.invoices, onTime: r.on_time })),
     };
   };
 
-  const keys = new Set([...groups.rows.map((g) => g.key), ...promises.rows.map((p) => p.key)]);
+  const keys = new Set([...groups.map((g) => g.key), ...promises.rows.map((p) => p.key)]);
   return {
-    groups: [...keys].map((key) => {
-      const g = groups.rows.find((r) => r.key === key);
-      const count = (status: string) =>
-        promises.rows.find((p) => p.key === key && p.status === status)?.n ?? 0;
-      const invoices = g?.invoices ?? 0;
-      return {
-        key,
-        label: g?.label ?? null,
-        invoices,
-        onTime: g?.on_time ?? 0,
-        onTimeShare: invoices ? g!.on_time / invoices : null,
-        avgDaysLate: g?.avg_days_late ? Number(g.avg_days_late) : null,
-        clients: g?.clients ?? 0,
-        promises: {
-          total: ['kept', 'partly_kept', 'broken', 'open'].reduce((a, s) => a + count(s), 0),
-          kept: count('kept'),
-          partlyKept: count('partly_kept'),
-          broken: count('broken'),
-          open: count('open'),
-        },
-      };
-    }),
+    groups: [...keys]
+      .sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0))
+      .map((key) => {
+        const g = groups.find((r) => r.key === key);
+        const p = promises.rows.find((r) => r.key === key);
+        const invoices = g?.invoices ?? 0;
+        return {
+          key,
+          label: g?.label ?? null,
+          invoices,
+          onTime: g?.on_time ?? 0,
+          onTimeShare: invoices ? g!.on_time / invoices : null,
+          avgDaysLate: invoices ? Number(g!.days_late) / invoices : null,
+          clients: g?.clients ?? 0,
+          promises: {
+            total: (p?.kept ?? 0) + (p?.partly_kept ?? 0) + (p?.broken ?? 0) + (p?.open ?? 0),
+            kept: p?.kept ?? 0,
+            partlyKept: p?.partly_kept ?? 0,
+            broken: p?.broken ?? 0,
+            open: p?.open ?? 0,
+          },
+        };
+      }),
     comparison: { stated: bucket(true), notStated: bucket(false) },
   };
 }

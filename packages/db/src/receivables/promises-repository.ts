@@ -122,10 +122,16 @@ export async function settlePromises(trx: Db, asOf: string, timeZone: string): P
              ) as target
       from due d
     )
+    , settled as (
+      select m.call_id, m.ordinal, m.paid,
+             case when m.paid >= m.target then 'kept' when m.paid > 0 then 'partly_kept' else 'broken' end as status
+      from measured m
+    )
+    -- Only promises whose outcome changes are written: the rollups recompute the clients they touch.
     update payment_promises p
-    set status = case when m.paid >= m.target then 'kept' when m.paid > 0 then 'partly_kept' else 'broken' end,
-        paid = m.paid, checked_at = now()
-    from measured m
-    where p.call_id = m.call_id and p.ordinal = m.ordinal
+    set status = s.status, paid = s.paid, checked_at = now()
+    from settled s
+    where p.call_id = s.call_id and p.ordinal = s.ordinal
+      and (p.status is distinct from s.status or p.paid is distinct from s.paid)
   `.execute(trx);
 }

@@ -115,8 +115,9 @@ export async function queryTermStats(db: Db, q: TermStatsQuery): Promise<TermSta
 }
 
 /**
- * Makes the rollup's days those of `timeZone` (COMPANY_TIME_ZONE): a no-op when they already are,
- * otherwise one rebuild, under a lock so concurrent callers rebuild once.
+ * Makes the rollups' days those of `timeZone` (COMPANY_TIME_ZONE): a no-op when they already are,
+ * otherwise one rebuild (call stats, and the per-client receivables rollups), under a lock so
+ * concurrent callers rebuild once.
  */
 export async function ensureStatsTimeZone(db: Kysely<Database>, timeZone: string): Promise<boolean> {
   const current = await sql<{ time_zone: string }>`select time_zone from stats_settings`.execute(db);
@@ -128,6 +129,8 @@ export async function ensureStatsTimeZone(db: Kysely<Database>, timeZone: string
     if (locked.rows[0]?.time_zone === timeZone) return;
     await sql`update stats_settings set time_zone = ${timeZone}`.execute(trx);
     await sql`select rebuild_call_stats_daily()`.execute(trx);
+    // "Not called since the promised day" counts company-local days too (promise_follow_ups).
+    await sql`select rebuild_client_rollups()`.execute(trx);
   });
   return true;
 }

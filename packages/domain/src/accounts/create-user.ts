@@ -66,6 +66,3 @@ export async function createUser(
     throw error;
   }
 }
-
-/** The old name of createUser, kept while callers written before the split still land. */
-export const createAccount = createUser;

@@ -18,6 +18,7 @@ describe('receivables read the published credit policy', () => {
     const fresh = (await ensureClient(database.db, 'ООО «Новичок»')).id;
     expect(await sut.segments([regular, fresh])).toEqual(new Map());
     expect(await sut.creditLimits([regular, fresh])).toEqual(new Map());
+    expect(await sut.followUpDays()).toBeNull();
 
     const director = (await insertPerson(database.db, 'director')).id;
     await publishCreditPolicy(
@@ -40,6 +41,13 @@ describe('receivables read the published credit policy', () => {
     expect(await sut.creditLimits([regular, fresh])).toEqual(
       new Map([[regular, { amount: 2_000_000, currency: 'RUB' }]]),
     );
-    expect(await sut.followUpDays()).toEqual([]);
+    // Neither segment sets days without a call: FOLLOW_UP_DAYS decides for both.
+    expect(await sut.followUpDays()).toEqual({
+      segments: [
+        { segment: 'regular', days: null },
+        { segment: 'new', days: null },
+      ],
+      defaultSegment: 'regular',
+    });
   });
 });

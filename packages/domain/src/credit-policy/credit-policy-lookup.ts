@@ -7,24 +7,32 @@ import { findClientSegments, findCurrentPolicy, type Database } from '@onterms/d
  * Until a policy is published — or when none is configured — the settings decide and there is no limit.
  */
 export interface CreditPolicyLookup {
-  /** Days without a call per client, for clients whose segment sets it. */
-  followUpDays(): Promise<{ clientId: string; days: number }[]>;
+  /**
+   * Days without a call per segment, for segments that set it, and the segment of clients without one
+   * (or with one the policy no longer has). Null: no policy published.
+   */
+  followUpDays(): Promise<FollowUpDaysBySegment | null>;
   /** The credit limit of each client that has one. */
   creditLimits(clientIds: string[]): Promise<Map<string, { amount: number; currency: string }>>;
   /** The segment each client is in, for outcome figures by segment. */
   segments(clientIds: string[]): Promise<Map<string, string>>;
 }
 
+export interface FollowUpDaysBySegment {
+  segments: { segment: string; days: number | null }[];
+  defaultSegment: string;
+}
+
 export const NO_CREDIT_POLICY: CreditPolicyLookup = {
-  followUpDays: async () => [],
+  followUpDays: async () => null,
   creditLimits: async () => new Map(),
   segments: async () => new Map(),
 };
 
 /**
  * The published credit policy as receivables read it: each client's segment (its own, else the
- * policy's default) and that segment's credit limit. The policy format has no "days without a call",
- * so FOLLOW_UP_DAYS decides that for every segment. No policy published: no segments, no limits.
+ * policy's default), that segment's credit limit and its days without a call (`followUpDays`; a
+ * segment without it: FOLLOW_UP_DAYS). No policy published: no segments, no limits, the setting.
  */
 export function creditPolicyLookup(db: Kysely<Database>): CreditPolicyLookup {
   const segmentsOf = async (clientIds: string[]) => {
@@ -43,7 +51,14 @@ export function creditPolicyLookup(db: Kysely<Database>): CreditPolicyLookup {
     return { segments, bySegment };
   };
   return {
-    followUpDays: async () => [],
+    async followUpDays() {
+      const policy = await findCurrentPolicy(db);
+      if (!policy) return null;
+      return {
+        segments: policy.document.segments.map((s) => ({ segment: s.id, days: s.followUpDays ?? null })),
+        defaultSegment: policy.document.defaultSegment,
+      };
+    },
     async segments(clientIds) {
       return (await segmentsOf(clientIds))?.segments ?? new Map();
     },

@@ -36,7 +36,7 @@ export async function listFollowUps(deps: FollowUpDeps, repIds: string[] | null)
     today: deps.today(),
     now: deps.now(),
     defaultDays: deps.defaultDays,
-    daysByClient: await deps.policy.followUpDays(),
+    followUpDays: await deps.policy.followUpDays(),
     negotiationWindowDays: NEGOTIATION_WINDOW_DAYS,
     limit: LIMIT,
   });

@@ -1,10 +1,10 @@
 import type { CallStatus } from '@onterms/db';
-import { resolvePromiseDue } from '@onterms/analysis';
+import { callDayIn, resolvePromiseDue } from '@onterms/analysis';
 import { findCallById, getSegments, lockCallStatus, replaceCallPromises, saveAnalysis } from '@onterms/db';
 import { checkCallAgainstPolicy, companyChecklist } from '@onterms/domain';
 import type { ProcessCallDeps } from '../deps.ts';
 
-type Deps = Pick<ProcessCallDeps, 'db' | 'analyze' | 'log'>;
+type Deps = Pick<ProcessCallDeps, 'db' | 'analyze' | 'log' | 'timeZone'>;
 
 /**
  * Analyses the stored segments and stores the verdict, moving the call to `analyzed`. The analysis is
@@ -42,8 +42,9 @@ export async function analyse(
     await saveAnalysis(trx, callId, result, company?.version ?? null);
     // after the flags, in the same transaction: the call is checked against the policy current now
     await checkCallAgainstPolicy(trx, callId, result);
-    // Promises are checked against later payments by the day they name, counted from the day of the call.
-    const callDay = call.recordedAt.toISOString().slice(0, 10);
+    // Promises are checked against later payments by the day they name, counted from the day of the
+    // call where the company is (a call at 00:30 in Moscow is not yesterday's).
+    const callDay = callDayIn(call.recordedAt, deps.timeZone);
     await replaceCallPromises(
       trx,
       callId,

@@ -118,6 +118,8 @@ export interface TestCallOptions {
   status?: CallStatus;
   channels?: number;
   repChannel?: 'left' | 'right';
+  callType?: 'credit_negotiation' | 'collection';
+  recordedAt?: Date;
 }
 
 export async function insertTestCall(
@@ -138,8 +140,8 @@ export async function insertTestCall(
       id,
       rep_id: ctx.repId,
       uploaded_by: ctx.repId,
-      call_type: 'credit_negotiation',
-      recorded_at: new Date(),
+      call_type: options.callType ?? 'credit_negotiation',
+      recorded_at: options.recordedAt ?? new Date(),
       language: 'ru',
       status: options.status ?? 'queued',
       audio_key: audioKey,
@@ -215,7 +217,13 @@ export function testDeps(
   overrides: Partial<ProcessCallDeps> = {},
 ): ProcessCallDeps {
   return {
-    ...createDefaultDeps({ db: ctx.db, store: ctx.store, media: sharedMedia(), log: silentLogger }),
+    ...createDefaultDeps({
+      db: ctx.db,
+      store: ctx.store,
+      media: sharedMedia(),
+      log: silentLogger,
+      timeZone: 'Europe/Moscow',
+    }),
     ...overrides,
   };
 }

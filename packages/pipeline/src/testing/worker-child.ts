@@ -36,6 +36,7 @@ const base = createDefaultDeps({
   media: createMedia(),
   // CHILD_LOG=1: log to stderr (debugging a test).
   log: env['CHILD_LOG'] ? stderrLogger : silentLogger,
+  timeZone: 'Europe/Moscow',
 });
 const slowMs = Number(env['SLOW_ANALYSE_MS'] ?? 0);
 const worker = await startCallWorker({

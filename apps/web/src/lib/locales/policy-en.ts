@@ -23,6 +23,8 @@ export const policyEn: Resources['policy'] = {
     instalments: 'instalments',
   },
   maxDeferralDays: 'Maximum deferral, days',
+  followUpDays: 'Days an overdue client may go without a call',
+  followUpDaysDefault: 'empty: the FOLLOW_UP_DAYS setting',
   minPrepaymentPercent: 'Minimum prepayment, %',
   creditLimit: 'Maximum credit limit',
   currency: 'Currency',

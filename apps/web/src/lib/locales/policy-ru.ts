@@ -21,6 +21,8 @@ export const policyRu = {
     instalments: 'рассрочка',
   },
   maxDeferralDays: 'Максимальная отсрочка, дней',
+  followUpDays: 'Дней без звонка клиенту с просрочкой',
+  followUpDaysDefault: 'пусто: настройка FOLLOW_UP_DAYS',
   minPrepaymentPercent: 'Минимальная предоплата, %',
   creditLimit: 'Максимальный кредитный лимит',
   currency: 'Валюта',

@@ -85,6 +85,14 @@ export function SegmentForm({
           value={s.maxDeferralDays ?? ''}
           onChange={(e) => onChange(withField(s, 'maxDeferralDays', num(e.target.value)))}
         />
+        <label htmlFor={id('follow-up')}>{t('policy.followUpDays')}</label>
+        <input
+          id={id('follow-up')}
+          inputMode="numeric"
+          placeholder={t('policy.followUpDaysDefault')}
+          value={s.followUpDays ?? ''}
+          onChange={(e) => onChange(withField(s, 'followUpDays', num(e.target.value)))}
+        />
         <label htmlFor={id('prepay')}>{t('policy.minPrepaymentPercent')}</label>
         <input
           id={id('prepay')}

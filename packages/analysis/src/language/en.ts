@@ -8,7 +8,23 @@ export const EN: LanguageData = {
     [/^months?$/, 30],
   ],
   dayQualifiers: /^(business|calendar)$/,
+  ratePeriods: [
+    [/\b(day|daily)\b/, 'day'],
+    [/\bweek/, 'week'],
+    [/\b(month|monthly)\b/, 'month'],
+    [/\b(year|annual|annually|apr)\b/, 'year'],
+  ],
+  ratePeriodLead: /^(a|per|each|every|day|daily|month|monthly|week)$/,
+  ratePeriodWord: /^(day|daily|month|monthly|week)$/,
+  monthlyBefore: /monthly/,
   contrast: new Set(['but', 'however', 'whereas']),
+  negators: ['no', 'not', 'never', 'without', 'none', 'dropped', 'removed', 'waive*', 'neither', 'nor'],
   nounNegators: new Set(['no', 'without', 'none']),
   postposedNegators: new Set(['never', 'none']),
+  // "no later than", "not more than": a limit, not a negation
+  limiters: new Set(['later', 'more', 'less', 'earlier', 'sooner', 'than']),
+  bareNo: new Set(['no', 'nope']),
+  subjects: new Set(['we', 'i', 'our', 'it', 'that', 'there']),
+  // "we don't charge …", "it doesn't apply", "we won't add"
+  waiverVerbs: /^(charg|appl|add)/,
 };

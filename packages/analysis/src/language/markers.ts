@@ -1,4 +1,6 @@
 import type { Language } from '@onterms/contracts';
+import { EN } from './en.ts';
+import { RU } from './ru.ts';
 
 /**
  * Grammar of the conversation, by language: what negates, what makes a clause a question or a
@@ -6,6 +8,7 @@ import type { Language } from '@onterms/contracts';
  * the domain vocabulary is data in the checklists.
  */
 export interface Markers {
+  /** The negators of `ru.ts` / `en.ts` (kept there, once). */
   negators: string[];
   conditionals: string[];
   hypothetical: string[];
@@ -77,18 +80,9 @@ export interface Markers {
   topicShift: string[];
 }
 
-/**
- * Negators that scope over the noun right after them («без штрафов», «никаких пени», "no late fees",
- * "without interest"): a condition before them does not take them over (clauses/negation.ts).
- */
-export const NOUN_NEGATORS: Record<Language, readonly string[]> = {
-  ru: ['без', 'никаких', 'никакой', 'никакие', 'никаких', 'ни'],
-  en: ['no', 'without', 'none'],
-};
-
 export const MARKERS: Record<Language, Markers> = {
   ru: {
-    negators: ['не', 'нет', 'нету', ...NOUN_NEGATORS.ru, 'отменил*', 'убрал*'],
+    negators: RU.negators,
     conditionals: ['если', 'пока', 'когда', 'ежели'],
     hypothetical: [
       'у других|некоторых|многих|иных|всех',
@@ -395,7 +389,7 @@ export const MARKERS: Record<Language, Markers> = {
     ],
   },
   en: {
-    negators: ['no', 'not', 'never', 'without', 'none', 'dropped', 'removed', 'waive*', 'neither', 'nor'],
+    negators: EN.negators,
     conditionals: ['if', 'unless', 'until', 'when', 'once', 'till'],
     hypothetical: [
       'other|some|many|most|lot suppliers|distributors|vendors|companies|places|wholesalers',

@@ -10,10 +10,28 @@ export const RU: LanguageData = {
   ],
   // «тридцать календарных / банковских / рабочих дней»: still days
   dayQualifiers: /^(календарн|банковск|рабоч)/,
+  // a rate's period («0,1 % в день», «2 % в месяц», «годовых»), by the words after it
+  ratePeriods: [
+    [/(день|дня|сутки|суток|ежедневн)/, 'day'],
+    [/недел/, 'week'],
+    [/месяц|ежемесячн/, 'month'],
+    [/год|годовых/, 'year'],
+  ],
+  ratePeriodLead: /^(в|за|каждый|день|дня|сутки|суток|месяц|неделю)$/,
+  ratePeriodWord: /^(день|дня|сутки|суток|месяц|неделю)$/,
+  monthlyBefore: /ежемесячн/,
   // a contrastive conjunction opens a new clause: «у других бывают штрафы, а мы …»
   contrast: new Set(['а', 'но', 'однако']),
+  // every negator; «отменили», «убрали» take a term away as much as «не»
+  negators: ['не', 'нет', 'нету', 'без', 'никаких', 'никакой', 'никакие', 'ни', 'отменил*', 'убрал*'],
   // negators that scope over the noun right after them («без штрафов», «никаких пени»)
   nounNegators: new Set(['без', 'никаких', 'никакой', 'никакие', 'ни']),
   // an existential «нет» after the noun closes a longer stretch («штрафов за просрочку у нас нет»)
   postposedNegators: new Set(['нет', 'нету', 'никогда']),
+  // «не позднее», «не более»: a limit, not a negation
+  limiters: new Set(['позднее', 'позже', 'более', 'больше', 'менее', 'меньше', 'раньше', 'ранее']),
+  bareNo: new Set(['не', 'нет']),
+  subjects: new Set(['у', 'мы', 'я', 'наш', 'наша', 'наши', 'это']),
+  // «пени у нас для салонов не предусмотрены», «штрафы с постоянных клиентов не берём»
+  waiverVerbs: /^(предусм|начисл|бер[её]м|берут|взим|взыск|применя|примен|действу|быва|ставим|выставл)/,
 };

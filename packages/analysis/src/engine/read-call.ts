@@ -21,6 +21,7 @@ import {
 } from './judge-cue.ts';
 import { emptyReading, hitAt, type Hit, type SegmentReading } from './reading.ts';
 import { readTurnHead } from './turn-head.ts';
+import { cutMidStatement, hitsSpanningCut, paymentAtCut, wordsAroundCut } from './across-segments.ts';
 
 export type { Hit, SegmentReading } from './reading.ts';
 
@@ -70,8 +71,39 @@ interface ClauseWork extends ClauseScope {
 export function readCall(segments: Segment[], lang: Language, r: LanguageRules): SegmentReading[] {
   const out: SegmentReading[] = [];
   const call: CallState = { ctx: null, ctxAge: 0, prevArrears: false, recent: [] };
-  for (let si = 0; si < segments.length; si++) out.push(readOneSegment(segments[si]!, si, call, lang, r));
+  for (let si = 0; si < segments.length; si++) {
+    const seg = segments[si]!;
+    const reading = readOneSegment(seg, si, call, lang, r);
+    out.push(reading);
+    const prev = segments[si - 1];
+    if (cutMidStatement(prev, seg) && paymentAtCut(out[si - 1]!, reading))
+      statementAcrossCut(prev, seg, out[si - 1]!, reading, call, lang, r);
+  }
   return out;
+}
+
+/**
+ * Rule: a cue that spans the cut between two segments of one speaker («отсрочку на» | «сорок пять
+ * дней») is stated in both (across-segments.ts).
+ */
+function statementAcrossCut(
+  prev: Segment,
+  seg: Segment,
+  prevReading: SegmentReading,
+  reading: SegmentReading,
+  call: CallState,
+  lang: Language,
+  r: LanguageRules,
+): void {
+  const { tail, head } = wordsAroundCut(prev, seg);
+  const tailTokens = readSegment(tail, lang, r).reduce((n, c) => n + c.tokens.length, 0);
+  // read on a copy of the call's context: the joined words are not a segment of their own
+  const scratch: CallState = { ...call, recent: [] };
+  const joined = readOneSegment({ ...seg, text: `${tail} ${head}` }, -1, scratch, lang, r);
+  for (const h of hitsSpanningCut(joined, tailTokens)) {
+    prevReading.stated.push(h);
+    reading.stated.push(h);
+  }
 }
 
 function readOneSegment(

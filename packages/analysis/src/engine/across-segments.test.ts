@@ -1,0 +1,48 @@
+// Class 8 (issue 14): a statement that speech-to-text cut in two is found in both segments.
+import { describe, expect, it } from 'vitest';
+import { call, segs } from './test-calls.ts';
+
+describe('statementAcrossCut: a cue split over two segments of one speaker', () => {
+  it('a deferral cut between the word and its number is stated in both (ru)', () => {
+    const t = call('ru', [
+      ['client', 'а как у нас с расчётами'],
+      ['rep', 'значит рассчитываться будете с отсрочкой в'],
+      ['rep', 'тридцать банковских дней после приёмки товара'],
+      ['client', 'годится'],
+    ]);
+    expect(segs(t, 'payment_terms')).toEqual([1, 2]);
+    expect(segs(t, 'deadline')).toEqual([1, 2]);
+  });
+
+  it('net cut from its days is stated in both (en)', () => {
+    const t = call('en', [
+      ['client', 'and how do we settle up'],
+      ['rep', 'for the invoices we can give you net'],
+      ['rep', 'sixty days counted from the delivery ticket'],
+      ['client', 'works for me'],
+    ]);
+    expect(segs(t, 'payment_terms')).toEqual([1, 2]);
+  });
+
+  it('punctuation at the cut ends the statement: nothing is joined across it', () => {
+    const t = call('ru', [
+      ['rep', 'Остаток оплачиваете с отсрочкой.'],
+      ['rep', 'Двадцать дней на приёмку и разгрузку.'],
+    ]);
+    expect(segs(t, 'payment_terms')).toEqual([0]);
+    expect(segs(t, 'deadline')).toEqual([]);
+  });
+
+  it('two speakers, or a mono call, are never joined', () => {
+    const two = call('en', [
+      ['client', 'we were hoping for net'],
+      ['rep', 'forty days is what the warehouse needs to pick it'],
+    ]);
+    expect(segs(two, 'payment_terms')).toEqual([]);
+    const mono = call('ru', [
+      ['unknown', 'хотелось бы отсрочку на'],
+      ['unknown', 'двадцать дней нам на монтаж надо'],
+    ]);
+    expect(segs(mono, 'deadline')).toEqual([]);
+  });
+});

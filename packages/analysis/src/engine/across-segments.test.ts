@@ -45,4 +45,34 @@ describe('statementAcrossCut: a cue split over two segments of one speaker', () 
     ]);
     expect(segs(mono, 'deadline')).toEqual([]);
   });
+
+  it('a consequence begun before the cut is stated in both (ru, en)', () => {
+    const ru = call('ru', [
+      ['rep', 'и сразу предупрежу если к двадцатому денег не будет то мы'],
+      ['rep', 'остановим отгрузки пока долг не закроете'],
+    ]);
+    expect(segs(ru, 'sanctions')).toEqual([0, 1]);
+    const en = call('en', [
+      ['rep', 'and if you go past the due date we will'],
+      ['rep', 'charge a late fee of two percent a month'],
+    ]);
+    expect(segs(en, 'sanctions')).toEqual([0, 1]);
+  });
+
+  it('a tail ending on a preposition is finished by the cue after the cut', () => {
+    const t = call('ru', [
+      ['rep', 'лимит откроем пятьсот тысяч и рассчитываетесь вы с'],
+      ['rep', 'отсрочкой двадцать один день с даты отгрузки'],
+    ]);
+    expect(segs(t, 'deadline')).toEqual([0, 1]);
+  });
+
+  it('two whole statements in a row are not joined', () => {
+    const t = call('en', [
+      ['rep', 'we need a twenty percent deposit up front'],
+      ['rep', 'and the rest within thirty days of delivery'],
+    ]);
+    expect(segs(t, 'payment_terms')).toEqual([0]);
+    expect(segs(t, 'deadline')).toEqual([1]);
+  });
 });

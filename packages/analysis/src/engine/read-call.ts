@@ -21,7 +21,13 @@ import {
 } from './judge-cue.ts';
 import { emptyReading, hitAt, type Hit, type SegmentReading } from './reading.ts';
 import { readTurnHead } from './turn-head.ts';
-import { cutMidStatement, hitsSpanningCut, paymentAtCut, wordsAroundCut } from './across-segments.ts';
+import {
+  cutMidStatement,
+  dangles,
+  hitsSpanningCut,
+  paymentAtCut,
+  wordsAroundCut,
+} from './across-segments.ts';
 
 export type { Hit, SegmentReading } from './reading.ts';
 
@@ -100,7 +106,7 @@ function statementAcrossCut(
   // read on a copy of the call's context: the joined words are not a segment of their own
   const scratch: CallState = { ...call, recent: [] };
   const joined = readOneSegment({ ...seg, text: `${tail} ${head}` }, -1, scratch, lang, r);
-  for (const h of hitsSpanningCut(joined, tailTokens)) {
+  for (const h of hitsSpanningCut(joined, tailTokens, dangles(tail, lang))) {
     prevReading.stated.push(h);
     reading.stated.push(h);
   }

@@ -21,6 +21,8 @@ export interface LanguageData {
   /** The words just before a rate that make it monthly («ежемесячные пени», "monthly"). */
   monthlyBefore: RegExp;
   contrast: Set<string>;
+  /** Words a phrase cannot end on (prepositions, articles, conjunctions): a segment ending so was cut. */
+  danglingEnds: Set<string>;
   /** Every negator (marker patterns: `*` is a prefix), the one list the clause marks are built from. */
   negators: string[];
   nounNegators: Set<string>;

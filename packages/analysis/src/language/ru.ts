@@ -24,6 +24,27 @@ export const RU: LanguageData = {
   contrast: new Set(['а', 'но', 'однако']),
   // every negator; «отменили», «убрали» take a term away as much as «не»
   negators: ['не', 'нет', 'нету', 'без', 'никаких', 'никакой', 'никакие', 'ни', 'отменил*', 'убрал*'],
+  // a phrase does not end on a preposition or a conjunction: «отсрочка будет в» | «…»
+  danglingEnds: new Set([
+    'в',
+    'во',
+    'на',
+    'до',
+    'с',
+    'со',
+    'по',
+    'от',
+    'к',
+    'ко',
+    'за',
+    'через',
+    'и',
+    'или',
+    'что',
+    'чтобы',
+    'под',
+    'при',
+  ]),
   // negators that scope over the noun right after them («без штрафов», «никаких пени»)
   nounNegators: new Set(['без', 'никаких', 'никакой', 'никакие', 'ни']),
   // an existential «нет» after the noun closes a longer stretch («штрафов за просрочку у нас нет»)

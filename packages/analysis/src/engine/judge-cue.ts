@@ -29,6 +29,8 @@ export interface SegmentScope {
   clauses: ReadClause[];
   /** Debt or late payment talked about here or in the segment just before. */
   arrears: boolean;
+  /** … here or within the last turn of each side (a back-reference «после этого» reaches that far). */
+  arrearsRecent: boolean;
   /** The topic of the talk just before (for a topicless date). */
   ctx: Topic | null;
 }
@@ -61,10 +63,23 @@ export function arrearsBefore(c: ReadClause, at: number): boolean {
   return false;
 }
 
+/**
+ * Rule (class 4): the cue is the consequence of late payment — talk of debt or lateness before it in
+ * its clause, or a reference back («после этого», "after that", «в таком случае») to arrears talk in
+ * this segment or the one before («если к двадцатому денег нет — машина не поедет.» | «И после этого
+ * только на стопроцентной предоплате.»).
+ */
+export function consequenceOfArrears(s: SegmentScope, c: ReadClause, m: Match): boolean {
+  if (arrearsBefore(c, m.start)) return true;
+  if (!s.arrears && !s.arrearsRecent) return false;
+  for (const r of c.marks.all('consequenceRef')) if (r.end <= m.start) return true;
+  return false;
+}
+
 /** Is a cue's need for arrears talk met (asked about or stated)? */
 export function needsMet(meta: CueMeta, s: SegmentScope, c: ReadClause, m: Match): boolean {
   if (!meta.needs) return true;
-  return meta.needs === 'arrears' ? s.arrears : arrearsBefore(c, m.start);
+  return meta.needs === 'arrears' ? s.arrears : consequenceOfArrears(s, c, m);
 }
 
 /**
@@ -136,6 +151,7 @@ export function frameOfCue(
     item: r.itemIds[meta.item] ?? '',
     speaker: s.seg.speaker,
     aboutArrears: r.aboutArrears,
+    consequenceOfArrears: consequenceOfArrears(s, k.c, m),
   });
 }
 export { counts };

@@ -5,7 +5,7 @@ import { topicWords, type Topic } from '../clauses/topic.ts';
 import type { Match } from '../patterns/pattern.ts';
 import { ECHO_WINDOW, echoes, signatures, type Stated } from './echo.ts';
 import {
-  arrearsBefore,
+  consequenceOfArrears,
   counts,
   dateTopic,
   deniedAfter,
@@ -34,6 +34,9 @@ export type { Hit, SegmentReading } from './reading.ts';
 // the talk just before gives a topicless date its topic only for a turn or two (round 6: a delivery
 // date four segments after payment talk was read as a payment date)
 const CONTEXT_SEGMENTS = 1;
+// a reference back to a lateness condition («после этого», "after that") reaches over the other
+// side's reply («…машина не поедет.» — «Жёстко.» — «И после этого только предоплата.»)
+const BACK_REFERENCE_SEGMENTS = 2;
 
 /** What carries from one segment to the next. */
 interface CallState {
@@ -41,6 +44,8 @@ interface CallState {
   ctx: Topic | null;
   ctxAge: number;
   prevArrears: boolean;
+  /** The last segment that talked of debt or late payment. */
+  lastArrearsAt: number;
   /** Values the seller side stated recently, for read-backs. */
   recent: Stated[];
 }
@@ -76,14 +81,14 @@ interface ClauseWork extends ClauseScope {
 /** Reads every segment: cues with negation, questions, hypotheticals, topics and context applied. */
 export function readCall(segments: Segment[], lang: Language, r: LanguageRules): SegmentReading[] {
   const out: SegmentReading[] = [];
-  const call: CallState = { ctx: null, ctxAge: 0, prevArrears: false, recent: [] };
+  const call: CallState = { ctx: null, ctxAge: 0, prevArrears: false, lastArrearsAt: -Infinity, recent: [] };
   for (let si = 0; si < segments.length; si++) {
     const seg = segments[si]!;
     const reading = readOneSegment(seg, si, call, lang, r);
     out.push(reading);
     const prev = segments[si - 1];
     if (cutMidStatement(prev, seg) && paymentAtCut(out[si - 1]!, reading))
-      statementAcrossCut(prev, seg, out[si - 1]!, reading, call, lang, r);
+      statementAcrossCut(prev, seg, si, out[si - 1]!, reading, call, lang, r);
   }
   return out;
 }
@@ -95,6 +100,7 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
 function statementAcrossCut(
   prev: Segment,
   seg: Segment,
+  si: number,
   prevReading: SegmentReading,
   reading: SegmentReading,
   call: CallState,
@@ -105,7 +111,7 @@ function statementAcrossCut(
   const tailTokens = readSegment(tail, lang, r).reduce((n, c) => n + c.tokens.length, 0);
   // read on a copy of the call's context: the joined words are not a segment of their own
   const scratch: CallState = { ...call, recent: [] };
-  const joined = readOneSegment({ ...seg, text: `${tail} ${head}` }, -1, scratch, lang, r);
+  const joined = readOneSegment({ ...seg, text: `${tail} ${head}` }, si, scratch, lang, r);
   for (const h of hitsSpanningCut(joined, tailTokens, dangles(tail, lang))) {
     prevReading.stated.push(h);
     reading.stated.push(h);
@@ -126,6 +132,7 @@ function readOneSegment(
     seg,
     clauses,
     arrears: r.aboutArrears || arrearsHere || call.prevArrears,
+    arrearsRecent: arrearsHere || si - call.lastArrearsAt <= BACK_REFERENCE_SEGMENTS,
     ctx: call.ctx,
     reading: emptyReading(clauses),
     pending: [],
@@ -135,6 +142,7 @@ function readOneSegment(
     threat: false,
   };
   call.prevArrears = arrearsHere;
+  if (arrearsHere) call.lastArrearsAt = si;
   for (let ci = 0; ci < clauses.length; ci++) readClause(s, ci, r);
   const reading = s.reading;
   // a term named, proposed, waived or asked about raises it («а можно отсрочку побольше») —
@@ -181,7 +189,7 @@ function judgeCue(s: SegmentWork, k: ClauseWork, meta: CueMeta, m: Match, r: Lan
   }
   if (k.others || insideCounterfactual(c, m) || excludedByChecklist(meta, c, m, r)) return;
   const wait = meta.needs === 'arrears' && !s.arrears;
-  if (meta.needs === 'arrearsBefore' && !arrearsBefore(c, m.start)) return;
+  if (meta.needs === 'arrearsBefore' && !consequenceOfArrears(s, c, m)) return;
   if (negatedCue(meta, k, m)) {
     reading.negatedCue = true;
     reading.negated.push(hitAt(meta.item, meta.kind, c, m.start, m.end));

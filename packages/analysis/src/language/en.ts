@@ -17,6 +17,11 @@ export const EN: LanguageData = {
   ratePeriodLead: /^(a|per|each|every|day|daily|month|monthly|week)$/,
   ratePeriodWord: /^(day|daily|month|monthly|week)$/,
   monthlyBefore: /monthly/,
+  // "pay in full up front", "half up front"
+  prepaymentShares: [
+    [/^full$/, 100],
+    [/^half$/, 50],
+  ],
   contrast: new Set(['but', 'however', 'whereas']),
   negators: ['no', 'not', 'never', 'without', 'none', 'dropped', 'removed', 'waive*', 'neither', 'nor'],
   danglingEnds: new Set([

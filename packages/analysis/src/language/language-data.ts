@@ -20,6 +20,8 @@ export interface LanguageData {
   ratePeriodWord: RegExp;
   /** The words just before a rate that make it monthly («ежемесячные пени», "monthly"). */
   monthlyBefore: RegExp;
+  /** Words that name a prepayment's share without a percentage («стопроцентная», "in full", "half"). */
+  prepaymentShares: [RegExp, number][];
   contrast: Set<string>;
   /** Words a phrase cannot end on (prepositions, articles, conjunctions): a segment ending so was cut. */
   danglingEnds: Set<string>;

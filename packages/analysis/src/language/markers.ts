@@ -78,6 +78,11 @@ export interface Markers {
   shipAgreement: string[];
   /** Moving the talk elsewhere («давайте лучше по ассортименту», "anyway, the truck schedule"). */
   topicShift: string[];
+  /**
+   * A reference back to what was just said as a condition («после этого», «в таком случае», "after
+   * that", "from then on"): after talk of late payment, what follows is its consequence.
+   */
+  consequenceRef: string[];
 }
 
 export const MARKERS: Record<Language, Markers> = {
@@ -376,6 +381,14 @@ export const MARKERS: Record<Language, Markers> = {
       'по рукам',
     ],
     topicShift: ['давайте|давай лучше', 'кстати о|про', 'по ассортименту', 'а вот по'],
+    consequenceRef: [
+      'после этого|того',
+      'в таком|этом случае',
+      'с этого|того момента',
+      'тогда уже',
+      'дальше уже',
+      'а дальше',
+    ],
     need: [
       'важно понимать|знать',
       'надо|нужно понимать|знать',
@@ -573,6 +586,9 @@ export const MARKERS: Record<Language, Markers> = {
       'arrears',
       'until|till|unless paid|cleared|settled|caught',
       'until|till|unless it|the|your|that|this is|gets|has? been? paid|cleared|settled|in',
+      // "until that balance clears", "till the account is settled"
+      'until|till|unless the|that|your|this? balance|debt|account|invoice|invoices clear*|settled|paid',
+      'until|till|unless the|that|your|this? balance|debt|account|invoice|invoices is|are|gets|get paid|cleared|settled',
       'days out|over|past',
       'over|past|beyond <num> days',
       'payment|money|funds|check|invoice not|does|did|has|is not|never? in|come|came|arrive*|clear*|paid',
@@ -671,6 +687,14 @@ export const MARKERS: Record<Language, Markers> = {
       'you have got a deal',
     ],
     topicShift: ['anyway', 'by the way', 'moving on', 'speaking of', 'let us talk about', 'on another note'],
+    consequenceRef: [
+      'after that',
+      'from then on',
+      'from that point on',
+      'from that point',
+      'in that case',
+      'at that point',
+    ],
     need: [
       'need to know',
       'have to know',

@@ -20,6 +20,11 @@ export const RU: LanguageData = {
   ratePeriodLead: /^(в|за|каждый|день|дня|сутки|суток|месяц|неделю)$/,
   ratePeriodWord: /^(день|дня|сутки|суток|месяц|неделю)$/,
   monthlyBefore: /ежемесячн/,
+  // «стопроцентная / полная предоплата», «половина вперёд»
+  prepaymentShares: [
+    [/^(стопроцентн|полн(ая|ой|ую)$)/, 100],
+    [/^половин/, 50],
+  ],
   // a contrastive conjunction opens a new clause: «у других бывают штрафы, а мы …»
   contrast: new Set(['а', 'но', 'однако']),
   // every negator; «отменили», «убрали» take a term away as much as «не»

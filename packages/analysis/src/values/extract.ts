@@ -44,6 +44,13 @@ function daysIn(toks: Token[], lang: Language): number | undefined {
   return undefined;
 }
 
+/** A prepayment share said in words («стопроцентная предоплата», "in full up front", "half"). */
+function namedShare(toks: Token[], lang: Language): number | undefined {
+  for (const t of toks)
+    for (const [re, pct] of LANGUAGE_DATA[lang].prepaymentShares) if (re.test(t.text)) return pct;
+  return undefined;
+}
+
 type Anchor = 'shipment' | 'delivery' | 'invoice' | 'contract' | 'unspecified';
 const ANCHORS: Record<Language, [RegExp, Anchor][]> = {
   ru: [
@@ -128,7 +135,10 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
       case 'prepayment': {
         const p = toks.find((t) => t.percent && t.num !== undefined && t.num <= 100);
         if (p) v.prepaymentPercent = p.num!;
-        else if (toks.some((t) => t.text === 'half' || t.text === 'половин')) v.prepaymentPercent = 50;
+        else {
+          const share = namedShare(toks, lang);
+          if (share !== undefined) v.prepaymentPercent = share;
+        }
         break;
       }
       case 'credit_limit': {

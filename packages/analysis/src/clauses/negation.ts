@@ -19,6 +19,10 @@ const POSTPOSED = bothLanguages((d) => d.postposedNegators);
 const WAIVER_VERBS = [LANGUAGE_DATA.ru.waiverVerbs, LANGUAGE_DATA.en.waiverVerbs];
 const isWaiverVerb = (w: string) => WAIVER_VERBS[0]!.test(w) || WAIVER_VERBS[1]!.test(w);
 
+// how far after the cue a negator can close it: «… у нас нет» at the end of a clause
+const EXISTENTIAL_REACH = 8;
+const VERB_REACH = 6;
+
 function isNegator(c: ReadClause, k: number): boolean {
   if (!c.marks.at('negators', k)) return false;
   const toks = c.tokens;
@@ -47,14 +51,17 @@ export function isNegated(c: ReadClause, m: Match): boolean {
   }
   // «штрафов за просрочку у нас нет», «пени мы никогда не берём»: an existential «нет» / "none"
   // ends a longer stretch than a verb's «не»
-  for (let k = m.end, d = 1; k < toks.length && d <= 6; k++, d++) {
+  for (let k = m.end, d = 1; k < toks.length && d <= EXISTENTIAL_REACH; k++, d++) {
     if (toks[k]!.sep) break;
     if (c.marks.at('conditionals', k)) break;
     if (toks[k]!.num !== undefined) break;
     if (!isNegator(c, k)) continue;
     if (d <= 3 || (d <= 5 && POSTPOSED.has(toks[k]!.text))) return true;
+    // «неустойки за опоздание с оплатой у нас нет»: an existential «нет» closing the clause reaches
+    // over the whole noun phrase
+    if (k === toks.length - 1 && POSTPOSED.has(toks[k]!.text)) return true;
     const nx = toks[k + 1];
-    if (nx && isWaiverVerb(nx.text)) return true;
+    if (d <= VERB_REACH && nx && isWaiverVerb(nx.text)) return true;
   }
   return false;
 }

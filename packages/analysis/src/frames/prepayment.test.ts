@@ -1,14 +1,11 @@
 // Class 4 (issue 14): prepayment for new partners is how they pay (terms, with its share read);
 // prepayment as the consequence of late payment is a sanction, not terms. Wording of our own.
 import { describe, expect, it } from 'vitest';
-import type { Speaker } from '@onterms/contracts';
 import { analyzeTranscript } from '../index.ts';
+import { call, type Line } from '../engine/test-calls.ts';
 
-const read = (language: 'ru' | 'en', lines: [Speaker, string][]) => {
-  const r = analyzeTranscript({
-    language,
-    segments: lines.map(([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text })),
-  });
+const read = (language: 'ru' | 'en', lines: Line[]) => {
+  const r = analyzeTranscript(call(language, lines));
   const terms = r.flags.payment_terms!;
   return {
     terms: terms.moments.map((m) => m.segment),

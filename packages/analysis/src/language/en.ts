@@ -7,6 +7,14 @@ export const EN: LanguageData = {
     [/^weeks?$/, 7],
     [/^months?$/, 30],
   ],
+  periodAnchors: [
+    [/^ship/, 'shipment'],
+    [/^(deliver|receipt)/, 'delivery'],
+    [/^(invoice|bill)/, 'invoice'],
+    [/^contract/, 'contract'],
+  ],
+  eventWords: /^(after|following|deliver|ship|install|receipt|signing)/,
+  creditWords: /^(net|terms)/,
   dayQualifiers: /^(business|calendar)$/,
   ratePeriods: [
     [/\b(day|daily)\b/, 'day'],

@@ -10,6 +10,12 @@ import { RU } from './ru.ts';
 export interface LanguageData {
   /** A word naming a period, with its length in days. */
   dayUnits: [RegExp, number][];
+  /** What a period counts from, by the first event word after its number («с даты отгрузки», "from invoice"). */
+  periodAnchors: [RegExp, PeriodAnchor][];
+  /** An event a period can run from («отгрузили — и дальше …», "after install"): a deadline's anchor. */
+  eventWords: RegExp;
+  /** A word that makes a period a credit period («отсрочка», "net", "terms"), not only a due date. */
+  creditWords: RegExp;
   /** A word between a number and its unit that keeps it a day count («календарных», "business"). */
   dayQualifiers: RegExp;
   /** Rate periods after a percentage («0,1 % в день», "1.5 % a month"), tried in order on its next words. */
@@ -39,6 +45,7 @@ export interface LanguageData {
   waiverVerbs: RegExp;
 }
 
+export type PeriodAnchor = 'shipment' | 'delivery' | 'invoice' | 'contract';
 export type RatePeriod = 'day' | 'week' | 'month' | 'year';
 
 export const LANGUAGE_DATA: Record<Language, LanguageData> = { ru: RU, en: EN };

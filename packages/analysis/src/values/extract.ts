@@ -2,7 +2,7 @@ import type { Language, MomentValues, PaymentForm, SanctionKind } from '@onterms
 import type { Hit } from '../engine/read-call.ts';
 import type { Token } from '../language/tokens.ts';
 import { readDate } from './dates.ts';
-import { LANGUAGE_DATA, daysPerUnit, type RatePeriod } from '../language/language-data.ts';
+import { LANGUAGE_DATA, daysPerUnit, type PeriodAnchor, type RatePeriod } from '../language/language-data.ts';
 
 const SANCTION_KINDS: Record<string, SanctionKind> = {
   penalty: 'penalty',
@@ -51,27 +51,13 @@ function namedShare(toks: Token[], lang: Language): number | undefined {
   return undefined;
 }
 
-type Anchor = 'shipment' | 'delivery' | 'invoice' | 'contract' | 'unspecified';
-const ANCHORS: Record<Language, [RegExp, Anchor][]> = {
-  ru: [
-    [/^отгруз/, 'shipment'],
-    [/^(постав|получен|приемк|доставк)/, 'delivery'],
-    [/^(сч[её]т|упд|накладн|выставлен)/, 'invoice'],
-    [/^(договор|подписан)/, 'contract'],
-  ],
-  en: [
-    [/^ship/, 'shipment'],
-    [/^(deliver|receipt)/, 'delivery'],
-    [/^(invoice|bill)/, 'invoice'],
-    [/^contract/, 'contract'],
-  ],
-};
+type Anchor = PeriodAnchor | 'unspecified';
 
 /** What a period counts from: the first event word after the number («30 дней с даты отгрузки»). */
 function anchorOf(toks: Token[], lang: Language): Anchor {
   const n = toks.findIndex((t) => t.num !== undefined && !t.ordinal);
   for (const t of toks.slice(Math.max(0, n)))
-    for (const [re, a] of ANCHORS[lang]) if (re.test(t.text)) return a;
+    for (const [re, a] of LANGUAGE_DATA[lang].periodAnchors) if (re.test(t.text)) return a;
   return 'unspecified';
 }
 

@@ -56,7 +56,7 @@ const gates: Gate[] = [
   measured('long-meander', 0.93, 0.943, 0.955, 0.933, 0.743),
   measured('collection', 0.879, 0.993, 0.909, 0.824, 0.719),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
-  { ...measured('', 0.954, 0.939, 0.906, 0.867, 0.845), dir: join(repo, '../shared/eval/holdout-1') },
+  { ...measured('', 0.954, 0.939, 0.906, 0.867, 0.857), dir: join(repo, '../shared/eval/holdout-1') },
 ].filter((g) => existsSync(g.dir));
 
 describe.each(gates)('accuracy on $dir', (gate) => {

@@ -1,6 +1,36 @@
 import type { ReadClause } from './read.ts';
 import type { Match } from '../patterns/pattern.ts';
-import { LANGUAGE_DATA } from '../language/language-data.ts';
+import { LANGUAGE_DATA, bothLanguages } from '../language/language-data.ts';
+
+// The word data is kept once per language (language/ru.ts, en.ts); a clause does not know its
+// language, so both languages' words are read (they do not overlap).
+// Negators that scope over the noun right after them («без штрафов», «никаких пени», "no late
+// fees", "without interest"): a condition before them does not take them over.
+const NOUN_NEGATORS = bothLanguages((d) => d.nounNegators);
+// «не позднее», «не более», "no later than", "not more than": a limit, not a negation
+export const LIMITERS = bothLanguages((d) => d.limiters);
+// a clause-initial «нет», "no" before a subject answers the question before: «нет, у нас отсрочка …»
+const BARE_NO = bothLanguages((d) => d.bareNo);
+const SUBJECTS = bothLanguages((d) => d.subjects);
+// «штрафов за просрочку у нас нет»: an existential negator after the noun closes a longer stretch
+const POSTPOSED = bothLanguages((d) => d.postposedNegators);
+// «пени у нас для салонов не предусмотрены», «штрафы с постоянных клиентов не берём»: a «не» before
+// a verb of charging or applying closes a longer stretch after the noun (up to six words)
+const WAIVER_VERBS = [LANGUAGE_DATA.ru.waiverVerbs, LANGUAGE_DATA.en.waiverVerbs];
+const isWaiverVerb = (w: string) => WAIVER_VERBS[0]!.test(w) || WAIVER_VERBS[1]!.test(w);
+
+// how far after the cue a negator can close it: «… у нас нет» at the end of a clause
+const EXISTENTIAL_REACH = 8;
+const VERB_REACH = 6;
+
+function isNegator(c: ReadClause, k: number): boolean {
+  if (!c.marks.at('negators', k)) return false;
+  const toks = c.tokens;
+  const nx = toks[k + 1];
+  if (nx && LIMITERS.has(nx.text)) return false;
+  if (k === 0 && nx && SUBJECTS.has(nx.text) && BARE_NO.has(toks[k]!.text)) return false;
+  return true;
+}
 
 /**
  * Is the cue at `m` negated? A negator up to three words before it («без штрафов», «никаких пени»,
@@ -8,45 +38,6 @@ import { LANGUAGE_DATA } from '../language/language-data.ts';
  * нет»), within the same comma-delimited stretch. A «не» inside a condition («если денег не будет,
  * …», "if it's not in by Friday") belongs to the condition, not to the cue.
  */
-// Negators that scope over the noun right after them («без штрафов», «никаких пени», "no late
-// fees", "without interest"): a condition before them does not take them over.
-const NOUN_NEGATORS = new Set([...LANGUAGE_DATA.ru.nounNegators, ...LANGUAGE_DATA.en.nounNegators]);
-
-// «не позднее», «не более», "no later than", "not more than": a limit, not a negation
-const LIMITER =
-  /^(позднее|позже|более|больше|менее|меньше|раньше|ранее|later|more|less|earlier|sooner|than)$/;
-// a clause-initial «нет», "no" before a subject answers the question before: «нет, у нас отсрочка …»
-const SUBJECT = new Set([
-  'у',
-  'мы',
-  'я',
-  'наш',
-  'наша',
-  'наши',
-  'это',
-  'we',
-  'i',
-  'our',
-  'it',
-  'that',
-  'there',
-]);
-
-const POSTPOSED = new Set([...LANGUAGE_DATA.ru.postposedNegators, ...LANGUAGE_DATA.en.postposedNegators]);
-// «пени у нас для салонов не предусмотрены», «штрафы с постоянных клиентов не берём»: a «не» before
-// a verb of charging or applying closes a longer stretch after the noun (up to six words)
-const WAIVER_VERB =
-  /^(предусм|начисл|бер[её]м|берут|взим|взыск|применя|примен|действу|быва|ставим|выставл|charg|appl|add)/;
-
-function isNegator(c: ReadClause, k: number): boolean {
-  if (!c.marks.at('negators', k)) return false;
-  const toks = c.tokens;
-  const nx = toks[k + 1];
-  if (nx && LIMITER.test(nx.text)) return false;
-  if (k === 0 && nx && SUBJECT.has(nx.text) && /^(не|нет|no|nope)$/.test(toks[k]!.text)) return false;
-  return true;
-}
-
 export function isNegated(c: ReadClause, m: Match): boolean {
   const toks = c.tokens;
   for (let k = m.start - 1, d = 1; k >= 0 && d <= 3; k--, d++) {
@@ -60,14 +51,17 @@ export function isNegated(c: ReadClause, m: Match): boolean {
   }
   // «штрафов за просрочку у нас нет», «пени мы никогда не берём»: an existential «нет» / "none"
   // ends a longer stretch than a verb's «не»
-  for (let k = m.end, d = 1; k < toks.length && d <= 6; k++, d++) {
+  for (let k = m.end, d = 1; k < toks.length && d <= EXISTENTIAL_REACH; k++, d++) {
     if (toks[k]!.sep) break;
     if (c.marks.at('conditionals', k)) break;
     if (toks[k]!.num !== undefined) break;
     if (!isNegator(c, k)) continue;
     if (d <= 3 || (d <= 5 && POSTPOSED.has(toks[k]!.text))) return true;
+    // «неустойки за опоздание с оплатой у нас нет»: an existential «нет» closing the clause reaches
+    // over the whole noun phrase
+    if (k === toks.length - 1 && POSTPOSED.has(toks[k]!.text)) return true;
     const nx = toks[k + 1];
-    if (nx && WAIVER_VERB.test(nx.text)) return true;
+    if (d <= VERB_REACH && nx && isWaiverVerb(nx.text)) return true;
   }
   return false;
 }

@@ -64,6 +64,12 @@ const CLEFT_SUBJECT = new Set(['i', 'we']);
 const TELLING =
   /^(напомина|напомн|говор|скаж|предупрежд|предупред|сообща|сообщ|информир|учтите|учитывайте|знайте|помните|имейте|обращаю|отмеч)/;
 
+/** «а отсрочка будет (в) тридцать дней»: a value right after the tail word states it, asks nothing. */
+function valueFollows(toks: Token[], at: number): boolean {
+  for (let k = at; k < at + 2 && k < toks.length; k++) if (toks[k]!.num !== undefined) return true;
+  return false;
+}
+
 /**
  * Is the clause a question? Punctuated text says so with «?». Raw ASR text has no punctuation, so
  * we read the shape: an interrogative near the start, «а если …» without a consequence, a yes/no
@@ -145,7 +151,10 @@ function isQuestion(
   for (const mm of marks.all('questionTails')) {
     if (mm.start < s) continue;
     const st = mm.start - s;
-    if ((mm.end === toks.length && st >= Math.max(1, lastAt - 1)) || (opensWithA && st >= 1 && st <= 3))
+    if (
+      (mm.end === toks.length && st >= Math.max(1, lastAt - 1)) ||
+      (opensWithA && st >= 1 && st <= 3 && !valueFollows(toks, mm.end))
+    )
       tail = true;
   }
   if (tail && (lang === 'en' || opensWithA || n <= 4)) return true;

@@ -3,7 +3,7 @@ import type { Match } from '../patterns/pattern.ts';
 
 export type Topic = 'payment' | 'other';
 
-interface TopicWord {
+export interface TopicWord {
   at: number;
   topic: Topic;
 }

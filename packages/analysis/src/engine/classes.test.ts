@@ -480,3 +480,15 @@ describe('round 6: negation scope, penalties per day, acceleration, needs about 
     expect(segs(t, 'deadline')).toEqual([0]);
   });
 });
+
+describe('round 8: a value right after a question tail states («а отсрочка будет в 30 дней»)', () => {
+  it.each([
+    ['ru', 'а рассрочка будет в сорок пять дней с даты поставки', ['payment_terms', 'deadline']],
+    ['ru', 'а отсрочка будет двадцать календарных дней от отгрузки', ['payment_terms', 'deadline']],
+    // still asking: the tail with nothing after it, or a word, not a value
+    ['ru', 'а отсрочка будет', []],
+    ['ru', 'а пени будут для нас', []],
+  ] as const)('%s: %s', (language, text, want) => {
+    expect(flagsOf(language, text)).toEqual(want);
+  });
+});

@@ -2,7 +2,7 @@ import type { Language } from '@onterms/contracts';
 import type { ReadClause } from '../clauses/read.ts';
 import { nearestTopic, topicWords } from '../clauses/topic.ts';
 import { isNegated } from '../clauses/negation.ts';
-import { daysPerUnit } from '../language/language-data.ts';
+import { LANGUAGE_DATA, daysPerUnit } from '../language/language-data.ts';
 import type { Token } from '../language/tokens.ts';
 import type { Hit } from './read-call.ts';
 
@@ -51,12 +51,11 @@ export function signatures(h: Hit, segment: number, lang: Language): Stated[] {
   return out;
 }
 
-const ANCHOR =
-  /^(отгруз|отгруж|поставк|постав(ил|им|ят)|достав|подписа|приех|приед|пришл|получ|накладн|after|following|deliver|ship|install|receipt|signing)/;
 /** A period counted from an event («отгрузили — и дальше …», "after install"): a deadline, not a deferral. */
-function anchored(toks: Token[]): boolean {
-  if (toks.some((t) => /^(отсроч|нетто|net|terms)/.test(t.text))) return false;
-  return toks.some((t) => ANCHOR.test(t.text));
+function anchored(toks: Token[], lang: Language): boolean {
+  const d = LANGUAGE_DATA[lang];
+  if (toks.some((t) => d.creditWords.test(t.text))) return false;
+  return toks.some((t) => d.eventWords.test(t.text));
 }
 
 /** Hits for values of `recent` said again in these clauses (statements only, not about something else). */
@@ -85,7 +84,7 @@ export function echoes(
         // segment states as a deadline is the deadline only, not a deferral said again (flags.md)
         if (
           s.kind === 'deferral' &&
-          (anchored(c.tokens) ||
+          (anchored(c.tokens, lang) ||
             periods.some((p) => p.clause === c.tokens && i >= p.start && i < p.start + p.tokens.length))
         )
           continue;

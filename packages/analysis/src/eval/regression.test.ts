@@ -49,10 +49,14 @@ const gates: Gate[] = [
     join(here, '../../corpus/holdout-5'),
     join(repo, '../shared/eval/dev'),
   ].map((d) => flat(0.95, 0.85, 0.9, d)),
-  measured('asr-noise', 0.938, 0.92, 0.962, 0.971, 0.789),
-  measured('near-miss', 0.769, 0.829, 0.872, 0.974, 0.639),
-  measured('long-meander', 0.93, 0.943, 0.955, 0.933, 0.74),
+  // (rules-1.7.0: split statements and prepayment as a consequence raised asr-noise moments, near-miss
+  // sanctions and moments, long-meander moments)
+  measured('asr-noise', 0.938, 0.92, 0.962, 0.971, 0.833),
+  measured('near-miss', 0.769, 0.829, 0.9, 0.974, 0.648),
+  measured('long-meander', 0.93, 0.943, 0.955, 0.933, 0.743),
   measured('collection', 0.879, 0.993, 0.909, 0.824, 0.719),
+  // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
+  { ...measured('', 0.954, 0.939, 0.906, 0.867, 0.857), dir: join(repo, '../shared/eval/holdout-1') },
 ].filter((g) => existsSync(g.dir));
 
 describe.each(gates)('accuracy on $dir', (gate) => {

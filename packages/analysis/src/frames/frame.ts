@@ -11,7 +11,7 @@ import type { Match } from '../patterns/pattern.ts';
 export type Actor = 'seller' | 'client' | 'third_party';
 export type Act = 'states' | 'waives' | 'names';
 export type Modality = 'actual' | 'past' | 'other_party';
-export type FrameTopic = 'payment' | 'delivery' | 'discount' | 'deadline_only';
+export type FrameTopic = 'payment' | 'delivery' | 'discount' | 'deadline_only' | 'consequence';
 
 export interface Frame {
   actor: Actor;
@@ -35,6 +35,8 @@ export interface CueContext {
   speaker: Speaker;
   /** The call is about an overdue debt (the collection checklist). */
   aboutArrears: boolean;
+  /** The cue follows from late payment: arrears talk before it, or «после этого» after such talk. */
+  consequenceOfArrears?: boolean;
 }
 
 export const STATED: Frame = {

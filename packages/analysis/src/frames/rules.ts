@@ -62,6 +62,17 @@ export const sanctionForOtherBreach: Rule = (c) => {
 export const prepaymentForDiscount: Rule = (c) =>
   c.kind === 'prepayment_switch' && anyClause(c, 'discount') ? { topic: 'discount' } : null;
 
+/**
+ * Prepayment as the consequence of late payment («просрочите — дальше только по предоплате», "after
+ * that it's cash in advance") is the sanction's, not how the client pays: not payment terms. (The
+ * sanction cue reads the same consequence; prepayment for new partners, with no arrears talk, stays
+ * terms — `prepaymentForNewPartners` in the tests.)
+ */
+export const prepaymentAsConsequence: Rule = (c) =>
+  c.item === 'payment_terms' && c.kind === 'prepayment' && c.consequenceOfArrears
+    ? { topic: 'consequence' }
+    : null;
+
 /** «это компания …, отдел взыскания, меня зовут …», "calling from collections": a name, not a sanction. */
 export const selfIntroduction: Rule = (c) =>
   c.sanction && clauseOf(c).marks.has('introduction') ? { act: 'names' } : null;
@@ -92,6 +103,7 @@ export const FRAME_RULES: [string, Rule][] = [
   ['appliesElsewhere', appliesElsewhere],
   ['sanctionForOtherBreach', sanctionForOtherBreach],
   ['prepaymentForDiscount', prepaymentForDiscount],
+  ['prepaymentAsConsequence', prepaymentAsConsequence],
   ['selfIntroduction', selfIntroduction],
   ['periodFromEvent', periodFromEvent],
 ];

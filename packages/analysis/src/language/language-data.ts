@@ -10,14 +10,50 @@ import { RU } from './ru.ts';
 export interface LanguageData {
   /** A word naming a period, with its length in days. */
   dayUnits: [RegExp, number][];
+  /** What a period counts from, by the first event word after its number («с даты отгрузки», "from invoice"). */
+  periodAnchors: [RegExp, PeriodAnchor][];
+  /** An event a period can run from («отгрузили — и дальше …», "after install"): a deadline's anchor. */
+  eventWords: RegExp;
+  /** A word that makes a period a credit period («отсрочка», "net", "terms"), not only a due date. */
+  creditWords: RegExp;
   /** A word between a number and its unit that keeps it a day count («календарных», "business"). */
   dayQualifiers: RegExp;
+  /** Rate periods after a percentage («0,1 % в день», "1.5 % a month"), tried in order on its next words. */
+  ratePeriods: [RegExp, RatePeriod][];
+  /** A word right after a bare rate that can lead to its period («в», "per", «день»). */
+  ratePeriodLead: RegExp;
+  /** A word naming the period of a bare rate («день», "month"). */
+  ratePeriodWord: RegExp;
+  /** The words just before a rate that make it monthly («ежемесячные пени», "monthly"). */
+  monthlyBefore: RegExp;
+  /** Words that name a prepayment's share without a percentage («стопроцентная», "in full", "half"). */
+  prepaymentShares: [RegExp, number][];
   contrast: Set<string>;
+  /** Words a phrase cannot end on (prepositions, articles, conjunctions): a segment ending so was cut. */
+  danglingEnds: Set<string>;
+  /** Every negator (marker patterns: `*` is a prefix), the one list the clause marks are built from. */
+  negators: string[];
   nounNegators: Set<string>;
   postposedNegators: Set<string>;
+  /** A word after a negator that makes it a limit («не позднее», "no later than"), not a negation. */
+  limiters: Set<string>;
+  /** A clause-initial «нет», "no" … */
+  bareNo: Set<string>;
+  /** … before one of these subjects answers the question before («нет, у нас отсрочка …»). */
+  subjects: Set<string>;
+  /** A verb of charging or applying after «не»: closes a longer stretch after the noun. */
+  waiverVerbs: RegExp;
 }
 
+export type PeriodAnchor = 'shipment' | 'delivery' | 'invoice' | 'contract';
+export type RatePeriod = 'day' | 'week' | 'month' | 'year';
+
 export const LANGUAGE_DATA: Record<Language, LanguageData> = { ru: RU, en: EN };
+
+/** A set of the words of both languages, for readers that do not know the clause's language. */
+export function bothLanguages(pick: (d: LanguageData) => Set<string>): Set<string> {
+  return new Set([...pick(RU), ...pick(EN)]);
+}
 
 /** Days in one `word` of a period («недели» → 7, "months" → 30), or 0. */
 export function daysPerUnit(word: string, lang: Language): number {

@@ -1,4 +1,6 @@
 import type { Language } from '@onterms/contracts';
+import { EN } from './en.ts';
+import { RU } from './ru.ts';
 
 /**
  * Grammar of the conversation, by language: what negates, what makes a clause a question or a
@@ -6,6 +8,7 @@ import type { Language } from '@onterms/contracts';
  * the domain vocabulary is data in the checklists.
  */
 export interface Markers {
+  /** The negators of `ru.ts` / `en.ts` (kept there, once). */
   negators: string[];
   conditionals: string[];
   hypothetical: string[];
@@ -75,20 +78,16 @@ export interface Markers {
   shipAgreement: string[];
   /** Moving the talk elsewhere («давайте лучше по ассортименту», "anyway, the truck schedule"). */
   topicShift: string[];
+  /**
+   * A reference back to what was just said as a condition («после этого», «в таком случае», "after
+   * that", "from then on"): after talk of late payment, what follows is its consequence.
+   */
+  consequenceRef: string[];
 }
-
-/**
- * Negators that scope over the noun right after them («без штрафов», «никаких пени», "no late fees",
- * "without interest"): a condition before them does not take them over (clauses/negation.ts).
- */
-export const NOUN_NEGATORS: Record<Language, readonly string[]> = {
-  ru: ['без', 'никаких', 'никакой', 'никакие', 'никаких', 'ни'],
-  en: ['no', 'without', 'none'],
-};
 
 export const MARKERS: Record<Language, Markers> = {
   ru: {
-    negators: ['не', 'нет', 'нету', ...NOUN_NEGATORS.ru, 'отменил*', 'убрал*'],
+    negators: RU.negators,
     conditionals: ['если', 'пока', 'когда', 'ежели'],
     hypothetical: [
       'у других|некоторых|многих|иных|всех',
@@ -382,6 +381,14 @@ export const MARKERS: Record<Language, Markers> = {
       'по рукам',
     ],
     topicShift: ['давайте|давай лучше', 'кстати о|про', 'по ассортименту', 'а вот по'],
+    consequenceRef: [
+      'после этого|того',
+      'в таком|этом случае',
+      'с этого|того момента',
+      'тогда уже',
+      'дальше уже',
+      'а дальше',
+    ],
     need: [
       'важно понимать|знать',
       'надо|нужно понимать|знать',
@@ -395,7 +402,7 @@ export const MARKERS: Record<Language, Markers> = {
     ],
   },
   en: {
-    negators: ['no', 'not', 'never', 'without', 'none', 'dropped', 'removed', 'waive*', 'neither', 'nor'],
+    negators: EN.negators,
     conditionals: ['if', 'unless', 'until', 'when', 'once', 'till'],
     hypothetical: [
       'other|some|many|most|lot suppliers|distributors|vendors|companies|places|wholesalers',
@@ -579,6 +586,9 @@ export const MARKERS: Record<Language, Markers> = {
       'arrears',
       'until|till|unless paid|cleared|settled|caught',
       'until|till|unless it|the|your|that|this is|gets|has? been? paid|cleared|settled|in',
+      // "until that balance clears", "till the account is settled"
+      'until|till|unless the|that|your|this? balance|debt|account|invoice|invoices clear*|settled|paid',
+      'until|till|unless the|that|your|this? balance|debt|account|invoice|invoices is|are|gets|get paid|cleared|settled',
       'days out|over|past',
       'over|past|beyond <num> days',
       'payment|money|funds|check|invoice not|does|did|has|is not|never? in|come|came|arrive*|clear*|paid',
@@ -677,6 +687,14 @@ export const MARKERS: Record<Language, Markers> = {
       'you have got a deal',
     ],
     topicShift: ['anyway', 'by the way', 'moving on', 'speaking of', 'let us talk about', 'on another note'],
+    consequenceRef: [
+      'after that',
+      'from then on',
+      'from that point on',
+      'from that point',
+      'in that case',
+      'at that point',
+    ],
     need: [
       'need to know',
       'have to know',

@@ -15,12 +15,35 @@ const FOLLOW_UP_WINDOW = 4;
 // … when it is short: a long answer says something new, and its own cues speak for it
 const ELLIPTICAL_MAX_WORDS = 12;
 
+/** The attributions of one call, one entry per (segment, item). */
+class Attributions {
+  readonly out: Attributed[] = [];
+  // (segment, item) → its entry: a linear `out.find` per add was quadratic over a long call
+  private readonly index = new Map<number, Attributed>();
+  add(segment: number, item: number, hits: Hit[]): void {
+    const key = segment * 0x10000 + item;
+    const have = this.index.get(key);
+    if (have) have.hits.push(...hits);
+    else {
+      const a: Attributed = { segment, item, hits: [...hits] };
+      this.out.push(a);
+      this.index.set(key, a);
+    }
+  }
+}
+
+/** What the speaker rules read: the call and where each item was last stated by the seller side. */
+interface Call {
+  segments: Segment[];
+  readings: SegmentReading[];
+  r: LanguageRules;
+  found: Attributions;
+  lastStated: Map<number, number>;
+}
+
 /** Index of the first segment of the rep's next turn after segment `i`, or -1. */
 function repNextTurn(segments: Segment[], i: number): number {
-  for (let k = i + 1; k < segments.length; k++) {
-    const s = segments[k]!.speaker;
-    if (s === 'rep') return k;
-  }
+  for (let k = i + 1; k < segments.length; k++) if (segments[k]!.speaker === 'rep') return k;
   return -1;
 }
 
@@ -30,167 +53,202 @@ function repTurnSegments(segments: Segment[], first: number): number[] {
   return out;
 }
 
+/** Only client segments between `i` and `k`: the rep's turn answers the client's, with nothing between. */
+function answersDirectly(segments: Segment[], i: number, k: number): boolean {
+  for (let j = i + 1; j < k; j++) if (segments[j]!.speaker !== 'client') return false;
+  return true;
+}
+
+/** The segment that answers segment `i`: the next one in mono, the rep's next turn otherwise; or -1. */
+function answerTo(segments: Segment[], i: number): number {
+  const seg = segments[i]!;
+  if (seg.speaker === 'unknown') return i + 1 < segments.length ? i + 1 : -1;
+  const k = repNextTurn(segments, i);
+  return k > 0 && answersDirectly(segments, i, k) ? k : -1;
+}
+
+/** A plain «да»: a strong confirmation that is not a refusal, a dodge, a waiver or a question. */
+function plainYes(ans: SegmentReading): boolean {
+  return ans.confirmStrong && !ans.refusal && !ans.evasive && !ans.negatedCue && !ans.clauses[0]?.question;
+}
+
+/** The answer says something about paying itself («да, пока долг не закроете»), not just "yes". */
+function talksPayment(ans: SegmentReading): boolean {
+  return ans.clauses.some((c) => c.marks.has('paymentTopic') || c.marks.has('arrears'));
+}
+
+/** "yep, I'll email the application": the answer is about something else. */
+function offTopic(ans: SegmentReading): boolean {
+  return ans.clauses.some((c) => c.marks.has('otherTopic'));
+}
+
+/** Stated hits of a segment, grouped by item. */
+function byItem(rd: SegmentReading): Map<number, Hit[]> {
+  const m = new Map<number, Hit[]>();
+  for (const h of rd.stated) m.set(h.item, [...(m.get(h.item) ?? []), h]);
+  return m;
+}
+
+/** Rule: the rep states; with unknown speakers (mono) anyone states. */
+function sellerSideStates(call: Call, i: number, items: Map<number, Hit[]>): void {
+  for (const [item, hits] of items) call.found.add(i, item, hits);
+}
+
 /**
- * The speaker rules of flags.md: the rep states; the client states and the rep confirms in the
- * rep's next turn (then both segments are evidence); with unknown speakers anyone states.
- * A question whose answer is a bare value («а лимит какой?» — «два миллиона») is stated by the answer.
+ * Rule (mono): «блокируете карты сразу» — «да, пока не оплатите»: a plain «да» about paying that
+ * states nothing new restates the line before. («да, и сразу скажу: … пени …» — a «да» that goes on
+ * to state another item — is a new statement, not a read-back.)
+ */
+function monoReadBack(call: Call, i: number, items: Map<number, Hit[]>): void {
+  const { segments, readings } = call;
+  const nx = readings[i + 1];
+  if (segments[i]!.speaker !== 'unknown' || !nx || segments[i + 1]!.speaker !== 'unknown') return;
+  if (!plainYes(nx) || !talksPayment(nx) || offTopic(nx)) return;
+  if (nx.stated.some((h) => !items.has(h.item))) return;
+  for (const [item] of items)
+    call.found.add(
+      i + 1,
+      item,
+      nx.stated.filter((h) => h.item === item),
+    );
+}
+
+/**
+ * Rule: a client's statement counts when the rep's next turn, right after it (other client segments
+ * between are fine: a read-back can span segments), confirms it — a strong «да, всё верно», or a
+ * weak «хорошо» with the item restated in the turn — and does not dodge («Да, это формальности,
+ * давайте потом» agrees with nothing). Then both segments are evidence.
+ */
+function clientConfirmedByRep(call: Call, i: number, items: Map<number, Hit[]>): void {
+  const { segments, readings } = call;
+  const k = repNextTurn(segments, i);
+  if (k < 0 || !answersDirectly(segments, i, k)) return;
+  const conf = readings[k]!;
+  if (conf.evasive) return;
+  const turn = repTurnSegments(segments, k);
+  for (const [item, hits] of items) {
+    const restated = turn.some((t) => readings[t]!.stated.some((h) => h.item === item));
+    if (!conf.confirmStrong && !(conf.confirmWeak && restated)) continue;
+    call.found.add(i, item, hits);
+    call.found.add(
+      k,
+      item,
+      conf.stated.filter((h) => h.item === item),
+    );
+  }
+}
+
+/**
+ * Rule: a yes/no question about an item answered with a plain «да» about paying by the seller side
+ * states it in the answer («блокируете карты сразу?» — «да, пока не оплатите»); the question itself
+ * never does, and a bare "Yes, that's it" confirms a question, which is not labelled.
+ */
+function yesNoAnswered(call: Call, i: number): void {
+  const { segments, readings } = call;
+  const rd = readings[i]!;
+  const seg = segments[i]!;
+  if (!rd.askedYesNo.size || seg.speaker === 'rep') return;
+  const k = answerTo(segments, i);
+  if (k < 0 || (seg.speaker === 'unknown' && segments[k]!.speaker !== 'unknown')) return;
+  const ans = readings[k]!;
+  if (!plainYes(ans) || !talksPayment(ans)) return;
+  for (const item of rd.askedYesNo)
+    call.found.add(
+      k,
+      item,
+      ans.stated.filter((h) => h.item === item),
+    );
+}
+
+/** Rule: a value question («а лимит какой?») answered with a bare value («два миллиона») is stated by the answer. */
+function valueAnswered(call: Call, i: number): void {
+  const { segments, readings, r } = call;
+  if (segments[i]!.speaker === 'rep') return;
+  for (const q of readings[i]!.awaitingAnswer) {
+    const k = answerTo(segments, i);
+    if (k < 0) continue;
+    const ans = readings[k]!;
+    if (ans.refusal || ans.evasive) continue;
+    for (const c of ans.clauses) {
+      if (c.question || c.hypothetical) continue;
+      const ms = findAll(q.answer, c.tokens, c.ids, r.lex);
+      if (!ms.length) continue;
+      call.found.add(
+        k,
+        q.item,
+        ms.map((m) => ({
+          item: q.item,
+          kind: q.kind,
+          tokens: c.tokens.slice(m.start, m.end),
+          clause: c.tokens,
+          start: m.start,
+        })),
+      );
+      break;
+    }
+  }
+}
+
+/** A client's follow-up question about payment that states nothing itself (not a read-back). */
+function followUpQuestion(rd: SegmentReading): boolean {
+  if (!rd.clauses.some((c) => c.question) || rd.stated.length) return false;
+  return rd.asked.size > 0 || rd.questionAboutPayment;
+}
+
+/**
+ * A short answer: a yes, a number, or a word taken up from the question ("Once, not monthly?" —
+ * "Just the once."), in at most `ELLIPTICAL_MAX_WORDS` words, not about the delivery.
+ */
+function shortAnswer(q: SegmentReading, ans: SegmentReading): boolean {
+  if (ans.refusal || ans.evasive || ans.negatedCue || ans.clauses[0]?.question) return false;
+  const words = ans.clauses.reduce((n, c) => n + c.tokens.length, 0);
+  const asked = new Set(
+    q.clauses.flatMap((c) => c.tokens.filter((t) => t.text.length >= 4).map((t) => t.text)),
+  );
+  const answers =
+    ans.confirmStrong ||
+    ans.clauses.some((c) => c.tokens.some((t) => t.num !== undefined || asked.has(t.text)));
+  return answers && words <= ELLIPTICAL_MAX_WORDS && !offTopic(ans);
+}
+
+/**
+ * Rule: «Ежемесячно?» — «Раз в месяц.», "Once, not monthly?" — "Once per late invoice.": a short
+ * answer right after the client's follow-up on an item just stated restates that item (elliptical,
+ * no cue). Runs after the other rules, over where items were last stated.
+ */
+function ellipticalFollowUp(call: Call, i: number, lastStated: Map<number, number>): void {
+  const { segments, readings } = call;
+  const rd = readings[i]!;
+  if (segments[i]!.speaker !== 'client' || !followUpQuestion(rd)) return;
+  const k = repNextTurn(segments, i);
+  if (k !== i + 1 || !shortAnswer(rd, readings[k]!)) return;
+  for (const [item, at] of lastStated) {
+    if (at >= i || i - at > FOLLOW_UP_WINDOW) continue;
+    if (rd.asked.size && !rd.asked.has(item)) continue;
+    call.found.add(k, item, []);
+  }
+}
+
+/**
+ * The speaker rules of flags.md, each a named rule above: the rep states; the client states and the
+ * rep confirms in the rep's next turn (then both segments are evidence); with unknown speakers anyone
+ * states. A question whose answer is a bare value («а лимит какой?» — «два миллиона») is stated by
+ * the answer.
  */
 export function attribute(segments: Segment[], readings: SegmentReading[], r: LanguageRules): Attributed[] {
-  const out: Attributed[] = [];
-  // (segment, item) → its entry: a linear `out.find` per add was quadratic over a long call
-  const index = new Map<number, Attributed>();
-  const add = (segment: number, item: number, hits: Hit[]) => {
-    const key = segment * 0x10000 + item;
-    const have = index.get(key);
-    if (have) have.hits.push(...hits);
-    else {
-      const a: Attributed = { segment, item, hits: [...hits] };
-      out.push(a);
-      index.set(key, a);
-    }
-  };
-  // where each item was last stated, for answers to a follow-up question about it
-  const lastStated = new Map<number, number>();
+  const call: Call = { segments, readings, r, found: new Attributions(), lastStated: new Map() };
   segments.forEach((seg, i) => {
     const rd = readings[i]!;
-    for (const h of rd.stated) if (seg.speaker !== 'client') lastStated.set(h.item, i);
-    const byItem = new Map<number, Hit[]>();
-    for (const h of rd.stated) byItem.set(h.item, [...(byItem.get(h.item) ?? []), h]);
+    if (seg.speaker !== 'client') for (const h of rd.stated) call.lastStated.set(h.item, i);
+    const items = byItem(rd);
     if (seg.speaker === 'rep' || seg.speaker === 'unknown') {
-      for (const [item, hits] of byItem) add(i, item, hits);
-      // mono: «блокируете карты сразу» — «да, пока не оплатите»: the «да» restates it
-      const nx = readings[i + 1];
-      if (
-        seg.speaker === 'unknown' &&
-        nx &&
-        segments[i + 1]!.speaker === 'unknown' &&
-        nx.confirmStrong &&
-        !nx.refusal &&
-        !nx.evasive &&
-        !nx.negatedCue &&
-        !nx.clauses[0]?.question &&
-        // «да, и сразу скажу: … пени …»: a «да» that goes on to state another item is a new
-        // statement, not a read-back of the line before
-        !nx.stated.some((h) => !byItem.has(h.item)) &&
-        // and says something about paying itself, not "yep, I'll email the application"
-        nx.clauses.some((c) => c.marks.has('paymentTopic') || c.marks.has('arrears')) &&
-        !nx.clauses.some((c) => c.marks.has('otherTopic'))
-      )
-        for (const [item] of byItem)
-          add(
-            i + 1,
-            item,
-            nx.stated.filter((h) => h.item === item),
-          );
-    } else if (byItem.size) {
-      // client: only if the rep's next turn confirms
-      const k = repNextTurn(segments, i);
-      if (k < 0) return;
-      // the rep's turn must come right after this client turn (no other client statement between
-      // is fine: a read-back can span segments), but not after the rep already spoke
-      const between = segments.slice(i + 1, k);
-      if (between.some((s) => s.speaker !== 'client')) return;
-      const conf = readings[k]!;
-      const turn = repTurnSegments(segments, k);
-      for (const [item, hits] of byItem) {
-        const restated = turn.some((t) => readings[t]!.stated.some((h) => h.item === item));
-        // «Да, это формальности, давайте потом» agrees with nothing
-        if (conf.evasive) continue;
-        if (conf.confirmStrong || (conf.confirmWeak && restated)) {
-          add(i, item, hits);
-          add(
-            k,
-            item,
-            readings[k]!.stated.filter((h) => h.item === item),
-          );
-        }
-      }
-    }
-    // a yes/no question about an item answered «да» by the seller side: the answer states it
-    // («блокируете карты сразу?» — «да, пока не оплатите»); the question itself never does
-    if (rd.askedYesNo.size && seg.speaker !== 'rep') {
-      const k = seg.speaker === 'unknown' ? i + 1 : repNextTurn(segments, i);
-      const ok =
-        k > 0 &&
-        k < segments.length &&
-        (seg.speaker === 'unknown' || !segments.slice(i + 1, k).some((s) => s.speaker !== 'client'));
-      const ans = ok ? readings[k]! : null;
-      if (
-        ans &&
-        ans.confirmStrong &&
-        !ans.refusal &&
-        !ans.evasive &&
-        !ans.negatedCue &&
-        !ans.clauses[0]?.question &&
-        (seg.speaker !== 'unknown' || segments[k]!.speaker === 'unknown') &&
-        // a bare "Yes, that's it" confirms a question, which is not labelled; the answer counts
-        // when it says something about paying itself («да, пока долг не закроете»)
-        ans.clauses.some((c) => c.marks.has('paymentTopic') || c.marks.has('arrears'))
-      )
-        for (const item of rd.askedYesNo)
-          add(
-            k,
-            item,
-            ans.stated.filter((h) => h.item === item),
-          );
-    }
-    // answers to a value question
-    for (const q of rd.awaitingAnswer) {
-      if (seg.speaker === 'rep') continue;
-      const k = seg.speaker === 'unknown' ? i + 1 : repNextTurn(segments, i);
-      if (k < 0 || k >= segments.length) continue;
-      if (seg.speaker === 'client' && segments.slice(i + 1, k).some((s) => s.speaker !== 'client')) continue;
-      const ans = readings[k]!;
-      if (ans.refusal || ans.evasive) continue;
-      for (const c of ans.clauses) {
-        if (c.question || c.hypothetical) continue;
-        const ms = findAll(q.answer, c.tokens, c.ids, r.lex);
-        if (ms.length) {
-          add(
-            k,
-            q.item,
-            ms.map((m) => ({
-              item: q.item,
-              kind: q.kind,
-              tokens: c.tokens.slice(m.start, m.end),
-              clause: c.tokens,
-              start: m.start,
-            })),
-          );
-          break;
-        }
-      }
-    }
+      sellerSideStates(call, i, items);
+      monoReadBack(call, i, items);
+    } else if (items.size) clientConfirmedByRep(call, i, items);
+    yesNoAnswered(call, i);
+    valueAnswered(call, i);
   });
-  // «Ежемесячно?» — «Раз в месяц.», "Once, not monthly?" — "Once per late invoice.": a short answer
-  // to the client's follow-up on an item just stated restates that item (elliptical, no cue)
-  segments.forEach((seg, i) => {
-    if (seg.speaker !== 'client') return;
-    const rd = readings[i]!;
-    // a follow-up question about payment, not a read-back (the confirmation rule reads those) and
-    // not a question about something else («плёнку когда ждать?»)
-    if (!rd.clauses.some((c) => c.question) || rd.stated.length) return;
-    if (!rd.asked.size && !rd.questionAboutPayment) return;
-    const k = repNextTurn(segments, i);
-    if (k !== i + 1) return;
-    const ans = readings[k]!;
-    if (ans.refusal || ans.evasive || ans.negatedCue || ans.clauses[0]?.question) return;
-    const words = ans.clauses.reduce((n, c) => n + c.tokens.length, 0);
-    // it answers: a yes, a number, or a word taken up from the question ("Once, not monthly?" —
-    // "Just the once."); and it is not about the delivery («плёнку в пятницу, одной машиной»)
-    const asked = new Set(
-      rd.clauses.flatMap((c) => c.tokens.filter((t) => t.text.length >= 4).map((t) => t.text)),
-    );
-    const answers =
-      ans.confirmStrong ||
-      ans.clauses.some((c) => c.tokens.some((t) => t.num !== undefined || asked.has(t.text)));
-    if (!answers || words > ELLIPTICAL_MAX_WORDS) return;
-    if (ans.clauses.some((c) => c.marks.has('otherTopic'))) return;
-    for (const [item, at] of lastStated) {
-      if (at >= i || i - at > FOLLOW_UP_WINDOW) continue;
-      if (rd.asked.size && !rd.asked.has(item)) continue;
-      add(k, item, []);
-    }
-  });
-  return out.sort((a, b) => a.segment - b.segment || a.item - b.item);
+  // (the follow-up rule reads where items were last stated by the end of the call, as before)
+  segments.forEach((_, i) => ellipticalFollowUp(call, i, call.lastStated));
+  return call.found.out.sort((a, b) => a.segment - b.segment || a.item - b.item);
 }

@@ -2,7 +2,7 @@ import type { Language, MomentValues, PaymentForm, SanctionKind } from '@onterms
 import type { Hit } from '../engine/read-call.ts';
 import type { Token } from '../language/tokens.ts';
 import { readDate } from './dates.ts';
-import { LANGUAGE_DATA, daysPerUnit } from '../language/language-data.ts';
+import { LANGUAGE_DATA, daysPerUnit, type PeriodAnchor, type RatePeriod } from '../language/language-data.ts';
 
 const SANCTION_KINDS: Record<string, SanctionKind> = {
   penalty: 'penalty',
@@ -44,62 +44,36 @@ function daysIn(toks: Token[], lang: Language): number | undefined {
   return undefined;
 }
 
-type Anchor = 'shipment' | 'delivery' | 'invoice' | 'contract' | 'unspecified';
-const ANCHORS: Record<Language, [RegExp, Anchor][]> = {
-  ru: [
-    [/^отгруз/, 'shipment'],
-    [/^(постав|получен|приемк|доставк)/, 'delivery'],
-    [/^(сч[её]т|упд|накладн|выставлен)/, 'invoice'],
-    [/^(договор|подписан)/, 'contract'],
-  ],
-  en: [
-    [/^ship/, 'shipment'],
-    [/^(deliver|receipt)/, 'delivery'],
-    [/^(invoice|bill)/, 'invoice'],
-    [/^contract/, 'contract'],
-  ],
-};
+/** A prepayment share said in words («стопроцентная предоплата», "in full up front", "half"). */
+function namedShare(toks: Token[], lang: Language): number | undefined {
+  for (const t of toks)
+    for (const [re, pct] of LANGUAGE_DATA[lang].prepaymentShares) if (re.test(t.text)) return pct;
+  return undefined;
+}
+
+type Anchor = PeriodAnchor | 'unspecified';
 
 /** What a period counts from: the first event word after the number («30 дней с даты отгрузки»). */
 function anchorOf(toks: Token[], lang: Language): Anchor {
   const n = toks.findIndex((t) => t.num !== undefined && !t.ordinal);
   for (const t of toks.slice(Math.max(0, n)))
-    for (const [re, a] of ANCHORS[lang]) if (re.test(t.text)) return a;
+    for (const [re, a] of LANGUAGE_DATA[lang].periodAnchors) if (re.test(t.text)) return a;
   return 'unspecified';
 }
 
-function penaltyPer(toks: Token[], at: number, lang: Language): 'day' | 'week' | 'month' | 'year' | 'once' {
-  const s = toks
+function penaltyPer(toks: Token[], at: number, lang: Language): RatePeriod | 'once' {
+  const data = LANGUAGE_DATA[lang];
+  const after = toks
     .slice(at, at + 6)
     .map((t) => t.text)
     .join(' ');
-  if (lang === 'ru') {
-    if (/(день|дня|сутки|суток|ежедневн)/.test(s)) return 'day';
-    if (/недел/.test(s)) return 'week';
-    if (/месяц|ежемесячн/.test(s)) return 'month';
-    if (/год|годовых/.test(s)) return 'year';
-  } else {
-    if (/\b(day|daily)\b/.test(s)) return 'day';
-    if (/\bweek/.test(s)) return 'week';
-    if (/\b(month|monthly)\b/.test(s)) return 'month';
-    if (/\b(year|annual|annually|apr)\b/.test(s)) return 'year';
-  }
+  for (const [re, per] of data.ratePeriods) if (re.test(after)) return per;
   const before = toks
     .slice(Math.max(0, at - 2), at)
     .map((t) => t.text)
     .join(' ');
-  if (/monthly|ежемесячн/.test(before)) return 'month';
-  return 'once';
+  return data.monthlyBefore.test(before) ? 'month' : 'once';
 }
-
-const PERIOD_AFTER: Record<Language, RegExp> = {
-  ru: /^(в|за|каждый|день|дня|сутки|суток|месяц|неделю)$/,
-  en: /^(a|per|each|every|day|daily|month|monthly|week)$/,
-};
-const PERIOD_WORD: Record<Language, RegExp> = {
-  ru: /^(день|дня|сутки|суток|месяц|неделю)$/,
-  en: /^(day|daily|month|monthly|week)$/,
-};
 
 /** Index of a bare rate (< 10, not a day count) followed within two words by a period, or -1. */
 function bareRate(toks: Token[], lang: Language): number {
@@ -110,8 +84,8 @@ function bareRate(toks: Token[], lang: Language): number {
     if (unitDays(next[0], lang) !== null) continue; // «два дня», "two days": a period, not a rate
     if (
       next.length &&
-      PERIOD_AFTER[lang].test(next[0]!.text) &&
-      next.some((n) => PERIOD_WORD[lang].test(n.text))
+      LANGUAGE_DATA[lang].ratePeriodLead.test(next[0]!.text) &&
+      next.some((n) => LANGUAGE_DATA[lang].ratePeriodWord.test(n.text))
     )
       return i;
   }
@@ -147,7 +121,10 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
       case 'prepayment': {
         const p = toks.find((t) => t.percent && t.num !== undefined && t.num <= 100);
         if (p) v.prepaymentPercent = p.num!;
-        else if (toks.some((t) => t.text === 'half' || t.text === 'половин')) v.prepaymentPercent = 50;
+        else {
+          const share = namedShare(toks, lang);
+          if (share !== undefined) v.prepaymentPercent = share;
+        }
         break;
       }
       case 'credit_limit': {

@@ -5,7 +5,7 @@ import { jobIdFor, JobName, type Job } from '../jobs.ts';
 import { BACKOFF_TYPE, DEFAULT_RETRY_POLICY } from '../retry-policy.ts';
 import type { CallQueue, QueueHealth } from './call-queue.ts';
 import { QueueUnavailableError } from './call-queue.ts';
-import { createProducerConnection, DEFAULT_PREFIX, QUEUE_NAME } from './redis.ts';
+import { createProducerConnection, DEFAULT_PREFIX, QUEUE_NAME, RECHECK_QUEUE_NAME } from './redis.ts';
 
 export interface BullmqCallQueueOptions {
   redisUrl: string;
@@ -41,6 +41,7 @@ export class BullmqCallQueue implements CallQueue {
   private readonly prefix: string;
   private readonly log: Logger;
   private queue: Queue | null = null;
+  private recheckQueue: Queue | null = null;
   private connecting: Promise<void> | null = null;
   private readonly attempts: number;
   private readonly timeoutMs: number;
@@ -67,7 +68,9 @@ export class BullmqCallQueue implements CallQueue {
   async enqueueRecheck(recheckId: string): Promise<void> {
     const job: Job = { name: JobName.RecheckPolicy, data: { recheckId } };
     await this.withTimeout(
-      this.connected().then((queue) => queue.add(job.name, job.data, jobOptions(job, this.attempts))),
+      this.connected(RECHECK_QUEUE_NAME).then((queue) =>
+        queue.add(job.name, job.data, jobOptions(job, this.attempts)),
+      ),
       'enqueue the policy re-check',
     );
   }
@@ -89,6 +92,7 @@ export class BullmqCallQueue implements CallQueue {
 
   async close(): Promise<void> {
     await this.queue?.close().catch(() => {});
+    await this.recheckQueue?.close().catch(() => {});
     this.redis.disconnect();
   }
 
@@ -97,7 +101,7 @@ export class BullmqCallQueue implements CallQueue {
    * it is constructed, and with the offline queue off those would fail while still connecting and leave
    * the Queue unusable. Fails at once while Redis is known to be down (ioredis is reconnecting).
    */
-  private async connected(): Promise<Queue> {
+  private async connected(name: typeof QUEUE_NAME | typeof RECHECK_QUEUE_NAME = QUEUE_NAME): Promise<Queue> {
     if (
       this.redis.status === 'reconnecting' ||
       this.redis.status === 'end' ||
@@ -117,11 +121,14 @@ export class BullmqCallQueue implements CallQueue {
       });
       await this.connecting;
     }
-    if (!this.queue) {
-      this.queue = new Queue(QUEUE_NAME, { connection: this.redis, prefix: this.prefix });
-      this.queue.on('error', (err) => this.log.warn({ err: err.message }, 'queue error'));
-    }
-    return this.queue;
+    if (name === RECHECK_QUEUE_NAME) return (this.recheckQueue ??= this.open(name));
+    return (this.queue ??= this.open(name));
+  }
+
+  private open(name: string): Queue {
+    const queue = new Queue(name, { connection: this.redis, prefix: this.prefix });
+    queue.on('error', (err) => this.log.warn({ err: err.message, queue: name }, 'queue error'));
+    return queue;
   }
 
   private async withTimeout<T>(operation: Promise<T>, what: string): Promise<T> {

@@ -1,4 +1,4 @@
-import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Processor, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { listUnfinishedCallIds } from '@onterms/db';
 import type { ProcessCallDeps } from '../deps.ts';
@@ -14,7 +14,13 @@ import {
   type RetryPolicy,
 } from '../retry-policy.ts';
 import { BullmqCallQueue } from './bullmq-queue.ts';
-import { checkRedisDurability, createWorkerConnection, DEFAULT_PREFIX, QUEUE_NAME } from './redis.ts';
+import {
+  checkRedisDurability,
+  createWorkerConnection,
+  DEFAULT_PREFIX,
+  QUEUE_NAME,
+  RECHECK_QUEUE_NAME,
+} from './redis.ts';
 import { runAttempt } from './run-job.ts';
 import { retryCallsFailedByOutage } from '../auto-retry.ts';
 import { sweepScratchDirs } from '../scratch.ts';
@@ -56,6 +62,8 @@ export interface CallWorker {
   /** Stops taking jobs and waits for the running ones to finish (graceful drain). */
   close(): Promise<void>;
   readonly worker: Worker;
+  /** The one slot for re-check runs (redis.ts, RECHECK_QUEUE_NAME), beside the calls' slots. */
+  readonly recheckWorker: Worker;
 }
 
 /**
@@ -68,7 +76,8 @@ export async function startCallWorker(options: CallWorkerOptions): Promise<CallW
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   const prefix = options.prefix ?? DEFAULT_PREFIX;
   // Refuses to start on a broken handler table (before touching Redis).
-  const lock = postgresCallLock(options.databaseUrl, log, options.concurrency + 1);
+  // one lock connection per call slot, one for the re-check slot, one spare
+  const lock = postgresCallLock(options.databaseUrl, log, options.concurrency + 2);
   const table =
     options.handlers ?? createHandlerTable(deps, { lock: (callId, run) => lock.withLock(callId, run) });
   // What a killed worker left behind: scratch copies, and ffmpeg still running on them.
@@ -83,51 +92,53 @@ export async function startCallWorker(options: CallWorkerOptions): Promise<CallW
   const redis: Redis = createWorkerConnection(options.redisUrl, log);
   await checkRedisDurability(redis, log);
 
-  const worker = new Worker(
-    QUEUE_NAME,
-    async (job, token, signal) => {
-      const parsed = parseJob(job.name, job.data);
-      if (!parsed) throw new UnrecoverableError(`Unknown job ${job.name} or malformed payload`);
-      const attempts = job.opts.attempts ?? 1;
-      const outcome = await runAttempt(
-        table,
-        deps,
-        parsed,
-        job.attemptsMade + 1,
-        attempts,
-        signal ?? new AbortController().signal,
-      ).catch(async (error: unknown) => {
-        // The last attempt failed and the call could not be marked failed (the database is down):
-        // keep the job, delayed, without counting an attempt — it runs again until the outage ends.
-        if (error instanceof GiveUpNotRecordedError && token) {
-          await job.moveToDelayed(Date.now() + keptJobDelayMs(retry), token);
-          throw new DelayedError();
-        }
-        throw error;
-      });
-      if (outcome.status === 'failed') throw new UnrecoverableError(outcome.reason);
-      return outcome.status;
-    },
-    {
-      connection: redis,
-      prefix,
-      concurrency: options.concurrency,
-      lockDuration: options.lockDurationMs ?? 60_000,
-      stalledInterval: options.stalledIntervalMs ?? 30_000,
-      maxStalledCount: options.maxStalledCount ?? 3,
-      settings: {
-        backoffStrategy: (attemptsMade, type) => {
-          if (type !== BACKOFF_TYPE) throw new Error(`Unknown backoff type ${type}`);
-          return backoffDelay(attemptsMade, retry);
-        },
+  const runJob: Processor = async (job, token, signal) => {
+    const parsed = parseJob(job.name, job.data);
+    if (!parsed) throw new UnrecoverableError(`Unknown job ${job.name} or malformed payload`);
+    const attempts = job.opts.attempts ?? 1;
+    const outcome = await runAttempt(
+      table,
+      deps,
+      parsed,
+      job.attemptsMade + 1,
+      attempts,
+      signal ?? new AbortController().signal,
+    ).catch(async (error: unknown) => {
+      // The last attempt failed and the call could not be marked failed (the database is down):
+      // keep the job, delayed, without counting an attempt — it runs again until the outage ends.
+      if (error instanceof GiveUpNotRecordedError && token) {
+        await job.moveToDelayed(Date.now() + keptJobDelayMs(retry), token);
+        throw new DelayedError();
+      }
+      throw error;
+    });
+    if (outcome.status === 'failed') throw new UnrecoverableError(outcome.reason);
+    return outcome.status;
+  };
+  const workerOptions = (concurrency: number): WorkerOptions => ({
+    connection: redis,
+    prefix,
+    concurrency,
+    lockDuration: options.lockDurationMs ?? 60_000,
+    stalledInterval: options.stalledIntervalMs ?? 30_000,
+    maxStalledCount: options.maxStalledCount ?? 3,
+    settings: {
+      backoffStrategy: (attemptsMade, type) => {
+        if (type !== BACKOFF_TYPE) throw new Error(`Unknown backoff type ${type}`);
+        return backoffDelay(attemptsMade, retry);
       },
     },
-  );
-  worker.on('error', (err) => log.error({ err: err.message }, 'worker error'));
-  worker.on('stalled', (jobId) =>
-    log.warn({ jobId }, 'job stalled (its worker died or was blocked); handed back to the queue'),
-  );
-  await worker.waitUntilReady();
+  });
+  const worker = new Worker(QUEUE_NAME, runJob, workerOptions(options.concurrency));
+  // Re-check jobs queued by an older version went to the calls queue; runJob serves them there too.
+  const recheckWorker = new Worker(RECHECK_QUEUE_NAME, runJob, workerOptions(1));
+  for (const w of [worker, recheckWorker]) {
+    w.on('error', (err) => log.error({ err: err.message, queue: w.name }, 'worker error'));
+    w.on('stalled', (jobId) =>
+      log.warn({ jobId }, 'job stalled (its worker died or was blocked); handed back to the queue'),
+    );
+  }
+  await Promise.all([worker.waitUntilReady(), recheckWorker.waitUntilReady()]);
 
   // Reconciliation uses a producer connection of its own (enqueue must not wait behind blocking reads).
   const producer =
@@ -155,10 +166,11 @@ export async function startCallWorker(options: CallWorkerOptions): Promise<CallW
 
   return {
     worker,
+    recheckWorker,
     async close() {
       clearInterval(timer);
       clearInterval(scratchTimer);
-      await worker.close();
+      await Promise.all([worker.close(), recheckWorker.close()]);
       await producer?.close();
       await lock.close();
       redis.disconnect();

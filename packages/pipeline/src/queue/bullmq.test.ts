@@ -1,4 +1,5 @@
 import { findCallById } from '@onterms/db';
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -19,6 +20,7 @@ import {
   type PipelineTestContext,
 } from '../testing/fixtures.ts';
 import type { ProcessCallDeps } from '../deps.ts';
+import { buildHandlerTable, JobName } from '../jobs.ts';
 import { BullmqCallQueue } from './bullmq-queue.ts';
 import { startCallWorker, type CallWorker } from './bullmq-worker.ts';
 import { QueueUnavailableError } from './call-queue.ts';
@@ -150,6 +152,52 @@ describe('BullMQ pipeline', () => {
       await waitFor(drained, 20_000, 'an empty queue');
     });
     expect((await countRows(ctx.db, call.id)).analyses).toBe(1);
+  });
+
+  it('runs a new call while a re-check run holds a worker of concurrency 1 (re-checks have their own lane)', async () => {
+    let releaseRecheck!: () => void;
+    const recheckHeld = new Promise<void>((resolve) => (releaseRecheck = resolve));
+    let recheckStarted = false;
+    const callsRun: string[] = [];
+    const handlers = buildHandlerTable([
+      {
+        name: JobName.RecheckPolicy,
+        handle: async () => {
+          recheckStarted = true;
+          await recheckHeld; // a run of thousands of calls, still going
+          return { status: 'skipped' };
+        },
+      },
+      {
+        name: JobName.ProcessCall,
+        handle: async ({ callId }) => (callsRun.push(callId), { status: 'analyzed' }),
+      },
+      { name: JobName.ReanalyzeCall, handle: async () => ({ status: 'analyzed' }) },
+    ]);
+    const worker = await startCallWorker({
+      redisUrl: TEST_REDIS_URL,
+      databaseUrl: ctx.database.url,
+      prefix,
+      concurrency: 1,
+      deps: testDeps(ctx),
+      retry: FAST_RETRY,
+      reconcileIntervalMs: null,
+      handlers,
+    });
+    try {
+      await queue.enqueueRecheck(randomUUID());
+      await waitFor(async () => recheckStarted || null, 15_000, 'the re-check to start');
+      const callId = randomUUID();
+      await queue.enqueueCall(callId);
+      await waitFor(
+        async () => callsRun.includes(callId) || null,
+        15_000,
+        'the new call to run beside the re-check',
+      );
+    } finally {
+      releaseRecheck();
+      await worker.close();
+    }
   });
 
   it('reports health', async () => {

@@ -3,6 +3,12 @@ import type { Logger } from '../deps.ts';
 
 /** One queue for every call job; the key prefix namespaces it (tests use one prefix per file). */
 export const QUEUE_NAME = 'calls';
+/**
+ * Re-check runs (a published policy or checklist, thousands of calls in batches) have a queue of their
+ * own, which every worker serves with one slot beside its WORKER_CONCURRENCY call slots: a run that
+ * takes twenty minutes must not hold back the calls uploaded meanwhile.
+ */
+export const RECHECK_QUEUE_NAME = 'rechecks';
 export const DEFAULT_PREFIX = 'onterms';
 
 /**

@@ -12,22 +12,32 @@ import { EVAL_FLAGS, Scorer, score, type Labels } from '../src/eval/score.ts';
 import { VALUE_TYPES, ValueScorer, type ValueTruth } from '../src/eval/score-values.ts';
 import { Reliability } from '../src/eval/reliability.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    'min-f1': { type: 'string' },
-    'min-deflection-f1': { type: 'string' },
-    'min-moments': { type: 'string' },
-    errors: { type: 'boolean', default: false },
-  },
-});
-const dir = positionals[0];
-if (!dir) {
-  console.error(
-    'usage: npm run eval -- DIR [--min-f1 X] [--min-deflection-f1 X] [--min-moments X] [--errors]',
-  );
-  process.exit(2);
-}
+const USAGE = 'usage: npm run eval -- DIR [--min-f1 X] [--min-deflection-f1 X] [--min-moments X] [--errors]';
+const usage = (code: number): never => {
+  (code ? console.error : console.log)(USAGE);
+  process.exit(code);
+};
+// an unknown option is a usage line, not a stack trace
+const args = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        'min-f1': { type: 'string' },
+        'min-deflection-f1': { type: 'string' },
+        'min-moments': { type: 'string' },
+        errors: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    console.error((error as Error).message.split('.')[0] + '.');
+    return usage(2);
+  }
+})();
+const { values, positionals } = args;
+if (values.help) usage(0);
+const dir = positionals[0] ?? usage(2);
 
 const ours = new Scorer();
 const valueScore = new ValueScorer();

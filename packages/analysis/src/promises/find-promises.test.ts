@@ -65,6 +65,67 @@ describe('promises to pay in Russian', () => {
     expect(call('ru', ['client', 'Документы отправим до пятницы.'])).toEqual([]);
   });
 
+  it('the rep writes down an amount and a date, the client says a bare «да»: the client has promised', () => {
+    expect(
+      call(
+        'ru',
+        ['client', 'Девяносто тысяч к среде — реально.'],
+        ['rep', 'Записал: девяносто тысяч до среды.'],
+        ['client', 'Да.'],
+      ),
+    ).toEqual([{ amount: 90000, due: { weekday: 3 }, segments: [1, 2] }]);
+  });
+
+  it('a written-down amount and date with no answer, or answered no, is no promise', () => {
+    expect(
+      call('ru', ['rep', 'Записал: девяносто тысяч до среды.'], ['client', 'Подождите, я уточню.']),
+    ).toEqual([]);
+    expect(call('ru', ['rep', 'Итак, девяносто тысяч до среды.'], ['client', 'Нет, не успеем.'])).toEqual([]);
+    expect(
+      call(
+        'ru',
+        ['rep', 'Если девяносто тысяч не придут до среды, отгрузки встанут.'],
+        ['client', 'Хорошо.'],
+      ),
+    ).toEqual([]);
+  });
+
+  it('the rep echoes the client promise with the amount: one promise, with the amount', () => {
+    expect(
+      call(
+        'ru',
+        ['client', 'Переведу в четверг.'],
+        ['rep', 'В четверг семьдесят две тысячи, жду.'],
+        ['client', 'А пени спишете?'],
+      ),
+    ).toEqual([{ amount: 72000, due: { weekday: 4 }, segments: [0, 1] }]);
+  });
+
+  it('the rest named later by its amount: the «all of it» promise takes the amount', () => {
+    expect(
+      call(
+        'ru',
+        ['client', 'Остаток погасим до восемнадцатого.'],
+        ['rep', 'Значит, двести десять тысяч до восемнадцатого.'],
+        ['client', 'Договорились.'],
+      ),
+    ).toEqual([{ full: true, amount: 210000, due: { dayOfMonth: 18 }, segments: [0, 1, 2] }]);
+  });
+
+  it('a schedule written down in one reply: bare hundreds mean thousands once the call talks in thousands', () => {
+    expect(
+      call(
+        'ru',
+        ['rep', 'Долг шестьсот сорок тысяч.'],
+        ['rep', 'Фиксирую: триста двадцать в понедельник, триста двадцать до двадцать восьмого.'],
+        ['client', 'Да, так.'],
+      ),
+    ).toEqual([
+      { amount: 320000, due: { weekday: 1 }, segments: [1, 2] },
+      { amount: 320000, due: { dayOfMonth: 28 }, segments: [1, 2] },
+    ]);
+  });
+
   it('counts a commitment said by anyone in a mono call', () => {
     expect(call('ru', ['unknown', 'Хорошо, оплатим всё до конца недели.'])).toEqual([
       { full: true, due: { anchor: 'end_of_week' }, segments: [0] },
@@ -119,6 +180,15 @@ describe('promises to pay in English', () => {
         ['client', 'Again: I will pay two million on Wednesday.'],
       ),
     ).toEqual([{ amount: 2_000_000, due: { weekday: 3 }, segments: [0, 4] }]);
+  });
+
+  it('the rep restates the sum in words and the client confirms', () => {
+    expect(call('en', ['rep', 'Alright, sixty two thousand by the 9th.'], ['client', 'Yep.'])).toEqual([
+      { amount: 62000, due: { dayOfMonth: 9 }, segments: [0, 1] },
+    ]);
+    expect(
+      call('en', ['rep', 'Alright, sixty two thousand by the 9th.'], ['client', 'I never said that.']),
+    ).toEqual([]);
   });
 
   it('is no promise when vague or refused', () => {

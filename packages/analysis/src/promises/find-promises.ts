@@ -12,10 +12,20 @@ interface DateSpan {
   due: PromiseDue;
 }
 
-/** What one clause commits to, before the speaker rules decide whether it is a promise. */
+/**
+ * What one clause says about paying by a date, before the speaker rules decide whether it is a promise:
+ * a commitment («оплатим до пятницы»), a proposal («давайте до пятницы?»), or a restatement — an amount
+ * or "all of it" by a date with no verb, the way a rep writes a promise down («Фиксирую: сто тысяч до
+ * пятницы»), which commits nobody until the other side says yes.
+ */
 interface Reading {
-  kind: 'commitment' | 'proposal';
+  kind: 'commitment' | 'proposal' | 'restatement';
   items: { due: PromiseDue; amount?: number; currency?: string; full?: boolean }[];
+}
+
+/** How a call names its sums: in Russian collection talk «двести сорок» means thousands once thousands are said. */
+interface Scale {
+  thousands: boolean;
 }
 
 /**
@@ -26,11 +36,14 @@ interface Reading {
  */
 export function findPromises(segments: Segment[], language: Language): PaymentPromise[] {
   const words = PROMISE_WORDS[language];
+  const scale: Scale = {
+    thousands: language === 'ru' && segments.some((s) => saysThousands(s.text, language)),
+  };
   const found: PaymentPromise[] = [];
   let pending: { segment: number; reading: Reading } | null = null;
 
   segments.forEach((segment, index) => {
-    const readings = readSegment(segment.text, language, words);
+    const readings = readSegment(segment.text, language, words, scale);
     const accepted =
       pending &&
       pending.segment === index - 1 &&
@@ -55,12 +68,37 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
       for (const item of proposal.reading.items) add(found, item, [proposal.segment, index], segments);
       return;
     }
-    // The rep's own "so, by Friday?" or «оплатите до пятницы» is a promise only once the client agrees.
-    const offer =
-      readings.find((r) => r.kind === 'proposal') ?? (segment.speaker === 'rep' ? own[0] : undefined);
-    if (offer) pending = { segment: index, reading: { ...offer, kind: 'proposal' } };
+    // The rep's own "so, by Friday?", «оплатите до пятницы» or «записываю: сто тысяч до пятницы» is a
+    // promise only once the client agrees — unless it echoes what the client has just promised.
+    const offered = readings.filter(
+      (r) => r.kind !== 'commitment' || (segment.speaker === 'rep' && r === own[0]),
+    );
+    const items = offered.flatMap((r) => r.items);
+    echoPrevious(found, items, index, segments);
+    if (items.length) pending = { segment: index, reading: { kind: 'proposal', items } };
   });
   return found;
+}
+
+/**
+ * The rep repeats the promise the client made in the segment before («Понедельник, $14 400»): the echo
+ * adds what the client left out (the amount) and its moment to that promise.
+ */
+function echoPrevious(
+  found: PaymentPromise[],
+  items: Reading['items'],
+  index: number,
+  segments: Segment[],
+): void {
+  const previous = found.filter((p) => p.moments.some((m) => m.segment === index - 1));
+  for (const item of items) {
+    if (previous.some((p) => sameDue(p.due, item.due))) add(found, item, [index], segments);
+  }
+}
+
+/** A sum scaled by тысяча / миллион anywhere in the segment. */
+function saysThousands(text: string, language: Language): boolean {
+  return tokenize(text, language).some((c) => c.tokens.some((t) => t.amount && (t.num ?? 0) >= 1000));
 }
 
 /** A reply counts as agreement when it comes from the other side (or nobody is known in mono). */
@@ -90,11 +128,23 @@ function add(
   });
   // Said again — a moment later («до пятницы, да, до пятницы») or in the summary at the end of the call:
   // one promise, more moments.
-  const last = found.find(
-    (p) => sameDue(p.due, item.due) && p.amount === item.amount && Boolean(p.full) === Boolean(item.full),
-  );
+  // A later restatement often names what the first words left out: «остаток закроем до двадцатого» …
+  // «триста тысяч до двадцатого» is one promise with its amount.
+  const last =
+    found.find(
+      (p) => sameDue(p.due, item.due) && p.amount === item.amount && Boolean(p.full) === Boolean(item.full),
+    ) ??
+    found.find(
+      (p) =>
+        sameDue(p.due, item.due) &&
+        (p.amount === undefined || item.amount === undefined || p.amount === item.amount),
+    );
   if (last) {
     for (const m of moments) if (!last.moments.some((x) => x.segment === m.segment)) last.moments.push(m);
+    if (last.amount === undefined && item.amount !== undefined) {
+      last.amount = item.amount;
+      if (item.currency) last.currency = item.currency;
+    }
     return;
   }
   const promise: PaymentPromise = { due: item.due, moments };
@@ -109,7 +159,7 @@ function sameDue(a: PromiseDue, b: PromiseDue): boolean {
 }
 
 /** Every clause of a segment that names a deadline, read as a commitment or as a proposal. */
-function readSegment(text: string, language: Language, words: PromiseWords): Reading[] {
+function readSegment(text: string, language: Language, words: PromiseWords, scale: Scale): Reading[] {
   const out: Reading[] = [];
   // A commitment carries to a verbless clause right after it: «оплатим половину сейчас, а остаток к концу месяца».
   let carried = false;
@@ -126,10 +176,19 @@ function readSegment(text: string, language: Language, words: PromiseWords): Rea
       !vague &&
       (clause.questionMark || words.proposal.test(toks[0]?.text ?? '')) &&
       !toks.some((t) => words.negator.test(t.text));
+    const items = dates.length ? itemsOf(toks, dates, words, scale) : [];
     if (dates.length && proposal) {
-      out.push({ kind: 'proposal', items: itemsOf(toks, dates, words) });
+      out.push({ kind: 'proposal', items });
     } else if (dates.length && commits && !vague && !clause.questionMark) {
-      out.push({ kind: 'commitment', items: itemsOf(toks, dates, words) });
+      out.push({ kind: 'commitment', items });
+    } else if (
+      verb < 0 &&
+      !vague &&
+      !clause.questionMark &&
+      !toks.some((t) => words.negator.test(t.text)) &&
+      items.some((i) => i.amount !== undefined || i.full)
+    ) {
+      out.push({ kind: 'restatement', items: items.filter((i) => i.amount !== undefined || i.full) });
     }
     carried = commits && !vague && !clause.questionMark;
   }
@@ -287,12 +346,12 @@ function calendarDay(toks: Token[], i: number): { end: number; due: PromiseDue }
 }
 
 /** Each deadline with what is promised by it: the amount (and currency) or "all of it" next to it. */
-function itemsOf(toks: Token[], dates: DateSpan[], words: PromiseWords): Reading['items'] {
+function itemsOf(toks: Token[], dates: DateSpan[], words: PromiseWords, scale: Scale): Reading['items'] {
   return dates.map((d, k) => {
     const before = toks.slice(k === 0 ? 0 : dates[k - 1]!.end + 1, d.start);
     const after = toks.slice(d.end + 1, k + 1 < dates.length ? dates[k + 1]!.start : toks.length);
     const item: Reading['items'][number] = { due: d.due };
-    const money = amountIn(before, words) ?? amountIn(after, words);
+    const money = amountIn(before, words, scale) ?? amountIn(after, words, scale);
     if (money) Object.assign(item, money);
     else if (
       before.some((t) => words.full.test(t.text)) ||
@@ -303,15 +362,22 @@ function itemsOf(toks: Token[], dates: DateSpan[], words: PromiseWords): Reading
   });
 }
 
-function amountIn(toks: Token[], words: PromiseWords): { amount: number; currency?: string } | null {
+function amountIn(
+  toks: Token[],
+  words: PromiseWords,
+  scale: Scale,
+): { amount: number; currency?: string } | null {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.num === undefined || t.dayForm || t.percent || t.num < 1) continue;
     const currencyAt = [toks[i + 1], toks[i - 1]].find(
       (x) => x && words.currency.some(([re]) => re.test(x.text)),
     );
-    if (!t.amount && t.num < 1000 && !currencyAt) continue;
-    const money: { amount: number; currency?: string } = { amount: t.num };
+    const inThousands = scale.thousands && !currencyAt && Number.isInteger(t.num) && t.num >= 10;
+    if (!t.amount && t.num < 1000 && !currencyAt && !inThousands) continue;
+    const money: { amount: number; currency?: string } = {
+      amount: !t.amount && t.num < 1000 && inThousands ? t.num * 1000 : t.num,
+    };
     if (currencyAt) money.currency = words.currency.find(([re]) => re.test(currencyAt.text))![1];
     return money;
   }

@@ -126,6 +126,40 @@ describe('promises to pay in Russian', () => {
     ]);
   });
 
+  it('the invoice date and a past due date are the debt, not a promise', () => {
+    expect(
+      call('ru', ['rep', 'Звоню по накладной от седьмого числа, девяносто тысяч.'], ['client', 'Да, помню.']),
+    ).toEqual([]);
+    expect(call('ru', ['rep', 'Девяносто тысяч, срок был во вторник.'], ['client', 'Да, знаю.'])).toEqual([]);
+  });
+
+  it('a refused date next to the promised one: only the promised one counts', () => {
+    expect(call('ru', ['client', 'нет восемнадцатого не успеем до двадцать третьего всё оплатим'])).toEqual([
+      { full: true, due: { dayOfMonth: 23 }, segments: [0] },
+    ]);
+  });
+
+  it('thousands and hundreds of one sum said as two numbers', () => {
+    expect(
+      call(
+        'ru',
+        ['rep', 'За вами пятьдесят одна тысяча.'],
+        ['rep', 'итак пятьдесят одна триста до понедельника'],
+        ['client', 'угу'],
+      ),
+    ).toEqual([{ amount: 51300, due: { weekday: 1 }, segments: [1, 2] }]);
+  });
+
+  it('the client repeats the proposal with a yes in the middle of the reply', () => {
+    expect(
+      call(
+        'ru',
+        ['rep', 'давайте семьдесят тысяч до четверга'],
+        ['client', 'семьдесят тысяч до четверга да сделаем'],
+      ),
+    ).toEqual([{ amount: 70000, due: { weekday: 4 }, segments: [0, 1] }]);
+  });
+
   it('counts a commitment said by anyone in a mono call', () => {
     expect(call('ru', ['unknown', 'Хорошо, оплатим всё до конца недели.'])).toEqual([
       { full: true, due: { anchor: 'end_of_week' }, segments: [0] },
@@ -189,6 +223,12 @@ describe('promises to pay in English', () => {
     expect(
       call('en', ['rep', 'Alright, sixty two thousand by the 9th.'], ['client', 'I never said that.']),
     ).toEqual([]);
+  });
+
+  it('a spoken decimal of millions and an "aye" to the recap', () => {
+    expect(call('en', ['rep', 'So that is two point five million by the 12th.'], ['client', 'Aye.'])).toEqual(
+      [{ amount: 2_500_000, due: { dayOfMonth: 12 }, segments: [0, 1] }],
+    );
   });
 
   it('is no promise when vague or refused', () => {

@@ -48,7 +48,8 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
       pending &&
       pending.segment === index - 1 &&
       speaksFor(segment, segments[pending.segment]!) &&
-      agrees(segment.text, language, words);
+      (agrees(segment.text, language, words) ||
+        confirms(segment.text, readings, pending.reading, language, words));
     const proposal = pending;
     pending = null;
 
@@ -116,6 +117,23 @@ function agrees(text: string, language: Language, words: PromiseWords): boolean 
   );
 }
 
+/**
+ * «Сто тысяч до пятницы — да, сделаем»: the reply says the proposal's date again and a yes somewhere in
+ * it, not only at its start.
+ */
+function confirms(
+  text: string,
+  readings: Reading[],
+  proposal: Reading,
+  language: Language,
+  words: PromiseWords,
+): boolean {
+  const toks = tokenize(text, language).flatMap((c) => c.tokens);
+  if (!toks.some((t) => words.agreement.test(t.text)) || toks.some((t) => words.negator.test(t.text)))
+    return false;
+  return readings.some((r) => r.items.some((i) => proposal.items.some((p) => sameDue(p.due, i.due))));
+}
+
 function add(
   found: PaymentPromise[],
   item: Reading['items'][number],
@@ -164,14 +182,18 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
   // A commitment carries to a verbless clause right after it: «оплатим половину сейчас, а остаток к концу месяца».
   let carried = false;
   for (const clause of tokenize(text, language)) {
-    const toks = mergeNumbers(clause.tokens);
+    const toks = mergeNumbers(clause.tokens, scale);
     const joined = toks.map((t) => t.text).join(' ');
     const vague = toks.some((t) => words.vague.test(t.text)) || words.vaguePhrase.test(joined);
     const verb = commitmentAt(toks, language, words);
     const negated =
       verb >= 0 && toks.slice(Math.max(0, verb - 3), verb).some((t) => words.negator.test(t.text));
     const commits: boolean = (verb >= 0 && !negated) || (verb < 0 && carried);
-    const dates = readDates(toks, words);
+    // «нет, двадцатого не сможем, до двадцать пятого закроем»: the refused date is not the promise's
+    const dates = readDates(toks, words).filter(
+      (d) =>
+        !words.dateOf.test(toks[d.start - 1]?.text ?? '') && !words.negator.test(toks[d.end + 1]?.text ?? ''),
+    );
     const proposal =
       !vague &&
       (clause.questionMark || words.proposal.test(toks[0]?.text ?? '')) &&
@@ -185,7 +207,7 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
       verb < 0 &&
       !vague &&
       !clause.questionMark &&
-      !toks.some((t) => words.negator.test(t.text)) &&
+      !toks.some((t) => words.negator.test(t.text) || words.past.test(t.text)) &&
       items.some((i) => i.amount !== undefined || i.full)
     ) {
       out.push({ kind: 'restatement', items: items.filter((i) => i.amount !== undefined || i.full) });
@@ -220,10 +242,42 @@ function commitmentAt(toks: Token[], language: Language, words: PromiseWords): n
 }
 
 /** "150", "000" → 150 000; "40,000" → 40 000 (the tokeniser reads digit groups one by one). */
-function mergeNumbers(toks: Token[]): Token[] {
+function mergeNumbers(toks: Token[], scale: Scale): Token[] {
   const out: Token[] = [];
   for (const t of toks) {
     const prev = out[out.length - 1];
+    // "one point five million": the spoken decimal kept its words but lost the scale
+    const scaled = /(million|миллион\S*)$/.test(t.text) ? 1e6 : /(thousand|тысяч\S*)$/.test(t.text) ? 1e3 : 1;
+    if (t.num !== undefined && !t.amount && scaled > 1 && t.num < 1000) {
+      out.push({ ...t, num: Math.round(t.num * scaled), amount: true });
+      continue;
+    }
+    // «сорок восемь семьсот»: thousands and hundreds of one sum, said the way people say sums
+    if (
+      scale.thousands &&
+      prev?.num !== undefined &&
+      !prev.amount &&
+      !prev.dayForm &&
+      Number.isInteger(prev.num) &&
+      prev.num >= 1 &&
+      prev.num < 1000 &&
+      t.num !== undefined &&
+      !t.amount &&
+      !t.dayForm &&
+      !t.percent &&
+      t.num >= 100 &&
+      t.num < 1000 &&
+      t.num % 100 === 0 &&
+      !/^\d/.test(t.text)
+    ) {
+      out[out.length - 1] = {
+        ...prev,
+        text: `${prev.text} ${t.text}`,
+        num: prev.num * 1000 + t.num,
+        amount: true,
+      };
+      continue;
+    }
     if (
       prev &&
       prev.num !== undefined &&

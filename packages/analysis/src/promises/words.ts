@@ -22,6 +22,10 @@ export interface PromiseWords {
   vaguePhrase: RegExp;
   agreement: RegExp;
   proposal: RegExp;
+  /** A date after «от», "since": the invoice's date or when it fell due, not a deadline. */
+  dateOf: RegExp;
+  /** Talk about the past («срок прошёл», "was due"): a sum and a date there are the debt, not a promise. */
+  past: RegExp;
   full: RegExp;
   currency: [RegExp, string][];
   today: RegExp;
@@ -50,7 +54,9 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
       /^(постараемся|постараюсь|попробуем|попробую|наверное|может|возможно|надеюсь|надеемся|вероятно|если|ежели|когда|посмотрим|попытаемся)$/,
     vaguePhrase: /(как только|на днях|как-нибудь|как нибудь|по возможности|как получится|как сможем)/,
     agreement:
-      /^(да|давайте|хорошо|договорились|ок|окей|ладно|согласен|согласна|согласны|идет|годится|принято|так и сделаем|конечно)$/,
+      /^(да|давайте|хорошо|договорились|ок|окей|ладно|согласен|согласна|согласны|идет|годится|принято|так и сделаем|конечно|угу|ага|верно|точно)$/,
+    dateOf: /^(от|с|со)$/,
+    past: /^(прошел|прошла|прошло|был|была|было|были|просрочен|просрочена|просрочено|просрочка|просрочки|просрочкой|вчера|позавчера)$/,
     proposal: /^(давайте|значит|итак|тогда|договоримся|можете|сможете)$/,
     full: /^(всю|весь|все|полностью|целиком|остаток|остальное|оставшуюся|оставшееся|остальную|остальные|остатки)$/,
     currency: [
@@ -83,7 +89,9 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     vague: /^(try|trying|hopefully|maybe|perhaps|probably|might|if|once|whenever|possibly|hope|when)$/,
     vaguePhrase: /(as soon as|see what|do our best|do my best|at some point|sometime)/,
     agreement:
-      /^(yes|yeah|yep|ok|okay|sure|deal|fine|agreed|alright|right|absolutely|definitely|works|correct)$/,
+      /^(yes|yeah|yep|yup|aye|ok|okay|sure|deal|fine|agreed|alright|right|absolutely|definitely|works|correct|exactly)$/,
+    dateOf: /^(since|from|dated)$/,
+    past: /^(was|were|overdue|owe|owed|ago|yesterday|last)$/,
     proposal: /^(so|let's|lets|can|could|would|will|then)$/,
     full: /^(full|entire|whole|everything|all|rest|remaining|remainder|balance)$/,
     currency: [

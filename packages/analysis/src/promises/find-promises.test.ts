@@ -160,6 +160,38 @@ describe('promises to pay in Russian', () => {
     ).toEqual([{ amount: 70000, due: { weekday: 4 }, segments: [0, 1] }]);
   });
 
+  it('a negation before one date does not reach the verb after the next date', () => {
+    expect(call('ru', ['client', 'в среду не получится в четверг переведу'])).toEqual([
+      { due: { weekday: 4 }, segments: [0] },
+    ]);
+  });
+
+  it('the client answers «когда?» with a sum and a date, no verb: a promise', () => {
+    expect(call('ru', ['rep', 'Когда погасите?'], ['client', 'Шестьдесят тысяч — во вторник.'])).toEqual([
+      { amount: 60000, due: { weekday: 2 }, segments: [1] },
+    ]);
+    expect(
+      call('ru', ['rep', 'Шестьдесят тысяч во вторник.'], ['client', 'Шестьдесят тысяч — во вторник.']),
+    ).toEqual([]);
+  });
+
+  it('the sum the rep has just named is what the client promises to pay', () => {
+    expect(
+      call(
+        'ru',
+        ['rep', 'Счёт на аванс, семьдесят пять тысяч, отправлю сейчас.'],
+        ['client', 'Оплатим в понедельник.'],
+      ),
+    ).toEqual([{ amount: 75000, due: { weekday: 1 }, segments: [1] }]);
+    expect(
+      call(
+        'ru',
+        ['rep', 'Аванс семьдесят пять тысяч, а всего сто сорок тысяч.'],
+        ['client', 'Оплатим в понедельник.'],
+      ),
+    ).toEqual([{ due: { weekday: 1 }, segments: [1] }]);
+  });
+
   it('counts a commitment said by anyone in a mono call', () => {
     expect(call('ru', ['unknown', 'Хорошо, оплатим всё до конца недели.'])).toEqual([
       { full: true, due: { anchor: 'end_of_week' }, segments: [0] },

@@ -53,14 +53,24 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
     const proposal = pending;
     pending = null;
 
-    const own = readings.filter((r) => r.kind === 'commitment');
+    // «Когда закроете?» — «Двести тысяч — в пятницу.»: the client's sum and date answering the rep's
+    // question commit as if said with a verb.
+    const answer =
+      segment.speaker === 'client' && asks(segments[index - 1], language, words)
+        ? readings.filter((r) => r.kind === 'restatement')
+        : [];
+    const own = [...readings.filter((r) => r.kind === 'commitment'), ...answer];
     if (own.length && segment.speaker !== 'rep') {
+      const named =
+        segment.speaker === 'client' ? sumSaidBy(segments[index - 1], language, words, scale) : null;
       for (const r of own) {
         for (const item of r.items) {
           // «Да, до пятницы заплатим» after «давайте до пятницы?»: the proposal is part of the promise.
           const echoes =
             proposal?.reading.items.some((p) => sameDue(p.due, item.due)) && proposal.segment === index - 1;
-          add(found, item, echoes ? [proposal!.segment, index] : [index], segments);
+          // «Счёт на сто восемьдесят тысяч пришлю» — «Оплатим завтра»: the sum just named is what is promised
+          const withSum = item.amount === undefined && !item.full && named ? { ...item, ...named } : item;
+          add(found, withSum, echoes ? [proposal!.segment, index] : [index], segments);
         }
       }
       return;
@@ -95,6 +105,35 @@ function echoPrevious(
   for (const item of items) {
     if (previous.some((p) => sameDue(p.due, item.due))) add(found, item, [index], segments);
   }
+}
+
+/** The rep asks when or how much: a question mark, or «когда», "when", «сколько», "how much" (ASR drops marks). */
+function asks(segment: Segment | undefined, language: Language, words: PromiseWords): boolean {
+  if (segment?.speaker !== 'rep') return false;
+  return tokenize(segment.text, language).some(
+    (c) => c.questionMark || c.tokens.some((t) => words.when.test(t.text)),
+  );
+}
+
+/** The one sum the rep's segment names (an amount scaled by thousands, or with a currency), if exactly one. */
+function sumSaidBy(
+  segment: Segment | undefined,
+  language: Language,
+  words: PromiseWords,
+  scale: Scale,
+): { amount: number; currency?: string } | null {
+  if (segment?.speaker !== 'rep') return null;
+  const sums = tokenize(segment.text, language).flatMap((c) => {
+    const toks = mergeNumbers(c.tokens, scale);
+    if (toks.some((t) => words.past.test(t.text) || words.vague.test(t.text))) return [];
+    // every sum of the clause, each read with its currency
+    return toks.flatMap((t, i) =>
+      t.amount || (t.num !== undefined && !t.dayForm && t.num >= 1000)
+        ? [amountIn(toks.slice(Math.max(0, i - 1), i + 2), words, { thousands: false })]
+        : [],
+    );
+  });
+  return sums.length === 1 ? sums[0]! : null;
 }
 
 /** A sum scaled by тысяча / миллион anywhere in the segment. */
@@ -186,14 +225,19 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
     const joined = toks.map((t) => t.text).join(' ');
     const vague = toks.some((t) => words.vague.test(t.text)) || words.vaguePhrase.test(joined);
     const verb = commitmentAt(toks, language, words);
-    const negated =
-      verb >= 0 && toks.slice(Math.max(0, verb - 3), verb).some((t) => words.negator.test(t.text));
-    const commits: boolean = (verb >= 0 && !negated) || (verb < 0 && carried);
     // «нет, двадцатого не сможем, до двадцать пятого закроем»: the refused date is not the promise's
     const dates = readDates(toks, words).filter(
       (d) =>
         !words.dateOf.test(toks[d.start - 1]?.text ?? '') && !words.negator.test(toks[d.end + 1]?.text ?? ''),
     );
+    // «сегодня не успею, завтра оплачу»: a negation does not reach past a date to the verb after it
+    const from = Math.max(0, verb - 3);
+    const negated =
+      verb >= 0 &&
+      toks
+        .slice(from, verb)
+        .some((t, k) => words.negator.test(t.text) && !dates.some((d) => d.start > from + k && d.end < verb));
+    const commits: boolean = (verb >= 0 && !negated) || (verb < 0 && carried);
     const proposal =
       !vague &&
       (clause.questionMark || words.proposal.test(toks[0]?.text ?? '')) &&

@@ -24,6 +24,8 @@ export interface PromiseWords {
   proposal: RegExp;
   /** A date after «от», "since": the invoice's date or when it fell due, not a deadline. */
   dateOf: RegExp;
+  /** The rep asking when or how much. */
+  when: RegExp;
   /** Talk about the past («срок прошёл», "was due"): a sum and a date there are the debt, not a promise. */
   past: RegExp;
   full: RegExp;
@@ -56,6 +58,7 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     agreement:
       /^(да|давайте|хорошо|договорились|ок|окей|ладно|согласен|согласна|согласны|идет|годится|принято|так и сделаем|конечно|угу|ага|верно|точно)$/,
     dateOf: /^(от|с|со)$/,
+    when: /^(когда|сколько)$/,
     past: /^(прошел|прошла|прошло|был|была|было|были|просрочен|просрочена|просрочено|просрочка|просрочки|просрочкой|вчера|позавчера)$/,
     proposal: /^(давайте|значит|итак|тогда|договоримся|можете|сможете)$/,
     full: /^(всю|весь|все|полностью|целиком|остаток|остальное|оставшуюся|оставшееся|остальную|остальные|остатки)$/,
@@ -91,6 +94,7 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     agreement:
       /^(yes|yeah|yep|yup|aye|ok|okay|sure|deal|fine|agreed|alright|right|absolutely|definitely|works|correct|exactly)$/,
     dateOf: /^(since|from|dated)$/,
+    when: /^(when|much)$/,
     past: /^(was|were|overdue|owe|owed|ago|yesterday|last)$/,
     proposal: /^(so|let's|lets|can|could|would|will|then)$/,
     full: /^(full|entire|whole|everything|all|rest|remaining|remainder|balance)$/,

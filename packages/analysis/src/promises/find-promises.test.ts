@@ -166,6 +166,12 @@ describe('promises to pay in Russian', () => {
     ]);
   });
 
+  it('a date refused a word later drops out of the promise', () => {
+    expect(call('ru', ['client', 'в понедельник уже не смогу во вторник оплачу'])).toEqual([
+      { due: { weekday: 2 }, segments: [0] },
+    ]);
+  });
+
   it('the client answers «когда?» with a sum and a date, no verb: a promise', () => {
     expect(call('ru', ['rep', 'Когда погасите?'], ['client', 'Шестьдесят тысяч — во вторник.'])).toEqual([
       { amount: 60000, due: { weekday: 2 }, segments: [1] },
@@ -261,6 +267,21 @@ describe('promises to pay in English', () => {
     expect(call('en', ['rep', 'So that is two point five million by the 12th.'], ['client', 'Aye.'])).toEqual(
       [{ amount: 2_500_000, due: { dayOfMonth: 12 }, segments: [0, 1] }],
     );
+  });
+
+  it('a week narrowed to a weekday in one breath is one deadline, the weekday', () => {
+    expect(call('en', ['client', "I'll pay half this week, four thousand two hundred by Thursday."])).toEqual(
+      [{ amount: 4200, due: { weekday: 4 }, segments: [0] }],
+    );
+    expect(call('en', ['client', "I'll pay $4,200 by the end of the week, Thursday."])).toEqual([
+      { amount: 4200, currency: 'USD', due: { anchor: 'end_of_week' }, segments: [0] },
+    ]);
+  });
+
+  it('"by the end of the month" with the article', () => {
+    expect(call('en', ['client', "We'll clear the whole balance by the end of the month."])).toEqual([
+      { full: true, due: { anchor: 'end_of_month' }, segments: [0] },
+    ]);
   });
 
   it('is no promise when vague or refused', () => {

@@ -226,9 +226,12 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
     const vague = toks.some((t) => words.vague.test(t.text)) || words.vaguePhrase.test(joined);
     const verb = commitmentAt(toks, language, words);
     // «нет, двадцатого не сможем, до двадцать пятого закроем»: the refused date is not the promise's
-    const dates = readDates(toks, words).filter(
-      (d) =>
-        !words.dateOf.test(toks[d.start - 1]?.text ?? '') && !words.negator.test(toks[d.end + 1]?.text ?? ''),
+    const dates = weekdayRefines(
+      readDates(toks, words).filter(
+        (d) => !words.dateOf.test(toks[d.start - 1]?.text ?? '') && !refused(toks, d, words),
+      ),
+      toks,
+      words,
     );
     // «сегодня не успею, завтра оплачу»: a negation does not reach past a date to the verb after it
     const from = Math.max(0, verb - 3);
@@ -259,6 +262,25 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
     carried = commits && !vague && !clause.questionMark;
   }
   return out;
+}
+
+/** «сегодня уже не успею», "Friday won't work": a negation right after a date refuses it. */
+function refused(toks: Token[], d: DateSpan, words: PromiseWords): boolean {
+  return toks.slice(d.end + 1, d.end + 3).some((t) => words.negator.test(t.text));
+}
+
+/**
+ * A week and a weekday in one breath name one deadline: "half this week, £3,600 by Friday" is the
+ * weekday; «до конца недели, в пятницу» keeps the end of the week said first in so many words.
+ */
+function weekdayRefines(dates: DateSpan[], toks: Token[], words: PromiseWords): DateSpan[] {
+  const drop = new Set<DateSpan>();
+  dates.forEach((d, k) => {
+    const next = dates[k + 1];
+    if (d.due.anchor !== 'end_of_week' || next?.due.weekday === undefined || next.due.dayOfMonth) return;
+    drop.add(words.end.test(toks[d.start]!.text) ? next : d);
+  });
+  return dates.filter((d) => !drop.has(d));
 }
 
 /** Where the clause commits to paying: a pay verb (after "will" in English), or «оплата будет». */
@@ -349,8 +371,9 @@ function readDates(toks: Token[], words: PromiseWords): DateSpan[] {
     if (words.today.test(t.text)) spans.push({ start: i, end: i, due: { anchor: 'today' } });
     else if (words.tomorrow.test(t.text)) spans.push({ start: i, end: i, due: { anchor: 'tomorrow' } });
     else if (words.end.test(t.text)) {
+      // «конца месяца», «конца следующей недели», "end of the month"
       const unit = toks
-        .slice(i + 1, i + 3)
+        .slice(i + 1, i + 4)
         .find((x) => words.week.test(x.text) || words.month.test(x.text) || words.quarter.test(x.text));
       if (unit) {
         const anchor = words.week.test(unit.text)

@@ -198,6 +198,18 @@ describe('promises to pay in Russian', () => {
     ).toEqual([{ due: { weekday: 1 }, segments: [1] }]);
   });
 
+  it('«давайте так:» proposes the clause after the colon; «всей суммы» is all of it', () => {
+    expect(
+      call('ru', ['rep', 'Давайте так: девятнадцатого, оплата всей суммы.'], ['client', 'Договорились.']),
+    ).toEqual([{ full: true, due: { dayOfMonth: 19 }, segments: [0, 1] }]);
+  });
+
+  it('the end of a named month is the end of the month', () => {
+    expect(call('ru', ['client', 'Оплатим сто тысяч до конца марта.'])).toEqual([
+      { amount: 100000, due: { anchor: 'end_of_month' }, segments: [0] },
+    ]);
+  });
+
   it('counts a commitment said by anyone in a mono call', () => {
     expect(call('ru', ['unknown', 'Хорошо, оплатим всё до конца недели.'])).toEqual([
       { full: true, due: { anchor: 'end_of_week' }, segments: [0] },

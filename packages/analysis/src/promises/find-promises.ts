@@ -220,6 +220,7 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
   const out: Reading[] = [];
   // A commitment carries to a verbless clause right after it: «оплатим половину сейчас, а остаток к концу месяца».
   let carried = false;
+  let opened = false;
   for (const clause of tokenize(text, language)) {
     const toks = mergeNumbers(clause.tokens, scale);
     const joined = toks.map((t) => t.text).join(' ');
@@ -243,8 +244,10 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
     const commits: boolean = (verb >= 0 && !negated) || (verb < 0 && carried);
     const proposal =
       !vague &&
-      (clause.questionMark || words.proposal.test(toks[0]?.text ?? '')) &&
+      (clause.questionMark || words.proposal.test(toks[0]?.text ?? '') || opened) &&
       !toks.some((t) => words.negator.test(t.text));
+    // «Давайте так: двадцать первого…», "Let's say: …": the opener proposes the clause after the colon
+    opened = !dates.length && toks.length <= 2 && words.proposal.test(toks[0]?.text ?? '');
     const items = dates.length ? itemsOf(toks, dates, words, scale) : [];
     if (dates.length && proposal) {
       out.push({ kind: 'proposal', items });
@@ -372,13 +375,20 @@ function readDates(toks: Token[], words: PromiseWords): DateSpan[] {
     else if (words.tomorrow.test(t.text)) spans.push({ start: i, end: i, due: { anchor: 'tomorrow' } });
     else if (words.end.test(t.text)) {
       // «конца месяца», «конца следующей недели», "end of the month"
+      // «до конца декабря», "the end of December": the end of the month named
       const unit = toks
         .slice(i + 1, i + 4)
-        .find((x) => words.week.test(x.text) || words.month.test(x.text) || words.quarter.test(x.text));
+        .find(
+          (x) =>
+            words.week.test(x.text) ||
+            words.month.test(x.text) ||
+            words.quarter.test(x.text) ||
+            x.month !== undefined,
+        );
       if (unit) {
         const anchor = words.week.test(unit.text)
           ? 'end_of_week'
-          : words.month.test(unit.text)
+          : words.month.test(unit.text) || unit.month !== undefined
             ? 'end_of_month'
             : 'end_of_quarter';
         spans.push({ start: i, end: toks.indexOf(unit, i), due: { anchor } });

@@ -196,6 +196,13 @@ describe('promises to pay in Russian', () => {
         ['client', 'Оплатим в понедельник.'],
       ),
     ).toEqual([{ due: { weekday: 1 }, segments: [1] }]);
+    expect(
+      call(
+        'ru',
+        ['rep', 'Долг семьдесят пять тысяч, когда погасите?'],
+        ['client', 'Часть оплатим в понедельник.'],
+      ),
+    ).toEqual([{ due: { weekday: 1 }, segments: [1] }]);
   });
 
   it('«давайте так:» proposes the clause after the colon; «всей суммы» is all of it', () => {

@@ -61,8 +61,14 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
         : [];
     const own = [...readings.filter((r) => r.kind === 'commitment'), ...answer];
     if (own.length && segment.speaker !== 'rep') {
+      // …but not when the client promises a part of it («часть», "half")
+      const partial = tokenize(segment.text, language).some((c) =>
+        c.tokens.some((t) => words.part.test(t.text)),
+      );
       const named =
-        segment.speaker === 'client' ? sumSaidBy(segments[index - 1], language, words, scale) : null;
+        segment.speaker === 'client' && !partial
+          ? sumSaidBy(segments[index - 1], language, words, scale)
+          : null;
       for (const r of own) {
         for (const item of r.items) {
           // «Да, до пятницы заплатим» after «давайте до пятницы?»: the proposal is part of the promise.

@@ -24,6 +24,8 @@ export interface PromiseWords {
   proposal: RegExp;
   /** A date after «от», "since": the invoice's date or when it fell due, not a deadline. */
   dateOf: RegExp;
+  /** A part of a sum: «часть», «половину», "half". */
+  part: RegExp;
   /** The rep asking when or how much. */
   when: RegExp;
   /** Talk about the past («срок прошёл», "was due"): a sum and a date there are the debt, not a promise. */
@@ -59,6 +61,7 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
       /^(да|давайте|хорошо|договорились|ок|окей|ладно|согласен|согласна|согласны|идет|годится|принято|так и сделаем|конечно|угу|ага|верно|точно)$/,
     dateOf: /^(от|с|со)$/,
     when: /^(когда|сколько)$/,
+    part: /^(часть|части|половину|половина|треть|половинку)$/,
     past: /^(прошел|прошла|прошло|был|была|было|были|просрочен|просрочена|просрочено|просрочка|просрочки|просрочкой|вчера|позавчера)$/,
     proposal: /^(давайте|значит|итак|тогда|договоримся|можете|сможете)$/,
     full: /^(всю|весь|все|всей|всего|полностью|целиком|остаток|остальное|оставшуюся|оставшееся|остальную|остальные|остатки)$/,
@@ -95,6 +98,7 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
       /^(yes|yeah|yep|yup|aye|ok|okay|sure|deal|fine|agreed|alright|right|absolutely|definitely|works|correct|exactly)$/,
     dateOf: /^(since|from|dated)$/,
     when: /^(when|much)$/,
+    part: /^(part|half|some|portion|third)$/,
     past: /^(was|were|overdue|owe|owed|ago|yesterday|last)$/,
     proposal: /^(so|let's|lets|can|could|would|will|then)$/,
     full: /^(full|entire|whole|everything|all|rest|remaining|remainder|balance)$/,

@@ -2,13 +2,26 @@
 // Figures are printed next to a baseline measured in the same run (a plain lower-case and split
 // over the same text), so a slow machine shows as a slow baseline too. Nothing is asserted.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { Segment, Transcript } from '@onterms/contracts';
 import { analyzeTranscript } from '../src/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dirs = [join(here, '../fixtures'), join(here, '../../../../shared/eval/dev')].filter(existsSync);
+// The dev set lives outside the repository. It is taken from `--dev DIR` or ANALYSIS_DEV_SET, else
+// from the first `shared/eval/dev` found walking up from this script — so the main checkout and
+// any worktree under it (/work/wt/NAME) measure the same calls.
+const { values: args } = parseArgs({ options: { dev: { type: 'string' } } });
+function findDevSet(): string | undefined {
+  for (let d = here; ; d = dirname(d)) {
+    const candidate = join(d, 'shared/eval/dev');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(d) === d) return undefined;
+  }
+}
+const devSet = args.dev ?? process.env.ANALYSIS_DEV_SET ?? findDevSet();
+const dirs = [join(here, '../fixtures'), ...(devSet ? [resolve(devSet)] : [])].filter(existsSync);
 const calls: (Transcript & { callType?: string })[] = dirs.flatMap((d) =>
   readdirSync(d)
     .filter((f) => f.endsWith('.json'))
@@ -49,7 +62,7 @@ const msCorpus = time(() => corpus.forEach((c) => analyzeTranscript(c)));
 const msBaseline = time(() =>
   corpus.forEach((c) => c.segments.forEach((s) => s.text.toLowerCase().split(/[^\p{L}\p{N}]+/u))),
 );
-console.log(`corpus: ${corpus.length} calls, ${(mb * 1000).toFixed(1)} kB of text`);
+console.log(`corpus: ${corpus.length} calls, ${(mb * 1000).toFixed(1)} kB of text (${dirs.join(', ')})`);
 console.log(
   `rules engine: ${(mb / (msCorpus / 1000)).toFixed(2)} MB/s, ${(corpus.length / (msCorpus / 1000)).toFixed(0)} calls/s (one core)`,
 );

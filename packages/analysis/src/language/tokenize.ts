@@ -483,10 +483,14 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
       j += 3;
     }
   }
-  const text = words
-    .slice(i, j)
-    .map((r) => r.w)
-    .join(' ');
+  // (most numbers are one word: no slice, map and join for them)
+  const text =
+    j - i === 1
+      ? words[i]!.w
+      : words
+          .slice(i, j)
+          .map((r) => r.w)
+          .join(' ');
   const tok: Partial<Token> = { text, num: value };
   if (ordinal) tok.ordinal = true;
   if (dayForm) tok.dayForm = true;

@@ -1,6 +1,9 @@
 // npm run bench:analysis — throughput of the rules engine on one core, and one 60-minute call.
 // Figures are printed next to a baseline measured in the same run (a plain lower-case and split
 // over the same text), so a slow machine shows as a slow baseline too. Nothing is asserted.
+// `--against DIR` also loads the engine of another checkout (e.g. /work/main) and times both on the
+// same calls, alternating run by run, best of N: on a shared machine the best run is the one least
+// disturbed by other work, and alternating gives both the same disturbance.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +15,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 // The dev set lives outside the repository. It is taken from `--dev DIR` or ANALYSIS_DEV_SET, else
 // from the first `shared/eval/dev` found walking up from this script — so the main checkout and
 // any worktree under it (/work/wt/NAME) measure the same calls.
-const { values: args } = parseArgs({ options: { dev: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { dev: { type: 'string' }, against: { type: 'string' }, runs: { type: 'string', default: '60' } },
+});
 function findDevSet(): string | undefined {
   for (let d = here; ; d = dirname(d)) {
     const candidate = join(d, 'shared/eval/dev');
@@ -76,4 +81,32 @@ for (const lang of ['ru', 'en'] as const) {
   console.log(
     `60-minute call (${lang}, ${c.segments.length} segments, ~9,000 words, ${kb.toFixed(0)} kB): ${ms.toFixed(2)} ms = ${(kb / ms).toFixed(2)} MB/s`,
   );
+}
+
+if (args.against) {
+  const other = resolve(args.against);
+  const theirs = (await import(join(other, 'packages/analysis/src/index.ts')))
+    .analyzeTranscript as typeof analyzeTranscript;
+  const runs = Number(args.runs);
+  const jobs: [string, number, (f: typeof analyzeTranscript) => void][] = [
+    ['corpus', mb * 1000, (f) => corpus.forEach((c) => f(c))],
+    ...(['ru', 'en'] as const).map((lang): [string, number, (f: typeof analyzeTranscript) => void] => {
+      const c = longCall(lang);
+      return [`60-minute ${lang}`, bytes([c]) / 1000, (f) => f(c)];
+    }),
+  ];
+  console.log(`best of ${runs} alternating runs, this checkout vs ${other}:`);
+  for (const [name, kb, job] of jobs) {
+    const best = [Infinity, Infinity];
+    for (let i = 0; i < runs; i++)
+      for (const k of i % 2 ? [1, 0] : [0, 1]) {
+        const t0 = performance.now();
+        job(k === 0 ? analyzeTranscript : theirs);
+        best[k] = Math.min(best[k]!, performance.now() - t0);
+      }
+    const [ours, base] = best as [number, number];
+    console.log(
+      `  ${name}: ${ours.toFixed(2)} ms (${(kb / ours).toFixed(2)} MB/s) vs ${base.toFixed(2)} ms (${(kb / base).toFixed(2)} MB/s) — ${(ours / base).toFixed(3)}× its time`,
+    );
+  }
 }

@@ -26,6 +26,10 @@ function findDevSet(): string | undefined {
   }
 }
 const devSet = args.dev ?? process.env.ANALYSIS_DEV_SET ?? findDevSet();
+if ((args.dev ?? process.env.ANALYSIS_DEV_SET) && !existsSync(devSet!)) {
+  console.error(`no dev set at ${devSet}: pass --dev DIR or ANALYSIS_DEV_SET (a folder of calls)`);
+  process.exit(2);
+}
 const dirs = [join(here, '../fixtures'), ...(devSet ? [resolve(devSet)] : [])].filter(existsSync);
 const calls: (Transcript & { callType?: string })[] = dirs.flatMap((d) =>
   readdirSync(d)

@@ -155,6 +155,7 @@ const INDEF_SPLIT =
 interface Raw {
   w: string;
   sep: boolean;
+  info: WordInfo;
 }
 
 /**
@@ -166,6 +167,10 @@ interface WordInfo {
   numberWord: boolean;
   weekday: number | undefined;
   month: number | undefined;
+  /** What the clause splitter asks of the form (CONTRAST, FILLERS, BARE_CONTRACTIONS). */
+  contrast: boolean;
+  filler: boolean;
+  bare: string[] | undefined;
 }
 const wordInfos: Record<Language, Map<string, WordInfo>> = { ru: new Map(), en: new Map() };
 function wordInfo(w: string, lang: Language): WordInfo {
@@ -177,6 +182,9 @@ function wordInfo(w: string, lang: Language): WordInfo {
       numberWord: numberWord(w, lang) !== null,
       weekday: weekdayOf(w, lang),
       month: monthOf(w, lang),
+      contrast: CONTRAST.has(w),
+      filler: FILLERS.has(w),
+      bare: BARE_CONTRACTIONS.get(w),
     };
     if (c.size >= 100_000) c.clear();
     c.set(w, hit);
@@ -200,8 +208,11 @@ function expandContraction(w: string, out: string[]): void {
   else out.push(base); // 's: possessive or "is": the base word is what patterns need
 }
 
-/** Splits a segment's text into clauses of raw lower-case words. */
-function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
+/**
+ * Splits a segment's text into clauses of raw lower-case words, each with its word info (looked up
+ * once per word here, not again in the tokeniser).
+ */
+function rawClauses(text: string, lang: Language): { words: Raw[]; q: boolean }[] {
   // ASR spells abbreviations letter by letter: «у пэ дэ» is УПД, «э дэ о» is ЭДО.
   let lower = text.toLowerCase();
   if (lower.includes('ё')) lower = lower.replace(/ё/g, 'е');
@@ -239,7 +250,8 @@ function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
     } else if (c === 44 || c === 8212 || c === 8211 || (c === 32 && t.length === 3))
       sep = true; // , — – " - "
     else {
-      if (CONTRAST.has(t) && cur.length) {
+      const info = wordInfo(t, lang);
+      if (info.contrast && cur.length) {
         closeClause(clauses, cur, false);
         cur = [];
         sep = false;
@@ -248,20 +260,21 @@ function rawClauses(text: string): { words: Raw[]; q: boolean }[] {
         const parts: string[] = [];
         expandContraction(t, parts);
         for (const p of parts) {
-          if (FILLERS.has(p)) continue;
-          cur.push({ w: p, sep });
+          const pi = wordInfo(p, lang);
+          if (pi.filler) continue;
+          cur.push({ w: p, sep, info: pi });
           sep = false;
         }
-      } else if (!FILLERS.has(t)) {
-        const bare = t.length <= 8 ? BARE_CONTRACTIONS.get(t) : undefined;
+      } else if (!info.filler) {
+        const bare = info.bare;
         // "ill" is "i will" only where a verb or adverb can follow, not "ill" as an adjective at the end
         if (bare && (t !== 'ill' || cur.length === 0 || cur[cur.length - 1]!.w !== 'is')) {
           for (const p of bare) {
-            cur.push({ w: p, sep });
+            cur.push({ w: p, sep, info: wordInfo(p, lang) });
             sep = false;
           }
         } else {
-          cur.push({ w: t, sep });
+          cur.push({ w: t, sep, info });
           sep = false;
         }
       }
@@ -470,10 +483,14 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
       j += 3;
     }
   }
-  const text = words
-    .slice(i, j)
-    .map((r) => r.w)
-    .join(' ');
+  // (most numbers are one word: no slice, map and join for them)
+  const text =
+    j - i === 1
+      ? words[i]!.w
+      : words
+          .slice(i, j)
+          .map((r) => r.w)
+          .join(' ');
   const tok: Partial<Token> = { text, num: value };
   if (ordinal) tok.ordinal = true;
   if (dayForm) tok.dayForm = true;
@@ -484,7 +501,7 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
 export function tokenize(text: string, lang: Language): Clause[] {
   const punctuated = /[.?!]/.test(text);
   const out: Clause[] = [];
-  for (const rc of rawClauses(text)) {
+  for (const rc of rawClauses(text, lang)) {
     const words = rc.words;
     const tokens: Token[] = [];
     for (let i = 0; i < words.length;) {
@@ -495,10 +512,12 @@ export function tokenize(text: string, lang: Language): Clause[] {
         r.w.startsWith('d') &&
         words[i - 1]?.w === 'net' &&
         numberWord('th' + r.w.slice(1), lang)
-      )
-        r = words[i] = { ...r, w: 'th' + r.w.slice(1) };
+      ) {
+        const w = 'th' + r.w.slice(1);
+        r = words[i] = { w, sep: r.sep, info: wordInfo(w, lang) };
+      }
       const c = r.w.charCodeAt(0);
-      const info = wordInfo(r.w, lang);
+      const info = r.info;
       const maybeNumber = (c >= 48 && c <= 57) || info.numberWord;
       // "a half" without a number before it; a lone "one"/"один" is usually a pronoun
       const isLoneOne = !(c >= 48 && c <= 57) && (r.w === 'one' || r.w === 'a');

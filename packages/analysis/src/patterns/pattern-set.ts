@@ -13,6 +13,12 @@ export class PatternSet<M> {
   // indexed by term id (a dense array: cheaper than a Map lookup per token and term)
   private byTerm: (number[] | undefined)[] = [];
   private bySpecial: number[] = [];
+  /**
+   * 1 for a pattern that can never start at a token reached only through a one-edit term id: it takes
+   * no fuzzy matches and has no placeholder (<num>, <date> …) it could match instead. Trying it there
+   * always fails, so the scan skips it (the same matches, in the same order).
+   */
+  private exactOnly: Uint8Array = new Uint8Array(0);
   readonly patterns: Pattern[] = [];
   readonly meta: M[] = [];
 
@@ -35,6 +41,10 @@ export class PatternSet<M> {
       if (slot.specials.length) this.bySpecial.push(idx);
       if (!slot.optional) break;
     }
+    const exactOnly = new Uint8Array(idx + 1);
+    exactOnly.set(this.exactOnly);
+    exactOnly[idx] = !p.fuzzy && this.bySpecial[this.bySpecial.length - 1] !== idx ? 1 : 0;
+    this.exactOnly = exactOnly;
   }
 
   get size(): number {
@@ -71,14 +81,17 @@ export class PatternSet<M> {
       const tok = toks[i]!;
       for (let k = 0; k <= tid.length; k++) {
         let ps: number[] | undefined;
+        let fuzzyId = false;
         if (k < tid.length) {
-          const id = tid[k]! >= 0 ? tid[k]! : -tid[k]! - 1;
+          fuzzyId = tid[k]! < 0;
+          const id = fuzzyId ? -tid[k]! - 1 : tid[k]!;
           ps = this.byTerm[id];
         } else if (tok.num !== undefined || tok.weekday !== undefined || tok.month !== undefined)
           ps = this.bySpecial;
         if (!ps) continue;
         for (let q = 0; q < ps.length; q++) {
           const pi = ps[q]!;
+          if (fuzzyId && this.exactOnly[pi] === 1) continue;
           if (this.triedGen[pi] === gen && this.triedTok[pi] === i) continue;
           this.triedGen[pi] = gen;
           this.triedTok[pi] = i;

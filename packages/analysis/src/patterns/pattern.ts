@@ -11,6 +11,8 @@ const SPECIALS = new Set<Special>(['num', 'pct', 'amount', 'date', 'weekday', 'm
 
 export interface Slot {
   terms: Set<number>;
+  /** The same terms as a small array: a linear scan of a few ints beats a Set lookup (hot path). */
+  termList: Int32Array;
   specials: Special[];
   optional: boolean;
 }
@@ -121,7 +123,7 @@ export function compilePattern(source: string, lex: Lexicon, gap = 2, fuzzy = tr
       optional = true;
       p = p.slice(0, -1);
     }
-    const slot: Slot = { terms: new Set(), specials: [], optional };
+    const slot: Slot = { terms: new Set(), termList: EMPTY, specials: [], optional };
     for (const alt of p.split('|')) {
       if (!alt) throw new PatternError(`empty alternative in «${part}»`);
       const sp = /^<([a-z]+)>$/.exec(alt);
@@ -135,6 +137,7 @@ export function compilePattern(source: string, lex: Lexicon, gap = 2, fuzzy = tr
         slot.terms.add(lex.term(alt.toLowerCase()));
       } else throw new PatternError(`bad word «${alt}»`);
     }
+    slot.termList = Int32Array.from(slot.terms);
     return slot;
   });
   if (slots.length === 0 || slots.every((s) => s.optional))
@@ -159,6 +162,13 @@ function specialOk(tok: Token, sp: Special): boolean {
   }
 }
 
+function hasTerm(slot: Slot, id: number): boolean {
+  const list = slot.termList;
+  if (list.length > 16) return slot.terms.has(id);
+  for (let k = 0; k < list.length; k++) if (list[k] === id) return true;
+  return false;
+}
+
 export function slotMatches(
   slot: Slot,
   tok: Token,
@@ -167,18 +177,19 @@ export function slotMatches(
   lex: Lexicon,
   fuzzy = true,
 ): boolean {
-  for (const sp of slot.specials) if (specialOk(tok, sp)) return true;
+  const specials = slot.specials;
+  for (let k = 0; k < specials.length; k++) if (specialOk(tok, specials[k]!)) return true;
   for (let k = 0; k < ids.length; k++) {
     const id = ids[k]!;
     if (id >= 0) {
-      if (slot.terms.has(id)) return true;
+      if (hasTerm(slot, id)) return true;
     } else if (fuzzy) {
       const t = -id - 1;
       // Fuzzy matches only for long words, or inside a phrase whose first word matched exactly.
       // A first word also needs a long token: a short common word one letter off a cue word
       // ("free" ~ "freeze", "line" ~ "lien") is itself, not a mis-hearing.
       if (
-        slot.terms.has(t) &&
+        hasTerm(slot, t) &&
         ((lex.termLength(t) >= 5 && tok.stem.length >= 5) || (!first && lex.termLength(t) >= 3))
       )
         return true;

@@ -15,9 +15,27 @@ const here = dirname(fileURLToPath(import.meta.url));
 // The dev set lives outside the repository. It is taken from `--dev DIR` or ANALYSIS_DEV_SET, else
 // from the first `shared/eval/dev` found walking up from this script — so the main checkout and
 // any worktree under it (/work/wt/NAME) measure the same calls.
-const { values: args } = parseArgs({
-  options: { dev: { type: 'string' }, against: { type: 'string' }, runs: { type: 'string', default: '60' } },
-});
+const USAGE = 'usage: npm run bench:analysis -- [--dev DIR] [--against OTHER_CHECKOUT] [--runs N]';
+const { values: args } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        dev: { type: 'string' },
+        against: { type: 'string' },
+        runs: { type: 'string', default: '60' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    // an unknown option is a usage line, not a stack trace
+    console.error(`${(error as Error).message.split('.')[0]}.\n${USAGE}`);
+    process.exit(2);
+  }
+})();
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 function findDevSet(): string | undefined {
   for (let d = here; ; d = dirname(d)) {
     const candidate = join(d, 'shared/eval/dev');

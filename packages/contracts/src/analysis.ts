@@ -1,24 +1,20 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Speaker } from './transcript.ts';
+import { Literals, Nullable } from './schemas.ts';
 
 /** What a sanction consists of, when the analysis can tell. */
-export const SanctionKind = Type.Union([
-  Type.Literal('penalty'),
-  Type.Literal('suspension'),
-  Type.Literal('prepayment'),
-  Type.Literal('credit_hold'),
-  Type.Literal('legal'),
-  Type.Literal('collection'),
-]);
+export const SanctionKind = Literals(
+  'penalty',
+  'suspension',
+  'prepayment',
+  'credit_hold',
+  'legal',
+  'collection',
+);
 export type SanctionKind = Static<typeof SanctionKind>;
 
 /** How a client pays: the forms the analysis reads out of a call's payment terms. */
-export const PaymentForm = Type.Union([
-  Type.Literal('prepayment'),
-  Type.Literal('deferral'),
-  Type.Literal('on_delivery'),
-  Type.Literal('instalments'),
-]);
+export const PaymentForm = Literals('prepayment', 'deferral', 'on_delivery', 'instalments');
 export type PaymentForm = Static<typeof PaymentForm>;
 
 /**
@@ -32,7 +28,7 @@ export const MomentValues = Type.Object({
   dueDate: Type.Optional(
     Type.Object({
       /** `absolute`: a calendar day or weekday; `relative`: N days after an event. */
-      kind: Type.Union([Type.Literal('absolute'), Type.Literal('relative')]),
+      kind: Literals('absolute', 'relative'),
       /** ISO date (YYYY-MM-DD, or --MM-DD when no year was said), absolute only. */
       date: Type.Optional(Type.String()),
       /** Day of month ("до 15-го"), absolute only. */
@@ -43,27 +39,13 @@ export const MomentValues = Type.Object({
       anchor: Type.Optional(Type.String()),
       days: Type.Optional(Type.Number()),
       /** What a relative period counts from. */
-      from: Type.Optional(
-        Type.Union([
-          Type.Literal('shipment'),
-          Type.Literal('delivery'),
-          Type.Literal('invoice'),
-          Type.Literal('contract'),
-          Type.Literal('unspecified'),
-        ]),
-      ),
+      from: Type.Optional(Literals('shipment', 'delivery', 'invoice', 'contract', 'unspecified')),
     }),
   ),
   penalty: Type.Optional(
     Type.Object({
       ratePercent: Type.Number(),
-      per: Type.Union([
-        Type.Literal('day'),
-        Type.Literal('week'),
-        Type.Literal('month'),
-        Type.Literal('year'),
-        Type.Literal('once'),
-      ]),
+      per: Literals('day', 'week', 'month', 'year', 'once'),
     }),
   ),
   sanctionKinds: Type.Optional(Type.Array(SanctionKind)),
@@ -139,15 +121,7 @@ export const PromiseDue = Type.Object({
   weekday: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 })),
   days: Type.Optional(Type.Integer({ minimum: 0 })),
   from: Type.Optional(Type.String()),
-  anchor: Type.Optional(
-    Type.Union([
-      Type.Literal('today'),
-      Type.Literal('tomorrow'),
-      Type.Literal('end_of_week'),
-      Type.Literal('end_of_month'),
-      Type.Literal('end_of_quarter'),
-    ]),
-  ),
+  anchor: Type.Optional(Literals('today', 'tomorrow', 'end_of_week', 'end_of_month', 'end_of_quarter')),
 });
 export type PromiseDue = Static<typeof PromiseDue>;
 
@@ -183,7 +157,7 @@ export type FlagsView = Static<typeof FlagsView>;
 export const AnalysisResult = Type.Object({
   checklist: Type.Object({ id: Type.String(), version: Type.String() }),
   /** Which engines decided: the rules engine always, an LLM model when the second stage ran. */
-  engine: Type.Object({ rules: Type.String(), llmModel: Type.Union([Type.String(), Type.Null()]) }),
+  engine: Type.Object({ rules: Type.String(), llmModel: Nullable(Type.String()) }),
   flags: Type.Record(Type.String(), FlagResult),
   deflection: DeflectionResult,
   /**

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PaymentForm, SanctionKind } from './analysis.ts';
+import { Literals, Nullable, StrictObject } from './schemas.ts';
 
 /**
  * The company's written credit rules (a "credit policy"), as data. One document per version; a new
@@ -16,33 +17,21 @@ export const SANCTION_KINDS: SanctionKind[] = [
   'collection',
 ];
 
-export const PenaltyPeriod = Type.Union([
-  Type.Literal('day'),
-  Type.Literal('week'),
-  Type.Literal('month'),
-  Type.Literal('year'),
-  Type.Literal('once'),
-]);
+export const PenaltyPeriod = Literals('day', 'week', 'month', 'year', 'once');
 export type PenaltyPeriod = Static<typeof PenaltyPeriod>;
 
 /** A sanction the rep must state: a kind, or a kind with the days late after which it applies. */
 export const RequiredSanction = Type.Union([
   SanctionKind,
-  Type.Object(
-    { kind: SanctionKind, afterDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })) },
-    { additionalProperties: false },
-  ),
+  StrictObject({ kind: SanctionKind, afterDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })) }),
 ]);
 export type RequiredSanction = Static<typeof RequiredSanction>;
 
-export const EscalationStep = Type.Object(
-  {
-    afterDaysLate: Type.Integer({ minimum: 0, maximum: 3650 }),
-    action: Type.String({ minLength: 1, maxLength: 300 }),
-    owner: Type.String({ minLength: 1, maxLength: 120 }),
-  },
-  { additionalProperties: false },
-);
+export const EscalationStep = StrictObject({
+  afterDaysLate: Type.Integer({ minimum: 0, maximum: 3650 }),
+  action: Type.String({ minLength: 1, maxLength: 300 }),
+  owner: Type.String({ minLength: 1, maxLength: 120 }),
+});
 export type EscalationStep = Static<typeof EscalationStep>;
 
 const Id = Type.String({
@@ -50,42 +39,33 @@ const Id = Type.String({
   description: 'lower-case latin, digits, - _',
 });
 
-export const PolicySegment = Type.Object(
-  {
-    id: Id,
-    name: Type.String({ minLength: 1, maxLength: 120 }),
-    /** Default: every form. */
-    allowedPaymentForms: Type.Optional(Type.Array(PaymentForm, { minItems: 1, uniqueItems: true })),
-    maxDeferralDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
-    minPrepaymentPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
-    maxCreditLimit: Type.Optional(
-      Type.Object(
-        {
-          amount: Type.Number({ minimum: 0 }),
-          currency: Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217: RUB, USD, EUR' }),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    penalty: Type.Optional(
-      Type.Object(
-        { ratePercent: Type.Number({ exclusiveMinimum: 0, maximum: 100 }), per: PenaltyPeriod },
-        { additionalProperties: false },
-      ),
-    ),
-    requiredSanctions: Type.Optional(Type.Array(RequiredSanction)),
-    escalation: Type.Optional(Type.Array(EscalationStep)),
-    /**
-     * Days an overdue client of this segment may go without a call before it is a follow-up; absent:
-     * FOLLOW_UP_DAYS. Optional, so policies written before it stay valid.
-     */
-    followUpDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
-  },
-  { additionalProperties: false },
-);
+export const PolicySegment = StrictObject({
+  id: Id,
+  name: Type.String({ minLength: 1, maxLength: 120 }),
+  /** Default: every form. */
+  allowedPaymentForms: Type.Optional(Type.Array(PaymentForm, { minItems: 1, uniqueItems: true })),
+  maxDeferralDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
+  minPrepaymentPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+  maxCreditLimit: Type.Optional(
+    StrictObject({
+      amount: Type.Number({ minimum: 0 }),
+      currency: Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217: RUB, USD, EUR' }),
+    }),
+  ),
+  penalty: Type.Optional(
+    StrictObject({ ratePercent: Type.Number({ exclusiveMinimum: 0, maximum: 100 }), per: PenaltyPeriod }),
+  ),
+  requiredSanctions: Type.Optional(Type.Array(RequiredSanction)),
+  escalation: Type.Optional(Type.Array(EscalationStep)),
+  /**
+   * Days an overdue client of this segment may go without a call before it is a follow-up; absent:
+   * FOLLOW_UP_DAYS. Optional, so policies written before it stay valid.
+   */
+  followUpDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+});
 export type PolicySegment = Static<typeof PolicySegment>;
 
-export const CreditPolicy = Type.Object(
+export const CreditPolicy = StrictObject(
   {
     id: Id,
     version: Type.Integer({ minimum: 1 }),
@@ -94,19 +74,19 @@ export const CreditPolicy = Type.Object(
     defaultSegment: Id,
     segments: Type.Array(PolicySegment, { minItems: 1, maxItems: 50 }),
   },
-  { additionalProperties: false, $id: 'CreditPolicy' },
+  { $id: 'CreditPolicy' },
 );
 export type CreditPolicy = Static<typeof CreditPolicy>;
 
-export const FindingKind = Type.Union([
-  Type.Literal('deferral_over_limit'),
-  Type.Literal('prepayment_below_minimum'),
-  Type.Literal('credit_limit_over'),
-  Type.Literal('penalty_differs'),
-  Type.Literal('sanction_waived'),
-  Type.Literal('required_sanction_not_stated'),
-  Type.Literal('payment_form_not_allowed'),
-]);
+export const FindingKind = Literals(
+  'deferral_over_limit',
+  'prepayment_below_minimum',
+  'credit_limit_over',
+  'penalty_differs',
+  'sanction_waived',
+  'required_sanction_not_stated',
+  'payment_form_not_allowed',
+);
 export type FindingKind = Static<typeof FindingKind>;
 export const FINDING_KINDS: FindingKind[] = [
   'deferral_over_limit',
@@ -119,7 +99,7 @@ export const FINDING_KINDS: FindingKind[] = [
 ];
 
 /** `breach`: the rep promised what the rules forbid; `omission`: the rep left out what the rules require. */
-export const FindingSeverity = Type.Union([Type.Literal('breach'), Type.Literal('omission')]);
+export const FindingSeverity = Literals('breach', 'omission');
 export type FindingSeverity = Static<typeof FindingSeverity>;
 
 /** What was said or allowed, as a plain value: days, a percentage, an amount, a kind, a list of kinds. */
@@ -139,10 +119,10 @@ export const PolicyFinding = Type.Object(
     kind: FindingKind,
     severity: FindingSeverity,
     /** Transcript segment index, or null for something never said. */
-    segment: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+    segment: Nullable(Type.Integer({ minimum: 0 })),
     /** Seconds from the start of the call; null with `segment`. */
-    start: Type.Union([Type.Number(), Type.Null()]),
-    quote: Type.Union([Type.String(), Type.Null()]),
+    start: Nullable(Type.Number()),
+    quote: Nullable(Type.String()),
     stated: Stated,
     allowed: Stated,
   },

@@ -1,13 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Literals } from './schemas.ts';
 
 /** Who speaks a segment. `unknown`: a mono recording without diarization (see spec/flags.md). */
-export const Speaker = Type.Union([Type.Literal('rep'), Type.Literal('client'), Type.Literal('unknown')]);
+export const Speaker = Literals('rep', 'client', 'unknown');
 export type Speaker = Static<typeof Speaker>;
 
-export const Language = Type.Union([Type.Literal('ru'), Type.Literal('en')]);
+export const Language = Literals('ru', 'en');
 export type Language = Static<typeof Language>;
 
-export const CallType = Type.Union([Type.Literal('credit_negotiation'), Type.Literal('collection')]);
+export const CallType = Literals('credit_negotiation', 'collection');
 export type CallType = Static<typeof CallType>;
 
 export const Segment = Type.Object(

@@ -1,6 +1,7 @@
 import { Page, pageQuery } from './pages.ts';
 import { Type, type Static } from '@sinclair/typebox';
 import { RoleSchema } from './auth.ts';
+import { Literals, Nullable, StrictObject } from '../schemas.ts';
 export const IdParams = Type.Object({ id: Type.String() });
 
 export const AdminUser = Type.Object({
@@ -8,43 +9,39 @@ export const AdminUser = Type.Object({
   email: Type.String(),
   name: Type.String(),
   role: RoleSchema,
-  teamId: Type.Union([Type.String(), Type.Null()]),
-  teamName: Type.Union([Type.String(), Type.Null()]),
+  teamId: Nullable(Type.String()),
+  teamName: Nullable(Type.String()),
   managedTeamIds: Type.Array(Type.String()),
   disabled: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
 });
 
-export const CreateUserBody = Type.Object(
-  {
-    email: Type.String({ minLength: 3, maxLength: 320 }),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    role: RoleSchema,
-    teamId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
-    managedTeamIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 200 })),
-    password: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })),
-  },
-  { additionalProperties: false },
-);
+export const CreateUserBody = StrictObject({
+  email: Type.String({ minLength: 3, maxLength: 320 }),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  role: RoleSchema,
+  teamId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
+  managedTeamIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 200 })),
+  password: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })),
+});
 export type AdminUser = Static<typeof AdminUser>;
 export type CreateUserBody = Static<typeof CreateUserBody>;
 
-export const UpdateUserBody = Type.Object(
+export const UpdateUserBody = StrictObject(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     role: Type.Optional(RoleSchema),
-    teamId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+    teamId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
     managedTeamIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 200 })),
     disabled: Type.Optional(Type.Boolean()),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { minProperties: 1 },
 );
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
 
-export const ResetPasswordBody = Type.Object(
-  { password: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })) },
-  { additionalProperties: false },
-);
+export const ResetPasswordBody = StrictObject({
+  password: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })),
+});
 export type ResetPasswordBody = Static<typeof ResetPasswordBody>;
 
 export const AdminTeam = Type.Object({
@@ -53,18 +50,11 @@ export const AdminTeam = Type.Object({
   memberCount: Type.Integer(),
   managerIds: Type.Array(Type.String()),
 });
-export const TeamBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 200 }) },
-  { additionalProperties: false },
-);
+export const TeamBody = StrictObject({ name: Type.String({ minLength: 1, maxLength: 200 }) });
 export type TeamBody = Static<typeof TeamBody>;
 export type AdminTeam = Static<typeof AdminTeam>;
 
-export const TokenScopeSchema = Type.Union([
-  Type.Literal('calls:upload'),
-  Type.Literal('calls:read'),
-  Type.Literal('receivables:import'),
-]);
+export const TokenScopeSchema = Literals('calls:upload', 'calls:read', 'receivables:import');
 export type TokenScope = Static<typeof TokenScopeSchema>;
 export const AdminToken = Type.Object({
   id: Type.String(),
@@ -74,17 +64,14 @@ export const AdminToken = Type.Object({
   teamIds: Type.Array(Type.String()),
   createdBy: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
-  lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  lastUsedAt: Nullable(Type.String({ format: 'date-time' })),
+  revokedAt: Nullable(Type.String({ format: 'date-time' })),
 });
-export const CreateTokenBody = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    scopes: Type.Array(TokenScopeSchema, { minItems: 1, maxItems: 2 }),
-    teamIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 200 }),
-  },
-  { additionalProperties: false },
-);
+export const CreateTokenBody = StrictObject({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  scopes: Type.Array(TokenScopeSchema, { minItems: 1, maxItems: 2 }),
+  teamIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 200 }),
+});
 export type CreateTokenBody = Static<typeof CreateTokenBody>;
 export type AdminToken = Static<typeof AdminToken>;
 
@@ -104,17 +91,17 @@ export type AuditQuery = Static<typeof AuditQuery>;
 export const AuditEntry = Type.Object({
   id: Type.String(),
   at: Type.String({ format: 'date-time' }),
-  actorUserId: Type.Union([Type.String(), Type.Null()]),
-  actorEmail: Type.Union([Type.String(), Type.Null()]),
-  actorTokenId: Type.Union([Type.String(), Type.Null()]),
-  actorTokenName: Type.Union([Type.String(), Type.Null()]),
+  actorUserId: Nullable(Type.String()),
+  actorEmail: Nullable(Type.String()),
+  actorTokenId: Nullable(Type.String()),
+  actorTokenName: Nullable(Type.String()),
   action: Type.String(),
-  objectType: Type.Union([Type.String(), Type.Null()]),
-  objectId: Type.Union([Type.String(), Type.Null()]),
-  details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
+  objectType: Nullable(Type.String()),
+  objectId: Nullable(Type.String()),
+  details: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  ip: Nullable(Type.String()),
   /** The acting person's name (null for a token or the system). */
-  actorName: Type.Union([Type.String(), Type.Null()]),
+  actorName: Nullable(Type.String()),
   /**
    * What the ids in this entry (its object, and ids inside its details) stand for: a person's or
    * team's name, a token's, a call's client and recording time. Ids of things since deleted are absent.
@@ -122,13 +109,7 @@ export const AuditEntry = Type.Object({
   names: Type.Record(
     Type.String(),
     Type.Object({
-      kind: Type.Union([
-        Type.Literal('user'),
-        Type.Literal('team'),
-        Type.Literal('token'),
-        Type.Literal('call'),
-        Type.Literal('client'),
-      ]),
+      kind: Literals('user', 'team', 'token', 'call', 'client'),
       name: Type.String(),
       at: Type.Optional(Type.String({ format: 'date-time' })),
     }),
@@ -139,11 +120,11 @@ export type AuditEntry = Static<typeof AuditEntry>;
 /** `POST /api/admin/users`: the generated password is in this answer only. */
 export const CreatedUser = Type.Object({
   user: AdminUser,
-  generatedPassword: Type.Union([Type.String(), Type.Null()]),
+  generatedPassword: Nullable(Type.String()),
 });
 export type CreatedUser = Static<typeof CreatedUser>;
 
-export const PasswordReset = Type.Object({ generatedPassword: Type.Union([Type.String(), Type.Null()]) });
+export const PasswordReset = Type.Object({ generatedPassword: Nullable(Type.String()) });
 export type PasswordReset = Static<typeof PasswordReset>;
 
 /** `POST /api/admin/tokens`: the secret is in this answer only — the API keeps just its hash. */

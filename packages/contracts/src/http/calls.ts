@@ -4,32 +4,23 @@ import { DeflectionResult, FlagResult, Moment } from '../analysis.ts';
 import { FindingKind } from '../credit-policy.ts';
 import { CallType, Language, Segment } from '../transcript.ts';
 import './formats.ts';
+import { Literals, Nullable, StrictObject } from '../schemas.ts';
 
-export const CallStatus = Type.Union([
-  Type.Literal('queued'),
-  Type.Literal('processing'),
-  Type.Literal('waiting'),
-  Type.Literal('transcribed'),
-  Type.Literal('analyzed'),
-  Type.Literal('failed'),
-]);
+export const CallStatus = Literals('queued', 'processing', 'waiting', 'transcribed', 'analyzed', 'failed');
 export type CallStatus = Static<typeof CallStatus>;
 
-export const UploadFields = Type.Object(
-  {
-    clientName: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-    /** A known client picked in the form (autocomplete), instead of a name typed freely. */
-    clientId: Type.Optional(Type.String({ format: 'uuid' })),
-    /** A known client by tax id (ИНН), for telephony systems that know it. */
-    clientTaxId: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
-    callType: Type.Optional(CallType),
-    recordedAt: Type.Optional(Type.String({ format: 'date-time' })),
-    language: Type.Optional(Language),
-    repId: Type.Optional(Type.String({ format: 'uuid' })),
-    repChannel: Type.Optional(Type.Union([Type.Literal('left'), Type.Literal('right')])),
-  },
-  { additionalProperties: false },
-);
+export const UploadFields = StrictObject({
+  clientName: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+  /** A known client picked in the form (autocomplete), instead of a name typed freely. */
+  clientId: Type.Optional(Type.String({ format: 'uuid' })),
+  /** A known client by tax id (ИНН), for telephony systems that know it. */
+  clientTaxId: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+  callType: Type.Optional(CallType),
+  recordedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  language: Type.Optional(Language),
+  repId: Type.Optional(Type.String({ format: 'uuid' })),
+  repChannel: Type.Optional(Literals('left', 'right')),
+});
 export type UploadFields = Static<typeof UploadFields>;
 
 export const CallAccepted = Type.Object({ id: Type.String({ format: 'uuid' }), status: CallStatus });
@@ -59,26 +50,26 @@ export type SearchHit = Static<typeof SearchHit>;
 const callCore = {
   id: Type.String({ format: 'uuid' }),
   status: CallStatus,
-  failureReason: Type.Union([Type.String(), Type.Null()]),
+  failureReason: Nullable(Type.String()),
   /** Why a failed call failed, as a stable code the UI translates (see the API README); null otherwise. */
-  failureCode: Type.Union([Type.String(), Type.Null()]),
+  failureCode: Nullable(Type.String()),
   repId: Type.String(),
   repName: Type.String(),
-  teamId: Type.Union([Type.String(), Type.Null()]),
-  teamName: Type.Union([Type.String(), Type.Null()]),
-  reviewedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  clientId: Type.Union([Type.String(), Type.Null()]),
-  clientName: Type.Union([Type.String(), Type.Null()]),
+  teamId: Nullable(Type.String()),
+  teamName: Nullable(Type.String()),
+  reviewedAt: Nullable(Type.String({ format: 'date-time' })),
+  clientId: Nullable(Type.String()),
+  clientName: Nullable(Type.String()),
   callType: CallType,
   recordedAt: Type.String({ format: 'date-time' }),
   durationSec: Type.Number(),
-  language: Type.Union([Language, Type.Null()]),
+  language: Nullable(Language),
 };
 
 export const CallSummary = Type.Object({
   ...callCore,
   /** Null until analysed. */
-  flags: Type.Union([FlagChips, Type.Null()]),
+  flags: Nullable(FlagChips),
   /** The flags whose verdict is a manager's correction. */
   corrected: Type.Array(Type.String()),
   /**
@@ -91,82 +82,78 @@ export const CallSummary = Type.Object({
 });
 export type CallSummary = Static<typeof CallSummary>;
 
-export const CallListQuery = Type.Object(
-  {
-    repId: Type.Optional(Type.String({ format: 'uuid' })),
-    clientId: Type.Optional(Type.String({ format: 'uuid' })),
-    callType: Type.Optional(CallType),
-    status: Type.Optional(
-      Type.String({ pattern: '^[a-z]+(,[a-z]+)*$', description: 'comma-separated statuses' }),
-    ),
-    from: Type.Optional(Type.String({ format: 'date-time' })),
-    to: Type.Optional(Type.String({ format: 'date-time' })),
-    q: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 200,
-        description:
-          'full-text search in transcripts (web-search syntax: "phrase", or, -word; Russian and English)',
-      }),
-    ),
-    teamId: Type.Optional(Type.String({ format: 'uuid' })),
-    policyFinding: Type.Optional(
-      Type.Union([Type.Literal('any'), FindingKind], {
-        description: 'calls whose credit-policy check found this kind (any: at least one breach)',
-      }),
-    ),
-    missing: Type.Optional(
-      Type.Union(
-        [
-          Type.Literal('payment_terms'),
-          Type.Literal('deadline'),
-          Type.Literal('sanctions'),
-          Type.Literal('any'),
-        ],
-        {
-          description: 'calls where this checklist item (or any) was not stated',
-        },
-      ),
-    ),
-    stated: Type.Optional(
-      Type.Union(
-        [
-          Type.Literal('payment_terms'),
-          Type.Literal('deadline'),
-          Type.Literal('sanctions'),
-          Type.Literal('all'),
-        ],
-        {
-          description:
-            "calls where this checklist item (or all three) was stated (the dashboard's drill-down)",
-        },
-      ),
-    ),
-    deflection: Type.Optional(
-      Type.Boolean({ description: 'calls with (true) or without (false) a deflection' }),
-    ),
-    reviewed: Type.Optional(Type.Boolean()),
-    sort: Type.Union(
+export const CallListQuery = StrictObject({
+  repId: Type.Optional(Type.String({ format: 'uuid' })),
+  clientId: Type.Optional(Type.String({ format: 'uuid' })),
+  callType: Type.Optional(CallType),
+  status: Type.Optional(
+    Type.String({ pattern: '^[a-z]+(,[a-z]+)*$', description: 'comma-separated statuses' }),
+  ),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+  q: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description:
+        'full-text search in transcripts (web-search syntax: "phrase", or, -word; Russian and English)',
+    }),
+  ),
+  teamId: Type.Optional(Type.String({ format: 'uuid' })),
+  policyFinding: Type.Optional(
+    Type.Union([Type.Literal('any'), FindingKind], {
+      description: 'calls whose credit-policy check found this kind (any: at least one breach)',
+    }),
+  ),
+  missing: Type.Optional(
+    Type.Union(
       [
-        Type.Literal('recorded_at'),
-        Type.Literal('-recorded_at'),
-        Type.Literal('duration'),
-        Type.Literal('-duration'),
-        Type.Literal('client'),
-        Type.Literal('-client'),
-        Type.Literal('attention'),
-        Type.Literal('uncertain'),
+        Type.Literal('payment_terms'),
+        Type.Literal('deadline'),
+        Type.Literal('sanctions'),
+        Type.Literal('any'),
       ],
       {
-        default: '-recorded_at',
-        description:
-          '`attention`: missing flags or deflections first, then newest; `uncertain`: the least certain analysis first',
+        description: 'calls where this checklist item (or any) was not stated',
       },
     ),
-    ...pageQuery,
-  },
-  { additionalProperties: false },
-);
+  ),
+  stated: Type.Optional(
+    Type.Union(
+      [
+        Type.Literal('payment_terms'),
+        Type.Literal('deadline'),
+        Type.Literal('sanctions'),
+        Type.Literal('all'),
+      ],
+      {
+        description: "calls where this checklist item (or all three) was stated (the dashboard's drill-down)",
+      },
+    ),
+  ),
+  deflection: Type.Optional(
+    Type.Boolean({ description: 'calls with (true) or without (false) a deflection' }),
+  ),
+  reviewed: Type.Optional(Type.Boolean()),
+  sort: Type.Union(
+    [
+      Type.Literal('recorded_at'),
+      Type.Literal('-recorded_at'),
+      Type.Literal('duration'),
+      Type.Literal('-duration'),
+      Type.Literal('client'),
+      Type.Literal('-client'),
+      Type.Literal('attention'),
+      Type.Literal('uncertain'),
+    ],
+    {
+      default: '-recorded_at',
+      description:
+        '`attention`: missing flags or deflections first, then newest; `uncertain`: the least certain analysis first',
+    },
+  ),
+  ...pageQuery,
+});
 export type CallListQuery = Static<typeof CallListQuery>;
 
 export const CallList = Page(CallSummary);
@@ -204,7 +191,7 @@ export type FlagCorrectionView = Static<typeof FlagCorrectionView>;
 
 export const EffectiveVerdict = Type.Object({
   stated: Type.Boolean(),
-  source: Type.Union([Type.Literal('machine'), Type.Literal('correction')]),
+  source: Literals('machine', 'correction'),
   moments: Type.Array(withoutIds(Moment)),
 });
 export type EffectiveVerdict = Static<typeof EffectiveVerdict>;
@@ -213,30 +200,27 @@ export const CallDetail = Type.Object({
   ...callCore,
   channels: Type.Integer(),
   repChannel: Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Null()]),
-  originalFilename: Type.Union([Type.String(), Type.Null()]),
+  originalFilename: Nullable(Type.String()),
   audioBytes: Type.Integer(),
   audioFormat: Type.String(),
   uploadedBy: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
-  analyzedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  analyzedAt: Nullable(Type.String({ format: 'date-time' })),
   transcriptSource: Type.Union([Type.Literal('upload'), Type.Literal('stt'), Type.Null()]),
   engine: Type.Object({
-    stt: Type.Union([Type.String(), Type.Null()]),
-    sttModel: Type.Union([Type.String(), Type.Null()]),
-    sttAudioSeconds: Type.Union([Type.Number(), Type.Null()]),
+    stt: Nullable(Type.String()),
+    sttModel: Nullable(Type.String()),
+    sttAudioSeconds: Nullable(Type.Number()),
     /** What the speech-to-text engine wants a reviewer to know (approximate timestamps, guessed speakers …). */
     sttNotes: Type.Array(Type.String()),
-    checklist: Type.Union([Type.Object({ id: Type.String(), version: Type.String() }), Type.Null()]),
-    rules: Type.Union([Type.String(), Type.Null()]),
-    llmModel: Type.Union([Type.String(), Type.Null()]),
+    checklist: Nullable(Type.Object({ id: Type.String(), version: Type.String() })),
+    rules: Nullable(Type.String()),
+    llmModel: Nullable(Type.String()),
   }),
-  transcript: Type.Union([
-    Type.Object({ language: Type.Union([Language, Type.Null()]), segments: Type.Array(Segment) }),
-    Type.Null(),
-  ]),
+  transcript: Nullable(Type.Object({ language: Nullable(Language), segments: Type.Array(Segment) })),
   /** Exactly the shape `onterms analyze` prints; null until analysed. */
-  flags: Type.Union([Type.Record(Type.String(), withoutIds(FlagResult)), Type.Null()]),
-  deflection: Type.Union([withoutIds(DeflectionResult), Type.Null()]),
+  flags: Nullable(Type.Record(Type.String(), withoutIds(FlagResult))),
+  deflection: Nullable(withoutIds(DeflectionResult)),
   /** Managers' corrections by flag; the machine's verdict stays in `flags` / `deflection`. */
   corrections: Type.Record(Type.String(), FlagCorrectionView),
   /**

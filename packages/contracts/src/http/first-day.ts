@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { StrictObject } from '../schemas.ts';
 
 /**
  * What the UI needs to put every person where their work is on the first day and every day after:
@@ -32,11 +33,8 @@ export const InboxCounts = Type.Object({
 export type InboxCounts = Static<typeof InboxCounts>;
 
 /** `POST /api/calls/:id/transcript`: a transcript file's name (for its format) and its text. */
-export const AttachTranscriptBody = Type.Object(
-  {
-    filename: Type.String({ minLength: 1, maxLength: 255, description: '.json (OnTerms), .vtt or .srt' }),
-    content: Type.String({ minLength: 1 }),
-  },
-  { additionalProperties: false },
-);
+export const AttachTranscriptBody = StrictObject({
+  filename: Type.String({ minLength: 1, maxLength: 255, description: '.json (OnTerms), .vtt or .srt' }),
+  content: Type.String({ minLength: 1 }),
+});
 export type AttachTranscriptBody = Static<typeof AttachTranscriptBody>;

@@ -1,4 +1,5 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { Literals, Nullable, StrictObject } from '../schemas.ts';
 
 /** Query of `POST /api/receivables/imports` (the file itself is the multipart part `file`). */
 export const ReceivablesImportQuery = Type.Object({
@@ -14,7 +15,7 @@ export const ReceivablesImportQuery = Type.Object({
 export type ReceivablesImportQuery = Static<typeof ReceivablesImportQuery>;
 
 export const ImportProblem = Type.Object({
-  line: Type.Union([Type.Integer(), Type.Null()]),
+  line: Nullable(Type.Integer()),
   column: Type.Optional(Type.String()),
   message: Type.String(),
 });
@@ -32,7 +33,7 @@ export const ReceivablesImportResult = Type.Object({
     Type.Object({
       line: Type.Integer(),
       name: Type.String(),
-      taxId: Type.Union([Type.String(), Type.Null()]),
+      taxId: Nullable(Type.String()),
     }),
   ),
   unknownReps: Type.Array(Type.String()),
@@ -50,13 +51,8 @@ export const ReceivablesImportRefusal = Type.Object({
 export type ReceivablesImportRefusal = Static<typeof ReceivablesImportRefusal>;
 
 const Named = Type.Object({ id: Type.String(), name: Type.String() });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const FollowUpKind = Type.Union([
-  Type.Literal('overdue_no_call'),
-  Type.Literal('broken_promise'),
-  Type.Literal('negotiation_overdue'),
-]);
+export const FollowUpKind = Literals('overdue_no_call', 'broken_promise', 'negotiation_overdue');
 export type FollowUpKind = Static<typeof FollowUpKind>;
 
 export const FollowUpItem = Type.Object({
@@ -100,14 +96,11 @@ export const FollowUpQueue = Type.Object({
 });
 export type FollowUpQueue = Static<typeof FollowUpQueue>;
 
-export const SnoozeFollowUpBody = Type.Object(
-  {
-    key: Type.String({ minLength: 1, maxLength: 200 }),
-    until: Type.String({ format: 'date' }),
-    reason: Type.String({ minLength: 3, maxLength: 1000 }),
-  },
-  { additionalProperties: false },
-);
+export const SnoozeFollowUpBody = StrictObject({
+  key: Type.String({ minLength: 1, maxLength: 200 }),
+  until: Type.String({ format: 'date' }),
+  reason: Type.String({ minLength: 3, maxLength: 1000 }),
+});
 export type SnoozeFollowUpBody = Static<typeof SnoozeFollowUpBody>;
 
 export const ClientSearchQuery = Type.Object({
@@ -128,12 +121,7 @@ const PromiseView = Type.Object({
   full: Type.Boolean(),
   due: Type.Record(Type.String(), Type.Unknown()),
   dueOn: Nullable(Type.String()),
-  status: Type.Union([
-    Type.Literal('open'),
-    Type.Literal('kept'),
-    Type.Literal('partly_kept'),
-    Type.Literal('broken'),
-  ]),
+  status: Literals('open', 'kept', 'partly_kept', 'broken'),
   paid: Nullable(Type.Number()),
   quotes: Type.Array(
     Type.Object({
@@ -171,12 +159,7 @@ export const ClientPageView = Type.Object({
       amount: Type.Number(),
       balance: Type.Number(),
       paidOn: Nullable(Type.String()),
-      state: Type.Union([
-        Type.Literal('open'),
-        Type.Literal('overdue'),
-        Type.Literal('paid'),
-        Type.Literal('paid_late'),
-      ]),
+      state: Literals('open', 'overdue', 'paid', 'paid_late'),
       daysLate: Nullable(Type.Integer()),
     }),
   ),

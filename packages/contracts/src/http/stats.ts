@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CallType } from '../transcript.ts';
+import { Nullable, StrictObject } from '../schemas.ts';
 
 const Day = Type.String({
   // `format: 'date'` refuses impossible days (2020-13-45, 2020-02-30) with a 400.
@@ -8,24 +9,21 @@ const Day = Type.String({
   description: 'A calendar day in the company time zone',
 });
 
-export const TermStatsQuery = Type.Object(
-  {
-    /** First day of the period (company time zone); default: 12 weeks before `to`. */
-    from: Type.Optional(Day),
-    /** Last day of the period, inclusive; default: today. */
-    to: Type.Optional(Day),
-    groupBy: Type.Union(
-      [Type.Literal('rep'), Type.Literal('team'), Type.Literal('week'), Type.Literal('month')],
-      {
-        default: 'rep',
-      },
-    ),
-    callType: Type.Optional(CallType),
-    teamId: Type.Optional(Type.String({ format: 'uuid' })),
-    repId: Type.Optional(Type.String({ format: 'uuid' })),
-  },
-  { additionalProperties: false },
-);
+export const TermStatsQuery = StrictObject({
+  /** First day of the period (company time zone); default: 12 weeks before `to`. */
+  from: Type.Optional(Day),
+  /** Last day of the period, inclusive; default: today. */
+  to: Type.Optional(Day),
+  groupBy: Type.Union(
+    [Type.Literal('rep'), Type.Literal('team'), Type.Literal('week'), Type.Literal('month')],
+    {
+      default: 'rep',
+    },
+  ),
+  callType: Type.Optional(CallType),
+  teamId: Type.Optional(Type.String({ format: 'uuid' })),
+  repId: Type.Optional(Type.String({ format: 'uuid' })),
+});
 export type TermStatsQuery = Static<typeof TermStatsQuery>;
 
 export const TermCounts = Type.Object({
@@ -40,7 +38,7 @@ export const TermCounts = Type.Object({
 });
 export type TermCounts = Static<typeof TermCounts>;
 
-const Share = Type.Union([Type.Number(), Type.Null()]);
+const Share = Nullable(Type.Number());
 /** count / analysed per metric; null when nothing was analysed. */
 export const TermShares = Type.Object({
   payment_terms: Share,
@@ -61,14 +59,14 @@ const Range = Type.Object({
 
 export const TermStatsGroup = Type.Object({
   /** Rep or team id; null for reps without a team; the bucket's start instant for week/month. */
-  key: Type.Union([Type.String(), Type.Null()]),
-  label: Type.Union([Type.String(), Type.Null()]),
+  key: Nullable(Type.String()),
+  label: Nullable(Type.String()),
   /** The calls behind this group's numbers were recorded in [from, to) (clipped to the period). */
   from: Type.String({ format: 'date-time' }),
   to: Type.String({ format: 'date-time' }),
   current: TermStats,
   /** The same group in the previous period (rep and team only). */
-  previous: Type.Union([TermStats, Type.Null()]),
+  previous: Nullable(TermStats),
   /** One entry per item of `weeks` (rep and team only; empty otherwise). */
   trend: Type.Array(TermStats),
 });
@@ -105,15 +103,12 @@ const RecheckShare = Type.Object({ done: Type.Integer(), total: Type.Integer() }
  * analysed with (null: none published; the default checklist) — and, while a re-check runs, how far.
  */
 export const StatsBasisResponse = Type.Object({
-  policy: Type.Union([
-    Type.Object({ version: Type.Integer(), recheck: Type.Union([RecheckShare, Type.Null()]) }),
-    Type.Null(),
-  ]),
+  policy: Nullable(Type.Object({ version: Type.Integer(), recheck: Nullable(RecheckShare) })),
   checklists: Type.Array(
     Type.Object({
       callType: CallType,
-      version: Type.Union([Type.Integer(), Type.Null()]),
-      recheck: Type.Union([RecheckShare, Type.Null()]),
+      version: Nullable(Type.Integer()),
+      recheck: Nullable(RecheckShare),
     }),
   ),
 });

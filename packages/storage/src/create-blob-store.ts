@@ -2,11 +2,7 @@ import { join } from 'node:path';
 import type { StorageConfig } from '@onterms/config';
 import type { BlobStore } from './blob-store.ts';
 import { createLocalBlobStore } from './local/local-blob-store.ts';
-import { createS3BlobStore, type S3BlobStoreOptions } from './s3/s3-blob-store.ts';
-
-/** Where recordings live, as `packages/config` parses it (`STORAGE=local|s3`, `S3_*`). */
-export type StorageSettings =
-  { kind: 'local' } | ({ kind: 's3' } & Omit<S3BlobStoreOptions, 'scratchDir' | 'partSize'>);
+import { createS3BlobStore } from './s3/s3-blob-store.ts';
 
 /**
  * The one place that turns the settings into a store, for the API, the workers and the CLI alike.

@@ -1,15 +1,4 @@
-export type {
-  BlobBody,
-  BlobStat,
-  BlobStore,
-  ByteRange,
-  PendingBlob,
-  StoredBlob,
-  SweepOptions,
-  SweepResult,
-  WriteOptions,
-  WrittenBlob,
-} from './blob-store.ts';
+export type * from './blob-store.ts';
 export {
   BlobNotFoundError,
   InvalidKeyError,

@@ -12,6 +12,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import type { StorageConfig } from '@onterms/config';
 import type {
   BlobBody,
   BlobStat,
@@ -29,15 +30,10 @@ import { assertValidKey } from '../keys.ts';
 import { assertByteRange, PendingFileBlob, putThroughPending } from '../pending-file-blob.ts';
 import { sweepS3Store } from './s3-sweep.ts';
 
-export interface S3BlobStoreOptions {
-  /** `http://127.0.0.1:9000` for MinIO; unset for AWS S3 itself. */
-  endpoint?: string;
-  bucket: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  /** `true` for MinIO, Ceph RGW and most self-hosted servers (bucket in the path, not the host name). */
-  forcePathStyle: boolean;
+/** The bucket and its credentials, as `packages/config` parses them (`S3_*`). */
+type S3Settings = Omit<Extract<StorageConfig, { kind: 's3' }>, 'kind'>;
+
+export interface S3BlobStoreOptions extends S3Settings {
   /**
    * A local directory for this process's scratch files: uploads being received (ffprobe reads them
    * before they are committed) and downloads for ffmpeg. Never shared between hosts.

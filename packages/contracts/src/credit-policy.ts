@@ -7,15 +7,8 @@ import { Literals, Nullable, StrictObject } from './schemas.ts';
  * version never rewrites an old one. See packages/analysis/README.md «Credit policy» for an example.
  */
 
-export const PAYMENT_FORMS: PaymentForm[] = ['prepayment', 'deferral', 'on_delivery', 'instalments'];
-export const SANCTION_KINDS: SanctionKind[] = [
-  'penalty',
-  'suspension',
-  'prepayment',
-  'credit_hold',
-  'legal',
-  'collection',
-];
+export const PAYMENT_FORMS: PaymentForm[] = PaymentForm.anyOf.map((form) => form.const);
+export const SANCTION_KINDS: SanctionKind[] = SanctionKind.anyOf.map((kind) => kind.const);
 
 export const PenaltyPeriod = Literals('day', 'week', 'month', 'year', 'once');
 export type PenaltyPeriod = Static<typeof PenaltyPeriod>;
@@ -88,15 +81,7 @@ export const FindingKind = Literals(
   'payment_form_not_allowed',
 );
 export type FindingKind = Static<typeof FindingKind>;
-export const FINDING_KINDS: FindingKind[] = [
-  'deferral_over_limit',
-  'prepayment_below_minimum',
-  'credit_limit_over',
-  'penalty_differs',
-  'sanction_waived',
-  'required_sanction_not_stated',
-  'payment_form_not_allowed',
-];
+export const FINDING_KINDS: FindingKind[] = FindingKind.anyOf.map((kind) => kind.const);
 
 /** `breach`: the rep promised what the rules forbid; `omission`: the rep left out what the rules require. */
 export const FindingSeverity = Literals('breach', 'omission');

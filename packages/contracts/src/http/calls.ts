@@ -33,7 +33,7 @@ export const FlagChips = Type.Record(Type.String(), Type.Boolean());
 
 /** The flags a manager may correct. */
 export const CORRECTABLE_FLAGS = ['payment_terms', 'deadline', 'sanctions', 'deflection'] as const;
-export const FlagName = Type.Union(CORRECTABLE_FLAGS.map((f) => Type.Literal(f)));
+export const FlagName = Literals(...CORRECTABLE_FLAGS);
 export type FlagName = Static<typeof FlagName>;
 
 /** A matching transcript segment: `ranges` are [from, to) character offsets of the matched words in `text`. */

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../database.ts';
+import { camelRow } from '../rows.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -189,13 +190,7 @@ export async function listClientRefs(db: Db): Promise<ClientRef[]> {
     .selectFrom('clients')
     .select(['id', 'name', 'tax_id', 'match_key', 'rep_id'])
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    taxId: r.tax_id,
-    matchKey: r.match_key,
-    repId: r.rep_id,
-  }));
+  return rows.map(camelRow);
 }
 
 /**
@@ -292,7 +287,7 @@ export async function searchClients(
       options.repIds.length ? options.repIds : ['00000000-0000-0000-0000-000000000000'],
     );
   const rows = await query.orderBy('name').limit(options.limit).execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, taxId: r.tax_id }));
+  return rows.map(camelRow);
 }
 
 function escapeLike(text: string): string {
@@ -300,21 +295,20 @@ function escapeLike(text: string): string {
 }
 
 export async function findClientById(db: Db, id: string): Promise<ClientRef | null> {
-  const r = await db
-    .selectFrom('clients')
-    .select(['id', 'name', 'tax_id', 'match_key', 'rep_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return r ? { id: r.id, name: r.name, taxId: r.tax_id, matchKey: r.match_key, repId: r.rep_id } : null;
+  return findClientBy(db, 'id', id);
 }
 
 export async function findClientByTaxId(db: Db, taxId: string): Promise<ClientRef | null> {
+  return findClientBy(db, 'tax_id', taxId);
+}
+
+async function findClientBy(db: Db, column: 'id' | 'tax_id', value: string): Promise<ClientRef | null> {
   const r = await db
     .selectFrom('clients')
     .select(['id', 'name', 'tax_id', 'match_key', 'rep_id'])
-    .where('tax_id', '=', taxId)
+    .where(column, '=', value)
     .executeTakeFirst();
-  return r ? { id: r.id, name: r.name, taxId: r.tax_id, matchKey: r.match_key, repId: r.rep_id } : null;
+  return r ? camelRow(r) : null;
 }
 
 export async function listClientIds(db: Db): Promise<string[]> {

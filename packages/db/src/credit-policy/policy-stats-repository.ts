@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database.ts';
+import { camelRow } from '../rows.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -24,10 +25,7 @@ export async function listPolicyBreaches(
   options: { repIds: string[] | null; unreviewed?: boolean; limit?: number },
 ): Promise<PolicyBreachRow[]> {
   if (options.repIds && options.repIds.length === 0) return [];
-  let query = db
-    .selectFrom('call_policy_checks as k')
-    .innerJoin('calls as c', 'c.id', 'k.call_id')
-    .innerJoin('users as u', 'u.id', 'c.rep_id')
+  let query = analysedChecks(db, options.repIds)
     .leftJoin('clients as cl', 'cl.id', 'c.client_id')
     .select([
       'c.id as call_id',
@@ -45,22 +43,10 @@ export async function listPolicyBreaches(
       ),
     ])
     .where('k.breaches', '>', 0)
-    .where('c.status', '=', 'analyzed')
     .orderBy('c.recorded_at', 'desc')
     .limit(options.limit ?? 100);
-  if (options.repIds) query = query.where('c.rep_id', 'in', options.repIds);
   if (options.unreviewed) query = query.where('c.reviewed_at', 'is', null);
-  return (await query.execute()).map((r) => ({
-    callId: r.call_id,
-    recordedAt: r.recorded_at,
-    repId: r.rep_id,
-    repName: r.rep_name,
-    clientName: r.client_name,
-    policyVersion: r.policy_version,
-    breaches: r.breaches,
-    omissions: r.omissions,
-    kinds: r.kinds,
-  }));
+  return (await query.execute()).map(camelRow);
 }
 
 export interface PolicyStatsRow {
@@ -102,10 +88,7 @@ export async function queryPolicyStats(
       : options.groupBy === 'team'
         ? sql<string | null>`min(t.name)`
         : sql<string | null>`${key}`;
-  let query = db
-    .selectFrom('call_policy_checks as k')
-    .innerJoin('calls as c', 'c.id', 'k.call_id')
-    .innerJoin('users as u', 'u.id', 'c.rep_id')
+  const query = analysedChecks(db, options.repIds)
     .leftJoin('teams as t', 't.id', 'u.team_id')
     // per kind: an outer aggregate (the group's call ids) inside the subquery
     .select([
@@ -119,12 +102,10 @@ export async function queryPolicyStats(
           select f.kind, count(*)::int as n from call_policy_findings f
           where f.call_id = any(array_agg(k.call_id)) group by f.kind) per_kind)`.as('by_kind'),
     ])
-    .where('c.status', '=', 'analyzed')
     .where('c.recorded_at', '>=', options.from)
     .where('c.recorded_at', '<', options.to)
     .groupBy(key)
     .orderBy(key);
-  if (options.repIds) query = query.where('c.rep_id', 'in', options.repIds);
   return (await query.execute()).map((r) => ({
     key: r.key,
     label: r.label,
@@ -134,6 +115,16 @@ export async function queryPolicyStats(
     omissions: Number(r.omissions),
     byKind: r.by_kind ?? {},
   }));
+}
+
+/** The stored checks (`k`) of analysed calls (`c`) by `repIds` (null: every rep), with the rep (`u`). */
+function analysedChecks(db: Db, repIds: string[] | null) {
+  const query = db
+    .selectFrom('call_policy_checks as k')
+    .innerJoin('calls as c', 'c.id', 'k.call_id')
+    .innerJoin('users as u', 'u.id', 'c.rep_id')
+    .where('c.status', '=', 'analyzed');
+  return repIds ? query.where('c.rep_id', 'in', repIds) : query;
 }
 
 /** Analysed calls whose stored check is older than `version` (or missing): a re-check is due. */

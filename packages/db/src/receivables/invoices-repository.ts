@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database.ts';
+import { camelRow } from '../rows.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -166,18 +167,7 @@ export async function listClientInvoices(db: Db, clientId: string): Promise<Rece
     .orderBy('due_on')
     .orderBy('number')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    clientId: r.client_id,
-    number: r.number,
-    issuedOn: r.issued_on,
-    dueOn: r.due_on,
-    currency: r.currency,
-    amount: Number(r.amount),
-    balance: Number(r.balance),
-    paidOn: r.paid_on,
-    repId: r.rep_id,
-  }));
+  return rows.map((r) => ({ ...camelRow(r), amount: Number(r.amount), balance: Number(r.balance) }));
 }
 
 export interface ReceivablePayment {
@@ -202,13 +192,7 @@ export async function listClientPayments(db: Db, clientId: string): Promise<Rece
     .where('i.client_id', '=', clientId)
     .orderBy('p.paid_on')
     .execute();
-  return rows.map((r) => ({
-    invoiceId: r.invoice_id,
-    number: r.number,
-    amount: Number(r.amount),
-    currency: r.currency,
-    paidOn: r.paid_on,
-  }));
+  return rows.map((r) => ({ ...camelRow(r), amount: Number(r.amount) }));
 }
 
 /** Whether any receivables have been imported at all (the demo loads its history only into an empty ledger). */

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Moment } from '@onterms/contracts';
 import type { Database, PromiseStatus } from '../database.ts';
+import { camelRow } from '../rows.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -77,17 +78,10 @@ export async function listClientPromises(db: Db, clientId: string): Promise<Paym
     .orderBy('p.ordinal')
     .execute();
   return rows.map((r) => ({
-    callId: r.call_id,
-    ordinal: r.ordinal,
-    clientId: r.client_id,
-    recordedAt: r.recorded_at,
+    ...camelRow(r),
     amount: r.amount === null ? null : Number(r.amount),
-    currency: r.currency,
-    full: r.full,
     due: r.due as Record<string, unknown>,
-    dueOn: r.due_on,
     moments: r.moments as Moment[],
-    status: r.status,
     paid: r.paid === null ? null : Number(r.paid),
   }));
 }

@@ -39,13 +39,13 @@ export async function insertUploadedCall(db: Db, call: NewUploadedCall): Promise
 }
 
 export async function findCallById(db: Db, id: string): Promise<Call | null> {
-  const row = await selectCalls(db).where('calls.id', '=', id).executeTakeFirst();
+  const row = await selectCalls(db.selectFrom('calls')).where('calls.id', '=', id).executeTakeFirst();
   return row ? toCall(row) : null;
 }
 
 /** The rep's call with these exact bytes (the oldest, should older data hold two). */
 export async function findCallByRepAndSha256(db: Db, repId: string, sha256: string): Promise<Call | null> {
-  const row = await selectCalls(db)
+  const row = await selectCalls(db.selectFrom('calls'))
     .where('calls.rep_id', '=', repId)
     .where('calls.audio_sha256', '=', sha256)
     .orderBy('calls.created_at')
@@ -191,14 +191,7 @@ export async function listCalls(
   }
 
   const [rows, count] = await Promise.all([
-    withPeople(query.leftJoin('clients', 'clients.id', 'calls.client_id'))
-      .selectAll('calls')
-      .select([
-        'clients.name as client_name',
-        'rep.name as rep_name',
-        'rep.team_id as team_id',
-        'team.name as team_name',
-      ])
+    selectCalls(query)
       .orderBy(ORDER[sort])
       .orderBy('calls.recorded_at', 'desc')
       .orderBy('calls.id', 'desc')
@@ -342,8 +335,9 @@ export async function isBlobReferenced(db: Db, key: string): Promise<boolean> {
   return row !== undefined;
 }
 
-function selectCalls(db: Db) {
-  return withPeople(db.selectFrom('calls').leftJoin('clients', 'clients.id', 'calls.client_id'))
+/** The calls the query selects, with their client's, rep's and team's names (what `toCall` reads). */
+function selectCalls(query: SelectQueryBuilder<Database, 'calls', object>) {
+  return withPeople(query.leftJoin('clients', 'clients.id', 'calls.client_id'))
     .selectAll('calls')
     .select([
       'clients.name as client_name',

@@ -167,25 +167,38 @@ export async function listOpenFeedbackForRep(db: Db, repId: string, limit = 200)
 
 type RootQuery = ReturnType<typeof rootQuery>;
 
-function rootQuery(db: Db) {
+/** Annotations (`a`) with what threads and replies both show: body, time and author (`u`). */
+function withAuthors(db: Db) {
   return db
     .selectFrom('annotations as a')
     .innerJoin('users as u', 'u.id', 'a.author_id')
-    .leftJoin('coaching_tags as t', 't.id', 'a.tag_id')
     .select([
       'a.id',
+      'a.body',
+      'a.created_at',
+      'u.id as author_id',
+      'u.name as author_name',
+      'u.role as author_role',
+    ]);
+}
+
+const authorOf = (r: { author_id: string; author_name: string; author_role: Role }): AnnotationAuthor => ({
+  id: r.author_id,
+  name: r.author_name,
+  role: r.author_role,
+});
+
+function rootQuery(db: Db) {
+  return withAuthors(db)
+    .leftJoin('coaching_tags as t', 't.id', 'a.tag_id')
+    .select([
       'a.call_id',
       'a.start_sec',
       'a.end_sec',
       'a.segment_idx',
-      'a.body',
-      'a.created_at',
       'a.status',
       'a.status_comment',
       'a.status_at',
-      'u.id as author_id',
-      'u.name as author_name',
-      'u.role as author_role',
       't.id as tag_id',
       't.label_ru',
       't.label_en',
@@ -211,7 +224,7 @@ async function selectThreads(db: Db, where: (q: RootQuery) => RootQuery): Promis
     segment: r.segment_idx,
     tag: r.tag_id ? { id: r.tag_id, label: { ru: r.label_ru!, en: r.label_en! } } : null,
     body: r.body,
-    author: { id: r.author_id, name: r.author_name, role: r.author_role },
+    author: authorOf(r),
     createdAt: r.created_at,
     status: r.status,
     statusComment: r.status_comment,
@@ -223,18 +236,8 @@ async function selectThreads(db: Db, where: (q: RootQuery) => RootQuery): Promis
 async function repliesOf(db: Db, threadIds: string[]): Promise<Map<string, Reply[]>> {
   const out = new Map<string, Reply[]>();
   if (threadIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('annotations as a')
-    .innerJoin('users as u', 'u.id', 'a.author_id')
-    .select([
-      'a.id',
-      'a.parent_id',
-      'a.body',
-      'a.created_at',
-      'u.id as author_id',
-      'u.name as author_name',
-      'u.role as author_role',
-    ])
+  const rows = await withAuthors(db)
+    .select('a.parent_id')
     .where('a.parent_id', 'in', threadIds)
     .orderBy('a.created_at')
     .orderBy('a.id')
@@ -244,7 +247,7 @@ async function repliesOf(db: Db, threadIds: string[]): Promise<Map<string, Reply
     list.push({
       id: r.id,
       body: r.body,
-      author: { id: r.author_id, name: r.author_name, role: r.author_role },
+      author: authorOf(r),
       createdAt: r.created_at,
     });
     out.set(r.parent_id!, list);

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../database.ts';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { Database, PolicyRechecksTable } from '../database.ts';
 import type { ChecklistCallType } from './checklists-repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -54,18 +54,7 @@ function toRecheck(r: Row): Recheck {
 
 /** Starts a re-check run for a policy version; earlier running policy runs are superseded. */
 export async function startRecheck(db: Db, policyVersion: number, total: number): Promise<PolicyRecheck> {
-  await db
-    .updateTable('policy_rechecks')
-    .set({ status: 'superseded', finished_at: sql`now()` })
-    .where('status', '=', 'running')
-    .where('policy_version', 'is not', null)
-    .execute();
-  const row = await db
-    .insertInto('policy_rechecks')
-    .values({ policy_version: policyVersion, total })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toRecheck(row) as PolicyRecheck;
+  return (await startRun(db, { policy_version: policyVersion, total })) as PolicyRecheck;
 }
 
 /** Starts a re-analysis run for a checklist version; earlier running runs of its call type are superseded. */
@@ -75,18 +64,25 @@ export async function startChecklistRecheck(
   checklistVersion: number,
   total: number,
 ): Promise<ChecklistRecheck> {
+  return (await startRun(db, {
+    call_type: callType,
+    checklist_version: checklistVersion,
+    total,
+  })) as ChecklistRecheck;
+}
+
+/** Supersedes the running runs of the same kind (policy runs, or runs of the call type), then starts this one. */
+async function startRun(db: Db, run: Insertable<PolicyRechecksTable>): Promise<Recheck> {
+  const { call_type: callType } = run;
   await db
     .updateTable('policy_rechecks')
     .set({ status: 'superseded', finished_at: sql`now()` })
     .where('status', '=', 'running')
-    .where('call_type', '=', callType)
+    .where((eb) => (callType ? eb('call_type', '=', callType) : eb('policy_version', 'is not', null)))
     .execute();
-  const row = await db
-    .insertInto('policy_rechecks')
-    .values({ call_type: callType, checklist_version: checklistVersion, total })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toRecheck(row) as ChecklistRecheck;
+  return toRecheck(
+    await db.insertInto('policy_rechecks').values(run).returningAll().executeTakeFirstOrThrow(),
+  );
 }
 
 export async function findRecheck(db: Db, id: string): Promise<Recheck | null> {

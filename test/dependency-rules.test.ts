@@ -14,45 +14,38 @@ async function refusals(file: string, code: string): Promise<string[]> {
 }
 
 describe('dependency rules', () => {
-  it('refuse an app imported from another app or from a package', async () => {
-    expect(
-      await refusals(
-        'packages/domain/src/probe.ts',
-        "import { app } from '@onterms/api';\nexport { app };\n",
-      ),
-    ).toEqual(['@onterms/api']);
-    expect(
-      await refusals(
-        'apps/cli/src/probe.ts',
-        "import { x } from '../../api/src/calls/call-routes.ts';\nexport { x };\n",
-      ),
-    ).toEqual(['../../api/src/calls/call-routes.ts']);
-  });
-
-  it("refuse deep imports into another package's files", async () => {
-    expect(
-      await refusals(
-        'packages/pipeline/src/probe.ts',
-        "import { a } from '../../media/src/ffmpeg.ts';\nimport { b } from '@onterms/db/src/connect.ts';\nexport { a, b };\n",
-      ),
-    ).toEqual(['../../media/src/ffmpeg.ts', '@onterms/db/src/connect.ts']);
-  });
-
-  it('let the web app take types, never code, from the server packages', async () => {
-    expect(
-      await refusals(
-        'apps/web/src/probe.ts',
-        "import type { CallDetail } from '@onterms/contracts';\nimport { REQUIRED_FLAGS } from '@onterms/contracts';\nexport const x: CallDetail | null = null;\nexport { REQUIRED_FLAGS };\n",
-      ),
-    ).toEqual(['@onterms/contracts']);
-  });
-
-  it('allow a package by its name and its own relative files', async () => {
-    expect(
-      await refusals(
-        'packages/pipeline/src/probe.ts',
-        "import { createMedia } from '@onterms/media';\nimport { x } from './steps/analyse.ts';\nexport { createMedia, x };\n",
-      ),
-    ).toEqual([]);
+  it.each([
+    {
+      rule: 'refuse an app imported from a package',
+      file: 'packages/domain/src/probe.ts',
+      code: "import { app } from '@onterms/api';\nexport { app };\n",
+      refused: ['@onterms/api'],
+    },
+    {
+      rule: 'refuse an app imported from another app',
+      file: 'apps/cli/src/probe.ts',
+      code: "import { x } from '../../api/src/calls/call-routes.ts';\nexport { x };\n",
+      refused: ['../../api/src/calls/call-routes.ts'],
+    },
+    {
+      rule: "refuse deep imports into another package's files",
+      file: 'packages/pipeline/src/probe.ts',
+      code: "import { a } from '../../media/src/ffmpeg.ts';\nimport { b } from '@onterms/db/src/connect.ts';\nexport { a, b };\n",
+      refused: ['../../media/src/ffmpeg.ts', '@onterms/db/src/connect.ts'],
+    },
+    {
+      rule: 'let the web app take types, never code, from the server packages',
+      file: 'apps/web/src/probe.ts',
+      code: "import type { CallDetail } from '@onterms/contracts';\nimport { REQUIRED_FLAGS } from '@onterms/contracts';\nexport const x: CallDetail | null = null;\nexport { REQUIRED_FLAGS };\n",
+      refused: ['@onterms/contracts'],
+    },
+    {
+      rule: 'allow a package by its name and its own relative files',
+      file: 'packages/pipeline/src/probe.ts',
+      code: "import { createMedia } from '@onterms/media';\nimport { x } from './steps/analyse.ts';\nexport { createMedia, x };\n",
+      refused: [],
+    },
+  ])('$rule', async ({ file, code, refused }) => {
+    expect(await refusals(file, code)).toEqual(refused);
   });
 });

@@ -59,15 +59,18 @@ function killAfterFirstBatch(recheckId: string): Promise<string> {
   });
 }
 
+/** What publishing and running a policy re-check take, as the director. */
+const policyRunDeps = () => ({
+  db: database.db,
+  enqueueRecheck: async () => {},
+  // policy runs only: they check stored analyses and never analyse again
+  reanalyzeCall: () => Promise.reject(new Error('a policy run analysed a call again')),
+  actor: { userId: director, tokenId: null, ip: null },
+});
+
 describe('re-checking stored calls after a publish', () => {
   it('resumes after a worker is killed mid-way, and running it again changes nothing', async () => {
-    const deps = {
-      db: database.db,
-      enqueueRecheck: async () => {},
-      // policy runs only: they check stored analyses and never analyse again
-      reanalyzeCall: () => Promise.reject(new Error('a policy run analysed a call again')),
-      actor: { userId: director, tokenId: null, ip: null },
-    };
+    const deps = policyRunDeps();
     const { recheck } = await publishCreditPolicy(deps, { document: examplePolicy(30), baseVersion: null });
     expect(recheck.total).toBe(7);
 
@@ -100,13 +103,7 @@ describe('re-checking stored calls after a publish', () => {
   });
 
   it('a newer publish supersedes a run still going; the new run re-checks every call', async () => {
-    const deps = {
-      db: database.db,
-      enqueueRecheck: async () => {},
-      // policy runs only: they check stored analyses and never analyse again
-      reanalyzeCall: () => Promise.reject(new Error('a policy run analysed a call again')),
-      actor: { userId: director, tokenId: null, ip: null },
-    };
+    const deps = policyRunDeps();
     const { recheck: old } = await publishCreditPolicy(deps, { document: examplePolicy(50), baseVersion: 1 });
     const { recheck: next } = await publishCreditPolicy(deps, {
       document: examplePolicy(40),

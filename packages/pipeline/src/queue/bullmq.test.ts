@@ -1,51 +1,39 @@
 import { findCallById } from '@onterms/db';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   countingMedia,
   countRows,
-  deleteRedisPrefix,
   FAST_RETRY,
   insertTestCall,
   jsonTranscriptFile,
   makeGarbage,
   makeRecording,
-  setupPipelineTest,
   sharedMedia,
   TEST_REDIS_URL,
   testDeps,
-  uniquePrefix,
   waitFor,
-  type PipelineTestContext,
 } from '../testing/fixtures.ts';
+import { useQueueTest } from '../testing/queue-test.ts';
 import type { ProcessCallDeps } from '../deps.ts';
 import { buildHandlerTable, JobName } from '../jobs.ts';
 import { BullmqCallQueue } from './bullmq-queue.ts';
 import { startCallWorker, type CallWorker } from './bullmq-worker.ts';
 import { QueueUnavailableError } from './call-queue.ts';
 
-let ctx: PipelineTestContext;
+const env = useQueueTest({ attempts: FAST_RETRY.attempts });
 let recording: string;
-const prefix = uniquePrefix();
-let queue: BullmqCallQueue;
 
 beforeAll(async () => {
-  ctx = await setupPipelineTest();
-  recording = await makeRecording(ctx.dir, { seconds: 2 });
-  queue = new BullmqCallQueue({ redisUrl: TEST_REDIS_URL, prefix, attempts: FAST_RETRY.attempts });
-});
-afterAll(async () => {
-  await queue?.close();
-  await deleteRedisPrefix(prefix);
-  await ctx?.cleanup();
+  recording = await makeRecording(env.ctx.dir, { seconds: 2 });
 });
 
 async function withWorker<T>(deps: ProcessCallDeps, fn: (worker: CallWorker) => Promise<T>): Promise<T> {
   const worker = await startCallWorker({
     redisUrl: TEST_REDIS_URL,
-    databaseUrl: ctx.database.url,
-    prefix,
+    databaseUrl: env.ctx.database.url,
+    prefix: env.prefix,
     concurrency: 2,
     deps,
     retry: FAST_RETRY,
@@ -60,10 +48,10 @@ async function withWorker<T>(deps: ProcessCallDeps, fn: (worker: CallWorker) => 
 
 /** Nothing waiting, running or delayed for a retry. */
 const drained = async () => {
-  const c = await queue.counts();
+  const c = await env.queue.counts();
   return (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) === 0;
 };
-const statusOf = async (id: string) => (await findCallById(ctx.db, id))?.status;
+const statusOf = async (id: string) => (await findCallById(env.ctx.db, id))?.status;
 const settled = (id: string) => async () => {
   const status = await statusOf(id);
   return status === 'analyzed' || status === 'failed' || status === 'waiting' ? status : null;
@@ -71,19 +59,19 @@ const settled = (id: string) => async () => {
 
 describe('BullMQ pipeline', () => {
   it('runs an enqueued call through to analyzed', async () => {
-    const call = await insertTestCall(ctx, { recording, transcript: jsonTranscriptFile() });
-    await withWorker(testDeps(ctx), async () => {
-      await queue.enqueueCall(call.id);
+    const call = await insertTestCall(env.ctx, { recording, transcript: jsonTranscriptFile() });
+    await withWorker(testDeps(env.ctx), async () => {
+      await env.queue.enqueueCall(call.id);
       expect(await waitFor(settled(call.id), 30_000, 'the call to settle')).toBe('analyzed');
     });
-    expect((await countRows(ctx.db, call.id)).segments).toBe(5);
+    expect((await countRows(env.ctx.db, call.id)).segments).toBe(5);
   });
 
   it('retries a transient error with backoff and ends analyzed', async () => {
-    const call = await insertTestCall(ctx, { recording, transcript: jsonTranscriptFile() });
-    const base = testDeps(ctx);
+    const call = await insertTestCall(env.ctx, { recording, transcript: jsonTranscriptFile() });
+    const base = testDeps(env.ctx);
     let analyses = 0;
-    const deps = testDeps(ctx, {
+    const deps = testDeps(env.ctx, {
       analyze: (transcript, callType) => {
         analyses += 1;
         if (analyses === 1) throw new Error('temporarily unavailable');
@@ -93,65 +81,65 @@ describe('BullMQ pipeline', () => {
     await withWorker(deps, async (worker) => {
       const failures: string[] = [];
       worker.worker.on('failed', (_job, err) => failures.push(err.message));
-      await queue.enqueueCall(call.id);
+      await env.queue.enqueueCall(call.id);
       expect(await waitFor(settled(call.id), 30_000, 'the call to settle')).toBe('analyzed');
       expect(failures).toEqual(['temporarily unavailable']);
     });
     expect(analyses).toBe(2);
-    expect((await findCallById(ctx.db, call.id))?.failureReason).toBeNull();
+    expect((await findCallById(env.ctx.db, call.id))?.failureReason).toBeNull();
   });
 
   it('fails a corrupt recording at once: UnrecoverableError, no retry', async () => {
-    const call = await insertTestCall(ctx, {
-      recording: await makeGarbage(ctx.dir),
+    const call = await insertTestCall(env.ctx, {
+      recording: await makeGarbage(env.ctx.dir),
       transcript: jsonTranscriptFile(),
     });
     const media = countingMedia(sharedMedia());
-    await withWorker(testDeps(ctx, { media }), async (worker) => {
+    await withWorker(testDeps(env.ctx, { media }), async (worker) => {
       const failures: Array<{ name: string; attemptsMade: number }> = [];
       worker.worker.on('failed', (job, err) =>
         failures.push({ name: err.name, attemptsMade: job?.attemptsMade ?? -1 }),
       );
-      await queue.enqueueCall(call.id);
+      await env.queue.enqueueCall(call.id);
       expect(await waitFor(settled(call.id), 30_000, 'the call to settle')).toBe('failed');
       await waitFor(async () => failures.length > 0, 10_000, 'the failed event');
       await waitFor(
-        async () => (await queue.counts()).failed === 0 && (await queue.counts()).delayed === 0,
+        async () => (await env.queue.counts()).failed === 0 && (await env.queue.counts()).delayed === 0,
         10_000,
         'the job to be removed',
       );
       expect(failures).toEqual([{ name: 'UnrecoverableError', attemptsMade: 1 }]);
     });
     expect(media.calls.probe).toBe(1);
-    expect((await findCallById(ctx.db, call.id))?.failureReason).toMatch(
+    expect((await findCallById(env.ctx.db, call.id))?.failureReason).toMatch(
       /not a recording we can read|damaged/,
     );
   });
 
   it('keeps one job per call however often it is enqueued', async () => {
-    const call = await insertTestCall(ctx, { recording, transcript: jsonTranscriptFile() });
+    const call = await insertTestCall(env.ctx, { recording, transcript: jsonTranscriptFile() });
     // No worker running: the jobs stay waiting where we can count them.
-    await queue.enqueueCall(call.id);
-    await queue.enqueueCall(call.id);
-    await Promise.all([queue.enqueueCall(call.id), queue.enqueueCall(call.id)]);
-    expect((await queue.counts()).waiting).toBe(1);
+    await env.queue.enqueueCall(call.id);
+    await env.queue.enqueueCall(call.id);
+    await Promise.all([env.queue.enqueueCall(call.id), env.queue.enqueueCall(call.id)]);
+    expect((await env.queue.counts()).waiting).toBe(1);
     // A re-analysis is a different kind of job for the same call. (When both run at once, the call's
     // Postgres lock makes the second wait for a retry — it is never run alongside the first.)
-    await queue.enqueueCall(call.id, { reanalyze: true });
-    await queue.enqueueCall(call.id, { reanalyze: true });
-    expect((await queue.counts()).waiting).toBe(2);
+    await env.queue.enqueueCall(call.id, { reanalyze: true });
+    await env.queue.enqueueCall(call.id, { reanalyze: true });
+    expect((await env.queue.counts()).waiting).toBe(2);
 
-    await withWorker(testDeps(ctx), async () => {
+    await withWorker(testDeps(env.ctx), async () => {
       expect(await waitFor(settled(call.id), 30_000, 'the call to settle')).toBe('analyzed');
       await waitFor(drained, 20_000, 'an empty queue');
     });
     // Finished jobs are removed, so the id is free for a later enqueue (e.g. a re-analysis next month).
-    await queue.enqueueCall(call.id, { reanalyze: true });
-    expect((await queue.counts()).waiting).toBe(1);
-    await withWorker(testDeps(ctx), async () => {
+    await env.queue.enqueueCall(call.id, { reanalyze: true });
+    expect((await env.queue.counts()).waiting).toBe(1);
+    await withWorker(testDeps(env.ctx), async () => {
       await waitFor(drained, 20_000, 'an empty queue');
     });
-    expect((await countRows(ctx.db, call.id)).analyses).toBe(1);
+    expect((await countRows(env.ctx.db, call.id)).analyses).toBe(1);
   });
 
   it('runs a new call while a re-check run holds a worker of concurrency 1 (re-checks have their own lane)', async () => {
@@ -176,19 +164,19 @@ describe('BullMQ pipeline', () => {
     ]);
     const worker = await startCallWorker({
       redisUrl: TEST_REDIS_URL,
-      databaseUrl: ctx.database.url,
-      prefix,
+      databaseUrl: env.ctx.database.url,
+      prefix: env.prefix,
       concurrency: 1,
-      deps: testDeps(ctx),
+      deps: testDeps(env.ctx),
       retry: FAST_RETRY,
       reconcileIntervalMs: null,
       handlers,
     });
     try {
-      await queue.enqueueRecheck(randomUUID());
+      await env.queue.enqueueRecheck(randomUUID());
       await waitFor(async () => recheckStarted || null, 15_000, 'the re-check to start');
       const callId = randomUUID();
-      await queue.enqueueCall(callId);
+      await env.queue.enqueueCall(callId);
       await waitFor(
         async () => callsRun.includes(callId) || null,
         15_000,
@@ -201,7 +189,7 @@ describe('BullMQ pipeline', () => {
   });
 
   it('reports health', async () => {
-    expect(await queue.health()).toEqual({ ok: true, detail: 'redis: ok' });
+    expect(await env.queue.health()).toEqual({ ok: true, detail: 'redis: ok' });
   });
 });
 
@@ -218,7 +206,7 @@ describe('the API-side producer when Redis is down', () => {
   });
 
   it('rejects with QueueUnavailableError instead of hanging', async () => {
-    const producer = new BullmqCallQueue({ redisUrl: deadUrl, prefix });
+    const producer = new BullmqCallQueue({ redisUrl: deadUrl, prefix: env.prefix });
     try {
       const enqueue = producer.enqueueCall('5b0e7c1e-4a0f-4a57-9d3e-0d5b8f1c2a33');
       await expect(enqueue).rejects.toBeInstanceOf(QueueUnavailableError);

@@ -4,11 +4,10 @@
  * failed is impossible, and the call is analysed within seconds of the database coming back — not at
  * the next reconciliation, which is switched off here.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findCallById, insertTeam, insertUser, openDatabase, type DatabaseHandle } from '@onterms/db';
+import { findCallById, openDatabase, type DatabaseHandle } from '@onterms/db';
 import { startOwnPostgres, type OwnPostgres } from '@onterms/db/own-postgres';
 import { createLocalBlobStore, type LocalBlobStore } from '@onterms/storage';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import {
   countRows,
   deleteRedisPrefix,
   insertTestCall,
+  insertTestRep,
   jsonTranscriptFile,
   makeRecording,
   TEST_REDIS_URL,
@@ -73,13 +73,7 @@ afterAll(async () => {
 });
 
 it('a call queued during a database outage longer than its attempts is analysed soon after recovery', async () => {
-  const team = await insertTeam(database.db, `Team ${randomUUID()}`);
-  const rep = await insertUser(database.db, {
-    email: `rep-${randomUUID()}@example.com`,
-    name: 'Павел',
-    role: 'rep',
-    teamId: team.id,
-  });
+  const rep = await insertTestRep(database.db);
   const recording = await makeRecording(dir, { seconds: 2 });
   const call = await insertTestCall(
     { db: database.db, store, repId: rep.id },

@@ -10,23 +10,13 @@ import {
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { reanalyzeCall } from '../process-call.ts';
-import {
-  deleteRedisPrefix,
-  setupPipelineTest,
-  TEST_REDIS_URL,
-  testDeps,
-  uniquePrefix,
-  waitFor,
-  type PipelineTestContext,
-} from '../testing/fixtures.ts';
+import { testDeps, waitFor } from '../testing/fixtures.ts';
+import { useQueueTest } from '../testing/queue-test.ts';
 import { workerProcesses } from '../testing/worker-processes.ts';
-import { BullmqCallQueue } from './bullmq-queue.ts';
 
-let ctx: PipelineTestContext;
+const env = useQueueTest();
 let reference: TestDatabase;
-const prefix = uniquePrefix();
-let queue: BullmqCallQueue;
-const workers = workerProcesses(() => ctx, prefix);
+const workers = workerProcesses(() => env.ctx, env.prefix);
 
 /** The company's own item, «акт сверки», added to the default checklist. */
 const CHECKLIST = exampleChecklist();
@@ -84,16 +74,11 @@ const reanalysed = async (db: Kysely<Database>) =>
   );
 
 beforeAll(async () => {
-  ctx = await setupPipelineTest();
   reference = await createTestDatabase();
-  queue = new BullmqCallQueue({ redisUrl: TEST_REDIS_URL, prefix });
 });
 afterEach(() => workers.killAll());
 afterAll(async () => {
-  await queue?.close();
-  await deleteRedisPrefix(prefix);
   await reference?.drop();
-  await ctx?.cleanup();
 });
 
 describe('a checklist re-check through a real BullMQ worker', () => {
@@ -104,7 +89,7 @@ describe('a checklist re-check through a real BullMQ worker', () => {
       { db: reference.db, actor: refActor, enqueueRecheck: async () => {} },
       { callType: 'credit_negotiation', document: CHECKLIST, baseVersion: null },
     );
-    const refDeps = testDeps({ db: reference.db, store: ctx.store });
+    const refDeps = testDeps({ db: reference.db, store: env.ctx.store });
     expect(
       await recheckCalls(
         { db: reference.db, reanalyzeCall: (id) => reanalyzeCall(refDeps, id) },
@@ -114,25 +99,25 @@ describe('a checklist re-check through a real BullMQ worker', () => {
     const expected = await snapshot(reference.db);
     expect(expected.filter((r) => JSON.stringify(r.row).includes('["reconciliation",true]'))).toHaveLength(4);
 
-    const actor = await seed(ctx.db);
+    const actor = await seed(env.ctx.db);
     const doomed = await workers.start({ slowAnalyseMs: 400 });
     const { recheck } = await publishCompanyChecklist(
-      { db: ctx.db, actor, enqueueRecheck: (id) => queue.enqueueRecheck(id) },
+      { db: env.ctx.db, actor, enqueueRecheck: (id) => env.queue.enqueueRecheck(id) },
       { callType: 'credit_negotiation', document: CHECKLIST, baseVersion: null },
     );
     expect(recheck).toMatchObject({ kind: 'checklist', checklistVersion: 1, total: 8, status: 'running' });
-    await waitFor(async () => (await reanalysed(ctx.db)) >= 2, 30_000, 'two calls re-analysed');
+    await waitFor(async () => (await reanalysed(env.ctx.db)) >= 2, 30_000, 'two calls re-analysed');
     doomed.child.kill('SIGKILL');
     expect((await doomed.exited).signal).toBe('SIGKILL');
-    const left = await reanalysed(ctx.db);
+    const left = await reanalysed(env.ctx.db);
     expect(left).toBeLessThan(8); // killed mid-run
-    expect(await findRecheck(ctx.db, recheck.id)).toMatchObject({ status: 'running' });
+    expect(await findRecheck(env.ctx.db, recheck.id)).toMatchObject({ status: 'running' });
 
     // the stalled job goes to the next worker, which resumes from the rows
     const rescuer = await workers.start();
     const done = await waitFor(
       async () => {
-        const run = await findRecheck(ctx.db, recheck.id);
+        const run = await findRecheck(env.ctx.db, recheck.id);
         return run?.status === 'done' ? run : undefined;
       },
       60_000,
@@ -142,25 +127,25 @@ describe('a checklist re-check through a real BullMQ worker', () => {
     expect(rescuer.events.filter((e) => e.event === 'analyse-started').length).toBeLessThanOrEqual(
       8 - left + 1,
     );
-    const after = await snapshot(ctx.db);
+    const after = await snapshot(env.ctx.db);
     expect(after).toEqual(expected);
 
     // the same job delivered again: nothing left to do, the same rows
-    await queue.enqueueRecheck(recheck.id);
+    await env.queue.enqueueRecheck(recheck.id);
     await new Promise((r) => setTimeout(r, 1000));
-    expect(await snapshot(ctx.db)).toEqual(after);
+    expect(await snapshot(env.ctx.db)).toEqual(after);
 
     // a policy publish goes through the same job: every call checked against the new version
     const policy = await publishCreditPolicy(
-      { db: ctx.db, actor, enqueueRecheck: (id) => queue.enqueueRecheck(id) },
+      { db: env.ctx.db, actor, enqueueRecheck: (id) => env.queue.enqueueRecheck(id) },
       { document: examplePolicy(45), baseVersion: 1 },
     );
     await waitFor(
-      async () => (await findRecheck(ctx.db, policy.recheck.id))?.status === 'done',
+      async () => (await findRecheck(env.ctx.db, policy.recheck.id))?.status === 'done',
       30_000,
       'the policy re-check',
     );
-    const checked = await snapshot(ctx.db);
+    const checked = await snapshot(env.ctx.db);
     expect(checked.map((r) => (r.row as { check: number[] }).check[0])).toEqual(Array(8).fill(2));
     expect(checked.filter((r) => JSON.stringify(r.row).includes('deferral_over_limit'))).toHaveLength(5); // 50…90 days;
     rescuer.child.kill('SIGTERM');
@@ -185,7 +170,7 @@ describe('checklist re-check runs', () => {
       const { recheck: second } = await publish(1, 'Акт сверки взаиморасчётов');
       expect(await findRecheck(db, first.id)).toMatchObject({ status: 'superseded' });
 
-      const pipelineDeps = testDeps({ db, store: ctx.store });
+      const pipelineDeps = testDeps({ db, store: env.ctx.store });
       const run = { db, reanalyzeCall: (id: string) => reanalyzeCall(pipelineDeps, id) };
       expect(await recheckCalls(run, first.id)).toBe('superseded');
       expect(await reanalysed(db)).toBe(0); // the superseded run analysed nothing

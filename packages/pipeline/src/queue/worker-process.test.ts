@@ -1,56 +1,42 @@
 import { findCallById } from '@onterms/db';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   countRows,
-  deleteRedisPrefix,
   insertTestCall,
   jsonTranscriptFile,
   makeRecording,
-  setupPipelineTest,
-  TEST_REDIS_URL,
-  uniquePrefix,
   waitFor,
-  type PipelineTestContext,
 } from '../testing/fixtures.ts';
+import { useQueueTest } from '../testing/queue-test.ts';
 import { printed, workerProcesses } from '../testing/worker-processes.ts';
-import { BullmqCallQueue } from './bullmq-queue.ts';
 
-let ctx: PipelineTestContext;
+const env = useQueueTest();
 let recording: string;
-const prefix = uniquePrefix();
-let queue: BullmqCallQueue;
-const workers = workerProcesses(() => ctx, prefix);
+const workers = workerProcesses(() => env.ctx, env.prefix);
 
 beforeAll(async () => {
-  ctx = await setupPipelineTest();
-  recording = await makeRecording(ctx.dir, { seconds: 2 });
-  queue = new BullmqCallQueue({ redisUrl: TEST_REDIS_URL, prefix });
+  recording = await makeRecording(env.ctx.dir, { seconds: 2 });
 });
 afterEach(() => workers.killAll());
-afterAll(async () => {
-  await queue?.close();
-  await deleteRedisPrefix(prefix);
-  await ctx?.cleanup();
-});
 
 describe('worker processes', () => {
   it('a worker killed mid-job leaves the call to another worker, which finishes it without duplicates', async () => {
-    const call = await insertTestCall(ctx, { recording, transcript: jsonTranscriptFile() });
+    const call = await insertTestCall(env.ctx, { recording, transcript: jsonTranscriptFile() });
     const doomed = await workers.start({ slowAnalyseMs: 120_000 });
-    await queue.enqueueCall(call.id);
+    await env.queue.enqueueCall(call.id);
     await waitFor(printed(doomed, 'analyse-started'), 30_000, 'the job to reach the analysis');
-    expect((await findCallById(ctx.db, call.id))?.status).toBe('transcribed');
+    expect((await findCallById(env.ctx.db, call.id))?.status).toBe('transcribed');
 
     doomed.child.kill('SIGKILL');
     expect((await doomed.exited).signal).toBe('SIGKILL');
 
     const rescuer = await workers.start();
     await waitFor(
-      async () => (await findCallById(ctx.db, call.id))?.status === 'analyzed',
+      async () => (await findCallById(env.ctx.db, call.id))?.status === 'analyzed',
       60_000,
       'the call to be analysed',
     );
-    const rows = await countRows(ctx.db, call.id);
+    const rows = await countRows(env.ctx.db, call.id);
     expect(rows.segments).toBe(5);
     expect(rows.analyses).toBe(1);
     rescuer.child.kill('SIGTERM');
@@ -58,9 +44,9 @@ describe('worker processes', () => {
   });
 
   it('SIGTERM drains: the running call finishes, then the process exits 0', async () => {
-    const call = await insertTestCall(ctx, { recording, transcript: jsonTranscriptFile() });
+    const call = await insertTestCall(env.ctx, { recording, transcript: jsonTranscriptFile() });
     const worker = await workers.start({ slowAnalyseMs: 2_000 });
-    await queue.enqueueCall(call.id);
+    await env.queue.enqueueCall(call.id);
     await waitFor(printed(worker, 'analyse-started'), 30_000, 'the job to reach the analysis');
 
     worker.child.kill('SIGTERM');
@@ -68,7 +54,7 @@ describe('worker processes', () => {
 
     expect(exit).toEqual({ code: 0, signal: null });
     expect(worker.events.map((e) => e.event)).toContain('stopped');
-    expect((await findCallById(ctx.db, call.id))?.status).toBe('analyzed');
-    expect((await queue.counts()).active).toBe(0);
+    expect((await findCallById(env.ctx.db, call.id))?.status).toBe('analyzed');
+    expect((await env.queue.counts()).active).toBe(0);
   });
 });

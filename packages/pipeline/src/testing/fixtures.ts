@@ -37,13 +37,7 @@ export async function setupPipelineTest(): Promise<PipelineTestContext> {
   const database = await createTestDatabase();
   const dir = await mkdtemp(join(tmpdir(), 'onterms-pipeline-test-'));
   const storeRoot = join(dir, 'blobs');
-  const team = await insertTeam(database.db, `Team ${randomUUID()}`);
-  const rep = await insertUser(database.db, {
-    email: `rep-${randomUUID()}@example.com`,
-    name: 'Павел',
-    role: 'rep',
-    teamId: team.id,
-  });
+  const rep = await insertTestRep(database.db);
   return {
     database,
     db: database.db,
@@ -56,6 +50,17 @@ export async function setupPipelineTest(): Promise<PipelineTestContext> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A rep (Павел) in a team of their own, both with unique names. */
+export async function insertTestRep(db: Kysely<Database>) {
+  const team = await insertTeam(db, `Team ${randomUUID()}`);
+  return insertUser(db, {
+    email: `rep-${randomUUID()}@example.com`,
+    name: 'Павел',
+    role: 'rep',
+    teamId: team.id,
+  });
 }
 
 /** A short tone as a WAV (mono unless `channels: 2`). */

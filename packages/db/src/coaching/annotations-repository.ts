@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Role } from '../database.ts';
+import { camelRow } from '../rows.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -97,7 +98,7 @@ export async function findAnnotationRef(db: Db, annotationId: string): Promise<A
     .select(['id', 'call_id', 'author_id'])
     .where('id', '=', annotationId)
     .executeTakeFirst();
-  return row ? { id: row.id, callId: row.call_id, authorId: row.author_id } : null;
+  return row ? camelRow(row) : null;
 }
 
 /** The thread an annotation belongs to: itself for a root, its parent for a reply. */

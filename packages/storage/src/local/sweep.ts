@@ -1,7 +1,7 @@
 import { opendir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SweepOptions, SweepResult } from '../blob-store.ts';
-import { isValidKey } from '../keys.ts';
+import { Sweep } from '../sweep-rule.ts';
 
 /**
  * Two kinds of garbage:
@@ -18,26 +18,21 @@ export async function sweepLocalStore(
   tempDirName: string,
   options: SweepOptions,
 ): Promise<SweepResult> {
-  const cutoff = Date.now() - options.olderThanMs;
-  const result: SweepResult = { tempFilesRemoved: 0, unreferencedBlobsRemoved: 0, blobsKept: 0 };
+  const sweep = new Sweep(options);
 
   for await (const tempFile of walkFiles(tempDir, '')) {
-    if (await removeIfOlder(join(tempDir, tempFile), cutoff)) result.tempFilesRemoved++;
+    if (await removeIfOlder(join(tempDir, tempFile), sweep.cutoff)) sweep.result.tempFilesRemoved++;
   }
 
   for await (const key of walkFiles(root, '', tempDirName)) {
-    if (!isValidKey(key)) continue;
     const path = join(root, ...key.split('/'));
-    const stats = await stat(path).catch(() => null);
-    if (!stats) continue; // deleted meanwhile
-    if (stats.mtimeMs >= cutoff || (await options.isReferenced(key))) {
-      result.blobsKept++;
-      continue;
-    }
-    await rm(path, { force: true });
-    result.unreferencedBlobsRemoved++;
+    await sweep.blob(
+      key,
+      async () => (await stat(path).catch(() => null))?.mtimeMs ?? null,
+      () => rm(path, { force: true }),
+    );
   }
-  return result;
+  return sweep.result;
 }
 
 async function removeIfOlder(path: string, cutoff: number): Promise<boolean> {

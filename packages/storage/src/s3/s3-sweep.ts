@@ -8,7 +8,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { SweepOptions, SweepResult } from '../blob-store.ts';
-import { isValidKey } from '../keys.ts';
+import { Sweep } from '../sweep-rule.ts';
 
 /**
  * The local store's two kinds of garbage, in a bucket:
@@ -25,8 +25,8 @@ export async function sweepS3Store(
   scratchDir: string,
   options: SweepOptions,
 ): Promise<SweepResult> {
-  const cutoff = Date.now() - options.olderThanMs;
-  const result: SweepResult = { tempFilesRemoved: 0, unreferencedBlobsRemoved: 0, blobsKept: 0 };
+  const sweep = new Sweep(options);
+  const { cutoff, result } = sweep;
 
   for (const name of await readdir(scratchDir).catch(() => [] as string[])) {
     const path = join(scratchDir, name);
@@ -41,14 +41,12 @@ export async function sweepS3Store(
   for await (const page of paginateListObjectsV2({ client }, { Bucket: bucket })) {
     for (const object of page.Contents ?? []) {
       const key = object.Key;
-      if (!key || !isValidKey(key)) continue;
-      const modified = object.LastModified?.getTime() ?? Date.now();
-      if (modified >= cutoff || (await options.isReferenced(key))) {
-        result.blobsKept++;
-        continue;
-      }
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-      result.unreferencedBlobsRemoved++;
+      if (!key) continue;
+      await sweep.blob(
+        key,
+        async () => object.LastModified?.getTime() ?? Date.now(),
+        () => client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })),
+      );
     }
   }
   return result;

@@ -4,7 +4,7 @@ import { getOutcome, creditPolicyLookup } from '@onterms/domain';
 import { visibleRepIds } from '../access/policy.ts';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
-import { todayIn } from './today.ts';
+import { todayIn } from '../stats/zoned-time.ts';
 
 /** The dashboard's outcome: did clients pay on time, did they keep their promises, did hearing the terms help. */
 export const outcomeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {

@@ -8,7 +8,7 @@ import { importReceivables, RECEIVABLE_FIELDS } from '@onterms/domain';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { AppError } from '@onterms/domain';
-import { todayIn } from './today.ts';
+import { todayIn } from '../stats/zoned-time.ts';
 
 /** Receivables reports from accounting: the import that feeds the client page, follow-ups and outcome. */
 export const receivablesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {

@@ -13,7 +13,7 @@ import {
 import { visibleRepIds } from '../access/policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { AppError } from '@onterms/domain';
-import { addDays, addMonths, daysBetween, firstOfMonth, mondayOf, startOfDay, today } from './zoned-time.ts';
+import { addDays, addMonths, daysBetween, firstOfMonth, mondayOf, startOfDay, todayIn } from './zoned-time.ts';
 
 export interface StatsDeps {
   db: Kysely<Database>;
@@ -67,7 +67,7 @@ export async function termStats(
 ): Promise<TermStatsReport> {
   const tz = deps.timeZone;
   const groupBy = q.groupBy ?? 'rep';
-  const lastDay = q.to ?? today(tz);
+  const lastDay = q.to ?? todayIn(tz);
   const firstDay = q.from ?? addDays(lastDay, -(DEFAULT_DAYS - 1));
   const days = daysBetween(firstDay, lastDay) + 1;
   if (days < 1) throw new AppError('bad_request', '`from` must not be after `to`.', { field: 'from' });

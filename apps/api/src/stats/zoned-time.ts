@@ -35,8 +35,8 @@ function offsetMs(instant: number, timeZone: string): number {
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
-/** Today's date in the zone. */
-export function today(timeZone: string, now = new Date()): string {
+/** Today's calendar day (YYYY-MM-DD) in the zone. */
+export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',

@@ -22,22 +22,12 @@ let manager: User;
 let clients: Record<'romashka' | 'lutik' | 'vasilek', string>;
 let tone = 300;
 
-async function email(user: User) {
-  return (
-    await t.database.db
-      .selectFrom('users')
-      .select('email')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow()
-  ).email;
-}
-
 async function importReport(asOf: string, balances: { romashka: string; lutik: string; vasilek: string }) {
   const text = [
     'Контрагент;Документ;Дата;Срок оплаты;Сумма;Остаток;Менеджер',
-    `ООО «Ромашка»;Р-1;02.11.2026;16.11.2026;100000;${balances.romashka};${await email(rep1)}`,
-    `ООО «Лютик»;Л-1;02.11.2026;16.11.2026;50000;${balances.lutik};${await email(rep1)}`,
-    `АО «Василёк»;В-1;02.11.2026;16.11.2026;30000;${balances.vasilek};${await email(rep2)}`,
+    `ООО «Ромашка»;Р-1;02.11.2026;16.11.2026;100000;${balances.romashka};${rep1.email}`,
+    `ООО «Лютик»;Л-1;02.11.2026;16.11.2026;50000;${balances.lutik};${rep1.email}`,
+    `АО «Василёк»;В-1;02.11.2026;16.11.2026;30000;${balances.vasilek};${rep2.email}`,
   ].join('\n');
   const form = multipart({}, [{ name: 'file', filename: 'aging.csv', content: text }]);
   const res = await t.sut.inject({

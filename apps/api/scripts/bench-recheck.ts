@@ -6,12 +6,10 @@
 // calls per second; the ratio of latencies in the same run. Then the same for a company checklist
 // publish (POST /api/checklists), whose run analyses every stored call again from its segments
 // (`--no-checklist` skips it: it is much slower per call than a policy re-check). Prints; asserts nothing.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import ffmpeg from '@ffmpeg-installer/ffmpeg';
+import { synth } from '@onterms/media/testing/fixtures';
 import { sql } from 'kysely';
 import { createPipeline, type InProcessRunner } from '@onterms/pipeline';
 import { findRecheck, latestRecheck } from '@onterms/db';
@@ -25,7 +23,6 @@ const arg = (name: string, fallback: number) => {
 const CALLS = arg('calls', 10_000);
 const UPLOADS = arg('uploads', 20);
 const CHECKLIST = !process.argv.includes('--no-checklist');
-const run = promisify(execFile);
 const work = await mkdtemp(path.join(tmpdir(), 'onterms-bench-recheck-'));
 
 const t = await createTestApp({
@@ -80,17 +77,7 @@ try {
   const files: Buffer[] = [];
   for (let i = 0; i < UPLOADS * (CHECKLIST ? 3 : 2); i++) {
     const file = path.join(work, `u${i}.wav`);
-    await run(ffmpeg.path, [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'anoisesrc=d=2:c=pink:r=16000:a=0.1',
-      file,
-    ]);
-    files.push(await readFile(file));
+    files.push(await readFile(await synth(file, 'anoisesrc=d=2:c=pink:r=16000:a=0.1')));
   }
   let next = 0;
   const uploadOnce = async () => {

@@ -8,6 +8,7 @@ import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { notFound } from '@onterms/domain';
 import { todayIn } from '../stats/zoned-time.ts';
+import { withPolicy } from '../access/route-options.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -23,14 +24,11 @@ export const clientRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps
 
   app.get(
     '/clients',
-    {
-      config: { policy: 'clients.view' },
-      schema: {
-        summary: 'Clients whose name or tax id matches, in your scope (the upload form picks one)',
-        querystring: ClientSearchQuery,
-        response: { 200: ClientSuggestions, ...errors },
-      },
-    },
+    withPolicy('clients.view', {
+      summary: 'Clients whose name or tax id matches, in your scope (the upload form picks one)',
+      querystring: ClientSearchQuery,
+      response: { 200: ClientSuggestions, ...errors },
+    }),
     async (request) => ({
       items: await searchClients(deps.db, request.query.q ?? '', {
         repIds: await visibleRepIds(deps.db, request.principal!),
@@ -41,16 +39,13 @@ export const clientRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps
 
   app.get(
     '/clients/:clientId',
-    {
-      config: { policy: 'clients.view' },
-      schema: {
-        summary:
-          "A client's page: invoices (due, paid, days late), payments, calls with flags, promises, risk signals, rep",
-        // any text: what is not a client's id is a client that does not exist (404), not a malformed request
-        params: Type.Object({ clientId: Type.String() }),
-        response: { 200: ClientPageView, ...errors },
-      },
-    },
+    withPolicy('clients.view', {
+      summary:
+        "A client's page: invoices (due, paid, days late), payments, calls with flags, promises, risk signals, rep",
+      // any text: what is not a client's id is a client that does not exist (404), not a malformed request
+      params: Type.Object({ clientId: Type.String() }),
+      response: { 200: ClientPageView, ...errors },
+    }),
     async (request) => {
       if (!UUID.test(request.params.clientId)) throw notFound('client');
       const page = await getClientPage(

@@ -7,6 +7,7 @@ import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { AppError } from '@onterms/domain';
 import { todayIn } from '../stats/zoned-time.ts';
+import { withPolicy } from '../access/route-options.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
@@ -23,14 +24,11 @@ export const followUpRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
 
   app.get(
     '/follow-ups',
-    {
-      config: { policy: 'followUps.list' },
-      schema: {
-        summary:
-          'Open follow-ups in your scope: overdue invoices with no call to the client within N days (a first delay first), broken promises, negotiations with overdue clients',
-        response: { 200: FollowUpQueue, ...errors },
-      },
-    },
+    withPolicy('followUps.list', {
+      summary:
+        'Open follow-ups in your scope: overdue invoices with no call to the client within N days (a first delay first), broken promises, negotiations with overdue clients',
+      response: { 200: FollowUpQueue, ...errors },
+    }),
     async (request) => {
       const queue = await listFollowUps(followUpDeps, await visibleRepIds(deps.db, request.principal!));
       return {
@@ -46,14 +44,11 @@ export const followUpRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
 
   app.post(
     '/follow-ups/snoozes',
-    {
-      config: { policy: 'followUps.snooze' },
-      schema: {
-        summary: 'Put a follow-up aside until a date, with a reason (audited)',
-        body: SnoozeFollowUpBody,
-        response: { 204: Type.Null(), ...errors },
-      },
-    },
+    withPolicy('followUps.snooze', {
+      summary: 'Put a follow-up aside until a date, with a reason (audited)',
+      body: SnoozeFollowUpBody,
+      response: { 204: Type.Null(), ...errors },
+    }),
     async (request, reply) => {
       const principal = request.principal!;
       const until = new Date(`${request.body.until}T00:00:00Z`);

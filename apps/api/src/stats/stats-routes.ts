@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../app.ts';
 import { statsBasis } from './stats-basis.ts';
 import { termStats } from './term-stats.ts';
+import { withPolicy } from '../access/route-options.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
@@ -12,28 +13,22 @@ export const statsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
 
   app.get(
     '/stats/terms',
-    {
-      config: { policy: 'stats.view' },
-      schema: {
-        summary:
-          'Share of analysed calls with payment terms, deadline, sanctions, all three, deflections — per group, with the previous period',
-        querystring: TermStatsQuery,
-        response: { 200: TermStatsReport, ...errors },
-      },
-    },
+    withPolicy('stats.view', {
+      summary:
+        'Share of analysed calls with payment terms, deadline, sanctions, all three, deflections — per group, with the previous period',
+      querystring: TermStatsQuery,
+      response: { 200: TermStatsReport, ...errors },
+    }),
     async (request) => termStats(statsDeps, request.principal!, request.query),
   );
 
   app.get(
     '/stats/basis',
-    {
-      config: { policy: 'stats.view' },
-      schema: {
-        summary:
-          'Which credit policy and company checklist versions the numbers come from, and how far a re-check running now is',
-        response: { 200: StatsBasisResponse, ...errors },
-      },
-    },
+    withPolicy('stats.view', {
+      summary:
+        'Which credit policy and company checklist versions the numbers come from, and how far a re-check running now is',
+      response: { 200: StatsBasisResponse, ...errors },
+    }),
     async () => statsBasis(deps.db),
   );
 };

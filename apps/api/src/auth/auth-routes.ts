@@ -8,6 +8,7 @@ import { principalForUser, type UserPrincipal } from '../access/principal.ts';
 import type { AppDeps } from '../app.ts';
 import { AppError } from '@onterms/domain';
 import { withPolicy, publicRoute } from '../access/route-options.ts';
+import { companyTimeZone } from '../stats/zoned-time.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody };
 
@@ -16,7 +17,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
   const { db, auth } = deps;
   const workspace = {
     speechToText: Boolean(deps.config.stt?.engine),
-    timeZone: deps.config.company?.timeZone ?? 'Europe/Moscow',
+    timeZone: companyTimeZone(deps.config),
   };
 
   const me = async (principal: UserPrincipal) => {

@@ -41,6 +41,7 @@ import { checklistRoutes } from './checklist-routes.ts';
 import { actorOf, toRecheckView, toVersionView } from './credit-policy-views.ts';
 import { policyStats } from './policy-stats.ts';
 import { withPolicy } from '../access/route-options.ts';
+import { companyTimeZone } from '../stats/zoned-time.ts';
 
 const toBreachItem = (r: PolicyBreachRow): PolicyBreachItem => ({
   ...r,
@@ -256,11 +257,7 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
       response: { 200: PolicyStatsResponse, ...errors },
     }),
     async (request) =>
-      policyStats(
-        { db, timeZone: deps.config.company?.timeZone ?? 'Europe/Moscow' },
-        request.principal!,
-        request.query,
-      ),
+      policyStats({ db, timeZone: companyTimeZone(deps.config) }, request.principal!, request.query),
   );
 
   app.get(

@@ -2,12 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ClientPageView, ClientSearchQuery, ClientSuggestions } from '@onterms/contracts';
 import { searchClients } from '@onterms/db';
-import { getClientPage, creditPolicyLookup } from '@onterms/domain';
+import { getClientPage } from '@onterms/domain';
 import { visibleRepIds } from '../access/policy.ts';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { notFound } from '@onterms/domain';
-import { todayIn } from '../stats/zoned-time.ts';
+import { receivablesDeps } from './receivables-deps.ts';
 import { withPolicy } from '../access/route-options.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,12 +15,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
 
 /** Clients: the upload form's autocomplete, and the client page (invoices, payments, calls, promises, risk). */
 export const clientRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
-  const timeZone = deps.config.company?.timeZone ?? 'Europe/Moscow';
-  const pageDeps = {
-    db: deps.db,
-    policy: deps.creditPolicy ?? creditPolicyLookup(deps.db),
-    today: () => todayIn(timeZone),
-  };
+  const pageDeps = receivablesDeps(deps);
 
   app.get(
     '/clients',

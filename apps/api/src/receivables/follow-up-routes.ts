@@ -1,24 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { FollowUpQueue, SnoozeFollowUpBody } from '@onterms/contracts';
-import { listFollowUps, snoozeFollowUp, creditPolicyLookup } from '@onterms/domain';
+import { listFollowUps, snoozeFollowUp } from '@onterms/domain';
 import { visibleRepIds } from '../access/policy.ts';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { AppError } from '@onterms/domain';
-import { todayIn } from '../stats/zoned-time.ts';
+import { receivablesDeps } from './receivables-deps.ts';
 import { withPolicy } from '../access/route-options.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
 /** The follow-up queue: who needs a call about money, and why. */
 export const followUpRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
-  const timeZone = deps.config.company?.timeZone ?? 'Europe/Moscow';
   const followUpDeps = {
-    db: deps.db,
-    policy: deps.creditPolicy ?? creditPolicyLookup(deps.db),
+    ...receivablesDeps(deps),
     defaultDays: deps.config.company?.followUpDays ?? 3,
-    today: () => todayIn(timeZone),
     now: () => new Date(),
   };
 
@@ -52,7 +49,7 @@ export const followUpRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     async (request, reply) => {
       const principal = request.principal!;
       const until = new Date(`${request.body.until}T00:00:00Z`);
-      if (request.body.until <= todayIn(timeZone)) {
+      if (request.body.until <= followUpDeps.today()) {
         throw new AppError('bad_request', 'Snooze until a day after today.');
       }
       await snoozeFollowUp(followUpDeps, await visibleRepIds(deps.db, principal), {

@@ -1,20 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OutcomeQuery, OutcomeReport } from '@onterms/contracts';
-import { getOutcome, creditPolicyLookup } from '@onterms/domain';
+import { getOutcome } from '@onterms/domain';
 import { visibleRepIds } from '../access/policy.ts';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
-import { todayIn } from '../stats/zoned-time.ts';
+import { receivablesDeps } from './receivables-deps.ts';
 import { withPolicy } from '../access/route-options.ts';
 
 /** The dashboard's outcome: did clients pay on time, did they keep their promises, did hearing the terms help. */
 export const outcomeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
-  const timeZone = deps.config.company?.timeZone ?? 'Europe/Moscow';
-  const outcomeDeps = {
-    db: deps.db,
-    policy: deps.creditPolicy ?? creditPolicyLookup(deps.db),
-    today: () => todayIn(timeZone),
-  };
+  const outcomeDeps = receivablesDeps(deps);
 
   app.get(
     '/stats/outcome',

@@ -8,12 +8,12 @@ import { importReceivables, RECEIVABLE_FIELDS } from '@onterms/domain';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { AppError } from '@onterms/domain';
-import { todayIn } from '../stats/zoned-time.ts';
+import { companyTimeZone, todayIn } from '../stats/zoned-time.ts';
 import { withPolicy } from '../access/route-options.ts';
 
 /** Receivables reports from accounting: the import that feeds the client page, follow-ups and outcome. */
 export const receivablesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
-  const timeZone = deps.config.company?.timeZone ?? 'Europe/Moscow';
+  const timeZone = companyTimeZone(deps.config);
   const importDeps = { db: deps.db, defaultCurrency: deps.config.company?.currency ?? 'RUB', timeZone };
 
   app.post(

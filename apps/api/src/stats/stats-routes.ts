@@ -3,13 +3,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../app.ts';
 import { statsBasis } from './stats-basis.ts';
 import { termStats } from './term-stats.ts';
+import { companyTimeZone } from './zoned-time.ts';
 import { withPolicy } from '../access/route-options.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
 /** The director's dashboard: terms voiced by rep, team, week or month, in the caller's scope. */
 export const statsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
-  const statsDeps = { db: deps.db, timeZone: deps.config.company?.timeZone ?? 'Europe/Moscow' };
+  const statsDeps = { db: deps.db, timeZone: companyTimeZone(deps.config) };
 
   app.get(
     '/stats/terms',

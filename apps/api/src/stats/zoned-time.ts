@@ -70,3 +70,8 @@ export function addMonths(day: string, months: number): string {
   d.setUTCMonth(d.getUTCMonth() + months, 1);
   return d.toISOString().slice(0, 10);
 }
+
+/** COMPANY_TIME_ZONE, or Moscow where the app runs without company settings (tests, the CLI's defaults). */
+export function companyTimeZone(config: { company?: { timeZone: string } }): string {
+  return config.company?.timeZone ?? 'Europe/Moscow';
+}

@@ -12,7 +12,7 @@ import { createDemoUsers, ensureInitialAdmin } from '@onterms/domain';
 import { createPasswordHasher } from '@onterms/domain';
 import { sha256Hex } from '../auth/secrets.ts';
 import { createAccessFixtures, type AccessFixtures } from '../testing/access-fixtures.ts';
-import { multipart } from '../testing/multipart.ts';
+import { postUpload } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 let t: TestApp;
@@ -122,15 +122,10 @@ describe('API tokens', () => {
     const recording = await readFile(
       path.resolve(import.meta.dirname, '../../demo-data/northwind-net30.ogg'),
     );
-    const upload = (fields: Record<string, string>) => {
-      const form = multipart(fields, [{ name: 'audio', filename: 'pbx.ogg', content: recording }]);
-      return t.sut.inject({
-        method: 'POST',
-        url: '/api/calls',
-        payload: form.body,
-        headers: { ...form.headers, authorization: `Bearer ${fx.tokens.upload}` },
-      });
-    };
+    const upload = (fields: Record<string, string>) =>
+      postUpload(t.sut, { authorization: `Bearer ${fx.tokens.upload}` }, fields, [
+        { name: 'audio', filename: 'pbx.ogg', content: recording },
+      ]);
     const outside = await upload({ repId: fx.users.rep3 });
     expect(outside.statusCode, outside.body).toBe(400);
     expect(outside.json().error).toBe('unknown_rep');

@@ -51,13 +51,7 @@ async function stored() {
 }
 
 function upload(fields: Record<string, string>, files: FilePart[]) {
-  const form = multipart(fields, files);
-  return t.sut.inject({
-    method: 'POST',
-    url: '/api/calls',
-    payload: form.body,
-    headers: { ...form.headers, ...rep.headers },
-  });
+  return postUpload(t.sut, rep.headers, fields, files);
 }
 const audio = (filename = 'call.ogg'): FilePart => ({ name: 'audio', filename, content: recording });
 const transcriptPart = (value: unknown): FilePart => ({

@@ -13,6 +13,7 @@ import { synth } from '@onterms/media/testing/fixtures';
 import { sql } from 'kysely';
 import { createPipeline, type InProcessRunner } from '@onterms/pipeline';
 import { findRecheck, latestRecheck } from '@onterms/db';
+import { examplePolicy } from '@onterms/domain/testing/policy-fixtures';
 import { multipart } from '../src/testing/multipart.ts';
 import { createTestApp } from '../src/testing/test-app.ts';
 
@@ -108,20 +109,8 @@ try {
   const idle = await latencies();
   await (t.pipeline.queue as InProcessRunner).idle();
 
-  const policy = {
-    id: 'credit-rules',
-    version: 1,
-    defaultSegment: 'regular',
-    segments: [
-      {
-        id: 'regular',
-        name: 'Постоянные клиенты',
-        maxDeferralDays: 40,
-        penalty: { ratePercent: 0.1, per: 'day' },
-        requiredSanctions: ['penalty', 'suspension'],
-      },
-    ],
-  };
+  // the bench's calls are regular clients': only that segment's 40-day maximum and sanctions matter
+  const policy = examplePolicy(40);
   t0 = performance.now();
   const published = await t.sut.inject({
     method: 'POST',

@@ -6,15 +6,14 @@
 // calls per second; the ratio of latencies in the same run. Then the same for a company checklist
 // publish (POST /api/checklists), whose run analyses every stored call again from its segments
 // (`--no-checklist` skips it: it is much slower per call than a policy re-check). Prints; asserts nothing.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import ffmpeg from '@ffmpeg-installer/ffmpeg';
+import { synth } from '@onterms/media/testing/fixtures';
 import { sql } from 'kysely';
 import { createPipeline, type InProcessRunner } from '@onterms/pipeline';
 import { findRecheck, latestRecheck } from '@onterms/db';
+import { examplePolicy } from '@onterms/domain/testing/policy-fixtures';
 import { multipart } from '../src/testing/multipart.ts';
 import { createTestApp } from '../src/testing/test-app.ts';
 
@@ -25,7 +24,6 @@ const arg = (name: string, fallback: number) => {
 const CALLS = arg('calls', 10_000);
 const UPLOADS = arg('uploads', 20);
 const CHECKLIST = !process.argv.includes('--no-checklist');
-const run = promisify(execFile);
 const work = await mkdtemp(path.join(tmpdir(), 'onterms-bench-recheck-'));
 
 const t = await createTestApp({
@@ -80,17 +78,7 @@ try {
   const files: Buffer[] = [];
   for (let i = 0; i < UPLOADS * (CHECKLIST ? 3 : 2); i++) {
     const file = path.join(work, `u${i}.wav`);
-    await run(ffmpeg.path, [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'anoisesrc=d=2:c=pink:r=16000:a=0.1',
-      file,
-    ]);
-    files.push(await readFile(file));
+    files.push(await readFile(await synth(file, 'anoisesrc=d=2:c=pink:r=16000:a=0.1')));
   }
   let next = 0;
   const uploadOnce = async () => {
@@ -121,20 +109,8 @@ try {
   const idle = await latencies();
   await (t.pipeline.queue as InProcessRunner).idle();
 
-  const policy = {
-    id: 'credit-rules',
-    version: 1,
-    defaultSegment: 'regular',
-    segments: [
-      {
-        id: 'regular',
-        name: 'Постоянные клиенты',
-        maxDeferralDays: 40,
-        penalty: { ratePercent: 0.1, per: 'day' },
-        requiredSanctions: ['penalty', 'suspension'],
-      },
-    ],
-  };
+  // the bench's calls are regular clients': only that segment's 40-day maximum and sanctions matter
+  const policy = examplePolicy(40);
   t0 = performance.now();
   const published = await t.sut.inject({
     method: 'POST',

@@ -9,6 +9,7 @@ import type { Media } from '@onterms/media';
 import type { CallQueue } from '@onterms/pipeline';
 import type { BlobStore } from '@onterms/storage';
 import { registerAccessControl } from './access/access-control.ts';
+import { withPolicy } from './access/route-options.ts';
 import { adminRoutes } from './admin/admin-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import type { Authenticator } from './auth/authenticator.ts';
@@ -78,9 +79,7 @@ export const app: FastifyPluginAsync<AppDeps> = async (fastify, deps) => {
       await scope.register(followUpRoutes, deps);
       await scope.register(outcomeRoutes, deps);
       // Only login and health answer anonymous requests; the API's description is for signed-in clients.
-      scope.get('/openapi.json', { config: { policy: 'api.describe' }, schema: { hide: true } }, async () =>
-        fastify.swagger(),
-      );
+      scope.get('/openapi.json', withPolicy('api.describe', { hide: true }), async () => fastify.swagger());
     },
     { prefix: '/api' },
   );

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import Fastify from 'fastify';
-import { ConfigError, loadConfig, type Config } from '@onterms/config';
+import { loadConfigOrReport, type Config } from '@onterms/config';
 import { isBlobReferenced, migrateToLatest, openDatabase, requeueWaitingCalls } from '@onterms/db';
 import { createMedia } from '@onterms/media';
 import { createDefaultDeps, createPipeline } from '@onterms/pipeline';
@@ -171,11 +171,5 @@ closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {
 });
 
 function readConfigOrExit(): Config {
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
+  return loadConfigOrReport(process.env, console.error) ?? process.exit(1);
 }

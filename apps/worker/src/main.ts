@@ -3,7 +3,7 @@
  * no queue to consume: the embedded mode runs its in-process runner inside `npm start` instead.
  * Run as many of these as you like against the same Redis, PostgreSQL and blob storage.
  */
-import { ConfigError, loadConfig } from '@onterms/config';
+import { loadConfigOrReport } from '@onterms/config';
 import { openDatabase } from '@onterms/db';
 import { createMedia } from '@onterms/media';
 import { createDefaultDeps, startCallWorker } from '@onterms/pipeline';
@@ -12,16 +12,8 @@ import pino from 'pino';
 import { waitForSchema } from './schema-check.ts';
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
+  const config = loadConfigOrReport(process.env, console.error);
+  if (!config) return 2;
   const missing = [!config.redisUrl && 'REDIS_URL', !config.databaseUrl && 'DATABASE_URL'].filter(Boolean);
   if (!config.redisUrl || !config.databaseUrl) {
     console.error(

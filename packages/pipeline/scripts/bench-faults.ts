@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findCallById, insertTeam, insertUser, openDatabase } from '@onterms/db';
+import { findCallById, openDatabase } from '@onterms/db';
 import { freePort, startOwnPostgres } from '@onterms/db/own-postgres';
 import { createMedia } from '@onterms/media';
 import { DEFAULT_BINARY_PATHS } from '@onterms/media/binaries';
@@ -25,6 +25,7 @@ import { silentLogger } from '../src/deps.ts';
 import { BullmqCallQueue } from '../src/queue/bullmq-queue.ts';
 import { startCallWorker } from '../src/queue/bullmq-worker.ts';
 import { countRows, insertTestCall, jsonTranscriptFile, makeRecording } from '../src/testing/fixtures.ts';
+import { insertBenchRep } from './bench-support.ts';
 
 const args = process.argv.slice(2);
 const CALLS = Number(args[args.indexOf('--calls') + 1]) || 3;
@@ -73,13 +74,7 @@ const worker = await startCallWorker({
 });
 const queue = new BullmqCallQueue({ redisUrl, attempts: RETRY.attempts });
 
-const team = await insertTeam(database.db, 'Bench');
-const rep = await insertUser(database.db, {
-  email: 'bench@example.com',
-  name: 'Bench',
-  role: 'rep',
-  teamId: team.id,
-});
+const rep = await insertBenchRep(database.db);
 const recording = await makeRecording(dir, { seconds: 3 });
 
 async function newCalls(): Promise<string[]> {

@@ -20,13 +20,14 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { insertTeam, insertUser, type NewCall } from '@onterms/db';
+import type { NewCall } from '@onterms/db';
 import { createTestDatabase, newCallRow } from '@onterms/db/testing';
 import { createLocalBlobStore, createS3BlobStore, type BlobStore } from '@onterms/storage';
 import { startS3TestServer } from '@onterms/storage/testing/s3-test-server';
 import { BullmqCallQueue } from '../src/queue/bullmq-queue.ts';
 import { deleteRedisPrefix, makeRecording, negotiationTranscript } from '../src/testing/fixtures.ts';
 import { DEFAULT_PREFIX } from '../src/queue/redis.ts';
+import { insertBenchRep } from './bench-support.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -63,13 +64,7 @@ const s3 = STORAGES.includes('s3') ? await startS3TestServer('onterms-bench') : 
 
 try {
   await deleteRedisPrefix(DEFAULT_PREFIX, REDIS_URL);
-  const team = await insertTeam(database.db, 'Bench');
-  const rep = await insertUser(database.db, {
-    email: 'bench@example.com',
-    name: 'Bench',
-    role: 'rep',
-    teamId: team.id,
-  });
+  const rep = await insertBenchRep(database.db);
   const recording = await makeRecording(dataDir, { seconds: 3 });
   const audioKey = 'bench/original.wav';
   const storages: Storage[] = STORAGES.map((name) =>

@@ -26,6 +26,7 @@ type Who = Exclude<Actor, 'anonymous'>;
 /** Non-object actions: may this actor do it at all. Object actions: on which of the three calls. */
 type Expectation = Record<Who, boolean | Relation[]>;
 
+const WHO: Who[] = ['rep', 'manager', 'director', 'admin', 'token:read', 'token:upload'];
 const ALL: Relation[] = ['own', 'team', 'other'];
 const OWN: Relation[] = ['own'];
 const TEAM: Relation[] = ['own', 'team'];
@@ -41,30 +42,14 @@ const VISIBLE: Record<Who, Relation[]> = {
   'token:upload': NONE,
 };
 
-const readCalls: Expectation = {
-  rep: OWN,
-  manager: TEAM,
-  director: ALL,
-  admin: NONE,
-  'token:read': TEAM,
-  'token:upload': NONE,
-};
-const adminOnly: Expectation = {
-  rep: false,
-  manager: false,
-  director: false,
-  admin: true,
-  'token:read': false,
-  'token:upload': false,
-};
-const people: Expectation = {
-  rep: true,
-  manager: true,
-  director: true,
-  admin: true,
-  'token:read': false,
-  'token:upload': false,
-};
+/** Reading a call is allowed exactly where the call is visible. */
+const readCalls: Expectation = VISIBLE;
+/** A non-object action: true for the actors listed, false for every other. */
+function only(...allowed: Who[]): Expectation {
+  return Object.fromEntries(WHO.map((who) => [who, allowed.includes(who)])) as Expectation;
+}
+const adminOnly = only('admin');
+const people = only('rep', 'manager', 'director', 'admin');
 const onCalls = (rep: Relation[], manager: Relation[]): Expectation => ({
   rep,
   manager,
@@ -75,26 +60,12 @@ const onCalls = (rep: Relation[], manager: Relation[]): Expectation => ({
 });
 
 const EXPECTED: Record<string, Expectation> = {
-  'calls.list': {
-    rep: true,
-    manager: true,
-    director: true,
-    admin: false,
-    'token:read': true,
-    'token:upload': false,
-  },
+  'calls.list': only('rep', 'manager', 'director', 'token:read'),
   'calls.view': readCalls,
   'calls.audio': readCalls,
   'calls.peaks': readCalls,
   'calls.transcript': readCalls,
-  'calls.upload': {
-    rep: true,
-    manager: true,
-    director: false,
-    admin: false,
-    'token:read': false,
-    'token:upload': true,
-  },
+  'calls.upload': only('rep', 'manager', 'token:upload'),
   'calls.reanalyze': onCalls(OWN, TEAM),
   'calls.attachTranscript': onCalls(OWN, TEAM),
   'calls.retry': onCalls(OWN, TEAM),
@@ -104,33 +75,12 @@ const EXPECTED: Record<string, Expectation> = {
   'annotations.create': onCalls(NONE, TEAM),
   'annotations.reply': onCalls(OWN, TEAM),
   'annotations.acknowledge': onCalls(OWN, NONE),
-  'inbox.feedback': {
-    rep: true,
-    manager: false,
-    director: false,
-    admin: false,
-    'token:read': false,
-    'token:upload': false,
-  },
-  'inbox.review': {
-    rep: false,
-    manager: true,
-    director: false,
-    admin: false,
-    'token:read': false,
-    'token:upload': false,
-  },
+  'inbox.feedback': only('rep'),
+  'inbox.review': only('manager'),
   'inbox.counts': people,
   'coaching.viewTags': people,
   'coaching.manageTags': adminOnly,
-  'stats.view': {
-    rep: true,
-    manager: true,
-    director: true,
-    admin: false,
-    'token:read': false,
-    'token:upload': false,
-  },
+  'stats.view': only('rep', 'manager', 'director'),
   'checklists.view': people,
   'creditPolicy.view': { ...adminOnly, manager: true, director: true },
   'creditPolicy.manage': { ...adminOnly, director: true },
@@ -144,46 +94,11 @@ const EXPECTED: Record<string, Expectation> = {
   'tokens.manage': adminOnly,
   'audit.view': adminOnly,
   'account.self': people,
-  'receivables.import': {
-    rep: false,
-    manager: false,
-    director: true,
-    admin: true,
-    'token:read': false,
-    'token:upload': false,
-  },
-  'clients.view': {
-    rep: true,
-    manager: true,
-    director: true,
-    admin: false,
-    'token:read': false,
-    'token:upload': false,
-  },
-  'followUps.list': {
-    rep: true,
-    manager: true,
-    director: true,
-    admin: false,
-    'token:read': false,
-    'token:upload': false,
-  },
-  'followUps.snooze': {
-    rep: false,
-    manager: true,
-    director: false,
-    admin: false,
-    'token:read': false,
-    'token:upload': false,
-  },
-  'api.describe': {
-    rep: true,
-    manager: true,
-    director: true,
-    admin: true,
-    'token:read': true,
-    'token:upload': true,
-  },
+  'receivables.import': only('director', 'admin'),
+  'clients.view': only('rep', 'manager', 'director'),
+  'followUps.list': only('rep', 'manager', 'director'),
+  'followUps.snooze': only('manager'),
+  'api.describe': only('rep', 'manager', 'director', 'admin', 'token:read', 'token:upload'),
 };
 
 const t = await createTestApp();

@@ -6,7 +6,7 @@ import type { Principal } from './principal.ts';
 /**
  * The access policy: every action any route performs, the resource it belongs to, who may perform it,
  * and — for actions on one object — which route parameter names that object. Routes declare their
- * action in `config.policy`; the access-control hook (access-control.ts) enforces it before the
+ * action in `config.policy` (with `withPolicy(action, schema)`, route-options.ts); the access-control hook (access-control.ts) enforces it before the
  * handler runs, and refuses to boot when an /api route declares neither a policy nor `public: true`.
  *
  * Rules in words: a rep — their own calls (view, upload, reply to and acknowledge feedback); a manager —

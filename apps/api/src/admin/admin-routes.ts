@@ -35,6 +35,7 @@ import { withAuditNames } from './audit-names.ts';
 import type { AppDeps } from '../app.ts';
 import { changeAccount, createUser, resetPassword } from '@onterms/domain';
 import { AppError } from '@onterms/domain';
+import { withPolicy } from '../access/route-options.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -47,26 +48,23 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
   // ---- users ----
   app.get(
     '/admin/users',
-    {
-      config: { policy: 'users.manage' },
-      schema: { summary: 'Every user', response: { 200: Type.Array(AdminUser), ...errors } },
-    },
+    withPolicy('users.manage', {
+      summary: 'Every user',
+      response: { 200: Type.Array(AdminUser), ...errors },
+    }),
     async () => (await listUsers(db)).map(toAdminUser),
   );
 
   app.post(
     '/admin/users',
-    {
-      config: { policy: 'users.manage' },
-      schema: {
-        summary: 'Create a user; without a password one is generated and returned once',
-        body: CreateUserBody,
-        response: {
-          201: CreatedUser,
-          ...errors,
-        },
+    withPolicy('users.manage', {
+      summary: 'Create a user; without a password one is generated and returned once',
+      body: CreateUserBody,
+      response: {
+        201: CreatedUser,
+        ...errors,
       },
-    },
+    }),
     async (request, reply) => {
       const { user, generatedPassword } = await createUser(db, auth.passwords, request.body);
       await auth.audit.record(request, {
@@ -83,15 +81,12 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
 
   app.patch(
     '/admin/users/:id',
-    {
-      config: { policy: 'users.manage' },
-      schema: {
-        summary: 'Change name, role, team, led teams, or disable/enable (role changes are audited)',
-        params: IdParams,
-        body: UpdateUserBody,
-        response: { 200: AdminUser, ...errors },
-      },
-    },
+    withPolicy('users.manage', {
+      summary: 'Change name, role, team, led teams, or disable/enable (role changes are audited)',
+      params: IdParams,
+      body: UpdateUserBody,
+      response: { 200: AdminUser, ...errors },
+    }),
     async (request) => {
       const id = requireUuid(request.params.id, 'user');
       const { user, changes } = await changeAccount(db, id, request.body);
@@ -124,18 +119,15 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
 
   app.post(
     '/admin/users/:id/password',
-    {
-      config: { policy: 'users.manage' },
-      schema: {
-        summary: "Set a user's password (generated and returned once when omitted); their sessions end",
-        params: IdParams,
-        body: ResetPasswordBody,
-        response: {
-          200: PasswordReset,
-          ...errors,
-        },
+    withPolicy('users.manage', {
+      summary: "Set a user's password (generated and returned once when omitted); their sessions end",
+      params: IdParams,
+      body: ResetPasswordBody,
+      response: {
+        200: PasswordReset,
+        ...errors,
       },
-    },
+    }),
     async (request) => {
       const id = requireUuid(request.params.id, 'user');
       const result = await resetPassword(db, auth.passwords, id, request.body.password ?? null);
@@ -147,19 +139,20 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
   // ---- teams ----
   app.get(
     '/admin/teams',
-    {
-      config: { policy: 'teams.manage' },
-      schema: { summary: 'Every team', response: { 200: Type.Array(AdminTeam), ...errors } },
-    },
+    withPolicy('teams.manage', {
+      summary: 'Every team',
+      response: { 200: Type.Array(AdminTeam), ...errors },
+    }),
     async () => listTeams(db),
   );
 
   app.post(
     '/admin/teams',
-    {
-      config: { policy: 'teams.manage' },
-      schema: { summary: 'Create a team', body: TeamBody, response: { 201: AdminTeam, ...errors } },
-    },
+    withPolicy('teams.manage', {
+      summary: 'Create a team',
+      body: TeamBody,
+      response: { 201: AdminTeam, ...errors },
+    }),
     async (request, reply) => {
       const team = await insertTeam(db, request.body.name.trim()).catch((error: { code?: string }) => {
         throw error.code === '23505'
@@ -178,15 +171,12 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
 
   app.patch(
     '/admin/teams/:id',
-    {
-      config: { policy: 'teams.manage' },
-      schema: {
-        summary: 'Rename a team',
-        params: IdParams,
-        body: TeamBody,
-        response: { 200: AdminTeam, ...errors },
-      },
-    },
+    withPolicy('teams.manage', {
+      summary: 'Rename a team',
+      params: IdParams,
+      body: TeamBody,
+      response: { 200: AdminTeam, ...errors },
+    }),
     async (request) => {
       const id = requireUuid(request.params.id, 'team');
       const before = await findTeamById(db, id);
@@ -209,28 +199,22 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
   // ---- tokens ----
   app.get(
     '/admin/tokens',
-    {
-      config: { policy: 'tokens.manage' },
-      schema: {
-        summary: 'Every API token (never the secret), with when it was last used',
-        response: { 200: Type.Array(AdminToken), ...errors },
-      },
-    },
+    withPolicy('tokens.manage', {
+      summary: 'Every API token (never the secret), with when it was last used',
+      response: { 200: Type.Array(AdminToken), ...errors },
+    }),
     async () => (await listApiTokens(db)).map(toAdminToken),
   );
 
   app.post(
     '/admin/tokens',
-    {
-      config: { policy: 'tokens.manage' },
-      schema: {
-        summary: 'Create an API token: the secret is in this answer only',
-        description:
-          'Scopes: `calls:upload` (upload calls for reps of the given teams), `calls:read` (read their calls).',
-        body: CreateTokenBody,
-        response: { 201: CreatedToken, ...errors },
-      },
-    },
+    withPolicy('tokens.manage', {
+      summary: 'Create an API token: the secret is in this answer only',
+      description:
+        'Scopes: `calls:upload` (upload calls for reps of the given teams), `calls:read` (read their calls).',
+      body: CreateTokenBody,
+      response: { 201: CreatedToken, ...errors },
+    }),
     async (request, reply) => {
       for (const teamId of request.body.teamIds) {
         if (!(await findTeamById(db, teamId)))
@@ -253,14 +237,11 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
 
   app.delete(
     '/admin/tokens/:id',
-    {
-      config: { policy: 'tokens.manage' },
-      schema: {
-        summary: 'Revoke a token: it stops working at once',
-        params: IdParams,
-        response: { 200: AdminToken, ...errors },
-      },
-    },
+    withPolicy('tokens.manage', {
+      summary: 'Revoke a token: it stops working at once',
+      params: IdParams,
+      response: { 200: AdminToken, ...errors },
+    }),
     async (request) => {
       const id = requireUuid(request.params.id, 'token');
       if (!(await findApiTokenById(db, id))) throw new AppError('not_found', 'No such token.');
@@ -274,17 +255,14 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
   // ---- audit log ----
   app.get(
     '/admin/audit',
-    {
-      config: { policy: 'audit.view' },
-      schema: {
-        summary: 'The audit log, newest first, filtered by actor, action, object and time',
-        querystring: AuditQuery,
-        response: {
-          200: AuditPage,
-          ...errors,
-        },
+    withPolicy('audit.view', {
+      summary: 'The audit log, newest first, filtered by actor, action, object and time',
+      querystring: AuditQuery,
+      response: {
+        200: AuditPage,
+        ...errors,
       },
-    },
+    }),
     async (request) => {
       const q = request.query;
       const { items, total } = await listAuditEntries(

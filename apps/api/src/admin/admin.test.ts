@@ -12,7 +12,7 @@ import { createDemoUsers, ensureInitialAdmin } from '@onterms/domain';
 import { createPasswordHasher } from '@onterms/domain';
 import { sha256Hex } from '../auth/secrets.ts';
 import { createAccessFixtures, type AccessFixtures } from '../testing/access-fixtures.ts';
-import { multipart } from '../testing/multipart.ts';
+import { postUpload } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 let t: TestApp;
@@ -30,6 +30,9 @@ afterAll(async () => {
 
 const get = async (url: string, headers: Record<string, string>) =>
   t.sut.inject({ method: 'GET', url, headers });
+/** PATCH an admin resource (`users/<id>`, `teams/<id>`) as the admin. */
+const patchAsAdmin = async (path: string, payload: object) =>
+  t.sut.inject({ method: 'PATCH', url: `/api/admin/${path}`, headers: admin, payload });
 const audit = async (query: string) =>
   (await get(`/api/admin/audit?${query}`, admin)).json() as {
     items: {
@@ -119,15 +122,10 @@ describe('API tokens', () => {
     const recording = await readFile(
       path.resolve(import.meta.dirname, '../../demo-data/northwind-net30.ogg'),
     );
-    const upload = (fields: Record<string, string>) => {
-      const form = multipart(fields, [{ name: 'audio', filename: 'pbx.ogg', content: recording }]);
-      return t.sut.inject({
-        method: 'POST',
-        url: '/api/calls',
-        payload: form.body,
-        headers: { ...form.headers, authorization: `Bearer ${fx.tokens.upload}` },
-      });
-    };
+    const upload = (fields: Record<string, string>) =>
+      postUpload(t.sut, { authorization: `Bearer ${fx.tokens.upload}` }, fields, [
+        { name: 'audio', filename: 'pbx.ogg', content: recording },
+      ]);
     const outside = await upload({ repId: fx.users.rep3 });
     expect(outside.statusCode, outside.body).toBe(400);
     expect(outside.json().error).toBe('unknown_rep');
@@ -201,12 +199,7 @@ describe('the audit log', () => {
     const teams = await db.selectFrom('teams').select(['id', 'name']).limit(2).execute();
     const rep = await t.createUser('rep', { teamId: teams[0]!.id });
     await db.updateTable('users').set({ name: 'Павел Смирнов' }).where('id', '=', rep.id).execute();
-    const res = await t.sut.inject({
-      method: 'PATCH',
-      url: `/api/admin/users/${rep.id}`,
-      headers: admin,
-      payload: { teamId: teams[1]!.id },
-    });
+    const res = await patchAsAdmin(`users/${rep.id}`, { teamId: teams[1]!.id });
     expect(res.statusCode, res.body).toBe(200);
     const entry = (await audit(`action=user.updated&objectId=${rep.id}`)).items[0] as unknown as {
       actorName: string | null;
@@ -236,12 +229,7 @@ describe('the audit log', () => {
   });
 
   it('records role changes with before and after, and filters by action prefix, actor and time', async () => {
-    const res = await t.sut.inject({
-      method: 'PATCH',
-      url: `/api/admin/users/${fx.users.target}`,
-      headers: admin,
-      payload: { role: 'director' },
-    });
+    const res = await patchAsAdmin(`users/${fx.users.target}`, { role: 'director' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ role: 'director', teamId: null });
     const changed = await audit(`action=user.role_changed&objectId=${fx.users.target}`);
@@ -301,12 +289,7 @@ describe('admin: users and teams', () => {
   });
 
   it('keeps at least one active admin', async () => {
-    const res = await t.sut.inject({
-      method: 'PATCH',
-      url: `/api/admin/users/${fx.users.admin}`,
-      headers: admin,
-      payload: { role: 'rep' },
-    });
+    const res = await patchAsAdmin(`users/${fx.users.admin}`, { role: 'rep' });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toMatch(/last active admin/);
   });
@@ -330,12 +313,7 @@ describe('admin: users and teams', () => {
         })
       ).statusCode,
     ).toBe(409);
-    const renamed = await t.sut.inject({
-      method: 'PATCH',
-      url: `/api/admin/teams/${id}`,
-      headers: admin,
-      payload: { name: 'Дальний Восток' },
-    });
+    const renamed = await patchAsAdmin(`teams/${id}`, { name: 'Дальний Восток' });
     expect(renamed.json().name).toBe('Дальний Восток');
     expect((await audit(`objectId=${id}`)).items.map((e) => e.action).sort()).toEqual([
       'team.created',

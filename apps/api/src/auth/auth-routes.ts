@@ -7,6 +7,8 @@ import { userPrincipal } from '../access/access-control.ts';
 import { principalForUser, type UserPrincipal } from '../access/principal.ts';
 import type { AppDeps } from '../app.ts';
 import { AppError } from '@onterms/domain';
+import { withPolicy, publicRoute } from '../access/route-options.ts';
+import { companyTimeZone } from '../stats/zoned-time.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody };
 
@@ -15,7 +17,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
   const { db, auth } = deps;
   const workspace = {
     speechToText: Boolean(deps.config.stt?.engine),
-    timeZone: deps.config.company?.timeZone ?? 'Europe/Moscow',
+    timeZone: companyTimeZone(deps.config),
   };
 
   const me = async (principal: UserPrincipal) => {
@@ -33,18 +35,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.post(
     '/auth/login',
-    {
-      config: { public: true },
-      schema: {
-        summary: 'Sign in with email and password; sets the session cookie',
-        description:
-          'Answers the same 401 for an unknown email and a wrong password. After 5 failed attempts for one email ' +
-          '(or 50 from one IP) within 15 minutes, answers 429 with Retry-After. Send the returned csrfToken as ' +
-          'X-CSRF-Token on every POST/PUT/PATCH/DELETE.',
-        body: LoginBody,
-        response: { 200: SessionInfo, ...errors },
-      },
-    },
+    publicRoute({
+      summary: 'Sign in with email and password; sets the session cookie',
+      description:
+        'Answers the same 401 for an unknown email and a wrong password. After 5 failed attempts for one email ' +
+        '(or 50 from one IP) within 15 minutes, answers 429 with Retry-After. Send the returned csrfToken as ' +
+        'X-CSRF-Token on every POST/PUT/PATCH/DELETE.',
+      body: LoginBody,
+      response: { 200: SessionInfo, ...errors },
+    }),
     async (request, reply) => {
       const { user, csrfToken } = await auth.login(request, reply, request.body.email, request.body.password);
       const principal = await principalForUser(db, user.id);
@@ -55,22 +54,19 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.get(
     '/auth/first-run',
-    {
-      config: { public: true },
-      schema: {
-        summary: 'Whether anyone can sign in yet (a fresh install says how to create the first user)',
-        response: { 200: FirstRunInfo },
-      },
-    },
+    publicRoute({
+      summary: 'Whether anyone can sign in yet (a fresh install says how to create the first user)',
+      response: { 200: FirstRunInfo },
+    }),
     async () => ({ usersExist: (await countUsers(db)) > 0 }),
   );
 
   app.post(
     '/auth/logout',
-    {
-      config: { policy: 'account.self' },
-      schema: { summary: 'Sign out: ends this session', response: { 204: Type.Null(), ...errors } },
-    },
+    withPolicy('account.self', {
+      summary: 'Sign out: ends this session',
+      response: { 204: Type.Null(), ...errors },
+    }),
     async (request, reply) => {
       const principal = request.principal!;
       await auth.audit.record(request, {
@@ -85,13 +81,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.get(
     '/auth/me',
-    {
-      config: { policy: 'account.self' },
-      schema: {
-        summary: 'Who is signed in, and the CSRF token for this session',
-        response: { 200: SessionInfo, ...errors },
-      },
-    },
+    withPolicy('account.self', {
+      summary: 'Who is signed in, and the CSRF token for this session',
+      response: { 200: SessionInfo, ...errors },
+    }),
     async (request) => {
       const principal = userPrincipal(request);
       return { user: await me(principal), csrfToken: principal.session?.csrfToken ?? '', workspace };
@@ -100,14 +93,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.post(
     '/auth/password',
-    {
-      config: { policy: 'account.self' },
-      schema: {
-        summary: 'Change your password: every other session ends, this one gets a new id',
-        body: PasswordBody,
-        response: { 200: Type.Object({ csrfToken: Type.String() }), ...errors },
-      },
-    },
+    withPolicy('account.self', {
+      summary: 'Change your password: every other session ends, this one gets a new id',
+      body: PasswordBody,
+      response: { 200: Type.Object({ csrfToken: Type.String() }), ...errors },
+    }),
     async (request, reply) => {
       const principal = userPrincipal(request);
       return auth.changePassword(

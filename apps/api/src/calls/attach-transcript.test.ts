@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart } from '../testing/multipart.ts';
+import { postUpload } from '../testing/multipart.ts';
 import { waitFor } from '../testing/waiting.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
@@ -30,30 +30,24 @@ afterAll(async () => {
   await t.close();
 });
 
-const getCall = async (id: string) =>
-  (await t.sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers: rep.headers })).json();
+const getCall = async (id: string, who = rep) =>
+  (await t.sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers: who.headers })).json();
 
-const statusBecomes = (id: string, status: string) =>
+const statusBecomes = (id: string, status: string, who = rep) =>
   waitFor(
     async () => {
-      const call = await getCall(id);
+      const call = await getCall(id, who);
       return call.status === status ? call : undefined;
     },
     `the call to be ${status}`,
     60_000,
   );
 
-async function uploadAudio(content: Buffer, withTranscript = false) {
-  const form = multipart({ language: 'ru', clientName: 'Строймаркет' }, [
+function uploadAudio(content: Buffer, withTranscript = false) {
+  return postUpload(t.sut, rep.headers, { language: 'ru', clientName: 'Строймаркет' }, [
     { name: 'audio', filename: 'call.ogg', content },
     ...(withTranscript ? [{ name: 'transcript', filename: 'call.json', content: transcript }] : []),
   ]);
-  return t.sut.inject({
-    method: 'POST',
-    url: '/api/calls',
-    headers: { ...rep.headers, ...form.headers },
-    payload: form.body,
-  });
 }
 
 describe('a recording without a transcript and no engine', () => {
@@ -95,40 +89,17 @@ describe('a recording without a transcript and no engine', () => {
     // The rep uploaded these bytes in the first test (now analysed from an attached transcript): another
     // rep of the team starts afresh with audio alone.
     const other = await t.createUser('rep', { teamId: rep.teamId! });
-    const form = multipart({ language: 'ru' }, [{ name: 'audio', filename: 'call.ogg', content: audio }]);
-    const alone = await t.sut.inject({
-      method: 'POST',
-      url: '/api/calls',
-      headers: { ...other.headers, ...form.headers },
-      payload: form.body,
-    });
+    const audioPart = { name: 'audio', filename: 'call.ogg', content: audio };
+    const alone = await postUpload(t.sut, other.headers, { language: 'ru' }, [audioPart]);
     expect(alone.statusCode, alone.body).toBe(202);
     const id = alone.json().id as string;
-    await waitFor(
-      async () =>
-        (await t.sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers: other.headers })).json()
-          .status === 'waiting' || undefined,
-      'the call to wait for a transcript',
-      60_000,
-    );
-    const again = multipart({ language: 'ru' }, [
-      { name: 'audio', filename: 'call.ogg', content: audio },
+    await statusBecomes(id, 'waiting', other);
+    const res = await postUpload(t.sut, other.headers, { language: 'ru' }, [
+      audioPart,
       { name: 'transcript', filename: 'call.json', content: transcript },
     ]);
-    const res = await t.sut.inject({
-      method: 'POST',
-      url: '/api/calls',
-      headers: { ...other.headers, ...again.headers },
-      payload: again.body,
-    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ id, status: 'queued' });
-    await waitFor(
-      async () =>
-        (await t.sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers: other.headers })).json()
-          .status === 'analyzed' || undefined,
-      'the call to be analysed from the attached transcript',
-      60_000,
-    );
+    await statusBecomes(id, 'analyzed', other);
   }, 120_000);
 });

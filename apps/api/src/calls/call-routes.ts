@@ -28,6 +28,7 @@ import { contentTypeFor, extensionOf } from './audio-files.ts';
 import { listCallSummaries } from './call-list.ts';
 import { toCallDetail } from './call-views.ts';
 import { withUploadParts } from './upload-parts.ts';
+import { withPolicy } from '../access/route-options.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 503: ErrorBody };
 
@@ -36,25 +37,22 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.post(
     '/calls',
-    {
-      config: { policy: 'calls.upload' },
-      schema: {
-        summary: 'Upload a recorded call',
-        description:
-          'multipart/form-data: file part `audio` (required), optional file part `transcript` (our JSON, WebVTT or SRT; ' +
-          'replaces speech-to-text), fields clientName, callType, recordedAt, language, repId, repChannel. ' +
-          'The same bytes uploaded again by the same user answer 200 with the existing call.',
-        consumes: ['multipart/form-data'],
-        response: {
-          200: CallAccepted,
-          202: CallAccepted,
-          ...errors,
-          413: ErrorBody,
-          415: ErrorBody,
-          422: ErrorBody,
-        },
+    withPolicy('calls.upload', {
+      summary: 'Upload a recorded call',
+      description:
+        'multipart/form-data: file part `audio` (required), optional file part `transcript` (our JSON, WebVTT or SRT; ' +
+        'replaces speech-to-text), fields clientName, callType, recordedAt, language, repId, repChannel. ' +
+        'The same bytes uploaded again by the same user answer 200 with the existing call.',
+      consumes: ['multipart/form-data'],
+      response: {
+        200: CallAccepted,
+        202: CallAccepted,
+        ...errors,
+        413: ErrorBody,
+        415: ErrorBody,
+        422: ErrorBody,
       },
-    },
+    }),
     async (request, reply) => {
       const outcome = await withUploadParts(
         request,
@@ -84,27 +82,21 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.get(
     '/calls',
-    {
-      config: { policy: 'calls.list' },
-      schema: {
-        summary: 'List calls you may see: filters, sort, pages, full-text search in transcripts',
-        querystring: CallListQuery,
-        response: { 200: CallList, ...errors },
-      },
-    },
+    withPolicy('calls.list', {
+      summary: 'List calls you may see: filters, sort, pages, full-text search in transcripts',
+      querystring: CallListQuery,
+      response: { 200: CallList, ...errors },
+    }),
     async (request) => listCallSummaries(db, request.principal!, request.query),
   );
 
   app.get(
     '/calls/:id',
-    {
-      config: { policy: 'calls.view' },
-      schema: {
-        summary: 'A call: status, metadata, transcript, and the flags in the shape `onterms analyze` prints',
-        params: CallIdParams,
-        response: { 200: CallDetail, ...errors },
-      },
-    },
+    withPolicy('calls.view', {
+      summary: 'A call: status, metadata, transcript, and the flags in the shape `onterms analyze` prints',
+      params: CallIdParams,
+      response: { 200: CallDetail, ...errors },
+    }),
     async (request) => {
       const call = subjectCall(request);
       const [segments, analysis, corrections, effective] = await Promise.all([
@@ -119,17 +111,14 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.get(
     '/calls/:id/audio',
-    {
-      config: { policy: 'calls.audio' },
-      schema: {
-        summary: 'The recording, with HTTP Range support: the review copy once ready, else the original',
-        params: CallIdParams,
-        querystring: Type.Object({
-          variant: Type.Optional(Type.Union([Type.Literal('review'), Type.Literal('original')])),
-        }),
-        response: { ...errors, 416: ErrorBody },
-      },
-    },
+    withPolicy('calls.audio', {
+      summary: 'The recording, with HTTP Range support: the review copy once ready, else the original',
+      params: CallIdParams,
+      querystring: Type.Object({
+        variant: Type.Optional(Type.Union([Type.Literal('review'), Type.Literal('original')])),
+      }),
+      response: { ...errors, 416: ErrorBody },
+    }),
     async (request, reply) => {
       const call = subjectCall(request);
       const wantOriginal = request.query.variant === 'original' || !call.reviewAudioKey;
@@ -153,14 +142,11 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.get(
     '/calls/:id/peaks',
-    {
-      config: { policy: 'calls.peaks' },
-      schema: {
-        summary: 'Waveform peaks for the player (computed once on the server)',
-        params: CallIdParams,
-        response: errors,
-      },
-    },
+    withPolicy('calls.peaks', {
+      summary: 'Waveform peaks for the player (computed once on the server)',
+      params: CallIdParams,
+      response: errors,
+    }),
     async (request, reply) => {
       const call = subjectCall(request);
       if (!call.peaksKey)
@@ -174,31 +160,25 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.post(
     '/calls/:id/reanalyze',
-    {
-      config: { policy: 'calls.reanalyze' },
-      schema: {
-        summary: 'Run the analysis again on the stored transcript',
-        params: CallIdParams,
-        response: { 202: CallAccepted, ...errors },
-      },
-    },
+    withPolicy('calls.reanalyze', {
+      summary: 'Run the analysis again on the stored transcript',
+      params: CallIdParams,
+      response: { 202: CallAccepted, ...errors },
+    }),
     async (request, reply) =>
       reply.status(202).send(await reanalyzeCall({ db, queue: deps.queue }, subjectCall(request))),
   );
 
   app.post(
     '/calls/:id/retry',
-    {
-      config: { policy: 'calls.retry' },
-      schema: {
-        summary: 'Process a failed call again, from the first step that did not finish',
-        description:
-          'The recording and an uploaded transcript are kept; audio already prepared and a stored transcript ' +
-          'are not redone. 409 `not_failed` when the call is not failed.',
-        params: CallIdParams,
-        response: { 202: CallAccepted, ...errors },
-      },
-    },
+    withPolicy('calls.retry', {
+      summary: 'Process a failed call again, from the first step that did not finish',
+      description:
+        'The recording and an uploaded transcript are kept; audio already prepared and a stored transcript ' +
+        'are not redone. 409 `not_failed` when the call is not failed.',
+      params: CallIdParams,
+      response: { 202: CallAccepted, ...errors },
+    }),
     async (request, reply) => {
       const call = subjectCall(request);
       const outcome = await retryCall({ db, queue: deps.queue }, call.id);
@@ -214,10 +194,9 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.post(
     '/calls/:id/transcript',
-    {
-      config: { policy: 'calls.attachTranscript' },
-      bodyLimit: MAX_TRANSCRIPT_BYTES,
-      schema: {
+    withPolicy(
+      'calls.attachTranscript',
+      {
         summary:
           'Attach a transcript (OnTerms JSON, WebVTT or SRT) to a call that has its audio; the call is analysed from it',
         description:
@@ -227,7 +206,8 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
         body: AttachTranscriptBody,
         response: { 202: CallAccepted, ...errors },
       },
-    },
+      { bodyLimit: MAX_TRANSCRIPT_BYTES },
+    ),
     async (request, reply) => {
       const call = await attachTranscript(deps, subjectCall(request), request.body);
       return reply.status(202).send({ id: call.id, status: call.status });
@@ -236,15 +216,12 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.post(
     '/calls/:id/retranscribe',
-    {
-      config: { policy: 'calls.reanalyze' },
-      schema: {
-        summary:
-          'Send the recording through speech-to-text again (e.g. after changing the engine), then analyse it',
-        params: CallIdParams,
-        response: { 202: CallAccepted, ...errors },
-      },
-    },
+    withPolicy('calls.reanalyze', {
+      summary:
+        'Send the recording through speech-to-text again (e.g. after changing the engine), then analyse it',
+      params: CallIdParams,
+      response: { 202: CallAccepted, ...errors },
+    }),
     async (request, reply) =>
       reply.status(202).send(await retranscribeCall({ db, queue: deps.queue }, subjectCall(request))),
   );

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart } from '../testing/multipart.ts';
+import { postUpload } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
@@ -39,13 +39,7 @@ async function createToken(by: Record<string, string>, scopes: string[], teamIds
 }
 
 function uploadAs(headers: Record<string, string>, fields: Record<string, string>) {
-  const form = multipart(fields, [{ name: 'audio', filename: 'pbx.ogg', content: recording }]);
-  return t.sut.inject({
-    method: 'POST',
-    url: '/api/calls',
-    payload: form.body,
-    headers: { ...form.headers, ...headers },
-  });
+  return postUpload(t.sut, headers, fields, [{ name: 'audio', filename: 'pbx.ogg', content: recording }]);
 }
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
 

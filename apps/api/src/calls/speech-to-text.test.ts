@@ -4,7 +4,7 @@ import type { SttConfig } from '@onterms/config';
 import { startFakeOpenAI, type FakeServer } from '@onterms/transcription/testing/fake-openai-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postUpload } from '../testing/multipart.ts';
-import { waitFor } from '../testing/waiting.ts';
+import { callAnalysed } from '../testing/waiting.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 /**
@@ -50,18 +50,11 @@ afterAll(async () => {
   await fake.close();
 });
 
-async function analysed(id: string, after = 0) {
-  return waitFor(
-    async () => {
-      const body = (
-        await t.sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers: rep.headers })
-      ).json();
-      if (body.status === 'failed') throw new Error(`failed: ${body.failureReason}`);
-      return body.status === 'analyzed' && fake.requests.length > after ? body : undefined;
-    },
-    'the call to be transcribed and analysed',
-    60_000,
-  );
+function analysed(id: string, after = 0) {
+  return callAnalysed(t.sut, id, rep.headers, {
+    what: 'the call to be transcribed and analysed',
+    until: () => fake.requests.length > after,
+  });
 }
 
 describe('a recording without a transcript', () => {

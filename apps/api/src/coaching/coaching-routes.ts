@@ -32,6 +32,7 @@ import { toReplyView, toTagView, toThreadView } from './coaching-views.ts';
 import { feedbackInbox, inboxCounts, repliesInbox, reviewInbox } from './inbox.ts';
 import { addTag, listTags, removeTag } from './tags.ts';
 import { answerFeedback, createThread, listThreads, replyTo } from './threads.ts';
+import { withPolicy } from '../access/route-options.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -45,15 +46,12 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
 
   app.put(
     '/calls/:id/flags/:flag',
-    {
-      config: { policy: 'calls.correctFlag' },
-      schema: {
-        summary: "Correct the machine's verdict on a flag (kept across re-analysis; audited)",
-        params: FlagParams,
-        body: CorrectionBody,
-        response: { 200: FlagCorrectionView, ...errors },
-      },
-    },
+    withPolicy('calls.correctFlag', {
+      summary: "Correct the machine's verdict on a flag (kept across re-analysis; audited)",
+      params: FlagParams,
+      body: CorrectionBody,
+      response: { 200: FlagCorrectionView, ...errors },
+    }),
     async (request) => {
       const correction = await correctFlag(
         correctionDeps(request),
@@ -68,14 +66,11 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
 
   app.delete(
     '/calls/:id/flags/:flag',
-    {
-      config: { policy: 'calls.correctFlag' },
-      schema: {
-        summary: "Remove a correction: the machine's verdict applies again (audited)",
-        params: FlagParams,
-        response: { 204: Type.Null(), ...errors },
-      },
-    },
+    withPolicy('calls.correctFlag', {
+      summary: "Remove a correction: the machine's verdict applies again (audited)",
+      params: FlagParams,
+      response: { 204: Type.Null(), ...errors },
+    }),
     async (request, reply) => {
       await removeCorrection(correctionDeps(request), subjectCall(request), request.params.flag);
       return reply.status(204).send(null);
@@ -84,14 +79,11 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
 
   app.post(
     '/calls/:id/review',
-    {
-      config: { policy: 'calls.markReviewed' },
-      schema: {
-        summary: 'Mark the call reviewed',
-        params: CallIdParams,
-        response: { 200: Reviewed, ...errors },
-      },
-    },
+    withPolicy('calls.markReviewed', {
+      summary: 'Mark the call reviewed',
+      params: CallIdParams,
+      response: { 200: Reviewed, ...errors },
+    }),
     async (request) => {
       const reviewedAt = await markCallReviewed(db, subjectCall(request).id, userPrincipal(request).userId);
       return { reviewedAt: reviewedAt.toISOString() };
@@ -100,28 +92,22 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
 
   app.get(
     '/calls/:id/annotations',
-    {
-      config: { policy: 'annotations.list' },
-      schema: {
-        summary: 'Feedback threads on a call, by time',
-        params: CallIdParams,
-        response: { 200: ThreadList, ...errors },
-      },
-    },
+    withPolicy('annotations.list', {
+      summary: 'Feedback threads on a call, by time',
+      params: CallIdParams,
+      response: { 200: ThreadList, ...errors },
+    }),
     async (request) => ({ threads: (await listThreads(db, subjectCall(request))).map(toThreadView) }),
   );
 
   app.post(
     '/calls/:id/annotations',
-    {
-      config: { policy: 'annotations.create' },
-      schema: {
-        summary: 'Comment on a moment (time range or segment), optionally tagged; marks the call reviewed',
-        params: CallIdParams,
-        body: NewThreadBody,
-        response: { 201: ThreadView, ...errors },
-      },
-    },
+    withPolicy('annotations.create', {
+      summary: 'Comment on a moment (time range or segment), optionally tagged; marks the call reviewed',
+      params: CallIdParams,
+      body: NewThreadBody,
+      response: { 201: ThreadView, ...errors },
+    }),
     async (request, reply) => {
       const thread = await createThread(db, userPrincipal(request), subjectCall(request), request.body);
       return reply.status(201).send(toThreadView(thread));
@@ -130,15 +116,12 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
 
   app.post(
     '/annotations/:id/replies',
-    {
-      config: { policy: 'annotations.reply' },
-      schema: {
-        summary: 'Reply in a feedback thread',
-        params: AnnotationIdParams,
-        body: ReplyBody,
-        response: { 201: ReplyView, ...errors },
-      },
-    },
+    withPolicy('annotations.reply', {
+      summary: 'Reply in a feedback thread',
+      params: AnnotationIdParams,
+      body: ReplyBody,
+      response: { 201: ReplyView, ...errors },
+    }),
     async (request, reply) => {
       const created = await replyTo(
         db,
@@ -152,90 +135,69 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
 
   app.post(
     '/annotations/:id/acknowledge',
-    {
-      config: { policy: 'annotations.acknowledge' },
-      schema: {
-        summary: 'The rep acknowledges or disputes feedback on their call (a dispute needs a comment)',
-        params: AnnotationIdParams,
-        body: AcknowledgeBody,
-        response: { 200: ThreadView, ...errors },
-      },
-    },
+    withPolicy('annotations.acknowledge', {
+      summary: 'The rep acknowledges or disputes feedback on their call (a dispute needs a comment)',
+      params: AnnotationIdParams,
+      body: AcknowledgeBody,
+      response: { 200: ThreadView, ...errors },
+    }),
     async (request) => toThreadView(await answerFeedback(db, subjectAnnotation(request), request.body)),
   );
 
   app.get(
     '/inbox/feedback',
-    {
-      config: { policy: 'inbox.feedback' },
-      schema: {
-        summary: 'Feedback on your calls still to acknowledge or dispute, newest first',
-        response: { 200: FeedbackInbox, ...errors },
-      },
-    },
+    withPolicy('inbox.feedback', {
+      summary: 'Feedback on your calls still to acknowledge or dispute, newest first',
+      response: { 200: FeedbackInbox, ...errors },
+    }),
     async (request) => toFeedbackInbox(await feedbackInbox(db, userPrincipal(request))),
   );
 
   app.get(
     '/inbox/replies',
-    {
-      config: { policy: 'inbox.review' },
-      schema: {
-        summary: "Threads on your teams' calls a rep disputed or replied to, not answered since",
-        response: { 200: FeedbackInbox, ...errors },
-      },
-    },
+    withPolicy('inbox.review', {
+      summary: "Threads on your teams' calls a rep disputed or replied to, not answered since",
+      response: { 200: FeedbackInbox, ...errors },
+    }),
     async (request) => toFeedbackInbox(await repliesInbox(db, request.principal!)),
   );
 
   app.get(
     '/inbox/counts',
-    {
-      config: { policy: 'inbox.counts' },
-      schema: {
-        summary: 'How much work waits in your queues (for the navigation counters)',
-        response: { 200: InboxCounts, ...errors },
-      },
-    },
+    withPolicy('inbox.counts', {
+      summary: 'How much work waits in your queues (for the navigation counters)',
+      response: { 200: InboxCounts, ...errors },
+    }),
     async (request) => inboxCounts(db, userPrincipal(request)),
   );
 
   app.get(
     '/inbox/review',
-    {
-      config: { policy: 'inbox.review' },
-      schema: {
-        summary:
-          'Analysed calls of your teams not reviewed yet: missing flags or deflections first, then newest',
-        querystring: ReviewInboxQuery,
-        response: { 200: ReviewInbox, ...errors },
-      },
-    },
+    withPolicy('inbox.review', {
+      summary:
+        'Analysed calls of your teams not reviewed yet: missing flags or deflections first, then newest',
+      querystring: ReviewInboxQuery,
+      response: { 200: ReviewInbox, ...errors },
+    }),
     async (request) => reviewInbox(db, request.principal!, request.query),
   );
 
   app.get(
     '/coaching/tags',
-    {
-      config: { policy: 'coaching.viewTags' },
-      schema: {
-        summary: 'The coaching tags offered for feedback',
-        response: { 200: Type.Array(CoachingTagView), ...errors },
-      },
-    },
+    withPolicy('coaching.viewTags', {
+      summary: 'The coaching tags offered for feedback',
+      response: { 200: Type.Array(CoachingTagView), ...errors },
+    }),
     async () => (await listTags(db)).map(toTagView),
   );
 
   app.post(
     '/coaching/tags',
-    {
-      config: { policy: 'coaching.manageTags' },
-      schema: {
-        summary: 'Add a coaching tag',
-        body: NewTagBody,
-        response: { 201: CoachingTagView, ...errors },
-      },
-    },
+    withPolicy('coaching.manageTags', {
+      summary: 'Add a coaching tag',
+      body: NewTagBody,
+      response: { 201: CoachingTagView, ...errors },
+    }),
     async (request, reply) => {
       const tag = await addTag(db, request.body.label);
       await deps.auth.audit.record(request, {
@@ -250,14 +212,11 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
 
   app.delete(
     '/coaching/tags/:id',
-    {
-      config: { policy: 'coaching.manageTags' },
-      schema: {
-        summary: 'Remove a coaching tag from the choices (threads that carry it keep it)',
-        params: TagIdParams,
-        response: { 204: Type.Null(), ...errors },
-      },
-    },
+    withPolicy('coaching.manageTags', {
+      summary: 'Remove a coaching tag from the choices (threads that carry it keep it)',
+      params: TagIdParams,
+      response: { 204: Type.Null(), ...errors },
+    }),
     async (request, reply) => {
       await removeTag(db, request.params.id);
       await deps.auth.audit.record(request, {

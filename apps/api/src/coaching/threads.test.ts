@@ -53,6 +53,10 @@ const threadsOf = async (who: User, id = callId) => {
   return res.json().threads as { id: string; start: number; status: string; replies: { body: string }[] }[];
 };
 
+/** A call of `repId` recorded at `recordedAt`, analysed with `verdict` (and the engine's `confidence`). */
+const analysedCall = (repId: string, recordedAt: string, verdict = ALL_STATED, confidence?: number) =>
+  seedCall(t.database.db, { repId, recordedAt, segments: SEGMENTS, verdict, confidence });
+
 describe('coaching tags', () => {
   it('come seeded, in Russian and English', () => {
     expect(tags.map((x) => x.label)).toEqual([
@@ -322,39 +326,16 @@ describe('feedback threads', () => {
 
 describe('the "To review" inbox', () => {
   it("lists unreviewed analysed calls of the manager's teams: missing flags or deflections first, then newest", async () => {
-    const db = t.database.db;
-    const missing = await seedCall(db, {
-      repId: teammate.id,
-      recordedAt: '2026-11-01T09:00:00Z',
-      segments: SEGMENTS,
-      verdict: { ...ALL_STATED, deadline: false },
+    const missing = await analysedCall(teammate.id, '2026-11-01T09:00:00Z', {
+      ...ALL_STATED,
+      deadline: false,
     });
-    const deflected = await seedCall(db, {
-      repId: rep.id,
-      recordedAt: '2026-11-02T09:00:00Z',
-      segments: SEGMENTS,
-      verdict: { ...ALL_STATED, deflection: true },
-    });
-    const fine = await seedCall(db, {
-      repId: rep.id,
-      recordedAt: '2026-11-20T09:00:00Z',
-      segments: SEGMENTS,
-      verdict: ALL_STATED,
-    });
-    const olderFine = await seedCall(db, {
-      repId: rep.id,
-      recordedAt: '2026-11-03T09:00:00Z',
-      segments: SEGMENTS,
-      verdict: ALL_STATED,
-    });
-    await seedCall(db, { repId: rep.id, recordedAt: '2026-11-21T09:00:00Z' }); // not analysed yet
+    const deflected = await analysedCall(rep.id, '2026-11-02T09:00:00Z', { ...ALL_STATED, deflection: true });
+    const fine = await analysedCall(rep.id, '2026-11-20T09:00:00Z');
+    const olderFine = await analysedCall(rep.id, '2026-11-03T09:00:00Z');
+    await seedCall(t.database.db, { repId: rep.id, recordedAt: '2026-11-21T09:00:00Z' }); // not analysed yet
     const stranger = await t.createUser('rep');
-    await seedCall(db, {
-      repId: stranger.id,
-      recordedAt: '2026-11-22T09:00:00Z',
-      segments: SEGMENTS,
-      verdict: { ...ALL_STATED, sanctions: false },
-    });
+    await analysedCall(stranger.id, '2026-11-22T09:00:00Z', { ...ALL_STATED, sanctions: false });
 
     const inbox = async () => {
       const res = await t.sut.inject({ method: 'GET', url: '/api/inbox/review', headers: manager.headers });
@@ -392,27 +373,9 @@ describe('the "To review" inbox', () => {
   });
 
   it('sorts the least certain analyses first on request, calls without confidences last', async () => {
-    const db = t.database.db;
-    const sure = await seedCall(db, {
-      repId: rep.id,
-      recordedAt: '2026-10-01T09:00:00Z',
-      segments: SEGMENTS,
-      verdict: ALL_STATED,
-      confidence: 0.95,
-    });
-    const unsure = await seedCall(db, {
-      repId: rep.id,
-      recordedAt: '2026-10-02T09:00:00Z',
-      segments: SEGMENTS,
-      verdict: ALL_STATED,
-      confidence: 0.6,
-    });
-    const unknown = await seedCall(db, {
-      repId: teammate.id,
-      recordedAt: '2026-10-03T09:00:00Z',
-      segments: SEGMENTS,
-      verdict: ALL_STATED,
-    });
+    const sure = await analysedCall(rep.id, '2026-10-01T09:00:00Z', ALL_STATED, 0.95);
+    const unsure = await analysedCall(rep.id, '2026-10-02T09:00:00Z', ALL_STATED, 0.6);
+    const unknown = await analysedCall(teammate.id, '2026-10-03T09:00:00Z');
     const res = await t.sut.inject({
       method: 'GET',
       url: '/api/inbox/review?sort=uncertain',

@@ -12,6 +12,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { actorOf, toChecklistRecheckView } from './credit-policy-views.ts';
+import { withPolicy } from '../access/route-options.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 503: ErrorBody };
 const toView = (v: ChecklistVersion): ChecklistVersionView => ({
@@ -25,14 +26,11 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
 
   app.get(
     '/checklists',
-    {
-      config: { policy: 'checklists.view' },
-      schema: {
-        summary:
-          'Published company checklist versions per call type, newest first (none: the defaults are used), and the latest re-analysis run of each type',
-        response: { 200: ChecklistVersionsResponse, ...errors },
-      },
-    },
+    withPolicy('checklists.view', {
+      summary:
+        'Published company checklist versions per call type, newest first (none: the defaults are used), and the latest re-analysis run of each type',
+      response: { 200: ChecklistVersionsResponse, ...errors },
+    }),
     async () => {
       const [versions, rechecks] = await Promise.all([
         listChecklistVersions(db),
@@ -44,17 +42,14 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
 
   app.post(
     '/checklists/validate',
-    {
-      config: { policy: 'checklists.manage' },
-      schema: {
-        summary: 'Check a checklist document without publishing it; a 400 names the JSON path',
-        body: ValidateChecklistRequest,
-        response: {
-          200: Type.Object({ valid: Type.Literal(true), items: Type.Array(Type.String()) }),
-          ...errors,
-        },
+    withPolicy('checklists.manage', {
+      summary: 'Check a checklist document without publishing it; a 400 names the JSON path',
+      body: ValidateChecklistRequest,
+      response: {
+        200: Type.Object({ valid: Type.Literal(true), items: Type.Array(Type.String()) }),
+        ...errors,
       },
-    },
+    }),
     async (request) => {
       const compiled = compileCompanyChecklist(request.body.document);
       return { valid: true as const, items: compiled.items.map((i) => i.id) };
@@ -63,15 +58,12 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
 
   app.post(
     '/checklists',
-    {
-      config: { policy: 'checklists.manage' },
-      schema: {
-        summary:
-          'Publish a company checklist version for a call type (numbered by the server; audited) and start re-analysing every analysed call of the type',
-        body: PublishChecklistRequest,
-        response: { 201: PublishChecklistResponse, ...errors },
-      },
-    },
+    withPolicy('checklists.manage', {
+      summary:
+        'Publish a company checklist version for a call type (numbered by the server; audited) and start re-analysing every analysed call of the type',
+      body: PublishChecklistRequest,
+      response: { 201: PublishChecklistResponse, ...errors },
+    }),
     async (request, reply) => {
       let queueDown = false;
       const published = await publishCompanyChecklist(

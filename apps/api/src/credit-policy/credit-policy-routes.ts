@@ -40,6 +40,8 @@ import { AppError } from '@onterms/domain';
 import { checklistRoutes } from './checklist-routes.ts';
 import { actorOf, toRecheckView, toVersionView } from './credit-policy-views.ts';
 import { policyStats } from './policy-stats.ts';
+import { withPolicy } from '../access/route-options.ts';
+import { companyTimeZone } from '../stats/zoned-time.ts';
 
 const toBreachItem = (r: PolicyBreachRow): PolicyBreachItem => ({
   ...r,
@@ -67,13 +69,10 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
 
   app.get(
     '/credit-policy',
-    {
-      config: { policy: 'creditPolicy.view' },
-      schema: {
-        summary: 'The credit policy version calls are checked against now, and the latest re-check run',
-        response: { 200: CurrentPolicyResponse, ...errors },
-      },
-    },
+    withPolicy('creditPolicy.view', {
+      summary: 'The credit policy version calls are checked against now, and the latest re-check run',
+      response: { 200: CurrentPolicyResponse, ...errors },
+    }),
     async () => {
       const [current, recheck] = await Promise.all([findCurrentPolicy(db), latestRecheck(db)]);
       return {
@@ -85,26 +84,20 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
 
   app.get(
     '/credit-policy/versions',
-    {
-      config: { policy: 'creditPolicy.view' },
-      schema: {
-        summary: 'Every published version, newest first, with who published it (history is never rewritten)',
-        response: { 200: PolicyVersionsResponse, ...errors },
-      },
-    },
+    withPolicy('creditPolicy.view', {
+      summary: 'Every published version, newest first, with who published it (history is never rewritten)',
+      response: { 200: PolicyVersionsResponse, ...errors },
+    }),
     async () => ({ items: (await listPolicyVersions(db)).map(toVersionView) }),
   );
 
   app.post(
     '/credit-policy/validate',
-    {
-      config: { policy: 'creditPolicy.manage' },
-      schema: {
-        summary: 'Check a policy document without publishing it; a 400 names the JSON path of the bad field',
-        body: ValidatePolicyRequest,
-        response: { 200: ValidatePolicyResponse, ...errors },
-      },
-    },
+    withPolicy('creditPolicy.manage', {
+      summary: 'Check a policy document without publishing it; a 400 names the JSON path of the bad field',
+      body: ValidatePolicyRequest,
+      response: { 200: ValidatePolicyResponse, ...errors },
+    }),
     async (request) => {
       try {
         const doc = request.body.document as Record<string, unknown> | null;
@@ -120,15 +113,12 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
 
   app.post(
     '/credit-policy',
-    {
-      config: { policy: 'creditPolicy.manage' },
-      schema: {
-        summary:
-          'Publish a new version (numbered by the server; atomic; audited) and start re-checking every analysed call',
-        body: PublishPolicyRequest,
-        response: { 201: PublishPolicyResponse, ...errors },
-      },
-    },
+    withPolicy('creditPolicy.manage', {
+      summary:
+        'Publish a new version (numbered by the server; atomic; audited) and start re-checking every analysed call',
+      body: PublishPolicyRequest,
+      response: { 201: PublishPolicyResponse, ...errors },
+    }),
     async (request, reply) => {
       const principal = request.principal!;
       let queueDown = false;
@@ -159,14 +149,11 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
 
   app.post(
     '/credit-policy/recheck',
-    {
-      config: { policy: 'creditPolicy.manage' },
-      schema: {
-        summary:
-          'Resume every re-check run still going — policy and checklists (after the queue was down); finished runs are left alone',
-        response: { 200: CurrentPolicyResponse, ...errors },
-      },
-    },
+    withPolicy('creditPolicy.manage', {
+      summary:
+        'Resume every re-check run still going — policy and checklists (after the queue was down); finished runs are left alone',
+      response: { 200: CurrentPolicyResponse, ...errors },
+    }),
     async () => {
       for (const id of await listRunningRecheckIds(db)) await deps.queue.enqueueRecheck(id);
       const run = await latestRecheck(db);
@@ -177,28 +164,22 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
 
   app.get(
     '/credit-policy/clients',
-    {
-      config: { policy: 'clients.segments' },
-      schema: {
-        summary: 'Clients with their credit-policy segment (null: the policy default)',
-        querystring: ClientsQuery,
-        response: { 200: ClientsResponse, ...errors },
-      },
-    },
+    withPolicy('clients.segments', {
+      summary: 'Clients with their credit-policy segment (null: the policy default)',
+      querystring: ClientsQuery,
+      response: { 200: ClientsResponse, ...errors },
+    }),
     async (request) => ({ items: await listClients(db, request.query.q) }),
   );
 
   app.put(
     '/credit-policy/clients/:id/segment',
-    {
-      config: { policy: 'clients.setSegment' },
-      schema: {
-        summary: "Set a client's segment (one of the current policy's, or null for the default); audited",
-        params: CallIdParams,
-        body: SetClientSegmentRequest,
-        response: { 200: ClientView, ...errors },
-      },
-    },
+    withPolicy('clients.setSegment', {
+      summary: "Set a client's segment (one of the current policy's, or null for the default); audited",
+      params: CallIdParams,
+      body: SetClientSegmentRequest,
+      response: { 200: ClientView, ...errors },
+    }),
     async (request) =>
       setSegmentOfClient(
         { db, actor: actorOf(request.principal!, request.ip) },
@@ -209,14 +190,11 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
 
   app.get(
     '/calls/:id/policy',
-    {
-      config: { policy: 'calls.view' },
-      schema: {
-        summary: "The call's check against the credit policy: version, segment, findings with their moments",
-        params: CallIdParams,
-        response: { 200: CallPolicyResponse, ...errors },
-      },
-    },
+    withPolicy('calls.view', {
+      summary: "The call's check against the credit policy: version, segment, findings with their moments",
+      params: CallIdParams,
+      response: { 200: CallPolicyResponse, ...errors },
+    }),
     async (request) => {
       const call = subjectCall(request);
       const [check, current] = await Promise.all([getPolicyCheck(db, call.id), findCurrentPolicy(db)]);
@@ -238,14 +216,11 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
 
   app.get(
     '/credit-policy/card',
-    {
-      config: { policy: 'creditPolicy.card' },
-      schema: {
-        summary: "The rep's card: for each segment, the terms and sanctions to state and sample wording",
-        querystring: CardQuery,
-        response: { 200: CardResponse, ...errors },
-      },
-    },
+    withPolicy('creditPolicy.card', {
+      summary: "The rep's card: for each segment, the terms and sanctions to state and sample wording",
+      querystring: CardQuery,
+      response: { 200: CardResponse, ...errors },
+    }),
     async (request) => {
       const language = request.query.lang ?? 'ru';
       const current = await findCurrentPolicy(db);
@@ -260,14 +235,11 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
 
   app.get(
     '/inbox/policy',
-    {
-      config: { policy: 'creditPolicy.breaches' },
-      schema: {
-        summary:
-          '«Нарушения политики»: unreviewed calls of your teams with a credit-policy breach, newest first',
-        response: { 200: PolicyBreachesResponse, ...errors },
-      },
-    },
+    withPolicy('creditPolicy.breaches', {
+      summary:
+        '«Нарушения политики»: unreviewed calls of your teams with a credit-policy breach, newest first',
+      response: { 200: PolicyBreachesResponse, ...errors },
+    }),
     async (request) => {
       const rows = await listPolicyBreaches(db, {
         repIds: await visibleRepIds(db, request.principal!),
@@ -279,35 +251,25 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
 
   app.get(
     '/stats/policy',
-    {
-      config: { policy: 'stats.view' },
-      schema: {
-        summary: 'Credit-policy breaches per rep, team or week in your scope, and the version they come from',
-        querystring: PolicyStatsQuery,
-        response: { 200: PolicyStatsResponse, ...errors },
-      },
-    },
+    withPolicy('stats.view', {
+      summary: 'Credit-policy breaches per rep, team or week in your scope, and the version they come from',
+      querystring: PolicyStatsQuery,
+      response: { 200: PolicyStatsResponse, ...errors },
+    }),
     async (request) =>
-      policyStats(
-        { db, timeZone: deps.config.company?.timeZone ?? 'Europe/Moscow' },
-        request.principal!,
-        request.query,
-      ),
+      policyStats({ db, timeZone: companyTimeZone(deps.config) }, request.principal!, request.query),
   );
 
   app.get(
     '/stats/policy/calls',
-    {
-      config: { policy: 'stats.view' },
-      schema: {
-        summary: 'The drill-down: calls in your scope with a breach, newest first (optionally of one rep)',
-        querystring: Type.Object(
-          { repId: Type.Optional(Type.String({ format: 'uuid' })) },
-          { additionalProperties: false },
-        ),
-        response: { 200: PolicyBreachesResponse, ...errors },
-      },
-    },
+    withPolicy('stats.view', {
+      summary: 'The drill-down: calls in your scope with a breach, newest first (optionally of one rep)',
+      querystring: Type.Object(
+        { repId: Type.Optional(Type.String({ format: 'uuid' })) },
+        { additionalProperties: false },
+      ),
+      response: { 200: PolicyBreachesResponse, ...errors },
+    }),
     async (request) => {
       const scope = await visibleRepIds(db, request.principal!);
       const { repId } = request.query;

@@ -5,7 +5,7 @@ import type { InProcessRunner } from '@onterms/pipeline';
 import { exampleChecklist, examplePolicy, insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
 import { postUpload } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { waitFor } from '../testing/waiting.ts';
+import { callAnalysed, waitFor } from '../testing/waiting.ts';
 
 const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
 let t: TestApp;
@@ -295,10 +295,7 @@ describe('company checklists (same page)', () => {
     const id = await uploadCall('avtodetal-deflection.ogg', [
       ['rep', 'Акт сверки пришлю в пятницу, отсрочка 30 дней.'],
     ]);
-    const call = await waitFor(async () => {
-      const c = (await api('GET', `/api/calls/${id}`, rep)).json();
-      return c.status === 'analyzed' ? c : undefined;
-    }, 'the call to be analysed');
+    const call = await callAnalysed(t.sut, id, rep.headers, { timeoutMs: 30_000 });
     expect(call.flags.reconciliation).toMatchObject({ stated: true });
 
     const basis = (await api('GET', '/api/stats/basis', director)).json();

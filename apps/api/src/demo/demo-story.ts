@@ -16,11 +16,20 @@ export interface DemoRep {
   firstName: string;
   language: Language;
   clients: { name: string; contact: string }[];
-  /** Chance (0–1) that the rep states each item in week `w` (0 = the oldest week). */
-  habit: (w: number) => { terms: number; sanctions: number; deflects: number; waives: number };
+  /**
+   * Chance (0–1) that the rep states each item: a steady chance, or `[first, last]` — the chance moves
+   * evenly from the oldest week to the last one.
+   */
+  habit: Record<'terms' | 'sanctions' | 'deflects' | 'waives', number | [number, number]>;
 }
 
-const RAMP = (from: number, to: number) => (w: number) => from + ((to - from) * w) / (DEMO_WEEKS - 1);
+/** The rep's chance of `item` in week `w` (0 = the oldest week). */
+function chanceIn(rep: DemoRep, item: keyof DemoRep['habit'], w: number): number {
+  const habit = rep.habit[item];
+  if (typeof habit === 'number') return habit;
+  const [from, to] = habit;
+  return from + ((to - from) * w) / (DEMO_WEEKS - 1);
+}
 
 /** The receivables demo's clients (load-demo-receivables.ts) are Павел's (RU) and Kate's (Northwind). */
 export const DEMO_REPS: DemoRep[] = [
@@ -33,12 +42,7 @@ export const DEMO_REPS: DemoRep[] = [
       { name: 'АвтоДеталь Плюс', contact: 'Сергей Иванович' },
       { name: 'ООО «ПромСнаб»', contact: 'Виктор Павлович' },
     ],
-    habit: (w) => ({
-      terms: RAMP(0.3, 0.95)(w),
-      sanctions: RAMP(0.1, 0.8)(w),
-      deflects: RAMP(0.4, 0)(w),
-      waives: 0,
-    }),
+    habit: { terms: [0.3, 0.95], sanctions: [0.1, 0.8], deflects: [0.4, 0], waives: 0 },
   },
   {
     email: 'rep3@demo.onterms.local',
@@ -49,7 +53,7 @@ export const DEMO_REPS: DemoRep[] = [
       { name: 'ИП Козлов', contact: 'Алексей Козлов' },
       { name: 'ООО «ВентСтрой»', contact: 'Игорь Николаевич' },
     ],
-    habit: () => ({ terms: 0.35, sanctions: 0.1, deflects: 0.6, waives: 0.1 }),
+    habit: { terms: 0.35, sanctions: 0.1, deflects: 0.6, waives: 0.1 },
   },
   {
     email: 'rep4@demo.onterms.local',
@@ -59,7 +63,7 @@ export const DEMO_REPS: DemoRep[] = [
       { name: 'ООО «ДомСервис»', contact: 'Елена Викторовна' },
       { name: 'ГК «Северный дом»', contact: 'Андрей Ильич' },
     ],
-    habit: () => ({ terms: 0.9, sanctions: 0.75, deflects: 0.05, waives: 0 }),
+    habit: { terms: 0.9, sanctions: 0.75, deflects: 0.05, waives: 0 },
   },
   {
     email: 'rep2@demo.onterms.local',
@@ -70,7 +74,7 @@ export const DEMO_REPS: DemoRep[] = [
       { name: 'ООО «Кубань-Агро»', contact: 'Татьяна Юрьевна' },
       { name: 'АО «ЮгЭнерго»', contact: 'Роман Андреевич' },
     ],
-    habit: () => ({ terms: 0.65, sanctions: 0.3, deflects: 0.15, waives: 0.35 }),
+    habit: { terms: 0.65, sanctions: 0.3, deflects: 0.15, waives: 0.35 },
   },
   {
     email: 'rep5@demo.onterms.local',
@@ -80,12 +84,7 @@ export const DEMO_REPS: DemoRep[] = [
       { name: 'ООО «Ростов-Снаб»', contact: 'Ирина Олеговна' },
       { name: 'ООО «ТехноПарк»', contact: 'Денис Сергеевич' },
     ],
-    habit: (w) => ({
-      terms: RAMP(0.9, 0.4)(w),
-      sanctions: RAMP(0.7, 0.2)(w),
-      deflects: RAMP(0, 0.35)(w),
-      waives: 0,
-    }),
+    habit: { terms: [0.9, 0.4], sanctions: [0.7, 0.2], deflects: [0, 0.35], waives: 0 },
   },
   {
     email: 'rep6@demo.onterms.local',
@@ -95,7 +94,7 @@ export const DEMO_REPS: DemoRep[] = [
       { name: 'Northwind Office Supply', contact: 'Karen' },
       { name: 'Contoso Workspace', contact: 'Mike' },
     ],
-    habit: () => ({ terms: 0.8, sanctions: 0.55, deflects: 0.1, waives: 0.05 }),
+    habit: { terms: 0.8, sanctions: 0.55, deflects: 0.1, waives: 0.05 },
   },
 ];
 
@@ -120,51 +119,11 @@ export interface PlannedCall {
  * and pays later than promised; Northwind, late for the first time, promises Friday. СтройМаркет pays
  * on time and gets no such call.
  */
-const COLLECTIONS: {
-  repEmail: string;
-  client: string;
-  contact: string;
-  invoice: string;
-  daysAgo: number;
-  promise: 'friday' | 'vague';
-  language: Language;
-}[] = [
-  {
-    repEmail: 'rep@demo.onterms.local',
-    client: 'АвтоДеталь Плюс',
-    contact: 'Сергей Иванович',
-    invoice: 'АД-55',
-    daysAgo: 62,
-    promise: 'vague',
-    language: 'ru',
-  },
-  {
-    repEmail: 'rep@demo.onterms.local',
-    client: 'АвтоДеталь Плюс',
-    contact: 'Сергей Иванович',
-    invoice: 'АД-61',
-    daysAgo: 33,
-    promise: 'friday',
-    language: 'ru',
-  },
-  {
-    repEmail: 'rep@demo.onterms.local',
-    client: 'АвтоДеталь Плюс',
-    contact: 'Сергей Иванович',
-    invoice: 'АД-70',
-    daysAgo: 10,
-    promise: 'friday',
-    language: 'ru',
-  },
-  {
-    repEmail: 'rep6@demo.onterms.local',
-    client: 'Northwind Office Supply',
-    contact: 'Karen',
-    invoice: 'NW-2077',
-    daysAgo: 4,
-    promise: 'friday',
-    language: 'en',
-  },
+const COLLECTIONS: { client: string; invoice: string; daysAgo: number; promise: 'friday' | 'vague' }[] = [
+  { client: 'АвтоДеталь Плюс', invoice: 'АД-55', daysAgo: 62, promise: 'vague' },
+  { client: 'АвтоДеталь Плюс', invoice: 'АД-61', daysAgo: 33, promise: 'friday' },
+  { client: 'АвтоДеталь Плюс', invoice: 'АД-70', daysAgo: 10, promise: 'friday' },
+  { client: 'Northwind Office Supply', invoice: 'NW-2077', daysAgo: 4, promise: 'friday' },
 ];
 
 /** Every this-many-th negotiation arrives with a transcript cut off mid-file (a telephony export that failed). */
@@ -181,17 +140,16 @@ export function planDemoCalls(seed = 15): PlannedCall[] {
     for (let w = 0; w < DEMO_WEEKS; w++) {
       const perWeek = 3 + Math.floor(random() * 3);
       for (let k = 0; k < perWeek; k++) {
-        const habit = rep.habit(w);
         // a rep who dodges the client's question about payment does not come back to it in that call
-        const deflects = chance(habit.deflects);
-        const terms = !deflects && chance(habit.terms);
+        const deflects = chance(chanceIn(rep, 'deflects', w));
+        const terms = !deflects && chance(chanceIn(rep, 'terms', w));
         const script: NegotiationScript = {
           kind: 'negotiation',
           terms,
           deadline: terms ? chance(0.85) : !deflects && chance(0.1),
-          sanctions: chance(habit.sanctions),
+          sanctions: chance(chanceIn(rep, 'sanctions', w)),
           deflects,
-          waives: chance(habit.waives),
+          waives: chance(chanceIn(rep, 'waives', w)),
           sttStyle: chance(0.3),
         };
         const client = pick(rep.clients);
@@ -214,20 +172,25 @@ export function planDemoCalls(seed = 15): PlannedCall[] {
     }
   }
   for (const c of COLLECTIONS) {
-    const rep = DEMO_REPS.find((r) => r.email === c.repEmail)!;
+    // the client's rep calls, in the rep's language
+    const rep = DEMO_REPS.find((r) => r.clients.some((client) => client.name === c.client))!;
+    const contact = rep.clients.find((client) => client.name === c.client)!.contact;
     const script: CallScript = { kind: 'collection', invoice: c.invoice, promise: c.promise };
-    const people = { repFirstName: rep.firstName, clientName: c.client, contactName: c.contact };
+    const people = { repFirstName: rep.firstName, clientName: c.client, contactName: contact };
     n++;
     calls.push({
       id: demoCallId(n),
-      repEmail: c.repEmail,
+      repEmail: rep.email,
       clientName: c.client,
       callType: 'collection',
-      language: c.language,
+      language: rep.language,
       daysAgo: c.daysAgo,
       hour: 11,
       script,
-      ...transcriptFile(timedTranscript(scriptLines(script, c.language, people, pick), c.language), false),
+      ...transcriptFile(
+        timedTranscript(scriptLines(script, rep.language, people, pick), rep.language),
+        false,
+      ),
     });
   }
   return calls;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getClientPage, NO_CREDIT_POLICY } from '@onterms/domain';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { todayIn } from '../receivables/today.ts';
+import { todayIn } from '../stats/zoned-time.ts';
 import { loadDemoReceivables } from './load-demo-receivables.ts';
 
 let t: TestApp;
@@ -15,11 +15,7 @@ afterAll(async () => {
 describe('the demo receivables', () => {
   it('tell a story: one client pays on time, one later and later, one is in its first delay — loaded once', async () => {
     const rep = await t.createUser('rep');
-    const { email } = await t.database.db
-      .selectFrom('users')
-      .select('email')
-      .where('id', '=', rep.id)
-      .executeTakeFirstOrThrow();
+    const { email } = rep;
     expect(await loadDemoReceivables(t.database.db, { ru: email, en: email }, 'Europe/Moscow')).toEqual({
       imported: 8,
     });

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { hasReceivableInvoices, type Database } from '@onterms/db';
 import { importReceivables } from '@onterms/domain';
-import { todayIn } from '../receivables/today.ts';
+import { todayIn } from '../stats/zoned-time.ts';
 
 const DAY = 86_400_000;
 

@@ -15,8 +15,7 @@ import {
 import { processCall, type ProcessCallDeps } from '@onterms/pipeline';
 import type { BlobStore } from '@onterms/storage';
 import type { AuditLog } from '../auth/audit.ts';
-import { todayIn } from '../receivables/today.ts';
-import { addDays, startOfDay } from '../stats/zoned-time.ts';
+import { addDays, startOfDay, todayIn } from '../stats/zoned-time.ts';
 import { DEMO_WEEKS, planDemoCalls, type PlannedCall } from './demo-story.ts';
 import { coachDemoCalls, type CoachingCounts } from './coach-demo-calls.ts';
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { pingDatabase } from '@onterms/db';
 import type { AppDeps } from '../app.ts';
+import { publicRoute } from '../access/route-options.ts';
 
 const Component = Type.Object({ ok: Type.Boolean(), detail: Type.String() });
 const Health = Type.Object({
@@ -13,10 +14,7 @@ const Health = Type.Object({
 export const healthRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   app.get(
     '/health',
-    {
-      config: { public: true },
-      schema: { summary: 'Database and queue state', response: { 200: Health, 503: Health } },
-    },
+    publicRoute({ summary: 'Database and queue state', response: { 200: Health, 503: Health } }),
     async (_request, reply) => {
       const [database, queue] = await Promise.all([
         pingDatabase(deps.db)

@@ -5,7 +5,7 @@ import { MAX_TRANSCRIPT_SEGMENTS } from '@onterms/transcription';
 import { multipart, postUpload, type FilePart } from '../testing/multipart.ts';
 import { rep as repSays, seedCall } from '../testing/seed-calls.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { waitFor } from '../testing/waiting.ts';
+import { callAnalysed } from '../testing/waiting.ts';
 
 /**
  * Inputs that used to reach PostgreSQL or busboy and come back as a 500: each is now a 4xx with
@@ -51,13 +51,7 @@ async function stored() {
 }
 
 function upload(fields: Record<string, string>, files: FilePart[]) {
-  const form = multipart(fields, files);
-  return t.sut.inject({
-    method: 'POST',
-    url: '/api/calls',
-    payload: form.body,
-    headers: { ...form.headers, ...rep.headers },
-  });
+  return postUpload(t.sut, rep.headers, fields, files);
 }
 const audio = (filename = 'call.ogg'): FilePart => ({ name: 'audio', filename, content: recording });
 const transcriptPart = (value: unknown): FilePart => ({
@@ -221,17 +215,7 @@ describe('transcripts: limits and machine-made text', () => {
     ]);
     expect(res.statusCode).toBe(202);
     const id = res.json().id as string;
-    await waitFor(
-      async () => {
-        const call = (
-          await t.sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers: rep.headers })
-        ).json();
-        if (call.status === 'failed') throw new Error(`failed: ${call.failureReason}`);
-        return call.status === 'analyzed' ? call : undefined;
-      },
-      'the big transcript analysed',
-      90_000,
-    );
+    await callAnalysed(t.sut, id, rep.headers, { what: 'the big transcript analysed', timeoutMs: 90_000 });
     const count = await t.database.db
       .selectFrom('transcript_segments')
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -253,12 +237,7 @@ describe('transcripts: limits and machine-made text', () => {
     ]);
     expect(res.statusCode).toBe(202);
     const id = res.json().id as string;
-    const call = await waitFor(async () => {
-      const c = (
-        await t.sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers: second.headers })
-      ).json();
-      return c.status === 'analyzed' || c.status === 'failed' ? c : undefined;
-    }, 'analysed');
+    const call = await callAnalysed(t.sut, id, second.headers, { what: 'analysed', timeoutMs: 30_000 });
     expect(call.status).toBe('analyzed');
     expect(call.transcript.segments[0].text).toBe(transcript.segments[0]!.text);
   });

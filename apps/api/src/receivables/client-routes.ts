@@ -2,35 +2,28 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ClientPageView, ClientSearchQuery, ClientSuggestions } from '@onterms/contracts';
 import { searchClients } from '@onterms/db';
-import { getClientPage, creditPolicyLookup } from '@onterms/domain';
+import { getClientPage } from '@onterms/domain';
 import { visibleRepIds } from '../access/policy.ts';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { notFound } from '@onterms/domain';
-import { todayIn } from './today.ts';
+import { receivablesDeps } from './receivables-deps.ts';
+import { withPolicy } from '../access/route-options.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
 /** Clients: the upload form's autocomplete, and the client page (invoices, payments, calls, promises, risk). */
 export const clientRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
-  const timeZone = deps.config.company?.timeZone ?? 'Europe/Moscow';
-  const pageDeps = {
-    db: deps.db,
-    policy: deps.creditPolicy ?? creditPolicyLookup(deps.db),
-    today: () => todayIn(timeZone),
-  };
+  const pageDeps = receivablesDeps(deps);
 
   app.get(
     '/clients',
-    {
-      config: { policy: 'clients.view' },
-      schema: {
-        summary: 'Clients whose name or tax id matches, in your scope (the upload form picks one)',
-        querystring: ClientSearchQuery,
-        response: { 200: ClientSuggestions, ...errors },
-      },
-    },
+    withPolicy('clients.view', {
+      summary: 'Clients whose name or tax id matches, in your scope (the upload form picks one)',
+      querystring: ClientSearchQuery,
+      response: { 200: ClientSuggestions, ...errors },
+    }),
     async (request) => ({
       items: await searchClients(deps.db, request.query.q ?? '', {
         repIds: await visibleRepIds(deps.db, request.principal!),
@@ -41,16 +34,13 @@ export const clientRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps
 
   app.get(
     '/clients/:clientId',
-    {
-      config: { policy: 'clients.view' },
-      schema: {
-        summary:
-          "A client's page: invoices (due, paid, days late), payments, calls with flags, promises, risk signals, rep",
-        // any text: what is not a client's id is a client that does not exist (404), not a malformed request
-        params: Type.Object({ clientId: Type.String() }),
-        response: { 200: ClientPageView, ...errors },
-      },
-    },
+    withPolicy('clients.view', {
+      summary:
+        "A client's page: invoices (due, paid, days late), payments, calls with flags, promises, risk signals, rep",
+      // any text: what is not a client's id is a client that does not exist (404), not a malformed request
+      params: Type.Object({ clientId: Type.String() }),
+      response: { 200: ClientPageView, ...errors },
+    }),
     async (request) => {
       if (!UUID.test(request.params.clientId)) throw notFound('client');
       const page = await getClientPage(

@@ -1,36 +1,31 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { FollowUpQueue, SnoozeFollowUpBody } from '@onterms/contracts';
-import { listFollowUps, snoozeFollowUp, creditPolicyLookup } from '@onterms/domain';
+import { listFollowUps, snoozeFollowUp } from '@onterms/domain';
 import { visibleRepIds } from '../access/policy.ts';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { AppError } from '@onterms/domain';
-import { todayIn } from './today.ts';
+import { receivablesDeps } from './receivables-deps.ts';
+import { withPolicy } from '../access/route-options.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
 /** The follow-up queue: who needs a call about money, and why. */
 export const followUpRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
-  const timeZone = deps.config.company?.timeZone ?? 'Europe/Moscow';
   const followUpDeps = {
-    db: deps.db,
-    policy: deps.creditPolicy ?? creditPolicyLookup(deps.db),
+    ...receivablesDeps(deps),
     defaultDays: deps.config.company?.followUpDays ?? 3,
-    today: () => todayIn(timeZone),
     now: () => new Date(),
   };
 
   app.get(
     '/follow-ups',
-    {
-      config: { policy: 'followUps.list' },
-      schema: {
-        summary:
-          'Open follow-ups in your scope: overdue invoices with no call to the client within N days (a first delay first), broken promises, negotiations with overdue clients',
-        response: { 200: FollowUpQueue, ...errors },
-      },
-    },
+    withPolicy('followUps.list', {
+      summary:
+        'Open follow-ups in your scope: overdue invoices with no call to the client within N days (a first delay first), broken promises, negotiations with overdue clients',
+      response: { 200: FollowUpQueue, ...errors },
+    }),
     async (request) => {
       const queue = await listFollowUps(followUpDeps, await visibleRepIds(deps.db, request.principal!));
       return {
@@ -46,18 +41,15 @@ export const followUpRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
 
   app.post(
     '/follow-ups/snoozes',
-    {
-      config: { policy: 'followUps.snooze' },
-      schema: {
-        summary: 'Put a follow-up aside until a date, with a reason (audited)',
-        body: SnoozeFollowUpBody,
-        response: { 204: Type.Null(), ...errors },
-      },
-    },
+    withPolicy('followUps.snooze', {
+      summary: 'Put a follow-up aside until a date, with a reason (audited)',
+      body: SnoozeFollowUpBody,
+      response: { 204: Type.Null(), ...errors },
+    }),
     async (request, reply) => {
       const principal = request.principal!;
       const until = new Date(`${request.body.until}T00:00:00Z`);
-      if (request.body.until <= todayIn(timeZone)) {
+      if (request.body.until <= followUpDeps.today()) {
         throw new AppError('bad_request', 'Snooze until a day after today.');
       }
       await snoozeFollowUp(followUpDeps, await visibleRepIds(deps.db, principal), {

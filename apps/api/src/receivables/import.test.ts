@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@onterms/db/testing';
-import { multipart } from '../testing/multipart.ts';
+import { postForm } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 let t: TestApp;
@@ -26,13 +26,9 @@ function upload(
   query = '',
   filename = 'report.csv',
 ) {
-  const form = multipart({}, [{ name: 'file', filename, content }]);
-  return t.sut.inject({
-    method: 'POST',
-    url: `/api/receivables/imports${query}`,
-    headers: { ...headers, ...form.headers },
-    payload: form.body,
-  });
+  return postForm(t.sut, `/api/receivables/imports${query}`, headers, {}, [
+    { name: 'file', filename, content },
+  ]);
 }
 
 const invoices = async () =>
@@ -157,36 +153,15 @@ describe('other files companies export', () => {
 
   it('reads an XLSX with English headers, real dates and numbers, and the rep by e-mail', async () => {
     const rep = await t.createUser('rep');
-    const email = (
-      await t.database.db
-        .selectFrom('users')
-        .select('email')
-        .where('id', '=', rep.id)
-        .executeTakeFirstOrThrow()
-    ).email;
+    const { email } = rep;
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Aged receivables');
     sheet.addRow(['Customer', 'Tax ID', 'Invoice No.', 'Date', 'Due Date', 'Amount', 'Balance', 'Rep']);
-    sheet.addRow([
-      'Acme Ltd',
-      '9909000009',
-      'INV-001',
-      new Date(Date.UTC(2026, 9, 1)),
-      new Date(Date.UTC(2026, 9, 31)),
-      5000,
-      2500,
-      email,
-    ]);
-    sheet.addRow([
-      'Acme Ltd',
-      '9909000009',
-      'INV-002',
-      new Date(Date.UTC(2026, 9, 15)),
-      new Date(Date.UTC(2026, 10, 14)),
-      1234.5,
-      1234.5,
-      email,
-    ]);
+    const day = (month: number, date: number) => new Date(Date.UTC(2026, month, date));
+    const addAcmeRow = (invoice: string, date: Date, due: Date, amount: number, balance: number) =>
+      sheet.addRow(['Acme Ltd', '9909000009', invoice, date, due, amount, balance, email]);
+    addAcmeRow('INV-001', day(9, 1), day(9, 31), 5000, 2500);
+    addAcmeRow('INV-002', day(9, 15), day(10, 14), 1234.5, 1234.5);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const res = await upload(bytes, director, '?asOf=2026-11-20', 'aged.xlsx');
     expect(res.statusCode, res.body).toBe(200);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { synth } from '@onterms/media/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@onterms/db/testing';
-import { multipart } from '../testing/multipart.ts';
+import { postForm, postUpload } from '../testing/multipart.ts';
 import { ALL_STATED, seedCall } from '../testing/seed-calls.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { waitFor } from '../testing/waiting.ts';
@@ -22,30 +22,16 @@ let manager: User;
 let clients: Record<'romashka' | 'lutik' | 'vasilek', string>;
 let tone = 300;
 
-async function email(user: User) {
-  return (
-    await t.database.db
-      .selectFrom('users')
-      .select('email')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow()
-  ).email;
-}
-
 async function importReport(asOf: string, balances: { romashka: string; lutik: string; vasilek: string }) {
   const text = [
     'Контрагент;Документ;Дата;Срок оплаты;Сумма;Остаток;Менеджер',
-    `ООО «Ромашка»;Р-1;02.11.2026;16.11.2026;100000;${balances.romashka};${await email(rep1)}`,
-    `ООО «Лютик»;Л-1;02.11.2026;16.11.2026;50000;${balances.lutik};${await email(rep1)}`,
-    `АО «Василёк»;В-1;02.11.2026;16.11.2026;30000;${balances.vasilek};${await email(rep2)}`,
+    `ООО «Ромашка»;Р-1;02.11.2026;16.11.2026;100000;${balances.romashka};${rep1.email}`,
+    `ООО «Лютик»;Л-1;02.11.2026;16.11.2026;50000;${balances.lutik};${rep1.email}`,
+    `АО «Василёк»;В-1;02.11.2026;16.11.2026;30000;${balances.vasilek};${rep2.email}`,
   ].join('\n');
-  const form = multipart({}, [{ name: 'file', filename: 'aging.csv', content: text }]);
-  const res = await t.sut.inject({
-    method: 'POST',
-    url: `/api/receivables/imports?asOf=${asOf}`,
-    headers: { ...director.headers, ...form.headers },
-    payload: form.body,
-  });
+  const res = await postForm(t.sut, `/api/receivables/imports?asOf=${asOf}`, director.headers, {}, [
+    { name: 'file', filename: 'aging.csv', content: text },
+  ]);
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
@@ -57,16 +43,10 @@ async function uploadCall(by: User, fields: Record<string, string>, lines: [stri
     language: 'ru',
     segments: lines.map(([speaker, text], i) => ({ start: i * 2, end: i * 2 + 1.5, speaker, text })),
   });
-  const form = multipart({ language: 'ru', ...fields }, [
+  const res = await postUpload(t.sut, by.headers, { language: 'ru', ...fields }, [
     { name: 'audio', filename: 'call.wav', content: await readFile(audio) },
     { name: 'transcript', filename: 'call.json', content: transcript },
   ]);
-  const res = await t.sut.inject({
-    method: 'POST',
-    url: '/api/calls',
-    headers: { ...by.headers, ...form.headers },
-    payload: form.body,
-  });
   expect(res.statusCode, res.body).toBe(202);
   const id = res.json().id as string;
   await waitFor(async () => {
@@ -261,28 +241,12 @@ describe('the client page', () => {
   });
 
   it('is not found for a rep of another team, found for the director', async () => {
-    expect(
-      (await t.sut.inject({ method: 'GET', url: `/api/clients/${clients.vasilek}`, headers: rep1.headers }))
-        .statusCode,
-    ).toBe(404);
-    expect(
-      (
-        await t.sut.inject({
-          method: 'GET',
-          url: `/api/clients/${clients.vasilek}`,
-          headers: manager.headers,
-        })
-      ).statusCode,
-    ).toBe(404);
-    expect(
-      (
-        await t.sut.inject({
-          method: 'GET',
-          url: `/api/clients/${clients.vasilek}`,
-          headers: director.headers,
-        })
-      ).statusCode,
-    ).toBe(200);
+    const status = async (user: User) =>
+      (await t.sut.inject({ method: 'GET', url: `/api/clients/${clients.vasilek}`, headers: user.headers }))
+        .statusCode;
+    expect(await status(rep1)).toBe(404);
+    expect(await status(manager)).toBe(404);
+    expect(await status(director)).toBe(200);
   });
 
   it('the upload form finds a client by name or tax id in the rep’s scope', async () => {
@@ -304,7 +268,7 @@ describe('the client page', () => {
 
 describe('the outcome on the dashboard', () => {
   it('per rep: invoices paid on time, days late, promises kept — and who heard the terms and sanctions', async () => {
-    const form = multipart({}, [
+    await postForm(t.sut, '/api/receivables/imports?asOf=2026-11-25', director.headers, {}, [
       {
         name: 'file',
         filename: 'r2.csv',
@@ -312,12 +276,6 @@ describe('the outcome on the dashboard', () => {
           'Контрагент;Документ;Дата;Срок оплаты;Сумма;Остаток\nООО «Ромашка»;Р-2;20.11.2026;30.11.2026;40000;0\n',
       },
     ]);
-    await t.sut.inject({
-      method: 'POST',
-      url: '/api/receivables/imports?asOf=2026-11-25',
-      headers: { ...director.headers, ...form.headers },
-      payload: form.body,
-    });
     await seedCall(t.database.db, { repId: rep1.id, client: 'ООО «Ромашка»', verdict: ALL_STATED });
     await seedCall(t.database.db, {
       repId: rep2.id,

@@ -8,35 +8,33 @@ import { importReceivables, RECEIVABLE_FIELDS } from '@onterms/domain';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { AppError } from '@onterms/domain';
-import { todayIn } from './today.ts';
+import { companyTimeZone, todayIn } from '../stats/zoned-time.ts';
+import { withPolicy } from '../access/route-options.ts';
 
 /** Receivables reports from accounting: the import that feeds the client page, follow-ups and outcome. */
 export const receivablesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
-  const timeZone = deps.config.company?.timeZone ?? 'Europe/Moscow';
+  const timeZone = companyTimeZone(deps.config);
   const importDeps = { db: deps.db, defaultCurrency: deps.config.company?.currency ?? 'RUB', timeZone };
 
   app.post(
     '/receivables/imports',
-    {
-      config: { policy: 'receivables.import' },
-      schema: {
-        summary:
-          'Import a receivables report (CSV in UTF-8 or Windows-1251, any delimiter; or XLSX) as a snapshot',
-        description:
-          'multipart/form-data with the file part `file`. One transaction: new invoices added, known ones updated, ' +
-          'lower balances recorded as payments dated `asOf`, promises whose day has passed checked. ' +
-          'Any bad line refuses the whole file (400, lines and columns named). Re-importing the same report changes nothing.',
-        consumes: ['multipart/form-data'],
-        querystring: ReceivablesImportQuery,
-        response: {
-          200: ReceivablesImportResult,
-          400: ReceivablesImportRefusal,
-          401: ErrorBody,
-          403: ErrorBody,
-          415: ErrorBody,
-        },
+    withPolicy('receivables.import', {
+      summary:
+        'Import a receivables report (CSV in UTF-8 or Windows-1251, any delimiter; or XLSX) as a snapshot',
+      description:
+        'multipart/form-data with the file part `file`. One transaction: new invoices added, known ones updated, ' +
+        'lower balances recorded as payments dated `asOf`, promises whose day has passed checked. ' +
+        'Any bad line refuses the whole file (400, lines and columns named). Re-importing the same report changes nothing.',
+      consumes: ['multipart/form-data'],
+      querystring: ReceivablesImportQuery,
+      response: {
+        200: ReceivablesImportResult,
+        400: ReceivablesImportRefusal,
+        401: ErrorBody,
+        403: ErrorBody,
+        415: ErrorBody,
       },
-    },
+    }),
     async (request) => {
       if (!request.isMultipart()) {
         throw new AppError(

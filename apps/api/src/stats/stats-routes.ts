@@ -3,37 +3,33 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../app.ts';
 import { statsBasis } from './stats-basis.ts';
 import { termStats } from './term-stats.ts';
+import { companyTimeZone } from './zoned-time.ts';
+import { withPolicy } from '../access/route-options.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
 /** The director's dashboard: terms voiced by rep, team, week or month, in the caller's scope. */
 export const statsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
-  const statsDeps = { db: deps.db, timeZone: deps.config.company?.timeZone ?? 'Europe/Moscow' };
+  const statsDeps = { db: deps.db, timeZone: companyTimeZone(deps.config) };
 
   app.get(
     '/stats/terms',
-    {
-      config: { policy: 'stats.view' },
-      schema: {
-        summary:
-          'Share of analysed calls with payment terms, deadline, sanctions, all three, deflections — per group, with the previous period',
-        querystring: TermStatsQuery,
-        response: { 200: TermStatsReport, ...errors },
-      },
-    },
+    withPolicy('stats.view', {
+      summary:
+        'Share of analysed calls with payment terms, deadline, sanctions, all three, deflections — per group, with the previous period',
+      querystring: TermStatsQuery,
+      response: { 200: TermStatsReport, ...errors },
+    }),
     async (request) => termStats(statsDeps, request.principal!, request.query),
   );
 
   app.get(
     '/stats/basis',
-    {
-      config: { policy: 'stats.view' },
-      schema: {
-        summary:
-          'Which credit policy and company checklist versions the numbers come from, and how far a re-check running now is',
-        response: { 200: StatsBasisResponse, ...errors },
-      },
-    },
+    withPolicy('stats.view', {
+      summary:
+        'Which credit policy and company checklist versions the numbers come from, and how far a re-check running now is',
+      response: { 200: StatsBasisResponse, ...errors },
+    }),
     async () => statsBasis(deps.db),
   );
 };

@@ -3,7 +3,7 @@ import { rebuildCallStats, setManagedTeams, upsertFlagCorrection } from '@onterm
 import { ALL_STATED, seedCall } from '../testing/seed-calls.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import type { UserPrincipal } from '../access/principal.ts';
-import { termStats } from './term-stats.ts';
+import { termStats, zeroCounts } from './term-stats.ts';
 
 /**
  * Hand-computed fixtures (company time zone Europe/Moscow, UTC+3). Period 2026-11-02 … 2026-11-15
@@ -71,17 +71,7 @@ async function report(who: keyof typeof headers, query: string) {
   return res.json();
 }
 
-const counts = (o: Partial<Record<string, number>>) => ({
-  analysed: 0,
-  failed: 0,
-  pending: 0,
-  payment_terms: 0,
-  deadline: 0,
-  sanctions: 0,
-  allThree: 0,
-  deflection: 0,
-  ...o,
-});
+const counts = (o: Partial<Record<string, number>>) => ({ ...zeroCounts(), ...o });
 
 describe('GET /api/stats/terms', () => {
   it('counts effective verdicts per rep, failed and pending apart, worst first, with the previous period', async () => {

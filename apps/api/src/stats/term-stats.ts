@@ -13,7 +13,15 @@ import {
 import { visibleRepIds } from '../access/policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { AppError } from '@onterms/domain';
-import { addDays, addMonths, daysBetween, firstOfMonth, mondayOf, startOfDay, today } from './zoned-time.ts';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  firstOfMonth,
+  mondayOf,
+  startOfDay,
+  todayIn,
+} from './zoned-time.ts';
 
 export interface StatsDeps {
   db: Kysely<Database>;
@@ -24,7 +32,8 @@ export interface StatsDeps {
 const DEFAULT_DAYS = 84;
 const MAX_DAYS = 3 * 366;
 
-const zero = (): TermCounts => ({
+/** Counts of nothing: where every group, period and week starts. */
+export const zeroCounts = (): TermCounts => ({
   analysed: 0,
   failed: 0,
   pending: 0,
@@ -67,7 +76,7 @@ export async function termStats(
 ): Promise<TermStatsReport> {
   const tz = deps.timeZone;
   const groupBy = q.groupBy ?? 'rep';
-  const lastDay = q.to ?? today(tz);
+  const lastDay = q.to ?? todayIn(tz);
   const firstDay = q.from ?? addDays(lastDay, -(DEFAULT_DAYS - 1));
   const days = daysBetween(firstDay, lastDay) + 1;
   if (days < 1) throw new AppError('bad_request', '`from` must not be after `to`.', { field: 'from' });
@@ -100,7 +109,7 @@ export async function termStats(
   }));
   const weekIndex = new Map(weeks.map((w, i) => [w.key, i]));
 
-  const total = { current: zero(), previous: zero() };
+  const total = { current: zeroCounts(), previous: zeroCounts() };
   const trust = Object.fromEntries(STAT_FLAGS.map((f) => [f, { corrections: 0, agreements: 0 }])) as Record<
     StatFlag,
     FlagAgreement
@@ -114,7 +123,7 @@ export async function termStats(
   const accFor = (key: string | null) => {
     let acc = groups.get(key);
     if (!acc) {
-      acc = { current: zero(), previous: zero(), trend: weeks.map(zero) };
+      acc = { current: zeroCounts(), previous: zeroCounts(), trend: weeks.map(zeroCounts) };
       groups.set(key, acc);
     }
     return acc;
@@ -164,7 +173,7 @@ export async function termStats(
         label: d,
         from: new Date(Math.max(start.getTime(), from.getTime())).toISOString(),
         to: new Date(Math.min(end.getTime(), to.getTime())).toISOString(),
-        current: toTermStats(acc?.current ?? zero()),
+        current: toTermStats(acc?.current ?? zeroCounts()),
         previous: null,
         trend: [],
       };

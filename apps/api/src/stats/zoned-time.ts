@@ -35,8 +35,8 @@ function offsetMs(instant: number, timeZone: string): number {
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
-/** Today's date in the zone. */
-export function today(timeZone: string, now = new Date()): string {
+/** Today's calendar day (YYYY-MM-DD) in the zone. */
+export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -69,4 +69,9 @@ export function addMonths(day: string, months: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months, 1);
   return d.toISOString().slice(0, 10);
+}
+
+/** COMPANY_TIME_ZONE, or Moscow where the app runs without company settings (tests, the CLI's defaults). */
+export function companyTimeZone(config: { company?: { timeZone: string } }): string {
+  return config.company?.timeZone ?? 'Europe/Moscow';
 }

@@ -35,9 +35,10 @@ export function multipart(
   };
 }
 
-/** `POST /api/calls` as the user whose headers are given, with these text fields and file parts. */
-export function postUpload(
+/** A multipart `POST` to `url` as the user whose headers are given, with these text fields and file parts. */
+export function postForm(
   sut: FastifyInstance,
+  url: string,
   headers: Record<string, string>,
   fields: Record<string, string>,
   files: FilePart[],
@@ -45,8 +46,18 @@ export function postUpload(
   const form = multipart(fields, files);
   return sut.inject({
     method: 'POST',
-    url: '/api/calls',
+    url,
     payload: form.body,
     headers: { ...form.headers, ...headers },
   });
+}
+
+/** `POST /api/calls` as the user whose headers are given, with these text fields and file parts. */
+export function postUpload(
+  sut: FastifyInstance,
+  headers: Record<string, string>,
+  fields: Record<string, string>,
+  files: FilePart[],
+): Promise<LightMyRequestResponse> {
+  return postForm(sut, '/api/calls', headers, fields, files);
 }

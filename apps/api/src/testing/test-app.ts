@@ -36,7 +36,7 @@ export interface TestApp {
   createUser(
     role: Role,
     options?: { teamId?: string },
-  ): Promise<{ id: string; teamId: string | null; headers: Record<string, string> }>;
+  ): Promise<{ id: string; teamId: string | null; email: string; headers: Record<string, string> }>;
   close(): Promise<void>;
 }
 
@@ -135,7 +135,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         await database.db.insertInto('team_managers').values({ team_id: teamId, user_id: user.id }).execute();
       }
       // A real session: the cookie and the CSRF token the web UI would send.
-      return { id: user.id, teamId, headers: await sessionHeaders(auth, user.id) };
+      return { id: user.id, teamId, email: user.email, headers: await sessionHeaders(auth, user.id) };
     },
     close: async () => {
       await sut.close();

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 
 /** Polls until `check` returns a value, sleeping between tries, or fails after `timeoutMs`. */
 export async function waitFor<T>(
@@ -23,4 +24,25 @@ export function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Polls `GET /api/calls/:id` as the holder of `headers` until the call is analysed (and `until` holds,
+ * when given), and returns it; a call that fails instead throws its failure reason at once.
+ */
+export function callAnalysed(
+  sut: FastifyInstance,
+  id: string,
+  headers: Record<string, string>,
+  options: { what?: string; timeoutMs?: number; until?: () => boolean } = {},
+) {
+  return waitFor(
+    async () => {
+      const call = (await sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers })).json();
+      if (call.status === 'failed') throw new Error(`failed: ${call.failureReason}`);
+      return call.status === 'analyzed' && (options.until?.() ?? true) ? call : undefined;
+    },
+    options.what ?? 'the call to be analysed',
+    options.timeoutMs ?? 60_000,
+  );
 }

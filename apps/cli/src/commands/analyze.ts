@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { checkPolicy, parsePolicy, toFlagsView } from '@onterms/analysis';
 import { createAnalyzeCall } from '@onterms/analysis/llm-review';
-import { ConfigError, loadConfig } from '@onterms/config';
+import { loadConfigOrReport } from '@onterms/config';
 import type { CreditPolicy } from '@onterms/contracts';
 import { readTranscriptFile } from '@onterms/transcription';
 import type { Io } from '../main.ts';
@@ -54,14 +54,9 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
     io.err(ANALYZE_USAGE);
     return 2;
   }
-  let llm;
-  try {
-    llm = loadConfig(io.env).analysisLlm;
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    io.err(e.message);
-    return 2;
-  }
+  const config = loadConfigOrReport(io.env, io.err);
+  if (!config) return 2;
+  const llm = config.analysisLlm;
   let policy: CreditPolicy | undefined;
   if (options.policy) {
     try {

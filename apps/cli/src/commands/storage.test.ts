@@ -7,7 +7,7 @@ import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { LocalBlobStore, S3BlobStore } from '@onterms/storage';
 import { startS3TestServer, type S3TestServer } from '@onterms/storage/testing/s3-test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../main.ts';
+import { runCli } from '../testing/run-cli.ts';
 
 let server: S3TestServer;
 let dataDir: string;
@@ -19,13 +19,6 @@ afterAll(async () => {
   await server.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-async function run(args: string[], env: NodeJS.ProcessEnv) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l), env });
-  return { code, out, err };
-}
 
 describe('onterms storage migrate', () => {
   it('copies the recordings to the configured bucket and says so; a second run copies nothing', async () => {
@@ -45,19 +38,19 @@ describe('onterms storage migrate', () => {
     const s3 = new S3BlobStore({ ...s, bucket, scratchDir: join(dataDir, 'scratch') });
     await s3.client.send(new CreateBucketCommand({ Bucket: bucket }));
 
-    const first = await run(['storage', 'migrate'], env);
+    const first = await runCli(['storage', 'migrate'], env);
     expect(first.code, first.err.join('\n')).toBe(0);
     expect(first.out.at(-1)).toBe(
       'Copied 1, already there 0, failed 0. Every blob is in the bucket, verified.',
     );
     expect(await buffer(await s3.createReadStream('recordings/r1.wav'))).toEqual(bytes);
 
-    const second = await run(['storage', 'migrate'], env);
+    const second = await runCli(['storage', 'migrate'], env);
     expect(second.out.at(-1)).toMatch(/^Copied 0, already there 1, failed 0\./);
   });
 
   it('says what to set when no bucket is configured', async () => {
-    const result = await run(['storage', 'migrate'], { ONTERMS_DATA_DIR: dataDir });
+    const result = await runCli(['storage', 'migrate'], { ONTERMS_DATA_DIR: dataDir });
     expect(result.code).toBe(2);
     expect(result.err.join('\n')).toMatch(/Set STORAGE=s3 and S3_BUCKET/);
   });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '@onterms/config';
+import { loadConfigOrReport } from '@onterms/config';
 import { createBlobStore, LocalBlobStore, migrateToS3, S3BlobStore } from '@onterms/storage';
 import type { Io } from '../main.ts';
 
@@ -16,16 +16,8 @@ export async function storageCommand(args: string[], io: Io): Promise<number> {
     io.err(`usage: onterms ${STORAGE_HELP}`);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig(io.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      io.err(error.message);
-      return 2;
-    }
-    throw error;
-  }
+  const config = loadConfigOrReport(io.env, io.err);
+  if (!config) return 2;
   if (config.storage.kind !== 's3') {
     io.err(
       'Set STORAGE=s3 and S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY (and S3_ENDPOINT for MinIO) to say where to copy to.',

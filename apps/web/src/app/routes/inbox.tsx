@@ -11,6 +11,7 @@ import { BreachesInbox } from '../../features/credit-policy/components/breaches-
 import { formatClock, formatDateTime, formatDuration } from '../../lib/format.ts';
 import type { FeedbackItem } from '@onterms/contracts';
 import { useSession } from './use-session.ts';
+import { TableHead } from '../../components/table-head.tsx';
 
 /** Where a rep and a manager start: what waits for them, most urgent first. */
 export function InboxRoute() {
@@ -143,15 +144,15 @@ function ReviewInbox() {
       <QueryStatus query={inbox} notFound={t('coaching.unavailable')} empty={t('inbox.reviewEmpty')} />
       {inbox.data?.items.length ? (
         <table className="calls stack">
-          <thead>
-            <tr>
-              <th scope="col">{t('list.col.date')}</th>
-              <th scope="col">{t('list.col.client')}</th>
-              <th scope="col">{t('list.col.rep')}</th>
-              <th scope="col">{t('list.col.duration')}</th>
-              <th scope="col">{t('list.col.flags')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('list.col.date'),
+              t('list.col.client'),
+              t('list.col.rep'),
+              t('list.col.duration'),
+              t('list.col.flags'),
+            ]}
+          />
           <tbody>
             {inbox.data.items.map((c) => (
               <tr key={c.id}>

@@ -10,6 +10,7 @@ import { TOKEN_SCOPES, type AdminToken, type TokenScope } from '../admin-types.t
 import { AdminError } from './admin-error.tsx';
 import { AdminSection } from './admin-section.tsx';
 import { SecretOnce } from './secret-once.tsx';
+import { TableHead } from '../../../components/table-head.tsx';
 
 const toggle = <T,>(list: T[], value: T, on: boolean) =>
   on ? [...list, value] : list.filter((v) => v !== value);
@@ -121,16 +122,16 @@ export function TokensSection() {
           ) : (
             <table className="calls">
               <caption className="visually-hidden">{t('admin.tokens')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.name')}</th>
-                  <th scope="col">{t('admin.scopes')}</th>
-                  <th scope="col">{t('admin.tokenTeams')}</th>
-                  <th scope="col">{t('admin.createdBy')}</th>
-                  <th scope="col">{t('admin.lastUsed')}</th>
-                  <th scope="col">{t('admin.state')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('admin.name'),
+                  t('admin.scopes'),
+                  t('admin.tokenTeams'),
+                  t('admin.createdBy'),
+                  t('admin.lastUsed'),
+                  t('admin.state'),
+                ]}
+              />
               <tbody>
                 {list.map((token) => (
                   <tr key={token.id}>

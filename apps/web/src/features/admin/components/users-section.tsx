@@ -9,6 +9,7 @@ import { ROLES, type AdminTeam, type AdminUser, type Role } from '../admin-types
 import { AdminError } from './admin-error.tsx';
 import { AdminSection } from './admin-section.tsx';
 import { SecretOnce } from './secret-once.tsx';
+import { TableHead } from '../../../components/table-head.tsx';
 
 const toggle = (list: string[], value: string, on: boolean) =>
   on ? [...list, value] : list.filter((v) => v !== value);
@@ -32,16 +33,16 @@ export function UsersSection() {
           />
           <table className="calls">
             <caption className="visually-hidden">{t('admin.users')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.name')}</th>
-                <th scope="col">{t('admin.email')}</th>
-                <th scope="col">{t('admin.role')}</th>
-                <th scope="col">{t('admin.team')}</th>
-                <th scope="col">{t('admin.state')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('admin.name'),
+                t('admin.email'),
+                t('admin.role'),
+                t('admin.team'),
+                t('admin.state'),
+                t('admin.actions'),
+              ]}
+            />
             <tbody>
               {list.map((user) => (
                 <UserRow

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useVersions } from '../api/get-versions.ts';
 import { policyChanges } from './policy-diff.ts';
+import { TableHead } from '../../../components/table-head.tsx';
 
 /** Every published version, who published it, the note, and what changed from the one before. */
 export function VersionHistory() {
@@ -15,14 +16,7 @@ export function VersionHistory() {
     <section className="panel" aria-labelledby="policy-history">
       <h2 id="policy-history">{t('policy.history')}</h2>
       <table>
-        <thead>
-          <tr>
-            <th>{t('policy.version')}</th>
-            <th>{t('policy.when')}</th>
-            <th>{t('policy.who')}</th>
-            <th>{t('policy.changes')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('policy.version'), t('policy.when'), t('policy.who'), t('policy.changes')]} />
         <tbody>
           {items.map((v, i) => {
             const changes = policyChanges(items[i + 1]?.document ?? null, v.document);

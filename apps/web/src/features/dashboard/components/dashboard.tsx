@@ -19,6 +19,7 @@ import { drillDownUrl, type CellKind, type DrillScope } from '../utils/drill-dow
 import { Sparkline } from './sparkline.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import { StatsBasis } from './stats-basis.tsx';
+import { TableHead } from '../../../components/table-head.tsx';
 
 const FLAGS = ['payment_terms', 'deadline', 'sanctions', 'deflection'] as const;
 /** The call counts under the KPIs, each opening the calls it counts. */
@@ -278,13 +279,9 @@ export function Dashboard() {
             </div>
             <p className="muted small">{t('dashboard.trustHint')}</p>
             <table className="stats-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('dashboard.flag')}</th>
-                  <th scope="col">{t('dashboard.agreement')}</th>
-                  <th scope="col">{t('dashboard.corrections')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[t('dashboard.flag'), t('dashboard.agreement'), t('dashboard.corrections')]}
+              />
               <tbody>
                 {FLAGS.map((flag) => {
                   const f = report.trust.find((x) => x.flag === flag)!;

@@ -10,6 +10,7 @@ import { TOKEN_SCOPES, type AdminToken, type TokenScope } from '../admin-types.t
 import { AdminError } from './admin-error.tsx';
 import { AdminSection } from './admin-section.tsx';
 import { SecretOnce } from './secret-once.tsx';
+import { TeamCheckboxes } from './team-checkboxes.tsx';
 import { TableHead } from '../../../components/table-head.tsx';
 
 const toggle = <T,>(list: T[], value: T, on: boolean) =>
@@ -74,20 +75,13 @@ export function TokensSection() {
                 </label>
               ))}
             </fieldset>
-            <fieldset>
-              <legend>{t('admin.tokenTeams')}</legend>
-              {teams.data?.length === 0 ? <p className="muted">{t('admin.noTeams')}</p> : null}
-              {teams.data?.map((team) => (
-                <label key={team.id}>
-                  <input
-                    type="checkbox"
-                    checked={teamIds.includes(team.id)}
-                    onChange={(e) => setTeamIds(toggle(teamIds, team.id, e.target.checked))}
-                  />
-                  {team.name}
-                </label>
-              ))}
-            </fieldset>
+            <TeamCheckboxes
+              legend={t('admin.tokenTeams')}
+              teams={teams.data ?? []}
+              checked={teamIds}
+              onChange={setTeamIds}
+              empty={teams.data ? <p className="muted">{t('admin.noTeams')}</p> : null}
+            />
             {teamIds.length && scopes.includes('calls:upload') ? (
               // The telephony system uploads on a rep's behalf by repId: the reps it may name, by name.
               <details className="token-reps">

@@ -372,17 +372,15 @@ function StatsTable(props: {
         {props.report.groups.map((g) => {
           const scope = props.scope(g);
           const name = props.name(g);
+          const countCell = (kind: 'analysed' | 'failed' | 'pending') => (
+            <td>
+              {props.cell(kind, n(g.current.counts[kind]), scope, `${name}: ${t(`dashboard.${kind}`)}`)}
+            </td>
+          );
           return (
             <tr key={g.key ?? 'none'}>
               <th scope="row">{name}</th>
-              <td>
-                {props.cell(
-                  'analysed',
-                  n(g.current.counts.analysed),
-                  scope,
-                  `${name}: ${t('dashboard.analysed')}`,
-                )}
-              </td>
+              {countCell('analysed')}
               {METRICS.map((m) => (
                 <td key={m} className={shareClass(m, g.current.shares[m])}>
                   {props.cell(
@@ -394,17 +392,8 @@ function StatsTable(props: {
                   <span className="small muted"> {n(g.current.counts[m])}</span>
                 </td>
               ))}
-              <td>
-                {props.cell('failed', n(g.current.counts.failed), scope, `${name}: ${t('dashboard.failed')}`)}
-              </td>
-              <td>
-                {props.cell(
-                  'pending',
-                  n(g.current.counts.pending),
-                  scope,
-                  `${name}: ${t('dashboard.pending')}`,
-                )}
-              </td>
+              {countCell('failed')}
+              {countCell('pending')}
               {props.trend ? (
                 <td>
                   <Sparkline

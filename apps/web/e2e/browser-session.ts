@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '@onterms/db';
 import { createPasswordHasher, createUser } from '@onterms/domain';
 import { buildWebIfNeeded, launchChromium, ROOT, startStack, type Person, type Stack } from './harness.ts';
@@ -18,6 +19,19 @@ export async function openStack(): Promise<{ stack: Stack; browser: Browser }> {
   await mkdir(SHOTS, { recursive: true });
   const stack = await startStack();
   return { stack, browser: await launchChromium() };
+}
+
+/**
+ * The stack and one Chromium for the file's tests: opened before them all, closed after. Call it before
+ * the file's own `beforeAll` (people, calls), which then runs with both open.
+ */
+export function stackPerFile(): { readonly stack: Stack; readonly browser: Browser } {
+  const opened: { stack?: Stack; browser?: Browser } = {};
+  beforeAll(async () => {
+    Object.assign(opened, await openStack());
+  }, 240_000);
+  afterAll(() => closeStack(opened.stack, opened.browser));
+  return opened as { stack: Stack; browser: Browser };
 }
 
 /** Call in `afterAll`; either may be missing when `openStack` failed half-way. */
@@ -40,6 +54,10 @@ export async function addPerson(
   return { id: user.id, email: person.email, password: PASSWORD };
 }
 
+/** Ольга, the director the policy, checklist, dashboard and receivables tests sign in as. */
+export const addDirector = (stack: Stack): Promise<Person> =>
+  addPerson(stack, { email: 'olga@example.com', name: 'Ольга Директорова', role: 'director' });
+
 /** Opens `url` (the login form shows first), fills it in and presses Enter; the caller waits for its page. */
 export async function signInAt(
   page: Page,
@@ -56,4 +74,15 @@ export async function signInAt(
 export async function russianPage(browser: Browser, height = 900): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height }, locale: 'ru-RU' });
   return context.newPage();
+}
+
+/** A page of its own, signed in as `person` at `url` of the stack; the caller waits for its page. */
+export async function signedInPage(
+  opened: { stack: Stack; browser: Browser },
+  url: string,
+  person: Pick<Person, 'email' | 'password'>,
+): Promise<Page> {
+  const page = await russianPage(opened.browser);
+  await signInAt(page, opened.stack.base + url, person);
+  return page;
 }

@@ -6,34 +6,20 @@
  * the item ✓; the dashboard says which checklist version its numbers come from.
  * Screenshots go to test-results/screenshots/.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
-import {
-  DIRECTOR,
-  ROOT,
-  addDirector,
-  buildWebIfNeeded,
-  launchChromium,
-  signInAt,
-  startStack,
-  type Stack,
-} from './harness.ts';
+import { addDirector, russianPage, SHOTS, signInAt, stackPerFile } from './browser-session.ts';
+import type { Person } from './harness.ts';
 
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
-
-let stack: Stack;
-let browser: Browser;
+const e2e = stackPerFile();
+let director: Person;
 let reconciliation: string;
 
 beforeAll(async () => {
-  buildWebIfNeeded();
-  await mkdir(SHOTS, { recursive: true });
-  stack = await startStack();
-  await addDirector(stack);
-  reconciliation = await insertAnalysedCall(stack.database.db, stack.rep.id, {
+  director = await addDirector(e2e.stack);
+  reconciliation = await insertAnalysedCall(e2e.stack.database.db, e2e.stack.rep.id, {
     client: 'ООО «Ромашка»',
     recordedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
     lines: [
@@ -41,26 +27,19 @@ beforeAll(async () => {
       ['rep', 'Акт сверки пришлю в пятницу, отсрочка тридцать дней с даты отгрузки.'],
     ],
   });
-  browser = await launchChromium();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const signIn = (page: Page, url: string) => signInAt(page, stack, url, DIRECTOR);
+const signIn = (page: Page, url: string) => signInAt(page, e2e.stack.base + url, director);
 
 describe('the company checklist form', () => {
   it('a director adds «акт сверки»; an old call that states it shows the item ✓ after the re-check', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-    const page = await context.newPage();
+    const page = await russianPage(e2e.browser);
     // before the publish the call has no such item
     await signIn(page, `/calls/${reconciliation}`);
     await page.locator('li.flag[data-flag="payment_terms"]').waitFor();
     expect(await page.locator('li.flag[data-flag="reconciliation"]').count()).toBe(0);
 
-    await page.goto(`${stack.base}/credit-policy`);
+    await page.goto(`${e2e.stack.base}/credit-policy`);
     const section = page.locator('section.company-checklists');
     await section.getByText('Своего чек-листа нет — используется стандартный.').waitFor();
     await section.getByText('Своих пунктов пока нет — нажмите «Добавить пункт».').waitFor();
@@ -98,7 +77,7 @@ describe('the company checklist form', () => {
       .waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(SHOTS, 'company-checklist.png'), fullPage: true });
 
-    await page.goto(`${stack.base}/calls/${reconciliation}`);
+    await page.goto(`${e2e.stack.base}/calls/${reconciliation}`);
     const flag = page.locator('li.flag[data-flag="reconciliation"]');
     await flag.waitFor();
     expect(await flag.getAttribute('class')).toContain('stated');
@@ -107,10 +86,10 @@ describe('the company checklist form', () => {
     await flag.locator('.flag-head strong', { hasText: /^Акт сверки$/ }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'call-company-item.png'), fullPage: true });
 
-    await page.goto(`${stack.base}/dashboard`);
+    await page.goto(`${e2e.stack.base}/dashboard`);
     await page
       .getByText(/^Цифры по правилам: переговоры об условиях — чек-лист компании, версия 1;/)
       .waitFor();
-    await context.close();
+    await page.context().close();
   });
 });

@@ -5,26 +5,20 @@
  * Screenshots go to test-results/screenshots/.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
-import { addPerson, closeStack, openStack, russianPage, SHOTS, signInAt } from './browser-session.ts';
-import type { Person, Stack } from './harness.ts';
+import { addDirector, russianPage, SHOTS, signInAt, stackPerFile } from './browser-session.ts';
+import type { Person } from './harness.ts';
 
-let stack: Stack;
-let browser: Browser;
+const e2e = stackPerFile();
 let director: Person;
 let sixtyDays: string;
 
 beforeAll(async () => {
-  ({ stack, browser } = await openStack());
-  director = await addPerson(stack, {
-    email: 'olga@example.com',
-    name: 'Ольга Директорова',
-    role: 'director',
-  });
+  director = await addDirector(e2e.stack);
   const recordedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
-  sixtyDays = await insertAnalysedCall(stack.database.db, stack.rep.id, {
+  sixtyDays = await insertAnalysedCall(e2e.stack.database.db, e2e.stack.rep.id, {
     client: 'ООО «Ромашка»',
     recordedAt,
     lines: [
@@ -33,16 +27,18 @@ beforeAll(async () => {
       ['rep', 'При просрочке пени 0,1% за каждый день и остановим отгрузки.'],
     ],
   });
-  await insertAnalysedCall(stack.database.db, stack.rep.id, { client: 'АО «Берёзка»', recordedAt, days: 20 });
+  await insertAnalysedCall(e2e.stack.database.db, e2e.stack.rep.id, {
+    client: 'АО «Берёзка»',
+    recordedAt,
+    days: 20,
+  });
 }, 240_000);
 
-afterAll(() => closeStack(stack, browser));
-
-const signIn = (page: Page, url: string) => signInAt(page, stack.base + url, director);
+const signIn = (page: Page, url: string) => signInAt(page, e2e.stack.base + url, director);
 
 describe('the credit policy', () => {
   it('a director publishes 30 days max; the 60-day call shows the breach after the re-check', async () => {
-    const page = await russianPage(browser);
+    const page = await russianPage(e2e.browser);
     await signIn(page, '/credit-policy');
     await page.getByRole('heading', { name: 'Кредитная политика' }).waitFor();
     await page.getByText('Политика ещё не опубликована').waitFor();
@@ -58,7 +54,7 @@ describe('the credit policy', () => {
     await page.getByRole('cell', { name: 'Ольга Директорова' }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'credit-policy.png'), fullPage: true });
 
-    await page.goto(`${stack.base}/calls/${sixtyDays}`);
+    await page.goto(`${e2e.stack.base}/calls/${sixtyDays}`);
     const finding = page.locator('.finding[data-kind="deferral_over_limit"]');
     await finding.waitFor();
     expect(await finding.innerText()).toContain('Отсрочка больше разрешённой');
@@ -70,10 +66,10 @@ describe('the credit policy', () => {
       .waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'call-policy-findings.png'), fullPage: true });
 
-    await page.goto(`${stack.base}/dashboard`);
+    await page.goto(`${e2e.stack.base}/dashboard`);
     const section = page.locator('.policy-breaches');
     await section.getByText('Цифры по версии политики 1.').waitFor();
-    const row = section.locator(`tr[data-key="${stack.rep.id}"]`);
+    const row = section.locator(`tr[data-key="${e2e.stack.rep.id}"]`);
     await row.waitFor();
     expect(await row.locator('.breaches-count').innerText()).toBe('1');
     await row.getByRole('button', { name: 'Павел Смирнов' }).click();

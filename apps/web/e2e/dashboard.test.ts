@@ -5,40 +5,33 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { upsertFlagCorrection } from '@onterms/db';
 import { ALL_STATED, seedCall } from '../../api/src/testing/seed-calls.ts';
-import { addPerson, closeStack, openStack, russianPage, SHOTS, signInAt } from './browser-session.ts';
-import type { Person, Stack } from './harness.ts';
+import { addDirector, addPerson, SHOTS, signedInPage, stackPerFile } from './browser-session.ts';
+import type { Person } from './harness.ts';
 
-let stack: Stack;
-let browser: Browser;
+const e2e = stackPerFile();
 let director: Person;
 const expected: string[] = [];
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
 beforeAll(async () => {
-  ({ stack, browser } = await openStack());
-  const db = stack.database.db;
-  director = await addPerson(stack, {
-    email: 'olga@example.com',
-    name: 'Ольга Директорова',
-    role: 'director',
-  });
+  const db = e2e.stack.database.db;
+  director = await addDirector(e2e.stack);
   const team = await db
     .selectFrom('users')
     .select('team_id')
-    .where('id', '=', stack.rep.id)
+    .where('id', '=', e2e.stack.rep.id)
     .executeTakeFirstOrThrow();
-  const other = await addPerson(stack, {
+  const other = await addPerson(e2e.stack, {
     email: 'anna@example.com',
     name: 'Анна Петрова',
     role: 'rep',
     teamId: team.team_id!,
   });
-  const rep = stack.rep.id;
+  const rep = e2e.stack.rep.id;
   // Павел: payment terms stated on c1 and c2 (c3 only after a manager's correction), not on c4.
   expected.push(
     await seedCall(db, { repId: rep, client: 'ООО Ромашка', recordedAt: daysAgo(2), verdict: ALL_STATED }),
@@ -63,7 +56,7 @@ beforeAll(async () => {
     stated: true,
     moments: [],
     reason: 'озвучил в конце',
-    authorId: stack.manager.id,
+    authorId: e2e.stack.manager.id,
   });
   expected.push(corrected);
   await seedCall(db, {
@@ -82,12 +75,9 @@ beforeAll(async () => {
   });
 }, 240_000);
 
-afterAll(() => closeStack(stack, browser));
-
 describe('the dashboard', () => {
   it('opens the calls behind a rep × flag cell in one click', async () => {
-    const page = await russianPage(browser);
-    await signInAt(page, stack.base + '/dashboard', director);
+    const page = await signedInPage(e2e, '/dashboard', director);
     await page.getByRole('heading', { name: 'Условия в звонках' }).waitFor();
     // The cell shows the share (3 of 4 analysed: 75 %); its title names the counts.
     const cell = page.getByTitle('Павел Смирнов: Условия оплаты — 3 / 4', { exact: true });

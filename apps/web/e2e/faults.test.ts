@@ -5,22 +5,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { closeStack, DEMO, openStack, russianPage, SHOTS } from './browser-session.ts';
-import { apiSession, type Stack } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { DEMO, russianPage, SHOTS, stackPerFile } from './browser-session.ts';
+import { apiSession } from './harness.ts';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ stack, browser } = await openStack());
-}, 240_000);
-afterAll(() => closeStack(stack, browser));
+const e2e = stackPerFile();
 
 /** An uploaded, analysed call of the rep (over HTTP, as the upload page would). */
 async function analysedCall(): Promise<string> {
-  const session = await apiSession(stack.base, stack.rep);
+  const session = await apiSession(e2e.stack.base, e2e.stack.rep);
   const form = new FormData();
   form.append('clientName', 'СтройМаркет');
   form.append('audio', new Blob([await readFile(path.join(DEMO, 'stroymarket-terms.ogg'))]), 'call.ogg');
@@ -29,11 +23,11 @@ async function analysedCall(): Promise<string> {
     new Blob([await readFile(path.join(DEMO, 'stroymarket-terms.json'))]),
     'call.json',
   );
-  const res = await fetch(`${stack.base}/api/calls`, { method: 'POST', body: form, headers: session });
+  const res = await fetch(`${e2e.stack.base}/api/calls`, { method: 'POST', body: form, headers: session });
   expect(res.status).toBe(202);
   const { id } = (await res.json()) as { id: string };
   for (let i = 0; i < 600; i++) {
-    const call = (await (await fetch(`${stack.base}/api/calls/${id}`, { headers: session })).json()) as {
+    const call = (await (await fetch(`${e2e.stack.base}/api/calls/${id}`, { headers: session })).json()) as {
       status: string;
     };
     if (call.status === 'analyzed') return id;
@@ -43,7 +37,7 @@ async function analysedCall(): Promise<string> {
 }
 
 async function pageWatchingCsp(): Promise<{ page: Page; violations: string[] }> {
-  const page = await russianPage(browser, 800);
+  const page = await russianPage(e2e.browser, 800);
   const violations: string[] = [];
   page.on(
     'console',
@@ -60,7 +54,7 @@ async function pageWatchingCsp(): Promise<{ page: Page; violations: string[] }> 
 
 it('every answer carries the security headers', async () => {
   for (const url of ['/', '/api/health', '/calls/x']) {
-    const res = await fetch(stack.base + url);
+    const res = await fetch(e2e.stack.base + url);
     expect(res.headers.get('content-security-policy'), url).toMatch(
       /default-src 'self'.*frame-ancestors 'none'/,
     );
@@ -73,7 +67,7 @@ it('every answer carries the security headers', async () => {
 it('a call failed by an outage says why in Russian; Retry processing brings it back, under the CSP', async () => {
   const id = await analysedCall();
   // As the worker leaves a call whose ffmpeg broke: failed with our code and text.
-  await stack.database.db
+  await e2e.stack.database.db
     .updateTable('calls')
     .set({
       status: 'failed',
@@ -84,12 +78,12 @@ it('a call failed by an outage says why in Russian; Retry processing brings it b
     .execute();
 
   const { page, violations } = await pageWatchingCsp();
-  await page.goto(stack.base + '/');
-  await page.getByLabel('Эл. почта').fill(stack.rep.email);
-  await page.getByLabel('Пароль').fill(stack.rep.password);
+  await page.goto(e2e.stack.base + '/');
+  await page.getByLabel('Эл. почта').fill(e2e.stack.rep.email);
+  await page.getByLabel('Пароль').fill(e2e.stack.rep.password);
   await page.getByRole('button', { name: 'Войти' }).click();
   await page.getByRole('button', { name: 'Выйти' }).waitFor();
-  await page.goto(`${stack.base}/calls/${id}`);
+  await page.goto(`${e2e.stack.base}/calls/${id}`);
   await page.getByText('На сервере не работали инструменты обработки звука').waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'call-failed-retry.png') });
 
@@ -97,7 +91,7 @@ it('a call failed by an outage says why in Russian; Retry processing brings it b
   await page.getByText('проанализирован').first().waitFor({ timeout: 60_000 });
   expect(await page.getByText('На сервере не работали').count()).toBe(0);
   // The waveform, the player and the dashboard load too: the CSP lets the real UI work.
-  await page.goto(`${stack.base}/dashboard`);
+  await page.goto(`${e2e.stack.base}/dashboard`);
   await page.waitForLoadState('networkidle');
   expect(violations).toEqual([]);
 }, 180_000);

@@ -8,33 +8,29 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../api/src/testing/waiting.ts';
-import { addPerson, closeStack, DEMO, openStack, SHOTS, signInAt } from './browser-session.ts';
-import { apiSession, type Person, type Stack } from './harness.ts';
+import { addPerson, DEMO, SHOTS, signInAt, stackPerFile } from './browser-session.ts';
+import { apiSession, type Person } from './harness.ts';
 
 const WIDTHS = [390, 1024, 1366] as const;
 
-let stack: Stack;
-let browser: Browser;
+const e2e = stackPerFile();
 let admin: Person;
 let director: Person;
 
 beforeAll(async () => {
-  ({ stack, browser } = await openStack());
-  admin = await addPerson(stack, { email: 'admin@example.com', name: 'Администратор', role: 'admin' });
-  director = await addPerson(stack, {
+  admin = await addPerson(e2e.stack, { email: 'admin@example.com', name: 'Администратор', role: 'admin' });
+  director = await addPerson(e2e.stack, {
     email: 'director@example.com',
     name: 'Ольга Директорова',
     role: 'director',
   });
 }, 240_000);
 
-afterAll(() => closeStack(stack, browser));
-
 async function newPage(width: number): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await e2e.browser.newContext({
     viewport: { width, height: 800 },
     locale: 'ru-RU',
     timezoneId: 'UTC', // the browser is not where the company is (Europe/Moscow, UTC+3)
@@ -43,7 +39,7 @@ async function newPage(width: number): Promise<Page> {
 }
 
 async function signIn(page: Page, person: Person): Promise<void> {
-  await signInAt(page, stack.base + '/', person);
+  await signInAt(page, e2e.stack.base + '/', person);
   await page.locator('header.topbar').waitFor();
 }
 
@@ -64,19 +60,19 @@ async function layoutProblems(page: Page): Promise<{ overflow: number; wrapped: 
 }
 
 async function upload(person: Person, name: string, fields: Record<string, string>, transcript: boolean) {
-  const headers = await apiSession(stack.base, person);
+  const headers = await apiSession(e2e.stack.base, person);
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   form.set('audio', new Blob([await readFile(path.join(DEMO, `${name}.ogg`))]), 'call.ogg');
   if (transcript) {
     form.set('transcript', new Blob([await readFile(path.join(DEMO, `${name}.json`))]), 'call.json');
   }
-  const res = await fetch(`${stack.base}/api/calls`, { method: 'POST', headers, body: form });
+  const res = await fetch(`${e2e.stack.base}/api/calls`, { method: 'POST', headers, body: form });
   expect(res.status, await res.clone().text()).toBeLessThan(300);
   const { id } = (await res.json()) as { id: string };
   await waitFor(
     async () => {
-      const call = await fetch(`${stack.base}/api/calls/${id}`, { headers }).then((r) => r.json());
+      const call = await fetch(`${e2e.stack.base}/api/calls/${id}`, { headers }).then((r) => r.json());
       return call.status === (transcript ? 'analyzed' : 'waiting') || undefined;
     },
     'the uploaded call to settle',
@@ -88,8 +84,8 @@ async function upload(person: Person, name: string, fields: Record<string, strin
 describe('signing in', () => {
   it('a wrong password says so in Russian, not "session expired"', async () => {
     const page = await newPage(390);
-    await page.goto(stack.base + '/');
-    await page.getByLabel('Эл. почта').fill(stack.rep.email);
+    await page.goto(e2e.stack.base + '/');
+    await page.getByLabel('Эл. почта').fill(e2e.stack.rep.email);
     await page.getByLabel('Пароль').fill('not-the-password');
     await page.getByRole('button', { name: 'Войти' }).click();
     const alert = page.getByRole('alert');
@@ -105,7 +101,7 @@ describe('every role starts where its work is', () => {
   beforeAll(async () => {
     // 22:30 UTC on the 14th is 01:30 on the 15th in Moscow: the company's day.
     callId = await upload(
-      stack.rep,
+      e2e.stack.rep,
       'stroymarket-terms',
       {
         clientName: 'ООО «Строительный торговый дом Северо-Западного федерального округа»',
@@ -119,8 +115,8 @@ describe('every role starts where its work is', () => {
   const starts = [
     ['admin', '/admin', () => admin],
     ['director', '/dashboard', () => director],
-    ['manager', '/inbox', () => stack.manager],
-    ['rep', '/inbox', () => stack.rep],
+    ['manager', '/inbox', () => e2e.stack.manager],
+    ['rep', '/inbox', () => e2e.stack.rep],
   ] as const;
 
   for (const width of WIDTHS) {
@@ -142,8 +138,8 @@ describe('every role starts where its work is', () => {
 
     it(`the call page fits ${width} px, and its dates are Moscow's with the browser in UTC`, async () => {
       const page = await newPage(width);
-      await signIn(page, stack.manager);
-      await page.goto(`${stack.base}/calls/${callId}`);
+      await signIn(page, e2e.stack.manager);
+      await page.goto(`${e2e.stack.base}/calls/${callId}`);
       const meta = page.locator('.meta-line').first();
       await expect.poll(() => meta.textContent()).toContain('15 нояб');
       expect(await meta.textContent()).toContain('01:30');
@@ -161,8 +157,8 @@ describe('every role starts where its work is', () => {
 describe('no speech-to-text engine', () => {
   it('the upload page warns before sending audio alone; the call says why it waits and is analysed once a transcript is attached', async () => {
     const page = await newPage(1024);
-    await signIn(page, stack.rep);
-    await page.goto(stack.base + '/upload');
+    await signIn(page, e2e.stack.rep);
+    await page.goto(e2e.stack.base + '/upload');
     // A recording the rep has not uploaded before (the same bytes would answer the existing call).
     const audio = await readFile(path.join(DEMO, 'northwind-net30.ogg'));
     await page
@@ -196,13 +192,13 @@ describe('no speech-to-text engine', () => {
 describe('the review loop', () => {
   it("a rep's dispute reaches the manager's queue and counter; the manager's answer reaches the rep", async () => {
     const callId = await upload(
-      stack.rep,
+      e2e.stack.rep,
       'avtodetal-deflection',
       { clientName: 'Автодеталь', language: 'ru' },
       true,
     );
-    const managerApi = await apiSession(stack.base, stack.manager);
-    const note = await fetch(`${stack.base}/api/calls/${callId}/annotations`, {
+    const managerApi = await apiSession(e2e.stack.base, e2e.stack.manager);
+    const note = await fetch(`${e2e.stack.base}/api/calls/${callId}/annotations`, {
       method: 'POST',
       headers: { ...managerApi, 'content-type': 'application/json' },
       body: JSON.stringify({ start: 2, body: 'Не назвал пени.' }),
@@ -210,10 +206,10 @@ describe('the review loop', () => {
     expect(note.status).toBe(201);
 
     const rep = await newPage(390);
-    await signIn(rep, stack.rep);
+    await signIn(rep, e2e.stack.rep);
     await rep.waitForURL((url) => url.pathname === '/inbox');
     await rep.getByText('Не назвал пени.').first().waitFor();
-    await rep.goto(`${stack.base}/calls/${callId}`);
+    await rep.goto(`${e2e.stack.base}/calls/${callId}`);
     const thread = rep.locator('li.thread', { hasText: 'Не назвал пени.' });
     await thread.getByLabel('Ответ').fill('Пени я назвал на 12-й секунде.');
     await thread.getByRole('button', { name: 'Оспорить' }).click();
@@ -221,7 +217,7 @@ describe('the review loop', () => {
     await rep.screenshot({ path: path.join(SHOTS, 'first-day-dispute-390.png'), fullPage: true });
 
     const manager = await newPage(1366);
-    await signIn(manager, stack.manager);
+    await signIn(manager, e2e.stack.manager);
     await manager.waitForURL((url) => url.pathname === '/inbox');
     await expect.poll(() => manager.locator('[data-counter="replies"]').textContent()).toBe('1');
     const queue = manager.getByRole('region', { name: 'Споры и ответы' });
@@ -237,7 +233,7 @@ describe('the review loop', () => {
       .toEqual(['manager', 'rep', 'manager']);
     await expect.poll(() => manager.locator('[data-counter="replies"]').count()).toBe(0);
 
-    await rep.goto(`${stack.base}/inbox`);
+    await rep.goto(`${e2e.stack.base}/inbox`);
     await rep.getByText('руководитель ответил').waitFor();
     await expect.poll(() => rep.locator('[data-counter="feedback"]').textContent()).toBe('1');
     await rep.context().close();

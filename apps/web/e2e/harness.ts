@@ -173,28 +173,3 @@ export async function apiSession(base: string, person: Person): Promise<Record<s
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie, 'x-csrf-token': csrfToken };
 }
-
-/** Opens `url` on the stack and signs in on the page it lands on (the sign-in form, in Russian). */
-export async function signInAt(
-  page: import('playwright-core').Page,
-  stack: Pick<Stack, 'base'>,
-  url: string,
-  person: { email: string; password: string },
-): Promise<void> {
-  await page.goto(stack.base + url);
-  await page.getByLabel('Эл. почта').fill(person.email);
-  await page.getByLabel('Пароль').fill(person.password);
-  await page.keyboard.press('Enter');
-}
-
-/** The director the credit-policy tests sign in as. */
-export const DIRECTOR = {
-  email: 'olga@example.com',
-  password: 'director-password-42',
-  name: 'Ольга Директорова',
-};
-
-/** Creates the director on the stack (through the accounts module, like everyone else). */
-export async function addDirector(stack: Stack): Promise<void> {
-  await createUser(stack.database.db, createPasswordHasher(), { ...DIRECTOR, role: 'director' });
-}

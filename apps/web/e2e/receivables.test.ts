@@ -5,18 +5,16 @@
  * test-results/screenshots/.
  */
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_STATED, seedCall } from '../../api/src/testing/seed-calls.ts';
-import { addPerson, closeStack, openStack, russianPage, SHOTS, signInAt } from './browser-session.ts';
-import { apiSession, type Person, type Stack } from './harness.ts';
+import { addDirector, SHOTS, signedInPage, stackPerFile } from './browser-session.ts';
+import { apiSession, type Person } from './harness.ts';
 
 const DAY = 86_400_000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 const ru = (iso: string) => iso.split('-').reverse().join('.');
 
-let stack: Stack;
-let browser: Browser;
+const e2e = stackPerFile();
 let director: Person;
 
 function report(rep: string, romashka: number) {
@@ -30,7 +28,7 @@ function report(rep: string, romashka: number) {
 async function importViaApi(headers: Record<string, string>, text: string, asOf: string) {
   const form = new FormData();
   form.append('file', new Blob([text]), 'aging.csv');
-  const res = await fetch(`${stack.base}/api/receivables/imports?asOf=${asOf}`, {
+  const res = await fetch(`${e2e.stack.base}/api/receivables/imports?asOf=${asOf}`, {
     method: 'POST',
     headers,
     body: form,
@@ -39,44 +37,36 @@ async function importViaApi(headers: Record<string, string>, text: string, asOf:
 }
 
 beforeAll(async () => {
-  ({ stack, browser } = await openStack());
-  const db = stack.database.db;
-  director = await addPerson(stack, {
-    email: 'olga@example.com',
-    name: 'Ольга Директорова',
-    role: 'director',
-  });
+  const db = e2e.stack.database.db;
+  director = await addDirector(e2e.stack);
   // Ромашка heard the terms, the deadline and the sanctions; Василёк did not hear the sanctions.
   await seedCall(db, {
-    repId: stack.rep.id,
+    repId: e2e.stack.rep.id,
     client: 'ООО «Ромашка»',
     recordedAt: new Date(Date.now() - 45 * DAY).toISOString(),
     verdict: ALL_STATED,
   });
   await seedCall(db, {
-    repId: stack.rep.id,
+    repId: e2e.stack.rep.id,
     client: 'Василёк, АО',
     recordedAt: new Date(Date.now() - 45 * DAY).toISOString(),
     verdict: { ...ALL_STATED, sanctions: false },
   });
   // Earlier weekly reports: both owed; then Ромашка paid before its due date.
-  const headers = await apiSession(stack.base, director);
-  await importViaApi(headers, report(stack.rep.email, 100000), day(-30));
-  await importViaApi(headers, report(stack.rep.email, 0), day(-26));
+  const headers = await apiSession(e2e.stack.base, director);
+  await importViaApi(headers, report(e2e.stack.rep.email, 100000), day(-30));
+  await importViaApi(headers, report(e2e.stack.rep.email, 0), day(-26));
 }, 240_000);
-
-afterAll(() => closeStack(stack, browser));
 
 describe('receivables, from the report to the outcome', () => {
   it('imports a report, shows who to call, the client page and the outcome numbers', async () => {
-    const page = await russianPage(browser);
-    await signInAt(page, stack.base + '/receivables/import', director);
+    const page = await signedInPage(e2e, '/receivables/import', director);
     await page.getByRole('heading', { name: 'Импорт задолженности' }).waitFor();
 
     // Today's report adds a new invoice for Ромашка; Василёк still owes.
     const today =
-      report(stack.rep.email, 0) +
-      `\nООО «Ромашка»;7701000001;Р-2;${ru(day(-2))};${ru(day(12))};70000;70000;${stack.rep.email}`;
+      report(e2e.stack.rep.email, 0) +
+      `\nООО «Ромашка»;7701000001;Р-2;${ru(day(-2))};${ru(day(12))};70000;70000;${e2e.stack.rep.email}`;
     await page
       .getByLabel('Файл отчёта')
       .setInputFiles({ name: 'aging.csv', mimeType: 'text/csv', buffer: Buffer.from(today) });

@@ -6,24 +6,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeStack, DEMO, openStack, russianPage, SHOTS } from './browser-session.ts';
-import type { Person, Stack } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO, russianPage, SHOTS, stackPerFile } from './browser-session.ts';
+import type { Person } from './harness.ts';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ stack, browser } = await openStack());
-}, 240_000);
-
-afterAll(() => closeStack(stack, browser));
+const e2e = stackPerFile();
 
 const browserLog: string[] = [];
 
 async function newPage(): Promise<Page> {
-  const page = await russianPage(browser, 800);
+  const page = await russianPage(e2e.browser, 800);
   page.on('console', (m) => m.type() === 'error' && browserLog.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
   page.on(
@@ -35,7 +28,7 @@ async function newPage(): Promise<Page> {
 
 /** Keyboard only: focus the email field, type, Tab to the password, type, Enter. */
 async function signIn(page: Page, person: Person): Promise<void> {
-  await page.goto(stack.base + '/');
+  await page.goto(e2e.stack.base + '/');
   await page.getByLabel('Эл. почта').focus();
   await page.keyboard.type(person.email);
   await page.keyboard.press('Tab');
@@ -102,7 +95,7 @@ describe('the review UI in Chromium', () => {
 
 async function flow(rep: Page): Promise<void> {
   {
-    await signIn(rep, stack.rep);
+    await signIn(rep, e2e.stack.rep);
     await expect(rep.getByText('Звонков пока нет.')).toBeTruthy();
     await shot(rep, '01-calls-empty');
     expect(await unlabelledControls(rep)).toEqual([]);
@@ -176,8 +169,8 @@ async function flow(rep: Page): Promise<void> {
 
     // --- the manager: deep link to the moment, leave a note there
     const manager = rep;
-    await signIn(manager, stack.manager);
-    await manager.goto(`${stack.base}/calls/${callId}?t=${firstMoment}`);
+    await signIn(manager, e2e.stack.manager);
+    await manager.goto(`${e2e.stack.base}/calls/${callId}?t=${firstMoment}`);
     await manager.getByRole('heading', { name: 'Чек-лист' }).waitFor();
     await expect
       .poll(() => manager.evaluate(() => document.querySelector('audio')!.currentTime), { timeout: 10_000 })
@@ -202,7 +195,7 @@ async function flow(rep: Page): Promise<void> {
 
     // --- the rep sees the feedback in the inbox and acknowledges it on the call page
     const again = manager;
-    await signIn(again, stack.rep);
+    await signIn(again, e2e.stack.rep);
     await again.getByRole('link', { name: 'Мои замечания' }).click();
     await again.getByText('Хорошо: условия названы сразу.').waitFor();
     await shot(again, '07-feedback-inbox');

@@ -7,6 +7,13 @@ import { UploadRoute } from './routes/upload.tsx';
 import { RouteError } from './routes/route-error.tsx';
 import { StartRoute } from './routes/start.tsx';
 
+/** A page in a chunk of its own, loaded when first opened; a failure to load or render shows the route error. */
+const lazyPage = (path: string, lazy: RouteObject['lazy']): RouteObject => ({
+  path,
+  lazy,
+  errorElement: <RouteError />,
+});
+
 /** The call page, the dashboard and the admin pages are split into their own chunks: the first screen stays small. */
 export const routes: RouteObject[] = [
   {
@@ -18,22 +25,14 @@ export const routes: RouteObject[] = [
       { path: 'calls', element: <CallsListRoute />, errorElement: <RouteError /> },
       { path: 'upload', element: <UploadRoute />, errorElement: <RouteError /> },
       { path: 'inbox', element: <InboxRoute />, errorElement: <RouteError /> },
-      { path: 'calls/:id', lazy: () => import('./routes/call-page.tsx'), errorElement: <RouteError /> },
-      { path: 'dashboard', lazy: () => import('./routes/dashboard.tsx'), errorElement: <RouteError /> },
-      { path: 'admin', lazy: () => import('./routes/admin.tsx'), errorElement: <RouteError /> },
-      {
-        path: 'credit-policy',
-        lazy: () => import('./routes/credit-policy.tsx'),
-        errorElement: <RouteError />,
-      },
-      { path: 'card', lazy: () => import('./routes/card.tsx'), errorElement: <RouteError /> },
-      { path: 'clients/:id', lazy: () => import('./routes/client.tsx'), errorElement: <RouteError /> },
-      { path: 'follow-ups', lazy: () => import('./routes/follow-ups.tsx'), errorElement: <RouteError /> },
-      {
-        path: 'receivables/import',
-        lazy: () => import('./routes/receivables-import.tsx'),
-        errorElement: <RouteError />,
-      },
+      lazyPage('calls/:id', () => import('./routes/call-page.tsx')),
+      lazyPage('dashboard', () => import('./routes/dashboard.tsx')),
+      lazyPage('admin', () => import('./routes/admin.tsx')),
+      lazyPage('credit-policy', () => import('./routes/credit-policy.tsx')),
+      lazyPage('card', () => import('./routes/card.tsx')),
+      lazyPage('clients/:id', () => import('./routes/client.tsx')),
+      lazyPage('follow-ups', () => import('./routes/follow-ups.tsx')),
+      lazyPage('receivables/import', () => import('./routes/receivables-import.tsx')),
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -61,7 +61,7 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-interface QueryLike {
+export interface QueryLike {
   isPending: boolean;
   isError: boolean;
   error: unknown;

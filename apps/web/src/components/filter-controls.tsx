@@ -55,20 +55,23 @@ export function DayRangeFilter({
   from,
   to,
   onChange,
+  labels,
 }: {
   from: string;
   to: string;
   onChange: (key: 'from' | 'to', day: string) => void;
+  /** The two labels, where the list's «С даты» / «По дату» would not read well. */
+  labels?: { from: string; to: string };
 }) {
   const { t } = useTranslation();
   return (
     <>
       <label>
-        {t('list.from')}
+        {labels?.from ?? t('list.from')}
         <input type="date" value={from} onChange={(e) => onChange('from', e.target.value)} />
       </label>
       <label>
-        {t('list.to')}
+        {labels?.to ?? t('list.to')}
         <input type="date" value={to} onChange={(e) => onChange('to', e.target.value)} />
       </label>
     </>

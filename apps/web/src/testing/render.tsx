@@ -1,7 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { AppProviders } from '../app/providers.tsx';
 import { routes } from '../app/router.tsx';
 
@@ -41,4 +42,29 @@ export function fakeApi(handlers: Record<string, Handler>) {
     });
   };
   return { fetch: fetchMock as typeof fetch, calls };
+}
+
+/**
+ * For each test of the file, `fetch` is the fake that `make` builds (afresh: no state leaks from one
+ * test to the next); after each, the DOM is unmounted and `fetch` restored. The fake is `.current`.
+ */
+export function fakeFetchPerTest<F extends { fetch: typeof fetch }>(make: () => F): { current: F } {
+  const fake = {} as { current: F };
+  beforeEach(() => {
+    fake.current = make();
+    vi.stubGlobal('fetch', fake.current.fetch);
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+  return fake;
+}
+
+/** The answer of `GET /api/auth/me` for `user` (in no team unless given). */
+export function sessionAnswer(
+  user: { id: string; email: string; name: string; role: string; teamId?: string | null; teamIds?: string[] },
+  csrfToken: string,
+) {
+  return { user: { teamId: null, teamIds: [], ...user }, csrfToken };
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { QueryStatus } from '../../components/error-message.tsx';
+import { QueryStatus, type QueryLike } from '../../components/error-message.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { useCalls } from '../../features/calls/api/get-calls.ts';
 import { CallsTable } from '../../features/calls/components/calls-table.tsx';
@@ -11,6 +11,7 @@ import { BreachesInbox } from '../../features/credit-policy/components/breaches-
 import { formatClock, formatDateTime, formatDuration } from '../../lib/format.ts';
 import type { FeedbackItem } from '@onterms/contracts';
 import { useSession } from './use-session.ts';
+import { TableHead } from '../../components/table-head.tsx';
 
 /** Where a rep and a manager start: what waits for them, most urgent first. */
 export function InboxRoute() {
@@ -84,15 +85,37 @@ function ThreadItems({ items }: { items: FeedbackItem[] }) {
   );
 }
 
+/** A queue of coaching threads under its heading (the rep's feedback, the manager's replies). */
+function ThreadInbox(props: {
+  id: string;
+  title: string;
+  hint?: string;
+  query: QueryLike & { data?: { items: FeedbackItem[] } };
+  notFound?: string;
+  empty: string;
+}) {
+  const { query } = props;
+  return (
+    <section aria-labelledby={props.id}>
+      <h1 id={props.id}>{props.title}</h1>
+      {props.hint ? <p className="muted">{props.hint}</p> : null}
+      <QueryStatus query={query} notFound={props.notFound} empty={props.empty} />
+      {query.data ? <ThreadItems items={query.data.items} /> : null}
+    </section>
+  );
+}
+
 function FeedbackInbox() {
   const { t } = useTranslation();
   const inbox = useFeedbackInbox();
   return (
-    <section aria-labelledby="feedback-title">
-      <h1 id="feedback-title">{t('inbox.feedbackTitle')}</h1>
-      <QueryStatus query={inbox} notFound={t('coaching.unavailable')} empty={t('inbox.feedbackEmpty')} />
-      {inbox.data ? <ThreadItems items={inbox.data.items} /> : null}
-    </section>
+    <ThreadInbox
+      id="feedback-title"
+      title={t('inbox.feedbackTitle')}
+      query={inbox}
+      notFound={t('coaching.unavailable')}
+      empty={t('inbox.feedbackEmpty')}
+    />
   );
 }
 
@@ -124,12 +147,13 @@ function RepliesInbox() {
   const { t } = useTranslation();
   const inbox = useRepliesInbox();
   return (
-    <section aria-labelledby="replies-title">
-      <h1 id="replies-title">{t('firstDay.repliesTitle')}</h1>
-      <p className="muted">{t('firstDay.repliesHint')}</p>
-      <QueryStatus query={inbox} empty={t('firstDay.repliesEmpty')} />
-      {inbox.data ? <ThreadItems items={inbox.data.items} /> : null}
-    </section>
+    <ThreadInbox
+      id="replies-title"
+      title={t('firstDay.repliesTitle')}
+      hint={t('firstDay.repliesHint')}
+      query={inbox}
+      empty={t('firstDay.repliesEmpty')}
+    />
   );
 }
 
@@ -143,15 +167,15 @@ function ReviewInbox() {
       <QueryStatus query={inbox} notFound={t('coaching.unavailable')} empty={t('inbox.reviewEmpty')} />
       {inbox.data?.items.length ? (
         <table className="calls stack">
-          <thead>
-            <tr>
-              <th scope="col">{t('list.col.date')}</th>
-              <th scope="col">{t('list.col.client')}</th>
-              <th scope="col">{t('list.col.rep')}</th>
-              <th scope="col">{t('list.col.duration')}</th>
-              <th scope="col">{t('list.col.flags')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('list.col.date'),
+              t('list.col.client'),
+              t('list.col.rep'),
+              t('list.col.duration'),
+              t('list.col.flags'),
+            ]}
+          />
           <tbody>
             {inbox.data.items.map((c) => (
               <tr key={c.id}>

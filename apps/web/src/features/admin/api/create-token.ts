@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, json } from '../../../lib/api-client.ts';
 import type { CreatedToken, CreateTokenBody } from '@onterms/contracts';
+import { api, json } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { auditQueryKey } from './get-audit.ts';
 import { tokensQueryOptions } from './get-tokens.ts';
 
@@ -10,14 +10,8 @@ export type CreateTokenInput = CreateTokenBody;
 export const createToken = (input: CreateTokenInput) =>
   api<CreatedToken>('/api/admin/tokens', { method: 'POST', body: json(input) });
 
-export function useCreateToken() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: createToken,
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: tokensQueryOptions().queryKey }),
-        client.invalidateQueries({ queryKey: auditQueryKey }),
-      ]),
+export const useCreateToken = () =>
+  useRefreshingMutation(createToken, {
+    refreshes: [tokensQueryOptions().queryKey, auditQueryKey],
+    waitForRefresh: true,
   });
-}

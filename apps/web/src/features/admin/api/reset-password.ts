@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PasswordReset } from '@onterms/contracts';
 import { api, json } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { auditQueryKey } from './get-audit.ts';
 
 /** Sets a generated password (returned in this answer only); the user's sessions end. */
@@ -10,10 +10,5 @@ export const resetPassword = (id: string) =>
     body: json({}),
   });
 
-export function useResetPassword() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: resetPassword,
-    onSuccess: () => client.invalidateQueries({ queryKey: auditQueryKey }),
-  });
-}
+export const useResetPassword = () =>
+  useRefreshingMutation(resetPassword, { refreshes: [auditQueryKey], waitForRefresh: true });

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import type { AdminToken } from '../admin-types.ts';
 import { auditQueryKey } from './get-audit.ts';
 import { tokensQueryOptions } from './get-tokens.ts';
@@ -7,14 +7,8 @@ import { tokensQueryOptions } from './get-tokens.ts';
 export const revokeToken = (id: string) =>
   api<AdminToken>(`/api/admin/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
-export function useRevokeToken() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: revokeToken,
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: tokensQueryOptions().queryKey }),
-        client.invalidateQueries({ queryKey: auditQueryKey }),
-      ]),
+export const useRevokeToken = () =>
+  useRefreshingMutation(revokeToken, {
+    refreshes: [tokensQueryOptions().queryKey, auditQueryKey],
+    waitForRefresh: true,
   });
-}

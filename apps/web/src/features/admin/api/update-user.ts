@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, json } from '../../../lib/api-client.ts';
 import type { AdminUser, UpdateUserBody } from '@onterms/contracts';
+import { api, json } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { auditQueryKey } from './get-audit.ts';
 import { teamsQueryOptions } from './get-teams.ts';
 import { usersQueryOptions } from './get-users.ts';
@@ -10,15 +10,8 @@ export type UpdateUserInput = UpdateUserBody;
 export const updateUser = ({ id, ...change }: UpdateUserInput & { id: string }) =>
   api<AdminUser>(`/api/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: json(change) });
 
-export function useUpdateUser() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: updateUser,
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: usersQueryOptions().queryKey }),
-        client.invalidateQueries({ queryKey: teamsQueryOptions().queryKey }),
-        client.invalidateQueries({ queryKey: auditQueryKey }),
-      ]),
+export const useUpdateUser = () =>
+  useRefreshingMutation(updateUser, {
+    refreshes: [usersQueryOptions().queryKey, teamsQueryOptions().queryKey, auditQueryKey],
+    waitForRefresh: true,
   });
-}

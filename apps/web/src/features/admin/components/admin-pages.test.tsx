@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderRoute } from '../../../testing/render.tsx';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeFetchPerTest, renderRoute, sessionAnswer } from '../../../testing/render.tsx';
 import type { AdminTeam, AdminToken, AdminUser } from '../admin-types.ts';
 
 const TEAM: AdminTeam = { id: 't1', name: 'Север', memberCount: 1, managerIds: [] };
@@ -38,19 +38,15 @@ function fakeFetch(handlers: Record<string, Handler>) {
 
 let users: AdminUser[];
 let tokens: AdminToken[];
-let api: ReturnType<typeof fakeFetch>;
 const extra: Record<string, Handler> = {};
 
-beforeEach(() => {
+const api = fakeFetchPerTest(() => {
   users = [ADMIN];
   tokens = [];
   for (const key of Object.keys(extra)) delete extra[key];
   const handlers: Record<string, Handler> = {
     'GET /api/auth/me': () => ({
-      body: {
-        user: { id: 'a1', email: 'admin@x.ru', name: 'Админ', role: 'admin', teamId: null, teamIds: [] },
-        csrfToken: 'csrf-1',
-      },
+      body: sessionAnswer({ id: 'a1', email: 'admin@x.ru', name: 'Админ', role: 'admin' }, 'csrf-1'),
     }),
     'GET /api/admin/users': () => ({ body: users }),
     'GET /api/admin/teams': () => ({ body: [TEAM] }),
@@ -80,12 +76,7 @@ beforeEach(() => {
       },
     }),
   };
-  api = fakeFetch(new Proxy(handlers, { get: (target, key: string) => extra[key] ?? target[key] }));
-  vi.stubGlobal('fetch', api.fetch);
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
+  return fakeFetch(new Proxy(handlers, { get: (target, key: string) => extra[key] ?? target[key] }));
 });
 
 describe('admin: tokens', () => {
@@ -119,7 +110,7 @@ describe('admin: tokens', () => {
     const table = await screen.findByRole('table');
     expect(within(table).getByText('АТС')).toBeTruthy();
     expect(within(table).queryByText('ot_abc_SECRET')).toBeNull();
-    const post = api.calls.find((c) => c.init?.method === 'POST')!;
+    const post = api.current.calls.find((c) => c.init?.method === 'POST')!;
     expect(JSON.parse(String(post.init!.body))).toEqual({
       name: 'АТС',
       scopes: ['calls:upload', 'calls:read'],
@@ -206,7 +197,7 @@ describe('admin: audit log', () => {
     await user.click(await screen.findByRole('button', { name: 'Вперёд' }));
     await waitFor(() => expect(router.state.location.search).toContain('page=2'));
     const last = () =>
-      api.calls.filter((c) => c.url.pathname === '/api/admin/audit').at(-1)!.url.searchParams;
+      api.current.calls.filter((c) => c.url.pathname === '/api/admin/audit').at(-1)!.url.searchParams;
     await waitFor(() => expect(last().get('page')).toBe('2'));
     expect(last().get('action')).toBe('user.');
     // a filter change goes back to page 1
@@ -219,7 +210,8 @@ describe('admin: audit log', () => {
   it('reads a date range from a shared link', async () => {
     renderRoute('/admin?tab=audit&from=2026-05-01&to=2026-05-03');
     await screen.findByRole('cell', { name: /смена роли/ });
-    const asked = api.calls.filter((c) => c.url.pathname === '/api/admin/audit').at(-1)!.url.searchParams;
+    const asked = api.current.calls.filter((c) => c.url.pathname === '/api/admin/audit').at(-1)!.url
+      .searchParams;
     expect(new Date(asked.get('from')!).getTime()).toBe(new Date(2026, 4, 1).getTime());
     expect(new Date(asked.get('to')!).getTime()).toBe(new Date(2026, 4, 3, 23, 59, 59, 999).getTime());
     expect((screen.getByLabelText('С') as HTMLInputElement).value).toBe('2026-05-01');

@@ -6,6 +6,8 @@ import { AUDIT_ACTION_GROUPS, AUDIT_ACTIONS } from '../admin-types.ts';
 import { useAuditFilters } from '../hooks/use-audit-filters.ts';
 import { AdminSection } from './admin-section.tsx';
 import { AuditChange, AuditObject } from './audit-change.tsx';
+import { DayRangeFilter } from '../../../components/filter-controls.tsx';
+import { TableHead } from '../../../components/table-head.tsx';
 
 /** `user.role_changed` → `admin.actionName.user_role_changed` (i18next would read the dot as nesting). */
 const actionKey = (action: string) => `admin.actionName.${action.replace(/\./g, '_')}`;
@@ -56,22 +58,12 @@ export function AuditSection() {
                   ))}
                 </select>
               </label>
-              <label>
-                {t('admin.from')}
-                <input
-                  type="date"
-                  value={filters.from ?? ''}
-                  onChange={(e) => change({ from: e.target.value })}
-                />
-              </label>
-              <label>
-                {t('admin.to')}
-                <input
-                  type="date"
-                  value={filters.to ?? ''}
-                  onChange={(e) => change({ to: e.target.value })}
-                />
-              </label>
+              <DayRangeFilter
+                from={filters.from ?? ''}
+                to={filters.to ?? ''}
+                onChange={(key, day) => change({ [key]: day })}
+                labels={{ from: t('admin.from'), to: t('admin.to') }}
+              />
               {any ? (
                 <button type="button" onClick={clear}>
                   {t('admin.clearFilters')}
@@ -86,15 +78,15 @@ export function AuditSection() {
             ) : (
               <table className="calls">
                 <caption className="visually-hidden">{t('admin.audit')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.when')}</th>
-                    <th scope="col">{t('admin.who')}</th>
-                    <th scope="col">{t('admin.action')}</th>
-                    <th scope="col">{t('admin.object')}</th>
-                    <th scope="col">{t('audit.change')}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t('admin.when'),
+                    t('admin.who'),
+                    t('admin.action'),
+                    t('admin.object'),
+                    t('audit.change'),
+                  ]}
+                />
                 <tbody>
                   {page.items.map((e) => (
                     <tr key={e.id}>

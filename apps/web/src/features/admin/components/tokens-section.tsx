@@ -10,6 +10,8 @@ import { TOKEN_SCOPES, type AdminToken, type TokenScope } from '../admin-types.t
 import { AdminError } from './admin-error.tsx';
 import { AdminSection } from './admin-section.tsx';
 import { SecretOnce } from './secret-once.tsx';
+import { TeamCheckboxes } from './team-checkboxes.tsx';
+import { TableHead } from '../../../components/table-head.tsx';
 
 const toggle = <T,>(list: T[], value: T, on: boolean) =>
   on ? [...list, value] : list.filter((v) => v !== value);
@@ -73,20 +75,13 @@ export function TokensSection() {
                 </label>
               ))}
             </fieldset>
-            <fieldset>
-              <legend>{t('admin.tokenTeams')}</legend>
-              {teams.data?.length === 0 ? <p className="muted">{t('admin.noTeams')}</p> : null}
-              {teams.data?.map((team) => (
-                <label key={team.id}>
-                  <input
-                    type="checkbox"
-                    checked={teamIds.includes(team.id)}
-                    onChange={(e) => setTeamIds(toggle(teamIds, team.id, e.target.checked))}
-                  />
-                  {team.name}
-                </label>
-              ))}
-            </fieldset>
+            <TeamCheckboxes
+              legend={t('admin.tokenTeams')}
+              teams={teams.data ?? []}
+              checked={teamIds}
+              onChange={setTeamIds}
+              empty={teams.data ? <p className="muted">{t('admin.noTeams')}</p> : null}
+            />
             {teamIds.length && scopes.includes('calls:upload') ? (
               // The telephony system uploads on a rep's behalf by repId: the reps it may name, by name.
               <details className="token-reps">
@@ -121,16 +116,16 @@ export function TokensSection() {
           ) : (
             <table className="calls">
               <caption className="visually-hidden">{t('admin.tokens')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.name')}</th>
-                  <th scope="col">{t('admin.scopes')}</th>
-                  <th scope="col">{t('admin.tokenTeams')}</th>
-                  <th scope="col">{t('admin.createdBy')}</th>
-                  <th scope="col">{t('admin.lastUsed')}</th>
-                  <th scope="col">{t('admin.state')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('admin.name'),
+                  t('admin.scopes'),
+                  t('admin.tokenTeams'),
+                  t('admin.createdBy'),
+                  t('admin.lastUsed'),
+                  t('admin.state'),
+                ]}
+              />
               <tbody>
                 {list.map((token) => (
                   <tr key={token.id}>

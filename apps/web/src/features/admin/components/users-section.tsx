@@ -9,9 +9,8 @@ import { ROLES, type AdminTeam, type AdminUser, type Role } from '../admin-types
 import { AdminError } from './admin-error.tsx';
 import { AdminSection } from './admin-section.tsx';
 import { SecretOnce } from './secret-once.tsx';
-
-const toggle = (list: string[], value: string, on: boolean) =>
-  on ? [...list, value] : list.filter((v) => v !== value);
+import { TeamCheckboxes } from './team-checkboxes.tsx';
+import { TableHead } from '../../../components/table-head.tsx';
 
 export function UsersSection() {
   const { t } = useTranslation();
@@ -32,16 +31,16 @@ export function UsersSection() {
           />
           <table className="calls">
             <caption className="visually-hidden">{t('admin.users')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.name')}</th>
-                <th scope="col">{t('admin.email')}</th>
-                <th scope="col">{t('admin.role')}</th>
-                <th scope="col">{t('admin.team')}</th>
-                <th scope="col">{t('admin.state')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('admin.name'),
+                t('admin.email'),
+                t('admin.role'),
+                t('admin.team'),
+                t('admin.state'),
+                t('admin.actions'),
+              ]}
+            />
             <tbody>
               {list.map((user) => (
                 <UserRow
@@ -59,6 +58,16 @@ export function UsersSection() {
       )}
     </AdminSection>
   );
+}
+
+/** The roles to choose from, by their names in the reader's language. */
+function RoleOptions() {
+  const { t } = useTranslation();
+  return ROLES.map((role) => (
+    <option key={role} value={role}>
+      {t(`role.${role}`)}
+    </option>
+  ));
 }
 
 /** A rep's team to choose: none, or one of the teams. */
@@ -105,20 +114,13 @@ function TeamsChoice({
     );
   if (role === 'manager')
     return (
-      <fieldset>
-        <legend>{t('admin.ledTeams')}</legend>
-        {teams.length === 0 ? <p className="muted small">{t('admin.noTeams')}</p> : null}
-        {teams.map((team) => (
-          <label key={team.id}>
-            <input
-              type="checkbox"
-              checked={managedTeamIds.includes(team.id)}
-              onChange={(e) => onManaged(toggle(managedTeamIds, team.id, e.target.checked))}
-            />
-            {team.name}
-          </label>
-        ))}
-      </fieldset>
+      <TeamCheckboxes
+        legend={t('admin.ledTeams')}
+        teams={teams}
+        checked={managedTeamIds}
+        onChange={onManaged}
+        empty={<p className="muted small">{t('admin.noTeams')}</p>}
+      />
     );
   return null;
 }
@@ -185,11 +187,7 @@ function CreateUserForm({
         <label>
           {t('admin.role')}
           <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </label>
         <TeamsChoice
@@ -256,11 +254,7 @@ function UserRow({
               update.mutate({ id: user.id, role });
           }}
         >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`role.${role}`)}
-            </option>
-          ))}
+          <RoleOptions />
         </select>
       </td>
       <td>
@@ -281,25 +275,13 @@ function UserRow({
         ) : user.role === 'manager' ? (
           <details>
             <summary>{teamNames || t('admin.noLedTeams')}</summary>
-            <fieldset>
-              <legend>{t('admin.ledTeamsOf', { name: who })}</legend>
-              {teams.map((team) => (
-                <label key={team.id}>
-                  <input
-                    type="checkbox"
-                    checked={user.managedTeamIds.includes(team.id)}
-                    disabled={update.isPending}
-                    onChange={(e) =>
-                      update.mutate({
-                        id: user.id,
-                        managedTeamIds: toggle(user.managedTeamIds, team.id, e.target.checked),
-                      })
-                    }
-                  />
-                  {team.name}
-                </label>
-              ))}
-            </fieldset>
+            <TeamCheckboxes
+              legend={t('admin.ledTeamsOf', { name: who })}
+              teams={teams}
+              checked={user.managedTeamIds}
+              disabled={update.isPending}
+              onChange={(managedTeamIds) => update.mutate({ id: user.id, managedTeamIds })}
+            />
           </details>
         ) : (
           '—'

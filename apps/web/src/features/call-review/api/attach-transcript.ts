@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, json } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
 
 /** Attaches a transcript file to a call that has its audio; the call is analysed from it. */
@@ -15,20 +15,10 @@ export const retranscribe = (callId: string) =>
     method: 'POST',
   });
 
-function useRefreshCall(callId: string) {
-  const client = useQueryClient();
-  return () => {
-    void client.invalidateQueries({ queryKey: queryKeys.call(callId) });
-    void client.invalidateQueries({ queryKey: queryKeys.callsAll });
-  };
-}
+const refreshCall = (callId: string) => ({ refreshes: [queryKeys.call(callId), queryKeys.callsAll] });
 
-export function useAttachTranscript(callId: string) {
-  const refresh = useRefreshCall(callId);
-  return useMutation({ mutationFn: (file: File) => attachTranscript(callId, file), onSuccess: refresh });
-}
+export const useAttachTranscript = (callId: string) =>
+  useRefreshingMutation((file: File) => attachTranscript(callId, file), refreshCall(callId));
 
-export function useRetranscribe(callId: string) {
-  const refresh = useRefreshCall(callId);
-  return useMutation({ mutationFn: () => retranscribe(callId), onSuccess: refresh });
-}
+export const useRetranscribe = (callId: string) =>
+  useRefreshingMutation(() => retranscribe(callId), refreshCall(callId));

@@ -158,14 +158,11 @@ function MomentList({
         const values = describeValues(m.values, t, locale);
         return (
           <li key={`${m.segment}-${i}`}>
-            <button
-              type="button"
-              className="play-moment"
-              onClick={() => onPlay(m.start)}
-              aria-label={t('checklist.playMoment', { flag: label, time: formatClock(m.start) })}
-            >
-              ▶ {formatClock(m.start)}
-            </button>{' '}
+            <PlayButton
+              start={m.start}
+              onPlay={onPlay}
+              label={(time) => t('checklist.playMoment', { flag: label, time })}
+            />{' '}
             {values.length ? (
               <span className="values">{values.map((v) => t('firstDay.quote', { text: v })).join(', ')}</span>
             ) : null}
@@ -195,18 +192,30 @@ function OpportunityList({
       <ul className="moments">
         {opportunities.map((o) => (
           <li key={o.segment}>
-            <button
-              type="button"
-              className="play-moment"
-              onClick={() => onPlay(o.start)}
-              aria-label={t('checklist.playOpportunity', { flag: label, time: formatClock(o.start) })}
-            >
-              ▶ {formatClock(o.start)}
-            </button>{' '}
+            <PlayButton
+              start={o.start}
+              onPlay={onPlay}
+              label={(time) => t('checklist.playOpportunity', { flag: label, time })}
+            />{' '}
             <q className="quote">{o.quote}</q>
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+/** ▶ and the moment's time: plays the audio from there; `label` names it for a screen reader. */
+function PlayButton(props: { start: number; onPlay: (s: number) => void; label: (time: string) => string }) {
+  const time = formatClock(props.start);
+  return (
+    <button
+      type="button"
+      className="play-moment"
+      onClick={() => props.onPlay(props.start)}
+      aria-label={props.label(time)}
+    >
+      ▶ {time}
+    </button>
   );
 }

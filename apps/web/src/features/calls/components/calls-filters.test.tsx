@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, renderRoute } from '../../../testing/render.tsx';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeApi, fakeFetchPerTest, renderRoute, sessionAnswer } from '../../../testing/render.tsx';
 import type { CallSummary } from '@onterms/contracts';
 
 const call: CallSummary = {
@@ -27,13 +27,9 @@ const call: CallSummary = {
   hits: [],
 };
 
-let api: ReturnType<typeof fakeApi>;
-beforeEach(() => {
-  api = fakeApi({
-    'GET /api/auth/me': () => ({
-      user: { id: 'm', email: 'm@x', name: 'Ирина', role: 'manager', teamId: null, teamIds: [] },
-      csrfToken: 't',
-    }),
+const api = fakeFetchPerTest(() =>
+  fakeApi({
+    'GET /api/auth/me': () => sessionAnswer({ id: 'm', email: 'm@x', name: 'Ирина', role: 'manager' }, 't'),
     'GET /api/calls': (url) => ({
       items: [
         {
@@ -55,15 +51,10 @@ beforeEach(() => {
       page: 1,
       pageSize: 50,
     }),
-  });
-  vi.stubGlobal('fetch', api.fetch);
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+  }),
+);
 
-const listRequests = () => api.calls.filter((u) => u.pathname === '/api/calls');
+const listRequests = () => api.current.calls.filter((u) => u.pathname === '/api/calls');
 const lastListRequest = () => listRequests().at(-1)!.searchParams;
 
 describe('the calls list filters live in the URL', () => {
@@ -120,12 +111,7 @@ describe('the calls list filters live in the URL', () => {
   it('says what happened when the list cannot load', async () => {
     vi.stubGlobal('fetch', async (input: RequestInfo | URL) =>
       String(input).startsWith('/api/auth/me')
-        ? new Response(
-            JSON.stringify({
-              user: { id: 'm', name: 'И', email: 'e', role: 'rep', teamId: null, teamIds: [] },
-              csrfToken: 't',
-            }),
-          )
+        ? new Response(JSON.stringify(sessionAnswer({ id: 'm', name: 'И', email: 'e', role: 'rep' }, 't')))
         : new Response(JSON.stringify({ error: 'internal', message: 'x' }), { status: 500 }),
     );
     renderRoute('/calls');

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, json } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
 
 export interface Acknowledgement {
@@ -13,14 +13,9 @@ export const acknowledgeAnnotation = (annotationId: string, input: Acknowledgeme
     body: json(input),
   });
 
-export function useAcknowledgeAnnotation(callId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ annotationId, ...input }: Acknowledgement & { annotationId: string }) =>
+export const useAcknowledgeAnnotation = (callId: string) =>
+  useRefreshingMutation(
+    ({ annotationId, ...input }: Acknowledgement & { annotationId: string }) =>
       acknowledgeAnnotation(annotationId, input),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: queryKeys.annotations(callId) });
-      void client.invalidateQueries({ queryKey: queryKeys.inboxAll });
-    },
-  });
-}
+    { refreshes: [queryKeys.annotations(callId), queryKeys.inboxAll] },
+  );

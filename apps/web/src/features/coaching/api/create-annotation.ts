@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, json } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
 import type { ThreadView as Thread } from '@onterms/contracts';
 
@@ -14,10 +14,8 @@ export interface NewAnnotation {
 export const createAnnotation = (callId: string, input: NewAnnotation) =>
   api<Thread>(`/api/calls/${encodeURIComponent(callId)}/annotations`, { method: 'POST', body: json(input) });
 
-export function useCreateAnnotation(callId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: NewAnnotation) => createAnnotation(callId, input),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.annotations(callId) }),
+export const useCreateAnnotation = (callId: string) =>
+  useRefreshingMutation((input: NewAnnotation) => createAnnotation(callId, input), {
+    refreshes: [queryKeys.annotations(callId)],
+    waitForRefresh: true,
   });
-}

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, json } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
 
 export const createReply = (annotationId: string, body: string) =>
@@ -8,14 +8,8 @@ export const createReply = (annotationId: string, body: string) =>
     body: json({ body }),
   });
 
-export function useCreateReply(callId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ annotationId, body }: { annotationId: string; body: string }) =>
-      createReply(annotationId, body),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: queryKeys.annotations(callId) });
-      void client.invalidateQueries({ queryKey: queryKeys.inboxAll });
-    },
-  });
-}
+export const useCreateReply = (callId: string) =>
+  useRefreshingMutation(
+    ({ annotationId, body }: { annotationId: string; body: string }) => createReply(annotationId, body),
+    { refreshes: [queryKeys.annotations(callId), queryKeys.inboxAll] },
+  );

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CorrectionBody } from '@onterms/contracts';
 import { api, json } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
 
 export type FlagCorrection = CorrectionBody;
@@ -11,13 +11,8 @@ export const correctFlag = (callId: string, flag: string, input: FlagCorrection)
     body: json(input),
   });
 
-export function useCorrectFlag(callId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ flag, ...input }: FlagCorrection & { flag: string }) => correctFlag(callId, flag, input),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: queryKeys.call(callId) });
-      void client.invalidateQueries({ queryKey: queryKeys.callsAll });
-    },
-  });
-}
+export const useCorrectFlag = (callId: string) =>
+  useRefreshingMutation(
+    ({ flag, ...input }: FlagCorrection & { flag: string }) => correctFlag(callId, flag, input),
+    { refreshes: [queryKeys.call(callId), queryKeys.callsAll] },
+  );

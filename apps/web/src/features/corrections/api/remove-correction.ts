@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { queryKeys } from '../../../lib/query-client.ts';
 
 /** Back to the machine's verdict. */
@@ -8,13 +8,7 @@ export const removeCorrection = (callId: string, flag: string) =>
     method: 'DELETE',
   });
 
-export function useRemoveCorrection(callId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (flag: string) => removeCorrection(callId, flag),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: queryKeys.call(callId) });
-      void client.invalidateQueries({ queryKey: queryKeys.callsAll });
-    },
+export const useRemoveCorrection = (callId: string) =>
+  useRefreshingMutation((flag: string) => removeCorrection(callId, flag), {
+    refreshes: [queryKeys.call(callId), queryKeys.callsAll],
   });
-}

@@ -1,28 +1,22 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../../lib/i18n.ts';
 import { AppProviders } from '../../../app/providers.tsx';
-import { fakeApi, testQueryClient } from '../../../testing/render.tsx';
+import { fakeApi, fakeFetchPerTest, testQueryClient } from '../../../testing/render.tsx';
 import { CorrectFlagControl } from './correct-flag-control.tsx';
 
 initI18n('ru');
 
-let api: ReturnType<typeof fakeApi>;
 let sent: unknown[];
-beforeEach(() => {
+fakeFetchPerTest(() => {
   sent = [];
-  api = fakeApi({
+  return fakeApi({
     'PUT /api/calls/c1/flags/sanctions': (_url, init) => {
       sent.push(JSON.parse(String(init?.body)));
       return {};
     },
   });
-  vi.stubGlobal('fetch', api.fetch);
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
 });
 
 describe('correcting a flag to "stated"', () => {

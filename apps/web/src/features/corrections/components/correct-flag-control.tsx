@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { formatClock } from '../../../lib/format.ts';
@@ -129,66 +129,48 @@ export function CorrectFlagControl({
     >
       <fieldset>
         <legend>{t('corrections.verdict')}</legend>
-        <label className="inline">
-          <input
-            type="radio"
-            name={`${id}-stated`}
-            checked={nextStated}
-            onChange={() => setNextStated(true)}
-          />{' '}
+        <InlineRadio name={`${id}-stated`} checked={nextStated} onChange={() => setNextStated(true)}>
           ✓ {t('checklist.stated')}
-        </label>
-        <label className="inline">
-          <input
-            type="radio"
-            name={`${id}-stated`}
-            checked={!nextStated}
-            onChange={() => setNextStated(false)}
-          />{' '}
+        </InlineRadio>
+        <InlineRadio name={`${id}-stated`} checked={!nextStated} onChange={() => setNextStated(false)}>
           ✗ {t('checklist.notStated')}
-        </label>
+        </InlineRadio>
       </fieldset>
       {nextStated ? (
         <fieldset>
           <legend>{t('corrections.moment')}</legend>
           {hasMachineMoments ? (
-            <label className="inline">
-              <input
-                type="radio"
-                name={`${id}-moment`}
-                checked={momentMode === 'keep'}
-                onChange={() => setMomentMode('keep')}
-              />{' '}
-              {t('corrections.keepMoments')}
-            </label>
-          ) : null}
-          <label className="inline">
-            <input
-              type="radio"
+            <InlineRadio
               name={`${id}-moment`}
-              checked={momentMode === 'current'}
-              onChange={() => setMomentMode('current')}
-              disabled={!current}
-            />{' '}
+              checked={momentMode === 'keep'}
+              onChange={() => setMomentMode('keep')}
+            >
+              {t('corrections.keepMoments')}
+            </InlineRadio>
+          ) : null}
+          <InlineRadio
+            name={`${id}-moment`}
+            checked={momentMode === 'current'}
+            onChange={() => setMomentMode('current')}
+            disabled={!current}
+          >
             {current
               ? t('corrections.currentLine', { line: current.index + 1, time: formatClock(current.start) })
               : t('corrections.noCurrentLine')}
-          </label>
+          </InlineRadio>
           {pickedLine ? (
-            <label className="inline">
-              <input
-                ref={pickedRadio}
-                type="radio"
-                name={`${id}-moment`}
-                checked={momentMode === 'picked'}
-                onChange={() => setMomentMode('picked')}
-              />{' '}
+            <InlineRadio
+              inputRef={pickedRadio}
+              name={`${id}-moment`}
+              checked={momentMode === 'picked'}
+              onChange={() => setMomentMode('picked')}
+            >
               {t('corrections.pickedLine', {
                 line: pickedLine.index + 1,
                 time: formatClock(pickedLine.start),
                 text: pickedLine.text.length > 60 ? `${pickedLine.text.slice(0, 60)}…` : pickedLine.text,
               })}
-            </label>
+            </InlineRadio>
           ) : null}
           {onPickLine ? (
             <button
@@ -232,5 +214,29 @@ export function CorrectFlagControl({
         <ErrorMessage error={correct.error} notFound={t('corrections.unavailable')} />
       ) : null}
     </form>
+  );
+}
+
+/** A radio button with its words after it, on one line. */
+function InlineRadio(props: {
+  name: string;
+  checked: boolean;
+  onChange: () => void;
+  disabled?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+  children: ReactNode;
+}) {
+  return (
+    <label className="inline">
+      <input
+        ref={props.inputRef}
+        type="radio"
+        name={props.name}
+        checked={props.checked}
+        onChange={props.onChange}
+        disabled={props.disabled}
+      />{' '}
+      {props.children}
+    </label>
   );
 }

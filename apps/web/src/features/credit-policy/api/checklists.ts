@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type {
   ChecklistVersionsResponse,
   PublishChecklistRequest,
   PublishChecklistResponse,
 } from '@onterms/contracts';
 import { api, json } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 
 const key = ['credit-policy', 'checklists'] as const;
 
@@ -21,13 +22,7 @@ export const useChecklists = () =>
 export const publishChecklist = (body: PublishChecklistRequest) =>
   api<PublishChecklistResponse>('/api/checklists', { method: 'POST', body: json(body) });
 
-export function usePublishChecklist() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: publishChecklist,
-    onSuccess: () => void client.invalidateQueries({ queryKey: key }),
-  });
-}
+export const usePublishChecklist = () => useRefreshingMutation(publishChecklist, { refreshes: [key] });
 
 export const validateChecklist = (document: unknown) =>
   api<{ valid: true; items: string[] }>('/api/checklists/validate', {

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ClientView } from '@onterms/contracts';
 import { api, json } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { policyKeys } from './policy-keys.ts';
 
 export const setClientSegment = (id: string, segment: string | null) =>
@@ -9,10 +9,7 @@ export const setClientSegment = (id: string, segment: string | null) =>
     body: json({ segment }),
   });
 
-export function useSetClientSegment() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (v: { id: string; segment: string | null }) => setClientSegment(v.id, v.segment),
-    onSuccess: () => void client.invalidateQueries({ queryKey: policyKeys.clientsAll }),
+export const useSetClientSegment = () =>
+  useRefreshingMutation((v: { id: string; segment: string | null }) => setClientSegment(v.id, v.segment), {
+    refreshes: [policyKeys.clientsAll],
   });
-}

@@ -2,6 +2,7 @@ import type { PolicyBreachItem } from '@onterms/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format.ts';
+import { TableHead } from '../../../components/table-head.tsx';
 
 /** Calls with policy breaches: when, client, rep, which kinds — each a link to the call. */
 export function BreachesTable({ items, caption }: { items: PolicyBreachItem[]; caption?: string }) {
@@ -9,14 +10,9 @@ export function BreachesTable({ items, caption }: { items: PolicyBreachItem[]; c
   return (
     <table className="calls breaches">
       {caption ? <caption>{caption}</caption> : null}
-      <thead>
-        <tr>
-          <th scope="col">{t('list.col.date')}</th>
-          <th scope="col">{t('list.col.client')}</th>
-          <th scope="col">{t('list.col.rep')}</th>
-          <th scope="col">{t('policy.inbox.kinds')}</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[t('list.col.date'), t('list.col.client'), t('list.col.rep'), t('policy.inbox.kinds')]}
+      />
       <tbody>
         {items.map((c) => (
           <tr key={c.callId}>

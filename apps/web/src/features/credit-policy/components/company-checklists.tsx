@@ -16,6 +16,7 @@ import {
 import { ChecklistItemForm } from './checklist-item-form.tsx';
 import { downloadBlob, jsonBlob } from '../../../lib/download.ts';
 import { RecheckProgress } from './recheck-progress.tsx';
+import { DraftActions } from './draft-actions.tsx';
 
 /**
  * The company's checklists on the policy page, one call type at a time: its own items in a form (code,
@@ -176,21 +177,15 @@ function ChecklistEditor(props: {
       </div>
 
       {props.canEdit ? (
-        <div className="row">
-          <button type="button" onClick={() => validate.mutate(draft)} disabled={validate.isPending}>
-            {t('policy.validate')}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={publish.isPending}
-            onClick={() =>
-              publish.mutate({ callType: props.callType, document: draft, baseVersion: props.baseVersion })
-            }
-          >
-            {t('policy.checklists.publish')}
-          </button>
-        </div>
+        <DraftActions
+          validate={validate}
+          publish={publish}
+          onValidate={() => validate.mutate(draft)}
+          onPublish={() =>
+            publish.mutate({ callType: props.callType, document: draft, baseVersion: props.baseVersion })
+          }
+          publishLabel={t('policy.checklists.publish')}
+        />
       ) : null}
       {validate.isSuccess ? (
         <p role="status">{t('policy.checklists.valid', { items: validate.data.items.join(', ') })}</p>

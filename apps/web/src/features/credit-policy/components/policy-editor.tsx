@@ -7,6 +7,7 @@ import { useValidatePolicy } from '../api/validate-policy.ts';
 import { downloadBlob, jsonBlob } from '../../../lib/download.ts';
 import { SegmentForm } from './segment-form.tsx';
 import { JsonEditor } from './json-editor.tsx';
+import { DraftActions } from './draft-actions.tsx';
 
 const EMPTY: CreditPolicy = {
   id: 'credit-rules',
@@ -119,21 +120,15 @@ export function PolicyEditor({ current }: { current: CreditPolicy | null }) {
         {t('policy.note')}
         <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
       </label>
-      <div className="row">
-        <button type="button" onClick={() => validate.mutate(draft)} disabled={validate.isPending}>
-          {t('policy.validate')}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={publish.isPending}
-          onClick={() =>
-            publish.mutate({ document: draft, baseVersion: current?.version ?? null, ...(note && { note }) })
-          }
-        >
-          {t('policy.publish')}
-        </button>
-      </div>
+      <DraftActions
+        validate={validate}
+        publish={publish}
+        onValidate={() => validate.mutate(draft)}
+        onPublish={() =>
+          publish.mutate({ document: draft, baseVersion: current?.version ?? null, ...(note && { note }) })
+        }
+        publishLabel={t('policy.publish')}
+      />
       {validate.isSuccess ? <p role="status">{t('policy.valid')}</p> : null}
       {validate.isError ? <ErrorMessage error={validate.error} /> : null}
       {publish.isError ? <ErrorMessage error={publish.error} /> : null}

@@ -1,6 +1,6 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TermStatsQuery, TermStatsReport } from '@onterms/contracts';
-import { api, withQuery } from '../../../lib/api-client.ts';
+import { statsQueryOptions } from '../../../lib/stats-query.ts';
 
 export type { TermStats, TermStatsGroup, TermStatsReport } from '@onterms/contracts';
 
@@ -11,14 +11,5 @@ export type TermStatsParams = TermStatsQuery;
 export type Range = TermStatsReport['period'];
 
 /** `GET /api/stats/terms`: terms voiced per group in your scope, with the previous period. */
-export const getTermStats = (params: TermStatsParams) =>
-  api<TermStatsReport>(withQuery('/api/stats/terms', { ...params }));
-
-export const termStatsQueryOptions = (params: TermStatsParams) =>
-  queryOptions({
-    queryKey: ['stats', 'terms', params] as const,
-    queryFn: () => getTermStats(params),
-    placeholderData: keepPreviousData,
-  });
-
-export const useTermStats = (params: TermStatsParams) => useQuery(termStatsQueryOptions(params));
+export const useTermStats = (params: TermStatsParams) =>
+  useQuery(statsQueryOptions<TermStatsReport>('terms', { ...params }));

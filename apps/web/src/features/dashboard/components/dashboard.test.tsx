@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, renderRoute } from '../../../testing/render.tsx';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeApi, fakeFetchPerTest, renderRoute, sessionAnswer } from '../../../testing/render.tsx';
 import type { TermStats, TermStatsReport } from '../api/get-term-stats.ts';
 
 // uPlot draws on a canvas, which jsdom lacks; the chart has its own browser test (e2e).
@@ -64,13 +64,10 @@ const report = (groupBy: TermStatsReport['groupBy']): TermStatsReport => ({
   ],
 });
 
-let api: ReturnType<typeof fakeApi>;
-beforeEach(() => {
-  api = fakeApi({
-    'GET /api/auth/me': () => ({
-      user: { id: 'd1', email: 'd@x.ru', name: 'Ольга', role: 'director', teamId: null, teamIds: [] },
-      csrfToken: 'c',
-    }),
+const api = fakeFetchPerTest(() =>
+  fakeApi({
+    'GET /api/auth/me': () =>
+      sessionAnswer({ id: 'd1', email: 'd@x.ru', name: 'Ольга', role: 'director' }, 'c'),
     'GET /api/stats/terms': (url) => report(url.searchParams.get('groupBy') as TermStatsReport['groupBy']),
     'GET /api/stats/basis': () => ({
       policy: { version: 3, recheck: null },
@@ -79,13 +76,8 @@ beforeEach(() => {
         { callType: 'collection', version: null, recheck: null },
       ],
     }),
-  });
-  vi.stubGlobal('fetch', api.fetch);
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+  }),
+);
 
 describe('the dashboard route', () => {
   it('shows KPIs with the change, a rep row whose numbers open exactly their calls, and the trust table', async () => {
@@ -111,11 +103,11 @@ describe('the dashboard route', () => {
         'готово 25% (40 из 160); взыскание — стандартный чек-лист; нарушения — кредитная политика, версия 3 ' +
         'Пока она идёт, цифры смешивают старые и новые проверки и обновятся сами.',
     );
-    const asked = api.calls
+    const asked = api.current.calls
       .filter((u) => u.pathname === '/api/stats/terms')
       .map((u) => u.searchParams.get('groupBy'));
     expect(asked.sort()).toEqual(['rep', 'week']);
-    expect(api.calls.find((u) => u.pathname === '/api/stats/terms')!.searchParams.get('from')).toBe(
+    expect(api.current.calls.find((u) => u.pathname === '/api/stats/terms')!.searchParams.get('from')).toBe(
       '2026-08-31',
     );
   });

@@ -19,6 +19,7 @@ import { drillDownUrl, type CellKind, type DrillScope } from '../utils/drill-dow
 import { Sparkline } from './sparkline.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import { StatsBasis } from './stats-basis.tsx';
+import { TableHead } from '../../../components/table-head.tsx';
 
 const FLAGS = ['payment_terms', 'deadline', 'sanctions', 'deflection'] as const;
 /** The call counts under the KPIs, each opening the calls it counts. */
@@ -278,13 +279,9 @@ export function Dashboard() {
             </div>
             <p className="muted small">{t('dashboard.trustHint')}</p>
             <table className="stats-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('dashboard.flag')}</th>
-                  <th scope="col">{t('dashboard.agreement')}</th>
-                  <th scope="col">{t('dashboard.corrections')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[t('dashboard.flag'), t('dashboard.agreement'), t('dashboard.corrections')]}
+              />
               <tbody>
                 {FLAGS.map((flag) => {
                   const f = report.trust.find((x) => x.flag === flag)!;
@@ -375,17 +372,15 @@ function StatsTable(props: {
         {props.report.groups.map((g) => {
           const scope = props.scope(g);
           const name = props.name(g);
+          const countCell = (kind: 'analysed' | 'failed' | 'pending') => (
+            <td>
+              {props.cell(kind, n(g.current.counts[kind]), scope, `${name}: ${t(`dashboard.${kind}`)}`)}
+            </td>
+          );
           return (
             <tr key={g.key ?? 'none'}>
               <th scope="row">{name}</th>
-              <td>
-                {props.cell(
-                  'analysed',
-                  n(g.current.counts.analysed),
-                  scope,
-                  `${name}: ${t('dashboard.analysed')}`,
-                )}
-              </td>
+              {countCell('analysed')}
               {METRICS.map((m) => (
                 <td key={m} className={shareClass(m, g.current.shares[m])}>
                   {props.cell(
@@ -397,17 +392,8 @@ function StatsTable(props: {
                   <span className="small muted"> {n(g.current.counts[m])}</span>
                 </td>
               ))}
-              <td>
-                {props.cell('failed', n(g.current.counts.failed), scope, `${name}: ${t('dashboard.failed')}`)}
-              </td>
-              <td>
-                {props.cell(
-                  'pending',
-                  n(g.current.counts.pending),
-                  scope,
-                  `${name}: ${t('dashboard.pending')}`,
-                )}
-              </td>
+              {countCell('failed')}
+              {countCell('pending')}
               {props.trend ? (
                 <td>
                   <Sparkline

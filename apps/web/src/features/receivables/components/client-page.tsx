@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../../lib/format.ts';
 import { useClientPage } from '../api/get-client-page.ts';
+import { TableHead } from '../../../components/table-head.tsx';
 
 type Event = { at: string; key: string; node: React.ReactNode };
 
@@ -129,17 +130,17 @@ function ClientView({ page }: { page: ClientPageView }) {
       </ol>
       <h2>{t('receivables.invoices')}</h2>
       <table>
-        <thead>
-          <tr>
-            <th>{t('receivables.number')}</th>
-            <th>{t('receivables.issued')}</th>
-            <th>{t('receivables.due')}</th>
-            <th>{t('receivables.amount')}</th>
-            <th>{t('receivables.balance')}</th>
-            <th>{t('receivables.paidOn')}</th>
-            <th>{t('receivables.daysLate')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('receivables.number'),
+            t('receivables.issued'),
+            t('receivables.due'),
+            t('receivables.amount'),
+            t('receivables.balance'),
+            t('receivables.paidOn'),
+            t('receivables.daysLate'),
+          ]}
+        />
         <tbody>
           {page.invoices.map((inv) => (
             <tr key={inv.id} className={`state-${inv.state}`}>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { QueryStatus } from '../../../components/error-message.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useOutcome, type OutcomeGroupBy } from '../api/get-outcome.ts';
+import { TableHead } from '../../../components/table-head.tsx';
 
 /** Below this many clients a comparison says more about chance than about the terms. */
 const SMALL_SAMPLE = 10;
@@ -63,15 +64,15 @@ export function OutcomePanel() {
             })}
           </div>
           <table data-testid="outcome-table">
-            <thead>
-              <tr>
-                <th>{t(`outcome.group.${groupBy}`)}</th>
-                <th>{t('outcome.invoices')}</th>
-                <th>{t('outcome.paidOnTime')}</th>
-                <th>{t('outcome.avgDaysLate')}</th>
-                <th>{t('outcome.promisesKept')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t(`outcome.group.${groupBy}`),
+                t('outcome.invoices'),
+                t('outcome.paidOnTime'),
+                t('outcome.avgDaysLate'),
+                t('outcome.promisesKept'),
+              ]}
+            />
             <tbody>
               {outcome.data.groups.map((g) => (
                 <tr key={g.key ?? 'none'}>

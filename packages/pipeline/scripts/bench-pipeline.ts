@@ -27,6 +27,7 @@ import { startS3TestServer } from '@onterms/storage/testing/s3-test-server';
 import { BullmqCallQueue } from '../src/queue/bullmq-queue.ts';
 import { deleteRedisPrefix, makeRecording, negotiationTranscript } from '../src/testing/fixtures.ts';
 import { DEFAULT_PREFIX } from '../src/queue/redis.ts';
+import { backendCpuDelta, postgresBackendCpu, processCpuSeconds, redisServerUsage } from './bench-cpu.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -89,6 +90,8 @@ try {
   );
   // Every configuration in each round, in turn, so drifting background load on a shared machine hits all alike.
   const totals = new Map<string, { analyzed: number; other: number; seconds: number }>();
+  /** CPU seconds per configuration (load-independent): workers + their ffmpeg children, PostgreSQL backends, Redis, the bench. */
+  const cpuBy = new Map<string, CpuTotals>();
   for (let round = 0; round < ROUNDS; round++) {
     const perRound = Math.floor(CALLS / ROUNDS) + (round < CALLS % ROUNDS ? 1 : 0);
     for (const storage of storages) {
@@ -99,6 +102,7 @@ try {
         stepsBy.set(config, stepLog);
         const started = await Promise.all(Array.from({ length: count }, () => startWorker(storage.env)));
         const queue = new BullmqCallQueue({ redisUrl: REDIS_URL });
+        const cpuBefore = await readCpu(started);
         const t0 = performance.now();
         await database.db
           .updateTable('calls')
@@ -110,6 +114,7 @@ try {
         }
         const done = await waitUntilSettled(ids);
         const seconds = (performance.now() - t0) / 1000;
+        const cpuAfter = await readCpu(started);
         await queue.close();
         await Promise.all(started.map(stopWorker));
         const total = totals.get(config) ?? { analyzed: 0, other: 0, seconds: 0 };
@@ -117,6 +122,13 @@ try {
         total.analyzed += done.analyzed;
         total.other += done.other;
         total.seconds += seconds;
+        const cpu = cpuBy.get(config) ?? { workers: 0, postgres: 0, redis: 0, redisCommands: 0, bench: 0 };
+        cpuBy.set(config, cpu);
+        cpu.workers += cpuAfter.workers - cpuBefore.workers;
+        cpu.postgres += backendCpuDelta(cpuBefore.postgres, cpuAfter.postgres);
+        cpu.redis += cpuAfter.redis.cpuSeconds - cpuBefore.redis.cpuSeconds;
+        cpu.redisCommands += cpuAfter.redis.commands - cpuBefore.redis.commands;
+        cpu.bench += cpuAfter.bench - cpuBefore.bench;
         console.log(
           `  round ${round + 1}, ${LABEL[storage.name]}, ${count} worker(s): ${done.analyzed}/${perRound} analysed in ${seconds.toFixed(1)} s (load ${load()})`,
         );
@@ -133,6 +145,7 @@ try {
         `${label}: ${t.analyzed}/${CALLS} analysed (${t.other} failed/waiting) in ${t.seconds.toFixed(1)} s → ${rate(`${storage.name} ${count}`).toFixed(0)} calls/min`,
       );
     }
+    printCpu(storage.name, (count) => totals.get(`${storage.name} ${count}`)!.analyzed, cpuBy);
     printSteps(storage.name);
     const ratio = rate(`${storage.name} 2`) / rate(`${storage.name} 1`);
     console.log(
@@ -154,6 +167,51 @@ try {
   await database.drop();
   await s3?.stop();
   await rm(dataDir, { recursive: true, force: true });
+}
+
+interface CpuTotals {
+  workers: number;
+  postgres: number;
+  redis: number;
+  redisCommands: number;
+  bench: number;
+}
+
+/** CPU seconds so far: the workers with the children they waited for, this database's backends, Redis, this process. */
+async function readCpu(started: ChildProcess[]) {
+  const workerSeconds = await Promise.all(started.map((w) => processCpuSeconds(w.pid!)));
+  const usage = process.cpuUsage();
+  return {
+    workers: workerSeconds.reduce<number>((a, b) => a + (b ?? 0), 0),
+    postgres: await postgresBackendCpu(database.db, database.name),
+    redis: await redisServerUsage(REDIS_URL),
+    bench: (usage.user + usage.system) / 1e6,
+  };
+}
+
+/**
+ * CPU milliseconds per analysed call, by where they were spent — what a quiet machine would have to
+ * supply per call, whatever the load was during the run. With 2 cores and all of it on them, calls per
+ * minute cannot exceed 2 × 60 000 / (total ms per call).
+ */
+function printCpu(storage: string, analyzed: (count: number) => number, cpuBy: Map<string, CpuTotals>): void {
+  console.log('\nper call, CPU ms (user + system, from /proc; load-independent):');
+  console.log(
+    `  ${'workers'.padEnd(9)} ${'worker+ffmpeg'.padStart(13)} ${'postgres'.padStart(9)} ${'bench'.padStart(6)} ${'total'.padStart(6)}   ${'redis*'.padStart(6)} ${'redis cmds*'.padStart(11)}  ceiling on 2 cores`,
+  );
+  for (const count of [1, 2]) {
+    const cpu = cpuBy.get(`${storage} ${count}`);
+    const n = analyzed(count);
+    if (!cpu || n === 0) continue;
+    const per = (seconds: number) => (seconds / n) * 1000;
+    const total = per(cpu.workers) + per(cpu.postgres) + per(cpu.bench);
+    console.log(
+      `  ${String(count).padEnd(9)} ${per(cpu.workers).toFixed(1).padStart(13)} ${per(cpu.postgres).toFixed(1).padStart(9)} ${per(cpu.bench).toFixed(1).padStart(6)} ${total.toFixed(1).padStart(6)}   ${per(cpu.redis).toFixed(1).padStart(6)} ${(cpu.redisCommands / n).toFixed(0).padStart(11)}  ${((2 * 60_000) / (total + per(cpu.redis))).toFixed(0)} calls/min`,
+    );
+  }
+  console.log(
+    '  * the whole Redis server (every client on it, not only this bench); the ceiling counts it too.',
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { checklistVocabulary } from '@onterms/analysis';
 import { createAnalyzeCall } from '@onterms/analysis/llm-review';
 import type { Config, SttConfig } from '@onterms/config';
-import type { Media } from '@onterms/media';
+import { writeDerivedCopies, type Media } from '@onterms/media';
 import { createTranscriptionEngine } from '@onterms/transcription/factory';
 import type { ProcessCallDeps } from './deps.ts';
 
@@ -22,7 +22,9 @@ export function createDefaultDeps(options: DefaultDepsOptions): ProcessCallDeps 
   return {
     db: options.db,
     store: options.store,
-    media: options.media,
+    // The derived files come from one ffmpeg run (writeDerivedCopies) rather than the three
+    // single-purpose operations; it runs the binaries `options.media` was created with.
+    media: { probe: options.media.probe, writeDerivedCopies },
     log: options.log,
     timeZone: options.timeZone,
     engine,

@@ -148,24 +148,15 @@ describe('processCall', () => {
       },
     });
     await expect(processCall(failing, call.id)).rejects.toThrow('analysis service hiccup');
-    expect(firstMedia.calls).toEqual({
-      probe: 1,
-      normalizeForSpeech: 1,
-      encodeForReview: 1,
-      computePeaks: 1,
-    });
+    expect(firstMedia.calls).toEqual({ probe: 1, writeDerivedCopies: 1 });
+    expect(firstMedia.made).toEqual([['speech', 'review', 'peaks']]);
     const afterFirst = (await findCallById(ctx.db, call.id))!;
     expect(afterFirst.status).toBe('transcribed');
     const mtimes = await blobMtimes(afterFirst);
 
     const secondMedia = countingMedia(sharedMedia());
     expect(await processCall(testDeps(ctx, { media: secondMedia }), call.id)).toEqual({ status: 'analyzed' });
-    expect(secondMedia.calls).toEqual({
-      probe: 0,
-      normalizeForSpeech: 0,
-      encodeForReview: 0,
-      computePeaks: 0,
-    });
+    expect(secondMedia.calls).toEqual({ probe: 0, writeDerivedCopies: 0 });
     expect(await blobMtimes(afterFirst)).toEqual(mtimes);
   });
 
@@ -178,7 +169,8 @@ describe('processCall', () => {
 
     const media = countingMedia(sharedMedia());
     expect(await processCall(testDeps(ctx, { media }), call.id)).toEqual({ status: 'waiting' });
-    expect(media.calls).toEqual({ probe: 1, normalizeForSpeech: 0, encodeForReview: 0, computePeaks: 1 });
+    expect(media.calls).toEqual({ probe: 1, writeDerivedCopies: 1 });
+    expect(media.made).toEqual([['peaks']]);
     expect(await ctx.store.exists(prepared.peaksKey!)).toBe(true);
   });
 

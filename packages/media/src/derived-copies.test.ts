@@ -1,11 +1,11 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDerivedCopies } from './derived-copies.ts';
+import { probeAndDeriveCopies, writeDerivedCopies } from './derived-copies.ts';
 import { isMediaError } from './errors.ts';
 import { createMedia } from './media.ts';
 import { REVIEW_COPY_CONTENT_TYPE } from './review-copy.ts';
-import { makeTempDir, stereo, synth } from './testing/fixtures.ts';
+import { makeTempDir, stereo, synth, truncate } from './testing/fixtures.ts';
 
 const sut = writeDerivedCopies;
 const media = createMedia();
@@ -84,5 +84,85 @@ describe('writeDerivedCopies', () => {
     const error = await sut(source, { speech: join(dir, 'with space.wav') }).catch((e: unknown) => e);
     expect(isMediaError(error, 'failed')).toBe(true);
     expect(await readdir(dir)).not.toContain('with space.wav');
+  });
+});
+
+describe('probeAndDeriveCopies', () => {
+  /** A fresh scratch directory per case, as the pipeline gives each call. */
+  async function workDir(name: string): Promise<string> {
+    const path = join(dir, name);
+    await mkdir(path);
+    return path;
+  }
+
+  it("answers probe()'s description and writes the same files as writeDerivedCopies, leaving only them", async () => {
+    const source = await synth(join(dir, 'both.mp3'), stereo('0.5*sin(2*PI*440*t)', '0', 5), [
+      '-c:a',
+      'libmp3lame',
+    ]);
+    const info = await media.probe(source);
+    const alone = await workDir('both-alone');
+    const aloneCopies = await writeDerivedCopies(
+      source,
+      { speech: join(alone, 'speech.wav'), review: join(alone, 'review.webm'), peaks: {} },
+      { info },
+    );
+    const work = await workDir('both-together');
+
+    const result = await probeAndDeriveCopies(
+      source,
+      { speech: join(work, 'speech.wav'), review: join(work, 'review.webm'), peaks: {} },
+      { workDir: work },
+    );
+
+    expect(result).toEqual({ info, ...aloneCopies });
+    expect((await readdir(work)).sort()).toEqual(['review.webm', 'speech.wav']);
+    for (const file of ['speech.wav', 'review.webm']) {
+      expect(await readFile(join(work, file))).toEqual(await readFile(join(alone, file)));
+    }
+  });
+
+  it('rejects an mp3 cut in half as corrupt (its end does not decode), leaving nothing behind', async () => {
+    const whole = await synth(join(dir, 'long.mp3'), 'sine=f=440:d=10', [
+      '-c:a',
+      'libmp3lame',
+      '-b:a',
+      '64k',
+    ]);
+    const cut = await truncate(whole, join(dir, 'cut.mp3'), 0.5);
+    const work = await workDir('cut');
+
+    const error = await probeAndDeriveCopies(
+      cut,
+      { speech: join(work, 'speech.wav'), peaks: {} },
+      { workDir: work },
+    ).catch((e: unknown) => e);
+
+    expect(isMediaError(error, 'corrupt')).toBe(true);
+    expect((error as Error).message).toMatch(/incomplete/);
+    expect(await readdir(work)).toEqual([]);
+  });
+
+  it('rejects bytes that are not a recording as not_audio', async () => {
+    const source = join(dir, 'text.mp3');
+    await writeFile(source, 'this is not audio either');
+    const work = await workDir('text');
+    const error = await probeAndDeriveCopies(source, { peaks: {} }, { workDir: work }).catch(
+      (e: unknown) => e,
+    );
+    expect(isMediaError(error, 'not_audio')).toBe(true);
+  });
+
+  it('reads a recording whose path has a space in it', async () => {
+    const source = await synth(join(dir, 'call from client.wav'), 'sine=f=300:d=3:sample_rate=16000');
+    const work = await workDir('spaced');
+    const result = await probeAndDeriveCopies(
+      source,
+      { speech: join(work, 'speech.wav'), peaks: {} },
+      { workDir: work },
+    );
+    expect(result.info).toMatchObject({ channels: 1, sampleRate: 16000 });
+    expect(result.peaks?.durationSec).toBeCloseTo(3, 1);
+    expect(await readdir(work)).toEqual(['speech.wav']);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:pipeline [-- --calls N] [--concurrency C] [--rounds R] [--storage local,s3]`: calls per
+ * `npm run bench:pipeline [-- --calls N] [--concurrency C] [--rounds R] [--storage local,s3] [--cpu-prof DIR]`: calls per
  * minute through the transcript-import pipeline (probe → speech copy → review copy → peaks → parse
  * transcript → analyse → store) with 1 and then 2 worker PROCESSES (`apps/worker/src/main.ts`, exactly
  * what `npm run worker` runs) on the real PostgreSQL and Redis. Once with recordings on local disk,
@@ -39,6 +39,9 @@ const CONCURRENCY = flag('concurrency', 1);
 const ROUNDS = Math.max(1, flag('rounds', 2));
 const storageArg = args.indexOf('--storage');
 const STORAGES = (storageArg >= 0 ? args[storageArg + 1]! : 'local,s3').split(',') as ('local' | 's3')[];
+/** `--cpu-prof DIR`: each worker writes a V8 CPU profile there when it exits (open in Chrome DevTools). */
+const profileArg = args.indexOf('--cpu-prof');
+const PROFILE_DIR = profileArg >= 0 ? args[profileArg + 1] : undefined;
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -283,7 +286,8 @@ async function insertCalls(store: BlobStore, repId: string, audioKey: string, n:
 }
 
 async function startWorker(storageEnv: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
+  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', WORKER], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,7 +1,7 @@
 import { checklistVocabulary } from '@onterms/analysis';
 import { createAnalyzeCall } from '@onterms/analysis/llm-review';
 import type { Config, SttConfig } from '@onterms/config';
-import { writeDerivedCopies, type Media } from '@onterms/media';
+import { probeAndDeriveCopies, type Media } from '@onterms/media';
 import { createTranscriptionEngine } from '@onterms/transcription/factory';
 import type { ProcessCallDeps } from './deps.ts';
 
@@ -22,9 +22,10 @@ export function createDefaultDeps(options: DefaultDepsOptions): ProcessCallDeps 
   return {
     db: options.db,
     store: options.store,
-    // The derived files come from one ffmpeg run (writeDerivedCopies) rather than the three
-    // single-purpose operations; it runs the binaries `options.media` was created with.
-    media: { probe: options.media.probe, writeDerivedCopies },
+    // The check and the derived files come from ffprobe and one ffmpeg run (probeAndDeriveCopies)
+    // rather than probe() and three single-purpose encodes; it runs the binaries `options.media`
+    // was created with (fluent-ffmpeg's paths are process-wide).
+    media: { probe: options.media.probe, probeAndDeriveCopies },
     log: options.log,
     timeZone: options.timeZone,
     engine,

@@ -1,7 +1,7 @@
 import type { CompiledChecklist } from '@onterms/analysis';
 import type { AnalysisResult, CallType, Language, Transcript } from '@onterms/contracts';
 import type { Database } from '@onterms/db';
-import type { Media, writeDerivedCopies } from '@onterms/media';
+import type { Media, probeAndDeriveCopies } from '@onterms/media';
 import type { BlobStore } from '@onterms/storage';
 import type { TranscriptionEngine } from '@onterms/transcription/engine';
 import type { Kysely } from 'kysely';
@@ -9,9 +9,12 @@ import type { Kysely } from 'kysely';
 /** The part of `@onterms/storage`'s BlobStore the pipeline uses (ffmpeg needs local files). */
 export type PipelineStore = Pick<BlobStore, 'exists' | 'put' | 'withLocalFile'>;
 
-/** What the pipeline runs ffmpeg for: the recording's check, then its derived files from one decode. */
+/**
+ * What the pipeline runs ffmpeg for: the recording's check and its derived files, from one decode
+ * (`probe` alone serves the demo loader, which describes its shared recordings).
+ */
 export interface PipelineMedia extends Pick<Media, 'probe'> {
-  writeDerivedCopies: typeof writeDerivedCopies;
+  probeAndDeriveCopies: typeof probeAndDeriveCopies;
 }
 
 /** pino-compatible: structured fields first, then the message. */

@@ -12,7 +12,6 @@ import {
   makeGarbage,
   makeRecording,
   setupPipelineTest,
-  sharedMedia,
   TEST_REDIS_URL,
   testDeps,
   uniquePrefix,
@@ -106,7 +105,7 @@ describe('BullMQ pipeline', () => {
       recording: await makeGarbage(ctx.dir),
       transcript: jsonTranscriptFile(),
     });
-    const media = countingMedia(sharedMedia());
+    const media = countingMedia();
     await withWorker(testDeps(ctx, { media }), async (worker) => {
       const failures: Array<{ name: string; attemptsMade: number }> = [];
       worker.worker.on('failed', (job, err) =>
@@ -122,7 +121,7 @@ describe('BullMQ pipeline', () => {
       );
       expect(failures).toEqual([{ name: 'UnrecoverableError', attemptsMade: 1 }]);
     });
-    expect(media.calls.probe).toBe(1);
+    expect(media.calls.probeAndDeriveCopies).toBe(1);
     expect((await findCallById(ctx.db, call.id))?.failureReason).toMatch(
       /not a recording we can read|damaged/,
     );

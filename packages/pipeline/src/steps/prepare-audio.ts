@@ -21,7 +21,8 @@ export interface PrepareAudioResult {
 
 /**
  * probe → speech copy (16 kHz mono WAV), review copy (Opus/WebM, channel layout kept) and waveform
- * peaks, all three from ONE ffmpeg run (one start-up, one decode) → stored side by side → recorded
+ * peaks: ffprobe, then ONE ffmpeg run that decodes the probe's check windows and the whole recording
+ * once for all three copies (two process starts per call, not six) → stored side by side → recorded
  * on the call in one update.
  * Resumable: an output whose key is recorded on the call AND whose blob exists is not produced again,
  * so a retried or resumed long call does not redo finished transcodes. An output is recorded on the
@@ -52,19 +53,18 @@ export async function prepareAudio(
   const work = await createScratchDir(deps.tmpDir ?? tmpdir(), call.id);
   try {
     await store.withLocalFile(call.audio.key, async (input) => {
-      // Full validation (headers + decoding the start and end): a corrupt file fails here, permanently.
-      // Its answer is handed to the copies below, so ffprobe runs once.
-      const info = await times.time('ffmpeg.probe', () => media.probe(input));
+      // ffprobe, then ONE ffmpeg run: the full validation (headers + decoding the start and end: a
+      // corrupt file fails here, permanently) and the three copies from a single decode.
       const files = { speech: join(work, 'speech.wav'), review: join(work, 'review') };
-      const copies = await times.time('ffmpeg.copies', () =>
-        media.writeDerivedCopies(
+      const copies = await times.time('ffmpeg.probe+copies', () =>
+        media.probeAndDeriveCopies(
           input,
           {
             ...(need.speech && { speech: files.speech }),
             ...(need.review && { review: files.review }),
             ...(need.peaks && { peaks: {} }),
           },
-          { info },
+          { workDir: work },
         ),
       );
       // The stores run side by side; each one that succeeded is recorded even if another failed.

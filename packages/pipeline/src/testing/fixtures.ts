@@ -16,7 +16,7 @@ import { createTestDatabase, newCallRow, type TestDatabase } from '@onterms/db/t
 import { createLocalBlobStore, type LocalBlobStore } from '@onterms/storage';
 import {
   createMedia,
-  writeDerivedCopies,
+  probeAndDeriveCopies,
   type DerivedCopiesRequest,
   type Media as FullMedia,
 } from '@onterms/media';
@@ -206,22 +206,23 @@ export type Media = ProcessCallDeps['media'];
 
 /**
  * The pipeline's real media operations with a call counter per operation, and the outputs each
- * writeDerivedCopies run was asked for (to prove a step was skipped, or redone alone).
+ * probeAndDeriveCopies run was asked for (to prove a step was skipped, or redone alone).
  */
-export function countingMedia(media: FullMedia): Media & {
+export function countingMedia(): Media & {
   calls: Record<keyof Media, number>;
   made: Array<Array<keyof DerivedCopiesRequest>>;
 } {
-  const calls = { probe: 0, writeDerivedCopies: 0 };
+  const media = sharedMedia(); // also configures the ffmpeg binaries probeAndDeriveCopies runs
+  const calls = { probe: 0, probeAndDeriveCopies: 0 };
   const made: Array<Array<keyof DerivedCopiesRequest>> = [];
   return {
     calls,
     made,
     probe: (...args) => (calls.probe++, media.probe(...args)),
-    writeDerivedCopies: (input, request, options) => {
-      calls.writeDerivedCopies++;
+    probeAndDeriveCopies: (input, request, options) => {
+      calls.probeAndDeriveCopies++;
       made.push(Object.keys(request) as Array<keyof DerivedCopiesRequest>);
-      return writeDerivedCopies(input, request, options);
+      return probeAndDeriveCopies(input, request, options);
     },
   };
 }

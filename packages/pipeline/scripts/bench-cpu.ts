@@ -12,11 +12,11 @@ import { Redis } from 'ioredis';
 const TICKS_PER_SECOND = 100;
 
 /**
- * CPU seconds of a live process: its own user+system time, plus, with `children`, that of the
- * children it has waited for (cutime/cstime — a worker's ffmpeg runs once they exited). null when
- * the process is gone or /proc is not there.
+ * CPU seconds of a live process: its own user+system time, and that of the children it has waited
+ * for (cutime/cstime — a worker's ffmpeg runs once they exited). null when the process is gone or
+ * /proc is not there.
  */
-export async function processCpuSeconds(pid: number, children = true): Promise<number | null> {
+export async function processCpuSeconds(pid: number): Promise<{ own: number; children: number } | null> {
   let stat: string;
   try {
     stat = await readFile(`/proc/${pid}/stat`, 'utf8');
@@ -27,7 +27,7 @@ export async function processCpuSeconds(pid: number, children = true): Promise<n
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // After the name: state is field 3, so utime (14) … cstime (17) sit at offsets 11 … 14.
   const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number) as [number, number, number, number];
-  return (utime + stime + (children ? cutime + cstime : 0)) / TICKS_PER_SECOND;
+  return { own: (utime + stime) / TICKS_PER_SECOND, children: (cutime + cstime) / TICKS_PER_SECOND };
 }
 
 /** CPU seconds of each PostgreSQL backend now connected to `database`, by pid. */
@@ -37,8 +37,8 @@ export async function postgresBackendCpu<DB>(db: Kysely<DB>, database: string): 
   `.execute(db);
   const cpu = new Map<number, number>();
   for (const { pid } of rows.rows) {
-    const seconds = await processCpuSeconds(pid, false);
-    if (seconds !== null) cpu.set(pid, seconds);
+    const seconds = await processCpuSeconds(pid);
+    if (seconds !== null) cpu.set(pid, seconds.own);
   }
   return cpu;
 }

@@ -125,9 +125,17 @@ try {
         total.analyzed += done.analyzed;
         total.other += done.other;
         total.seconds += seconds;
-        const cpu = cpuBy.get(config) ?? { workers: 0, postgres: 0, redis: 0, redisCommands: 0, bench: 0 };
+        const cpu = cpuBy.get(config) ?? {
+          workers: 0,
+          ffmpeg: 0,
+          postgres: 0,
+          redis: 0,
+          redisCommands: 0,
+          bench: 0,
+        };
         cpuBy.set(config, cpu);
         cpu.workers += cpuAfter.workers - cpuBefore.workers;
+        cpu.ffmpeg += cpuAfter.ffmpeg - cpuBefore.ffmpeg;
         cpu.postgres += backendCpuDelta(cpuBefore.postgres, cpuAfter.postgres);
         cpu.redis += cpuAfter.redis.cpuSeconds - cpuBefore.redis.cpuSeconds;
         cpu.redisCommands += cpuAfter.redis.commands - cpuBefore.redis.commands;
@@ -173,7 +181,10 @@ try {
 }
 
 interface CpuTotals {
+  /** The worker processes themselves (node: queue, database client, analysis, spawning ffmpeg). */
   workers: number;
+  /** Their children: ffprobe and ffmpeg. */
+  ffmpeg: number;
   postgres: number;
   redis: number;
   redisCommands: number;
@@ -185,7 +196,8 @@ async function readCpu(started: ChildProcess[]) {
   const workerSeconds = await Promise.all(started.map((w) => processCpuSeconds(w.pid!)));
   const usage = process.cpuUsage();
   return {
-    workers: workerSeconds.reduce<number>((a, b) => a + (b ?? 0), 0),
+    workers: workerSeconds.reduce<number>((a, b) => a + (b?.own ?? 0), 0),
+    ffmpeg: workerSeconds.reduce<number>((a, b) => a + (b?.children ?? 0), 0),
     postgres: await postgresBackendCpu(database.db, database.name),
     redis: await redisServerUsage(REDIS_URL),
     bench: (usage.user + usage.system) / 1e6,
@@ -200,16 +212,16 @@ async function readCpu(started: ChildProcess[]) {
 function printCpu(storage: string, analyzed: (count: number) => number, cpuBy: Map<string, CpuTotals>): void {
   console.log('\nper call, CPU ms (user + system, from /proc; load-independent):');
   console.log(
-    `  ${'workers'.padEnd(9)} ${'worker+ffmpeg'.padStart(13)} ${'postgres'.padStart(9)} ${'bench'.padStart(6)} ${'total'.padStart(6)}   ${'redis*'.padStart(6)} ${'redis cmds*'.padStart(11)}  ceiling on 2 cores`,
+    `  ${'workers'.padEnd(9)} ${'worker'.padStart(7)} ${'ffmpeg'.padStart(7)} ${'postgres'.padStart(9)} ${'bench'.padStart(6)} ${'total'.padStart(6)}   ${'redis*'.padStart(6)} ${'redis cmds*'.padStart(11)}  ceiling on 2 cores`,
   );
   for (const count of [1, 2]) {
     const cpu = cpuBy.get(`${storage} ${count}`);
     const n = analyzed(count);
     if (!cpu || n === 0) continue;
     const per = (seconds: number) => (seconds / n) * 1000;
-    const total = per(cpu.workers) + per(cpu.postgres) + per(cpu.bench);
+    const total = per(cpu.workers) + per(cpu.ffmpeg) + per(cpu.postgres) + per(cpu.bench);
     console.log(
-      `  ${String(count).padEnd(9)} ${per(cpu.workers).toFixed(1).padStart(13)} ${per(cpu.postgres).toFixed(1).padStart(9)} ${per(cpu.bench).toFixed(1).padStart(6)} ${total.toFixed(1).padStart(6)}   ${per(cpu.redis).toFixed(1).padStart(6)} ${(cpu.redisCommands / n).toFixed(0).padStart(11)}  ${((2 * 60_000) / (total + per(cpu.redis))).toFixed(0)} calls/min`,
+      `  ${String(count).padEnd(9)} ${per(cpu.workers).toFixed(1).padStart(7)} ${per(cpu.ffmpeg).toFixed(1).padStart(7)} ${per(cpu.postgres).toFixed(1).padStart(9)} ${per(cpu.bench).toFixed(1).padStart(6)} ${total.toFixed(1).padStart(6)}   ${per(cpu.redis).toFixed(1).padStart(6)} ${(cpu.redisCommands / n).toFixed(0).padStart(11)}  ${((2 * 60_000) / (total + per(cpu.redis))).toFixed(0)} calls/min`,
     );
   }
   console.log(
@@ -235,17 +247,17 @@ function printSteps(storage: string): void {
   const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   console.log('\nper call, median ms of each step (wall clock inside the worker):');
   console.log(
-    `  ${'step'.padEnd(16)} ${'1 worker'.padStart(9)} ${'2 workers'.padStart(10)}   share(1)  slower with 2`,
+    `  ${'step'.padEnd(20)} ${'1 worker'.padStart(9)} ${'2 workers'.padStart(10)}   share(1)  slower with 2`,
   );
   for (const step of steps.sort((a, b) => one.get(b)! - one.get(a)!)) {
     const a = one.get(step)!;
     const b = two.get(step)!;
     console.log(
-      `  ${step.padEnd(16)} ${a.toFixed(1).padStart(9)} ${b.toFixed(1).padStart(10)}   ${((a / total(one)) * 100).toFixed(0).padStart(6)} %  ${a > 0 ? `${(b / a).toFixed(2)}×` : '–'}`,
+      `  ${step.padEnd(20)} ${a.toFixed(1).padStart(9)} ${b.toFixed(1).padStart(10)}   ${((a / total(one)) * 100).toFixed(0).padStart(6)} %  ${a > 0 ? `${(b / a).toFixed(2)}×` : '–'}`,
     );
   }
   console.log(
-    `  ${'sum of medians'.padEnd(16)} ${total(one).toFixed(1).padStart(9)} ${total(two).toFixed(1).padStart(10)}`,
+    `  ${'sum of medians'.padEnd(20)} ${total(one).toFixed(1).padStart(9)} ${total(two).toFixed(1).padStart(10)}`,
   );
 }
 

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { probeAndDeriveCopies, writeDerivedCopies } from './derived-copies.ts';
 import { isMediaError } from './errors.ts';
 import { createMedia } from './media.ts';
@@ -10,12 +10,12 @@ import { makeTempDir, stereo, synth, truncate } from './testing/fixtures.ts';
 const sut = writeDerivedCopies;
 const media = createMedia();
 let dir: string;
-let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ dir, cleanup } = await makeTempDir());
+  const temp = await makeTempDir();
+  dir = temp.dir;
+  return temp.cleanup;
 });
-afterAll(() => cleanup());
 
 describe('writeDerivedCopies', () => {
   it('writes the same speech copy, review copy and peaks as the three single-purpose operations', async () => {
@@ -123,13 +123,13 @@ describe('probeAndDeriveCopies', () => {
   });
 
   it('rejects an mp3 cut in half as corrupt (its end does not decode), leaving nothing behind', async () => {
-    const whole = await synth(join(dir, 'long.mp3'), 'sine=f=440:d=10', [
-      '-c:a',
-      'libmp3lame',
-      '-b:a',
-      '64k',
-    ]);
-    const cut = await truncate(whole, join(dir, 'cut.mp3'), 0.5);
+    // Its header still declares the full 10 s.
+    const mp3 = ['-c:a', 'libmp3lame', '-b:a', '64k'];
+    const cut = await truncate(
+      await synth(join(dir, 'long.mp3'), 'sine=f=440:d=10', mp3),
+      join(dir, 'cut.mp3'),
+      0.5,
+    );
     const work = await workDir('cut');
 
     const error = await probeAndDeriveCopies(

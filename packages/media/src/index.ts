@@ -18,3 +18,9 @@ export {
 export { CHUNK_FORMATS, type AudioChunk, type ChunkFormat, type SplitOptions } from './chunk.ts';
 export { maxChunkSeconds, planChunks, type ChunkLimits, type PlannedChunk } from './chunk-plan.ts';
 export { hasRepClientSides, splitsRepAndClient } from './rep-client-split.ts';
+export {
+  probeAndDeriveCopies,
+  writeDerivedCopies,
+  type DerivedCopies,
+  type DerivedCopiesRequest,
+} from './derived-copies.ts';

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:pipeline [-- --calls N] [--concurrency C] [--rounds R] [--storage local,s3]`: calls per
+ * `npm run bench:pipeline [-- --calls N] [--concurrency C] [--rounds R] [--storage local,s3] [--cpu-prof DIR]`: calls per
  * minute through the transcript-import pipeline (probe → speech copy → review copy → peaks → parse
  * transcript → analyse → store) with 1 and then 2 worker PROCESSES (`apps/worker/src/main.ts`, exactly
  * what `npm run worker` runs) on the real PostgreSQL and Redis. Once with recordings on local disk,
@@ -28,6 +28,7 @@ import { BullmqCallQueue } from '../src/queue/bullmq-queue.ts';
 import { deleteRedisPrefix, makeRecording, negotiationTranscript } from '../src/testing/fixtures.ts';
 import { DEFAULT_PREFIX } from '../src/queue/redis.ts';
 import { insertBenchRep } from './bench-support.ts';
+import { backendCpuDelta, postgresBackendCpu, processCpuSeconds, redisServerUsage } from './bench-cpu.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -39,6 +40,9 @@ const CONCURRENCY = flag('concurrency', 1);
 const ROUNDS = Math.max(1, flag('rounds', 2));
 const storageArg = args.indexOf('--storage');
 const STORAGES = (storageArg >= 0 ? args[storageArg + 1]! : 'local,s3').split(',') as ('local' | 's3')[];
+/** `--cpu-prof DIR`: each worker writes a V8 CPU profile there when it exits (open in Chrome DevTools). */
+const profileArg = args.indexOf('--cpu-prof');
+const PROFILE_DIR = profileArg >= 0 ? args[profileArg + 1] : undefined;
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -84,6 +88,8 @@ try {
   );
   // Every configuration in each round, in turn, so drifting background load on a shared machine hits all alike.
   const totals = new Map<string, { analyzed: number; other: number; seconds: number }>();
+  /** CPU seconds per configuration (load-independent): workers + their ffmpeg children, PostgreSQL backends, Redis, the bench. */
+  const cpuBy = new Map<string, CpuTotals>();
   for (let round = 0; round < ROUNDS; round++) {
     const perRound = Math.floor(CALLS / ROUNDS) + (round < CALLS % ROUNDS ? 1 : 0);
     for (const storage of storages) {
@@ -94,6 +100,7 @@ try {
         stepsBy.set(config, stepLog);
         const started = await Promise.all(Array.from({ length: count }, () => startWorker(storage.env)));
         const queue = new BullmqCallQueue({ redisUrl: REDIS_URL });
+        const cpuBefore = await readCpu(started);
         const t0 = performance.now();
         await database.db
           .updateTable('calls')
@@ -105,6 +112,7 @@ try {
         }
         const done = await waitUntilSettled(ids);
         const seconds = (performance.now() - t0) / 1000;
+        const cpuAfter = await readCpu(started);
         await queue.close();
         await Promise.all(started.map(stopWorker));
         const total = totals.get(config) ?? { analyzed: 0, other: 0, seconds: 0 };
@@ -112,6 +120,21 @@ try {
         total.analyzed += done.analyzed;
         total.other += done.other;
         total.seconds += seconds;
+        const cpu = cpuBy.get(config) ?? {
+          workers: 0,
+          ffmpeg: 0,
+          postgres: 0,
+          redis: 0,
+          redisCommands: 0,
+          bench: 0,
+        };
+        cpuBy.set(config, cpu);
+        cpu.workers += cpuAfter.workers - cpuBefore.workers;
+        cpu.ffmpeg += cpuAfter.ffmpeg - cpuBefore.ffmpeg;
+        cpu.postgres += backendCpuDelta(cpuBefore.postgres, cpuAfter.postgres);
+        cpu.redis += cpuAfter.redis.cpuSeconds - cpuBefore.redis.cpuSeconds;
+        cpu.redisCommands += cpuAfter.redis.commands - cpuBefore.redis.commands;
+        cpu.bench += cpuAfter.bench - cpuBefore.bench;
         console.log(
           `  round ${round + 1}, ${LABEL[storage.name]}, ${count} worker(s): ${done.analyzed}/${perRound} analysed in ${seconds.toFixed(1)} s (load ${load()})`,
         );
@@ -128,6 +151,7 @@ try {
         `${label}: ${t.analyzed}/${CALLS} analysed (${t.other} failed/waiting) in ${t.seconds.toFixed(1)} s → ${rate(`${storage.name} ${count}`).toFixed(0)} calls/min`,
       );
     }
+    printCpu(storage.name, (count) => totals.get(`${storage.name} ${count}`)!.analyzed, cpuBy);
     printSteps(storage.name);
     const ratio = rate(`${storage.name} 2`) / rate(`${storage.name} 1`);
     console.log(
@@ -151,6 +175,55 @@ try {
   await rm(dataDir, { recursive: true, force: true });
 }
 
+interface CpuTotals {
+  /** The worker processes themselves (node: queue, database client, analysis, spawning ffmpeg). */
+  workers: number;
+  /** Their children: ffprobe and ffmpeg. */
+  ffmpeg: number;
+  postgres: number;
+  redis: number;
+  redisCommands: number;
+  bench: number;
+}
+
+/** CPU seconds so far: the workers with the children they waited for, this database's backends, Redis, this process. */
+async function readCpu(started: ChildProcess[]) {
+  const workerSeconds = await Promise.all(started.map((w) => processCpuSeconds(w.pid!)));
+  const usage = process.cpuUsage();
+  return {
+    workers: workerSeconds.reduce<number>((a, b) => a + (b?.own ?? 0), 0),
+    ffmpeg: workerSeconds.reduce<number>((a, b) => a + (b?.children ?? 0), 0),
+    postgres: await postgresBackendCpu(database.db, database.name),
+    redis: await redisServerUsage(REDIS_URL),
+    bench: (usage.user + usage.system) / 1e6,
+  };
+}
+
+/**
+ * CPU milliseconds per analysed call, by where they were spent — what a quiet machine would have to
+ * supply per call, whatever the load was during the run. With 2 cores and all of it on them, calls per
+ * minute cannot exceed 2 × 60 000 / (total ms per call).
+ */
+function printCpu(storage: string, analyzed: (count: number) => number, cpuBy: Map<string, CpuTotals>): void {
+  console.log('\nper call, CPU ms (user + system, from /proc; load-independent):');
+  console.log(
+    `  ${'workers'.padEnd(9)} ${'worker'.padStart(7)} ${'ffmpeg'.padStart(7)} ${'postgres'.padStart(9)} ${'bench'.padStart(6)} ${'total'.padStart(6)}   ${'redis*'.padStart(6)} ${'redis cmds*'.padStart(11)}  ceiling on 2 cores`,
+  );
+  for (const count of [1, 2]) {
+    const cpu = cpuBy.get(`${storage} ${count}`);
+    const n = analyzed(count);
+    if (!cpu || n === 0) continue;
+    const per = (seconds: number) => (seconds / n) * 1000;
+    const total = per(cpu.workers) + per(cpu.ffmpeg) + per(cpu.postgres) + per(cpu.bench);
+    console.log(
+      `  ${String(count).padEnd(9)} ${per(cpu.workers).toFixed(1).padStart(7)} ${per(cpu.ffmpeg).toFixed(1).padStart(7)} ${per(cpu.postgres).toFixed(1).padStart(9)} ${per(cpu.bench).toFixed(1).padStart(6)} ${total.toFixed(1).padStart(6)}   ${per(cpu.redis).toFixed(1).padStart(6)} ${(cpu.redisCommands / n).toFixed(0).padStart(11)}  ${((2 * 60_000) / (total + per(cpu.redis))).toFixed(0)} calls/min`,
+    );
+  }
+  console.log(
+    '  * the whole Redis server (every client on it, not only this bench); the ceiling counts it too.',
+  );
+}
+
 /**
  * Where a call's time goes: the median milliseconds of each step per call with 1 and with 2 workers,
  * and how much slower each step gets when two workers share the machine.
@@ -169,17 +242,17 @@ function printSteps(storage: string): void {
   const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   console.log('\nper call, median ms of each step (wall clock inside the worker):');
   console.log(
-    `  ${'step'.padEnd(16)} ${'1 worker'.padStart(9)} ${'2 workers'.padStart(10)}   share(1)  slower with 2`,
+    `  ${'step'.padEnd(20)} ${'1 worker'.padStart(9)} ${'2 workers'.padStart(10)}   share(1)  slower with 2`,
   );
   for (const step of steps.sort((a, b) => one.get(b)! - one.get(a)!)) {
     const a = one.get(step)!;
     const b = two.get(step)!;
     console.log(
-      `  ${step.padEnd(16)} ${a.toFixed(1).padStart(9)} ${b.toFixed(1).padStart(10)}   ${((a / total(one)) * 100).toFixed(0).padStart(6)} %  ${a > 0 ? `${(b / a).toFixed(2)}×` : '–'}`,
+      `  ${step.padEnd(20)} ${a.toFixed(1).padStart(9)} ${b.toFixed(1).padStart(10)}   ${((a / total(one)) * 100).toFixed(0).padStart(6)} %  ${a > 0 ? `${(b / a).toFixed(2)}×` : '–'}`,
     );
   }
   console.log(
-    `  ${'sum of medians'.padEnd(16)} ${total(one).toFixed(1).padStart(9)} ${total(two).toFixed(1).padStart(10)}`,
+    `  ${'sum of medians'.padEnd(20)} ${total(one).toFixed(1).padStart(9)} ${total(two).toFixed(1).padStart(10)}`,
   );
 }
 
@@ -220,7 +293,8 @@ async function insertCalls(store: BlobStore, repId: string, audioKey: string, n:
 }
 
 async function startWorker(storageEnv: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
+  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', WORKER], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,7 +1,7 @@
 import { checklistVocabulary } from '@onterms/analysis';
 import { createAnalyzeCall } from '@onterms/analysis/llm-review';
 import type { Config, SttConfig } from '@onterms/config';
-import type { Media } from '@onterms/media';
+import { probeAndDeriveCopies, type Media } from '@onterms/media';
 import { createTranscriptionEngine } from '@onterms/transcription/factory';
 import type { ProcessCallDeps } from './deps.ts';
 
@@ -22,7 +22,10 @@ export function createDefaultDeps(options: DefaultDepsOptions): ProcessCallDeps 
   return {
     db: options.db,
     store: options.store,
-    media: options.media,
+    // The check and the derived files come from ffprobe and one ffmpeg run (probeAndDeriveCopies)
+    // rather than probe() and three single-purpose encodes; it runs the binaries `options.media`
+    // was created with (fluent-ffmpeg's paths are process-wide).
+    media: { probe: options.media.probe, probeAndDeriveCopies },
     log: options.log,
     timeZone: options.timeZone,
     engine,

@@ -1,13 +1,21 @@
 import type { CompiledChecklist } from '@onterms/analysis';
 import type { AnalysisResult, CallType, Language, Transcript } from '@onterms/contracts';
 import type { Database } from '@onterms/db';
-import type { Media } from '@onterms/media';
+import type { Media, probeAndDeriveCopies } from '@onterms/media';
 import type { BlobStore } from '@onterms/storage';
 import type { TranscriptionEngine } from '@onterms/transcription/engine';
 import type { Kysely } from 'kysely';
 
 /** The part of `@onterms/storage`'s BlobStore the pipeline uses (ffmpeg needs local files). */
 export type PipelineStore = Pick<BlobStore, 'exists' | 'put' | 'withLocalFile'>;
+
+/**
+ * What the pipeline runs ffmpeg for: the recording's check and its derived files, from one decode
+ * (`probe` alone serves the demo loader, which describes its shared recordings).
+ */
+export interface PipelineMedia extends Pick<Media, 'probe'> {
+  probeAndDeriveCopies: typeof probeAndDeriveCopies;
+}
 
 /** pino-compatible: structured fields first, then the message. */
 export interface Logger {
@@ -28,7 +36,7 @@ export type Analyze = (
 export interface ProcessCallDeps {
   db: Kysely<Database>;
   store: PipelineStore;
-  media: Pick<Media, 'probe' | 'normalizeForSpeech' | 'encodeForReview' | 'computePeaks'>;
+  media: PipelineMedia;
   /** null: no speech-to-text engine configured (calls without an uploaded transcript wait). */
   engine: TranscriptionEngine | null;
   analyze: Analyze;

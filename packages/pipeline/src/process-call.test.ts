@@ -139,7 +139,7 @@ describe('processCall', () => {
 
   it('resumes: audio outputs that already exist are not produced again', async () => {
     const call = await insertTestCall(ctx, { recording: mono, transcript: jsonTranscriptFile() });
-    const firstMedia = countingMedia(sharedMedia());
+    const firstMedia = countingMedia();
     // The first attempt prepares the audio, then dies in the analysis (a transient error).
     const failing = testDeps(ctx, {
       media: firstMedia,
@@ -148,24 +148,15 @@ describe('processCall', () => {
       },
     });
     await expect(processCall(failing, call.id)).rejects.toThrow('analysis service hiccup');
-    expect(firstMedia.calls).toEqual({
-      probe: 1,
-      normalizeForSpeech: 1,
-      encodeForReview: 1,
-      computePeaks: 1,
-    });
+    expect(firstMedia.calls).toEqual({ probe: 0, probeAndDeriveCopies: 1 });
+    expect(firstMedia.made).toEqual([['speech', 'review', 'peaks']]);
     const afterFirst = (await findCallById(ctx.db, call.id))!;
     expect(afterFirst.status).toBe('transcribed');
     const mtimes = await blobMtimes(afterFirst);
 
-    const secondMedia = countingMedia(sharedMedia());
+    const secondMedia = countingMedia();
     expect(await processCall(testDeps(ctx, { media: secondMedia }), call.id)).toEqual({ status: 'analyzed' });
-    expect(secondMedia.calls).toEqual({
-      probe: 0,
-      normalizeForSpeech: 0,
-      encodeForReview: 0,
-      computePeaks: 0,
-    });
+    expect(secondMedia.calls).toEqual({ probe: 0, probeAndDeriveCopies: 0 });
     expect(await blobMtimes(afterFirst)).toEqual(mtimes);
   });
 
@@ -176,9 +167,10 @@ describe('processCall', () => {
     await ctx.store.delete(prepared.peaksKey!);
     await ctx.db.updateTable('calls').set({ status: 'queued' }).where('id', '=', call.id).execute();
 
-    const media = countingMedia(sharedMedia());
+    const media = countingMedia();
     expect(await processCall(testDeps(ctx, { media }), call.id)).toEqual({ status: 'waiting' });
-    expect(media.calls).toEqual({ probe: 1, normalizeForSpeech: 0, encodeForReview: 0, computePeaks: 1 });
+    expect(media.calls).toEqual({ probe: 0, probeAndDeriveCopies: 1 });
+    expect(media.made).toEqual([['peaks']]);
     expect(await ctx.store.exists(prepared.peaksKey!)).toBe(true);
   });
 

@@ -10,7 +10,6 @@ import {
   jsonTranscriptFile,
   makeGarbage,
   makeRecording,
-  sharedMedia,
   TEST_REDIS_URL,
   testDeps,
   waitFor,
@@ -94,7 +93,7 @@ describe('BullMQ pipeline', () => {
       recording: await makeGarbage(env.ctx.dir),
       transcript: jsonTranscriptFile(),
     });
-    const media = countingMedia(sharedMedia());
+    const media = countingMedia();
     await withWorker(testDeps(env.ctx, { media }), async (worker) => {
       const failures: Array<{ name: string; attemptsMade: number }> = [];
       worker.worker.on('failed', (job, err) =>
@@ -110,7 +109,7 @@ describe('BullMQ pipeline', () => {
       );
       expect(failures).toEqual([{ name: 'UnrecoverableError', attemptsMade: 1 }]);
     });
-    expect(media.calls.probe).toBe(1);
+    expect(media.calls.probeAndDeriveCopies).toBe(1);
     expect((await findCallById(env.ctx.db, call.id))?.failureReason).toMatch(
       /not a recording we can read|damaged/,
     );

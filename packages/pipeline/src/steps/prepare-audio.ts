@@ -1,4 +1,4 @@
-import type { Call } from '@onterms/db';
+import type { Call, CallDerivedFiles } from '@onterms/db';
 import { updateCallDerived } from '@onterms/db';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -20,10 +20,13 @@ export interface PrepareAudioResult {
 }
 
 /**
- * probe → speech copy (16 kHz mono WAV) → review copy (Opus/WebM, channel layout kept) → waveform peaks.
+ * probe → speech copy (16 kHz mono WAV), review copy (Opus/WebM, channel layout kept) and waveform
+ * peaks: ffprobe, then ONE ffmpeg run that decodes the probe's check windows and the whole recording
+ * once for all three copies (two process starts per call, not six) → stored side by side → recorded
+ * on the call in one update.
  * Resumable: an output whose key is recorded on the call AND whose blob exists is not produced again,
- * so a retried or resumed long call does not redo finished transcodes. Each output is recorded on the
- * call as soon as it is stored.
+ * so a retried or resumed long call does not redo finished transcodes. An output is recorded on the
+ * call once it is stored (a store failure of one still records the others).
  */
 export async function prepareAudio(
   deps: Deps,
@@ -50,33 +53,47 @@ export async function prepareAudio(
   const work = await createScratchDir(deps.tmpDir ?? tmpdir(), call.id);
   try {
     await store.withLocalFile(call.audio.key, async (input) => {
-      // Full validation (headers + decoding the start and end): a corrupt file fails here, permanently.
-      // Its answer is handed to the transcodes below, so ffprobe runs once, not four times.
-      const info = await times.time('ffmpeg.probe', () => media.probe(input));
-
+      // ffprobe, then ONE ffmpeg run: the full validation (headers + decoding the start and end: a
+      // corrupt file fails here, permanently) and the three copies from a single decode.
+      const files = { speech: join(work, 'speech.wav'), review: join(work, 'review') };
+      const copies = await times.time('ffmpeg.probe+copies', () =>
+        media.probeAndDeriveCopies(
+          input,
+          {
+            ...(need.speech && { speech: files.speech }),
+            ...(need.review && { review: files.review }),
+            ...(need.peaks && { peaks: {} }),
+          },
+          { workDir: work },
+        ),
+      );
+      // The stores run side by side; each one that succeeded is recorded even if another failed.
+      const puts: Array<{ output: 'speech' | 'review' | 'peaks'; run: () => Promise<unknown> }> = [];
       if (need.speech) {
-        const out = join(work, 'speech.wav');
-        await times.time('ffmpeg.speech', () =>
-          media.normalizeForSpeech(input, out, { channel: 'mix', info }),
-        );
-        await times.time('store.put', () => store.put(keys.speech, createReadStream(out)));
-        await times.time('db.update', () => updateCallDerived(db, call.id, { speechAudioKey: keys.speech }));
-        speechAudioKey = keys.speech;
-        produced.push('speech');
+        puts.push({ output: 'speech', run: () => store.put(keys.speech, createReadStream(files.speech)) });
       }
       if (need.review) {
-        const out = join(work, 'review');
-        await times.time('ffmpeg.review', () => media.encodeForReview(input, out, { info }));
-        await times.time('store.put', () => store.put(keys.review, createReadStream(out)));
-        await times.time('db.update', () => updateCallDerived(db, call.id, { reviewAudioKey: keys.review }));
-        produced.push('review');
+        puts.push({ output: 'review', run: () => store.put(keys.review, createReadStream(files.review)) });
       }
-      if (need.peaks) {
-        const peaks = await times.time('ffmpeg.peaks', () => media.computePeaks(input, { info }));
-        await times.time('store.put', () => store.put(keys.peaks, Buffer.from(JSON.stringify(peaks))));
-        await times.time('db.update', () => updateCallDerived(db, call.id, { peaksKey: keys.peaks }));
-        produced.push('peaks');
+      if (copies.peaks) {
+        const json = Buffer.from(JSON.stringify(copies.peaks));
+        puts.push({ output: 'peaks', run: () => store.put(keys.peaks, json) });
       }
+      const stored = await times.time('store.put', () => Promise.allSettled(puts.map((put) => put.run())));
+      const recorded: CallDerivedFiles = {};
+      puts.forEach(({ output }, i) => {
+        if (stored[i]!.status !== 'fulfilled') return;
+        produced.push(output);
+        if (output === 'speech') recorded.speechAudioKey = keys.speech;
+        if (output === 'review') recorded.reviewAudioKey = keys.review;
+        if (output === 'peaks') recorded.peaksKey = keys.peaks;
+      });
+      if (produced.length > 0) {
+        await times.time('db.update', () => updateCallDerived(db, call.id, recorded));
+      }
+      if (recorded.speechAudioKey) speechAudioKey = recorded.speechAudioKey;
+      const failed = stored.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
     });
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -14,7 +14,12 @@ import type { Transcript } from '@onterms/contracts';
 import { insertCall, insertTeam, insertUser, type CallStatus, type Database } from '@onterms/db';
 import { createTestDatabase, newCallRow, type TestDatabase } from '@onterms/db/testing';
 import { createLocalBlobStore, type LocalBlobStore } from '@onterms/storage';
-import { createMedia, type Media as FullMedia } from '@onterms/media';
+import {
+  createMedia,
+  probeAndDeriveCopies,
+  type DerivedCopiesRequest,
+  type Media as FullMedia,
+} from '@onterms/media';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { createDefaultDeps } from '../default-deps.ts';
@@ -204,15 +209,26 @@ export async function waitFor<T>(
 
 export type Media = ProcessCallDeps['media'];
 
-/** The real media module with a call counter per operation (to prove a step was skipped). */
-export function countingMedia(media: Media): Media & { calls: Record<keyof Media, number> } {
-  const calls = { probe: 0, normalizeForSpeech: 0, encodeForReview: 0, computePeaks: 0 };
+/**
+ * The pipeline's real media operations with a call counter per operation, and the outputs each
+ * probeAndDeriveCopies run was asked for (to prove a step was skipped, or redone alone).
+ */
+export function countingMedia(): Media & {
+  calls: Record<keyof Media, number>;
+  made: Array<Array<keyof DerivedCopiesRequest>>;
+} {
+  const media = sharedMedia(); // also configures the ffmpeg binaries probeAndDeriveCopies runs
+  const calls = { probe: 0, probeAndDeriveCopies: 0 };
+  const made: Array<Array<keyof DerivedCopiesRequest>> = [];
   return {
     calls,
+    made,
     probe: (...args) => (calls.probe++, media.probe(...args)),
-    normalizeForSpeech: (...args) => (calls.normalizeForSpeech++, media.normalizeForSpeech(...args)),
-    encodeForReview: (...args) => (calls.encodeForReview++, media.encodeForReview(...args)),
-    computePeaks: (...args) => (calls.computePeaks++, media.computePeaks(...args)),
+    probeAndDeriveCopies: (input, request, options) => {
+      calls.probeAndDeriveCopies++;
+      made.push(Object.keys(request) as Array<keyof DerivedCopiesRequest>);
+      return probeAndDeriveCopies(input, request, options);
+    },
   };
 }
 

@@ -1,0 +1,168 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { probeAndDeriveCopies, writeDerivedCopies } from './derived-copies.ts';
+import { isMediaError } from './errors.ts';
+import { createMedia } from './media.ts';
+import { REVIEW_COPY_CONTENT_TYPE } from './review-copy.ts';
+import { makeTempDir, stereo, synth, truncate } from './testing/fixtures.ts';
+
+const sut = writeDerivedCopies;
+const media = createMedia();
+let dir: string;
+
+beforeAll(async () => {
+  const temp = await makeTempDir();
+  dir = temp.dir;
+  return temp.cleanup;
+});
+
+describe('writeDerivedCopies', () => {
+  it('writes the same speech copy, review copy and peaks as the three single-purpose operations', async () => {
+    const source = await synth(
+      join(dir, 'call.mp3'),
+      stereo('0.5*sin(2*PI*440*t)', '0.2*sin(2*PI*300*t)', 4),
+      ['-c:a', 'libmp3lame'],
+    );
+    const info = await media.probe(source);
+    await media.normalizeForSpeech(source, join(dir, 'alone-speech.wav'), { info });
+    await media.encodeForReview(source, join(dir, 'alone-review.webm'), { info });
+    const alonePeaks = await media.computePeaks(source, { info });
+
+    const result = await sut(
+      source,
+      { speech: join(dir, 'speech.wav'), review: join(dir, 'review.webm'), peaks: {} },
+      { info },
+    );
+
+    expect(result.review).toEqual({ contentType: REVIEW_COPY_CONTENT_TYPE, channels: 2 });
+    expect(result.peaks).toEqual(alonePeaks);
+    expect(await readFile(join(dir, 'speech.wav'))).toEqual(await readFile(join(dir, 'alone-speech.wav')));
+    expect(await readFile(join(dir, 'review.webm'))).toEqual(await readFile(join(dir, 'alone-review.webm')));
+  });
+
+  it('makes only the outputs asked for, probing the file itself when not told', async () => {
+    const source = await synth(join(dir, 'mono.wav'), 'sine=f=300:d=2:sample_rate=16000');
+    const out = join(dir, 'only-review');
+    await mkdir(out);
+
+    const result = await sut(source, { review: join(out, 'review.webm') });
+    expect(result).toEqual({ review: { contentType: REVIEW_COPY_CONTENT_TYPE, channels: 1 } });
+    expect(await readdir(out)).toEqual(['review.webm']);
+    expect(await media.probe(join(out, 'review.webm'))).toMatchObject({ codec: 'opus', channels: 1 });
+
+    const peaksOnly = await sut(source, { peaks: { pixelsPerSecond: 10 } });
+    expect(peaksOnly.review).toBeUndefined();
+    expect(peaksOnly.peaks).toMatchObject({ channels: 1, pixelsPerSecond: 10, length: 20 });
+  });
+
+  it('rejects bytes that are not a recording', async () => {
+    const source = join(dir, 'not-audio.wav');
+    await writeFile(source, 'this is not audio');
+    const error = await sut(source, { speech: join(dir, 'never.wav') }).catch((e: unknown) => e);
+    expect(isMediaError(error, 'not_audio')).toBe(true);
+  });
+
+  it('leaves no half-written file behind when ffmpeg is stopped', async () => {
+    const source = await synth(join(dir, 'long.wav'), 'sine=f=300:d=600:sample_rate=16000');
+    const info = await media.probe(source);
+    const out = join(dir, 'stopped');
+    await mkdir(out);
+
+    const error = await sut(
+      source,
+      { speech: join(out, 'speech.wav'), review: join(out, 'review.webm'), peaks: {} },
+      { info, timeoutMs: 300 },
+    ).catch((e: unknown) => e);
+
+    expect(isMediaError(error, 'timeout')).toBe(true);
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it('refuses an output path with a space rather than handing ffmpeg a split argument', async () => {
+    const source = await synth(join(dir, 'short.wav'), 'sine=f=300:d=1');
+    const error = await sut(source, { speech: join(dir, 'with space.wav') }).catch((e: unknown) => e);
+    expect(isMediaError(error, 'failed')).toBe(true);
+    expect(await readdir(dir)).not.toContain('with space.wav');
+  });
+});
+
+describe('probeAndDeriveCopies', () => {
+  /** A fresh scratch directory per case, as the pipeline gives each call. */
+  async function workDir(name: string): Promise<string> {
+    const path = join(dir, name);
+    await mkdir(path);
+    return path;
+  }
+
+  it("answers probe()'s description and writes the same files as writeDerivedCopies, leaving only them", async () => {
+    const source = await synth(join(dir, 'both.mp3'), stereo('0.5*sin(2*PI*440*t)', '0', 5), [
+      '-c:a',
+      'libmp3lame',
+    ]);
+    const info = await media.probe(source);
+    const alone = await workDir('both-alone');
+    const aloneCopies = await writeDerivedCopies(
+      source,
+      { speech: join(alone, 'speech.wav'), review: join(alone, 'review.webm'), peaks: {} },
+      { info },
+    );
+    const work = await workDir('both-together');
+
+    const result = await probeAndDeriveCopies(
+      source,
+      { speech: join(work, 'speech.wav'), review: join(work, 'review.webm'), peaks: {} },
+      { workDir: work },
+    );
+
+    expect(result).toEqual({ info, ...aloneCopies });
+    expect((await readdir(work)).sort()).toEqual(['review.webm', 'speech.wav']);
+    for (const file of ['speech.wav', 'review.webm']) {
+      expect(await readFile(join(work, file))).toEqual(await readFile(join(alone, file)));
+    }
+  });
+
+  it('rejects an mp3 cut in half as corrupt (its end does not decode), leaving nothing behind', async () => {
+    // Its header still declares the full 10 s.
+    const mp3 = ['-c:a', 'libmp3lame', '-b:a', '64k'];
+    const cut = await truncate(
+      await synth(join(dir, 'long.mp3'), 'sine=f=440:d=10', mp3),
+      join(dir, 'cut.mp3'),
+      0.5,
+    );
+    const work = await workDir('cut');
+
+    const error = await probeAndDeriveCopies(
+      cut,
+      { speech: join(work, 'speech.wav'), peaks: {} },
+      { workDir: work },
+    ).catch((e: unknown) => e);
+
+    expect(isMediaError(error, 'corrupt')).toBe(true);
+    expect((error as Error).message).toMatch(/incomplete/);
+    expect(await readdir(work)).toEqual([]);
+  });
+
+  it('rejects bytes that are not a recording as not_audio', async () => {
+    const source = join(dir, 'text.mp3');
+    await writeFile(source, 'this is not audio either');
+    const work = await workDir('text');
+    const error = await probeAndDeriveCopies(source, { peaks: {} }, { workDir: work }).catch(
+      (e: unknown) => e,
+    );
+    expect(isMediaError(error, 'not_audio')).toBe(true);
+  });
+
+  it('reads a recording whose path has a space in it', async () => {
+    const source = await synth(join(dir, 'call from client.wav'), 'sine=f=300:d=3:sample_rate=16000');
+    const work = await workDir('spaced');
+    const result = await probeAndDeriveCopies(
+      source,
+      { speech: join(work, 'speech.wav'), peaks: {} },
+      { workDir: work },
+    );
+    expect(result.info).toMatchObject({ channels: 1, sampleRate: 16000 });
+    expect(result.peaks?.durationSec).toBeCloseTo(3, 1);
+    expect(await readdir(work)).toEqual(['speech.wav']);
+  });
+});

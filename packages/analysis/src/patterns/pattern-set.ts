@@ -104,10 +104,12 @@ export class PatternSet<M> {
       if (!slot.optional) break;
     }
     this.startBits.push(bits);
+    // (fewest words first: the slot most often missing is the cheapest to check)
     this.mustSay.push(
       p.slots
         .filter((slot, k) => k > 0 && !slot.optional && !slot.specials.length)
-        .map((slot) => slot.termList),
+        .map((slot) => slot.termList)
+        .sort((a, b) => a.length - b.length),
     );
     const exactOnly = new Uint8Array(idx + 1);
     exactOnly.set(this.exactOnly);

@@ -337,7 +337,7 @@ function digitToken(w: string, lang: Language): { value: number; ordinal: boolea
  * («двести сорок пять», "forty five"), scaled by тысяча/миллион/k, with spoken decimals
  * («ноль целых одна десятая», "one and a half", "one point five").
  */
-function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok: Token } | null {
+function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok: Partial<Token> } | null {
   const first = words[i]!.w;
   const d = digitToken(first, lang);
   let total = 0;
@@ -513,8 +513,7 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
           .slice(i, j)
           .map((r) => r.w)
           .join(' ');
-  const tok = newToken(text, '#');
-  tok.num = value;
+  const tok: Partial<Token> = { text, num: value };
   if (ordinal) tok.ordinal = true;
   if (dayForm) tok.dayForm = true;
   if (amount) tok.amount = true;
@@ -559,8 +558,11 @@ export function tokenize(text: string, lang: Language): Clause[] {
         const n = readNumber(words, i, lang);
         if (n) {
           // a one-word number keeps its stem, so patterns can still use the word ("first", «второй»)
-          const tok = n.tok;
-          tok.stem = n.end - i === 1 ? info.stem : '#';
+          const tok = newToken(n.tok.text!, n.end - i === 1 ? info.stem : '#');
+          tok.num = n.tok.num;
+          tok.ordinal = n.tok.ordinal;
+          tok.dayForm = n.tok.dayForm;
+          tok.amount = n.tok.amount;
           if (r.sep) tok.sep = true;
           const nx = words[n.end]?.w;
           if (nx !== undefined && (nx === '%' || PERCENT.test(nx))) tok.percent = true;

@@ -79,6 +79,8 @@ export class PatternSet<M> {
    * first: a pattern none of whose words for one of them is said in the clause cannot match there.
    */
   private mustSay: Int32Array[][] = [];
+  /** 1 for a one-word pattern: reached through an exact term id of its word, it matches that token. */
+  private oneWord: number[] = [];
   readonly patterns: Pattern[] = [];
   readonly meta: M[] = [];
 
@@ -104,6 +106,7 @@ export class PatternSet<M> {
       if (!slot.optional) break;
     }
     this.startBits.push(bits);
+    this.oneWord.push(p.slots.length === 1 ? 1 : 0);
     // (fewest words first: the slot most often missing is the cheapest to check)
     this.mustSay.push(
       p.slots
@@ -197,7 +200,10 @@ export class PatternSet<M> {
           this.triedGen[pi] = gen;
           this.triedTok[pi] = i;
           if (this.freeGen[pi] === gen && this.freeFrom[pi]! > i) continue;
-          const m = matchAt(this.patterns[pi]!, toks, ids, i, this.lex);
+          const m =
+            k < tid.length && !fuzzyId && this.oneWord[pi] === 1
+              ? { start: i, end: i + 1 }
+              : matchAt(this.patterns[pi]!, toks, ids, i, this.lex);
           if (m) {
             this.freeGen[pi] = gen;
             this.freeFrom[pi] = m.end;

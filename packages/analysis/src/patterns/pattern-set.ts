@@ -34,7 +34,7 @@ function placeholderBits(tok: Token): number {
  * A clause is scanned by several sets in a row (markers, cues, questions, a cue's `notWith`), so
  * the stamps of the last clause's `ids` are kept and reused.
  */
-let saidIn: Int32Array[][] | null = null;
+let saidIn: Int32Array[] | null = null;
 let said = new Int32Array(1024);
 let saidGen = 0;
 function stampSaid(ids: Int32Array[]): void {

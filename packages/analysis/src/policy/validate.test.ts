@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, validatePolicy } from './validate.ts';
-import { ISSUE_EXAMPLE } from './test-support.ts';
+
+const ISSUE_EXAMPLE = {
+  id: 'credit-rules',
+  version: 1,
+  defaultSegment: 'regular',
+  segments: [
+    {
+      id: 'regular',
+      name: 'Постоянные клиенты',
+      maxDeferralDays: 30,
+      minPrepaymentPercent: 0,
+      maxCreditLimit: { amount: 2000000, currency: 'RUB' },
+      penalty: { ratePercent: 0.1, per: 'day' },
+      requiredSanctions: ['penalty', 'suspension'],
+    },
+  ],
+};
 
 const withSegment = (patch: object) => ({
   ...ISSUE_EXAMPLE,

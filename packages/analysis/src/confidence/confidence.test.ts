@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Speaker, Transcript } from '@onterms/contracts';
 import { analyzeTranscript } from '../index.ts';
-
-type Line = [Speaker, string];
-const call = (language: 'ru' | 'en', lines: Line[]): Transcript => ({
-  language,
-  segments: lines.map(([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text })),
-});
+import { call } from '../engine/test-calls.ts';
 
 describe('confidence follows the shape of the evidence', () => {
   it('a rep stating the term with a number is surer than a client read-back the rep confirmed', () => {

@@ -1,14 +1,9 @@
 // Deflection classes of issue 14, in wording of our own: dodges without the stock words, a client
 // who raises payment by worrying aloud, and answers that are not dodges.
 import { describe, expect, it } from 'vitest';
-import type { Speaker, Transcript } from '@onterms/contracts';
 import { analyzeTranscript } from '../index.ts';
+import { call, type Line } from '../engine/test-calls.ts';
 
-type Line = [Speaker, string];
-const call = (language: 'ru' | 'en', lines: Line[]): Transcript => ({
-  language,
-  segments: lines.map(([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text })),
-});
 const dodges = (language: 'ru' | 'en', lines: Line[]) =>
   analyzeTranscript(call(language, lines)).deflection.moments.map((m) => m.segment);
 

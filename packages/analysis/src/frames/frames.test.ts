@@ -1,14 +1,9 @@
 // Who commits to what (issue 14): each frame rule pinned with wording of our own, never a corpus
 // sentence. A rule must hold for the class — and the plain statement next to it must still count.
 import { describe, expect, it } from 'vitest';
-import type { Speaker, Transcript } from '@onterms/contracts';
 import { analyzeTranscript } from '../index.ts';
+import { call, type Line } from '../engine/test-calls.ts';
 
-type Line = [Speaker, string];
-const call = (language: 'ru' | 'en', lines: Line[]): Transcript => ({
-  language,
-  segments: lines.map(([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text })),
-});
 const stated = (language: 'ru' | 'en', lines: Line[], flag = 'sanctions') =>
   analyzeTranscript(call(language, lines)).flags[flag]!.stated;
 

@@ -2,6 +2,21 @@ import type { Language } from '@onterms/contracts';
 import { EN } from './en.ts';
 import { RU } from './ru.ts';
 
+// the Russian question words (one list for `interrogatives` and `whWords`)
+const RU_QUESTION_WORDS = [
+  'как*',
+  'что',
+  'сколько',
+  'когда',
+  'где',
+  'почему',
+  'зачем',
+  'чем',
+  'чего',
+  'кто',
+  'куда',
+];
+
 /**
  * Grammar of the conversation, by language: what negates, what makes a clause a question or a
  * hypothetical, what confirms, what a date is about. These are ours by hand (issue 2, point 3);
@@ -103,35 +118,9 @@ export const MARKERS: Record<Language, Markers> = {
       'можно|сможем будет? говорить|поговорить|обсудить|обсуждать|рассмотреть|подумать',
       'в перспективе|будущем',
     ],
-    interrogatives: [
-      'как*',
-      'что',
-      'сколько',
-      'когда',
-      'где',
-      'почему',
-      'зачем',
-      'ли',
-      'разве',
-      'чем',
-      'чего',
-      'кто',
-      'куда',
-    ],
-    whWords: [
-      'как*',
-      'что',
-      'сколько',
-      'когда',
-      'где',
-      'почему',
-      'зачем',
-      'чем',
-      'чего',
-      'кто',
-      'куда',
-      'каков*',
-    ],
+    // «ли», «разве» ask yes or no; the question words ask for a fact
+    interrogatives: [...RU_QUESTION_WORDS, 'ли', 'разве'],
+    whWords: [...RU_QUESTION_WORDS, 'каков*'],
     openers: ['а', 'и', 'так', 'ну', 'ладно', 'хорошо', 'понятно', 'ясно', 'да', 'ага', 'угу', 'слушайте'],
     questionOpeners: ['если', 'что', 'как'],
     consequence: ['то', 'тогда'],

@@ -8,23 +8,23 @@ const nums = (text: string, lang: 'ru' | 'en') =>
     .map((t) => t.num);
 
 describe('numbers as words', () => {
-  it('reads Russian cardinals, ordinals, decimals and colloquial amounts', () => {
-    expect(nums('отсрочка сорок пять дней', 'ru')).toEqual([45]);
-    expect(nums('до двадцать пятого числа', 'ru')).toEqual([25]);
-    expect(nums('пени ноль целых одна десятая процента', 'ru')).toEqual([0.1]);
-    expect(nums('ноль пять сотых процента', 'ru')).toEqual([0.05]);
-    expect(nums('лимит полтора миллиона', 'ru')).toEqual([1_500_000]);
-    expect(nums('лимит миллион двести', 'ru')).toEqual([1_200_000]);
-    expect(nums('сто шестьдесят тысяч', 'ru')).toEqual([160_000]);
-    expect(nums('0,1% в день до 15-го', 'ru')).toEqual([0.1, 15]);
-  });
-
-  it('reads English numbers', () => {
-    expect(nums('net forty five', 'en')).toEqual([45]);
-    expect(nums('one and a half percent', 'en')).toEqual([1.5]);
-    expect(nums('a credit line of one fifty k', 'en')).toEqual([150_000]);
-    expect(nums('due by the twenty-first', 'en')).toEqual([21]);
-    expect(nums('two hundred fifty thousand', 'en')).toEqual([250_000]);
+  // Russian cardinals, ordinals, decimals and colloquial amounts; English numbers
+  it.each([
+    ['ru', 'отсрочка сорок пять дней', [45]],
+    ['ru', 'до двадцать пятого числа', [25]],
+    ['ru', 'пени ноль целых одна десятая процента', [0.1]],
+    ['ru', 'ноль пять сотых процента', [0.05]],
+    ['ru', 'лимит полтора миллиона', [1_500_000]],
+    ['ru', 'лимит миллион двести', [1_200_000]],
+    ['ru', 'сто шестьдесят тысяч', [160_000]],
+    ['ru', '0,1% в день до 15-го', [0.1, 15]],
+    ['en', 'net forty five', [45]],
+    ['en', 'one and a half percent', [1.5]],
+    ['en', 'a credit line of one fifty k', [150_000]],
+    ['en', 'due by the twenty-first', [21]],
+    ['en', 'two hundred fifty thousand', [250_000]],
+  ] as const)('%s: reads «%s» as %j', (lang, text, want) => {
+    expect(nums(text, lang)).toEqual(want);
   });
 
   it('knows a day of the month from an ordinal that counts things', () => {

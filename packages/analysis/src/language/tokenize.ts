@@ -152,6 +152,29 @@ const ABBREVS: [RegExp, string][] = [
 const INDEF_SPLIT =
   /(^|[^а-я])(что|чего|чем|как|как(?:ой|ая|ое|ие|их|ую|им)|кто|кого|где|когда|куда|откуда|зачем|почему|сколько|чей|чья|чье|чьи) (то|нибудь|либо)(?![а-я])/g;
 
+/**
+ * A token with every field present, in one order: all tokens share one object shape, so the
+ * engine's reads of `num`, `weekday`, `sep` … stay monomorphic (a token built field by field had
+ * one shape per combination of fields).
+ */
+function newToken(text: string, stem: string): Token {
+  return {
+    text,
+    stem,
+    num: undefined,
+    ordinal: undefined,
+    dayForm: undefined,
+    percent: undefined,
+    amount: undefined,
+    weekday: undefined,
+    month: undefined,
+    sep: undefined,
+  };
+}
+
+// (what every INDEF_SPLIT match has: « то» is in most segments — «тогда», «только» — a bare « то» is not)
+const INDEF_HINT = / (?:то|нибудь|либо)(?![а-я])/;
+
 interface Raw {
   w: string;
   sep: boolean;
@@ -228,8 +251,7 @@ function rawClauses(text: string, lang: Language): { words: Raw[]; q: boolean }[
       (_m, pre: string, ...g: (string | undefined)[]) => pre + g.slice(0, 8).filter(Boolean).join(''),
     );
   // ASR drops the hyphen of «какие-то», «как-нибудь»: «какие то» would read as a consequence «то»
-  if (lower.includes(' то') || lower.includes(' нибудь') || lower.includes(' либо'))
-    lower = lower.replace(INDEF_SPLIT, '$1$2-$3');
+  if (INDEF_HINT.test(lower)) lower = lower.replace(INDEF_SPLIT, '$1$2-$3');
   if (ABBREV_HINT.test(lower)) for (const [re, to] of ABBREVS) lower = lower.replace(re, to);
   const clauses: { words: Raw[]; q: boolean }[] = [];
   let cur: Raw[] = [];
@@ -536,9 +558,11 @@ export function tokenize(text: string, lang: Language): Clause[] {
         const n = readNumber(words, i, lang);
         if (n) {
           // a one-word number keeps its stem, so patterns can still use the word ("first", «второй»)
-          // (n.tok is fresh: stem added in place, same key order as a spread copy)
-          const tok = n.tok as Token;
-          tok.stem = n.end - i === 1 ? info.stem : '#';
+          const tok = newToken(n.tok.text!, n.end - i === 1 ? info.stem : '#');
+          tok.num = n.tok.num;
+          tok.ordinal = n.tok.ordinal;
+          tok.dayForm = n.tok.dayForm;
+          tok.amount = n.tok.amount;
           if (r.sep) tok.sep = true;
           const nx = words[n.end]?.w;
           if (nx !== undefined && (nx === '%' || PERCENT.test(nx))) tok.percent = true;
@@ -548,7 +572,7 @@ export function tokenize(text: string, lang: Language): Clause[] {
           continue;
         }
       }
-      const tok: Token = { text: r.w, stem: info.stem };
+      const tok = newToken(r.w, info.stem);
       if (r.sep) tok.sep = true;
       const wd = info.weekday;
       if (wd) tok.weekday = wd;

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Speaker, Transcript } from '@onterms/contracts';
 import { analyzeTranscript } from '../index.ts';
-
-type Line = [Speaker, string];
-const call = (language: 'ru' | 'en', lines: Line[]): Transcript => ({
-  language,
-  segments: lines.map(([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text })),
-});
+import { call } from '../engine/test-calls.ts';
 
 describe('opportunities: where a missing flag should have been said', () => {
   it("points at the client's question about the item and at the agreement to ship", () => {

@@ -1,6 +1,7 @@
 import type { CreditPolicy, Speaker, Transcript } from '@onterms/contracts';
 import { describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../engine/analyze.ts';
+import { call } from '../engine/test-calls.ts';
 import { checkPolicy } from './check.ts';
 
 /** The issue's example policy, with a second, stricter segment for new clients. */
@@ -37,12 +38,6 @@ const POLICY: CreditPolicy = {
   ],
 };
 
-function call(language: 'ru' | 'en', lines: [Speaker, string][]): Transcript {
-  return {
-    language,
-    segments: lines.map(([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text })),
-  };
-}
 const check = (t: Transcript, segment?: string) => checkPolicy(analyzeTranscript(t), POLICY, segment);
 const kinds = (t: Transcript, segment?: string) => check(t, segment).findings.map((f) => f.kind);
 /** Findings of one kind, as `[transcript segment, stated, allowed]`. */

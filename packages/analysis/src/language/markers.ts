@@ -83,6 +83,13 @@ export interface Markers {
    * that", "from then on"): after talk of late payment, what follows is its consequence.
    */
   consequenceRef: string[];
+  /**
+   * A period kept or held as the client's standing arrangement, right before its number («у вас
+   * тридцать дней с отгрузки», «оставляем шестьдесят», «стандарт — сорок пять», "you're on thirty
+   * days"): a credit period. The checklist's standing-period cues of payment_terms start with these.
+   * (rules-1.8.0, helper aflags)
+   */
+  standingTerms: string[];
 }
 
 export const MARKERS: Record<Language, Markers> = {
@@ -400,6 +407,13 @@ export const MARKERS: Record<Language, Markers> = {
       'главный|основной|первый вопрос',
       'вопрос по|про оплат*|деньг*|деньгам|условия*',
     ],
+    // rules-1.8.0 (aflags): a period held as the account's standing arrangement
+    standingTerms: [
+      'у вас|тебя',
+      'оставляем|оставим|сохраняем|сохраним',
+      'стандарт*',
+      'как сейчас|всегда|обычно|раньше',
+    ],
   },
   en: {
     negators: EN.negators,
@@ -703,6 +717,14 @@ export const MARKERS: Record<Language, Markers> = {
       'like|need|want a number|figure',
       'question for me|question is',
       'need to put something',
+    ],
+    // rules-1.8.0 (aflags): a period held as the account's standing arrangement
+    standingTerms: [
+      'you are|stay|stays|remain|remains on',
+      'keep|keeping you on',
+      'standard',
+      'same as now|before|always|usual|today',
+      'as usual|always',
     ],
   },
 };

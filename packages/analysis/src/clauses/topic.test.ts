@@ -4,7 +4,9 @@ import { call, segs } from '../engine/test-calls.ts';
 
 describe('paidFor: «оплата поставок до …» is a payment date, not a delivery date', () => {
   it('a filler between the payment word and the delivery word (ru)', () => {
-    const t = call('ru', [['rep', 'и оплата значит отгрузок за квартал до пятнадцатого числа следующего месяца']]);
+    const t = call('ru', [
+      ['rep', 'и оплата значит отгрузок за квартал до пятнадцатого числа следующего месяца'],
+    ]);
     expect(segs(t, 'deadline')).toEqual([0]);
   });
 

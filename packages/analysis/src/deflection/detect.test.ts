@@ -92,3 +92,34 @@ describe('answers are not dodges', () => {
     ).toEqual([]);
   });
 });
+
+describe('rules-1.8.0: a remark before the dodge is no answer to a question about being late', () => {
+  it.each([
+    [
+      'en',
+      'Net forty five from the invoice, and the limit is fifty thousand.',
+      'Fine by me. My boss always wants to know: what happens if we pay late, is there a charge?',
+      'Ha, people always want to know that.',
+    ],
+    [
+      'ru',
+      'Отсрочка сорок пять дней с даты счёта, лимит пятьсот тысяч.',
+      'Хорошо. А вот бухгалтер спрашивает: а если мы опоздаем с оплатой, что тогда?',
+      'Ой, бухгалтер всегда спрашивает.',
+    ],
+  ] as const)('%s', (language, terms, worry, remark) => {
+    const dodge =
+      language === 'en' ? "Don't worry about that, we'll figure it out." : 'Не переживайте, договоримся.';
+    const lines: Line[] = [
+      ['rep', terms],
+      ['client', worry],
+      ['rep', remark],
+      ['rep', dodge],
+    ];
+    expect(dodges(language, lines)).toEqual([3]);
+    const stated = analyzeTranscript(call(language, lines)).flags['payment_terms']!.moments.map(
+      (m) => m.segment,
+    );
+    expect(stated).toEqual([0]);
+  });
+});

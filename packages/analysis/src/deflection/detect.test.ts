@@ -123,3 +123,39 @@ describe('rules-1.8.0: a remark before the dodge is no answer to a question abou
     expect(stated).toEqual([0]);
   });
 });
+
+describe('rules-1.8.0 asksChange: asking to move or write off what is owed raises payment', () => {
+  it.each([
+    [
+      'ru',
+      'Раз вы с поставкой опоздали, давайте и оплату сдвинем на две недели.',
+      'Ой, это не ко мне. Давайте сначала с машиной разберёмся.',
+    ],
+    [
+      'en',
+      'Since the truck was late, can we push the payment back a couple of weeks?',
+      "Oh, that's not my call, let's sort the truck out first.",
+    ],
+  ] as const)('%s: %s', (language, ask, reply) => {
+    expect(
+      dodges(language, [
+        [
+          'rep',
+          language === 'ru' ? 'Машина будет завтра к обеду.' : 'The truck will be there tomorrow by noon.',
+        ],
+        ['client', ask],
+        ['rep', reply],
+      ]),
+    ).toEqual([2]);
+  });
+
+  it('a move of the delivery, with no payment anywhere near, raises nothing', () => {
+    expect(
+      dodges('ru', [
+        ['rep', 'Добрый день, по вашей заявке на трубы.'],
+        ['client', 'Давайте отгрузку перенесём на среду.'],
+        ['rep', 'Не переживайте, всё решим.'],
+      ]),
+    ).toEqual([]);
+  });
+});

@@ -57,7 +57,7 @@ const gates: Gate[] = [
   measured('long-meander', 0.93, 0.972, 0.955, 0.933, 0.805),
   measured('collection', 0.879, 1.0, 0.909, 0.824, 0.808),
   // stop 19's two sets, gated at what rules-1.8.0 reached on them (first seen by rules-1.7.0)
-  measured('urals-metal', 0.941, 0.969, 0.905, 0.857, 0.772),
+  measured('urals-metal', 0.941, 0.969, 0.905, 1.0, 0.78),
   measured('underwriter', 0.929, 0.939, 0.974, 0.824, 0.872),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
   { ...measured('', 0.954, 0.939, 0.906, 0.867, 0.857), dir: join(repo, '../shared/eval/holdout-1') },

@@ -90,6 +90,12 @@ export interface Markers {
    * (rules-1.8.0, helper aflags)
    */
   standingTerms: string[];
+  /**
+   * Asking to change what is owed or when («давайте оплату подвинем», «это вы спишете», "can you push
+   * the due date", "waive it this once"): with payment in the clause or the talk just before, the
+   * client raises payment as much as by asking. (rules-1.8.0, helper aflags)
+   */
+  changeRequest: string[];
 }
 
 export const MARKERS: Record<Language, Markers> = {
@@ -414,6 +420,10 @@ export const MARKERS: Record<Language, Markers> = {
       'стандарт*',
       'как сейчас|всегда|обычно|раньше',
     ],
+    changeRequest: [
+      'подвин*|подвигать|сдвин*|сдвигать|перенест*|перенес*|переносить|отодвин*',
+      'спиш*|списат*|простит*|скост*',
+    ],
   },
   en: {
     negators: EN.negators,
@@ -725,6 +735,11 @@ export const MARKERS: Record<Language, Markers> = {
       'standard',
       'same as now|before|always|usual|today',
       'as usual|always',
+    ],
+    changeRequest: [
+      'push|pushing|move|moving|bump back',
+      'push|move|bump|extend the? due|payment|date|deadline',
+      'waive|waiving|write off|forgive|let it slide',
     ],
   },
 };

@@ -492,3 +492,19 @@ describe('round 8: a value right after a question tail states («а отсроч
     expect(flagsOf(language, text)).toEqual(want);
   });
 });
+
+describe('round 9 (rules-1.8.0): «потому что» is a conjunction, not a question', () => {
+  it('a rule given as a reason states its sanction', () => {
+    expect(
+      flagsOf(
+        'ru',
+        'потому что у нас такой порядок если оплата задерживается больше недели мы замораживаем лимит',
+      ),
+    ).toContain('sanctions');
+    expect(flagsOf('ru', 'оттого что при просрочке мы сразу начисляем пени')).toContain('sanctions');
+  });
+
+  it('«а по оплате то что» still asks', () => {
+    expect(flagsOf('ru', 'а по пени то что', 'client')).toEqual([]);
+  });
+});

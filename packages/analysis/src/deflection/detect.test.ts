@@ -140,6 +140,14 @@ describe('rules-1.8.0 asksChange: asking to move or write off what is owed raise
       "Oh, that's not my call, let's sort the truck out first.",
       [2],
     ],
+    // «спишемся» (we'll write to each other) is no write-off
+    [
+      'ru',
+      'Счёт на оплату отправила вчера.',
+      'Давайте спишемся по почте насчёт оплаты.',
+      'Не переживайте, всё решим.',
+      [],
+    ],
     // a move of the delivery, with no payment anywhere near, raises nothing
     [
       'ru',

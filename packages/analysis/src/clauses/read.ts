@@ -61,6 +61,8 @@ function afterOpeners(marks: Marks, n: number): number {
 }
 
 const CLEFT_SUBJECT = new Set(['i', 'we']);
+// words that make the «что» after them a conjunction («так что», «потому что», «оттого что»; not «а по деньгам то что»)
+const CONJUNCTION_BEFORE_CHTO = new Set(['так', 'потому', 'оттого']);
 const TELLING =
   /^(напомина|напомн|говор|скаж|предупрежд|предупред|сообща|сообщ|информир|учтите|учитывайте|знайте|помните|имейте|обращаю|отмеч)/;
 
@@ -124,8 +126,9 @@ function isQuestion(
   if (f >= 0 && toks[f]!.text === 'any' && n > 4) f = -1;
   // "do not worry", "don't sweat it" (ASR "dont"): an imperative; "don't you charge …" still asks
   if (f >= 0 && toks[f + 1]?.text === 'not' && !PRONOUN.has(toks[f + 2]?.text ?? '')) f = -1;
-  // «так что по итогу …», «значит так, что …»: a conjunction, not «что?»
-  if (f >= 0 && toks[f]!.text === 'что' && toks[f - 1]?.text === 'так') f = -1;
+  // «так что по итогу …», «значит так, что …», «потому что у нас правило …»: a
+  // conjunction, not «что?» (rules-1.8.0: «потому что», «оттого что»)
+  if (f >= 0 && toks[f]!.text === 'что' && CONJUNCTION_BEFORE_CHTO.has(toks[f - 1]?.text ?? '')) f = -1;
   // «напоминаю, что пени …», «учтите, что …», «предупреждаю, что …»: «что» after a verb of telling
   // joins what is told — a statement
   if (f >= 0 && toks[f]!.text === 'что' && TELLING.test(toks[f - 1]?.text ?? '')) f = -1;

@@ -8,6 +8,26 @@ export interface TopicWord {
   topic: Topic;
 }
 
+// how many words may stand between a payment word and the thing paid for («оплата значит поставки»,
+// «оплату по каждой поставке», "payment for each shipment")
+const PAID_FOR_GAP = 2;
+
+/**
+ * Rule `paidFor`: a delivery word that follows a payment word closely, with no number or date between,
+ * names what is paid for — «оплата поставки», «оплату по каждой поставке», "payment on each delivery"
+ * — and is part of the payment topic, not a topic of its own (not past a number, a date or another
+ * topic word).
+ */
+function paidFor(c: ReadClause, payEnd: number, at: number): boolean {
+  if (at < payEnd || at - payEnd > PAID_FOR_GAP) return false;
+  for (let k = payEnd; k < at; k++) {
+    const t = c.tokens[k]!;
+    if (t.num !== undefined || t.weekday !== undefined || t.month !== undefined) return false;
+  }
+  // «предоплату высылаю сегодня, доставка …»: another topic word between starts a topic of its own
+  return !c.marks.all('otherTopic').some((o) => o.start >= payEnd && o.start < at);
+}
+
 /** Topic words of a clause, in order: payment («оплата», "due") or other (delivery, signing…). */
 export function topicWords(c: ReadClause): TopicWord[] {
   // most clauses have no topic word and no condition: skip the map/sort (a fresh [] as before)
@@ -35,7 +55,7 @@ export function topicWords(c: ReadClause): TopicWord[] {
   // до пятницы», "payment arrives by the 15th" (the payment is what arrives)
   const pay = c.marks.all('paymentTopic');
   for (const m of c.marks.all('otherTopic'))
-    if (!out.some((w) => w.at === m.start) && !pay.some((p) => p.end === m.start))
+    if (!out.some((w) => w.at === m.start) && !pay.some((p) => paidFor(c, p.end, m.start)))
       out.push({ at: m.start, topic: 'other' });
   return out.sort((a, b) => a.at - b.at);
 }

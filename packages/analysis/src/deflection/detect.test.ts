@@ -87,3 +87,76 @@ describe('answers are not dodges', () => {
     ).toEqual([]);
   });
 });
+
+describe('rules-1.8.0: a remark before the dodge is no answer to a question about being late', () => {
+  it.each([
+    [
+      'en',
+      'Net forty five from the invoice, and the limit is fifty thousand.',
+      'Fine by me. My boss always wants to know: what happens if we pay late, is there a charge?',
+      'Ha, people always want to know that.',
+    ],
+    [
+      'ru',
+      'Отсрочка сорок пять дней с даты счёта, лимит пятьсот тысяч.',
+      'Хорошо. А вот бухгалтер спрашивает: а если мы опоздаем с оплатой, что тогда?',
+      'Ой, бухгалтер всегда спрашивает.',
+    ],
+  ] as const)('%s', (language, terms, worry, remark) => {
+    const dodge =
+      language === 'en' ? "Don't worry about that, we'll figure it out." : 'Не переживайте, договоримся.';
+    const lines: Line[] = [
+      ['rep', terms],
+      ['client', worry],
+      ['rep', remark],
+      ['rep', dodge],
+    ];
+    expect(dodges(language, lines)).toEqual([3]);
+    const stated = analyzeTranscript(call(language, lines)).flags['payment_terms']!.moments.map(
+      (m) => m.segment,
+    );
+    expect(stated).toEqual([0]);
+  });
+});
+
+describe('rules-1.8.0 asksChange: asking to move or write off what is owed raises payment', () => {
+  it.each([
+    [
+      'ru',
+      'Машина будет завтра к обеду.',
+      'Раз вы с поставкой опоздали, давайте и оплату сдвинем на две недели.',
+      'Ой, это не ко мне. Давайте сначала с машиной разберёмся.',
+      [2],
+    ],
+    [
+      'en',
+      'The truck will be there tomorrow by noon.',
+      'Since the truck was late, can we push the payment back a couple of weeks?',
+      "Oh, that's not my call, let's sort the truck out first.",
+      [2],
+    ],
+    // «спишемся» (we'll write to each other) is no write-off
+    [
+      'ru',
+      'Счёт на оплату отправила вчера.',
+      'Давайте спишемся по почте насчёт оплаты.',
+      'Не переживайте, всё решим.',
+      [],
+    ],
+    // a move of the delivery, with no payment anywhere near, raises nothing
+    [
+      'ru',
+      'Добрый день, по вашей заявке на трубы.',
+      'Давайте отгрузку перенесём на среду.',
+      'Не переживайте, всё решим.',
+      [],
+    ],
+  ] as const)('%s: %s / %s', (language, opening, ask, reply, found) => {
+    const lines: Line[] = [
+      ['rep', opening],
+      ['client', ask],
+      ['rep', reply],
+    ];
+    expect(dodges(language, lines)).toEqual(found);
+  });
+});

@@ -2,19 +2,28 @@ import type { AnalysisResult, CallType, FlagResult, Moment, Segment, Transcript 
 import type { CompiledChecklist } from '../checklist/compile.ts';
 import { defaultChecklist } from '../checklist/load.ts';
 import { readCall } from './read-call.ts';
-import { attribute } from '../speakers/attribute.ts';
+import { attribute, type Attributed } from '../speakers/attribute.ts';
 import { detectDeflection } from '../deflection/detect.ts';
 import { extractValues, isSanctionHit } from '../values/extract.ts';
 import { findWaivers } from '../speakers/waivers.ts';
 import { findPromises } from '../promises/find-promises.ts';
+import { acceptedPromiseDue } from '../speakers/promise-deadline.ts';
 import { findOpportunities } from '../opportunities/find.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
-export const RULES_ENGINE_VERSION = 'rules-1.7.0';
+export const RULES_ENGINE_VERSION = 'rules-1.8.0';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;
   return { segment: i, start: s.start, end: s.end, speaker: s.speaker, quote: s.text };
+}
+
+/** The speaker rules' attributions plus the deadlines of accepted promises, one entry per (segment, item). */
+function withAcceptedPromises(attributed: Attributed[], promised: Attributed[]): Attributed[] {
+  const have = new Set(attributed.map((a) => a.segment * 0x10000 + a.item));
+  const extra = promised.filter((a) => a.item >= 0 && !have.has(a.segment * 0x10000 + a.item));
+  if (!extra.length) return attributed;
+  return [...attributed, ...extra].sort((a, b) => a.segment - b.segment || a.item - b.item);
 }
 
 /**
@@ -30,7 +39,18 @@ export function analyzeTranscript(
   const rules = cl.languages[lang];
   const segments = transcript.segments;
   const readings = readCall(segments, lang, rules);
-  const attributed = attribute(segments, readings, rules);
+  // Promises to pay are what a collection call is for; a negotiation's "we'll pay by Friday" is its terms.
+  const collection = cl.id === 'collection' || rules.aboutArrears;
+  const promises = collection ? findPromises(segments, lang) : undefined;
+  const attributed = withAcceptedPromises(
+    attribute(segments, readings, rules),
+    acceptedPromiseDue(
+      segments,
+      readings,
+      promises ?? [],
+      cl.items.findIndex((i) => i.id === 'deadline'),
+    ),
+  );
 
   const flags: Record<string, FlagResult> = {};
   cl.items.forEach((item, ii) => {
@@ -58,8 +78,6 @@ export function analyzeTranscript(
     if (values) m.values = values;
     return m;
   });
-  // Promises to pay are what a collection call is for; a negotiation's "we'll pay by Friday" is its terms.
-  const collection = cl.id === 'collection' || rules.aboutArrears;
   return {
     checklist: { id: cl.id, version: cl.version },
     engine: { rules: RULES_ENGINE_VERSION, llmModel: null },
@@ -70,6 +88,6 @@ export function analyzeTranscript(
       confidence: deflectionConfidence(segments, readings, deflected),
     },
     waivers,
-    ...(collection && { promises: findPromises(segments, lang) }),
+    ...(promises && { promises }),
   };
 }

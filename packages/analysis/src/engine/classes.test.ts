@@ -492,3 +492,36 @@ describe('round 8: a value right after a question tail states («а отсроч
     expect(flagsOf(language, text)).toEqual(want);
   });
 });
+
+describe('round 9 (rules-1.8.0): «потому что» is a conjunction, not a question', () => {
+  it('a rule given as a reason states its sanction', () => {
+    expect(
+      flagsOf(
+        'ru',
+        'потому что у нас такой порядок если оплата задерживается больше недели мы замораживаем лимит',
+      ),
+    ).toContain('sanctions');
+    expect(flagsOf('ru', 'оттого что при просрочке мы сразу начисляем пени')).toContain('sanctions');
+  });
+
+  it('«а по оплате то что» still asks', () => {
+    expect(flagsOf('ru', 'а по пени то что', 'client')).toEqual([]);
+  });
+});
+
+describe('round 9 (rules-1.8.0): a negated shipping verb after late payment is a suspension', () => {
+  it.each([
+    ['ru', 'при задержке оплаты щебень не отгружаем совсем'],
+    ['ru', 'если к среде денег не будет, поставку на следующей неделе мы не сделаем'],
+    ['ru', 'если долг не закроете, отгрузки не будет'],
+    ['en', "if the balance isn't cleared by monday we don't ship the next order"],
+    ['en', 'if nothing comes in by the tenth the account goes to the agency'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(flagsOf(language, text)).toContain('sanctions');
+  });
+
+  it('without any talk of late payment it is no sanction', () => {
+    expect(flagsOf('ru', 'мы не отгружаем по воскресеньям')).not.toContain('sanctions');
+    expect(flagsOf('en', "we don't ship on sundays")).not.toContain('sanctions');
+  });
+});

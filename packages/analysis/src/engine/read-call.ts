@@ -259,6 +259,14 @@ function readClauseSignals(s: SegmentWork, k: ClauseWork): void {
   )
     reading.need = true;
   if (c.marks.has('insistence')) reading.insistence = true;
+  // rule `asksChange`: «давайте оплату подвинем», «ну это вы спишете» (after talk of the debt), "can
+  // you push the due date": asking to change what is owed or when raises payment like a question
+  // (not a cue alone: the client's own penalty threat «неустойку выставим» asks for nothing)
+  if (
+    c.marks.has('changeRequest') &&
+    (words.some((w) => w.topic === 'payment') || s.segPayment || s.arrearsRecent || s.ctx === 'payment')
+  )
+    reading.need = true;
   // a brush-off asked back («как-нибудь решим, не берите в голову», read as a question in raw ASR)
   // still dodges: the counter-question never answers
   if (c.marks.has('evasion')) reading.evasive = true;

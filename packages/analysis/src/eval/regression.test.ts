@@ -50,16 +50,17 @@ const gates: Gate[] = [
     join(repo, '../shared/eval/dev'),
   ].map((d) => flat(0.95, 0.85, 0.9, d)),
   // (rules-1.7.0: split statements and prepayment as a consequence raised asr-noise moments, near-miss
-  // sanctions and moments, long-meander moments)
-  measured('asr-noise', 0.938, 0.92, 0.962, 0.971, 0.833),
-  measured('near-miss', 0.769, 0.829, 0.9, 0.974, 0.648),
-  measured('long-meander', 0.93, 0.943, 0.955, 0.933, 0.743),
-  measured('collection', 0.879, 0.993, 0.909, 0.824, 0.719),
-  // stop 19's two sets, gated at what rules-1.7.0 reached on them (it never saw them)
-  measured('urals-metal', 0.909, 0.969, 0.905, 0.857, 0.707),
-  measured('underwriter', 0.846, 0.939, 0.974, 0.75, 0.809),
+  // sanctions and moments, long-meander moments; rules-1.8.0: accepted promises as deadlines, `paidFor`
+  // and standing periods raised deadline and moments on five sets and payment terms on stop 19's two)
+  measured('asr-noise', 0.938, 0.923, 0.962, 0.971, 0.842),
+  measured('near-miss', 0.769, 0.843, 0.9, 0.974, 0.676),
+  measured('long-meander', 0.93, 0.972, 0.955, 0.933, 0.808),
+  measured('collection', 0.879, 1.0, 0.944, 0.824, 0.819),
+  // stop 19's two sets, gated at what rules-1.8.0 reached on them (first seen by rules-1.7.0)
+  measured('urals-metal', 0.941, 0.969, 0.905, 1.0, 0.78),
+  measured('underwriter', 0.929, 0.939, 0.974, 0.824, 0.872),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
-  { ...measured('', 0.954, 0.939, 0.906, 0.867, 0.857), dir: join(repo, '../shared/eval/holdout-1') },
+  { ...measured('', 0.954, 0.939, 0.923, 0.867, 0.863), dir: join(repo, '../shared/eval/holdout-1') },
 ].filter((g) => existsSync(g.dir));
 
 describe.each(gates)('accuracy on $dir', (gate) => {

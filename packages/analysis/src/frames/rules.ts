@@ -83,14 +83,25 @@ const DEFERRAL_WORD = /^(отс[ор]?[чр]|рассроч|кредит|net$|te
 const ANCHOR_AFTER = /^(после|с|со|от|from|after|of|upon|on)$/;
 
 /**
+ * Rule `standingArrangement`: a period from an event said as what the client is on, keeps or has
+ * («у вас тридцать дней с даты отгрузки», «оставляем шестьдесят дней с поставки, как сейчас»,
+ * «стандарт — сорок пять дней от поставки», "you're on thirty days end of month") is the account's
+ * credit period — payment terms as well as the deadline, with no credit word said.
+ */
+export const standingArrangement = (c: CueContext): boolean =>
+  clauseOf(c)
+    .marks.all('standingTerms')
+    .some((m) => m.start >= c.match.start && m.start < c.match.end);
+
+/**
  * «оплата в течение десяти дней после поставки», "payment within 14 days of the invoice": a period
  * from an event with no credit word is when payment is due — deadline only (flags.md ruling), not
- * payment terms. (With «отсрочка», "net", "terms" it is both.)
+ * payment terms. (With «отсрочка», "net", "terms", or said as a standing arrangement, it is both.)
  */
 export const periodFromEvent: Rule = (c) => {
   if (c.item !== 'payment_terms' || c.kind !== 'deferral') return null;
   const toks = clauseOf(c).tokens;
-  if (toks.some((t) => DEFERRAL_WORD.test(t.text))) return null;
+  if (toks.some((t) => DEFERRAL_WORD.test(t.text)) || standingArrangement(c)) return null;
   const n = toks.findIndex((t, k) => k >= c.match.start && t.num !== undefined);
   if (n < 0) return null;
   return toks.slice(n + 1, n + 5).some((t) => ANCHOR_AFTER.test(t.text)) ? { topic: 'deadline_only' } : null;

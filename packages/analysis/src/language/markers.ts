@@ -98,6 +98,19 @@ export interface Markers {
    * that", "from then on"): after talk of late payment, what follows is its consequence.
    */
   consequenceRef: string[];
+  /**
+   * A period kept or held as the client's standing arrangement, right before its number («у вас
+   * тридцать дней с отгрузки», «оставляем шестьдесят», «стандарт — сорок пять», "you're on thirty
+   * days"): a credit period. The checklist's standing-period cues of payment_terms start with these.
+   * (rules-1.8.0, helper aflags)
+   */
+  standingTerms: string[];
+  /**
+   * Asking to change what is owed or when («давайте оплату подвинем», «это вы спишете», "can you push
+   * the due date", "waive it this once"): with payment in the clause or the talk just before, the
+   * client raises payment as much as by asking. (rules-1.8.0, helper aflags)
+   */
+  changeRequest: string[];
 }
 
 export const MARKERS: Record<Language, Markers> = {
@@ -388,6 +401,17 @@ export const MARKERS: Record<Language, Markers> = {
       'мне бюджет|закупку планировать',
       'главный|основной|первый вопрос',
       'вопрос по|про оплат*|деньг*|деньгам|условия*',
+    ],
+    // rules-1.8.0 (aflags): a period held as the account's standing arrangement
+    standingTerms: [
+      'у вас|тебя',
+      'оставляем|оставим|сохраняем|сохраним',
+      'стандарт*',
+      'как сейчас|всегда|обычно|раньше',
+    ],
+    changeRequest: [
+      'подвин*|подвигать|сдвин*|сдвигать|перенест*|перенес*|переносить|отодвин*',
+      'спишет*|спишит*|списат*|списыва*|простит*|скост*',
     ],
   },
   en: {
@@ -692,6 +716,19 @@ export const MARKERS: Record<Language, Markers> = {
       'like|need|want a number|figure',
       'question for me|question is',
       'need to put something',
+    ],
+    // rules-1.8.0 (aflags): a period held as the account's standing arrangement
+    standingTerms: [
+      'you are|stay|stays|remain|remains on',
+      'keep|keeping you on',
+      'standard',
+      'same as now|before|always|usual|today',
+      'as usual|always',
+    ],
+    changeRequest: [
+      'push|pushing|move|moving|bump back',
+      'push|move|bump|extend the? due|payment|date|deadline',
+      'waive|waiving|write off|forgive|let it slide',
     ],
   },
 };

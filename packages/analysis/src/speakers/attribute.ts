@@ -212,6 +212,15 @@ function shortAnswer(q: SegmentReading, ans: SegmentReading): boolean {
 }
 
 /**
+ * "What happens if we're late on an invoice?", «а если к ноябрю не рассчитаемся?»: a question about
+ * being late asks for the sanction, so a short reply to it restates no other item (rules-1.8.0:
+ * "Ha, everybody asks that." took "asks" up and read as restating the terms, which hid the dodge after it).
+ */
+function worriesAboutLateness(call: Call, rd: SegmentReading, item: number): boolean {
+  return rd.worry && !rd.asked.size && call.r.itemIds[item] !== 'sanctions';
+}
+
+/**
  * Rule: «Ежемесячно?» — «Раз в месяц.», "Once, not monthly?" — "Once per late invoice.": a short
  * answer right after the client's follow-up on an item just stated restates that item (elliptical,
  * no cue). Runs after the other rules, over where items were last stated.
@@ -225,6 +234,7 @@ function ellipticalFollowUp(call: Call, i: number, lastStated: Map<number, numbe
   for (const [item, at] of lastStated) {
     if (at >= i || i - at > FOLLOW_UP_WINDOW) continue;
     if (rd.asked.size && !rd.asked.has(item)) continue;
+    if (worriesAboutLateness(call, rd, item)) continue;
     call.found.add(k, item, []);
   }
 }

@@ -17,7 +17,7 @@ import { readWavHeader, speechWavHeader } from './wav.ts';
  * - `flac`: lossless, about 55–65 % of PCM for telephone speech, encoded from the speech WAV's samples
  *   at the encoder's cheapest useful settings (FLAC_ENCODER_ARGS).
  * Ogg Opus (16 kbit/s) was offered too and removed: even at the lowest complexity its encoder costs
- * about 20 times the decode of the call on this project's ffmpeg (media README, "Speed").
+ * about 20 times the decode of the call on this project's ffmpeg (media README, "Chunks").
  */
 export type ChunkFormat = 'wav' | 'flac';
 

@@ -1,11 +1,10 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { MediaError } from './errors.ts';
 import { runFfmpeg } from './ffmpeg.ts';
-import { SPEECH_SAMPLE_RATE } from './normalize.ts';
+import { SPEECH_SAMPLE_RATE, SPEECH_WAV_ARGS } from './normalize.ts';
 import { planChunks, type PlannedChunk } from './chunk-plan.ts';
 import type { RunControl } from './run-control.ts';
 import type { SilenceSpan } from './silence.ts';
@@ -13,12 +12,28 @@ import { readWavHeader, speechWavHeader } from './wav.ts';
 
 /**
  * How chunks are encoded for upload (all 16 kHz mono):
- * - `wav`: PCM, 32 kB/s, no encoding cost; what a local engine reads.
- * - `flac`: lossless, about half of PCM for telephone speech; encodes at ~3000× real time.
+ * - `wav`: PCM, 32 kB/s, no encoding cost; what a local engine reads. Chunks are byte ranges of the
+ *   speech WAV with a new header.
+ * - `flac`: lossless, about 55–65 % of PCM for telephone speech, encoded from the speech WAV's samples
+ *   at the encoder's cheapest useful settings (FLAC_ENCODER_ARGS).
  * Ogg Opus (16 kbit/s) was offered too and removed: even at the lowest complexity its encoder costs
- * about 20 times the decode of the call on this project's ffmpeg (media README, "Speed").
+ * about 20 times the decode of the call on this project's ffmpeg (media README, "Chunks").
  */
 export type ChunkFormat = 'wav' | 'flac';
+
+/**
+ * The FLAC encoder's settings. Measured on this project's ffmpeg (2018 static build) for 60 minutes
+ * of 16 kHz speech-like sound read from a WAV: the default (`-compression_level 5`, LPC) costs
+ * ~0.93 s CPU, level 0 ~1.0 s (its fixed-order search is slower, not faster), and a fixed 2nd-order
+ * predictor with at most 16 Rice partitions ~0.68 s — the floor: `-lpc_type none` costs the same,
+ * what is left is MD5, Rice coding and bit writing — for ~8 % more bytes than level 5 (65.0 vs 60.3 MB).
+ */
+export const FLAC_ENCODER_ARGS = [
+  ...['-c:a', 'flac', '-frame_size', '4096'],
+  ...['-lpc_type', 'fixed', '-min_prediction_order', '2', '-max_prediction_order', '2'],
+  ...['-min_partition_order', '0', '-max_partition_order', '4'],
+  ...['-map_metadata', '-1', '-f', 'flac'],
+];
 
 export const CHUNK_FORMATS: Record<
   ChunkFormat,
@@ -29,26 +44,15 @@ export const CHUNK_FORMATS: Record<
     contentType: 'audio/wav',
     bytesPerSec: SPEECH_SAMPLE_RATE * 2,
     headerBytes: 44,
-    args: [
-      '-c:a',
-      'pcm_s16le',
-      '-map_metadata',
-      '-1',
-      '-fflags',
-      '+bitexact',
-      '-flags:a',
-      '+bitexact',
-      '-f',
-      'wav',
-    ],
+    args: ['-c:a', 'pcm_s16le', ...SPEECH_WAV_ARGS],
   },
   flac: {
     extension: 'flac',
     contentType: 'audio/flac',
-    // First guess (≈ 65 % of PCM); the real size is checked after encoding and a chunk re-split if over.
+    // First guess (≈ 65 % of PCM); the real size is checked after cutting and a chunk re-split if over.
     bytesPerSec: SPEECH_SAMPLE_RATE * 2 * 0.65,
     headerBytes: 8_192,
-    args: ['-c:a', 'flac', '-map_metadata', '-1', '-f', 'flac'],
+    args: FLAC_ENCODER_ARGS,
   },
 };
 
@@ -76,8 +80,10 @@ const MAX_RESPLITS = 3;
 /**
  * Cuts a 16 kHz mono speech WAV into chunk files in `outDir` that each fit the limits, cut in
  * pauses (see planChunks). Input seeking on PCM is sample-exact, so `chunk.start` is the chunk's
- * true offset in the recording. A compressed chunk that comes out larger than planned is split
- * again at its own pauses using the measured byte rate.
+ * true offset in the recording. WAV chunks are byte ranges of the WAV (no ffmpeg); FLAC chunks are
+ * encoded from the WAV's samples (reading a WAV is not decoding), two at a time. A FLAC chunk that
+ * comes out larger than planned is split again at its own pauses using the measured byte rate. On a
+ * failure no chunk is left behind.
  */
 export async function splitAtSilences(
   input: string,
@@ -86,27 +92,35 @@ export async function splitAtSilences(
   control: RunControl,
 ): Promise<AudioChunk[]> {
   const cutter = chunkCutter(input, outDir, options, control);
-  await cutter.cut({ start: 0, end: options.durationSec });
+  try {
+    await cutter.cut({ start: 0, end: options.durationSec });
+  } catch (error) {
+    await cutter.removeAll();
+    throw error;
+  }
   return cutter.result();
 }
 
 /**
- * The chunks of one speech WAV as they are made: `cut` plans and encodes a stretch; `settle` takes
- * chunks encoded elsewhere (prepare-speech-chunks.ts, while the WAV was still being written) and
- * re-splits any that came out over the size limit. `result` lists them all in order.
+ * The chunks of one speech WAV (`input`) as they are made: `cut` plans and writes a stretch and
+ * re-splits any chunk that came out over the size limit; `result` lists them all in order;
+ * `removeAll` deletes every chunk file written.
  */
-export function chunkCutter(input: string, outDir: string, options: SplitOptions, control: RunControl) {
+function chunkCutter(input: string, outDir: string, options: SplitOptions, control: RunControl) {
   const spec = CHUNK_FORMATS[options.format];
   const concurrency = Math.max(1, options.concurrency ?? 2);
   const results: AudioChunk[] = [];
-  let counter = 0;
-  const nextPath = () => join(outDir, `chunk-${String(counter++).padStart(4, '0')}.${spec.extension}`);
+  const written: string[] = [];
+  const nextPath = () => {
+    written.push(join(outDir, `chunk-${String(written.length).padStart(4, '0')}.${spec.extension}`));
+    return written.at(-1)!;
+  };
 
   // A 16 kHz mono PCM input cut into WAV chunks needs no ffmpeg at all: the samples are copied.
   let pcm: Promise<PcmLayout | null> | undefined;
   const pcmLayout = () => (pcm ??= options.format === 'wav' ? speechPcmLayout(input) : Promise.resolve(null));
 
-  const encode = async (planned: PlannedChunk): Promise<AudioChunk> => {
+  const write = async (planned: PlannedChunk): Promise<AudioChunk> => {
     const path = nextPath();
     const layout = await pcmLayout();
     if (layout) {
@@ -125,10 +139,6 @@ export function chunkCutter(input: string, outDir: string, options: SplitOptions
         }),
       );
     }
-    return chunkAt(path, planned);
-  };
-
-  const chunkAt = async (path: string, planned: PlannedChunk): Promise<AudioChunk> => {
     const { size } = await stat(path);
     return { ...planned, path, bytes: size, format: options.format, contentType: spec.contentType };
   };
@@ -144,11 +154,11 @@ export function chunkCutter(input: string, outDir: string, options: SplitOptions
         })),
       limitsOf(options, bytesPerSec),
     ).map((c) => ({ ...c, start: onSample(c.start + range.start), end: onSample(c.end + range.start) }));
-    await settle(await mapLimit(local, concurrency, encode), depth);
+    await settle(await mapLimit(local, concurrency, write), depth);
   };
 
-  const settle = async (encoded: readonly AudioChunk[], depth = 0): Promise<void> => {
-    for (const chunk of encoded) {
+  const settle = async (chunks: readonly AudioChunk[], depth: number): Promise<void> => {
+    for (const chunk of chunks) {
       if (chunk.bytes <= options.maxBytes) {
         results.push(chunk);
         continue;
@@ -169,7 +179,9 @@ export function chunkCutter(input: string, outDir: string, options: SplitOptions
   const result = (): AudioChunk[] =>
     results.sort((a, b) => a.start - b.start).map((chunk, index) => ({ ...chunk, index }));
 
-  return { cut, settle, result };
+  const removeAll = () => Promise.all(written.map((path) => rm(path, { force: true })));
+
+  return { cut, result, removeAll };
 }
 
 /** The limits planChunks works to, for a chunk format whose byte rate is `bytesPerSec`. */
@@ -193,45 +205,6 @@ export function limitsOf(
 export const onSample = (t: number) => Math.round(t * SPEECH_SAMPLE_RATE) / SPEECH_SAMPLE_RATE;
 
 /**
- * Writes raw 16 kHz mono s16 samples arriving on `samples` as one chunk file (a scratch file, removed
- * on failure); resolves with its size. WAV: the header, the samples as they are, the header again with
- * the length. FLAC: ffmpeg encodes them from its stdin, so the chunk holds exactly the samples given.
- */
-export async function encodePcmStream(
-  samples: Readable,
-  path: string,
-  format: ChunkFormat,
-  control: RunControl,
-): Promise<number> {
-  await writeScratch(path, async (tempPath) => {
-    if (format === 'flac') {
-      await runFfmpeg({
-        ...control,
-        input: samples,
-        inputOptions: ['-f', 's16le', '-ar', String(SPEECH_SAMPLE_RATE), '-ac', '1'],
-        outputOptions: ['-map', '0:a:0', ...CHUNK_FORMATS.flac.args],
-        output: tempPath,
-      });
-      return;
-    }
-    const out = await open(tempPath, 'w');
-    try {
-      await out.write(speechWavHeader(0), 0, 44, 0);
-      let bytes = 0;
-      for await (const block of samples) {
-        control.signal?.throwIfAborted();
-        await out.write(block as Buffer, 0, (block as Buffer).length, 44 + bytes);
-        bytes += (block as Buffer).length;
-      }
-      await out.write(speechWavHeader(bytes), 0, 44, 0);
-    } finally {
-      await out.close();
-    }
-  });
-  return (await stat(path)).size;
-}
-
-/**
  * Chunks are scratch files in the caller's work directory, sent once and deleted: written in place,
  * removed if they fail half-way, but not fsynced and renamed like stored outputs (writeAtomically).
  * On a busy disk a 20 MB fsync per chunk cost more than the cut itself.
@@ -251,10 +224,18 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i] as T);
+      try {
+        out[i] = await fn(items[i] as T);
+      } catch (error) {
+        next = items.length; // take nothing more; the others finish what they hold
+        throw error;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  // Every worker has stopped before this settles, so a caller cleaning up finds no write in flight.
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
   return out;
 }
 

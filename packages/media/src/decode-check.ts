@@ -56,7 +56,7 @@ export async function checkDecodes(
  * Anything else — too little, a failed run, a format ffmpeg cannot read from a pipe (an MP4 whose
  * index sits at the end) — proves nothing, and the window is decoded from the file as usual.
  */
-async function headAlreadyDecoded(
+export async function headAlreadyDecoded(
   streamedHead: Promise<number | null>,
   durationSec: number | Promise<number>,
 ): Promise<boolean> {

@@ -15,7 +15,13 @@ export {
   type SilenceOptions,
   type SilenceSpan,
 } from './silence.ts';
-export { CHUNK_FORMATS, type AudioChunk, type ChunkFormat, type SplitOptions } from './chunk.ts';
+export {
+  CHUNK_FORMATS,
+  FLAC_ENCODER_ARGS,
+  type AudioChunk,
+  type ChunkFormat,
+  type SplitOptions,
+} from './chunk.ts';
 export { maxChunkSeconds, planChunks, type ChunkLimits, type PlannedChunk } from './chunk-plan.ts';
 export { hasRepClientSides, splitsRepAndClient } from './rep-client-split.ts';
 export {

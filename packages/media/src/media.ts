@@ -39,8 +39,8 @@ export interface Media {
     options?: Pick<SilenceOptions, 'noiseDb' | 'minSilenceSec'> & OperationOptions,
   ): Promise<SpeechTrack[]>;
   /**
-   * One track's speech WAV, its pauses and its chunks, from one decode with the chunk encoding
-   * running beside it (see prepare-speech-chunks.ts): the same chunks splitAtSilences would cut.
+   * One track's speech WAV, its pauses and its chunks in one call, from one decode (see
+   * prepare-speech-chunks.ts): the same chunks splitAtSilences cuts from prepareSpeech's WAV.
    */
   prepareSpeechChunks(
     input: string,

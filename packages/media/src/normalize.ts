@@ -15,6 +15,12 @@ const PAN_FILTER: Record<Exclude<ChannelPick, 'mix'>, string> = {
   right: 'pan=mono|c0=c1',
 };
 
+/** How a speech WAV is written: a bare 44-byte RIFF header (no LIST/INFO chunk), what naive WAV readers expect. */
+export const SPEECH_WAV_ARGS = [
+  ...['-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact'],
+  ...['-f', 'wav'],
+];
+
 /**
  * Writes a 16 kHz mono PCM s16le WAV of `input` to `output` (atomically). No loudness
  * normalisation: two-pass loudnorm is slow and STT engines cope with level differences.
@@ -46,9 +52,7 @@ export async function normalizeForSpeech(
         ...['-map', '0:a:0', '-vn', '-sn', '-dn'],
         ...channelOptions,
         ...['-ar', String(SPEECH_SAMPLE_RATE), '-c:a', 'pcm_s16le'],
-        // A bare 44-byte RIFF header (no LIST/INFO chunk) is what naive WAV readers expect.
-        ...['-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact'],
-        ...['-f', 'wav'],
+        ...SPEECH_WAV_ARGS,
       ],
       output: tempPath,
     }),

@@ -2,8 +2,9 @@ import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isMediaError } from './errors.ts';
+import { isMediaError, type MediaError } from './errors.ts';
 import { createMedia } from './media.ts';
+import { plainPcmWavInfo } from './pcm-wav-info.ts';
 import { ffmpeg, makeTempDir } from './testing/fixtures.ts';
 
 const sut = createMedia();
@@ -61,5 +62,74 @@ describe('probeWhileArriving: the start checked while the upload arrives', () =>
     await writeFile(text, 'Payment in thirty days.\n'.repeat(2000));
     const { info } = await upload(text, 'text-upload');
     expect(isMediaError(info, 'not_audio')).toBe(true);
+  });
+
+  describe('a PCM WAV: its header is the verdict, no ffprobe after the last byte', () => {
+    const noise = (seconds: number, rate: number) => [
+      ...['-f', 'lavfi', '-i', `anoisesrc=d=${seconds}:c=pink:r=${rate}:a=0.1`],
+    ];
+    it.each([
+      {
+        name: 'stereo 48 kHz s16 with a LIST chunk',
+        args: [...noise(7.3, 48000), '-ac', '2', '-c:a', 'pcm_s16le'],
+      },
+      {
+        name: 'mono 8 kHz s16, bare header, odd length',
+        args: [
+          ...noise(5.1234, 8000),
+          '-ac',
+          '1',
+          '-c:a',
+          'pcm_s16le',
+          '-fflags',
+          '+bitexact',
+          '-map_metadata',
+          '-1',
+        ],
+      },
+      { name: 'unsigned 8-bit', args: [...noise(3, 8000), '-ac', '1', '-c:a', 'pcm_u8'] },
+      { name: 'µ-law (telephony)', args: [...noise(3, 8000), '-ac', '1', '-c:a', 'pcm_mulaw'] },
+      { name: 'A-law (telephony)', args: [...noise(3, 8000), '-ac', '1', '-c:a', 'pcm_alaw'] },
+    ])('$name: what probe() says', async ({ name, args }) => {
+      const wav = join(dir, `${name.replace(/\W+/g, '-')}.wav`);
+      await ffmpeg(['-v', 'error', '-y', ...args, '-f', 'wav', wav]);
+      const { info } = await upload(wav, `${name.replace(/\W+/g, '-')}-upload`);
+      const expected = await sut.probe(wav);
+      expect(info).toEqual(expected);
+      // …read from the header: the answer that replaces ffprobe and the end's decode is the same.
+      expect(await plainPcmWavInfo(wav)).toEqual(expected);
+    });
+
+    it("a WAV cut short, one of float samples and a 24-bit one (an extensible header) are left to ffprobe, with probe()'s answers", async () => {
+      const whole = join(dir, 'whole.wav');
+      await ffmpeg(['-v', 'error', '-y', ...noise(7, 48000), '-ac', '2', '-c:a', 'pcm_s16le', whole]);
+      const cut = join(dir, 'cut.wav');
+      await writeFile(cut, (await readFile(whole)).subarray(0, 500_000));
+      expect((await upload(cut, 'cut-wav-upload')).info).toEqual(await sut.probe(cut));
+      const float = join(dir, 'float.wav');
+      await ffmpeg(['-v', 'error', '-y', ...noise(3, 8000), '-ac', '1', '-c:a', 'pcm_f32le', float]);
+      expect((await upload(float, 'float-upload')).info).toEqual(await sut.probe(float));
+      expect(await plainPcmWavInfo(cut)).toBeNull();
+      expect(await plainPcmWavInfo(float)).toBeNull();
+      const wide = join(dir, 'wide.wav');
+      await ffmpeg(['-v', 'error', '-y', ...noise(2.5, 44100), '-ac', '1', '-c:a', 'pcm_s24le', wide]);
+      expect((await upload(wide, 'wide-upload')).info).toEqual(await sut.probe(wide));
+      expect(await plainPcmWavInfo(wide)).toBeNull();
+    });
+
+    it('a WAV header over bytes that are no recording is still refused', async () => {
+      const wav = join(dir, 'tone.wav');
+      await ffmpeg(['-v', 'error', '-y', ...noise(3, 8000), '-ac', '1', '-c:a', 'pcm_s16le', wav]);
+      const bytes = await readFile(wav);
+      // The header claims 4 bytes of samples, then text follows: no audio stream ffmpeg would play that long.
+      const broken = Buffer.concat([bytes.subarray(0, 44), Buffer.from('not audio at all')]);
+      broken.writeUInt32LE(0, 40);
+      const file = join(dir, 'empty-data.wav');
+      await writeFile(file, broken);
+      const { info } = await upload(file, 'empty-data-upload');
+      const expected = await sut.probe(file).catch((error: unknown) => error);
+      expect(isMediaError(expected)).toBe(true);
+      expect(isMediaError(info, (expected as MediaError).code)).toBe(true);
+    });
   });
 });

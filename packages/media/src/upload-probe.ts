@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
-import { decodeStreamedHead } from './decode-check.ts';
+import { decodeStreamedHead, headAlreadyDecoded } from './decode-check.ts';
+import { plainPcmWavInfo } from './pcm-wav-info.ts';
 import type { AudioInfo } from './probe.ts';
 import { probeAudio } from './probe.ts';
 import { DEFAULT_TIMEOUT_MS, toRunControl, type OperationOptions } from './run-control.ts';
@@ -21,7 +22,8 @@ export interface ArrivingRecording {
   watch(upload: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
   /**
    * Once the whole file is written: what Media.probe says about it (same verdicts, same errors), with
-   * the start already decoded — only ffprobe and the end's decode are left to run.
+   * the start already decoded — only ffprobe and the end's decode are left to run, and for a plain
+   * PCM WAV not even those (pcm-wav-info.ts: its header says all they could).
    */
   probe(file: string): Promise<AudioInfo>;
 }
@@ -30,7 +32,9 @@ export interface ArrivingRecording {
  * Why: on a small upload the checks after the last byte — ffprobe, the start's and the end's decode,
  * three process starts — cost more than receiving the bytes. The start needs only the first bytes, so
  * it is decoded while the rest arrives; ffprobe and the end's check need the whole file (a declared
- * duration may come from the file's size or its last page), so they stay after it.
+ * duration may come from the file's size or its last page), so they stay after it — except for a
+ * complete PCM WAV, whose header is the whole verdict (no sample can fail to decode, and the header's
+ * length is checked against the file's): the answer then follows the last byte at once.
  */
 export function probeWhileArriving(options?: OperationOptions): ArrivingRecording {
   const head = new PassThrough();
@@ -54,6 +58,10 @@ export function probeWhileArriving(options?: OperationOptions): ArrivingRecordin
         if (!head.writableEnded) head.end();
       }
     },
-    probe: (file) => probeAudio(file, toRunControl(options, DEFAULT_TIMEOUT_MS.probe), decoded),
+    async probe(file) {
+      const wav = await plainPcmWavInfo(file);
+      if (wav && (await headAlreadyDecoded(decoded, wav.durationSec))) return wav;
+      return probeAudio(file, toRunControl(options, DEFAULT_TIMEOUT_MS.probe), decoded);
+    },
   };
 }

@@ -14,12 +14,14 @@ export async function readWavHeader(handle: FileHandle, path: string) {
     throw new MediaError('failed', 'Not a WAV file.', path);
   }
   let offset = 12;
-  let format: { sampleRate: number; channels: number; bitsPerSample: number } | null = null;
+  let format: { formatTag: number; sampleRate: number; channels: number; bitsPerSample: number } | null =
+    null;
   while (offset + 8 <= bytesRead) {
     const id = header.toString('ascii', offset, offset + 4);
     const size = header.readUInt32LE(offset + 4);
     if (id === 'fmt ') {
       format = {
+        formatTag: header.readUInt16LE(offset + 8),
         channels: header.readUInt16LE(offset + 10),
         sampleRate: header.readUInt32LE(offset + 12),
         bitsPerSample: header.readUInt16LE(offset + 22),

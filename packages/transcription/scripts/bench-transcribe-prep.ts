@@ -1,9 +1,10 @@
 /**
  * npm run bench:transcribe-prep — what getting a 60-minute call ready for speech-to-text costs:
- * probe + one pass that decodes, finds the pauses and encodes the chunks beside the decode
- * (prepareSpeechChunks), against a bare ffmpeg decode of the same file in the same run; beside it
- * the two-step path (prepareSpeech, then splitAtSilences), the older two-run path (normalise, then
- * ffmpeg silencedetect) and the removed Opus encoder. Prints figures; asserts nothing.
+ * probe + prepareSpeechChunks (decode to the speech WAV, pauses read from its samples, chunks cut
+ * from it), against a bare ffmpeg decode of the same file in the same run; beside it the same as two
+ * calls (prepareSpeech, then splitAtSilences — what the pipeline does, two jobs apart), the older
+ * two-run path (normalise, then ffmpeg silencedetect) and the removed Opus encoder. Prints wall and
+ * CPU figures; asserts nothing.
  *
  * The recording is generated (speech-like sound from the bundled ffmpeg: phrases with pauses, looped to 60 min)
  * and encoded as a typical call-recorder MP3 (mono, 32 kbit/s).
@@ -14,7 +15,7 @@ import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createMedia, type ChunkFormat } from '@onterms/media';
+import { createMedia, FLAC_ENCODER_ARGS, type ChunkFormat } from '@onterms/media';
 import { DEFAULT_BINARY_PATHS } from '@onterms/media/binaries';
 import { DEFAULT_TIMEOUT_MS, toRunControl } from '@onterms/media/run-control';
 import { runSilencedetect } from '@onterms/media/silence';
@@ -123,7 +124,7 @@ try {
     const prepCpu = cpuOf(probeSec) + cpuOf(prepareSec) + cpuOf(chunkSec);
     const beforeCpu = cpuOf(probeSec) + cpuOf(oldNormaliseSec) + cpuOf(oldSilenceSec) + cpuOf(chunkSec);
     const biggest = Math.max(...chunks.map((ch) => ch.bytes));
-    // Now: decode, pauses and chunk encoding in one pass, the encoders running beside the decode.
+    // The same in one call.
     const onePassDir = `${out}-one-pass`;
     await mkdir(onePassDir);
     const [one, oneSec] = await timed(() =>
@@ -140,12 +141,27 @@ try {
     const onePassCpu = cpuOf(probeSec) + cpuOf(oneSec);
     rows.push(
       `${v.label.padEnd(28)} chunks ${String(chunks.length).padStart(3)}  largest ${(biggest / 1e6).toFixed(1).padStart(5)} MB\n` +
-        `  one pass (prepareSpeechChunks) prep ${onePass.toFixed(2)} s = ${(onePass / decodeSec).toFixed(2)}× wall, ` +
+        `  one call (prepareSpeechChunks) prep ${onePass.toFixed(2)} s = ${(onePass / decodeSec).toFixed(2)}× wall, ` +
         `${(onePassCpu / cpuOf(decodeSec)).toFixed(2)}× CPU  (same cuts as two steps: ${same ? 'yes' : 'NO'})\n` +
         `  two steps (prepareSpeech, then splitAtSilences ${chunkSec.toFixed(2)} s) prep ${prep.toFixed(2)} s = ${(prep / decodeSec).toFixed(2)}× wall, ` +
         `${(prepCpu / cpuOf(decodeSec)).toFixed(2)}× CPU\n` +
         `  before (normalise + silencedetect + split) ${(before / decodeSec).toFixed(2)}× wall, ${(beforeCpu / cpuOf(decodeSec)).toFixed(2)}× CPU`,
     );
+  }
+  // What the FLAC chunks' encoder settings save: the whole speech WAV encoded at ffmpeg's default
+  // (level 5), at level 0, and at the settings the chunks use.
+  const flacRuns: [string, number, number][] = [];
+  for (const [label, args] of [
+    ['default (level 5)', ['-c:a', 'flac']],
+    ['-compression_level 0', ['-c:a', 'flac', '-compression_level', '0']],
+    ['chunk settings', FLAC_ENCODER_ARGS.slice(0, -2)],
+  ] as const) {
+    const out = join(dir, 'whole.flac');
+    const [, sec] = await timed(() =>
+      run(ffmpeg, ['-hide_banner', '-nostdin', '-v', 'error', '-i', speech, ...args, '-f', 'flac', out]),
+    );
+    flacRuns.push([label, sec, (await stat(out)).size]);
+    await rm(out);
   }
   // Opus chunks were removed: their encoder alone, on the first 2 minutes, extrapolated to the call.
   const sampleSec = Math.min(120, prepared!.durationSec);
@@ -169,11 +185,14 @@ try {
   console.log(`before: ffmpeg silencedetect ${ratio(oldSilenceSec)}`);
   console.log(`now: prepareSpeech (1 decode) ${ratio(prepareSec)}  (${prepared!.silences.length} pauses)`);
   for (const row of rows) console.log(row);
+  for (const [label, sec, bytes] of flacRuns) {
+    console.log(`FLAC of the speech WAV, ${label.padEnd(20)} ${ratio(sec)}, ${(bytes / 1e6).toFixed(1)} MB`);
+  }
   console.log(
     `opus 16 kbit/s (removed)     ${ratio(opusCall)}  for the whole call, extrapolated from ${sampleSec} s at complexity 0`,
   );
   console.log(
-    'prep = probe + one pass (or probe + prepareSpeech + chunk), as a multiple of the bare decode (target ≤ 1.5×); before = the same with normalise + ffmpeg silencedetect.',
+    'prep = probe + one call (or probe + prepareSpeech + chunk), as a multiple of the bare decode (target ≤ 1.5×); before = the same with normalise + ffmpeg silencedetect.',
   );
   console.log(
     `load average ${loadavg()

@@ -37,6 +37,11 @@ export interface LanguageData {
   postposedNegators: Set<string>;
   /** A word after a negator that makes it a limit («не позднее», "no later than"), not a negation. */
   limiters: Set<string>;
+  // ---- rules-1.8.1 (values): rate periods said away from the rate, and a rate's usual period ----
+  /** A rate's period named anywhere in the clause («за каждый день просрочки …», "for each day late"). */
+  ratePeriodAnywhere: [RegExp, RatePeriod][];
+  /** A penalty word whose rate runs per a period by definition when none is said («пени»: per day; "interest": per year). */
+  usualRatePeriod: [RegExp, RatePeriod][];
   /** A clause-initial «нет», "no" … */
   bareNo: Set<string>;
   /** … before one of these subjects answers the question before («нет, у нас отсрочка …»). */

@@ -48,3 +48,20 @@ describe('penalty rates without the word "percent"', () => {
     });
   });
 });
+
+// rules-1.8.1 (values): where a rate's period is said, and the period a penalty word carries by itself
+describe("a penalty rate's period", () => {
+  it.each([
+    ['en', 'If payment is late, interest at eighteen percent per annum will be charged.', 18, 'year'],
+    ['en', 'Overdue invoices accrue interest at eight percent if overdue.', 8, 'year'],
+    ['en', 'Late payments carry a two percent late fee.', 2, 'once'],
+    ['en', 'Overdue amounts accrue interest at point oh five percent per day.', 0.05, 'day'],
+    ['ru', 'По договору за каждый день просрочки идут пени ноль целых одна десятая процента.', 0.1, 'day'],
+    ['ru', 'Пени ноль целых одна десятая процента от просроченной суммы за каждый день.', 0.1, 'day'],
+    ['ru', 'Если просрочка больше пяти дней, у нас начисляется пени ноль один процент.', 0.1, 'day'],
+    ['ru', 'При просрочке пени ноль ноль пять процентов в день.', 0.05, 'day'],
+    ['ru', 'За просрочку оплаты штраф пять процентов от суммы.', 5, 'once'],
+  ] as const)('%s: %s', (language, text, rate, per) => {
+    expect(values(language, text).find((v) => v.penalty)?.penalty).toEqual({ ratePercent: rate, per });
+  });
+});

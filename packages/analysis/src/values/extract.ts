@@ -61,10 +61,17 @@ function anchorOf(toks: Token[], lang: Language): Anchor {
   return 'unspecified';
 }
 
+/**
+ * A rate's period: said in the words after it (up to the next number), «ежемесячные» before it, a
+ * period named elsewhere in the clause («за каждый день просрочки … ноль одна десятая процента»),
+ * else the usual period of the penalty word («пени»: a day; "interest": a year), else once.
+ */
 function penaltyPer(toks: Token[], at: number, lang: Language): RatePeriod | 'once' {
   const data = LANGUAGE_DATA[lang];
+  let end = at;
+  while (end < toks.length && end < at + 8 && toks[end]!.num === undefined) end++;
   const after = toks
-    .slice(at, at + 6)
+    .slice(at, Math.max(end, at + 1))
     .map((t) => t.text)
     .join(' ');
   for (const [re, per] of data.ratePeriods) if (re.test(after)) return per;
@@ -72,7 +79,11 @@ function penaltyPer(toks: Token[], at: number, lang: Language): RatePeriod | 'on
     .slice(Math.max(0, at - 2), at)
     .map((t) => t.text)
     .join(' ');
-  return data.monthlyBefore.test(before) ? 'month' : 'once';
+  if (data.monthlyBefore.test(before)) return 'month';
+  const clause = toks.map((t) => t.text).join(' ');
+  for (const [re, per] of data.ratePeriodAnywhere) if (re.test(clause)) return per;
+  for (const t of toks) for (const [re, per] of data.usualRatePeriod) if (re.test(t.text)) return per;
+  return 'once';
 }
 
 /** Index of a bare rate (< 10, not a day count) followed within two words by a period, or -1. */

@@ -62,6 +62,9 @@ export const EN: LanguageData = {
   ],
   // an interest rate with no period is a yearly one (rates are quoted per annum unless said otherwise)
   usualRatePeriod: [[/^interest$/, 'year']],
+  stopVerbs: /^(stop|stops|stopped|suspend|pause|halt|block|cut|shut|no|not)$/,
+  // "collection(s)" in English names the agency or the department, never the court route
+  debtRecovery: /^recovery$/,
   bareNo: new Set(['no', 'nope']),
   subjects: new Set(['we', 'i', 'our', 'it', 'that', 'there']),
   // "we don't charge …", "it doesn't apply", "we won't add"

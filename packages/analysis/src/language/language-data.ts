@@ -42,6 +42,10 @@ export interface LanguageData {
   ratePeriodAnywhere: [RegExp, RatePeriod][];
   /** A penalty word whose rate runs per a period by definition when none is said («пени»: per day; "interest": per year). */
   usualRatePeriod: [RegExp, RatePeriod][];
+  /** A verb of stopping supply («останавливаем», "stop"): a suspension's own verb, beside a credit hold's. */
+  stopVerbs: RegExp;
+  /** A word of recovering a debt («взыскание»): the legal route, not an agency, beside a court or lawyers. */
+  debtRecovery: RegExp;
   /** A clause-initial «нет», "no" … */
   bareNo: Set<string>;
   /** … before one of these subjects answers the question before («нет, у нас отсрочка …»). */

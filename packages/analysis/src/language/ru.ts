@@ -73,6 +73,9 @@ export const RU: LanguageData = {
   ],
   // пеня accrues per day of delay by definition (ГК РФ ст. 330: a sum for every day of delay)
   usualRatePeriod: [[/^пен[иья]$/, 'day']],
+  stopVerbs: /^(приостан|останов|останавл|стоп|заблок|блокир|прекра|перестан|не$)/,
+  // «передаём в юридический отдел для взыскания через суд»: recovery by the courts
+  debtRecovery: /^(взыска|взыщ|взыскив)/,
   bareNo: new Set(['не', 'нет']),
   subjects: new Set(['у', 'мы', 'я', 'наш', 'наша', 'наши', 'это']),
   // «пени у нас для салонов не предусмотрены», «штрафы с постоянных клиентов не берём»

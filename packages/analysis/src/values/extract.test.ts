@@ -65,3 +65,38 @@ describe("a penalty rate's period", () => {
     expect(values(language, text).find((v) => v.penalty)?.penalty).toEqual({ ratePercent: rate, per });
   });
 });
+
+// rules-1.8.1 (values): one phrase, one sanction kind
+describe('sanction kinds: one phrase is one sanction', () => {
+  const kinds = (language: 'ru' | 'en', text: string, collection = false) =>
+    analyzeTranscript(
+      { language, segments: [{ start: 0, end: 4, speaker: 'rep', text }] },
+      collection ? 'collection' : 'credit_negotiation',
+    )
+      .flags.sanctions!.moments.flatMap((m) => m.values?.sanctionKinds ?? [])
+      .sort();
+  it.each([
+    [
+      'en',
+      'If the invoice is more than forty days overdue, the account goes on credit hold.',
+      ['credit_hold'],
+    ],
+    [
+      'en',
+      "If it's not in by the fifteenth, your account goes on credit hold and we stop releasing orders.",
+      ['credit_hold', 'suspension'],
+    ],
+    [
+      'ru',
+      'Если оплаты не будет, с понедельника кредитный лимит замораживаем, новые заказы только по предоплате.',
+      ['credit_hold', 'prepayment'],
+    ],
+    [
+      'ru',
+      'Если до конца месяца долг не погасите, передаём дело в юридический отдел для взыскания через суд.',
+      ['legal'],
+    ],
+  ] as const)('%s: %s', (language, text, want) => {
+    expect(kinds(language, text, true)).toEqual(want);
+  });
+});

@@ -20,6 +20,50 @@ const PAYMENT_FORMS: Record<string, PaymentForm> = {
   instalments: 'instalments',
 };
 
+// rules-1.8.1 (values): one phrase, one sanction kind. Two cues over the same words name one
+// sanction, the more specific one: "the account goes on credit hold" is a credit hold, not also a
+// stop of shipments («лимит замораживаем, новые заказы …» too) — unless the stop has a verb of its
+// own ("goes on credit hold and we stop releasing orders" names both).
+const MORE_SPECIFIC: Partial<Record<SanctionKind, SanctionKind[]>> = {
+  suspension: ['credit_hold', 'prepayment'],
+};
+
+const sharesWords = (a: Hit, b: Hit) => a.tokens.some((t) => b.tokens.includes(t));
+
+/** A stop verb in the suspension's stretch that the other cue does not use. */
+function ownStopVerb(h: Hit, other: Hit, lang: Language): boolean {
+  const from = h.clause.indexOf(h.tokens[0]!);
+  const to = h.clause.indexOf(h.tokens[h.tokens.length - 1]!);
+  return h.clause
+    .slice(from, to + 1)
+    .some((t) => !other.tokens.includes(t) && LANGUAGE_DATA[lang].stopVerbs.test(t.text));
+}
+
+/** The sanction kinds the hits name, each phrase read once (see MORE_SPECIFIC and `debtRecovery`). */
+function sanctionKindsOf(hits: Hit[], lang: Language): Set<SanctionKind> {
+  const kinds = new Set<SanctionKind>();
+  const named = hits.flatMap((h) => (SANCTION_KINDS[h.kind] ? [{ h, kind: SANCTION_KINDS[h.kind]! }] : []));
+  for (const { h, kind } of named) {
+    const specific = MORE_SPECIFIC[kind];
+    if (
+      specific &&
+      named.some(
+        (o) => o.h !== h && specific.includes(o.kind) && sharesWords(h, o.h) && !ownStopVerb(h, o.h, lang),
+      )
+    )
+      continue;
+    // «передаём дело юристам для взыскания через суд»: the recovery is the legal route
+    if (
+      kind === 'collection' &&
+      h.tokens.every((t) => LANGUAGE_DATA[lang].debtRecovery.test(t.text)) &&
+      named.some((o) => o.kind === 'legal' && o.h.clause === h.clause)
+    )
+      continue;
+    kinds.add(kind);
+  }
+  return kinds;
+}
+
 /** A cue naming a sanction: of a sanction kind, or any cue of the checklist's sanctions item. */
 export function isSanctionHit(h: Hit, sanctionsItem: number): boolean {
   return h.kind in SANCTION_KINDS || h.item === sanctionsItem;
@@ -109,11 +153,9 @@ function bareRate(toks: Token[], lang: Language): number {
  */
 export function extractValues(hits: Hit[], lang: Language): MomentValues | undefined {
   const v: MomentValues = {};
-  const kinds = new Set<SanctionKind>();
+  const kinds = sanctionKindsOf(hits, lang);
   const forms = new Set<PaymentForm>();
   for (const h of hits) {
-    const sk = SANCTION_KINDS[h.kind];
-    if (sk) kinds.add(sk);
     const pf = PAYMENT_FORMS[h.kind];
     if (pf) forms.add(pf);
     const toks = h.clause;

@@ -42,6 +42,8 @@ export interface LanguageData {
   ratePeriodAnywhere: [RegExp, RatePeriod][];
   /** A penalty word whose rate runs per a period by definition when none is said («пени»: per day; "interest": per year). */
   usualRatePeriod: [RegExp, RatePeriod][];
+  /** A word that puts a due date in the past («срок был пятого», "it was due on the 5th"): the debt's date, not a deadline. */
+  pastDue: RegExp;
   /** A verb of stopping supply («останавливаем», "stop"): a suspension's own verb, beside a credit hold's. */
   stopVerbs: RegExp;
   /** A word of recovering a debt («взыскание»): the legal route, not an agency, beside a court or lawyers. */

@@ -89,6 +89,9 @@ const NOT_DAY_AFTER = new Set([
   'half',
 ]);
 
+// rules-1.8.1 (values): "the first couple of months", "the first few orders": a count follows
+const COUNT_AFTER = new Set(['couple', 'few', 'several', 'two', 'three']);
+
 const SPLIT_PREFIX =
   /(^|[\s,.!?;:—–])(?:(от)\s(срочк|срочек|строчк|строчек)|(не)\s(устойк)|(пред|пост)\s(оплат)|(pre)[\s-](pay|paid))/g;
 
@@ -697,7 +700,10 @@ export function tokenize(text: string, lang: Language): Clause[] {
             prev === 'until' ||
             tokens[k - 1]?.month !== undefined ||
             tokens[k - 1]?.weekday !== undefined;
-          const nounAfter = after !== undefined && NOT_DAY_AFTER.has(after);
+          // rules-1.8.1 (values): "the first six months", "the first couple of months" count, too
+          const nounAfter =
+            after !== undefined &&
+            (NOT_DAY_AFTER.has(after) || COUNT_AFTER.has(after) || nx?.num !== undefined);
           t.dayForm =
             t.num >= 1 && t.num <= 31 && (preps || after === 'of' || (nx?.month ?? 0) > 0) && !nounAfter;
         }

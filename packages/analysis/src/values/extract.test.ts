@@ -100,3 +100,22 @@ describe('sanction kinds: one phrase is one sanction', () => {
     expect(kinds(language, text, true)).toEqual(want);
   });
 });
+
+// rules-1.8.1 (values): a due day of the month is a deadline, not the debt's or a document's date
+describe('days of the month that are not due dates', () => {
+  const dueDays = (language: 'ru' | 'en', text: string) =>
+    values(language, text).flatMap((v) =>
+      v.dueDate?.dayOfMonth !== undefined ? [v.dueDate.dayOfMonth] : [],
+    );
+  it.each([
+    ['ru', 'Сумма семьсот пятьдесят тысяч, срок был первого числа, оплатите до двадцатого.', [20]],
+    ['ru', 'Срок оплаты истёк первого декабря, ждём оплату до пятнадцатого.', [15]],
+    ['ru', 'Счёт от третьего октября нужно оплатить до десятого.', [10]],
+    ['en', 'It was due on the 5th, so we need payment by the 20th.', [20]],
+    ['en', "It's been past due since the 1st; please pay by the 15th.", [15]],
+    ['en', 'Payment is thirty days from invoice for the first six months.', []],
+    ['ru', 'Оплата до пятнадцатого числа.', [15]],
+  ] as const)('%s: %s', (language, text, want) => {
+    expect(dueDays(language, text)).toEqual(want);
+  });
+});

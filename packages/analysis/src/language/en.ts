@@ -63,6 +63,10 @@ export const EN: LanguageData = {
   // an interest rate with no period is a yearly one (rates are quoted per annum unless said otherwise)
   usualRatePeriod: [[/^interest$/, 'year']],
   pastDue: /^(was|were|expired|lapsed|passed|ago)$/,
+  changeFrom: /^from$/,
+  changeTo: /^to$/,
+  within: /^within$/,
+  signing: /^signing$/,
   stopVerbs: /^(stop|stops|stopped|suspend|pause|halt|block|cut|shut|no|not)$/,
   // "collection(s)" in English names the agency or the department, never the court route
   debtRecovery: /^recovery$/,

@@ -46,6 +46,13 @@ export interface LanguageData {
   pastDue: RegExp;
   /** A verb of stopping supply («останавливаем», "stop"): a suspension's own verb, beside a credit hold's. */
   stopVerbs: RegExp;
+  /** A period changed «с тридцати до четырнадцати», "from sixty to thirty": the words before the old and the new length. */
+  changeFrom: RegExp;
+  changeTo: RegExp;
+  /** «в течение», "within": a period counted to a deadline. */
+  within: RegExp;
+  /** «подписания», "signing": a period anchor that names its start by what is signed. */
+  signing: RegExp;
   /** A word of recovering a debt («взыскание»): the legal route, not an agency, beside a court or lawyers. */
   debtRecovery: RegExp;
   /** A clause-initial «нет», "no" … */

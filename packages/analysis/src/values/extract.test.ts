@@ -119,3 +119,28 @@ describe('days of the month that are not due dates', () => {
     expect(dueDays(language, text)).toEqual(want);
   });
 });
+
+// rules-1.8.1 (values): which number of days is the deferral, and what a period counts from
+describe('deferral days and the start of a period', () => {
+  const first = (language: 'ru' | 'en', text: string) => values(language, text)[0];
+  it('a period changed from one length to another is the new length', () => {
+    expect(
+      first('ru', 'Отсрочку сокращаем с двадцати одного дня до четырнадцати, с даты поставки.')?.deferralDays,
+    ).toBe(14);
+    expect(first('en', 'We are moving you from net sixty to net thirty.')?.deferralDays).toBe(30);
+  });
+  it('the count after the cue, not days late before it', () => {
+    expect(first('ru', 'Оплата просрочена на семь дней, у вас отсрочка тридцать дней.')?.deferralDays).toBe(
+      30,
+    );
+  });
+  it('«в течение N дней после поставки» is a due date, not a deferral', () => {
+    const v = values('ru', 'По договору оплата в течение десяти дней после поставки.');
+    expect(v.some((x) => x.deferralDays !== undefined)).toBe(false);
+    expect(v.find((x) => x.dueDate)?.dueDate).toEqual({ kind: 'relative', days: 10, from: 'delivery' });
+  });
+  it('a period from signing an acceptance act runs from delivery', () => {
+    const v = values('ru', 'Оплата в течение тридцати дней с даты подписания акта.');
+    expect(v.find((x) => x.dueDate)?.dueDate).toEqual({ kind: 'relative', days: 30, from: 'delivery' });
+  });
+});

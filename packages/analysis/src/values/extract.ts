@@ -77,15 +77,45 @@ function unitDays(t: Token | undefined, lang: Language): number | null {
 }
 
 /** Number of days in «N дней/недель», "N days", "net N" found at or after `from` in `toks`. */
-function daysIn(toks: Token[], lang: Language): number | undefined {
+function daysIn(toks: Token[], lang: Language, clause: Token[] = toks): number | undefined {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.num === undefined || t.ordinal || t.percent) continue;
-    if (i > 0 && toks[i - 1]!.text === 'net') return t.num;
+    if (i > 0 && toks[i - 1]!.text === 'net') return changedTo(clause, t, lang) ?? t.num;
     const u = unitDays(toks[i + 1], lang) ?? unitDays(toks[i + 2], lang);
-    if (u) return t.num * u;
+    if (u) return (changedTo(clause, t, lang) ?? t.num) * u;
   }
   return undefined;
+}
+
+/**
+ * rules-1.8.1 (values): a period changed from one length to another («сокращаем с тридцати до
+ * четырнадцати дней», "from net sixty to net thirty"): the number after «до»/"to" is the new one.
+ */
+function changedTo(toks: Token[], t: Token, lang: Language): number | undefined {
+  const { changeFrom, changeTo } = LANGUAGE_DATA[lang];
+  let i = toks.indexOf(t);
+  if (toks[i - 1]?.text === 'net') i--;
+  if (i <= 0 || !changeFrom.test(toks[i - 1]!.text)) return undefined;
+  for (let k = i + 1; k < Math.min(toks.length, i + 5); k++) {
+    if (!changeTo.test(toks[k]!.text)) continue;
+    const n = toks[k + 1]?.text === 'net' ? toks[k + 2] : toks[k + 1];
+    return n?.num !== undefined && !n.ordinal && !n.percent ? n.num : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * rules-1.8.1 (values): «в течение N дней после поставки», "within N days of delivery", with no
+ * credit word, is a due date and not a deferral (the flags.md ruling).
+ */
+function periodFromEvent(toks: Token[], lang: Language): boolean {
+  const d = LANGUAGE_DATA[lang];
+  return (
+    toks.some((t) => d.within.test(t.text)) &&
+    !toks.some((t) => d.creditWords.test(t.text)) &&
+    anchorOf(toks, lang) !== 'unspecified'
+  );
 }
 
 /** A prepayment share said in words («стопроцентная предоплата», "in full up front", "half"). */
@@ -100,8 +130,15 @@ type Anchor = PeriodAnchor | 'unspecified';
 /** What a period counts from: the first event word after the number («30 дней с даты отгрузки»). */
 function anchorOf(toks: Token[], lang: Language): Anchor {
   const n = toks.findIndex((t) => t.num !== undefined && !t.ordinal);
-  for (const t of toks.slice(Math.max(0, n)))
-    for (const [re, a] of LANGUAGE_DATA[lang].periodAnchors) if (re.test(t.text)) return a;
+  const { periodAnchors, signing } = LANGUAGE_DATA[lang];
+  const anchor = (t: Token | undefined) => periodAnchors.find(([re]) => t && re.test(t.text))?.[1];
+  for (let k = Math.max(0, n); k < toks.length; k++) {
+    const a = anchor(toks[k]);
+    if (!a) continue;
+    // «с подписания акта»: what is signed is the start (an acceptance act is delivery)
+    if (signing.test(toks[k]!.text)) return anchor(toks[k + 1]) ?? a;
+    return a;
+  }
   return 'unspecified';
 }
 
@@ -161,8 +198,12 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
     const toks = h.clause;
     switch (h.kind) {
       case 'deferral': {
-        const d = daysIn(h.tokens, lang) ?? daysIn(toks, lang);
-        if (d !== undefined && v.deferralDays === undefined) v.deferralDays = d;
+        // the count that goes with the cue: in it, after it, else anywhere in the clause
+        // («просрочена на семь дней, у вас отсрочка тридцать дней» is a deferral of thirty)
+        const d =
+          daysIn(h.tokens, lang, toks) ?? daysIn(toks.slice(h.start), lang, toks) ?? daysIn(toks, lang);
+        if (d !== undefined && v.deferralDays === undefined && !periodFromEvent(toks, lang))
+          v.deferralDays = d;
         if (d !== undefined && !v.dueDate)
           v.dueDate = {
             kind: 'relative',
@@ -202,7 +243,7 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
         break;
       }
       case 'period': {
-        const d = daysIn(h.tokens, lang);
+        const d = daysIn(h.tokens, lang, toks);
         if (d !== undefined) v.dueDate = { kind: 'relative', days: d, from: anchorOf(h.tokens, lang) };
         break;
       }

@@ -65,6 +65,7 @@ describe('promises to pay in Russian', () => {
     expect(call('ru', ['client', 'Документы отправим до пятницы.'])).toEqual([]);
   });
 
+  // rules-1.8.1: the client's own «девяносто тысяч к среде», taken by the rep, is a moment of it too
   it('the rep writes down an amount and a date, the client says a bare «да»: the client has promised', () => {
     expect(
       call(
@@ -73,7 +74,7 @@ describe('promises to pay in Russian', () => {
         ['rep', 'Записал: девяносто тысяч до среды.'],
         ['client', 'Да.'],
       ),
-    ).toEqual([{ amount: 90000, due: { weekday: 3 }, segments: [1, 2] }]);
+    ).toEqual([{ amount: 90000, due: { weekday: 3 }, segments: [0, 1, 2] }]);
   });
 
   it('a written-down amount and date with no answer, or answered no, is no promise', () => {
@@ -309,5 +310,57 @@ describe('promises to pay in English', () => {
     expect(call('en', ['client', "We won't be able to pay by Friday."])).toEqual([]);
     expect(call('en', ['rep', 'Can you pay by Friday?'], ['client', 'No, not this week.'])).toEqual([]);
     expect(call('en', ['client', "We'll try to pay by the 20th."])).toEqual([]);
+  });
+});
+
+// rules-1.8.1 (promises)
+describe('the client names a sum by a date and the rep takes it (repTakesClientSum)', () => {
+  it('a verbless sum by a weekday, read back by the rep', () => {
+    expect(
+      call(
+        'ru',
+        ['rep', 'В понедельник двести, так. А остальное?'],
+        ['client', 'А остальное, четыреста семьдесят тысяч, — в пятницу.'],
+        ['rep', 'Хорошо, пятница — четыреста семьдесят тысяч.'],
+      ),
+    ).toEqual([{ amount: 470000, due: { weekday: 5 }, segments: [1, 2] }]);
+  });
+  it('«давай так: миллион во вторник» — «Миллион во вторник, хорошо»', () => {
+    expect(
+      call(
+        'ru',
+        ['client', 'Давай так: миллион во вторник, это точно.'],
+        ['rep', 'Миллион во вторник, хорошо.'],
+      ),
+    ).toEqual([{ amount: 1000000, due: { weekday: 2 }, segments: [0, 1] }]);
+  });
+  it('not when the rep turns it down', () => {
+    expect(
+      call('ru', ['client', 'Миллион во вторник.'], ['rep', 'Нет, во вторник поздно, нужно сегодня.']),
+    ).toEqual([]);
+  });
+});
+
+describe('paying verbs in the present tense and slang, and a bare sum as money', () => {
+  it('«сто тысяч сегодня отправляем»', () => {
+    expect(call('ru', ['client', 'Директор сказал — сто тысяч сегодня отправляем.'])).toEqual([
+      { amount: 100000, due: { anchor: 'today' }, segments: [0] },
+    ]);
+  });
+  it('«в среду двести тысяч закинем»', () => {
+    expect(call('ru', ['client', 'Мы в среду двести тысяч закинем.'])).toEqual([
+      { amount: 200000, due: { weekday: 3 }, segments: [0] },
+    ]);
+  });
+  it('«переводим вас на предоплату с понедельника» is a sanction, not a payment', () => {
+    expect(call('ru', ['client', 'Переводим вас на предоплату с понедельника.'])).toEqual([]);
+  });
+});
+
+describe('a date of a document is not a deadline', () => {
+  it('"the one from the ninth"', () => {
+    expect(
+      call('en', ['rep', 'Which invoice is that?'], ['client', 'The one from the ninth, about six grand.']),
+    ).toEqual([]);
   });
 });

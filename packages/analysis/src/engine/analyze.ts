@@ -6,7 +6,7 @@ import { attribute } from '../speakers/attribute.ts';
 import { detectDeflection } from '../deflection/detect.ts';
 import { extractValues, isSanctionHit } from '../values/extract.ts';
 import { findWaivers } from '../speakers/waivers.ts';
-import { findPromises } from '../promises/find-promises.ts';
+import { findPromises, opensOnDebt } from '../promises/find-promises.ts';
 import { findOpportunities } from '../opportunities/find.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
@@ -59,7 +59,8 @@ export function analyzeTranscript(
     return m;
   });
   // Promises to pay are what a collection call is for; a negotiation's "we'll pay by Friday" is its terms.
-  const collection = cl.id === 'collection' || rules.aboutArrears;
+  // (rules-1.8.1: or a call that opens on an overdue debt, whatever its type)
+  const collection = cl.id === 'collection' || rules.aboutArrears || opensOnDebt(segments, lang);
   return {
     checklist: { id: cl.id, version: cl.version },
     engine: { rules: RULES_ENGINE_VERSION, llmModel: null },

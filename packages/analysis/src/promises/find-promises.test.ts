@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Language, Segment } from '@onterms/contracts';
-import { findPromises } from './find-promises.ts';
+import { findPromises, opensOnDebt } from './find-promises.ts';
 
 const seg = (speaker: Segment['speaker'], text: string, i: number): Segment => ({
   start: i * 5,
@@ -362,5 +362,30 @@ describe('a date of a document is not a deadline', () => {
     expect(
       call('en', ['rep', 'Which invoice is that?'], ['client', 'The one from the ninth, about six grand.']),
     ).toEqual([]);
+  });
+});
+
+describe('opensOnDebt: a call about an overdue debt, whatever its type', () => {
+  const segs = (...lines: [Segment['speaker'], string][]) => lines.map(([sp, text], i) => seg(sp, text, i));
+  it('the rep names the debt in the first turns', () => {
+    expect(
+      opensOnDebt(
+        segs(
+          ['rep', 'Добрый день, это «Альянс».'],
+          ['client', 'Здравствуйте.'],
+          ['rep', 'У вас открыт долг двести тысяч с сентября.'],
+        ),
+        'ru',
+      ),
+    ).toBe(true);
+    expect(
+      opensOnDebt(segs(['rep', 'Hi Paul, so you owe thirty six thousand and asked for six months.']), 'en'),
+    ).toBe(true);
+  });
+  it('not a negotiation of terms, nor a question about a debt', () => {
+    expect(opensOnDebt(segs(['rep', 'Давайте обсудим отсрочку и лимит для нового договора.']), 'ru')).toBe(
+      false,
+    );
+    expect(opensOnDebt(segs(['rep', 'Is there anything overdue on your side?']), 'en')).toBe(false);
   });
 });

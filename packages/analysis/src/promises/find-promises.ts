@@ -115,6 +115,28 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
   return found;
 }
 
+/** How many of the rep's first turns show what the call is about. */
+const OPENING_TURNS = 3;
+
+/**
+ * rules-1.8.1 `opensOnDebt`: a call whose rep names an overdue debt in the first turns is about the
+ * debt, whatever type the call was filed under: its promises to pay are looked for too.
+ */
+export function opensOnDebt(segments: Segment[], language: Language): boolean {
+  const words = PROMISE_WORDS[language];
+  return segments
+    .filter((s) => s.speaker !== 'client')
+    .slice(0, OPENING_TURNS)
+    .some((s) =>
+      tokenize(s.text, language).some(
+        (c) =>
+          !c.questionMark &&
+          (c.tokens.some((t) => words.debt.test(t.text)) ||
+            c.tokens.some((t, i) => t.text === 'past' && c.tokens[i + 1]?.text === 'due')),
+      ),
+    );
+}
+
 /**
  * The rep repeats the promise the client made in the segment before («Понедельник, $14 400»): the echo
  * adds what the client left out (the amount) and its moment to that promise.

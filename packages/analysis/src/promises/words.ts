@@ -41,6 +41,8 @@ export interface PromiseWords {
   thisWord: RegExp;
   inDays: RegExp;
   dayUnit: RegExp;
+  /** rules-1.8.1: a word of an overdue debt («задолженность», «просрочка», "overdue", "past due"). */
+  debt: RegExp;
 }
 
 export const PROMISE_WORDS: Record<Language, PromiseWords> = {
@@ -82,6 +84,7 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     thisWord: /^(этой|эту|этого|текущей|текущего)$/,
     inDays: /^(через|в течение|в течении|течение)$/,
     dayUnit: /^(дня|дней|день|суток|сутки)$/,
+    debt: /^(задолженност|долг$|долга$|долгу$|долгом$|просрочк|просрочен|просроченн|неоплачен|недоплат)/,
   },
   en: {
     payVerb:
@@ -118,5 +121,6 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     thisWord: /^(this)$/,
     inDays: /^(in|within)$/,
     dayUnit: /^(days|day|business)$/,
+    debt: /^(overdue|outstanding|arrears|unpaid|delinquent|owe|owed|owing)$/,
   },
 };

@@ -10,7 +10,7 @@ import { findPromises, opensOnDebt } from '../promises/find-promises.ts';
 import { findOpportunities } from '../opportunities/find.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
-export const RULES_ENGINE_VERSION = 'rules-1.7.0';
+export const RULES_ENGINE_VERSION = 'rules-1.8.1';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;

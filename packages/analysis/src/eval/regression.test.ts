@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Transcript } from '@onterms/contracts';
 import { analyzeTranscript } from '../index.ts';
 import { EVAL_FLAGS, Scorer, score, type Labels } from './score.ts';
+import { ValueScorer, type ValueTruth } from './score-values.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '../../../..');
@@ -53,13 +54,14 @@ const gates: Gate[] = [
   // sanctions and moments, long-meander moments)
   measured('asr-noise', 0.938, 0.92, 0.962, 0.971, 0.833),
   measured('near-miss', 0.769, 0.829, 0.9, 0.974, 0.648),
-  measured('long-meander', 0.93, 0.943, 0.955, 0.933, 0.743),
+  measured('long-meander', 0.93, 0.943, 0.955, 0.933, 0.745),
   measured('collection', 0.879, 0.993, 0.909, 0.824, 0.719),
   // stop 19's two sets, gated at what rules-1.7.0 reached on them (it never saw them)
   measured('urals-metal', 0.909, 0.969, 0.905, 0.857, 0.707),
   measured('underwriter', 0.846, 0.939, 0.974, 0.75, 0.809),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
-  { ...measured('', 0.954, 0.939, 0.906, 0.867, 0.857), dir: join(repo, '../shared/eval/holdout-1') },
+  // (rules-1.8.1: a past due date is no deadline raised its deadline, long-meander moments 74.3 → 74.5 %)
+  { ...measured('', 0.954, 0.954, 0.906, 0.867, 0.857), dir: join(repo, '../shared/eval/holdout-1') },
 ].filter((g) => existsSync(g.dir));
 
 describe.each(gates)('accuracy on $dir', (gate) => {
@@ -85,5 +87,40 @@ describe.each(gates)('accuracy on $dir', (gate) => {
       expect.soft(score(s.calls[flag]!).f1, flag).toBeGreaterThanOrEqual(gate.f1[flag]);
     expect.soft(score(s.calls.deflection!).f1, 'deflection').toBeGreaterThanOrEqual(gate.deflection);
     expect(s.momentShare, s.errors.join('\n')).toBeGreaterThanOrEqual(gate.moments);
+  });
+});
+
+// rules-1.8.1: what is read out of a call (all value types together), gated per corpus with value
+// truth at the F1 rules-1.8.1 reached minus 0.02
+const valueGates: [string, number][] = [
+  ['asr-noise', 0.883],
+  ['collection', 0.843],
+  ['long-meander', 0.91],
+  ['near-miss', 0.76],
+  ['urals-metal', 0.877],
+  ['underwriter', 0.84],
+];
+
+describe.each(valueGates)('values read out of %s', (dir, f1) => {
+  it('keeps the value F1 at its floor', () => {
+    const path = join(here, '../../corpus', dir);
+    const s = new ValueScorer();
+    for (const f of readdirSync(path).filter((n) => n.endsWith('.json'))) {
+      const doc = JSON.parse(readFileSync(join(path, f), 'utf8')) as Transcript & {
+        callType?: string;
+        values?: ValueTruth;
+        id?: string;
+      };
+      s.add(
+        doc.id ?? f,
+        doc.values,
+        analyzeTranscript(
+          { language: doc.language, segments: doc.segments },
+          doc.callType === 'collection' ? 'collection' : 'credit_negotiation',
+        ),
+      );
+    }
+    const { tp, fp, fn } = s.total;
+    expect((2 * tp) / (2 * tp + fp + fn), s.errors.join('\n')).toBeGreaterThanOrEqual(f1 - 0.02);
   });
 });

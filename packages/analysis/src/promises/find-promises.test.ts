@@ -313,56 +313,68 @@ describe('promises to pay in English', () => {
   });
 });
 
-// rules-1.8.1 (promises)
-describe('the client names a sum by a date and the rep takes it (repTakesClientSum)', () => {
-  it('a verbless sum by a weekday, read back by the rep', () => {
-    expect(
-      call(
-        'ru',
-        ['rep', 'В понедельник двести, так. А остальное?'],
-        ['client', 'А остальное, четыреста семьдесят тысяч, — в пятницу.'],
-        ['rep', 'Хорошо, пятница — четыреста семьдесят тысяч.'],
-      ),
-    ).toEqual([{ amount: 470000, due: { weekday: 5 }, segments: [1, 2] }]);
-  });
-  it('«давай так: миллион во вторник» — «Миллион во вторник, хорошо»', () => {
-    expect(
-      call(
-        'ru',
-        ['client', 'Давай так: миллион во вторник, это точно.'],
-        ['rep', 'Миллион во вторник, хорошо.'],
-      ),
-    ).toEqual([{ amount: 1000000, due: { weekday: 2 }, segments: [0, 1] }]);
-  });
-  it('not when the rep turns it down', () => {
-    expect(
-      call('ru', ['client', 'Миллион во вторник.'], ['rep', 'Нет, во вторник поздно, нужно сегодня.']),
-    ).toEqual([]);
-  });
-});
+// rules-1.8.1 (promises): repTakesClientSum, present-tense and slang paying verbs, a document's date
+type Line = [Segment['speaker'], string];
+const CASES: { what: string; lang: Language; lines: Line[]; want: ReturnType<typeof call> }[] = [
+  {
+    what: 'a verbless sum by a weekday, read back by the rep',
+    lang: 'ru',
+    lines: [
+      ['rep', 'В понедельник двести, так. А остальное?'],
+      ['client', 'А остальное, четыреста семьдесят тысяч, — в пятницу.'],
+      ['rep', 'Хорошо, пятница — четыреста семьдесят тысяч.'],
+    ],
+    want: [{ amount: 470000, due: { weekday: 5 }, segments: [1, 2] }],
+  },
+  {
+    what: '«давай так: миллион во вторник» — «Миллион во вторник, хорошо»',
+    lang: 'ru',
+    lines: [
+      ['client', 'Давай так: миллион во вторник, это точно.'],
+      ['rep', 'Миллион во вторник, хорошо.'],
+    ],
+    want: [{ amount: 1000000, due: { weekday: 2 }, segments: [0, 1] }],
+  },
+  {
+    what: 'not when the rep turns the sum down',
+    lang: 'ru',
+    lines: [
+      ['client', 'Миллион во вторник.'],
+      ['rep', 'Нет, во вторник поздно, нужно сегодня.'],
+    ],
+    want: [],
+  },
+  {
+    what: '«сто тысяч сегодня отправляем»',
+    lang: 'ru',
+    lines: [['client', 'Директор сказал — сто тысяч сегодня отправляем.']],
+    want: [{ amount: 100000, due: { anchor: 'today' }, segments: [0] }],
+  },
+  {
+    what: '«в среду двести тысяч закинем»',
+    lang: 'ru',
+    lines: [['client', 'Мы в среду двести тысяч закинем.']],
+    want: [{ amount: 200000, due: { weekday: 3 }, segments: [0] }],
+  },
+  {
+    what: '«переводим вас на предоплату с понедельника» is a sanction, not a payment',
+    lang: 'ru',
+    lines: [['client', 'Переводим вас на предоплату с понедельника.']],
+    want: [],
+  },
+  {
+    what: '"the one from the ninth" is a document\'s date',
+    lang: 'en',
+    lines: [
+      ['rep', 'Which invoice is that?'],
+      ['client', 'The one from the ninth, about six grand.'],
+    ],
+    want: [],
+  },
+];
 
-describe('paying verbs in the present tense and slang, and a bare sum as money', () => {
-  it('«сто тысяч сегодня отправляем»', () => {
-    expect(call('ru', ['client', 'Директор сказал — сто тысяч сегодня отправляем.'])).toEqual([
-      { amount: 100000, due: { anchor: 'today' }, segments: [0] },
-    ]);
-  });
-  it('«в среду двести тысяч закинем»', () => {
-    expect(call('ru', ['client', 'Мы в среду двести тысяч закинем.'])).toEqual([
-      { amount: 200000, due: { weekday: 3 }, segments: [0] },
-    ]);
-  });
-  it('«переводим вас на предоплату с понедельника» is a sanction, not a payment', () => {
-    expect(call('ru', ['client', 'Переводим вас на предоплату с понедельника.'])).toEqual([]);
-  });
-});
-
-describe('a date of a document is not a deadline', () => {
-  it('"the one from the ninth"', () => {
-    expect(
-      call('en', ['rep', 'Which invoice is that?'], ['client', 'The one from the ninth, about six grand.']),
-    ).toEqual([]);
-  });
+describe('more ways of promising and of not promising', () => {
+  for (const c of CASES) it(c.what, () => expect(call(c.lang, ...c.lines)).toEqual(c.want));
 });
 
 describe('opensOnDebt: a call about an overdue debt, whatever its type', () => {

@@ -30,28 +30,12 @@ describe('credit limits in every usual form', () => {
   });
 });
 
-describe('penalty rates without the word "percent"', () => {
+describe('penalty rates without the word "percent", and their periods', () => {
   it.each([
     ['ru', 'При просрочке оплаты пени ноль целых две десятых в день.', 0.2, 'day'],
     ['en', 'Late balances carry interest of two and a half a month.', 2.5, 'month'],
     ['en', 'If the invoice is late, interest runs at one point five per month.', 1.5, 'month'],
-  ] as const)('%s: %s', (language, text, rate, per) => {
-    expect(values(language, text).find((v) => v.penalty)?.penalty).toEqual({ ratePercent: rate, per });
-  });
-  it('a number of days after a penalty is a period, not a rate', () => {
-    expect(
-      values('ru', 'При просрочке больше пяти дней пени ноль один процент в день.').find((v) => v.penalty)
-        ?.penalty,
-    ).toEqual({
-      ratePercent: 0.1,
-      per: 'day',
-    });
-  });
-});
-
-// rules-1.8.1 (values): where a rate's period is said, and the period a penalty word carries by itself
-describe("a penalty rate's period", () => {
-  it.each([
+    // rules-1.8.1 (values): where a rate's period is said, and the period a penalty word carries by itself
     ['en', 'If payment is late, interest at eighteen percent per annum will be charged.', 18, 'year'],
     ['en', 'Overdue invoices accrue interest at eight percent if overdue.', 8, 'year'],
     ['en', 'Late payments carry a two percent late fee.', 2, 'once'],
@@ -63,6 +47,15 @@ describe("a penalty rate's period", () => {
     ['ru', 'За просрочку оплаты штраф пять процентов от суммы.', 5, 'once'],
   ] as const)('%s: %s', (language, text, rate, per) => {
     expect(values(language, text).find((v) => v.penalty)?.penalty).toEqual({ ratePercent: rate, per });
+  });
+  it('a number of days after a penalty is a period, not a rate', () => {
+    expect(
+      values('ru', 'При просрочке больше пяти дней пени ноль один процент в день.').find((v) => v.penalty)
+        ?.penalty,
+    ).toEqual({
+      ratePercent: 0.1,
+      per: 'day',
+    });
   });
 });
 

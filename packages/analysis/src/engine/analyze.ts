@@ -5,6 +5,7 @@ import { readCall } from './read-call.ts';
 import { attribute } from '../speakers/attribute.ts';
 import { detectDeflection } from '../deflection/detect.ts';
 import { extractValues, isSanctionHit } from '../values/extract.ts';
+import { anchorRestatedPeriods } from '../values/restated.ts';
 import { findWaivers } from '../speakers/waivers.ts';
 import { findPromises, opensOnDebt } from '../promises/find-promises.ts';
 import { findOpportunities } from '../opportunities/find.ts';
@@ -50,6 +51,7 @@ export function analyzeTranscript(
       ...(!stated && { opportunities: findOpportunities(segments, readings, ii) }),
     };
   });
+  anchorRestatedPeriods(Object.values(flags).flatMap((f) => f.moments));
   const deflected = detectDeflection(segments, readings, attributed);
   const sanctionsItem = cl.items.findIndex((i) => i.id === 'sanctions');
   const waivers = findWaivers(segments, readings, (h) => isSanctionHit(h, sanctionsItem)).map((w) => {

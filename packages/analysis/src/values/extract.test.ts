@@ -137,3 +137,33 @@ describe('deferral days and the start of a period', () => {
     expect(v.find((x) => x.dueDate)?.dueDate).toEqual({ kind: 'relative', days: 30, from: 'delivery' });
   });
 });
+
+// rules-1.8.1 (values): anchorRestatedPeriods, and a period's start said after the cue
+describe('a period said again without its start', () => {
+  const relative = (language: 'ru' | 'en', ...texts: ['rep' | 'client', string][]) =>
+    Object.values(
+      analyzeTranscript({
+        language,
+        segments: texts.map(
+          ([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text }) as const,
+        ),
+      }).flags,
+    ).flatMap((f) =>
+      f.moments.flatMap((m) => (m.values?.dueDate?.kind === 'relative' ? [m.values.dueDate] : [])),
+    );
+  it('takes the start said with it before', () => {
+    const got = relative(
+      'en',
+      ['rep', "So we ship next Monday and payment's due within fourteen days of the invoice."],
+      ['client', 'Fourteen days, okay.'],
+      ['rep', 'Yes, fourteen days.'],
+    );
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.every((d) => d.from === 'invoice')).toBe(true);
+  });
+  it('reads the start after the cue («с даты выставления»)', () => {
+    expect(
+      relative('ru', ['rep', 'Счёт надо оплатить в течение пяти рабочих дней с даты выставления.'])[0]?.from,
+    ).toBe('invoice');
+  });
+});

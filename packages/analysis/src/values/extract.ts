@@ -244,7 +244,9 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
       }
       case 'period': {
         const d = daysIn(h.tokens, lang, toks);
-        if (d !== undefined) v.dueDate = { kind: 'relative', days: d, from: anchorOf(h.tokens, lang) };
+        // the start may follow the cue («в течение пяти рабочих дней с даты выставления счёта»)
+        if (d !== undefined)
+          v.dueDate = { kind: 'relative', days: d, from: anchorOf(toks.slice(h.start), lang) };
         break;
       }
       case 'date': {

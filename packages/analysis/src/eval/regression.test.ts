@@ -93,12 +93,12 @@ describe.each(gates)('accuracy on $dir', (gate) => {
 // rules-1.8.1: what is read out of a call (all value types together), gated per corpus with value
 // truth at the F1 rules-1.8.1 reached minus 0.02
 const valueGates: [string, number][] = [
-  ['asr-noise', 0.894],
+  ['asr-noise', 0.898],
   ['collection', 0.843],
-  ['long-meander', 0.918],
+  ['long-meander', 0.928],
   ['near-miss', 0.766],
   ['urals-metal', 0.877],
-  ['underwriter', 0.84],
+  ['underwriter', 0.847],
 ];
 
 describe.each(valueGates)('values read out of %s', (dir, f1) => {

@@ -66,6 +66,7 @@ export const EN: LanguageData = {
   changeFrom: /^from$/,
   changeTo: /^to$/,
   within: /^within$/,
+  grantVerbs: /^(offer|offering|give|giving|extend|extending|doing|do|grant|granting)$/,
   signing: /^signing$/,
   stopVerbs: /^(stop|stops|stopped|suspend|pause|halt|block|cut|shut|no|not)$/,
   // "collection(s)" in English names the agency or the department, never the court route

@@ -51,6 +51,8 @@ export interface LanguageData {
   changeTo: RegExp;
   /** «в течение», "within": a period counted to a deadline. */
   within: RegExp;
+  /** A verb of the seller granting a period («дадим», «оставляем», "we're offering", "we'd do"). */
+  grantVerbs: RegExp;
   /** «подписания», "signing": a period anchor that names its start by what is signed. */
   signing: RegExp;
   /** A word of recovering a debt («взыскание»): the legal route, not an agency, beside a court or lawyers. */

@@ -132,6 +132,12 @@ describe('deferral days and the start of a period', () => {
     expect(v.some((x) => x.deferralDays !== undefined)).toBe(false);
     expect(v.find((x) => x.dueDate)?.dueDate).toEqual({ kind: 'relative', days: 10, from: 'delivery' });
   });
+  it('a period the seller grants is the deferral too, not a period «в течение»', () => {
+    expect(values('ru', 'Для вас можем дать шестьдесят дней от даты счёта.')[0]?.deferralDays).toBe(60);
+    expect(
+      values('en', "Now on payment we're doing sixty days from delivery for you.")[0]?.deferralDays,
+    ).toBe(60);
+  });
   it('a period from signing an acceptance act runs from delivery', () => {
     const v = values('ru', 'Оплата в течение тридцати дней с даты подписания акта.');
     expect(v.find((x) => x.dueDate)?.dueDate).toEqual({ kind: 'relative', days: 30, from: 'delivery' });

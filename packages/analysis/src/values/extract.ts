@@ -105,6 +105,12 @@ function changedTo(toks: Token[], t: Token, lang: Language): number | undefined 
   return undefined;
 }
 
+/** A verb of granting a period in the clause, and no «в течение», "within". */
+function grantedPeriod(toks: Token[], lang: Language): boolean {
+  const d = LANGUAGE_DATA[lang];
+  return toks.some((t) => d.grantVerbs.test(t.text)) && !toks.some((t) => d.within.test(t.text));
+}
+
 /**
  * rules-1.8.1 (values): «в течение N дней после поставки», "within N days of delivery", with no
  * credit word, is a due date and not a deferral (the flags.md ruling).
@@ -247,6 +253,9 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
         // the start may follow the cue («в течение пяти рабочих дней с даты выставления счёта»)
         if (d !== undefined)
           v.dueDate = { kind: 'relative', days: d, from: anchorOf(toks.slice(h.start), lang) };
+        // rules-1.8.1 `grantedPeriod`: «можем дать шестьдесят дней от даты счёта», "we're offering sixty
+        // days from delivery": a period the seller grants is the credit period too (not «в течение …»)
+        if (d !== undefined && v.deferralDays === undefined && grantedPeriod(toks, lang)) v.deferralDays = d;
         break;
       }
       case 'date': {

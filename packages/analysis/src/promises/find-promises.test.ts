@@ -399,5 +399,11 @@ describe('opensOnDebt: a call about an overdue debt, whatever its type', () => {
       false,
     );
     expect(opensOnDebt(segs(['rep', 'Is there anything overdue on your side?']), 'en')).toBe(false);
+    expect(
+      opensOnDebt(segs(['rep', 'Отсрочка тридцать дней с даты отгрузки, при просрочке пени.']), 'ru'),
+    ).toBe(false);
+    expect(opensOnDebt(segs(['rep', 'If the invoice is overdue, we put the account on hold.']), 'en')).toBe(
+      false,
+    );
   });
 });

@@ -131,6 +131,8 @@ export function opensOnDebt(segments: Segment[], language: Language): boolean {
       tokenize(s.text, language).some(
         (c) =>
           !c.questionMark &&
+          // «при просрочке пени», "if anything is overdue": a condition, not a debt there is
+          !c.tokens.some((t) => words.vague.test(t.text) || t.text === 'при') &&
           (c.tokens.some((t) => words.debt.test(t.text)) ||
             c.tokens.some((t, i) => t.text === 'past' && c.tokens[i + 1]?.text === 'due')),
       ),

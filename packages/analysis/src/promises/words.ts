@@ -41,7 +41,7 @@ export interface PromiseWords {
   thisWord: RegExp;
   inDays: RegExp;
   dayUnit: RegExp;
-  /** rules-1.8.1: a word of an overdue debt («задолженность», «просрочка», "overdue", "past due"). */
+  /** rules-1.8.1: a word of a debt there is («задолженность», «просроченный», "overdue", "past due"). */
   debt: RegExp;
 }
 
@@ -84,7 +84,7 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     thisWord: /^(этой|эту|этого|текущей|текущего)$/,
     inDays: /^(через|в течение|в течении|течение)$/,
     dayUnit: /^(дня|дней|день|суток|сутки)$/,
-    debt: /^(задолженност|долг$|долга$|долгу$|долгом$|просрочк|просрочен|просроченн|неоплачен|недоплат)/,
+    debt: /^(задолженност|долг$|долга$|долгу$|долгом$|просрочен|неоплачен|недоплат)/,
   },
   en: {
     payVerb:

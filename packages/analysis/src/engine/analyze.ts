@@ -5,13 +5,14 @@ import { readCall } from './read-call.ts';
 import { attribute, type Attributed } from '../speakers/attribute.ts';
 import { detectDeflection } from '../deflection/detect.ts';
 import { extractValues, isSanctionHit } from '../values/extract.ts';
+import { anchorRestatedPeriods } from '../values/restated.ts';
 import { findWaivers } from '../speakers/waivers.ts';
-import { findPromises } from '../promises/find-promises.ts';
+import { findPromises, opensOnDebt } from '../promises/find-promises.ts';
 import { acceptedPromiseDue } from '../speakers/promise-deadline.ts';
 import { findOpportunities } from '../opportunities/find.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
-export const RULES_ENGINE_VERSION = 'rules-1.8.0';
+export const RULES_ENGINE_VERSION = 'rules-1.8.1';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;
@@ -40,7 +41,8 @@ export function analyzeTranscript(
   const segments = transcript.segments;
   const readings = readCall(segments, lang, rules);
   // Promises to pay are what a collection call is for; a negotiation's "we'll pay by Friday" is its terms.
-  const collection = cl.id === 'collection' || rules.aboutArrears;
+  // (rules-1.8.1: or a call that opens on an overdue debt, whatever its type)
+  const collection = cl.id === 'collection' || rules.aboutArrears || opensOnDebt(segments, lang);
   const promises = collection ? findPromises(segments, lang) : undefined;
   const attributed = withAcceptedPromises(
     attribute(segments, readings, rules),
@@ -70,6 +72,7 @@ export function analyzeTranscript(
       ...(!stated && { opportunities: findOpportunities(segments, readings, ii) }),
     };
   });
+  anchorRestatedPeriods(Object.values(flags).flatMap((f) => f.moments));
   const deflected = detectDeflection(segments, readings, attributed);
   const sanctionsItem = cl.items.findIndex((i) => i.id === 'sanctions');
   const waivers = findWaivers(segments, readings, (h) => isSanctionHit(h, sanctionsItem)).map((w) => {

@@ -20,7 +20,7 @@ export const EN: LanguageData = {
     [/\b(day|daily)\b/, 'day'],
     [/\bweek/, 'week'],
     [/\b(month|monthly)\b/, 'month'],
-    [/\b(year|annual|annually|apr)\b/, 'year'],
+    [/\b(year|annual|annually|apr|annum)\b/, 'year'],
   ],
   ratePeriodLead: /^(a|per|each|every|day|daily|month|monthly|week)$/,
   ratePeriodWord: /^(day|daily|month|monthly|week)$/,
@@ -54,6 +54,23 @@ export const EN: LanguageData = {
   postposedNegators: new Set(['never', 'none']),
   // "no later than", "not more than": a limit, not a negation
   limiters: new Set(['later', 'more', 'less', 'earlier', 'sooner', 'than']),
+  // ---- rules-1.8.1 (values) ----
+  ratePeriodAnywhere: [
+    [/\b(for|on) (each|every) day\b/, 'day'],
+    [/\b(each|every|per) (month|calendar month)\b/, 'month'],
+    [/\b(per annum|p a|a year|per year|annually|annual)\b/, 'year'],
+  ],
+  // an interest rate with no period is a yearly one (rates are quoted per annum unless said otherwise)
+  usualRatePeriod: [[/^interest$/, 'year']],
+  pastDue: /^(was|were|expired|lapsed|passed|ago)$/,
+  changeFrom: /^from$/,
+  changeTo: /^to$/,
+  within: /^within$/,
+  grantVerbs: /^(offer|offering|give|giving|extend|extending|doing|do|grant|granting)$/,
+  signing: /^signing$/,
+  stopVerbs: /^(stop|stops|stopped|suspend|pause|halt|block|cut|shut|no|not)$/,
+  // "collection(s)" in English names the agency or the department, never the court route
+  debtRecovery: /^recovery$/,
   bareNo: new Set(['no', 'nope']),
   subjects: new Set(['we', 'i', 'our', 'it', 'that', 'there']),
   // "we don't charge …", "it doesn't apply", "we won't add"

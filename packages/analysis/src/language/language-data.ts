@@ -37,6 +37,26 @@ export interface LanguageData {
   postposedNegators: Set<string>;
   /** A word after a negator that makes it a limit («не позднее», "no later than"), not a negation. */
   limiters: Set<string>;
+  // ---- rules-1.8.1 (values): rate periods said away from the rate, and a rate's usual period ----
+  /** A rate's period named anywhere in the clause («за каждый день просрочки …», "for each day late"). */
+  ratePeriodAnywhere: [RegExp, RatePeriod][];
+  /** A penalty word whose rate runs per a period by definition when none is said («пени»: per day; "interest": per year). */
+  usualRatePeriod: [RegExp, RatePeriod][];
+  /** A word that puts a due date in the past («срок был пятого», "it was due on the 5th"): the debt's date, not a deadline. */
+  pastDue: RegExp;
+  /** A verb of stopping supply («останавливаем», "stop"): a suspension's own verb, beside a credit hold's. */
+  stopVerbs: RegExp;
+  /** A period changed «с тридцати до четырнадцати», "from sixty to thirty": the words before the old and the new length. */
+  changeFrom: RegExp;
+  changeTo: RegExp;
+  /** «в течение», "within": a period counted to a deadline. */
+  within: RegExp;
+  /** A verb of the seller granting a period («дадим», «оставляем», "we're offering", "we'd do"). */
+  grantVerbs: RegExp;
+  /** «подписания», "signing": a period anchor that names its start by what is signed. */
+  signing: RegExp;
+  /** A word of recovering a debt («взыскание»): the legal route, not an agency, beside a court or lawyers. */
+  debtRecovery: RegExp;
   /** A clause-initial «нет», "no" … */
   bareNo: Set<string>;
   /** … before one of these subjects answers the question before («нет, у нас отсрочка …»). */

@@ -60,6 +60,11 @@ const RU: [string, string, number, NumberWordType][] = [
   ['миллион|миллиона|миллионов|миллионы|млн|лям|ляма', '', 1e6, 'mult'],
   ['миллиард|миллиарда|миллиардов|млрд', '', 1e9, 'mult'],
   ['полтора|полторы|полутора', '', 1.5, 'half'],
+  // rules-1.8.1 (values): «пол-ляма», «пол миллиона» — «пол» is a half only before a multiplier
+  // (tokenize.ts checks that), «полмиллиона» in one word; «косарь» is slang for a thousand
+  ['пол', '', 0.5, 'half'],
+  ['полмиллиона|поллимона', '', 5e5, 'mult'],
+  ['косарь|косаря|косарей|косарю|косаре', '', 1000, 'mult'],
 ];
 const RU_DEN: [string, number][] = [
   ['десят', 10],
@@ -153,7 +158,7 @@ export function numberWord(word: string, language: Language): NumberWord | null 
   let found: NumberWord | null = null;
   const c0 = word.charCodeAt(0);
   // Every Russian number word starts with one of these letters: skip the table for all others.
-  if ('нодтчпшсвмлп'.includes(String.fromCharCode(c0))) {
+  if ('нодтчпшсвмлпк'.includes(String.fromCharCode(c0))) {
     for (const e of RU_CARD)
       if (e.re.test(word)) {
         found = { value: e.value, type: e.type, ordinal: false };
@@ -185,6 +190,16 @@ export function numberWord(word: string, language: Language): NumberWord | null 
   if (ruCache.size > 50_000) ruCache.clear();
   ruCache.set(word, found);
   return found;
+}
+
+/**
+ * rules-1.8.1 (values): one decimal digit said as a word — «ноль», "zero", "oh", "o" are 0, the units
+ * 1–9 are themselves («ноль ноль пять» = 0.05, "point oh five" = .05), or null.
+ */
+export function decimalDigit(word: string, language: Language): number | null {
+  if (language === 'en' && (word === 'oh' || word === 'o')) return 0;
+  const nw = numberWord(word, language);
+  return nw && !nw.ordinal && nw.type === 'unit' && Number.isInteger(nw.value) ? nw.value : null;
 }
 
 /** «десятая», «сотых», "tenth": the denominator of a spoken decimal fraction, or 0. */

@@ -67,3 +67,42 @@ describe('ASR splits and joins', () => {
     expect(nums('пеня ноль две процента в день', 'ru')).toEqual([0.2]);
   });
 });
+
+// rules-1.8.1 (values): amounts and rates in the other usual spoken and written forms, by language
+const SAID: Record<'ru' | 'en', Record<string, number>> = {
+  ru: {
+    'лимит пол-ляма': 500_000,
+    'дадим пол миллиона': 500_000,
+    'до полмиллиона': 500_000,
+    'два с половиной миллиона': 2_500_000,
+    'триста косарей': 300_000,
+    'лимит 2 000 000 рублей': 2_000_000,
+    'долг 150 000 р': 150_000,
+    'пени ноль ноль пять процентов в день': 0.05,
+    'пени ноль три в день': 0.3,
+    'ноль двадцать пять процента': 0.25,
+    'неустойка одна двадцатая процента': 0.05,
+    'ноль целых три десятых процента': 0.3,
+  },
+  en: {
+    'two and a half million': 2_500_000,
+    'half a million': 500_000,
+    'a million and a half': 1_500_000,
+    'one point five million': 1_500_000,
+    'interest at point oh five percent per day': 0.05,
+    'zero point zero five percent per day': 0.05,
+    'we charge point one percent per day': 0.1,
+    'one point two five percent a month': 1.25,
+  },
+};
+
+describe('amounts and decimal rates said the colloquial and the written way', () => {
+  for (const lang of ['ru', 'en'] as const)
+    for (const [text, value] of Object.entries(SAID[lang]))
+      it(`${lang}: ${text} = ${value}`, () => expect(nums(text, lang)).toEqual([value]));
+  it('leaves «пол» that is not a half alone, keeps separate numbers apart, and "the point is" is no decimal', () => {
+    expect(nums('помыть пол в складе', 'ru')).toEqual([]);
+    expect(nums('до 5 числа 100 тысяч', 'ru')).toEqual([5, 100_000]);
+    expect(nums('the point is five days', 'en')).toEqual([5]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Language } from '@onterms/contracts';
 import type { Token } from './tokens.ts';
 import { stem } from './stem.ts';
-import { denominator, numberWord, type NumberWord } from './number-words.ts';
+import { decimalDigit, denominator, numberWord, type NumberWord } from './number-words.ts';
 import { monthOf, weekdayOf } from './calendar.ts';
 import { LANGUAGE_DATA } from './language-data.ts';
 
@@ -88,6 +88,9 @@ const NOT_DAY_AFTER = new Set([
   'part',
   'half',
 ]);
+
+// rules-1.8.1 (values): "the first couple of months", "the first few orders": a count follows
+const COUNT_AFTER = new Set(['couple', 'few', 'several', 'two', 'three']);
 
 const SPLIT_PREFIX =
   /(^|[\s,.!?;:—–])(?:(от)\s(срочк|срочек|строчк|строчек)|(не)\s(устойк)|(пред|пост)\s(оплат)|(pre)[\s-](pay|paid))/g;
@@ -339,6 +342,7 @@ function digitToken(w: string, lang: Language): { value: number; ordinal: boolea
  */
 function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok: Partial<Token> } | null {
   const first = words[i]!.w;
+  if (first === 'point') return leadingPoint(words, i, lang);
   const d = digitToken(first, lang);
   let total = 0;
   let group = 0;
@@ -347,8 +351,21 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
   let dayForm = false;
   let amount = false;
   let last: NumberWord['type'] | 'digit' | null = null;
+  let lastMult = 0;
   if (d) {
     group = d.value;
+    // rules-1.8.1 (values): «2 000 000», «150 000 рублей» — thousands groups written with spaces
+    if (d.mult === 1 && !d.ordinal && /^\d{1,3}$/.test(first)) {
+      let k = i + 1;
+      while (k < words.length && !words[k]!.sep && /^\d{3}$/.test(words[k]!.w)) {
+        group = group * 1000 + Number(words[k]!.w);
+        k++;
+      }
+      if (k > i + 1) {
+        words.splice(i + 1, k - i - 1);
+        words[i] = { ...words[i]!, w: String(group) };
+      }
+    }
     ordinal = d.ordinal;
     dayForm = d.ordinal && !(lang === 'ru' && RU_COUNTED.test(words[i + 1]?.w ?? ''));
     // «до 5 числа», «к 10 числу»: a day of the month
@@ -371,6 +388,18 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
   }
   while (!ordinal && j < words.length) {
     const w = words[j]!.w;
+    // rules-1.8.1 (values): a leading «ноль» takes no more number words: «ноль двадцать пять» is 0,25
+    if (lang === 'ru' && j === i + 1 && last === 'unit' && group === 0 && !d) break;
+    // rules-1.8.1 (values): «два с половиной миллиона», "two and a half million": a half more
+    if (j > i && group > 0 && Number.isInteger(group) && last !== 'mult') {
+      const halfAfter = halfSuffix(words, j, lang);
+      if (halfAfter) {
+        group += 0.5;
+        j = halfAfter;
+        last = 'half';
+        continue;
+      }
+    }
     const nw = d && j === i ? null : numberWord(w, lang);
     const dt = j > i && last !== 'mult' && last !== 'digit' ? null : j > i ? digitToken(w, lang) : null;
     if (dt && last === 'mult' && dt.mult === 1 && !dt.ordinal) break;
@@ -411,6 +440,13 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
         break;
       case 'half':
         ok = group === 0 && last === null;
+        // «пол», "half" are a number only before a multiplier: «пол-ляма», "half a million"
+        if (ok && v === 0.5) {
+          const skipA = lang === 'en' && words[j + 1]?.w === 'a' ? 1 : 0;
+          const mult = numberWord(words[j + 1 + skipA]?.w ?? '', lang);
+          if (mult?.type === 'mult' && !words[j + 1 + skipA]!.sep) j += skipA;
+          else if (w === 'пол') ok = false;
+        }
         if (ok) group = v === 0.5 ? 0.5 : v;
         break;
       case 'mult':
@@ -420,6 +456,7 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
           total += (group || 1) * v;
           group = 0;
           amount = true;
+          lastMult = v;
         }
         break;
     }
@@ -453,7 +490,19 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
   // Spoken decimals.
   const next = words[j]?.w;
   if (!ordinal && next !== undefined) {
-    if ((next === 'целых' || next === 'целая' || next === 'point') && j + 1 < words.length) {
+    const spoken = next === 'point' ? spokenDecimals(words, j + 1, lang) : null;
+    if (spoken) {
+      // rules-1.8.1 (values): "point oh five", "zero point zero five", "one point two five": digit by
+      // digit; "one point five million" keeps its million
+      value += spoken.value;
+      j = spoken.end;
+      const mult = total === 0 ? numberWord(words[j]?.w ?? '', lang) : null;
+      if (mult?.type === 'mult' && !words[j]!.sep) {
+        value *= mult.value;
+        amount = true;
+        j++;
+      }
+    } else if ((next === 'целых' || next === 'целая' || next === 'point') && j + 1 < words.length) {
       const frac = readNumber(words, j + 1, lang);
       if (frac && frac.tok.num !== undefined) {
         const den = words[frac.end] ? denominator(words[frac.end]!.w, lang) : 0;
@@ -471,8 +520,18 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
       }
     } else if (lang === 'ru') {
       const den = denominator(next, lang);
+      const zeroDecimals = value === 0 && j === i + 1 ? zeroLedDecimals(words, j, lang) : null;
+      const fraction = den ? null : ordinalFraction(words, j, value, lang);
       if (den && last !== 'ten' && last !== 'hundred') {
         value = value / den;
+        j += 1;
+      } else if (zeroDecimals) {
+        // rules-1.8.1 (values): «ноль ноль пять» = 0,05, «ноль три в день» = 0,3
+        value = zeroDecimals.value;
+        j = zeroDecimals.end;
+      } else if (fraction) {
+        // rules-1.8.1 (values): «одна двадцатая процента» = 0,05 %
+        value = fraction;
         j += 1;
       } else if (value === 0 && j + 1 < words.length) {
         // «ноль пять сотых»
@@ -501,7 +560,8 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
         }
       }
     } else if (next === 'and' && words[j + 1]?.w === 'a' && words[j + 2]?.w === 'half') {
-      value += 0.5;
+      // "a million and a half" is half a million more; "one and a half" a half more
+      value += group === 0 && lastMult ? lastMult / 2 : 0.5;
       j += 3;
     }
   }
@@ -518,6 +578,72 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
   if (dayForm) tok.dayForm = true;
   if (amount) tok.amount = true;
   return { end: j, tok };
+}
+
+// ---- rules-1.8.1 (values): spoken decimals and halves ----
+
+/** «с половиной», "and a half" at `j`: the index after it, or 0. */
+function halfSuffix(words: Raw[], j: number, lang: Language): number {
+  const w = words[j]!.w;
+  if (lang === 'ru') return w === 'с' && /^половин/.test(words[j + 1]?.w ?? '') ? j + 2 : 0;
+  return w === 'and' && words[j + 1]?.w === 'a' && words[j + 2]?.w === 'half' ? j + 3 : 0;
+}
+
+/**
+ * Decimal places said digit by digit from `k` ("oh five", «ноль пять»), or a two-digit number after
+ * "point" ("point twenty five"): the fraction and the index after it, or null. A denominator after
+ * the digits («ноль пять сотых») is left to the caller.
+ */
+function spokenDecimals(words: Raw[], k: number, lang: Language): { value: number; end: number } | null {
+  let digits = '';
+  let e = k;
+  for (; e < words.length && !words[e]!.sep; e++) {
+    const dd = decimalDigit(words[e]!.w, lang);
+    if (dd === null) break;
+    digits += dd;
+  }
+  if (!digits) {
+    const nw = numberWord(words[k]?.w ?? '', lang);
+    if (!nw || nw.ordinal || (nw.type !== 'ten' && nw.type !== 'teen')) return null;
+    const two = readNumber(words, k, lang);
+    if (!two || two.tok.num === undefined || !Number.isInteger(two.tok.num) || two.tok.num >= 100)
+      return null;
+    return { value: two.tok.num / 100, end: two.end };
+  }
+  if (denominator(words[e]?.w ?? '', lang)) return null;
+  return { value: Number('0.' + digits), end: e };
+}
+
+/** "point one percent", "at point oh five": a decimal said without its zero (not "the point", "a point"). */
+function leadingPoint(words: Raw[], i: number, lang: Language): { end: number; tok: Partial<Token> } | null {
+  if (lang !== 'en' || /^(the|a|this|that|good|one|no|any|some|what)$/.test(words[i - 1]?.w ?? ''))
+    return null;
+  const dd = spokenDecimals(words, i + 1, lang);
+  if (!dd) return null;
+  const text = words
+    .slice(i, dd.end)
+    .map((r) => r.w)
+    .join(' ');
+  return { end: dd.end, tok: { text, num: dd.value } };
+}
+
+/** After a leading «ноль» at `j - 1`: «ноль ноль пять» = 0,05, «ноль три» = 0,3, «ноль двадцать пять» = 0,25. */
+function zeroLedDecimals(words: Raw[], j: number, lang: Language): { value: number; end: number } | null {
+  const dd = spokenDecimals(words, j, lang);
+  if (!dd) return null;
+  const nx = words[dd.end]?.w ?? '';
+  // «ноль один процент» keeps its old reading (below); a number word going on is not a decimal
+  if (numberWord(nx, lang) !== null) return null;
+  return dd;
+}
+
+/** «одна двадцатая процента»: a numerator, a feminine ordinal as its denominator, a percent word. */
+function ordinalFraction(words: Raw[], j: number, value: number, lang: Language): number | null {
+  const w = words[j]?.w ?? '';
+  const nw = numberWord(w, lang);
+  if (!nw?.ordinal || !/(ая|ых|ую)$/.test(w) || nw.value < 2) return null;
+  if (!Number.isInteger(value) || value < 1 || value >= nw.value) return null;
+  return PERCENT.test(words[j + 1]?.w ?? '') ? value / nw.value : null;
 }
 
 export function tokenize(text: string, lang: Language): Clause[] {
@@ -540,7 +666,7 @@ export function tokenize(text: string, lang: Language): Clause[] {
       }
       const c = r.w.charCodeAt(0);
       const info = r.info;
-      const maybeNumber = (c >= 48 && c <= 57) || info.numberWord;
+      const maybeNumber = (c >= 48 && c <= 57) || info.numberWord || (r.w === 'point' && lang === 'en');
       // "a half" without a number before it; a lone "one"/"один" is usually a pronoun
       const isLoneOne = !(c >= 48 && c <= 57) && (r.w === 'one' || r.w === 'a');
       let lone = false;
@@ -598,7 +724,10 @@ export function tokenize(text: string, lang: Language): Clause[] {
             prev === 'until' ||
             tokens[k - 1]?.month !== undefined ||
             tokens[k - 1]?.weekday !== undefined;
-          const nounAfter = after !== undefined && NOT_DAY_AFTER.has(after);
+          // rules-1.8.1 (values): "the first six months", "the first couple of months" count, too
+          const nounAfter =
+            after !== undefined &&
+            (NOT_DAY_AFTER.has(after) || COUNT_AFTER.has(after) || nx?.num !== undefined);
           t.dayForm =
             t.num >= 1 && t.num <= 31 && (preps || after === 'of' || (nx?.month ?? 0) > 0) && !nounAfter;
         }

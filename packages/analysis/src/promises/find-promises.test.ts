@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Language, Segment } from '@onterms/contracts';
-import { findPromises } from './find-promises.ts';
+import { findPromises, opensOnDebt } from './find-promises.ts';
 
 const seg = (speaker: Segment['speaker'], text: string, i: number): Segment => ({
   start: i * 5,
@@ -65,6 +65,7 @@ describe('promises to pay in Russian', () => {
     expect(call('ru', ['client', 'Документы отправим до пятницы.'])).toEqual([]);
   });
 
+  // rules-1.8.1: the client's own «девяносто тысяч к среде», taken by the rep, is a moment of it too
   it('the rep writes down an amount and a date, the client says a bare «да»: the client has promised', () => {
     expect(
       call(
@@ -73,7 +74,7 @@ describe('promises to pay in Russian', () => {
         ['rep', 'Записал: девяносто тысяч до среды.'],
         ['client', 'Да.'],
       ),
-    ).toEqual([{ amount: 90000, due: { weekday: 3 }, segments: [1, 2] }]);
+    ).toEqual([{ amount: 90000, due: { weekday: 3 }, segments: [0, 1, 2] }]);
   });
 
   it('a written-down amount and date with no answer, or answered no, is no promise', () => {
@@ -309,5 +310,100 @@ describe('promises to pay in English', () => {
     expect(call('en', ['client', "We won't be able to pay by Friday."])).toEqual([]);
     expect(call('en', ['rep', 'Can you pay by Friday?'], ['client', 'No, not this week.'])).toEqual([]);
     expect(call('en', ['client', "We'll try to pay by the 20th."])).toEqual([]);
+  });
+});
+
+// rules-1.8.1 (promises): repTakesClientSum, present-tense and slang paying verbs, a document's date
+type Line = [Segment['speaker'], string];
+const CASES: { what: string; lang: Language; lines: Line[]; want: ReturnType<typeof call> }[] = [
+  {
+    what: 'a verbless sum by a weekday, read back by the rep',
+    lang: 'ru',
+    lines: [
+      ['rep', 'В понедельник двести, так. А остальное?'],
+      ['client', 'А остальное, четыреста семьдесят тысяч, — в пятницу.'],
+      ['rep', 'Хорошо, пятница — четыреста семьдесят тысяч.'],
+    ],
+    want: [{ amount: 470000, due: { weekday: 5 }, segments: [1, 2] }],
+  },
+  {
+    what: '«давай так: миллион во вторник» — «Миллион во вторник, хорошо»',
+    lang: 'ru',
+    lines: [
+      ['client', 'Давай так: миллион во вторник, это точно.'],
+      ['rep', 'Миллион во вторник, хорошо.'],
+    ],
+    want: [{ amount: 1000000, due: { weekday: 2 }, segments: [0, 1] }],
+  },
+  {
+    what: 'not when the rep turns the sum down',
+    lang: 'ru',
+    lines: [
+      ['client', 'Миллион во вторник.'],
+      ['rep', 'Нет, во вторник поздно, нужно сегодня.'],
+    ],
+    want: [],
+  },
+  {
+    what: '«сто тысяч сегодня отправляем»',
+    lang: 'ru',
+    lines: [['client', 'Директор сказал — сто тысяч сегодня отправляем.']],
+    want: [{ amount: 100000, due: { anchor: 'today' }, segments: [0] }],
+  },
+  {
+    what: '«в среду двести тысяч закинем»',
+    lang: 'ru',
+    lines: [['client', 'Мы в среду двести тысяч закинем.']],
+    want: [{ amount: 200000, due: { weekday: 3 }, segments: [0] }],
+  },
+  {
+    what: '«переводим вас на предоплату с понедельника» is a sanction, not a payment',
+    lang: 'ru',
+    lines: [['client', 'Переводим вас на предоплату с понедельника.']],
+    want: [],
+  },
+  {
+    what: '"the one from the ninth" is a document\'s date',
+    lang: 'en',
+    lines: [
+      ['rep', 'Which invoice is that?'],
+      ['client', 'The one from the ninth, about six grand.'],
+    ],
+    want: [],
+  },
+];
+
+describe('more ways of promising and of not promising', () => {
+  for (const c of CASES) it(c.what, () => expect(call(c.lang, ...c.lines)).toEqual(c.want));
+});
+
+describe('opensOnDebt: a call about an overdue debt, whatever its type', () => {
+  const segs = (...lines: [Segment['speaker'], string][]) => lines.map(([sp, text], i) => seg(sp, text, i));
+  it('the rep names the debt in the first turns', () => {
+    expect(
+      opensOnDebt(
+        segs(
+          ['rep', 'Добрый день, это «Альянс».'],
+          ['client', 'Здравствуйте.'],
+          ['rep', 'У вас открыт долг двести тысяч с сентября.'],
+        ),
+        'ru',
+      ),
+    ).toBe(true);
+    expect(
+      opensOnDebt(segs(['rep', 'Hi Paul, so you owe thirty six thousand and asked for six months.']), 'en'),
+    ).toBe(true);
+  });
+  it('not a negotiation of terms, nor a question about a debt', () => {
+    expect(opensOnDebt(segs(['rep', 'Давайте обсудим отсрочку и лимит для нового договора.']), 'ru')).toBe(
+      false,
+    );
+    expect(opensOnDebt(segs(['rep', 'Is there anything overdue on your side?']), 'en')).toBe(false);
+    expect(
+      opensOnDebt(segs(['rep', 'Отсрочка тридцать дней с даты отгрузки, при просрочке пени.']), 'ru'),
+    ).toBe(false);
+    expect(opensOnDebt(segs(['rep', 'If the invoice is overdue, we put the account on hold.']), 'en')).toBe(
+      false,
+    );
   });
 });

@@ -40,16 +40,25 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
     thousands: language === 'ru' && segments.some((s) => saysThousands(s.text, language)),
   };
   const found: PaymentPromise[] = [];
-  let pending: { segment: number; reading: Reading } | null = null;
+  let pending: { segment: number; reading: Reading; verbless: boolean } | null = null;
 
   segments.forEach((segment, index) => {
     const readings = readSegment(segment.text, language, words, scale);
     const accepted =
       pending &&
       pending.segment === index - 1 &&
-      speaksFor(segment, segments[pending.segment]!) &&
-      (agrees(segment.text, language, words) ||
-        confirms(segment.text, readings, pending.reading, language, words));
+      ((speaksFor(segment, segments[pending.segment]!) &&
+        (agrees(segment.text, language, words) ||
+          confirms(segment.text, readings, pending.reading, language, words))) ||
+        (pending.verbless &&
+          repTakesClientSum(
+            segment,
+            segments[pending.segment]!,
+            readings,
+            pending.reading,
+            language,
+            words,
+          )));
     const proposal = pending;
     pending = null;
 
@@ -83,7 +92,9 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
     }
     if (accepted && proposal) {
       for (const item of proposal.reading.items) add(found, item, [proposal.segment, index], segments);
-      return;
+      // the rep taking the client's words goes on below: it may name the sum they left out («остаток до
+      // конца месяца» — «хорошо, … и сто до конца месяца»), and the client's «да» to it is a moment too
+      if (segment.speaker !== 'rep') return;
     }
     // The rep's own "so, by Friday?", «оплатите до пятницы» or «записываю: сто тысяч до пятницы» is a
     // promise only once the client agrees — unless it echoes what the client has just promised.
@@ -92,9 +103,40 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
     );
     const items = offered.flatMap((r) => r.items);
     echoPrevious(found, items, index, segments);
-    if (items.length) pending = { segment: index, reading: { kind: 'proposal', items } };
+    if (items.length)
+      pending = {
+        segment: index,
+        reading: { kind: 'proposal', items },
+        verbless: tokenize(segment.text, language).every(
+          (c) => commitmentAt(mergeNumbers(c.tokens, scale), language, words) < 0,
+        ),
+      };
   });
   return found;
+}
+
+/** How many of the rep's first turns show what the call is about. */
+const OPENING_TURNS = 3;
+
+/**
+ * rules-1.8.1 `opensOnDebt`: a call whose rep names an overdue debt in the first turns is about the
+ * debt, whatever type the call was filed under: its promises to pay are looked for too.
+ */
+export function opensOnDebt(segments: Segment[], language: Language): boolean {
+  const words = PROMISE_WORDS[language];
+  return segments
+    .filter((s) => s.speaker !== 'client')
+    .slice(0, OPENING_TURNS)
+    .some((s) =>
+      tokenize(s.text, language).some(
+        (c) =>
+          !c.questionMark &&
+          // «при просрочке пени», "if anything is overdue": a condition, not a debt there is
+          !c.tokens.some((t) => words.vague.test(t.text) || t.text === 'при') &&
+          (c.tokens.some((t) => words.debt.test(t.text)) ||
+            c.tokens.some((t, i) => t.text === 'past' && c.tokens[i + 1]?.text === 'due')),
+      ),
+    );
 }
 
 /**
@@ -111,6 +153,32 @@ function echoPrevious(
   for (const item of items) {
     if (previous.some((p) => sameDue(p.due, item.due))) add(found, item, [index], segments);
   }
+}
+
+/**
+ * rules-1.8.1 `repTakesClientSum`: the client names a sum by a date without a verb («А остальное,
+ * четыреста семьдесят, — в пятницу», «Давай так: миллион во вторник») and the rep takes it — says yes,
+ * or reads the same date back («Хорошо, пятница — четыреста семьдесят», «Миллион во вторник. А
+ * остальные?»): the client's promise, with both moments.
+ */
+function repTakesClientSum(
+  reply: Segment,
+  said: Segment,
+  readings: Reading[],
+  proposal: Reading,
+  language: Language,
+  words: PromiseWords,
+): boolean {
+  if (reply.speaker !== 'rep' || said.speaker !== 'client') return false;
+  if (!proposal.items.some((i) => i.amount !== undefined || i.full)) return false;
+  const first = tokenize(reply.text, language)[0];
+  if (first?.tokens.some((t) => words.negator.test(t.text))) return false;
+  return (
+    agrees(reply.text, language, words) ||
+    readings.some(
+      (r) => r.kind !== 'proposal' && r.items.some((i) => proposal.items.some((p) => sameDue(p.due, i.due))),
+    )
+  );
 }
 
 /** The rep asks when or how much: a question mark, or «когда», "when", «сколько», "how much" (ASR drops marks). */
@@ -234,9 +302,7 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
     const verb = commitmentAt(toks, language, words);
     // «нет, двадцатого не сможем, до двадцать пятого закроем»: the refused date is not the promise's
     const dates = weekdayRefines(
-      readDates(toks, words).filter(
-        (d) => !words.dateOf.test(toks[d.start - 1]?.text ?? '') && !refused(toks, d, words),
-      ),
+      readDates(toks, words).filter((d) => !dateOfBefore(toks, d, words) && !refused(toks, d, words)),
       toks,
       words,
     );
@@ -273,6 +339,12 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
   return out;
 }
 
+/** «от третьего», "since the 1st", "the one from the ninth": a document's date, over "the". */
+function dateOfBefore(toks: Token[], d: DateSpan, words: PromiseWords): boolean {
+  const k = toks[d.start - 1]?.text === 'the' ? d.start - 2 : d.start - 1;
+  return words.dateOf.test(toks[k]?.text ?? '');
+}
+
 /** «сегодня уже не успею», "Friday won't work": a negation right after a date refuses it. */
 function refused(toks: Token[], d: DateSpan, words: PromiseWords): boolean {
   return toks.slice(d.end + 1, d.end + 3).some((t) => words.negator.test(t.text));
@@ -300,7 +372,15 @@ function commitmentAt(toks: Token[], language: Language, words: PromiseWords): n
       // «отправим», "send": a payment only when money is what is sent («документы отправим» is not)
       if (
         words.needsMoney.test(w) &&
-        !toks.some((t) => words.money.test(t.text) || words.full.test(t.text) || t.amount || t.num === 0.5)
+        !toks.some(
+          (t) =>
+            words.money.test(t.text) ||
+            words.full.test(t.text) ||
+            t.amount ||
+            t.num === 0.5 ||
+            // rules-1.8.1: «двести восемьдесят закинем» — a bare sum is money too
+            (t.num !== undefined && !t.dayForm && !t.ordinal && t.num >= 100),
+        )
       )
         continue;
       if (language === 'ru') {

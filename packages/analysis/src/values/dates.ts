@@ -1,6 +1,8 @@
 import * as chrono from 'chrono-node';
 import type { Language, MomentValues } from '@onterms/contracts';
 import type { Token } from '../language/tokens.ts';
+import { LANGUAGE_DATA } from '../language/language-data.ts';
+import { PROMISE_WORDS } from '../promises/words.ts';
 
 type DueDate = NonNullable<MomentValues['dueDate']>;
 
@@ -10,6 +12,29 @@ function digitsText(toks: Token[]): string {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * rules-1.8.1 (values): which days of the month in a clause are due dates. Not a day in the past
+ * («срок был пятого», «отсрочка прошла ещё двенадцатого», "it was due on the 5th"), nor a document's
+ * or an event's date («поставка от третьего октября», "past due since the 1st", "the oldest one is
+ * from October second").
+ */
+function dueDay(clause: Token[], lang: Language): (t: Token) => boolean {
+  const past = LANGUAGE_DATA[lang].pastDue;
+  const dateOf = PROMISE_WORDS[lang].dateOf;
+  return (t) => {
+    const at = clause.indexOf(t);
+    // a past word before the day in its comma stretch («срок был первого, оплатите до двадцатого»)
+    for (let k = at - 1; k >= 0; k--) {
+      if (past.test(clause[k]!.text)) return false;
+      if (clause[k]!.sep || clause[k + 1]!.sep) break;
+    }
+    // the word before the day, over a month name or "the" («от 3 октября», "from October second")
+    let k = at - 1;
+    while (k >= 0 && (clause[k]!.month !== undefined || clause[k]!.text === 'the')) k--;
+    return k < 0 || !dateOf.test(clause[k]!.text);
+  };
+}
 
 /**
  * An absolute due date from a date cue: day of month, weekday, a calendar date (month and day,
@@ -22,7 +47,8 @@ export function readDate(cue: Token[], clause: Token[], lang: Language): DueDate
     return { kind: 'absolute', anchor: `end_of_${what}` };
   }
   const d: DueDate = { kind: 'absolute' };
-  const day = cue.find((t) => t.dayForm && t.num !== undefined);
+  const isDue = dueDay(clause, lang);
+  const day = cue.find((t) => t.dayForm && t.num !== undefined && isDue(t));
   const wd = cue.find((t) => t.weekday !== undefined);
   if (day) d.dayOfMonth = day.num!;
   if (wd) d.weekday = wd.weekday!;
@@ -32,7 +58,7 @@ export function readDate(cue: Token[], clause: Token[], lang: Language): DueDate
     if (w) d.weekday = w.weekday!;
   }
   if (!d.dayOfMonth) {
-    const n = clause.find((t) => t.dayForm && t.num !== undefined && t.num >= 1 && t.num <= 31);
+    const n = clause.find((t) => t.dayForm && t.num !== undefined && t.num >= 1 && t.num <= 31 && isDue(t));
     if (n) d.dayOfMonth = n.num!;
   }
   // chrono reads the calendar date; it needs a month name next to the day number, so only that

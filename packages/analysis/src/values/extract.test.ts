@@ -30,11 +30,21 @@ describe('credit limits in every usual form', () => {
   });
 });
 
-describe('penalty rates without the word "percent"', () => {
+describe('penalty rates without the word "percent", and their periods', () => {
   it.each([
     ['ru', 'При просрочке оплаты пени ноль целых две десятых в день.', 0.2, 'day'],
     ['en', 'Late balances carry interest of two and a half a month.', 2.5, 'month'],
     ['en', 'If the invoice is late, interest runs at one point five per month.', 1.5, 'month'],
+    // rules-1.8.1 (values): where a rate's period is said, and the period a penalty word carries by itself
+    ['en', 'If payment is late, interest at eighteen percent per annum will be charged.', 18, 'year'],
+    ['en', 'Overdue invoices accrue interest at eight percent if overdue.', 8, 'year'],
+    ['en', 'Late payments carry a two percent late fee.', 2, 'once'],
+    ['en', 'Overdue amounts accrue interest at point oh five percent per day.', 0.05, 'day'],
+    ['ru', 'По договору за каждый день просрочки идут пени ноль целых одна десятая процента.', 0.1, 'day'],
+    ['ru', 'Пени ноль целых одна десятая процента от просроченной суммы за каждый день.', 0.1, 'day'],
+    ['ru', 'Если просрочка больше пяти дней, у нас начисляется пени ноль один процент.', 0.1, 'day'],
+    ['ru', 'При просрочке пени ноль ноль пять процентов в день.', 0.05, 'day'],
+    ['ru', 'За просрочку оплаты штраф пять процентов от суммы.', 5, 'once'],
   ] as const)('%s: %s', (language, text, rate, per) => {
     expect(values(language, text).find((v) => v.penalty)?.penalty).toEqual({ ratePercent: rate, per });
   });
@@ -46,5 +56,120 @@ describe('penalty rates without the word "percent"', () => {
       ratePercent: 0.1,
       per: 'day',
     });
+  });
+});
+
+// rules-1.8.1 (values): one phrase, one sanction kind
+describe('sanction kinds: one phrase is one sanction', () => {
+  const kinds = (language: 'ru' | 'en', text: string, collection = false) =>
+    analyzeTranscript(
+      { language, segments: [{ start: 0, end: 4, speaker: 'rep', text }] },
+      collection ? 'collection' : 'credit_negotiation',
+    )
+      .flags.sanctions!.moments.flatMap((m) => m.values?.sanctionKinds ?? [])
+      .sort();
+  it.each([
+    [
+      'en',
+      'If the invoice is more than forty days overdue, the account goes on credit hold.',
+      ['credit_hold'],
+    ],
+    [
+      'en',
+      "If it's not in by the fifteenth, your account goes on credit hold and we stop releasing orders.",
+      ['credit_hold', 'suspension'],
+    ],
+    [
+      'ru',
+      'Если оплаты не будет, с понедельника кредитный лимит замораживаем, новые заказы только по предоплате.',
+      ['credit_hold', 'prepayment'],
+    ],
+    [
+      'ru',
+      'Если до конца месяца долг не погасите, передаём дело в юридический отдел для взыскания через суд.',
+      ['legal'],
+    ],
+  ] as const)('%s: %s', (language, text, want) => {
+    expect(kinds(language, text, true)).toEqual(want);
+  });
+});
+
+// rules-1.8.1 (values): a due day of the month is a deadline, not the debt's or a document's date
+describe('days of the month that are not due dates', () => {
+  const dueDays = (language: 'ru' | 'en', text: string) =>
+    values(language, text).flatMap((v) =>
+      v.dueDate?.dayOfMonth !== undefined ? [v.dueDate.dayOfMonth] : [],
+    );
+  it.each([
+    ['ru', 'Сумма семьсот пятьдесят тысяч, срок был первого числа, оплатите до двадцатого.', [20]],
+    ['ru', 'Срок оплаты истёк первого декабря, ждём оплату до пятнадцатого.', [15]],
+    ['ru', 'Счёт от третьего октября нужно оплатить до десятого.', [10]],
+    ['en', 'It was due on the 5th, so we need payment by the 20th.', [20]],
+    ['en', "It's been past due since the 1st; please pay by the 15th.", [15]],
+    ['en', 'Payment is thirty days from invoice for the first six months.', []],
+    ['ru', 'Оплата до пятнадцатого числа.', [15]],
+  ] as const)('%s: %s', (language, text, want) => {
+    expect(dueDays(language, text)).toEqual(want);
+  });
+});
+
+// rules-1.8.1 (values): which number of days is the deferral, and what a period counts from
+describe('deferral days and the start of a period', () => {
+  const first = (language: 'ru' | 'en', text: string) => values(language, text)[0];
+  it('a period changed from one length to another is the new length', () => {
+    expect(
+      first('ru', 'Отсрочку сокращаем с двадцати одного дня до четырнадцати, с даты поставки.')?.deferralDays,
+    ).toBe(14);
+    expect(first('en', 'We are moving you from net sixty to net thirty.')?.deferralDays).toBe(30);
+  });
+  it('the count after the cue, not days late before it', () => {
+    expect(first('ru', 'Оплата просрочена на семь дней, у вас отсрочка тридцать дней.')?.deferralDays).toBe(
+      30,
+    );
+  });
+  it('«в течение N дней после поставки» is a due date, not a deferral', () => {
+    const v = values('ru', 'По договору оплата в течение десяти дней после поставки.');
+    expect(v.some((x) => x.deferralDays !== undefined)).toBe(false);
+    expect(v.find((x) => x.dueDate)?.dueDate).toEqual({ kind: 'relative', days: 10, from: 'delivery' });
+  });
+  it('a period the seller grants is the deferral too, not a period «в течение»', () => {
+    expect(values('ru', 'Для вас можем дать шестьдесят дней от даты счёта.')[0]?.deferralDays).toBe(60);
+    expect(
+      values('en', "Now on payment we're doing sixty days from delivery for you.")[0]?.deferralDays,
+    ).toBe(60);
+  });
+  it('a period from signing an acceptance act runs from delivery', () => {
+    const v = values('ru', 'Оплата в течение тридцати дней с даты подписания акта.');
+    expect(v.find((x) => x.dueDate)?.dueDate).toEqual({ kind: 'relative', days: 30, from: 'delivery' });
+  });
+});
+
+// rules-1.8.1 (values): anchorRestatedPeriods, and a period's start said after the cue
+describe('a period said again without its start', () => {
+  const relative = (language: 'ru' | 'en', ...texts: ['rep' | 'client', string][]) =>
+    Object.values(
+      analyzeTranscript({
+        language,
+        segments: texts.map(
+          ([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text }) as const,
+        ),
+      }).flags,
+    ).flatMap((f) =>
+      f.moments.flatMap((m) => (m.values?.dueDate?.kind === 'relative' ? [m.values.dueDate] : [])),
+    );
+  it('takes the start said with it before', () => {
+    const got = relative(
+      'en',
+      ['rep', "So we ship next Monday and payment's due within fourteen days of the invoice."],
+      ['client', 'Fourteen days, okay.'],
+      ['rep', 'Yes, fourteen days.'],
+    );
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.every((d) => d.from === 'invoice')).toBe(true);
+  });
+  it('reads the start after the cue («с даты выставления»)', () => {
+    expect(
+      relative('ru', ['rep', 'Счёт надо оплатить в течение пяти рабочих дней с даты выставления.'])[0]?.from,
+    ).toBe('invoice');
   });
 });

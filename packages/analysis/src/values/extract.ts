@@ -20,6 +20,50 @@ const PAYMENT_FORMS: Record<string, PaymentForm> = {
   instalments: 'instalments',
 };
 
+// rules-1.8.1 (values): one phrase, one sanction kind. Two cues over the same words name one
+// sanction, the more specific one: "the account goes on credit hold" is a credit hold, not also a
+// stop of shipments («лимит замораживаем, новые заказы …» too) — unless the stop has a verb of its
+// own ("goes on credit hold and we stop releasing orders" names both).
+const MORE_SPECIFIC: Partial<Record<SanctionKind, SanctionKind[]>> = {
+  suspension: ['credit_hold', 'prepayment'],
+};
+
+const sharesWords = (a: Hit, b: Hit) => a.tokens.some((t) => b.tokens.includes(t));
+
+/** A stop verb in the suspension's stretch that the other cue does not use. */
+function ownStopVerb(h: Hit, other: Hit, lang: Language): boolean {
+  const from = h.clause.indexOf(h.tokens[0]!);
+  const to = h.clause.indexOf(h.tokens[h.tokens.length - 1]!);
+  return h.clause
+    .slice(from, to + 1)
+    .some((t) => !other.tokens.includes(t) && LANGUAGE_DATA[lang].stopVerbs.test(t.text));
+}
+
+/** The sanction kinds the hits name, each phrase read once (see MORE_SPECIFIC and `debtRecovery`). */
+function sanctionKindsOf(hits: Hit[], lang: Language): Set<SanctionKind> {
+  const kinds = new Set<SanctionKind>();
+  const named = hits.flatMap((h) => (SANCTION_KINDS[h.kind] ? [{ h, kind: SANCTION_KINDS[h.kind]! }] : []));
+  for (const { h, kind } of named) {
+    const specific = MORE_SPECIFIC[kind];
+    if (
+      specific &&
+      named.some(
+        (o) => o.h !== h && specific.includes(o.kind) && sharesWords(h, o.h) && !ownStopVerb(h, o.h, lang),
+      )
+    )
+      continue;
+    // «передаём дело юристам для взыскания через суд»: the recovery is the legal route
+    if (
+      kind === 'collection' &&
+      h.tokens.every((t) => LANGUAGE_DATA[lang].debtRecovery.test(t.text)) &&
+      named.some((o) => o.kind === 'legal' && o.h.clause === h.clause)
+    )
+      continue;
+    kinds.add(kind);
+  }
+  return kinds;
+}
+
 /** A cue naming a sanction: of a sanction kind, or any cue of the checklist's sanctions item. */
 export function isSanctionHit(h: Hit, sanctionsItem: number): boolean {
   return h.kind in SANCTION_KINDS || h.item === sanctionsItem;
@@ -33,15 +77,51 @@ function unitDays(t: Token | undefined, lang: Language): number | null {
 }
 
 /** Number of days in «N дней/недель», "N days", "net N" found at or after `from` in `toks`. */
-function daysIn(toks: Token[], lang: Language): number | undefined {
+function daysIn(toks: Token[], lang: Language, clause: Token[] = toks): number | undefined {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.num === undefined || t.ordinal || t.percent) continue;
-    if (i > 0 && toks[i - 1]!.text === 'net') return t.num;
+    if (i > 0 && toks[i - 1]!.text === 'net') return changedTo(clause, t, lang) ?? t.num;
     const u = unitDays(toks[i + 1], lang) ?? unitDays(toks[i + 2], lang);
-    if (u) return t.num * u;
+    if (u) return (changedTo(clause, t, lang) ?? t.num) * u;
   }
   return undefined;
+}
+
+/**
+ * rules-1.8.1 (values): a period changed from one length to another («сокращаем с тридцати до
+ * четырнадцати дней», "from net sixty to net thirty"): the number after «до»/"to" is the new one.
+ */
+function changedTo(toks: Token[], t: Token, lang: Language): number | undefined {
+  const { changeFrom, changeTo } = LANGUAGE_DATA[lang];
+  let i = toks.indexOf(t);
+  if (toks[i - 1]?.text === 'net') i--;
+  if (i <= 0 || !changeFrom.test(toks[i - 1]!.text)) return undefined;
+  for (let k = i + 1; k < Math.min(toks.length, i + 5); k++) {
+    if (!changeTo.test(toks[k]!.text)) continue;
+    const n = toks[k + 1]?.text === 'net' ? toks[k + 2] : toks[k + 1];
+    return n?.num !== undefined && !n.ordinal && !n.percent ? n.num : undefined;
+  }
+  return undefined;
+}
+
+/** A verb of granting a period in the clause, and no «в течение», "within". */
+function grantedPeriod(toks: Token[], lang: Language): boolean {
+  const d = LANGUAGE_DATA[lang];
+  return toks.some((t) => d.grantVerbs.test(t.text)) && !toks.some((t) => d.within.test(t.text));
+}
+
+/**
+ * rules-1.8.1 (values): «в течение N дней после поставки», "within N days of delivery", with no
+ * credit word, is a due date and not a deferral (the flags.md ruling).
+ */
+function periodFromEvent(toks: Token[], lang: Language): boolean {
+  const d = LANGUAGE_DATA[lang];
+  return (
+    toks.some((t) => d.within.test(t.text)) &&
+    !toks.some((t) => d.creditWords.test(t.text)) &&
+    anchorOf(toks, lang) !== 'unspecified'
+  );
 }
 
 /** A prepayment share said in words («стопроцентная предоплата», "in full up front", "half"). */
@@ -56,15 +136,29 @@ type Anchor = PeriodAnchor | 'unspecified';
 /** What a period counts from: the first event word after the number («30 дней с даты отгрузки»). */
 function anchorOf(toks: Token[], lang: Language): Anchor {
   const n = toks.findIndex((t) => t.num !== undefined && !t.ordinal);
-  for (const t of toks.slice(Math.max(0, n)))
-    for (const [re, a] of LANGUAGE_DATA[lang].periodAnchors) if (re.test(t.text)) return a;
+  const { periodAnchors, signing } = LANGUAGE_DATA[lang];
+  const anchor = (t: Token | undefined) => periodAnchors.find(([re]) => t && re.test(t.text))?.[1];
+  for (let k = Math.max(0, n); k < toks.length; k++) {
+    const a = anchor(toks[k]);
+    if (!a) continue;
+    // «с подписания акта»: what is signed is the start (an acceptance act is delivery)
+    if (signing.test(toks[k]!.text)) return anchor(toks[k + 1]) ?? a;
+    return a;
+  }
   return 'unspecified';
 }
 
+/**
+ * A rate's period: said in the words after it (up to the next number), «ежемесячные» before it, a
+ * period named elsewhere in the clause («за каждый день просрочки … ноль одна десятая процента»),
+ * else the usual period of the penalty word («пени»: a day; "interest": a year), else once.
+ */
 function penaltyPer(toks: Token[], at: number, lang: Language): RatePeriod | 'once' {
   const data = LANGUAGE_DATA[lang];
+  let end = at;
+  while (end < toks.length && end < at + 8 && toks[end]!.num === undefined) end++;
   const after = toks
-    .slice(at, at + 6)
+    .slice(at, Math.max(end, at + 1))
     .map((t) => t.text)
     .join(' ');
   for (const [re, per] of data.ratePeriods) if (re.test(after)) return per;
@@ -72,7 +166,11 @@ function penaltyPer(toks: Token[], at: number, lang: Language): RatePeriod | 'on
     .slice(Math.max(0, at - 2), at)
     .map((t) => t.text)
     .join(' ');
-  return data.monthlyBefore.test(before) ? 'month' : 'once';
+  if (data.monthlyBefore.test(before)) return 'month';
+  const clause = toks.map((t) => t.text).join(' ');
+  for (const [re, per] of data.ratePeriodAnywhere) if (re.test(clause)) return per;
+  for (const t of toks) for (const [re, per] of data.usualRatePeriod) if (re.test(t.text)) return per;
+  return 'once';
 }
 
 /** Index of a bare rate (< 10, not a day count) followed within two words by a period, or -1. */
@@ -98,18 +196,20 @@ function bareRate(toks: Token[], lang: Language): number {
  */
 export function extractValues(hits: Hit[], lang: Language): MomentValues | undefined {
   const v: MomentValues = {};
-  const kinds = new Set<SanctionKind>();
+  const kinds = sanctionKindsOf(hits, lang);
   const forms = new Set<PaymentForm>();
   for (const h of hits) {
-    const sk = SANCTION_KINDS[h.kind];
-    if (sk) kinds.add(sk);
     const pf = PAYMENT_FORMS[h.kind];
     if (pf) forms.add(pf);
     const toks = h.clause;
     switch (h.kind) {
       case 'deferral': {
-        const d = daysIn(h.tokens, lang) ?? daysIn(toks, lang);
-        if (d !== undefined && v.deferralDays === undefined) v.deferralDays = d;
+        // the count that goes with the cue: in it, after it, else anywhere in the clause
+        // («просрочена на семь дней, у вас отсрочка тридцать дней» is a deferral of thirty)
+        const d =
+          daysIn(h.tokens, lang, toks) ?? daysIn(toks.slice(h.start), lang, toks) ?? daysIn(toks, lang);
+        if (d !== undefined && v.deferralDays === undefined && !periodFromEvent(toks, lang))
+          v.deferralDays = d;
         if (d !== undefined && !v.dueDate)
           v.dueDate = {
             kind: 'relative',
@@ -149,8 +249,13 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
         break;
       }
       case 'period': {
-        const d = daysIn(h.tokens, lang);
-        if (d !== undefined) v.dueDate = { kind: 'relative', days: d, from: anchorOf(h.tokens, lang) };
+        const d = daysIn(h.tokens, lang, toks);
+        // the start may follow the cue («в течение пяти рабочих дней с даты выставления счёта»)
+        if (d !== undefined)
+          v.dueDate = { kind: 'relative', days: d, from: anchorOf(toks.slice(h.start), lang) };
+        // rules-1.8.1 `grantedPeriod`: «можем дать шестьдесят дней от даты счёта», "we're offering sixty
+        // days from delivery": a period the seller grants is the credit period too (not «в течение …»)
+        if (d !== undefined && v.deferralDays === undefined && grantedPeriod(toks, lang)) v.deferralDays = d;
         break;
       }
       case 'date': {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { FIRST_AUDIO_STREAM, runFfmpeg } from './ffmpeg.ts';
+import type { RunControl } from './run-control.ts';
 
 /**
  * Produces `outputPath` so that it either appears complete or not at all: `produce` writes to a
@@ -23,6 +25,23 @@ export async function writeAtomically<T>(
     await rm(tempPath, { force: true });
     throw error;
   }
+}
+
+/** Encodes the first audio stream of `input` to `output` with ffmpeg, atomically (see writeAtomically). */
+export function encodeAudioAtomically(
+  input: string,
+  output: string,
+  control: RunControl,
+  outputOptions: string[],
+): Promise<void> {
+  return writeAtomically(output, (tempPath) =>
+    runFfmpeg({
+      ...control,
+      input,
+      outputOptions: [...FIRST_AUDIO_STREAM, ...outputOptions],
+      output: tempPath,
+    }),
+  );
 }
 
 async function fsyncFile(path: string): Promise<void> {

@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BINARY_PATHS } from './binaries.ts';
 import { planChunks } from './chunk-plan.ts';
 import { buildTrack, readSamples, SAMPLE_RATE, utter, type Track } from './chunk-test-audio.ts';
 import { createMedia } from './media.ts';
 import type { SilenceMap } from './silence.ts';
-import { makeTempDir } from './testing/fixtures.ts';
+import { useTempDir } from './testing/temp-dir.ts';
 
 const media = createMedia();
 
@@ -62,18 +62,16 @@ describe('planChunks', () => {
 });
 
 describe('splitAtSilences on a generated 40-minute call', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
+  const temp = useTempDir();
   let track: Track;
   let map: SilenceMap;
   let original: Int16Array;
 
   beforeAll(async () => {
-    ({ dir, cleanup } = await makeTempDir());
-    const a = await utter(dir, 'a', 'Оплата в течение тридцати дней после поставки товара.');
-    const b = await utter(dir, 'b', 'We can offer net thirty with a late fee of one percent.');
+    const a = await utter(temp.dir, 'a', 'Оплата в течение тридцати дней после поставки товара.');
+    const b = await utter(temp.dir, 'b', 'We can offer net thirty with a late fee of one percent.');
     const c = await utter(
-      dir,
+      temp.dir,
       'c',
       'Пени ноль целых одна десятая процента за каждый день просрочки платежа.',
     );
@@ -86,13 +84,11 @@ describe('splitAtSilences on a generated 40-minute call', () => {
       { utterance: c },
       { silenceSec: 2.6 },
     ];
-    const unit = await buildTrack(dir, 'unit', items);
-    track = await buildTrack(dir, 'long', items, Math.ceil((40 * 60) / unit.durationSec));
+    const unit = await buildTrack(temp.dir, 'unit', items);
+    track = await buildTrack(temp.dir, 'long', items, Math.ceil((40 * 60) / unit.durationSec));
     map = await media.detectSilence(track.path);
     original = await readSamples(track.path, DEFAULT_BINARY_PATHS.ffmpegPath);
   }, 120_000);
-
-  afterAll(() => cleanup?.());
 
   it('is really 40 minutes, and silencedetect finds the pauses', () => {
     expect(track.durationSec).toBeGreaterThan(40 * 60);
@@ -102,7 +98,7 @@ describe('splitAtSilences on a generated 40-minute call', () => {
   });
 
   it('FLAC chunks under an upload-size limit: each fits, cuts are in pauses, offsets sample-exact', async () => {
-    const out = join(dir, 'flac');
+    const out = join(temp.dir, 'flac');
     await mkdir(out);
     const maxBytes = 12 * 1024 * 1024;
     const chunks = await media.splitAtSilences(track.path, out, {
@@ -132,7 +128,7 @@ describe('splitAtSilences on a generated 40-minute call', () => {
   }, 120_000);
 
   it('WAV chunks under a duration limit (gpt-4o: 1400 s)', async () => {
-    const out = join(dir, 'wav');
+    const out = join(temp.dir, 'wav');
     await mkdir(out);
     const chunks = await media.splitAtSilences(track.path, out, {
       ...map,
@@ -153,7 +149,7 @@ describe('splitAtSilences on a generated 40-minute call', () => {
   }, 60_000);
 
   it('short FLAC chunks (60 s limit): each speech onset inside a chunk lands within 0.1 s of the original', async () => {
-    const out = join(dir, 'flac-60');
+    const out = join(temp.dir, 'flac-60');
     await mkdir(out);
     const first = track.placed.findIndex((p) => p.start > 180);
     const shortMap = {

@@ -3,7 +3,7 @@ import { open, rm, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { MediaError } from './errors.ts';
-import { runFfmpeg } from './ffmpeg.ts';
+import { runFfmpeg, FIRST_AUDIO_STREAM } from './ffmpeg.ts';
 import { SPEECH_SAMPLE_RATE, SPEECH_WAV_ARGS } from './normalize.ts';
 import { planChunks, type PlannedChunk } from './chunk-plan.ts';
 import type { RunControl } from './run-control.ts';
@@ -132,7 +132,7 @@ function chunkCutter(input: string, outDir: string, options: SplitOptions, contr
           input,
           inputOptions: ['-ss', planned.start.toFixed(6), '-t', (planned.end - planned.start).toFixed(6)],
           outputOptions: [
-            ...['-map', '0:a:0', '-vn', '-sn', '-dn', '-ac', '1'],
+            ...[...FIRST_AUDIO_STREAM, '-ac', '1'],
             ...['-ar', String(SPEECH_SAMPLE_RATE), ...spec.args],
           ],
           output: tempPath,

@@ -27,6 +27,9 @@ export interface FfmpegJob extends RunControl {
 /** Called synchronously per stdout chunk; throwing stops ffmpeg and fails the job. */
 export type ChunkSink = (chunk: Buffer) => void;
 
+/** Output options that keep the recording's first audio stream only: no video (cover art), subtitles or data. */
+export const FIRST_AUDIO_STREAM = ['-map', '0:a:0', '-vn', '-sn', '-dn'];
+
 /** Quiet, non-interactive: stderr then holds only real errors, which we keep for diagnostics. */
 const GLOBAL_OPTIONS = ['-hide_banner', '-nostdin', '-v', 'error'];
 /** Lines of ffmpeg stderr kept for the error detail. */

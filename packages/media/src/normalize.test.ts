@@ -1,28 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MediaError } from './errors.ts';
 import { createMedia } from './media.ts';
-import { makeTempDir, meanVolumeDb, stereo, synth } from './testing/fixtures.ts';
+import { meanVolumeDb, stereo, synth } from './testing/fixtures.ts';
+import { useTempDir } from './testing/temp-dir.ts';
 
 const media = createMedia();
-let dir: string;
-let cleanup: () => Promise<void>;
+const temp = useTempDir();
 /** Left: 440 Hz tone; right: digital silence. */
 let leftToneStereo: string;
 
 beforeAll(async () => {
-  ({ dir, cleanup } = await makeTempDir());
-  leftToneStereo = await synth(join(dir, 'left-tone.m4a'), stereo('0.5*sin(2*PI*440*t)', '0', 3), [
+  leftToneStereo = await synth(join(temp.dir, 'left-tone.m4a'), stereo('0.5*sin(2*PI*440*t)', '0', 3), [
     '-c:a',
     'aac',
   ]);
 });
-afterAll(() => cleanup());
 
 describe('normalizeForSpeech', () => {
   it('produces 16 kHz mono PCM s16le WAV with a plain 44-byte header', async () => {
-    const output = join(dir, 'speech.wav');
+    const output = join(temp.dir, 'speech.wav');
     await media.normalizeForSpeech(leftToneStereo, output);
     const info = await media.probe(output);
     expect(info).toMatchObject({ sampleRate: 16_000, channels: 1, codec: 'pcm_s16le', container: 'wav' });
@@ -33,8 +31,8 @@ describe('normalizeForSpeech', () => {
   });
 
   it('channel "left" keeps the tone and "right" keeps the silence', async () => {
-    const left = join(dir, 'left.wav');
-    const right = join(dir, 'right.wav');
+    const left = join(temp.dir, 'left.wav');
+    const right = join(temp.dir, 'right.wav');
     await media.normalizeForSpeech(leftToneStereo, left, { channel: 'left' });
     await media.normalizeForSpeech(leftToneStereo, right, { channel: 'right' });
     // A 0.5-amplitude sine has a mean level around -9 dB; silence reads as -91 dB (or -inf).
@@ -44,16 +42,16 @@ describe('normalizeForSpeech', () => {
   });
 
   it('picks the right channel when that is the one with sound', async () => {
-    const rightTone = await synth(join(dir, 'right-tone.wav'), stereo('0', '0.5*sin(2*PI*880*t)', 2));
-    const right = join(dir, 'right-only.wav');
+    const rightTone = await synth(join(temp.dir, 'right-tone.wav'), stereo('0', '0.5*sin(2*PI*880*t)', 2));
+    const right = join(temp.dir, 'right-only.wav');
     await media.normalizeForSpeech(rightTone, right, { channel: 'right' });
     expect(await meanVolumeDb(right)).toBeGreaterThan(-12);
   });
 
   it('refuses to pick a side of a mono recording', async () => {
-    const mono = await synth(join(dir, 'mono.wav'), 'sine=f=440:d=1');
+    const mono = await synth(join(temp.dir, 'mono.wav'), 'sine=f=440:d=1');
     const error = await media
-      .normalizeForSpeech(mono, join(dir, 'never.wav'), { channel: 'left' })
+      .normalizeForSpeech(mono, join(temp.dir, 'never.wav'), { channel: 'left' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MediaError);
     expect((error as MediaError).code).toBe('channel_unavailable');

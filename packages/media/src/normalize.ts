@@ -1,6 +1,5 @@
-import { writeAtomically } from './atomic-output.ts';
+import { encodeAudioAtomically } from './atomic-output.ts';
 import { MediaError } from './errors.ts';
-import { runFfmpeg } from './ffmpeg.ts';
 import { inspectAudio, type AudioInfo } from './probe.ts';
 import type { RunControl } from './run-control.ts';
 
@@ -44,17 +43,9 @@ export async function normalizeForSpeech(
     );
   }
   const channelOptions = channel === 'mix' ? ['-ac', '1'] : ['-af', PAN_FILTER[channel]];
-  await writeAtomically(output, (tempPath) =>
-    runFfmpeg({
-      ...control,
-      input,
-      outputOptions: [
-        ...['-map', '0:a:0', '-vn', '-sn', '-dn'],
-        ...channelOptions,
-        ...['-ar', String(SPEECH_SAMPLE_RATE), '-c:a', 'pcm_s16le'],
-        ...SPEECH_WAV_ARGS,
-      ],
-      output: tempPath,
-    }),
-  );
+  await encodeAudioAtomically(input, output, control, [
+    ...channelOptions,
+    ...['-ar', String(SPEECH_SAMPLE_RATE), '-c:a', 'pcm_s16le'],
+    ...SPEECH_WAV_ARGS,
+  ]);
 }

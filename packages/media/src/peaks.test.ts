@@ -1,16 +1,11 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMedia } from './media.ts';
-import { makeTempDir, stereo, synth } from './testing/fixtures.ts';
+import { stereo, synth } from './testing/fixtures.ts';
+import { useTempDir } from './testing/temp-dir.ts';
 
 const media = createMedia();
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ dir, cleanup } = await makeTempDir());
-});
-afterAll(() => cleanup());
+const temp = useTempDir();
 
 function maxAbs(values: number[]): number {
   return values.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
@@ -20,7 +15,7 @@ describe('computePeaks', () => {
   it('has duration × pixelsPerSecond pixels and shows loud vs silent parts', async () => {
     // 0.8-amplitude tone for 2 s, then 2 s of silence, in an mp3 (a real decode, not PCM passthrough).
     const source = await synth(
-      join(dir, 'loud-then-silent.mp3'),
+      join(temp.dir, 'loud-then-silent.mp3'),
       'aevalsrc=exprs=if(lt(t\\,2)\\,0.8*sin(2*PI*440*t)\\,0):s=44100:d=4',
       ['-c:a', 'libmp3lame', '-b:a', '128k'],
     );
@@ -48,7 +43,7 @@ describe('computePeaks', () => {
 
   it('returns one array per channel for stereo', async () => {
     const source = await synth(
-      join(dir, 'stereo.wav'),
+      join(temp.dir, 'stereo.wav'),
       stereo('0.9*sin(2*PI*440*t)', '0.1*sin(2*PI*440*t)', 3),
     );
     const result = await media.computePeaks(source);

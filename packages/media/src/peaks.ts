@@ -1,5 +1,5 @@
 import type { WaveformPeaks } from '@onterms/contracts';
-import { runFfmpeg } from './ffmpeg.ts';
+import { runFfmpeg, FIRST_AUDIO_STREAM } from './ffmpeg.ts';
 import { PeakReducer } from './peak-reducer.ts';
 import { inspectAudio, type AudioInfo } from './probe.ts';
 import type { RunControl } from './run-control.ts';
@@ -35,7 +35,7 @@ export async function computePeaks(
     ...control,
     input,
     outputOptions: [
-      ...['-map', '0:a:0', '-vn', '-sn', '-dn'],
+      ...FIRST_AUDIO_STREAM,
       ...['-ac', String(channels), '-ar', String(DECODE_SAMPLE_RATE)],
       ...['-c:a', 'pcm_s16le', '-f', 's16le'],
     ],

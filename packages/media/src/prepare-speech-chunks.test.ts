@@ -1,45 +1,43 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AudioChunk, ChunkFormat } from './chunk.ts';
 import { buildTrack, utter } from './chunk-test-audio.ts';
 import { isMediaError } from './errors.ts';
 import { createMedia } from './media.ts';
-import { ffmpeg, makeTempDir } from './testing/fixtures.ts';
+import { ffmpeg } from './testing/fixtures.ts';
+import { useTempDir } from './testing/temp-dir.ts';
 
 const sut = createMedia();
 
-let dir: string;
-let cleanup: () => Promise<void>;
+const temp = useTempDir();
 /** About 80 s of speech with short and long pauses, as a phone recorder's MP3. */
 let call: string;
 let whole: Buffer;
 
 beforeAll(async () => {
-  ({ dir, cleanup } = await makeTempDir());
-  const a = await utter(dir, 'a', 'Оплата в течение тридцати дней после поставки.');
-  const b = await utter(dir, 'b', 'We can offer net thirty with a late fee.');
+  const a = await utter(temp.dir, 'a', 'Оплата в течение тридцати дней после поставки.');
+  const b = await utter(temp.dir, 'b', 'We can offer net thirty with a late fee.');
   const track = await buildTrack(
-    dir,
+    temp.dir,
     'call',
     [{ utterance: a }, { silenceSec: 0.4 }, { utterance: b }, { silenceSec: 1.3 }],
     9,
   );
-  call = join(dir, 'call.mp3');
+  call = join(temp.dir, 'call.mp3');
   await ffmpeg(['-v', 'error', '-i', track.path, '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '32k', call]);
   whole = await readFile(call);
 }, 60_000);
-afterAll(() => cleanup?.());
 
 /** The two-step way: the speech WAV with its pauses, then splitAtSilences on the finished file. */
 async function twoSteps(
   name: string,
   split: { format: ChunkFormat; maxBytes: number; maxDurationSec: number },
 ) {
-  const outDir = join(dir, `${name}-two-steps`);
+  const outDir = join(temp.dir, `${name}-two-steps`);
   await mkdir(outDir);
   const [track] = await sut.prepareSpeech(call, [
-    { output: join(dir, `${name}-two-steps.wav`), channel: 'mix' },
+    { output: join(temp.dir, `${name}-two-steps.wav`), channel: 'mix' },
   ]);
   return { track: track!, chunks: await sut.splitAtSilences(track!.path, outDir, { ...track!, ...split }) };
 }
@@ -62,9 +60,9 @@ describe('prepareSpeechChunks: decode, pauses and chunks in one pass', () => {
     async ({ name, split }) => {
       const expected = await twoSteps(name, split);
       expect(expected.chunks.length).toBeGreaterThan(3);
-      const outDir = join(dir, `${name}-one-pass`);
+      const outDir = join(temp.dir, `${name}-one-pass`);
       await mkdir(outDir);
-      const output = join(dir, `${name}-one-pass.wav`);
+      const output = join(temp.dir, `${name}-one-pass.wav`);
       const { track, chunks } = await sut.prepareSpeechChunks(call, {
         output,
         channel: 'mix',
@@ -88,9 +86,9 @@ describe('prepareSpeechChunks: decode, pauses and chunks in one pass', () => {
   );
 
   it('refuses one side of a mono recording, writing nothing', async () => {
-    const outDir = join(dir, 'mono-left');
+    const outDir = join(temp.dir, 'mono-left');
     await mkdir(outDir);
-    const output = join(dir, 'mono-left.wav');
+    const output = join(temp.dir, 'mono-left.wav');
     const error = await sut
       .prepareSpeechChunks(call, {
         output,
@@ -106,11 +104,11 @@ describe('prepareSpeechChunks: decode, pauses and chunks in one pass', () => {
 
   it('cancelled mid-way, after chunks were started, it leaves no WAV and no chunk behind', async () => {
     // The call twenty times over (MP3 frames concatenate): long enough to be stopped half-way.
-    const long = join(dir, 'long.mp3');
+    const long = join(temp.dir, 'long.mp3');
     await writeFile(long, Buffer.concat(Array.from({ length: 20 }, () => whole)));
-    const outDir = join(dir, 'cancelled');
+    const outDir = join(temp.dir, 'cancelled');
     await mkdir(outDir);
-    const output = join(dir, 'cancelled.wav');
+    const output = join(temp.dir, 'cancelled.wav');
     const stop = new AbortController();
     const cancelOnFirstChunk = setInterval(() => {
       void readdir(outDir).then((files) => files.length > 0 && stop.abort());

@@ -1,18 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTrack, utter, stereoFrom, type Track } from './chunk-test-audio.ts';
 import { isMediaError } from './errors.ts';
 import { createMedia } from './media.ts';
 import { DEFAULT_TIMEOUT_MS, toRunControl } from './run-control.ts';
 import { runSilencedetect, type SilenceSpan } from './silence.ts';
-import { ffmpeg, makeTempDir } from './testing/fixtures.ts';
+import { ffmpeg } from './testing/fixtures.ts';
+import { useTempDir } from './testing/temp-dir.ts';
 
 const sut = createMedia();
 const control = () => toRunControl({}, DEFAULT_TIMEOUT_MS.transcode);
 
-let dir: string;
-let cleanup: () => Promise<void>;
+const temp = useTempDir();
 let left: Track;
 let right: Track;
 /** Left and right speak in turn, each faintly (−46 dB) in the other's channel; AAC like a phone recorder. */
@@ -20,28 +20,26 @@ let call: string;
 let monoMp3: string;
 
 beforeAll(async () => {
-  ({ dir, cleanup } = await makeTempDir());
-  const a = await utter(dir, 'a', 'Отсрочка платежа тридцать дней.');
-  const b = await utter(dir, 'b', 'Fine, we agree to net thirty.');
+  const a = await utter(temp.dir, 'a', 'Отсрочка платежа тридцать дней.');
+  const b = await utter(temp.dir, 'b', 'Fine, we agree to net thirty.');
   left = await buildTrack(
-    dir,
+    temp.dir,
     'left',
     [{ silenceSec: 0.7 }, { utterance: a }, { silenceSec: 1.2 + b.durationSec + 0.9 }],
     3,
   );
   right = await buildTrack(
-    dir,
+    temp.dir,
     'right',
     [{ silenceSec: 0.7 + a.durationSec + 1.2 }, { utterance: b }, { silenceSec: 0.9 }],
     3,
   );
-  const stereoWav = await stereoFrom(dir, 'call', left.path, right.path, 0.005);
-  call = join(dir, 'call.m4a');
+  const stereoWav = await stereoFrom(temp.dir, 'call', left.path, right.path, 0.005);
+  call = join(temp.dir, 'call.m4a');
   await ffmpeg(['-v', 'error', '-i', stereoWav, '-c:a', 'aac', '-b:a', '96k', call]);
-  monoMp3 = join(dir, 'mono.mp3');
+  monoMp3 = join(temp.dir, 'mono.mp3');
   await ffmpeg(['-v', 'error', '-i', left.path, '-c:a', 'libmp3lame', '-b:a', '32k', monoMp3]);
 }, 60_000);
-afterAll(() => cleanup?.());
 
 /** Pauses as ffmpeg's own silencedetect reports them (its times carry 6 significant digits). */
 function expectSamePauses(actual: readonly SilenceSpan[], expected: readonly SilenceSpan[]) {
@@ -54,9 +52,9 @@ function expectSamePauses(actual: readonly SilenceSpan[], expected: readonly Sil
 
 describe('prepareSpeech: the speech copy and its pauses from one decode', () => {
   it('mix: the same WAV normalizeForSpeech writes, and the pauses ffmpeg silencedetect finds in it', async () => {
-    const output = join(dir, 'speech.wav');
+    const output = join(temp.dir, 'speech.wav');
     const [track] = await sut.prepareSpeech(monoMp3, [{ output, channel: 'mix' }]);
-    const reference = join(dir, 'reference.wav');
+    const reference = join(temp.dir, 'reference.wav');
     await sut.normalizeForSpeech(monoMp3, reference);
     expect((await readFile(output)).equals(await readFile(reference))).toBe(true);
 
@@ -68,17 +66,17 @@ describe('prepareSpeech: the speech copy and its pauses from one decode', () => 
   }, 60_000);
 
   it('honours the pause thresholds it is given', async () => {
-    const [strict] = await sut.prepareSpeech(monoMp3, [{ output: join(dir, 's.wav'), channel: 'mix' }], {
+    const [strict] = await sut.prepareSpeech(monoMp3, [{ output: join(temp.dir, 's.wav'), channel: 'mix' }], {
       minSilenceSec: 1,
     });
-    const reference = await runSilencedetect(join(dir, 's.wav'), { minSilenceSec: 1 }, control());
+    const reference = await runSilencedetect(join(temp.dir, 's.wav'), { minSilenceSec: 1 }, control());
     expectSamePauses(strict!.silences, reference.silences);
     expect(strict!.silences.every((s) => s.end - s.start >= 1 - 1e-9)).toBe(true);
   }, 30_000);
 
   it('stereo: each side in its own file, in the order asked, equal to extracting that side alone', async () => {
-    const rep = join(dir, 'rep.wav');
-    const client = join(dir, 'client.wav');
+    const rep = join(temp.dir, 'rep.wav');
+    const client = join(temp.dir, 'client.wav');
     const tracks = await sut.prepareSpeech(call, [
       { output: rep, channel: 'right' },
       { output: client, channel: 'left' },
@@ -91,7 +89,7 @@ describe('prepareSpeech: the speech copy and its pauses from one decode', () => 
       [tracks[0]!, 'right'],
       [tracks[1]!, 'left'],
     ] as const) {
-      const alone = join(dir, `${channel}-alone.wav`);
+      const alone = join(temp.dir, `${channel}-alone.wav`);
       await sut.normalizeForSpeech(call, alone, { channel });
       const mine = await readFile(track.path);
       const theirs = await readFile(alone);
@@ -109,18 +107,18 @@ describe('prepareSpeech: the speech copy and its pauses from one decode', () => 
   it('refuses one side of a mono recording, writing nothing', async () => {
     const error = await sut
       .prepareSpeech(monoMp3, [
-        { output: join(dir, 'never-l.wav'), channel: 'left' },
-        { output: join(dir, 'never-r.wav'), channel: 'right' },
+        { output: join(temp.dir, 'never-l.wav'), channel: 'left' },
+        { output: join(temp.dir, 'never-r.wav'), channel: 'right' },
       ])
       .catch((e: unknown) => e);
     expect(isMediaError(error, 'channel_unavailable')).toBe(true);
-    await expect(readFile(join(dir, 'never-l.wav'))).rejects.toThrow();
+    await expect(readFile(join(temp.dir, 'never-l.wav'))).rejects.toThrow();
   });
 });
 
 describe('detectSilence on a speech WAV reads the samples instead of decoding', () => {
   it('gives the pauses ffmpeg silencedetect gives', async () => {
-    const speech = join(dir, 'speech-for-detect.wav');
+    const speech = join(temp.dir, 'speech-for-detect.wav');
     await sut.normalizeForSpeech(call, speech);
     const map = await sut.detectSilence(speech, { noiseDb: -35, minSilenceSec: 0.4 });
     const reference = await runSilencedetect(speech, { noiseDb: -35, minSilenceSec: 0.4 }, control());

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { writeAtomically } from './atomic-output.ts';
 import { MediaError } from './errors.ts';
-import { runFfmpeg } from './ffmpeg.ts';
+import { runFfmpeg, FIRST_AUDIO_STREAM } from './ffmpeg.ts';
 import { normalizeForSpeech, SPEECH_SAMPLE_RATE, type ChannelPick } from './normalize.ts';
 import { analysePcmWav } from './pcm-analysis.ts';
 import { inspectAudio } from './probe.ts';
@@ -61,7 +61,7 @@ export async function prepareSpeech(
       ...control,
       input,
       outputOptions: [
-        ...['-map', '0:a:0', '-vn', '-sn', '-dn', '-af', pan],
+        ...[...FIRST_AUDIO_STREAM, '-af', pan],
         ...['-ar', String(SPEECH_SAMPLE_RATE), '-c:a', 'pcm_s16le', '-f', 'wav'],
       ],
       output: both,

@@ -1,18 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MediaError, type MediaErrorCode } from './errors.ts';
 import { createMedia } from './media.ts';
-import { keepFirstBytes, makeTempDir, stereo, synth, truncate } from './testing/fixtures.ts';
+import { keepFirstBytes, stereo, synth, truncate } from './testing/fixtures.ts';
+import { useTempDir } from './testing/temp-dir.ts';
 
 const media = createMedia();
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ dir, cleanup } = await makeTempDir());
-});
-afterAll(() => cleanup());
+const temp = useTempDir();
 
 async function expectMediaError(promise: Promise<unknown>, code: MediaErrorCode): Promise<MediaError> {
   const error = await promise.then(
@@ -40,7 +35,7 @@ describe('probe: readable audio', () => {
     },
     { name: 'tone.flac', options: ['-c:a', 'flac'], codec: 'flac', container: 'flac' },
   ])('$name → $codec', async ({ name, options, codec, container }) => {
-    const file = await synth(join(dir, name), tone, options);
+    const file = await synth(join(temp.dir, name), tone, options);
     const info = await media.probe(file);
     expect(info.codec).toBe(codec);
     expect(info.container).toContain(container);
@@ -51,7 +46,7 @@ describe('probe: readable audio', () => {
   });
 
   it('reports stereo channel count and a bit rate', async () => {
-    const file = await synth(join(dir, 'stereo.mp3'), stereo('sin(2*PI*440*t)', '0', 2), [
+    const file = await synth(join(temp.dir, 'stereo.mp3'), stereo('sin(2*PI*440*t)', '0', 2), [
       '-c:a',
       'libmp3lame',
       '-b:a',
@@ -64,7 +59,7 @@ describe('probe: readable audio', () => {
   });
 
   it('accepts a video that has an audio track (e.g. a screen-recorded call)', async () => {
-    const file = join(dir, 'call-with-video.mp4');
+    const file = join(temp.dir, 'call-with-video.mp4');
     // One lavfi graph with two outputs gives a video stream and an audio stream.
     await synth(file, 'testsrc=s=64x64:d=2[out0];sine=f=300:d=2[out1]', ['-c:v', 'mpeg4', '-c:a', 'aac']);
     const info = await media.probe(file);
@@ -74,75 +69,73 @@ describe('probe: readable audio', () => {
 
 describe('probe: rejects what is not audio', () => {
   it('a text file named .mp3 → not_audio', async () => {
-    const file = join(dir, 'notes.mp3');
+    const file = join(temp.dir, 'notes.mp3');
     await writeFile(file, 'This is a meeting note, not a recording.\n'.repeat(20));
     await expectMediaError(media.probe(file), 'not_audio');
   });
 
   it('an empty file → not_audio', async () => {
-    const file = join(dir, 'empty.wav');
+    const file = join(temp.dir, 'empty.wav');
     await writeFile(file, '');
     await expectMediaError(media.probe(file), 'not_audio');
   });
 
   it('an image → not_audio', async () => {
-    const file = await synth(join(dir, 'photo.png'), 'color=c=red:s=64x64:d=1', ['-frames:v', '1']);
+    const file = await synth(join(temp.dir, 'photo.png'), 'color=c=red:s=64x64:d=1', ['-frames:v', '1']);
     await expectMediaError(media.probe(file), 'not_audio');
   });
 
   it('a video-only file → not_audio', async () => {
-    const file = await synth(join(dir, 'silent-video.mp4'), 'testsrc=s=64x64:d=2', ['-c:v', 'mpeg4']);
+    const file = await synth(join(temp.dir, 'silent-video.mp4'), 'testsrc=s=64x64:d=2', ['-c:v', 'mpeg4']);
     await expectMediaError(media.probe(file), 'not_audio');
   });
 
   it('a missing file is an operational failure, not a bad upload', async () => {
-    await expectMediaError(media.probe(join(dir, 'does-not-exist.wav')), 'failed');
+    await expectMediaError(media.probe(join(temp.dir, 'does-not-exist.wav')), 'failed');
   });
 });
 
 describe('probe: detects truncated uploads', () => {
-  it('an mp3 cut in half (its header still declares the full length) → corrupt', async () => {
-    const whole = await synth(join(dir, 'long.mp3'), 'sine=f=440:d=10', [
-      '-c:a',
-      'libmp3lame',
-      '-b:a',
-      '64k',
-    ]);
-    const cut = await truncate(whole, join(dir, 'cut.mp3'), 0.5);
+  it.each([
+    {
+      what: 'an mp3 cut in half (its header still declares the full length)',
+      name: 'long.mp3',
+      options: ['-c:a', 'libmp3lame', '-b:a', '64k'],
+      cutName: 'cut.mp3',
+      message: /incomplete/,
+    },
+    {
+      what: 'an m4a with its index up front, cut in half',
+      name: 'long.m4a',
+      options: ['-c:a', 'aac', '-movflags', '+faststart'],
+      cutName: 'cut-faststart.m4a',
+    },
+    {
+      what: 'an m4a whose index (moov, written last) never arrived',
+      name: 'long-moov-last.m4a',
+      options: ['-c:a', 'aac'],
+      cutName: 'cut-moov-last.m4a',
+    },
+  ])('$what → corrupt', async ({ name, options, cutName, message }) => {
+    const whole = await synth(join(temp.dir, name), 'sine=f=440:d=10', options);
+    const cut = await truncate(whole, join(temp.dir, cutName), 0.5);
     const error = await expectMediaError(media.probe(cut), 'corrupt');
-    expect(error.message).toMatch(/incomplete/);
-  });
-
-  it('an m4a with its index up front, cut in half → corrupt', async () => {
-    const whole = await synth(join(dir, 'long.m4a'), 'sine=f=440:d=10', [
-      '-c:a',
-      'aac',
-      '-movflags',
-      '+faststart',
-    ]);
-    const cut = await truncate(whole, join(dir, 'cut-faststart.m4a'), 0.5);
-    await expectMediaError(media.probe(cut), 'corrupt');
-  });
-
-  it('an m4a whose index (moov, written last) never arrived → corrupt', async () => {
-    const whole = await synth(join(dir, 'long-moov-last.m4a'), 'sine=f=440:d=10', ['-c:a', 'aac']);
-    const cut = await truncate(whole, join(dir, 'cut-moov-last.m4a'), 0.5);
-    await expectMediaError(media.probe(cut), 'corrupt');
+    if (message) expect(error.message).toMatch(message);
   });
 
   it('a WAV header with no audio data after it → corrupt', async () => {
-    const whole = await synth(join(dir, 'header-only-source.wav'), 'sine=f=440:d=1', [
+    const whole = await synth(join(temp.dir, 'header-only-source.wav'), 'sine=f=440:d=1', [
       '-fflags',
       '+bitexact',
     ]);
     // With +bitexact the RIFF header is exactly 44 bytes.
-    const headerOnly = await keepFirstBytes(whole, join(dir, 'header-only.wav'), 44);
+    const headerOnly = await keepFirstBytes(whole, join(temp.dir, 'header-only.wav'), 44);
     await expectMediaError(media.probe(headerOnly), 'corrupt');
   });
 
   it('documented blind spot: a truncated PCM WAV is accepted as a shorter recording', async () => {
-    const whole = await synth(join(dir, 'long.wav'), 'sine=f=440:d=10');
-    const cut = await truncate(whole, join(dir, 'cut.wav'), 0.5);
+    const whole = await synth(join(temp.dir, 'long.wav'), 'sine=f=440:d=10');
+    const cut = await truncate(whole, join(temp.dir, 'cut.wav'), 0.5);
     const info = await media.probe(cut);
     // ffmpeg clamps the declared length to the data present, so nothing looks wrong.
     expect(info.durationSec).toBeGreaterThan(4.9);

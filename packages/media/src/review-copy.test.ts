@@ -1,22 +1,17 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMedia } from './media.ts';
 import { REVIEW_COPY_CONTENT_TYPE } from './review-copy.ts';
-import { makeTempDir, meanVolumeDb, stereo, synth } from './testing/fixtures.ts';
+import { meanVolumeDb, stereo, synth } from './testing/fixtures.ts';
+import { useTempDir } from './testing/temp-dir.ts';
 
 const media = createMedia();
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ dir, cleanup } = await makeTempDir());
-});
-afterAll(() => cleanup());
+const temp = useTempDir();
 
 describe('encodeForReview', () => {
   it('makes a compact Opus/WebM copy that keeps both channels apart', async () => {
-    const source = await synth(join(dir, 'call.wav'), stereo('0.5*sin(2*PI*440*t)', '0', 5));
-    const output = join(dir, 'call.webm');
+    const source = await synth(join(temp.dir, 'call.wav'), stereo('0.5*sin(2*PI*440*t)', '0', 5));
+    const output = join(temp.dir, 'call.webm');
     const result = await media.encodeForReview(source, output);
     expect(result).toEqual({ contentType: REVIEW_COPY_CONTENT_TYPE, channels: 2 });
 
@@ -32,8 +27,8 @@ describe('encodeForReview', () => {
   });
 
   it('keeps a mono recording mono', async () => {
-    const source = await synth(join(dir, 'mono.mp3'), 'sine=f=300:d=2', ['-c:a', 'libmp3lame']);
-    const output = join(dir, 'mono.webm');
+    const source = await synth(join(temp.dir, 'mono.mp3'), 'sine=f=300:d=2', ['-c:a', 'libmp3lame']);
+    const output = join(temp.dir, 'mono.webm');
     await media.encodeForReview(source, output);
     const info = await media.probe(output);
     expect(info).toMatchObject({ codec: 'opus', channels: 1 });

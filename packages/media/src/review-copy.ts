@@ -1,5 +1,4 @@
-import { writeAtomically } from './atomic-output.ts';
-import { runFfmpeg } from './ffmpeg.ts';
+import { encodeAudioAtomically } from './atomic-output.ts';
 import { inspectAudio, type AudioInfo } from './probe.ts';
 import type { RunControl } from './run-control.ts';
 
@@ -33,26 +32,11 @@ export async function encodeForReview(
 ): Promise<ReviewCopyInfo> {
   const info = known ?? (await inspectAudio(input, control));
   const channels = Math.min(info.channels, 2);
-  await writeAtomically(output, (tempPath) =>
-    runFfmpeg({
-      ...control,
-      input,
-      outputOptions: [
-        ...['-map', '0:a:0', '-vn', '-sn', '-dn'],
-        ...['-ac', String(channels)],
-        ...[
-          '-c:a',
-          'libopus',
-          '-b:a',
-          channels === 1 ? BITRATE_MONO : BITRATE_STEREO,
-          '-application',
-          'voip',
-        ],
-        ...['-map_metadata', '-1'],
-        ...['-f', 'webm'],
-      ],
-      output: tempPath,
-    }),
-  );
+  await encodeAudioAtomically(input, output, control, [
+    ...['-ac', String(channels)],
+    ...['-c:a', 'libopus', '-b:a', channels === 1 ? BITRATE_MONO : BITRATE_STEREO, '-application', 'voip'],
+    ...['-map_metadata', '-1'],
+    ...['-f', 'webm'],
+  ]);
   return { contentType: REVIEW_COPY_CONTENT_TYPE, channels };
 }

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTrack, utter, stereoFrom } from './chunk-test-audio.ts';
 import { isMediaError } from './errors.ts';
 import { createMedia } from './media.ts';
 import { parseSilenceMetadata, silentFraction } from './silence.ts';
-import { makeTempDir } from './testing/fixtures.ts';
+import { useTempDir } from './testing/temp-dir.ts';
 
 const media = createMedia();
 
@@ -30,28 +30,25 @@ describe('parseSilenceMetadata / silentFraction', () => {
 });
 
 describe('detectSilence and measureLevelDb on generated speech', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
+  const temp = useTempDir();
   let left: Awaited<ReturnType<typeof buildTrack>>;
   let stereoPath: string;
 
   beforeAll(async () => {
-    ({ dir, cleanup } = await makeTempDir());
-    const a = await utter(dir, 'a', 'Предоплата пятьдесят процентов.');
-    const b = await utter(dir, 'b', 'Okay, send me the contract.');
-    left = await buildTrack(dir, 'left', [
+    const a = await utter(temp.dir, 'a', 'Предоплата пятьдесят процентов.');
+    const b = await utter(temp.dir, 'b', 'Okay, send me the contract.');
+    left = await buildTrack(temp.dir, 'left', [
       { silenceSec: 1 },
       { utterance: a },
       { silenceSec: 1 + b.durationSec + 1 },
     ]);
-    const right = await buildTrack(dir, 'right', [
+    const right = await buildTrack(temp.dir, 'right', [
       { silenceSec: 1 + a.durationSec + 1 },
       { utterance: b },
       { silenceSec: 1 },
     ]);
-    stereoPath = await stereoFrom(dir, 'call', left.path, right.path, 0.05);
+    stereoPath = await stereoFrom(temp.dir, 'call', left.path, right.path, 0.05);
   }, 30_000);
-  afterAll(() => cleanup?.());
 
   it('finds the pauses around the speech, per channel', async () => {
     const l = await media.detectSilence(stereoPath, { channel: 'left' });
@@ -70,7 +67,7 @@ describe('detectSilence and measureLevelDb on generated speech', () => {
   });
 
   it('measures a span level from the WAV: speech loud, bleed ~26 dB down, silence near the floor', async () => {
-    const l = join(dir, 'l.wav');
+    const l = join(temp.dir, 'l.wav');
     await media.normalizeForSpeech(stereoPath, l, { channel: 'left' });
     const speech = left.placed[0]!;
     const own = await media.measureLevelDb(l, speech.start, speech.end);

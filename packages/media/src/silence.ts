@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { MediaError } from './errors.ts';
-import { runFfmpeg } from './ffmpeg.ts';
+import { runFfmpeg, FIRST_AUDIO_STREAM } from './ffmpeg.ts';
 import type { ChannelPick } from './normalize.ts';
 import { analysePcmWav, isSpeechWav } from './pcm-analysis.ts';
 import { inspectAudio } from './probe.ts';
@@ -86,7 +86,7 @@ export async function runSilencedetect(
   await runFfmpeg({
     ...control,
     input,
-    outputOptions: ['-map', '0:a:0', '-vn', '-sn', '-dn', '-af', filters.join(','), '-f', 'null'],
+    outputOptions: [...FIRST_AUDIO_STREAM, '-af', filters.join(','), '-f', 'null'],
     output: (chunk) => {
       text += decoder.decode(chunk, { stream: true });
     },

@@ -1,29 +1,27 @@
 import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isMediaError, type MediaError } from './errors.ts';
 import { createMedia } from './media.ts';
 import { plainPcmWavInfo } from './pcm-wav-info.ts';
-import { ffmpeg, makeTempDir } from './testing/fixtures.ts';
+import { ffmpeg } from './testing/fixtures.ts';
+import { useTempDir } from './testing/temp-dir.ts';
 
 const sut = createMedia();
 
-let dir: string;
-let cleanup: () => Promise<void>;
+const temp = useTempDir();
 let mp3: string;
 /** AAC in MP4 with its index (moov) at the end, as ffmpeg writes it by default: no pipe can decode its start. */
 let m4a: string;
 
 beforeAll(async () => {
-  ({ dir, cleanup } = await makeTempDir());
   const tone = ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=20:sample_rate=16000'];
-  mp3 = join(dir, 'call.mp3');
+  mp3 = join(temp.dir, 'call.mp3');
   await ffmpeg(['-v', 'error', ...tone, '-c:a', 'libmp3lame', '-b:a', '32k', mp3]);
-  m4a = join(dir, 'call.m4a');
+  m4a = join(temp.dir, 'call.m4a');
   await ffmpeg(['-v', 'error', ...tone, '-c:a', 'aac', '-b:a', '64k', m4a]);
 }, 30_000);
-afterAll(() => cleanup?.());
 
 /** Uploads `source` the way the API does: through watch() into a file, then probe() on that file. */
 async function upload(source: string, name: string) {
@@ -32,7 +30,7 @@ async function upload(source: string, name: string) {
   for await (const chunk of arriving.watch(createReadStream(source, { highWaterMark: 4096 }))) {
     chunks.push(Buffer.from(chunk));
   }
-  const file = join(dir, name);
+  const file = join(temp.dir, name);
   await writeFile(file, Buffer.concat(chunks));
   return { file, info: await arriving.probe(file).catch((error: unknown) => error) };
 }
@@ -51,14 +49,14 @@ describe('probeWhileArriving: the start checked while the upload arrives', () =>
 
   it('a recording cut short is refused as corrupt, as probe() refuses it', async () => {
     const whole = await readFile(mp3);
-    const cut = join(dir, 'cut.mp3');
+    const cut = join(temp.dir, 'cut.mp3');
     await writeFile(cut, whole.subarray(0, whole.length / 2));
     const { info } = await upload(cut, 'cut-upload');
     expect(isMediaError(info, 'corrupt')).toBe(true);
   });
 
   it('bytes that are no recording are not_audio', async () => {
-    const text = join(dir, 'notes.txt');
+    const text = join(temp.dir, 'notes.txt');
     await writeFile(text, 'Payment in thirty days.\n'.repeat(2000));
     const { info } = await upload(text, 'text-upload');
     expect(isMediaError(info, 'not_audio')).toBe(true);
@@ -91,7 +89,7 @@ describe('probeWhileArriving: the start checked while the upload arrives', () =>
       { name: 'µ-law (telephony)', args: [...noise(3, 8000), '-ac', '1', '-c:a', 'pcm_mulaw'] },
       { name: 'A-law (telephony)', args: [...noise(3, 8000), '-ac', '1', '-c:a', 'pcm_alaw'] },
     ])('$name: what probe() says', async ({ name, args }) => {
-      const wav = join(dir, `${name.replace(/\W+/g, '-')}.wav`);
+      const wav = join(temp.dir, `${name.replace(/\W+/g, '-')}.wav`);
       await ffmpeg(['-v', 'error', '-y', ...args, '-f', 'wav', wav]);
       const { info } = await upload(wav, `${name.replace(/\W+/g, '-')}-upload`);
       const expected = await sut.probe(wav);
@@ -101,30 +99,30 @@ describe('probeWhileArriving: the start checked while the upload arrives', () =>
     });
 
     it("a WAV cut short, one of float samples and a 24-bit one (an extensible header) are left to ffprobe, with probe()'s answers", async () => {
-      const whole = join(dir, 'whole.wav');
+      const whole = join(temp.dir, 'whole.wav');
       await ffmpeg(['-v', 'error', '-y', ...noise(7, 48000), '-ac', '2', '-c:a', 'pcm_s16le', whole]);
-      const cut = join(dir, 'cut.wav');
+      const cut = join(temp.dir, 'cut.wav');
       await writeFile(cut, (await readFile(whole)).subarray(0, 500_000));
       expect((await upload(cut, 'cut-wav-upload')).info).toEqual(await sut.probe(cut));
-      const float = join(dir, 'float.wav');
+      const float = join(temp.dir, 'float.wav');
       await ffmpeg(['-v', 'error', '-y', ...noise(3, 8000), '-ac', '1', '-c:a', 'pcm_f32le', float]);
       expect((await upload(float, 'float-upload')).info).toEqual(await sut.probe(float));
       expect(await plainPcmWavInfo(cut)).toBeNull();
       expect(await plainPcmWavInfo(float)).toBeNull();
-      const wide = join(dir, 'wide.wav');
+      const wide = join(temp.dir, 'wide.wav');
       await ffmpeg(['-v', 'error', '-y', ...noise(2.5, 44100), '-ac', '1', '-c:a', 'pcm_s24le', wide]);
       expect((await upload(wide, 'wide-upload')).info).toEqual(await sut.probe(wide));
       expect(await plainPcmWavInfo(wide)).toBeNull();
     });
 
     it('a WAV header over bytes that are no recording is still refused', async () => {
-      const wav = join(dir, 'tone.wav');
+      const wav = join(temp.dir, 'tone.wav');
       await ffmpeg(['-v', 'error', '-y', ...noise(3, 8000), '-ac', '1', '-c:a', 'pcm_s16le', wav]);
       const bytes = await readFile(wav);
       // The header claims 4 bytes of samples, then text follows: no audio stream ffmpeg would play that long.
       const broken = Buffer.concat([bytes.subarray(0, 44), Buffer.from('not audio at all')]);
       broken.writeUInt32LE(0, 40);
-      const file = join(dir, 'empty-data.wav');
+      const file = join(temp.dir, 'empty-data.wav');
       await writeFile(file, broken);
       const { info } = await upload(file, 'empty-data-upload');
       const expected = await sut.probe(file).catch((error: unknown) => error);

@@ -6,6 +6,7 @@ import { createMedia } from '@onterms/media';
 import { speakReal } from '@onterms/media/chunk-test-audio';
 import { TranscriptionError } from './engine.ts';
 import { createLocalEngine, resolveLocalModel, toSegments } from './local-engine.ts';
+import { transcriptionRequest } from './testing/requests.ts';
 import { createRecordingTranscriber } from './transcribe-recording.ts';
 
 let dir: string;
@@ -79,13 +80,7 @@ describe('sherpa-onnx local engine', () => {
       const stt = createRecordingTranscriber(media, createLocalEngine({ modelPath: modelPath! }), {
         concurrency: 1,
       });
-      const result = await stt.transcribe({
-        speechAudioPath: utterance.path,
-        channels: 1,
-        repChannel: null,
-        language: 'ru',
-        signal: new AbortController().signal,
-      });
+      const result = await stt.transcribe(transcriptionRequest(utterance.path));
       expect(stt.name).toBe('sherpa-onnx');
       expect(
         result.transcript.segments

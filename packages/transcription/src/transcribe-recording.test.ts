@@ -13,6 +13,7 @@ import {
 } from '@onterms/media/chunk-test-audio';
 import { createOpenAIEngine } from './openai-engine.ts';
 import { startFakeOpenAI, type FakeServer, type ReceivedRequest } from './testing/fake-openai-server.ts';
+import { transcriptionRequest } from './testing/requests.ts';
 import { createRecordingTranscriber } from './transcribe-recording.ts';
 
 const media = createMedia();
@@ -124,14 +125,9 @@ describe('transcribeRecording: stereo split', () => {
   it("transcribes each channel; the rep's words get rep, the client's client; cross-talk and phantoms dropped", async () => {
     const before = server.requests.length;
     const stt = createRecordingTranscriber(media, engine());
-    const result = await stt.transcribe({
-      speechAudioPath: speechWav,
-      originalAudioPath: stereoOgg,
-      channels: 2,
-      repChannel: 'left',
-      language: 'ru',
-      signal: new AbortController().signal,
-    });
+    const result = await stt.transcribe(
+      transcriptionRequest(speechWav, { originalAudioPath: stereoOgg, channels: 2, repChannel: 'left' }),
+    );
     expect(stt.name).toBe('openai');
     expect(result.model).toBe('whisper-1');
     expect(result.requests).toBe(2);
@@ -158,26 +154,22 @@ describe('transcribeRecording: stereo split', () => {
   }, 60_000);
 
   it('rep on the right swaps the speakers', async () => {
-    const result = await createRecordingTranscriber(media, engine()).transcribe({
-      speechAudioPath: speechWav,
-      originalAudioPath: stereoOgg,
-      channels: 2,
-      repChannel: 'right',
-      language: null,
-      signal: new AbortController().signal,
-    });
+    const result = await createRecordingTranscriber(media, engine()).transcribe(
+      transcriptionRequest(speechWav, {
+        originalAudioPath: stereoOgg,
+        channels: 2,
+        repChannel: 'right',
+        language: null,
+      }),
+    );
     expect(result.transcript.language).toBe('ru');
     expect(result.transcript.segments.map((s) => s.speaker)).toEqual(['client', 'rep', 'client', 'rep']);
   }, 60_000);
 
   it('without the original (or a rep channel): the mono copy, speakers unknown', async () => {
-    const result = await createRecordingTranscriber(media, engine()).transcribe({
-      speechAudioPath: speechWav,
-      channels: 2,
-      repChannel: null,
-      language: 'ru',
-      signal: new AbortController().signal,
-    });
+    const result = await createRecordingTranscriber(media, engine()).transcribe(
+      transcriptionRequest(speechWav, { channels: 2 }),
+    );
     expect(result.requests).toBe(1);
     expect(result.transcript.segments.map((s) => s.text)).toEqual([
       rep[0]!.text,
@@ -199,13 +191,7 @@ describe('transcribeRecording: a long mono call in chunks', () => {
       createOpenAIEngine({ apiKey: 'sk-test', baseURL: server.baseURL, maxDurationSec: 45, format: 'flac' }),
       { concurrency: 3 },
     );
-    const result = await stt.transcribe({
-      speechAudioPath: track.path,
-      channels: 1,
-      repChannel: null,
-      language: 'ru',
-      signal: new AbortController().signal,
-    });
+    const result = await stt.transcribe(transcriptionRequest(track.path));
     const sent = server.requests.slice(before);
     expect(sent.length).toBeGreaterThanOrEqual(Math.ceil(track.durationSec / 45));
     expect(sent.every((r) => r.file!.mimeType === 'audio/flac')).toBe(true);

@@ -1,15 +1,11 @@
 import { Page, pageQuery } from './pages.ts';
 import { Type, type Static } from '@sinclair/typebox';
-import { RoleSchema } from './auth.ts';
+import { RoleSchema, userIdentity } from './auth.ts';
 import { Literals, Nullable, StrictObject } from '../schemas.ts';
 export const IdParams = Type.Object({ id: Type.String() });
 
 export const AdminUser = Type.Object({
-  id: Type.String(),
-  email: Type.String(),
-  name: Type.String(),
-  role: RoleSchema,
-  teamId: Nullable(Type.String()),
+  ...userIdentity,
   teamName: Nullable(Type.String()),
   managedTeamIds: Type.Array(Type.String()),
   disabled: Type.Boolean(),

@@ -4,12 +4,17 @@ import { Literals, Nullable, StrictObject } from '../schemas.ts';
 export const RoleSchema = Literals('rep', 'manager', 'director', 'admin');
 export type Role = Static<typeof RoleSchema>;
 
-export const Me = Type.Object({
+/** Who a user is, as both the signed-in user (`Me`) and the admin's user list show it. */
+export const userIdentity = {
   id: Type.String(),
   email: Type.String(),
   name: Type.String(),
   role: RoleSchema,
   teamId: Nullable(Type.String()),
+};
+
+export const Me = Type.Object({
+  ...userIdentity,
   /** The teams whose calls you see: your own team, or the teams you lead. */
   teamIds: Type.Array(Type.String()),
 });

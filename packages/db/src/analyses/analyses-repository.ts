@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AnalysisResult, FlagResult, Moment } from '@onterms/contracts';
 import type { Database } from '../database.ts';
+import { perCallFlags, type PerCallFlags } from './per-call-flags.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -152,21 +153,12 @@ export async function getAnalyses(db: Db, callIds: string[]): Promise<Map<string
  * The machine's own stated/missing per flag for a page of calls; calls without analysis are absent.
  * Lists and stats show the effective verdict instead (`getEffectiveFlags`, view `effective_flags`).
  */
-export async function getFlagSummaries(
-  db: Db,
-  callIds: string[],
-): Promise<Map<string, Record<string, boolean>>> {
-  const summaries = new Map<string, Record<string, boolean>>();
-  if (callIds.length === 0) return summaries;
+export async function getFlagSummaries(db: Db, callIds: string[]): Promise<PerCallFlags<boolean>> {
+  if (callIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('analysis_flags')
     .select(['call_id', 'flag', 'stated'])
     .where('call_id', 'in', callIds)
     .execute();
-  for (const row of rows) {
-    const summary = summaries.get(row.call_id) ?? {};
-    summary[row.flag] = row.stated;
-    summaries.set(row.call_id, summary);
-  }
-  return summaries;
+  return perCallFlags(rows, (row) => row.stated);
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../database.ts';
+import { perCallFlags, type PerCallFlags } from './per-call-flags.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -8,12 +9,8 @@ type Db = Kysely<Database> | Transaction<Database>;
  * correction's moment when there is one), a missing flag at the first place it should have been said
  * (the analysis' opportunity). Flags with no such moment are absent: the chip opens the call at the start.
  */
-export async function getFlagJumpTimes(
-  db: Db,
-  callIds: string[],
-): Promise<Map<string, Record<string, number>>> {
-  const out = new Map<string, Record<string, number>>();
-  if (callIds.length === 0) return out;
+export async function getFlagJumpTimes(db: Db, callIds: string[]): Promise<PerCallFlags<number>> {
+  if (callIds.length === 0) return new Map();
   const [flags, moments, corrections] = await Promise.all([
     db
       .selectFrom('analysis_flags')
@@ -35,21 +32,13 @@ export async function getFlagJumpTimes(
   const key = (callId: string, flag: string) => `${callId}\u0000${flag}`;
   const firstMoment = new Map(moments.map((m) => [key(m.call_id, m.flag), m.start_sec]));
   const corrected = new Map(corrections.map((c) => [key(c.call_id, c.flag), c]));
-  const put = (callId: string, flag: string, at: number | undefined) => {
-    if (at === undefined) return;
-    out.set(callId, { ...out.get(callId), [flag]: at });
-  };
-  for (const row of flags) {
+  return perCallFlags(flags, (row) => {
     const correction = corrected.get(key(row.call_id, row.flag));
     const stated = correction ? correction.stated : row.stated;
-    if (stated) {
-      const own = correction ? startOf(firstOf(correction.moments)) : undefined;
-      put(row.call_id, row.flag, own ?? firstMoment.get(key(row.call_id, row.flag)));
-    } else {
-      put(row.call_id, row.flag, startOf(firstOf(row.opportunities)));
-    }
-  }
-  return out;
+    if (!stated) return startOf(firstOf(row.opportunities));
+    const own = correction ? startOf(firstOf(correction.moments)) : undefined;
+    return own ?? firstMoment.get(key(row.call_id, row.flag));
+  });
 }
 
 function firstOf(json: unknown): unknown {

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Moment } from '@onterms/contracts';
 import type { Database } from '../database.ts';
+import { perCallFlags, type PerCallFlags } from '../analyses/per-call-flags.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -96,12 +97,8 @@ export interface EffectiveFlag {
  * The verdict per flag for a set of calls, a correction winning over the machine (the same rule as the
  * `effective_flags` view, done here with two indexed lookups). Calls with neither are absent.
  */
-export async function getEffectiveFlags(
-  db: Db,
-  callIds: string[],
-): Promise<Map<string, Record<string, EffectiveFlag>>> {
-  const out = new Map<string, Record<string, EffectiveFlag>>();
-  if (callIds.length === 0) return out;
+export async function getEffectiveFlags(db: Db, callIds: string[]): Promise<PerCallFlags<EffectiveFlag>> {
+  if (callIds.length === 0) return new Map();
   const [machine, corrected] = await Promise.all([
     db
       .selectFrom('analysis_flags')
@@ -114,12 +111,10 @@ export async function getEffectiveFlags(
       .where('call_id', 'in', callIds)
       .execute(),
   ]);
-  const put = (callId: string, flag: string, value: EffectiveFlag) => {
-    const flags = out.get(callId) ?? {};
-    flags[flag] = value;
-    out.set(callId, flags);
-  };
-  for (const row of machine) put(row.call_id, row.flag, { stated: row.stated, source: 'machine' });
-  for (const row of corrected) put(row.call_id, row.flag, { stated: row.stated, source: 'correction' });
-  return out;
+  // a correction wins: its rows come last
+  const rows = [
+    ...machine.map((row) => ({ ...row, source: 'machine' as const })),
+    ...corrected.map((row) => ({ ...row, source: 'correction' as const })),
+  ];
+  return perCallFlags(rows, (row): EffectiveFlag => ({ stated: row.stated, source: row.source }));
 }

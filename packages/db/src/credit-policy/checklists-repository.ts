@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../database.ts';
+import { PUBLISHED_VERSION_COLUMNS, toPublishedVersion } from './published-version.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type ChecklistCallType = 'credit_negotiation' | 'collection';
@@ -18,22 +19,13 @@ function baseQuery(db: Db) {
   return db
     .selectFrom('company_checklist_versions as v')
     .leftJoin('users as u', 'u.id', 'v.published_by')
-    .select([
-      'v.call_type',
-      'v.version',
-      'v.document',
-      'v.published_at',
-      'v.published_by',
-      'u.name as publisher_name',
-    ]);
+    .select([...PUBLISHED_VERSION_COLUMNS, 'v.call_type']);
 }
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 const toVersion = (r: Row): ChecklistVersion => ({
   callType: r.call_type,
-  version: r.version,
+  ...toPublishedVersion(r),
   document: r.document as Record<string, unknown>,
-  publishedAt: r.published_at,
-  publishedBy: r.published_by ? { id: r.published_by, name: r.publisher_name ?? '' } : null,
 });
 
 /** The company checklist calls of this type are analysed with now; null: the default checklist. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CreditPolicy } from '@onterms/contracts';
 import type { Database } from '../database.ts';
+import { PUBLISHED_VERSION_COLUMNS, toPublishedVersion } from './published-version.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -18,24 +19,14 @@ function baseQuery(db: Db) {
   return db
     .selectFrom('credit_policy_versions as v')
     .leftJoin('users as u', 'u.id', 'v.published_by')
-    .select([
-      'v.version',
-      'v.policy_id',
-      'v.document',
-      'v.published_at',
-      'v.published_by',
-      'u.name as publisher_name',
-      'v.note',
-    ]);
+    .select([...PUBLISHED_VERSION_COLUMNS, 'v.policy_id', 'v.note']);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 const toVersion = (r: Row): PolicyVersion => ({
-  version: r.version,
+  ...toPublishedVersion(r),
   policyId: r.policy_id,
   document: r.document as CreditPolicy,
-  publishedAt: r.published_at,
-  publishedBy: r.published_by ? { id: r.published_by, name: r.publisher_name ?? '' } : null,
   note: r.note,
 });
 

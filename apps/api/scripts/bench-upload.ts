@@ -152,13 +152,13 @@ async function benchStorage(storage: 'local' | 's3'): Promise<void> {
     }
 
     console.log(
-      `size      ${SERVERS.length > 1 ? 'server  ' : ''}upload MB/s   copy MB/s   ratio (min–max)     server RSS before → peak (growth)`,
+      `size      ${SERVERS.length > 1 ? 'server  ' : ''}upload MB/s   (ms)   copy MB/s   ratio (min–max)     server RSS before → peak (growth)`,
     );
     for (const [i, mb] of SIZES_MB.entries()) {
       const rows = servers.map(() => ({
         up: [] as number[],
         copy: [] as number[],
-        ratio: [] as number[],
+        seconds: [] as number[],
         rss: '',
       }));
       const maxGrowth = servers.map(() => -Infinity);
@@ -178,20 +178,25 @@ async function benchStorage(storage: 'local' | 's3'): Promise<void> {
           const row = rows[k]!;
           row.up.push(bytes / 1e6 / seconds);
           row.copy.push(bytes / 1e6 / copySec);
-          row.ratio.push(copySec / seconds);
+          row.seconds.push(seconds);
           if (peak - before > maxGrowth[k]!) {
             maxGrowth[k] = peak - before;
             row.rss = `${(before / 1024).toFixed(0)} → ${(peak / 1024).toFixed(0)} MB (+${((peak - before) / 1024).toFixed(0)} MB)`;
           }
         }
       }
+      // One copy figure per size, the median of every run's copy: with the disk swinging between runs
+      // (×2–3 here), a ratio to each server's own copies would compare the copies, not the servers.
+      const copy = median(rows.flatMap((row) => row.copy));
       for (const [k, server] of servers.entries()) {
         const row = rows[k]!;
         if (server.label === SERVERS.at(-1)!.label) rates.set(`${storage} ${i}`, median(row.up));
-        const spread = `(${Math.min(...row.ratio).toFixed(2)}–${Math.max(...row.ratio).toFixed(2)})`;
+        const ratios = row.up.map((up) => up / copy);
+        const spread = `(${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+        const ms = median(row.seconds) * 1000;
         console.log(
-          `${`${mb} MB`.padEnd(9)} ${SERVERS.length > 1 ? server.label.padEnd(7) : ''}${median(row.up).toFixed(0).padStart(12)} ${median(row.copy).toFixed(0).padStart(11)} ` +
-            `${median(row.ratio).toFixed(2).padStart(7)} ${spread.padEnd(13)}   ${row.rss}`,
+          `${`${mb} MB`.padEnd(9)} ${SERVERS.length > 1 ? server.label.padEnd(7) : ''}${median(row.up).toFixed(0).padStart(12)} ${ms.toFixed(0).padStart(9)} ${copy.toFixed(0).padStart(11)} ` +
+            `${(median(row.up) / copy).toFixed(2).padStart(7)} ${spread.padEnd(13)}   ${row.rss}`,
         );
       }
     }

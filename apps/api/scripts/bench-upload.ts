@@ -4,10 +4,18 @@
 // asserts nothing. Once with recordings on local disk, once on S3 (s3rver on loopback, in its own
 // process, as the storage tests start it), and the S3/local ratio per size.
 //
+// Each server first takes one 10 MB upload that is left out of the table: the first upload after a
+// start pays for start-up work (schema compilation, first ffmpeg spawn, connections) and is printed
+// on its own line as the cold figure. `--runs N` (default 3) repeats each size and prints medians.
+// `--compare DIR`: DIR is another checkout of the repository (with its node_modules and built web app,
+// e.g. main's before a change); its server runs beside this one on the same database, uploads
+// alternate between the two, and each row is printed for both — before and after in one run.
+// `--server-cpu-prof DIR` runs the servers under `node --cpu-prof`. Builds the web app if missing.
+//
 // The server is the real `apps/api/src/server.ts` in a child process (so its RSS is its own), on a fresh
 // PostgreSQL database and Redis db 15 (jobs are queued, no worker runs, so the upload path is measured alone).
-import { execFile, spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
@@ -30,7 +38,28 @@ const storageArg = process.argv.indexOf('--storage');
 const STORAGES = (storageArg > 0 ? process.argv[storageArg + 1]! : 'local,s3').split(',') as (
   'local' | 's3'
 )[];
+const profArg = process.argv.indexOf('--server-cpu-prof');
+/** `--server-cpu-prof DIR`: the server runs under `node --cpu-prof` and writes its profile to DIR on exit. */
+const PROFILE_DIR = profArg > 0 ? path.resolve(process.argv[profArg + 1]!) : null;
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+const compareArg = process.argv.indexOf('--compare');
+/** The servers measured side by side: `before` (--compare DIR) and this checkout. */
+const SERVERS =
+  compareArg > 0
+    ? [
+        { label: 'before', root: path.resolve(process.argv[compareArg + 1]!) },
+        { label: 'after', root: ROOT },
+      ]
+    : [{ label: '', root: ROOT }];
 const REDIS_URL = 'redis://127.0.0.1:6379/15';
+
+for (const { root } of SERVERS) {
+  if (!existsSync(path.join(root, 'apps/web/dist/index.html'))) {
+    console.log(`building the web app in ${root} (the server serves it)…`);
+    await run('npm', ['run', 'build:web', '--silent'], { cwd: root });
+  }
+}
 
 const work = await mkdtemp(path.join(tmpdir(), 'onterms-bench-upload-'));
 const database = await createTestDatabase();
@@ -65,65 +94,144 @@ try {
   await rm(work, { recursive: true, force: true });
 }
 
+interface RunningServer {
+  label: string;
+  process: ChildProcess;
+  port: number;
+  cookie: Record<string, string>;
+}
+
 async function benchStorage(storage: 'local' | 's3'): Promise<void> {
   const s3 = storage === 's3' ? await startS3TestServer('onterms-bench') : null;
-  const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...s3?.env,
-      DATABASE_URL: database.url,
-      REDIS_URL,
-      PORT: String(port),
-      ONTERMS_DATA_DIR: path.join(work, `data-${storage}`),
-      MAX_UPLOAD_BYTES: String(2 * 1024 ** 3),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const servers: RunningServer[] = [];
   try {
-    await waitForHealth(port);
-    const cookie = await signIn(port);
-    console.log(
-      `\n${storage === 's3' ? 'S3 (s3rver on loopback)' : 'local disk'}: server pid ${server.pid}, load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
-    console.log('size      upload MB/s   copy MB/s   ratio   server RSS before → peak (growth)');
-    for (const [i, mb] of SIZES_MB.entries()) {
-      const file = await makeWav(mb);
-      const bytes = (await stat(file)).size;
-
-      const copyStart = performance.now();
-      await copyWithFsync(file, path.join(work, 'copy.bin'));
-      const copySec = (performance.now() - copyStart) / 1000;
-      await rm(path.join(work, 'copy.bin'));
-
-      const before = rssKb(server.pid!);
-      let peak = before;
-      const sampler = setInterval(() => (peak = Math.max(peak, rssKb(server.pid!))), 20);
-      const upStart = performance.now();
-      const status = await upload(port, cookie, file);
-      const upSec = (performance.now() - upStart) / 1000;
-      clearInterval(sampler);
-      peak = Math.max(peak, rssKb(server.pid!));
-      if (status !== 202) throw new Error(`upload of ${mb} MB answered ${status}`);
-
-      const upRate = bytes / 1e6 / upSec;
-      const copyRate = bytes / 1e6 / copySec;
-      rates.set(`${storage} ${i}`, upRate);
-      console.log(
-        `${`${mb} MB`.padEnd(9)} ${upRate.toFixed(0).padStart(11)} ${copyRate.toFixed(0).padStart(11)} ${(upRate / copyRate).toFixed(2).padStart(7)}` +
-          `   ${(before / 1024).toFixed(0)} → ${(peak / 1024).toFixed(0)} MB (+${((peak - before) / 1024).toFixed(0)} MB)`,
+    for (const { label, root } of SERVERS) {
+      const port = await freePort();
+      const child = spawn(
+        process.execPath,
+        [
+          ...(PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, '--cpu-prof-interval', '250'] : []),
+          '--import',
+          'tsx',
+          'apps/api/src/server.ts',
+        ],
+        {
+          cwd: root,
+          env: {
+            ...process.env,
+            ...s3?.env,
+            DATABASE_URL: database.url,
+            REDIS_URL,
+            PORT: String(port),
+            ONTERMS_DATA_DIR: path.join(work, `data-${storage}-${label || 'server'}`),
+            MAX_UPLOAD_BYTES: String(2 * 1024 ** 3),
+            LOG_LEVEL: 'warn',
+          },
+          stdio: ['ignore', 'inherit', 'inherit'],
+        },
       );
-      await rm(file);
+      servers.push({ label, process: child, port, cookie: {} });
+      await waitForHealth(port);
+      servers.at(-1)!.cookie = await signIn(port);
+    }
+    console.log(
+      `\n${storage === 's3' ? 'S3 (s3rver on loopback)' : 'local disk'}: server pid ${servers.map((s) => `${s.process.pid}${s.label ? ` (${s.label})` : ''}`).join(', ')}, ` +
+        `${RUNS} run(s) per size, medians; load average ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
+    );
+    // Warm-up: the first upload after start-up, timed but left out of the table below.
+    for (const server of servers) {
+      const warmFile = await makeWav(10); // new noise each time: the same bytes would be a duplicate
+      const { seconds } = await timedUpload(server, warmFile, 10);
+      console.log(
+        `cold first upload after start${server.label ? ` (${server.label})` : ''}: 10 MB in ${(seconds * 1000).toFixed(0)} ms ` +
+          `(${((await stat(warmFile)).size / 1e6 / seconds).toFixed(0)} MB/s) — warm-up, not in the table`,
+      );
+      await rm(warmFile);
+    }
+
+    console.log(
+      `size      ${SERVERS.length > 1 ? 'server  ' : ''}upload MB/s   (ms)   copy MB/s   ratio (min–max)     server RSS before → peak (growth)`,
+    );
+    for (const [i, mb] of SIZES_MB.entries()) {
+      const rows = servers.map(() => ({
+        up: [] as number[],
+        copy: [] as number[],
+        seconds: [] as number[],
+        rss: '',
+      }));
+      const maxGrowth = servers.map(() => -Infinity);
+      for (let r = 0; r < RUNS; r++) {
+        // Alternate which server goes first, so neither always follows the copy.
+        const order = servers.map((_, k) => k);
+        if (r % 2 === 1) order.reverse();
+        for (const k of order) {
+          const file = await makeWav(mb);
+          const bytes = (await stat(file)).size;
+          const copyStart = performance.now();
+          await copyWithFsync(file, path.join(work, 'copy.bin'));
+          const copySec = (performance.now() - copyStart) / 1000;
+          await rm(path.join(work, 'copy.bin'));
+          const { seconds, before, peak } = await timedUpload(servers[k]!, file, mb);
+          await rm(file);
+          const row = rows[k]!;
+          row.up.push(bytes / 1e6 / seconds);
+          row.copy.push(bytes / 1e6 / copySec);
+          row.seconds.push(seconds);
+          if (peak - before > maxGrowth[k]!) {
+            maxGrowth[k] = peak - before;
+            row.rss = `${(before / 1024).toFixed(0)} → ${(peak / 1024).toFixed(0)} MB (+${((peak - before) / 1024).toFixed(0)} MB)`;
+          }
+        }
+      }
+      // One copy figure per size, the median of every run's copy: with the disk swinging between runs
+      // (×2–3 here), a ratio to each server's own copies would compare the copies, not the servers.
+      const copy = median(rows.flatMap((row) => row.copy));
+      for (const [k, server] of servers.entries()) {
+        const row = rows[k]!;
+        if (server.label === SERVERS.at(-1)!.label) rates.set(`${storage} ${i}`, median(row.up));
+        const ratios = row.up.map((up) => up / copy);
+        const spread = `(${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+        const ms = median(row.seconds) * 1000;
+        console.log(
+          `${`${mb} MB`.padEnd(9)} ${SERVERS.length > 1 ? server.label.padEnd(7) : ''}${median(row.up).toFixed(0).padStart(12)} ${ms.toFixed(0).padStart(9)} ${copy.toFixed(0).padStart(11)} ` +
+            `${(median(row.up) / copy).toFixed(2).padStart(7)} ${spread.padEnd(13)}   ${row.rss}`,
+        );
+      }
     }
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    for (const server of servers) {
+      server.process.kill('SIGTERM');
+      await new Promise((resolve) => server.process.once('exit', resolve));
+    }
     await s3?.stop();
   }
+}
+
+/** One upload to `server`, with its wall time and the server's RSS before and at its peak (KiB). */
+async function timedUpload(
+  server: RunningServer,
+  file: string,
+  mb: number,
+): Promise<{ seconds: number; before: number; peak: number }> {
+  const pid = server.process.pid!;
+  const before = rssKb(pid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssKb(pid))), 20);
+  const start = performance.now();
+  const status = await upload(server.port, server.cookie, file);
+  const seconds = (performance.now() - start) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, rssKb(pid));
+  if (status !== 202) throw new Error(`upload of ${mb} MB answered ${status}`);
+  return { seconds, before, peak };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** A valid WAV (48 kHz stereo noise) of about `mb` megabytes, so ffprobe and the decode check accept it. */

@@ -1,7 +1,7 @@
 import { type UploadFields } from '@onterms/contracts';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Transcript } from '@onterms/contracts';
 import {
   deleteQueuedCall,
@@ -16,7 +16,13 @@ import {
   type Call,
   type Database,
 } from '@onterms/db';
-import { hasRepClientSides, isMediaError, type ArrivingRecording, type Media } from '@onterms/media';
+import {
+  hasRepClientSides,
+  isMediaError,
+  type ArrivingRecording,
+  type AudioInfo,
+  type Media,
+} from '@onterms/media';
 import type { BlobStore, PendingBlob } from '@onterms/storage';
 import { MAX_TRANSCRIPT_SEGMENTS, parseTranscriptFile } from '@onterms/transcription';
 import { AppError } from '../app-error.ts';
@@ -70,6 +76,7 @@ export async function uploadCall(
   const { audio, fields } = input;
   let committedKeys: string[] = [];
   let createdClientId: string | null = null;
+  let storing: Promise<unknown> | null = null;
   try {
     const written = audio.written;
     if (!written || written.size === 0) throw new AppError('empty_file', 'The audio file is empty.');
@@ -80,7 +87,13 @@ export async function uploadCall(
         "An API token uploads on a rep's behalf: send the rep's id as repId.",
       );
     }
+    const blob = written;
     const repId = fields.repId ?? uploader.userId;
+    // Independent checks run side by side (the probe in ffmpeg, the rest in the database); each is
+    // awaited in the order the rules are written, so the first broken rule is still the one reported.
+    const probing = handled(probeUpload(deps, input));
+    const picking = handled(pickedClient(deps.db, fields));
+    const finding = handled(findCallByRepAndSha256(deps.db, repId, written.sha256));
     const rep = await findUserById(deps.db, repId);
     if (!rep || rep.role !== 'rep' || rep.disabled) {
       throw new AppError('unknown_rep', `No active rep with id ${repId}.`);
@@ -89,14 +102,7 @@ export async function uploadCall(
       throw new AppError('unknown_rep', `You cannot upload calls for rep ${repId}.`);
     }
 
-    const info = await (input.audioProbe ?? deps.media).probe(audio.tempPath).catch((error: unknown) => {
-      // Only a verdict on the bytes is the uploader's problem; broken tools are an outage (503).
-      if (isMediaError(error, 'not_audio')) throw new AppError('unsupported_media_type', error.message);
-      if (isMediaError(error, 'corrupt') || isMediaError(error, 'channel_unavailable')) {
-        throw new AppError('corrupt_audio', error.message);
-      }
-      throw error;
-    });
+    const info = await probing;
     if (fields.repChannel && !hasRepClientSides(info.channels)) {
       throw new AppError(
         'bad_request',
@@ -112,9 +118,9 @@ export async function uploadCall(
           'Merge short segments or split the call into parts.',
       );
     }
-    const knownClient = await pickedClient(deps.db, fields);
+    const knownClient = await picking;
 
-    const existing = await findCallByRepAndSha256(deps.db, repId, written.sha256);
+    const existing = await finding;
     if (existing) {
       await audio.abort();
       // The same recording again, now with its transcript: the transcript is what was missing.
@@ -127,20 +133,16 @@ export async function uploadCall(
 
     const id = randomUUID();
     const audioKey = `calls/${id}/original${safeExtension(input.audioFilename, info.container)}`;
-    await audio.commit(audioKey);
-    committedKeys = [audioKey];
-    let transcriptKey: string | null = null;
-    if (input.transcript) {
-      transcriptKey = `calls/${id}/transcript${safeExtension(input.transcript.filename, 'json')}`;
-      await deps.store.put(transcriptKey, Buffer.from(input.transcript.content, 'utf8'));
-      committedKeys.push(transcriptKey);
-    }
-
-    const outcome = await deps.db.transaction().execute(async (trx): Promise<UploadOutcome> => {
+    const transcriptKey = input.transcript
+      ? `calls/${id}/transcript${safeExtension(input.transcript.filename, 'json')}`
+      : null;
+    // Set before anything is stored: whatever fails from here, the catch below removes what got there.
+    committedKeys = transcriptKey ? [audioKey, transcriptKey] : [audioKey];
+    async function insertRow(trx: Transaction<Database>): Promise<UploadOutcome> {
       // The same bytes for the same rep uploaded at the same moment: the second waits here, then
       // finds the first one's call.
-      await lockRepRecording(trx, repId, written.sha256);
-      const raced = await findCallByRepAndSha256(trx, repId, written.sha256);
+      await lockRepRecording(trx, repId, blob.sha256);
+      const raced = await findCallByRepAndSha256(trx, repId, blob.sha256);
       if (raced) return { created: false, call: raced };
       const client = knownClient ?? (fields.clientName ? await ensureClient(trx, fields.clientName) : null);
       if (client && 'created' in client && client.created) createdClientId = client.id;
@@ -154,8 +156,8 @@ export async function uploadCall(
         language: fields.language ?? transcript?.language ?? null,
         audio: {
           key: audioKey,
-          sha256: written.sha256,
-          bytes: written.size,
+          sha256: blob.sha256,
+          bytes: blob.size,
           format: info.codec,
           originalFilename: input.audioFilename,
           durationSec: info.durationSec,
@@ -166,6 +168,22 @@ export async function uploadCall(
         transcriptUploadKey: transcriptKey,
       });
       return { created: true, call: inserted };
+    }
+    // The files are made durable (fsync, rename) while the row is written; the transaction commits
+    // only once they are stored, so a row never names a missing file, and a refused row takes them back.
+    storing = handled(
+      Promise.all([
+        audio.commit(audioKey),
+        transcriptKey && deps.store.put(transcriptKey, Buffer.from(input.transcript!.content, 'utf8')),
+      ]),
+    );
+    const stored = storing;
+
+    const outcome = await deps.db.transaction().execute(async (trx): Promise<UploadOutcome> => {
+      const [files, row] = await Promise.allSettled([stored, insertRow(trx)]);
+      if (files.status === 'rejected') throw files.reason;
+      if (row.status === 'rejected') throw row.reason;
+      return row.value;
     });
     if (!outcome.created) {
       await Promise.all(committedKeys.map((key) => deps.store.delete(key).catch(() => {})));
@@ -180,10 +198,32 @@ export async function uploadCall(
     });
     return outcome;
   } catch (error) {
+    await storing?.catch(() => {}); // settled before its files are removed
     await audio.abort().catch(() => {});
     await Promise.all(committedKeys.map((key) => deps.store.delete(key).catch(() => {})));
     throw error;
   }
+}
+
+/** The probe's verdict, in the uploader's words when it is about the bytes. */
+function probeUpload(deps: UploadDeps, input: UploadInput): Promise<AudioInfo> {
+  return (input.audioProbe ?? deps.media).probe(input.audio.tempPath).catch((error: unknown) => {
+    // Only a verdict on the bytes is the uploader's problem; broken tools are an outage (503).
+    if (isMediaError(error, 'not_audio')) throw new AppError('unsupported_media_type', error.message);
+    if (isMediaError(error, 'corrupt') || isMediaError(error, 'channel_unavailable')) {
+      throw new AppError('corrupt_audio', error.message);
+    }
+    throw error;
+  });
+}
+
+/**
+ * Marks a promise started ahead of the point where it is awaited as handled, so that when an earlier
+ * check throws first its rejection is dropped instead of crashing the process as unhandled.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 /**

@@ -27,7 +27,7 @@ const ATTACHABLE: CallStatus[] = ['waiting', 'failed', 'transcribed', 'analyzed'
  * Attaches a transcript file (OnTerms JSON, WebVTT or SRT) to a call that already has its audio —
  * the way out when no speech-to-text engine is configured, or when the engine's transcript was
  * poor — and sends the call through the pipeline again, which analyses it from this transcript.
- * Returns the call as it now is. Nothing is half-done: an unreadable file stores nothing
+ * Returns the call as this action left it (queued). Nothing is half-done: an unreadable file stores nothing
  * (`invalid_transcript`), a busy call keeps its old transcript (`not_ready`), and when the queue is
  * unreachable the call goes back to where it was (enqueue-or-undo.ts).
  */
@@ -52,6 +52,9 @@ export async function attachTranscript(
       'This call is being processed right now; try again when it has finished.',
     );
   }
+  // The call as this action left it (queued): read before the job is queued, because a fast worker may
+  // already have moved it on by the time the answer is sent, and the answer says what *this* request did.
+  const attachedCall = (await findCallById(deps.db, call.id))!;
   await enqueueOrUndo(deps.queue, call.id, async () => {
     await restoreTranscriptUpload(deps.db, call.id, {
       transcriptUploadKey: call.transcriptUploadKey,
@@ -61,7 +64,7 @@ export async function attachTranscript(
     await deps.store.delete(key).catch(() => {});
   });
   if (replacedKey) await deps.store.delete(replacedKey).catch(() => {});
-  return (await findCallById(deps.db, call.id))!;
+  return attachedCall;
 }
 
 /** A transcript file that cannot be read, in words for the person who sent it. */

@@ -11,7 +11,7 @@ import { acceptedPromiseDue } from '../speakers/promise-deadline.ts';
 import { findOpportunities } from '../opportunities/find.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
-export const RULES_ENGINE_VERSION = 'rules-1.8.0';
+export const RULES_ENGINE_VERSION = 'rules-1.9.0';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;

@@ -525,3 +525,38 @@ describe('round 9 (rules-1.8.0): a negated shipping verb after late payment is a
     expect(flagsOf('en', "we don't ship on sundays")).not.toContain('sanctions');
   });
 });
+
+describe('round 10 (rules-1.9.0): no prepayment asked is how the client pays', () => {
+  it.each([
+    ['ru', 'Заказ на плитку отвезём без всякого аванса.'],
+    ['ru', 'аванс от вас не требуется отгрузим сразу'],
+    ['ru', 'Предоплата с вас не нужна, счёт приедет вместе с машиной.'],
+    ['en', "We won't need a deposit on the flooring order."],
+    ['en', 'no prepayment required for your account'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(flagsOf(language, text)).toEqual(['payment_terms']);
+  });
+
+  it('prepayment withheld as the consequence of late payment stays a sanction only', () => {
+    expect(flagsOf('ru', 'если будет просрочка, без аванса больше ничего не отгрузим')).not.toContain(
+      'payment_terms',
+    );
+    expect(flagsOf('en', 'we take no deposit from you', 'client')).toEqual([]);
+  });
+});
+
+describe('round 10 (rules-1.9.0): «без проблем», "no problem" assent and negate nothing', () => {
+  it.each([
+    ['ru', 'работаем с вами с отсрочкой, это без проблем'],
+    ['ru', 'отсрочка для вас не вопрос'],
+    ['en', 'we can do deferred terms for you, no problem'],
+    ['en', 'a credit line is not a problem for us'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(flagsOf(language, text)).toEqual(['payment_terms']);
+  });
+
+  it('a real negation still waives', () => {
+    expect(flagsOf('ru', 'отсрочки у нас нет')).toEqual([]);
+    expect(flagsOf('en', 'no credit line for new accounts, sorry')).toEqual([]);
+  });
+});

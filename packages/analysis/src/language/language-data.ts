@@ -37,6 +37,11 @@ export interface LanguageData {
   postposedNegators: Set<string>;
   /** A word after a negator that makes it a limit («не позднее», "no later than"), not a negation. */
   limiters: Set<string>;
+  /**
+   * A word after a negator that makes it an idiom of assent («без проблем», «не вопрос», "no
+   * problem", "not a problem"), not a negation of the term said next to it (rules-1.9.0).
+   */
+  assentAfterNegator: Set<string>;
   /** A clause-initial «нет», "no" … */
   bareNo: Set<string>;
   /** … before one of these subjects answers the question before («нет, у нас отсрочка …»). */

@@ -73,6 +73,15 @@ function valueFollows(toks: Token[], at: number): boolean {
 }
 
 /**
+ * Rule `ownHavingStates` (rules-1.9.0): «а ещё у нас есть правило: если просрочка …» — the
+ * speaker's own «у нас есть» with words after it tells what we have; its «есть» is no yes/no tail
+ * («а пени у вас есть», «а у вас есть отсрочка», «а отсрочка у нас есть» still ask).
+ */
+function ownHavingStates(marks: Marks, tailEnd: number, n: number): boolean {
+  return tailEnd < n && marks.all('ownHaving').some((o) => o.end === tailEnd);
+}
+
+/**
  * Is the clause a question? Punctuated text says so with «?». Raw ASR text has no punctuation, so
  * we read the shape: an interrogative near the start, «а если …» without a consequence, a yes/no
  * tail («а пени есть»), or a request («скажите …», "tell me").
@@ -153,6 +162,7 @@ function isQuestion(
   let tail = false;
   for (const mm of marks.all('questionTails')) {
     if (mm.start < s) continue;
+    if (ownHavingStates(marks, mm.end, toks.length)) continue;
     const st = mm.start - s;
     if (
       (mm.end === toks.length && st >= Math.max(1, lastAt - 1)) ||

@@ -560,3 +560,17 @@ describe('round 10 (rules-1.9.0): «без проблем», "no problem" assent
     expect(flagsOf('en', 'no credit line for new accounts, sorry')).toEqual([]);
   });
 });
+
+describe('round 10 (rules-1.9.0) ownHavingStates: «а … у нас есть правило …» tells, asks nothing', () => {
+  it.each([
+    ['ru', 'понятно а у нас есть такой порядок при просрочке больше недели отгрузки стоп'],
+    ['ru', 'а у меня есть условие от руководства если задержка оплаты то пени ноль один процент в день'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(flagsOf(language, text)).toContain('sanctions');
+  });
+
+  it('«а у вас есть …», «а пени у нас есть» still ask', () => {
+    expect(flagsOf('ru', 'а у вас есть пени за просрочку')).toEqual([]);
+    expect(flagsOf('ru', 'а пени у нас есть')).toEqual([]);
+  });
+});

@@ -111,6 +111,17 @@ export interface Markers {
    * client raises payment as much as by asking. (rules-1.8.0, helper aflags)
    */
   changeRequest: string[];
+  /**
+   * The speaker's own «у нас есть» with words after it («а ещё у нас есть правило: …», «а у меня есть
+   * условие»): says what we have, so the «есть» is no yes/no tail. (rules-1.9.0, helper aflags2)
+   */
+  ownHaving: string[];
+  /**
+   * A tag at the end of a clause that only asks to confirm what it says («…, правильно?», «я правильно
+   * понимаю», "…, right?", "is that correct"): the clause is the speaker's read-back, said as a
+   * question. (rules-1.9.0, helper aflags2)
+   */
+  confirmTag: string[];
 }
 
 export const MARKERS: Record<Language, Markers> = {
@@ -412,6 +423,16 @@ export const MARKERS: Record<Language, Markers> = {
     changeRequest: [
       'подвин*|подвигать|сдвин*|сдвигать|перенест*|перенес*|переносить|отодвин*',
       'спишет*|спишит*|списат*|списыва*|простит*|скост*',
+    ],
+    // rules-1.9.0 (aflags2): «а ещё у нас есть правило …» states
+    ownHaving: ['у нас|меня есть'],
+    confirmTag: [
+      'правильно|верно',
+      'так',
+      'да',
+      'не так ли',
+      'правильно|верно понимаю|понял|поняла|понимаем|поняли',
+      'я|мы правильно|верно понимаю|понял|поняла|понимаем|поняли',
     ],
   },
   en: {
@@ -730,5 +751,8 @@ export const MARKERS: Record<Language, Markers> = {
       'push|move|bump|extend the? due|payment|date|deadline',
       'waive|waiving|write off|forgive|let it slide',
     ],
+    // rules-1.9.0 (aflags2): English questions have no «есть» tail to mistake
+    ownHaving: [],
+    confirmTag: ['right', 'correct', 'yes', 'that right|correct', 'am i right', 'have i got that right'],
   },
 };

@@ -182,6 +182,11 @@ export function readSegment(text: string, lang: Language, r: LanguageRules): Rea
     const idioms = marks.all('notCondition');
     if (idioms.length)
       marks.keep('conditionals', (m) => !idioms.some((i) => m.start >= i.start && m.start < i.end));
+    // rule `sameAsOthers` (rules-1.9.0): «отсрочка тридцать дней, как у всех», "net 45, same as
+    // everybody else": the others are a comparison, our terms stay ours
+    const likened = marks.all('sameAsOthers');
+    if (likened.length)
+      marks.keep('hypothetical', (m) => !likened.some((i) => m.start >= i.start && m.start < i.end));
     return {
       tokens: c.tokens,
       ids,

@@ -574,3 +574,18 @@ describe('round 10 (rules-1.9.0) ownHavingStates: «а … у нас есть п
     expect(flagsOf('ru', 'а пени у нас есть')).toEqual([]);
   });
 });
+
+describe('round 10 (rules-1.9.0) sameAsOthers: terms likened to everyone’s stay ours', () => {
+  it.each([
+    ['ru', 'оплата через сорок пять дней с отгрузки, отсрочка как и у остальных'],
+    ['en', 'you get net sixty from delivery, same as everybody else'],
+    ['en', 'Net thirty, just like our other accounts.'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(flagsOf(language, text)).toEqual(['payment_terms', 'deadline']);
+  });
+
+  it('the others alone are still someone else’s practice', () => {
+    expect(flagsOf('ru', 'у всех поставщиков в регионе отсрочка шестьдесят дней')).toEqual([]);
+    expect(flagsOf('en', 'everybody else gives net sixty')).toEqual([]);
+  });
+});

@@ -122,6 +122,12 @@ export interface Markers {
    * question. (rules-1.9.0, helper aflags2)
    */
   confirmTag: string[];
+  /**
+   * Our terms likened to everyone's («как у всех», «как и у остальных», "same as everybody else",
+   * "just like other accounts"): the others named are a comparison, not someone else's practice — the
+   * hypothetical they would make is dropped. (rules-1.9.0, helper aflags2)
+   */
+  sameAsOthers: string[];
 }
 
 export const MARKERS: Record<Language, Markers> = {
@@ -426,6 +432,7 @@ export const MARKERS: Record<Language, Markers> = {
     ],
     // rules-1.9.0 (aflags2): «а ещё у нас есть правило …» states
     ownHaving: ['у нас|меня есть'],
+    sameAsOthers: ['как и? у всех|остальных|других|многих', 'так же|также как и? у всех|остальных'],
     confirmTag: [
       'правильно|верно',
       'так',
@@ -753,6 +760,12 @@ export const MARKERS: Record<Language, Markers> = {
     ],
     // rules-1.9.0 (aflags2): English questions have no «есть» tail to mistake
     ownHaving: [],
+    sameAsOthers: [
+      'same as|like everyone|everybody|anyone|anybody else?',
+      'same as|like the rest|others',
+      'same as|like all|most|many other? customers|accounts|clients|suppliers|distributors|vendors',
+      'same as|like our? other customers|accounts|clients|suppliers|distributors|vendors',
+    ],
     confirmTag: ['right', 'correct', 'yes', 'that right|correct', 'am i right', 'have i got that right'],
   },
 };

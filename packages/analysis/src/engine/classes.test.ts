@@ -589,3 +589,19 @@ describe('round 10 (rules-1.9.0) sameAsOthers: terms likened to everyone’s sta
     expect(flagsOf('en', 'everybody else gives net sixty')).toEqual([]);
   });
 });
+
+describe('round 10 (rules-1.9.0) anchorEvent: the event a period counts from is not its topic', () => {
+  it.each([
+    ['ru', 'Деньги за партию — через десять дней после того, как фура у вас разгрузится.'],
+    ['ru', 'расплачиваетесь за кирпич через три недели после приёмки на объекте'],
+    ['ru', 'рассчитаетесь с нами до двадцатого числа'],
+    ['en', 'payment to us is due within twenty days of delivery to your site'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(flagsOf(language, text)).toContain('deadline');
+  });
+
+  it('a delivery timed from payment is still about delivery', () => {
+    expect(flagsOf('ru', 'отгрузим через две недели после оплаты')).toEqual([]);
+    expect(flagsOf('en', 'the truck leaves two days after we get the deposit')).not.toContain('deadline');
+  });
+});

@@ -54,6 +54,8 @@ export const EN: LanguageData = {
   postposedNegators: new Set(['never', 'none']),
   // "no later than", "not more than": a limit, not a negation
   limiters: new Set(['later', 'more', 'less', 'earlier', 'sooner', 'than']),
+  // rules-1.9.0 (aflags2): "within thirty days of delivery to your warehouse": the anchor's words
+  anchorPrepositions: new Set(['of', 'from', 'after', 'following']),
   // rules-1.9.0 (aflags2): "no problem", "not a problem", "no worries", "no issue" assent
   assentAfterNegator: new Set(['problem', 'problems', 'worries', 'issue', 'issues', 'sweat']),
   bareNo: new Set(['no', 'nope']),

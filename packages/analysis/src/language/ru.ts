@@ -64,6 +64,8 @@ export const RU: LanguageData = {
   postposedNegators: new Set(['нет', 'нету', 'никогда']),
   // «не позднее», «не более»: a limit, not a negation
   limiters: new Set(['позднее', 'позже', 'более', 'больше', 'менее', 'меньше', 'раньше', 'ранее']),
+  // rules-1.9.0 (aflags2): «через две недели после того, как машина разгрузится»: the anchor's words
+  anchorPrepositions: new Set(['после', 'с', 'со', 'от']),
   // rules-1.9.0 (aflags2): «без проблем», «не проблема», «без вопросов», «не вопрос» assent
   assentAfterNegator: new Set(['проблем', 'проблема', 'проблемы', 'вопрос', 'вопросов']),
   bareNo: new Set(['не', 'нет']),

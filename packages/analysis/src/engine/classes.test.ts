@@ -605,3 +605,17 @@ describe('round 10 (rules-1.9.0) anchorEvent: the event a period counts from is 
     expect(flagsOf('en', 'the truck leaves two days after we get the deposit')).not.toContain('deadline');
   });
 });
+
+describe('round 10 (rules-1.9.0): «отсрочка» with a bare number is a period of days', () => {
+  it.each([
+    ['ru', 'директор подписал отсрочку шестьдесят'],
+    ['ru', 'отсрочку на сорок пять вам согласовали'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(flagsOf(language, text)).toEqual(['payment_terms', 'deadline']);
+  });
+
+  it('a number of something else is no period', () => {
+    expect(flagsOf('ru', 'отсрочка на две партии подряд')).toEqual(['payment_terms']);
+    expect(flagsOf('ru', 'отсрочка на тридцать процентов суммы')).toEqual(['payment_terms']);
+  });
+});

@@ -51,16 +51,18 @@ const gates: Gate[] = [
   ].map((d) => flat(0.95, 0.85, 0.9, d)),
   // (rules-1.7.0: split statements and prepayment as a consequence raised asr-noise moments, near-miss
   // sanctions and moments, long-meander moments; rules-1.8.0: accepted promises as deadlines, `paidFor`
-  // and standing periods raised deadline and moments on five sets and payment terms on stop 19's two)
+  // and standing periods raised deadline and moments on five sets and payment terms on stop 19's two;
+  // rules-1.9.0: no prepayment asked, read-backs with a tag, period anchors raised near-miss terms,
+  // deadline and moments, and a little on four more sets)
   measured('asr-noise', 0.938, 0.923, 0.962, 0.971, 0.842),
-  measured('near-miss', 0.769, 0.843, 0.9, 0.974, 0.676),
-  measured('long-meander', 0.93, 0.972, 0.955, 0.933, 0.808),
-  measured('collection', 0.879, 1.0, 0.944, 0.824, 0.819),
+  measured('near-miss', 0.857, 0.897, 0.9, 0.974, 0.734),
+  measured('long-meander', 0.944, 0.972, 0.955, 0.933, 0.813),
+  measured('collection', 0.879, 1.0, 0.952, 0.824, 0.824),
   // stop 19's two sets, gated at what rules-1.8.0 reached on them (first seen by rules-1.7.0)
   measured('urals-metal', 0.941, 0.969, 0.905, 1.0, 0.78),
-  measured('underwriter', 0.929, 0.939, 0.974, 0.824, 0.872),
+  measured('underwriter', 0.929, 0.955, 0.974, 0.824, 0.879),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
-  { ...measured('', 0.954, 0.939, 0.923, 0.867, 0.863), dir: join(repo, '../shared/eval/holdout-1') },
+  { ...measured('', 0.97, 0.939, 0.923, 0.867, 0.87), dir: join(repo, '../shared/eval/holdout-1') },
 ].filter((g) => existsSync(g.dir));
 
 describe.each(gates)('accuracy on $dir', (gate) => {

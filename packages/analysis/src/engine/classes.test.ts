@@ -526,96 +526,70 @@ describe('round 9 (rules-1.8.0): a negated shipping verb after late payment is a
   });
 });
 
-describe('round 10 (rules-1.9.0): no prepayment asked is how the client pays', () => {
-  it.each([
-    ['ru', 'Заказ на плитку отвезём без всякого аванса.'],
-    ['ru', 'аванс от вас не требуется отгрузим сразу'],
-    ['ru', 'Предоплата с вас не нужна, счёт приедет вместе с машиной.'],
-    ['en', "We won't need a deposit on the flooring order."],
-    ['en', 'no prepayment required for your account'],
-  ] as const)('%s: %s', (language, text) => {
-    expect(flagsOf(language, text)).toEqual(['payment_terms']);
+// Round 10 (rules-1.9.0): each row is [rule, language, text, the flags stated]; the negative rows
+// pin where each rule stops.
+const PT = ['payment_terms'];
+const PTD = ['payment_terms', 'deadline'];
+const round10: [string, 'ru' | 'en', string, string[]][] = [
+  ['no prepayment asked', 'ru', 'Заказ на плитку отвезём без всякого аванса.', PT],
+  ['no prepayment asked', 'ru', 'аванс от вас не требуется отгрузим сразу', PT],
+  ['no prepayment asked', 'ru', 'Предоплата с вас не нужна, счёт приедет вместе с машиной.', PT],
+  ['no prepayment asked', 'en', "We won't need a deposit on the flooring order.", PT],
+  ['no prepayment asked', 'en', 'no prepayment required for your account', PT],
+  [
+    '…but as a consequence of lateness',
+    'ru',
+    'если будет просрочка, без аванса больше ничего не отгрузим',
+    ['sanctions'],
+  ],
+  ['assentIdiom', 'ru', 'работаем с вами с отсрочкой, это без проблем', PT],
+  ['assentIdiom', 'ru', 'отсрочка для вас не вопрос', PT],
+  ['assentIdiom', 'en', 'we can do deferred terms for you, no problem', PT],
+  ['assentIdiom', 'en', 'a credit line is not a problem for us', PT],
+  ['…a real negation still waives', 'ru', 'отсрочки у нас нет', []],
+  ['…a real negation still waives', 'en', 'no credit line for new accounts, sorry', []],
+  [
+    'ownHavingStates',
+    'ru',
+    'понятно а у нас есть такой порядок при просрочке больше недели отгрузки стоп',
+    ['sanctions'],
+  ],
+  [
+    'ownHavingStates',
+    'ru',
+    'а у меня есть условие если задержка оплаты то пени ноль один процент в день',
+    ['sanctions'],
+  ],
+  ['…«а у вас есть …» still asks', 'ru', 'а у вас есть пени за просрочку', []],
+  ['…«а пени у нас есть» still asks', 'ru', 'а пени у нас есть', []],
+  ['sameAsOthers', 'ru', 'оплата через сорок пять дней с отгрузки, отсрочка как и у остальных', PTD],
+  ['sameAsOthers', 'en', 'you get net sixty from delivery, same as everybody else', PTD],
+  ['sameAsOthers', 'en', 'Net thirty, just like our other accounts.', PTD],
+  ['…the others alone', 'ru', 'у всех поставщиков в регионе отсрочка шестьдесят дней', []],
+  ['…the others alone', 'en', 'everybody else gives net sixty', []],
+  [
+    'anchorEvent',
+    'ru',
+    'Деньги за партию — через десять дней после того, как фура у вас разгрузится.',
+    ['deadline'],
+  ],
+  ['anchorEvent', 'ru', 'расплачиваетесь за кирпич через три недели после приёмки на объекте', ['deadline']],
+  ['anchorEvent', 'ru', 'рассчитаетесь с нами до двадцатого числа', ['deadline']],
+  ['anchorEvent', 'en', 'payment to us is due within twenty days of delivery to your site', ['deadline']],
+  ['…a delivery timed from payment', 'ru', 'отгрузим через две недели после оплаты', []],
+  ['…a delivery timed from payment', 'en', 'the truck leaves two days after we get the payment', []],
+  ['«отсрочка» + a bare number', 'ru', 'директор подписал отсрочку шестьдесят', PTD],
+  ['«отсрочка» + a bare number', 'ru', 'отсрочку на сорок пять вам согласовали', PTD],
+  ['…a number of something else', 'ru', 'отсрочка на две партии подряд', PT],
+  ['…a number of something else', 'ru', 'отсрочка на тридцать процентов суммы', PT],
+];
+
+describe('round 10 (rules-1.9.0): no prepayment, assent, own rules, likened terms, anchors', () => {
+  it.each(round10)('%s — %s: %s', (_rule, language, text, flags) => {
+    expect(flagsOf(language, text)).toEqual(flags);
   });
 
-  it('prepayment withheld as the consequence of late payment stays a sanction only', () => {
-    expect(flagsOf('ru', 'если будет просрочка, без аванса больше ничего не отгрузим')).not.toContain(
-      'payment_terms',
-    );
+  it('a client saying it states nothing by itself', () => {
     expect(flagsOf('en', 'we take no deposit from you', 'client')).toEqual([]);
-  });
-});
-
-describe('round 10 (rules-1.9.0): «без проблем», "no problem" assent and negate nothing', () => {
-  it.each([
-    ['ru', 'работаем с вами с отсрочкой, это без проблем'],
-    ['ru', 'отсрочка для вас не вопрос'],
-    ['en', 'we can do deferred terms for you, no problem'],
-    ['en', 'a credit line is not a problem for us'],
-  ] as const)('%s: %s', (language, text) => {
-    expect(flagsOf(language, text)).toEqual(['payment_terms']);
-  });
-
-  it('a real negation still waives', () => {
-    expect(flagsOf('ru', 'отсрочки у нас нет')).toEqual([]);
-    expect(flagsOf('en', 'no credit line for new accounts, sorry')).toEqual([]);
-  });
-});
-
-describe('round 10 (rules-1.9.0) ownHavingStates: «а … у нас есть правило …» tells, asks nothing', () => {
-  it.each([
-    ['ru', 'понятно а у нас есть такой порядок при просрочке больше недели отгрузки стоп'],
-    ['ru', 'а у меня есть условие от руководства если задержка оплаты то пени ноль один процент в день'],
-  ] as const)('%s: %s', (language, text) => {
-    expect(flagsOf(language, text)).toContain('sanctions');
-  });
-
-  it('«а у вас есть …», «а пени у нас есть» still ask', () => {
-    expect(flagsOf('ru', 'а у вас есть пени за просрочку')).toEqual([]);
-    expect(flagsOf('ru', 'а пени у нас есть')).toEqual([]);
-  });
-});
-
-describe('round 10 (rules-1.9.0) sameAsOthers: terms likened to everyone’s stay ours', () => {
-  it.each([
-    ['ru', 'оплата через сорок пять дней с отгрузки, отсрочка как и у остальных'],
-    ['en', 'you get net sixty from delivery, same as everybody else'],
-    ['en', 'Net thirty, just like our other accounts.'],
-  ] as const)('%s: %s', (language, text) => {
-    expect(flagsOf(language, text)).toEqual(['payment_terms', 'deadline']);
-  });
-
-  it('the others alone are still someone else’s practice', () => {
-    expect(flagsOf('ru', 'у всех поставщиков в регионе отсрочка шестьдесят дней')).toEqual([]);
-    expect(flagsOf('en', 'everybody else gives net sixty')).toEqual([]);
-  });
-});
-
-describe('round 10 (rules-1.9.0) anchorEvent: the event a period counts from is not its topic', () => {
-  it.each([
-    ['ru', 'Деньги за партию — через десять дней после того, как фура у вас разгрузится.'],
-    ['ru', 'расплачиваетесь за кирпич через три недели после приёмки на объекте'],
-    ['ru', 'рассчитаетесь с нами до двадцатого числа'],
-    ['en', 'payment to us is due within twenty days of delivery to your site'],
-  ] as const)('%s: %s', (language, text) => {
-    expect(flagsOf(language, text)).toContain('deadline');
-  });
-
-  it('a delivery timed from payment is still about delivery', () => {
-    expect(flagsOf('ru', 'отгрузим через две недели после оплаты')).toEqual([]);
-    expect(flagsOf('en', 'the truck leaves two days after we get the deposit')).not.toContain('deadline');
-  });
-});
-
-describe('round 10 (rules-1.9.0): «отсрочка» with a bare number is a period of days', () => {
-  it.each([
-    ['ru', 'директор подписал отсрочку шестьдесят'],
-    ['ru', 'отсрочку на сорок пять вам согласовали'],
-  ] as const)('%s: %s', (language, text) => {
-    expect(flagsOf(language, text)).toEqual(['payment_terms', 'deadline']);
-  });
-
-  it('a number of something else is no period', () => {
-    expect(flagsOf('ru', 'отсрочка на две партии подряд')).toEqual(['payment_terms']);
-    expect(flagsOf('ru', 'отсрочка на тридцать процентов суммы')).toEqual(['payment_terms']);
   });
 });

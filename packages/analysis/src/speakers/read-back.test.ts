@@ -2,55 +2,79 @@
 // («…, правильно?», "…, right?") is the client's statement; the rep's plain yes confirms it, and then
 // both segments are evidence.
 import { describe, expect, it } from 'vitest';
-import { call, segs } from '../engine/test-calls.ts';
+import { call, segs, type Line } from '../engine/test-calls.ts';
 
-describe('a client read-back with a confirming tag, confirmed by the rep', () => {
-  it('ru: «…, я правильно понимаю?» — «Да, всё так.»', () => {
-    const t = call('ru', [
-      ['rep', 'добрый день по поставке кирпича звоню'],
+type Case = [name: string, language: 'ru' | 'en', lines: Line[], flag: string, moments: number[]];
+
+const lateStop: Line = ['client', "And if we're late you stop the next delivery, right?"];
+
+const cases: Case[] = [
+  [
+    'ru: «…, я правильно понимаю?» — «Да, всё так.»: both segments',
+    'ru',
+    [
+      ['rep', 'Добрый день, по поставке кирпича звоню.'],
       ['client', 'Значит, платим до десятого числа следующего месяца, я правильно понимаю?'],
       ['rep', 'Да, всё так.'],
-    ]);
-    expect(segs(t, 'deadline')).toEqual([1, 2]);
-  });
-
-  it('en, punctuated: a sanction read back with "right?" — "Yep, exactly."', () => {
-    const t = call('en', [
-      ['rep', 'Your account is open for the tile order.'],
-      ['client', "And if we're late you stop the next delivery, right?"],
-      ['rep', 'Yep, exactly.'],
-    ]);
-    expect(segs(t, 'sanctions')).toEqual([1, 2]);
-  });
-
-  it('a date said as "month end" is a due date', () => {
-    const t = call('en', [
+    ],
+    'deadline',
+    [1, 2],
+  ],
+  [
+    'en: a sanction read back with "right?" — "Yep, exactly."',
+    'en',
+    [lateStop, ['rep', 'Yep, exactly.']],
+    'sanctions',
+    [0, 1],
+  ],
+  [
+    'en: "month end" is a due date',
+    'en',
+    [
       ['client', 'So the invoice is due by month end, correct?'],
       ['rep', 'Correct.'],
-    ]);
-    expect(segs(t, 'deadline')).toEqual([0, 1]);
-  });
-
-  it('not when the rep corrects it, dodges, or the client asks openly', () => {
-    const corrected = call('ru', [
+    ],
+    'deadline',
+    [0, 1],
+  ],
+  [
+    'ru: the rep corrects it — only the correction states',
+    'ru',
+    [
       ['client', 'платим до десятого числа правильно'],
       ['rep', 'нет до пятого'],
-    ]);
-    expect(segs(corrected, 'deadline')).toEqual([1]);
-    const dodged = call('en', [
-      ['client', "And if we're late you stop the next delivery, right?"],
-      ['rep', "Let's not get into that today, we'll figure it out."],
-    ]);
-    expect(segs(dodged, 'sanctions')).toEqual([]);
-    const open = call('en', [
+    ],
+    'deadline',
+    [1],
+  ],
+  [
+    'en: the rep dodges — nothing',
+    'en',
+    [lateStop, ['rep', "Let's not get into that today, we'll figure it out."]],
+    'sanctions',
+    [],
+  ],
+  [
+    'en: an open question with a yes about something else — nothing',
+    'en',
+    [
       ['client', 'What happens if we pay late?'],
       ['rep', 'Sure, happy to walk you through the ordering portal.'],
-    ]);
-    expect(segs(open, 'sanctions')).toEqual([]);
-  });
+    ],
+    'sanctions',
+    [],
+  ],
+  [
+    'ru: the rep’s own read-back states by itself',
+    'ru',
+    [['rep', 'оплата до пятого числа правильно']],
+    'deadline',
+    [0],
+  ],
+];
 
-  it('a read-back by the rep is no client statement: the rep states it anyway', () => {
-    const t = call('ru', [['rep', 'оплата до пятого числа правильно']]);
-    expect(segs(t, 'deadline')).toEqual([0]);
+describe('a client read-back with a confirming tag, confirmed by the rep', () => {
+  it.each(cases)('%s', (_name, language, lines, flag, moments) => {
+    expect(segs(call(language, lines), flag)).toEqual(moments);
   });
 });

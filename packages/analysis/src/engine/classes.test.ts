@@ -526,66 +526,98 @@ describe('round 9 (rules-1.8.0): a negated shipping verb after late payment is a
   });
 });
 
-// Round 10 (rules-1.9.0): each row is [rule, language, text, the flags stated]; the negative rows
-// pin where each rule stops.
+// Round 10 (rules-1.9.0): per rule, the flags stated and the sentences («ru:» / «en:» first); the
+// rows marked «…» pin where the rule above them stops.
 const PT = ['payment_terms'];
 const PTD = ['payment_terms', 'deadline'];
-const round10: [string, 'ru' | 'en', string, string[]][] = [
-  ['no prepayment asked', 'ru', 'Заказ на плитку отвезём без всякого аванса.', PT],
-  ['no prepayment asked', 'ru', 'аванс от вас не требуется отгрузим сразу', PT],
-  ['no prepayment asked', 'ru', 'Предоплата с вас не нужна, счёт приедет вместе с машиной.', PT],
-  ['no prepayment asked', 'en', "We won't need a deposit on the flooring order.", PT],
-  ['no prepayment asked', 'en', 'no prepayment required for your account', PT],
+const round10: [rule: string, flags: string[], sentences: string[]][] = [
+  [
+    'no prepayment asked',
+    PT,
+    [
+      'ru: Заказ на плитку отвезём без всякого аванса.',
+      'ru: аванс от вас не требуется отгрузим сразу',
+      'ru: Предоплата с вас не нужна, счёт приедет вместе с машиной.',
+      "en: We won't need a deposit on the flooring order.",
+      'en: no prepayment required for your account',
+    ],
+  ],
   [
     '…but as a consequence of lateness',
-    'ru',
-    'если будет просрочка, без аванса больше ничего не отгрузим',
     ['sanctions'],
-  ],
-  ['assentIdiom', 'ru', 'работаем с вами с отсрочкой, это без проблем', PT],
-  ['assentIdiom', 'ru', 'отсрочка для вас не вопрос', PT],
-  ['assentIdiom', 'en', 'we can do deferred terms for you, no problem', PT],
-  ['assentIdiom', 'en', 'a credit line is not a problem for us', PT],
-  ['…a real negation still waives', 'ru', 'отсрочки у нас нет', []],
-  ['…a real negation still waives', 'en', 'no credit line for new accounts, sorry', []],
-  [
-    'ownHavingStates',
-    'ru',
-    'понятно а у нас есть такой порядок при просрочке больше недели отгрузки стоп',
-    ['sanctions'],
+    ['ru: если будет просрочка, без аванса больше ничего не отгрузим'],
   ],
   [
-    'ownHavingStates',
-    'ru',
-    'а у меня есть условие если задержка оплаты то пени ноль один процент в день',
-    ['sanctions'],
+    'assentIdiom',
+    PT,
+    [
+      'ru: работаем с вами с отсрочкой, это без проблем',
+      'ru: отсрочка для вас не вопрос',
+      'en: we can do deferred terms for you, no problem',
+      'en: a credit line is not a problem for us',
+    ],
   ],
-  ['…«а у вас есть …» still asks', 'ru', 'а у вас есть пени за просрочку', []],
-  ['…«а пени у нас есть» still asks', 'ru', 'а пени у нас есть', []],
-  ['sameAsOthers', 'ru', 'оплата через сорок пять дней с отгрузки, отсрочка как и у остальных', PTD],
-  ['sameAsOthers', 'en', 'you get net sixty from delivery, same as everybody else', PTD],
-  ['sameAsOthers', 'en', 'Net thirty, just like our other accounts.', PTD],
-  ['…the others alone', 'ru', 'у всех поставщиков в регионе отсрочка шестьдесят дней', []],
-  ['…the others alone', 'en', 'everybody else gives net sixty', []],
+  [
+    '…a real negation still waives',
+    [],
+    ['ru: отсрочки у нас нет', 'en: no credit line for new accounts, sorry'],
+  ],
+  [
+    'ownHavingStates',
+    ['sanctions'],
+    [
+      'ru: понятно а у нас есть такой порядок при просрочке больше недели отгрузки стоп',
+      'ru: а у меня есть условие если задержка оплаты то пени ноль один процент в день',
+    ],
+  ],
+  ['…«а у вас есть …» still asks', [], ['ru: а у вас есть пени за просрочку']],
+  ['…«а пени у нас есть» still asks', [], ['ru: а пени у нас есть']],
+  [
+    'sameAsOthers',
+    PTD,
+    [
+      'ru: оплата через сорок пять дней с отгрузки, отсрочка как и у остальных',
+      'en: you get net sixty from delivery, same as everybody else',
+      'en: Net thirty, just like our other accounts.',
+    ],
+  ],
+  [
+    '…the others alone',
+    [],
+    ['ru: у всех поставщиков в регионе отсрочка шестьдесят дней', 'en: everybody else gives net sixty'],
+  ],
   [
     'anchorEvent',
-    'ru',
-    'Деньги за партию — через десять дней после того, как фура у вас разгрузится.',
     ['deadline'],
+    [
+      'ru: Деньги за партию — через десять дней после того, как фура у вас разгрузится.',
+      'ru: расплачиваетесь за кирпич через три недели после приёмки на объекте',
+      'ru: рассчитаетесь с нами до двадцатого числа',
+      'en: payment to us is due within twenty days of delivery to your site',
+    ],
   ],
-  ['anchorEvent', 'ru', 'расплачиваетесь за кирпич через три недели после приёмки на объекте', ['deadline']],
-  ['anchorEvent', 'ru', 'рассчитаетесь с нами до двадцатого числа', ['deadline']],
-  ['anchorEvent', 'en', 'payment to us is due within twenty days of delivery to your site', ['deadline']],
-  ['…a delivery timed from payment', 'ru', 'отгрузим через две недели после оплаты', []],
-  ['…a delivery timed from payment', 'en', 'the truck leaves two days after we get the payment', []],
-  ['«отсрочка» + a bare number', 'ru', 'директор подписал отсрочку шестьдесят', PTD],
-  ['«отсрочка» + a bare number', 'ru', 'отсрочку на сорок пять вам согласовали', PTD],
-  ['…a number of something else', 'ru', 'отсрочка на две партии подряд', PT],
-  ['…a number of something else', 'ru', 'отсрочка на тридцать процентов суммы', PT],
+  [
+    '…a delivery timed from payment',
+    [],
+    ['ru: отгрузим через две недели после оплаты', 'en: the truck leaves two days after we get the payment'],
+  ],
+  [
+    '«отсрочка» + a bare number',
+    PTD,
+    ['ru: директор подписал отсрочку шестьдесят', 'ru: отсрочку на сорок пять вам согласовали'],
+  ],
+  [
+    '…a number of something else',
+    PT,
+    ['ru: отсрочка на две партии подряд', 'ru: отсрочка на тридцать процентов суммы'],
+  ],
 ];
+const round10Cases = round10.flatMap(([rule, flags, sentences]) =>
+  sentences.map((s) => [rule, s.slice(0, 2) as 'ru' | 'en', s.slice(4), flags] as const),
+);
 
 describe('round 10 (rules-1.9.0): no prepayment, assent, own rules, likened terms, anchors', () => {
-  it.each(round10)('%s — %s: %s', (_rule, language, text, flags) => {
+  it.each(round10Cases)('%s — %s: %s', (_rule, language, text, flags) => {
     expect(flagsOf(language, text)).toEqual(flags);
   });
 

@@ -138,6 +138,9 @@ function isQuestion(
   // «так что по итогу …», «значит так, что …», «потому что у нас правило …»: a
   // conjunction, not «что?» (rules-1.8.0: «потому что», «оттого что»)
   if (f >= 0 && toks[f]!.text === 'что' && CONJUNCTION_BEFORE_CHTO.has(toks[f - 1]?.text ?? '')) f = -1;
+  // rule `asBefore` (rules-1.9.0): «значит, как в прошлый раз, пятьдесят процентов предоплата», «как
+  // обычно, с отсрочкой»: «как» opens a comparison with what holds or held — it asks nothing
+  if (f >= 0 && marks.all('asBefore').some((m) => m.start === f)) f = -1;
   // «напоминаю, что пени …», «учтите, что …», «предупреждаю, что …»: «что» after a verb of telling
   // joins what is told — a statement
   if (f >= 0 && toks[f]!.text === 'что' && TELLING.test(toks[f - 1]?.text ?? '')) f = -1;

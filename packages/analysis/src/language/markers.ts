@@ -128,6 +128,11 @@ export interface Markers {
    * hypothetical they would make is dropped. (rules-1.9.0, helper aflags2)
    */
   sameAsOthers: string[];
+  /**
+   * «как» opening a comparison with what holds or held («как в прошлый раз», «как обычно», «как и
+   * раньше», «как договаривались»): a conjunction, not the question word. (rules-1.9.0, helper aflags2)
+   */
+  asBefore: string[];
 }
 
 export const MARKERS: Record<Language, Markers> = {
@@ -435,6 +440,11 @@ export const MARKERS: Record<Language, Markers> = {
     ],
     // rules-1.9.0 (aflags2): «а ещё у нас есть правило …» states
     ownHaving: ['у нас|меня есть'],
+    asBefore: [
+      'как и? в прошлый|тот|прошлые раз|раза',
+      'как и? обычно|всегда|раньше|прежде|сейчас|сегодня',
+      'как и? договаривались|договорились|обсуждали|согласовали',
+    ],
     sameAsOthers: ['как и? у всех|остальных|других|многих', 'так же|также как и? у всех|остальных'],
     confirmTag: [
       'правильно|верно',
@@ -763,6 +773,8 @@ export const MARKERS: Record<Language, Markers> = {
     ],
     // rules-1.9.0 (aflags2): English questions have no «есть» tail to mistake
     ownHaving: [],
+    // English "as usual", "like last time" have no question word to mistake
+    asBefore: [],
     sameAsOthers: [
       'same as|like everyone|everybody|anyone|anybody else?',
       'same as|like the rest|others',

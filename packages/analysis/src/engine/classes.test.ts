@@ -591,6 +591,21 @@ const round10: [rule: string, flags: string[], sentences: string[]][] = [
   ],
   ['…«как» still asks', [], ['ru: как будем рассчитываться по отсрочке']],
   [
+    'one unit of time from an event',
+    ['deadline'],
+    [
+      'ru: оплата через неделю после приёмки товара',
+      'ru: деньги в течение месяца с даты накладной',
+      'en: payment comes in a week after delivery',
+      'en: the balance is payable a fortnight from invoice',
+    ],
+  ],
+  [
+    '…a delivery or a document timed so',
+    [],
+    ['ru: отгрузим через неделю после оплаты', 'ru: через месяц после поставки пришлём акт'],
+  ],
+  [
     '…the others alone',
     [],
     ['ru: у всех поставщиков в регионе отсрочка шестьдесят дней', 'en: everybody else gives net sixty'],

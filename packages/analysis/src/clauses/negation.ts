@@ -11,6 +11,9 @@ const NOUN_NEGATORS = bothLanguages((d) => d.nounNegators);
 export const LIMITERS = bothLanguages((d) => d.limiters);
 // a clause-initial «нет», "no" before a subject answers the question before: «нет, у нас отсрочка …»
 const BARE_NO = bothLanguages((d) => d.bareNo);
+// «без проблем», "no problem", "not a problem": assent, not a negation (rules-1.9.0)
+const ASSENT = bothLanguages((d) => d.assentAfterNegator);
+const ARTICLES = new Set(['a', 'an']);
 const SUBJECTS = bothLanguages((d) => d.subjects);
 // «штрафов за просрочку у нас нет»: an existential negator after the noun closes a longer stretch
 const POSTPOSED = bothLanguages((d) => d.postposedNegators);
@@ -23,11 +26,20 @@ const isWaiverVerb = (w: string) => WAIVER_VERBS[0]!.test(w) || WAIVER_VERBS[1]!
 const EXISTENTIAL_REACH = 8;
 const VERB_REACH = 6;
 
+/** Rule `assentIdiom`: the negator at `k` opens «без проблем», «не вопрос», "no problem", "not a problem". */
+export function assentIdiom(toks: ReadClause['tokens'], k: number): boolean {
+  let j = k + 1;
+  if (toks[j] && ARTICLES.has(toks[j]!.text)) j++;
+  const w = toks[j];
+  return w !== undefined && ASSENT.has(w.text);
+}
+
 function isNegator(c: ReadClause, k: number): boolean {
   if (!c.marks.at('negators', k)) return false;
   const toks = c.tokens;
   const nx = toks[k + 1];
   if (nx && LIMITERS.has(nx.text)) return false;
+  if (assentIdiom(toks, k)) return false;
   if (k === 0 && nx && SUBJECTS.has(nx.text) && BARE_NO.has(toks[k]!.text)) return false;
   return true;
 }

@@ -73,6 +73,15 @@ function valueFollows(toks: Token[], at: number): boolean {
 }
 
 /**
+ * Rule `ownHavingStates` (rules-1.9.0): «а ещё у нас есть правило: если просрочка …» — the
+ * speaker's own «у нас есть» with words after it tells what we have; its «есть» is no yes/no tail
+ * («а пени у вас есть», «а у вас есть отсрочка», «а отсрочка у нас есть» still ask).
+ */
+function ownHavingStates(marks: Marks, tailEnd: number, n: number): boolean {
+  return tailEnd < n && marks.all('ownHaving').some((o) => o.end === tailEnd);
+}
+
+/**
  * Is the clause a question? Punctuated text says so with «?». Raw ASR text has no punctuation, so
  * we read the shape: an interrogative near the start, «а если …» without a consequence, a yes/no
  * tail («а пени есть»), or a request («скажите …», "tell me").
@@ -129,6 +138,9 @@ function isQuestion(
   // «так что по итогу …», «значит так, что …», «потому что у нас правило …»: a
   // conjunction, not «что?» (rules-1.8.0: «потому что», «оттого что»)
   if (f >= 0 && toks[f]!.text === 'что' && CONJUNCTION_BEFORE_CHTO.has(toks[f - 1]?.text ?? '')) f = -1;
+  // rule `asBefore` (rules-1.9.0): «значит, как в прошлый раз, пятьдесят процентов предоплата», «как
+  // обычно, с отсрочкой»: «как» opens a comparison with what holds or held — it asks nothing
+  if (f >= 0 && marks.all('asBefore').some((m) => m.start === f)) f = -1;
   // «напоминаю, что пени …», «учтите, что …», «предупреждаю, что …»: «что» after a verb of telling
   // joins what is told — a statement
   if (f >= 0 && toks[f]!.text === 'что' && TELLING.test(toks[f - 1]?.text ?? '')) f = -1;
@@ -153,6 +165,7 @@ function isQuestion(
   let tail = false;
   for (const mm of marks.all('questionTails')) {
     if (mm.start < s) continue;
+    if (ownHavingStates(marks, mm.end, toks.length)) continue;
     const st = mm.start - s;
     if (
       (mm.end === toks.length && st >= Math.max(1, lastAt - 1)) ||
@@ -172,6 +185,11 @@ export function readSegment(text: string, lang: Language, r: LanguageRules): Rea
     const idioms = marks.all('notCondition');
     if (idioms.length)
       marks.keep('conditionals', (m) => !idioms.some((i) => m.start >= i.start && m.start < i.end));
+    // rule `sameAsOthers` (rules-1.9.0): «отсрочка тридцать дней, как у всех», "net 45, same as
+    // everybody else": the others are a comparison, our terms stay ours
+    const likened = marks.all('sameAsOthers');
+    if (likened.length)
+      marks.keep('hypothetical', (m) => !likened.some((i) => m.start >= i.start && m.start < i.end));
     return {
       tokens: c.tokens,
       ids,

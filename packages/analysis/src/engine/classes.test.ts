@@ -525,3 +525,127 @@ describe('round 9 (rules-1.8.0): a negated shipping verb after late payment is a
     expect(flagsOf('en', "we don't ship on sundays")).not.toContain('sanctions');
   });
 });
+
+// Round 10 (rules-1.9.0): per rule, the flags stated and the sentences («ru:» / «en:» first); the
+// rows marked «…» pin where the rule above them stops.
+const PT = ['payment_terms'];
+const PTD = ['payment_terms', 'deadline'];
+const round10: [rule: string, flags: string[], sentences: string[]][] = [
+  [
+    'no prepayment asked',
+    PT,
+    [
+      'ru: Заказ на плитку отвезём без всякого аванса.',
+      'ru: аванс от вас не требуется отгрузим сразу',
+      'ru: Предоплата с вас не нужна, счёт приедет вместе с машиной.',
+      "en: We won't need a deposit on the flooring order.",
+      'en: no prepayment required for your account',
+    ],
+  ],
+  [
+    '…but as a consequence of lateness',
+    ['sanctions'],
+    ['ru: если будет просрочка, без аванса больше ничего не отгрузим'],
+  ],
+  [
+    'assentIdiom',
+    PT,
+    [
+      'ru: работаем с вами с отсрочкой, это без проблем',
+      'ru: отсрочка для вас не вопрос',
+      'en: we can do deferred terms for you, no problem',
+      'en: a credit line is not a problem for us',
+    ],
+  ],
+  [
+    '…a real negation still waives',
+    [],
+    ['ru: отсрочки у нас нет', 'en: no credit line for new accounts, sorry'],
+  ],
+  [
+    'ownHavingStates',
+    ['sanctions'],
+    [
+      'ru: понятно а у нас есть такой порядок при просрочке больше недели отгрузки стоп',
+      'ru: а у меня есть условие если задержка оплаты то пени ноль один процент в день',
+    ],
+  ],
+  ['…«а у вас есть …» still asks', [], ['ru: а у вас есть пени за просрочку']],
+  ['…«а пени у нас есть» still asks', [], ['ru: а пени у нас есть']],
+  [
+    'sameAsOthers',
+    PTD,
+    [
+      'ru: оплата через сорок пять дней с отгрузки, отсрочка как и у остальных',
+      'en: you get net sixty from delivery, same as everybody else',
+      'en: Net thirty, just like our other accounts.',
+    ],
+  ],
+  [
+    'asBefore',
+    PT,
+    [
+      'ru: значит как в прошлый раз треть вперёд остальное по факту поставки',
+      'ru: как договаривались работаем с отсрочкой',
+    ],
+  ],
+  ['…«как» still asks', [], ['ru: как будем рассчитываться по отсрочке']],
+  [
+    'one unit of time from an event',
+    ['deadline'],
+    [
+      'ru: оплата через неделю после приёмки товара',
+      'ru: деньги в течение месяца с даты накладной',
+      'en: payment comes in a week after delivery',
+      'en: the balance is payable a fortnight from invoice',
+    ],
+  ],
+  [
+    '…a delivery or a document timed so',
+    [],
+    ['ru: отгрузим через неделю после оплаты', 'ru: через месяц после поставки пришлём акт'],
+  ],
+  [
+    '…the others alone',
+    [],
+    ['ru: у всех поставщиков в регионе отсрочка шестьдесят дней', 'en: everybody else gives net sixty'],
+  ],
+  [
+    'anchorEvent',
+    ['deadline'],
+    [
+      'ru: Деньги за партию — через десять дней после того, как фура у вас разгрузится.',
+      'ru: расплачиваетесь за кирпич через три недели после приёмки на объекте',
+      'ru: рассчитаетесь с нами до двадцатого числа',
+      'en: payment to us is due within twenty days of delivery to your site',
+    ],
+  ],
+  [
+    '…a delivery timed from payment',
+    [],
+    ['ru: отгрузим через две недели после оплаты', 'en: the truck leaves two days after we get the payment'],
+  ],
+  [
+    '«отсрочка» + a bare number',
+    PTD,
+    ['ru: директор подписал отсрочку шестьдесят', 'ru: отсрочку на сорок пять вам согласовали'],
+  ],
+  [
+    '…a number of something else',
+    PT,
+    ['ru: отсрочка на две партии подряд', 'ru: отсрочка на тридцать процентов суммы'],
+  ],
+];
+const round10Cases = round10.flatMap(([rule, flags, sentences]) =>
+  sentences.map((s) => [rule, s.slice(0, 2) as 'ru' | 'en', s.slice(4), flags] as const),
+);
+
+describe('round 10 (rules-1.9.0): no prepayment, assent, own rules, likened terms, anchors', () => {
+  it.each(round10Cases)('%s — %s: %s', (_rule, language, text, flags) => {
+    expect(flagsOf(language, text)).toEqual(flags);
+  });
+
+  it('a client saying it states nothing by itself', () => {
+    expect(flagsOf('en', 'we take no deposit from you', 'client')).toEqual([]);
+  });
+});

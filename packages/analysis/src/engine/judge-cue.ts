@@ -156,13 +156,30 @@ export function frameOfCue(
 }
 export { counts };
 
+const ANCHOR_PREPOSITIONS = bothLanguages((d) => d.anchorPrepositions);
+
+/**
+ * Rule `anchorEvent` (rules-1.9.0): a period tied to an event by «после», «с», "of", "from" counts
+ * from that event; delivery words after the tie name the anchor, not what the period is about
+ * («деньги — через две недели после того, как машина у вас разгрузится», "payment is within thirty
+ * days of delivery to your warehouse"). Payment words after it still count.
+ */
+export function anchorEvent(k: ClauseScope, m: Match): TopicWord[] {
+  const toks = k.c.tokens;
+  let tie = -1;
+  for (let j = m.start + 1; j <= m.end && j < toks.length && tie < 0; j++)
+    if (ANCHOR_PREPOSITIONS.has(toks[j]!.text) && toks.slice(m.start, j).some((t) => t.num !== undefined))
+      tie = j;
+  return tie < 0 ? k.words : k.words.filter((w) => w.topic !== 'other' || w.at < tie);
+}
+
 /**
  * What a date or period is about: the nearest topic word in its clause, else the last one of an
  * earlier clause of the segment, else the talk just before («оплату ждём до пятницы» vs «отгрузим
  * четырнадцатого»; a bare «Friday for sure» after a payment question).
  */
 export function dateTopic(s: SegmentScope, k: ClauseScope, m: Match): Topic | null {
-  const t = nearestTopic(k.words, m);
+  const t = nearestTopic(anchorEvent(k, m), m);
   if (t !== null) return t;
   for (let j = k.ci - 1; j >= 0; j--) {
     const w = topicWords(s.clauses[j]!);

@@ -1,6 +1,6 @@
 import type { Language, Segment } from '@onterms/contracts';
 import type { CueMeta, LanguageRules } from '../checklist/compile.ts';
-import { readSegment } from '../clauses/read.ts';
+import { readSegment, type ReadClause } from '../clauses/read.ts';
 import { topicWords, type Topic } from '../clauses/topic.ts';
 import type { Match } from '../patterns/pattern.ts';
 import { ECHO_WINDOW, echoes, signatures, type Stated } from './echo.ts';
@@ -173,7 +173,39 @@ function readClause(s: SegmentWork, ci: number, r: LanguageRules): void {
   r.cues.scan(c.tokens, c.ids, (pi, m) => judgeCue(s, k, r.cues.meta[pi]!, m, r));
   dropOverriddenTerms(s.reading, k);
   if (c.question) readQuestion(s, k, r);
+  if (c.question && s.seg.speaker === 'client' && tagQuestion(c)) readBackClause(s, k, r);
   readClauseSignals(s, k);
+}
+
+/** The clause asks only by a confirming tag at its end («…, правильно?», "…, right?"). */
+function tagQuestion(c: ReadClause): boolean {
+  return c.marks.all('confirmTag').some((m) => m.start > 0 && m.end === c.tokens.length);
+}
+
+/**
+ * Rule `tagReadBack` (rules-1.9.0): «и если к пятому не заплатим, вы отгрузки стопорите, я правильно
+ * понимаю?», "and that's due by month end, right?" — the client says the term and asks only to have
+ * it confirmed. The clause is judged as a statement (negation, frames, topic as usual) and what it
+ * states is kept as the client's read-back; the speaker rule `readBackConfirmed` counts it when the
+ * rep confirms. (The question is still a question: what it asks is unchanged.)
+ */
+function readBackClause(s: SegmentWork, k: ClauseWork, r: LanguageRules): void {
+  const reading = s.reading;
+  const { negatedCue } = reading;
+  const { dateTopic } = s;
+  const negatedAt = reading.negated.length;
+  const pendingAt = s.pending.length;
+  const from = reading.stated.length;
+  const c: ReadClause = { ...k.c, question: false };
+  const kk: ClauseWork = { ...k, c, from, overriding: null, anyCue: false, payCue: false };
+  r.cues.scan(c.tokens, c.ids, (pi, m) => judgeCue(s, kk, r.cues.meta[pi]!, m, r));
+  dropOverriddenTerms(reading, kk);
+  // (a cue still waiting for arrears talk is left out: a read-back states what it says now)
+  reading.readBack.push(...reading.stated.splice(from));
+  s.pending.length = pendingAt;
+  reading.negated.length = negatedAt;
+  reading.negatedCue = negatedCue;
+  s.dateTopic = dateTopic;
 }
 
 /** One cue in its clause: asked, someone else's, set aside, waived, or stated (now or pending). */

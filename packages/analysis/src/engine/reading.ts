@@ -18,6 +18,11 @@ export interface SegmentReading {
   clauses: ReadClause[];
   /** Items stated (in a statement clause), with the cues that state them. */
   stated: Hit[];
+  /**
+   * Items said in a question that only asks to confirm them («…, правильно?», "…, right?"): the
+   * speaker's read-back, stated once the other side confirms (rules-1.9.0, `tagReadBack`).
+   */
+  readBack: Hit[];
   /** Items mentioned in a question or request. */
   asked: Set<number>;
   /** Items whose cue appears here at all, stated or not (negated, a question, someone else's …). */
@@ -57,6 +62,7 @@ export function emptyReading(clauses: ReadClause[]): SegmentReading {
   return {
     clauses,
     stated: [],
+    readBack: [],
     asked: new Set(),
     mentioned: new Set(),
     shipAgreement: false,

@@ -53,17 +53,17 @@ const gates: Gate[] = [
   // (rules-1.7.0: split statements and prepayment as a consequence raised asr-noise moments, near-miss
   // sanctions and moments, long-meander moments; rules-1.8.0: accepted promises as deadlines, `paidFor`
   // and standing periods raised deadline and moments on five sets and payment terms on stop 19's two;
-  // merged with rules-1.8.1's values pass, whose promise search on calls that open on a debt adds a few
-  // accepted-promise deadlines and moments)
+  // merged with rules-1.8.1's values pass (promise search on calls that open on a debt); rules-1.9.0: no
+  // prepayment asked, read-backs with a tag, period anchors raised near-miss terms, deadline and moments)
   measured('asr-noise', 0.938, 0.923, 0.962, 0.971, 0.842),
-  measured('near-miss', 0.769, 0.843, 0.889, 0.974, 0.68),
-  measured('long-meander', 0.93, 0.972, 0.955, 0.933, 0.816),
-  measured('collection', 0.879, 1.0, 0.944, 0.824, 0.835),
-  // stop 19's two sets, gated at what rules-1.8.0 reached on them (first seen by rules-1.7.0)
+  measured('near-miss', 0.871, 0.909, 0.889, 0.974, 0.754),
+  measured('long-meander', 0.944, 0.972, 0.955, 0.933, 0.821),
+  measured('collection', 0.879, 1.0, 0.952, 0.824, 0.841),
+  // stop 19's two sets, gated at what rules-1.9.1 reaches on them (first seen by rules-1.6.0)
   measured('urals-metal', 0.941, 0.985, 0.905, 1.0, 0.821),
-  measured('underwriter', 0.929, 0.939, 0.974, 0.824, 0.887),
+  measured('underwriter', 0.929, 0.955, 0.974, 0.824, 0.894),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
-  { ...measured('', 0.954, 0.954, 0.923, 0.867, 0.863), dir: join(repo, '../shared/eval/holdout-1') },
+  { ...measured('', 0.97, 0.954, 0.923, 0.867, 0.87), dir: join(repo, '../shared/eval/holdout-1') },
 ].filter((g) => existsSync(g.dir));
 
 type CorpusCall = Transcript & { callType?: string; labels: Labels; values?: ValueTruth; id?: string };
@@ -93,14 +93,14 @@ describe.each(gates)('accuracy on $dir', (gate) => {
 });
 
 // rules-1.8.1: what is read out of a call (all value types together), gated per corpus with value
-// truth at the F1 rules-1.8.1 reached minus 0.02
+// truth at the F1 reached minus 0.02 (rules-1.9.1: the merged flags and values passes)
 const valueGates: [string, number][] = [
-  ['asr-noise', 0.898],
-  ['collection', 0.843],
-  ['long-meander', 0.928],
-  ['near-miss', 0.766],
-  ['urals-metal', 0.877],
-  ['underwriter', 0.847],
+  ['asr-noise', 0.907],
+  ['collection', 0.856],
+  ['long-meander', 0.925],
+  ['near-miss', 0.775],
+  ['urals-metal', 0.884],
+  ['underwriter', 0.862],
 ];
 
 describe.each(valueGates)('values read out of %s', (dir, f1) => {

@@ -71,6 +71,10 @@ export const EN: LanguageData = {
   stopVerbs: /^(stop|stops|stopped|suspend|pause|halt|block|cut|shut|no|not)$/,
   // "collection(s)" in English names the agency or the department, never the court route
   debtRecovery: /^recovery$/,
+  // rules-1.9.0 (aflags2): "within thirty days of delivery to your warehouse": the anchor's words
+  anchorPrepositions: new Set(['of', 'from', 'after', 'following']),
+  // rules-1.9.0 (aflags2): "no problem", "not a problem", "no worries", "no issue" assent
+  assentAfterNegator: new Set(['problem', 'problems', 'worries', 'issue', 'issues', 'sweat']),
   bareNo: new Set(['no', 'nope']),
   subjects: new Set(['we', 'i', 'our', 'it', 'that', 'there']),
   // "we don't charge …", "it doesn't apply", "we won't add"

@@ -12,6 +12,11 @@ export interface LanguageData {
   dayUnits: [RegExp, number][];
   /** What a period counts from, by the first event word after its number («с даты отгрузки», "from invoice"). */
   periodAnchors: [RegExp, PeriodAnchor][];
+  /**
+   * A preposition that ties a period to the event it counts from («через две недели после …», «с
+   * даты», "within 30 days of …", "from"): the words after it name the anchor, not the topic (rules-1.9.0).
+   */
+  anchorPrepositions: Set<string>;
   /** An event a period can run from («отгрузили — и дальше …», "after install"): a deadline's anchor. */
   eventWords: RegExp;
   /** A word that makes a period a credit period («отсрочка», "net", "terms"), not only a due date. */
@@ -57,6 +62,11 @@ export interface LanguageData {
   signing: RegExp;
   /** A word of recovering a debt («взыскание»): the legal route, not an agency, beside a court or lawyers. */
   debtRecovery: RegExp;
+  /**
+   * A word after a negator that makes it an idiom of assent («без проблем», «не вопрос», "no
+   * problem", "not a problem"), not a negation of the term said next to it (rules-1.9.0).
+   */
+  assentAfterNegator: Set<string>;
   /** A clause-initial «нет», "no" … */
   bareNo: Set<string>;
   /** … before one of these subjects answers the question before («нет, у нас отсрочка …»). */

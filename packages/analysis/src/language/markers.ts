@@ -111,6 +111,28 @@ export interface Markers {
    * client raises payment as much as by asking. (rules-1.8.0, helper aflags)
    */
   changeRequest: string[];
+  /**
+   * The speaker's own «у нас есть» with words after it («а ещё у нас есть правило: …», «а у меня есть
+   * условие»): says what we have, so the «есть» is no yes/no tail. (rules-1.9.0, helper aflags2)
+   */
+  ownHaving: string[];
+  /**
+   * A tag at the end of a clause that only asks to confirm what it says («…, правильно?», «я правильно
+   * понимаю», "…, right?", "is that correct"): the clause is the speaker's read-back, said as a
+   * question. (rules-1.9.0, helper aflags2)
+   */
+  confirmTag: string[];
+  /**
+   * Our terms likened to everyone's («как у всех», «как и у остальных», "same as everybody else",
+   * "just like other accounts"): the others named are a comparison, not someone else's practice — the
+   * hypothetical they would make is dropped. (rules-1.9.0, helper aflags2)
+   */
+  sameAsOthers: string[];
+  /**
+   * «как» opening a comparison with what holds or held («как в прошлый раз», «как обычно», «как и
+   * раньше», «как договаривались»): a conjunction, not the question word. (rules-1.9.0, helper aflags2)
+   */
+  asBefore: string[];
 }
 
 export const MARKERS: Record<Language, Markers> = {
@@ -197,6 +219,9 @@ export const MARKERS: Record<Language, Markers> = {
       'заплат*',
       'заплач*',
       'уплач*',
+      // rules-1.9.0 (aflags2): «расплачиваетесь через шесть недель», «рассчитаетесь до пятого»
+      'расплач*|расплат*|расплатит*',
+      'рассчитаетесь|рассчитываетесь|рассчитаться|рассчитываться|рассчитайтесь',
       'погаш*',
       'аванс*',
       'предоплат*',
@@ -412,6 +437,22 @@ export const MARKERS: Record<Language, Markers> = {
     changeRequest: [
       'подвин*|подвигать|сдвин*|сдвигать|перенест*|перенес*|переносить|отодвин*',
       'спишет*|спишит*|списат*|списыва*|простит*|скост*',
+    ],
+    // rules-1.9.0 (aflags2): «а ещё у нас есть правило …» states
+    ownHaving: ['у нас|меня есть'],
+    asBefore: [
+      'как и? в прошлый|тот|прошлые раз|раза',
+      'как и? обычно|всегда|раньше|прежде|сейчас|сегодня',
+      'как и? договаривались|договорились|обсуждали|согласовали',
+    ],
+    sameAsOthers: ['как и? у всех|остальных|других|многих', 'так же|также как и? у всех|остальных'],
+    confirmTag: [
+      'правильно|верно',
+      'так',
+      'да',
+      'не так ли',
+      'правильно|верно понимаю|понял|поняла|понимаем|поняли',
+      'я|мы правильно|верно понимаю|понял|поняла|понимаем|поняли',
     ],
   },
   en: {
@@ -730,5 +771,16 @@ export const MARKERS: Record<Language, Markers> = {
       'push|move|bump|extend the? due|payment|date|deadline',
       'waive|waiving|write off|forgive|let it slide',
     ],
+    // rules-1.9.0 (aflags2): English questions have no «есть» tail to mistake
+    ownHaving: [],
+    // English "as usual", "like last time" have no question word to mistake
+    asBefore: [],
+    sameAsOthers: [
+      'same as|like everyone|everybody|anyone|anybody else?',
+      'same as|like the rest|others',
+      'same as|like all|most|many other? customers|accounts|clients|suppliers|distributors|vendors',
+      'same as|like our? other customers|accounts|clients|suppliers|distributors|vendors',
+    ],
+    confirmTag: ['right', 'correct', 'yes', 'that right|correct', 'am i right', 'have i got that right'],
   },
 };

@@ -139,6 +139,33 @@ function clientConfirmedByRep(call: Call, i: number, items: Map<number, Hit[]>):
 }
 
 /**
+ * Rule `readBackConfirmed` (rules-1.9.0): the client's read-back said as a question («и платим до
+ * пятого, правильно?», "and if it's late you put us on hold, right?") counts when the rep's next turn,
+ * right after it, confirms it plainly («да, так», "yep, exactly"; a yes to a read-back confirms it whatever
+ * follows). Then both
+ * segments are evidence, as for a confirmed statement.
+ */
+function readBackConfirmed(call: Call, i: number): void {
+  const { segments, readings } = call;
+  const rd = readings[i]!;
+  if (!rd.readBack.length || segments[i]!.speaker !== 'client') return;
+  const k = repNextTurn(segments, i);
+  if (k < 0 || !answersDirectly(segments, i, k)) return;
+  const ans = readings[k]!;
+  if (!plainYes(ans)) return;
+  const items = new Map<number, Hit[]>();
+  for (const h of rd.readBack) items.set(h.item, [...(items.get(h.item) ?? []), h]);
+  for (const [item, hits] of items) {
+    call.found.add(i, item, hits);
+    call.found.add(
+      k,
+      item,
+      ans.stated.filter((h) => h.item === item),
+    );
+  }
+}
+
+/**
  * Rule: a yes/no question about an item answered with a plain «да» about paying by the seller side
  * states it in the answer («блокируете карты сразу?» — «да, пока не оплатите»); the question itself
  * never does, and a bare "Yes, that's it" confirms a question, which is not labelled.
@@ -255,6 +282,7 @@ export function attribute(segments: Segment[], readings: SegmentReading[], r: La
       sellerSideStates(call, i, items);
       monoReadBack(call, i, items);
     } else if (items.size) clientConfirmedByRep(call, i, items);
+    readBackConfirmed(call, i);
     yesNoAnswered(call, i);
     valueAnswered(call, i);
   });

@@ -62,6 +62,10 @@ const gates: Gate[] = [
   // stop 19's two sets, gated at what rules-1.9.1 reaches on them (first seen by rules-1.6.0)
   measured('urals-metal', 0.941, 0.985, 0.905, 1.0, 0.821),
   measured('underwriter', 0.929, 0.955, 0.974, 0.824, 0.894),
+  // stop 20's two sets, scored once unseen by rules-1.7.0 and once by rules-1.9.1 (no rule was written
+  // from them), then added here at what rules-1.9.1 reaches: seen from now on
+  measured('fmcg-trainer', 0.829, 0.745, 0.8, 0.824, 0.705),
+  measured('contact-centre', 0.9, 0.857, 0.93, 0.947, 0.733),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
   { ...measured('', 0.97, 0.954, 0.923, 0.867, 0.87), dir: join(repo, '../shared/eval/holdout-1') },
 ].filter((g) => existsSync(g.dir));
@@ -101,6 +105,8 @@ const valueGates: [string, number][] = [
   ['near-miss', 0.775],
   ['urals-metal', 0.884],
   ['underwriter', 0.862],
+  ['fmcg-trainer', 0.744],
+  ['contact-centre', 0.813],
 ];
 
 describe.each(valueGates)('values read out of %s', (dir, f1) => {

@@ -1,5 +1,6 @@
 // Helpers for the engine's behaviour tests: a call from lines of [speaker, text], and what the engine
 // pointed at in it.
+import { expect, it } from 'vitest';
 import type { Speaker, Transcript } from '@onterms/contracts';
 import { analyzeTranscript } from './analyze.ts';
 
@@ -17,3 +18,31 @@ export const segs = (t: Transcript, flag: string) =>
 
 /** The segments of the deflection's moments. */
 export const dodges = (t: Transcript) => analyzeTranscript(t).deflection.moments.map((m) => m.segment);
+
+/** The flags one line states, said by the rep unless another speaker is given. */
+export const flagsOf = (language: 'ru' | 'en', text: string, speaker: Speaker = 'rep') => {
+  const r = analyzeTranscript(call(language, [[speaker, text]]));
+  return ['payment_terms', 'deadline', 'sanctions'].filter((f) => r.flags[f]!.stated);
+};
+
+/** What a call should point at: per flag (or `deflection`), the segments of its moments. */
+export type Points = Partial<Record<'payment_terms' | 'deadline' | 'sanctions' | 'deflection', number[]>>;
+
+/** A behaviour case: what it shows, the call's language and lines, and what the engine points at. */
+export type CallCase = readonly [title: string, language: 'ru' | 'en', lines: Line[], want: Points];
+
+/** One test per case: every flag named in `want` points at exactly those segments. */
+export const itPoints = (cases: CallCase[]) =>
+  it.each(cases)('%s (%s)', (_title, language, lines, want) => {
+    const t = call(language, lines);
+    const got = Object.fromEntries(
+      Object.keys(want).map((k) => [k, k === 'deflection' ? dodges(t) : segs(t, k)]),
+    );
+    expect(got).toEqual(want);
+  });
+
+/** One test per sentence: the flags it states when the rep says it. */
+export const itStates = (rows: readonly (readonly ['ru' | 'en', string, readonly string[]])[]) =>
+  it.each(rows)('%s: %s', (language, text, want) => {
+    expect(flagsOf(language, text)).toEqual(want);
+  });

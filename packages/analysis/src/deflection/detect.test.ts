@@ -2,90 +2,60 @@
 // who raises payment by worrying aloud, and answers that are not dodges.
 import { describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../index.ts';
-import { call, type Line } from '../engine/test-calls.ts';
+import { call, itDodges, type Line } from '../engine/test-calls.ts';
 
 const dodges = (language: 'ru' | 'en', lines: Line[]) =>
   analyzeTranscript(call(language, lines)).deflection.moments.map((m) => m.segment);
 
 describe('a client worrying aloud about paying late raises the topic', () => {
-  it.each([
+  itDodges([
     [
       'ru',
       'а если мы в срок не уложимся у нас казначейство медленное',
       'ну как-нибудь решим не берите в голову',
+      [1],
     ],
-    ['en', 'and if our check slips a week or two', "let's not go there, I'm sure you'll be fine"],
-  ] as const)('%s: %s', (language, worry, reply) => {
-    expect(
-      dodges(language, [
-        ['client', worry],
-        ['rep', reply],
-      ]),
-    ).toEqual([1]);
-  });
+    ['en', 'and if our check slips a week or two', "let's not go there, I'm sure you'll be fine", [1]],
+  ] as const);
 });
 
 describe('dodges without "later" or "don\'t worry"', () => {
-  it.each([
-    ['ru', 'а какие у вас условия по оплате', 'я это уточню у начальства и перезвоню вам'],
-    ['ru', 'сколько дней отсрочки дадите', 'это уже бухгалтерия решает, не ко мне вопрос'],
+  itDodges([
+    ['ru', 'а какие у вас условия по оплате', 'я это уточню у начальства и перезвоню вам', [1]],
+    ['ru', 'сколько дней отсрочки дадите', 'это уже бухгалтерия решает, не ко мне вопрос', [1]],
     [
       'en',
       'how many days do we get to pay',
       "I'd rather not commit to a number, I'll have accounting reach out",
+      [1],
     ],
-    ['en', "what's the deal on payment", "We'll make sure it works for both sides, trust the process."],
-  ] as const)('%s: %s', (language, ask, reply) => {
-    expect(
-      dodges(language, [
-        ['client', ask],
-        ['rep', reply],
-      ]),
-    ).toEqual([1]);
-  });
-  it('a brush-off said as a counter-question still dodges', () => {
-    expect(
-      dodges('ru', [
-        ['client', 'а что будет если опоздаем с платежом'],
-        ['rep', 'ну что вы в самом деле всё будет хорошо'],
-      ]),
-    ).toEqual([1]);
-  });
-  it('moving to another topic with no word about paying dodges', () => {
-    expect(
-      dodges('en', [
-        ['client', 'What happens if an invoice goes late?'],
-        ['rep', 'Anyway, the new catalogue is out next week, you will love the range.'],
-      ]),
-    ).toEqual([1]);
-  });
+    ['en', "what's the deal on payment", "We'll make sure it works for both sides, trust the process.", [1]],
+    // a brush-off said as a counter-question still dodges
+    ['ru', 'а что будет если опоздаем с платежом', 'ну что вы в самом деле всё будет хорошо', [1]],
+    // moving to another topic with no word about paying dodges
+    [
+      'en',
+      'What happens if an invoice goes late?',
+      'Anyway, the new catalogue is out next week, you will love the range.',
+      [1],
+    ],
+  ] as const);
 });
 
 describe('answers are not dodges', () => {
-  it('agreeing with what the client said about the consequence answers it', () => {
-    expect(
-      dodges('en', [
-        ['client', 'So the next order waits if this invoice is late.'],
-        ['rep', "That's right. Honestly it has never come to that with your team."],
-      ]),
-    ).toEqual([]);
-  });
-  it('a reference to the contract after a statement of the terms is not a dodge', () => {
-    expect(
-      dodges('ru', [
-        ['client', 'а сколько дней на оплату'],
-        ['rep', 'двадцать один день с даты отгрузки, всё как в договоре'],
-      ]),
-    ).toEqual([]);
-  });
-  it('the same brush-off with nobody asking is not a dodge', () => {
-    expect(
-      dodges('ru', [
-        ['client', 'образцы получили, спасибо'],
-        ['rep', 'потом обсудим, всё будет хорошо'],
-      ]),
-    ).toEqual([]);
-  });
+  itDodges([
+    // agreeing with what the client said about the consequence answers it
+    [
+      'en',
+      'So the next order waits if this invoice is late.',
+      "That's right. Honestly it has never come to that with your team.",
+      [],
+    ],
+    // a reference to the contract after a statement of the terms is not a dodge
+    ['ru', 'а сколько дней на оплату', 'двадцать один день с даты отгрузки, всё как в договоре', []],
+    // the same brush-off with nobody asking is not a dodge
+    ['ru', 'образцы получили, спасибо', 'потом обсудим, всё будет хорошо', []],
+  ] as const);
 });
 
 describe('rules-1.8.0: a remark before the dodge is no answer to a question about being late', () => {

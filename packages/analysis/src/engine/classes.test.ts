@@ -3,25 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Speaker } from '@onterms/contracts';
 import { analyzeTranscript } from '../index.ts';
-import { call, dodges, segs } from './test-calls.ts';
-
-const flagsOf = (language: 'ru' | 'en', text: string, speaker: Speaker = 'rep') => {
-  const r = analyzeTranscript(call(language, [[speaker, text]]));
-  return ['payment_terms', 'deadline', 'sanctions'].filter((f) => r.flags[f]!.stated);
-};
+import { call, dodges, flagsOf, itDodges, itStates, segs } from './test-calls.ts';
 
 describe('unpunctuated questions need lexical cues', () => {
-  it.each([
-    ['ru', 'а если опоздаем с платежом как-то там пени'],
-    ['ru', 'оплату к двадцатому успеете провести или нет'],
-    ['ru', 'до конца недели заплатить получится'],
-    ['ru', 'у вас неустойку за просрочку практикуют или как'],
-    ['ru', 'у вас такое принято штрафы за задержку'],
-    ['en', 'can you get the payment over by thursday'],
-    ['en', 'net sixty from invoice does that work'],
-  ] as const)('%s: %s', (language, text) => {
-    expect(flagsOf(language, text)).toEqual([]);
-  });
+  itStates([
+    ['ru', 'а если опоздаем с платежом как-то там пени', []],
+    ['ru', 'оплату к двадцатому успеете провести или нет', []],
+    ['ru', 'до конца недели заплатить получится', []],
+    ['ru', 'у вас неустойку за просрочку практикуют или как', []],
+    ['ru', 'у вас такое принято штрафы за задержку', []],
+    ['en', 'can you get the payment over by thursday', []],
+    ['en', 'net sixty from invoice does that work', []],
+  ] as const);
   it('a condition or a refusal before the modal is not a question', () => {
     expect(flagsOf('ru', 'если не успеете до пятнадцатого мы начислим пени')).toEqual([
       'deadline',
@@ -35,21 +28,19 @@ describe('unpunctuated questions need lexical cues', () => {
 });
 
 describe("others' practice and later possibilities are not statements", () => {
-  it.each([
-    ['ru', 'Многие в нашей сфере берут штраф, а у нас такого нет.'],
-    ['ru', 'На рынке принято пени ставить, мы так не делаем.'],
-    ['ru', 'Нам другой поставщик неустойку начислял за просрочку.'],
-    ['ru', 'Через полгода можно будет обсудить отсрочку.'],
-    ['en', 'In the industry a lot of people charge late fees, we keep it simple.'],
-    ['en', 'Our previous supplier slapped interest on everything late.'],
-    ['en', 'Down the road we could talk about a credit line.'],
-  ] as const)('%s: %s', (language, text) => {
-    expect(flagsOf(language, text)).toEqual([]);
-  });
+  itStates([
+    ['ru', 'Многие в нашей сфере берут штраф, а у нас такого нет.', []],
+    ['ru', 'На рынке принято пени ставить, мы так не делаем.', []],
+    ['ru', 'Нам другой поставщик неустойку начислял за просрочку.', []],
+    ['ru', 'Через полгода можно будет обсудить отсрочку.', []],
+    ['en', 'In the industry a lot of people charge late fees, we keep it simple.', []],
+    ['en', 'Our previous supplier slapped interest on everything late.', []],
+    ['en', 'Down the road we could talk about a credit line.', []],
+  ] as const);
 });
 
 describe('payment terms: split payments, payment on delivery, prepayment families', () => {
-  it.each([
+  itStates([
     [
       'en',
       'For the pilot we take a third on signing and the remainder once it is installed.',
@@ -67,9 +58,7 @@ describe('payment terms: split payments, payment on delivery, prepayment familie
     ['ru', 'Расчёт в момент получения товара.', ['payment_terms']],
     ['ru', 'Оплата тремя траншами: второй платёж после монтажа.', ['payment_terms']],
     ['ru', 'Можем взять на реализацию, по реализации и рассчитаетесь.', ['payment_terms']],
-  ] as const)('%s: %s', (language, text, expected) => {
-    expect(flagsOf(language, text)).toEqual(expected);
-  });
+  ] as const);
   it('a term named as what a sanction takes away is not payment terms', () => {
     expect(flagsOf('ru', 'если к пятнице денег не будет отсрочку у вас заберём и всё на предоплату')).toEqual(
       ['deadline', 'sanctions'],
@@ -82,7 +71,7 @@ describe('payment terms: split payments, payment on delivery, prepayment familie
 });
 
 describe('deadlines: schedules and periods from a payment document', () => {
-  it.each([
+  itStates([
     ['ru', 'ну да девяносто дней от даты товарной накладной', ['deadline']],
     ['ru', 'Второй взнос — через четырнадцать дней с даты счёта-фактуры.', ['payment_terms', 'deadline']],
     ['ru', 'Тридцать дней отсчитываем с того дня, как подпишете акт.', ['deadline']],
@@ -91,9 +80,7 @@ describe('deadlines: schedules and periods from a payment document', () => {
     ['ru', 'Оплата строго к 10-му.', ['deadline']],
     ['en', 'Invoices are payable within ten working days.', ['deadline']],
     ['en', 'We need the funds by close of business Thursday.', ['deadline']],
-  ] as const)('%s: %s', (language, text, expected) => {
-    expect(flagsOf(language, text)).toEqual(expected);
-  });
+  ] as const);
   it('signing, call-backs and visits are not payment dates', () => {
     const t = call('ru', [
       ['rep', 'Оплату ждём как обычно.'],
@@ -110,7 +97,7 @@ describe('deadlines: schedules and periods from a payment document', () => {
 });
 
 describe('sanctions: charges on overdue amounts, blocking, legal and collection families', () => {
-  it.each([
+  itStates([
     ['en', 'Anything past due picks up a two percent monthly fee.', ['sanctions']],
     ['en', 'Statutory interest applies to late invoices.', ['sanctions']],
     ['en', 'Once an invoice is overdue the account goes on stop.', ['sanctions']],
@@ -122,9 +109,7 @@ describe('sanctions: charges on overdue amounts, blocking, legal and collection 
     ['ru', 'на сумму долга начисляем проценты по ставке рефинансирования', ['sanctions']],
     ['ru', 'При просрочке взыщем проценты по ст. 395 ГК.', ['sanctions']],
     ['ru', 'Долг больше двух месяцев — расторгаем договор.', ['sanctions']],
-  ] as const)('%s: %s', (language, text, expected) => {
-    expect(flagsOf(language, text)).toEqual(expected);
-  });
+  ] as const);
   it('the same actions without debt or lateness are not sanctions', () => {
     expect(flagsOf('ru', 'Карты заблокируем по вашей заявке, если потеряете.')).toEqual([]);
     expect(flagsOf('ru', 'Новые заказы не принимаем до января: склад на инвентаризации.')).toEqual([]);
@@ -133,21 +118,15 @@ describe('sanctions: charges on overdue amounts, blocking, legal and collection 
 });
 
 describe('deflection: the families of dodges', () => {
-  it.each([
-    ['ru', 'Это мелочи, разберёмся по ходу дела.'],
-    ['ru', 'Ой, давайте попозже, сначала образцы.'],
-    ['ru', 'Это к бухгалтерии, они вам всё скажут.'],
-    ['ru', 'Всё будет хорошо, мы же не первый год работаем.'],
-    ['en', "That's a conversation for another day, honestly."],
-    ['en', "You're overthinking it, let's get the first load out."],
-    ['en', "Let's not get bogged down in that right now."],
-  ] as const)('%s: %s', (language, dodge) => {
-    const t = call(language, [
-      ['client', language === 'ru' ? 'А сколько дней на оплату у нас будет?' : 'How long do we get to pay?'],
-      ['rep', dodge],
-    ]);
-    expect(dodges(t)).toEqual([1]);
-  });
+  itDodges([
+    ['ru', 'А сколько дней на оплату у нас будет?', 'Это мелочи, разберёмся по ходу дела.', [1]],
+    ['ru', 'А сколько дней на оплату у нас будет?', 'Ой, давайте попозже, сначала образцы.', [1]],
+    ['ru', 'А сколько дней на оплату у нас будет?', 'Это к бухгалтерии, они вам всё скажут.', [1]],
+    ['ru', 'А сколько дней на оплату у нас будет?', 'Всё будет хорошо, мы же не первый год работаем.', [1]],
+    ['en', 'How long do we get to pay?', "That's a conversation for another day, honestly.", [1]],
+    ['en', 'How long do we get to pay?', "You're overthinking it, let's get the first load out.", [1]],
+    ['en', 'How long do we get to pay?', "Let's not get bogged down in that right now.", [1]],
+  ] as const);
 });
 
 describe('repeats, read-backs and answers', () => {
@@ -208,7 +187,7 @@ describe('repeats, read-backs and answers', () => {
 });
 
 describe('round 3 classes (from holdout-2), with wording of our own', () => {
-  it.each([
+  itStates([
     // a charge per period on past-due amounts; "one percent" is a number
     ['en', 'Heads up, we add one percent per month to any balance that goes past due.', ['sanctions']],
     // ASR «от строчки» = «отсрочки»; «по оплате у нас N дней» is a deferral
@@ -239,9 +218,7 @@ describe('round 3 classes (from holdout-2), with wording of our own', () => {
     ],
     ['ru', 'при задержке третьего платежа мы откладываем отгрузку', ['sanctions']],
     ['en', 'your maintenance visits stay on hold until the invoice is paid', ['sanctions']],
-  ] as const)('%s: %s', (language, text, want) => {
-    expect(flagsOf(language, text)).toEqual(want);
-  });
+  ] as const);
 
   it("the client's own customers are not our terms, and sympathy is not a confirmation", () => {
     const t = call('ru', [
@@ -258,7 +235,7 @@ describe('round 3 classes (from holdout-2), with wording of our own', () => {
 
 // Round 4 (from holdout-3): broad classes, each with our own sentences.
 describe('round 4: broad classes', () => {
-  it.each([
+  itStates([
     // a short common word one letter off a cue word is itself ("free" ~ "freeze")
     ['en', 'you mentioned stocking our gluten-free line in both stores', []],
     ['en', 'calling about the spring collection we showed you at the fair', []],
@@ -292,9 +269,7 @@ describe('round 4: broad classes', () => {
     // not a payment date: a promotion's end, a change taking effect
     ['ru', 'акция на фитинги: минус семь процентов до конца недели', []],
     ['en', 'we are lifting your limit to eighty thousand effective Tuesday', ['payment_terms']],
-  ] as const)('%s: %s', (language, text, want) => {
-    expect(flagsOf(language, text)).toEqual(want);
-  });
+  ] as const);
 
   it('mono: an unpunctuated «а если … какие то» asks', () => {
     expect(flagsOf('ru', 'а если на неделю опоздаем неустойка какая то будет', 'unknown')).toEqual([]);
@@ -325,57 +300,45 @@ describe('round 4: broad classes', () => {
 });
 
 describe('round 5: reassurance and postponement as dodges', () => {
-  it.each([
+  itDodges([
     [
       'en',
       'So what are your terms, net thirty or sixty?',
       'Honestly I would not stress about it, we always work something out.',
+      [1],
     ],
     [
       'en',
       'And if we pay a couple of weeks late, is there a charge?',
       'Oh that is fine, we are really flexible with folks like you.',
+      [1],
     ],
     [
       'en',
       'The big question for me is how payment works on a job this size.',
       'Trust me, we will find something that works for you.',
+      [1],
     ],
-    ['ru', 'А по деньгам как — отсрочка будет?', 'Да это вообще не проблема, мы всегда идём навстречу.'],
+    ['ru', 'А по деньгам как — отсрочка будет?', 'Да это вообще не проблема, мы всегда идём навстречу.', [1]],
     [
       'ru',
       'А если мы на неделю задержим оплату, что будет?',
       'Ой, даже не думайте об этом, такого не бывает.',
+      [1],
     ],
-    ['ru', 'Скажите, сколько дней отсрочки?', 'Давайте по деньгам я вам чуть попозже отдельно скажу.'],
-  ] as const)('%s: %s → %s', (language, q, a) => {
-    expect(
-      dodges(
-        call(language, [
-          ['client', q],
-          ['rep', a],
-        ]),
-      ),
-    ).toEqual([1]);
-  });
+    ['ru', 'Скажите, сколько дней отсрочки?', 'Давайте по деньгам я вам чуть попозже отдельно скажу.', [1]],
+  ] as const);
 
-  it('a reassurance that then states the terms is an answer', () => {
-    expect(
-      dodges(
-        call('en', [
-          ['client', 'What are your terms?'],
-          ['rep', 'Do not worry about that, it is net forty five from the invoice date.'],
-        ]),
-      ),
-    ).toEqual([]);
-    expect(
-      dodges(
-        call('ru', [
-          ['client', 'А если задержим оплату?'],
-          ['rep', 'Не переживайте, пени ноль одна процента в день, не больше.'],
-        ]),
-      ),
-    ).toEqual([]);
+  describe('a reassurance that then states the terms is an answer', () => {
+    itDodges([
+      [
+        'en',
+        'What are your terms?',
+        'Do not worry about that, it is net forty five from the invoice date.',
+        [],
+      ],
+      ['ru', 'А если задержим оплату?', 'Не переживайте, пени ноль одна процента в день, не больше.', []],
+    ] as const);
   });
 
   it('a persistence after a dodge: any follow-up question, "roughly", «хотя бы примерно»', () => {
@@ -403,7 +366,7 @@ describe('round 5: reassurance and postponement as dodges', () => {
 });
 
 describe('round 5: recaps, schedules, periods from events, overdue status, clarifying questions', () => {
-  it.each([
+  itStates([
     [
       'ru',
       'так что подведём: плитка двести метров, отсрочка четырнадцать дней, грузим в среду',
@@ -419,9 +382,7 @@ describe('round 5: recaps, schedules, periods from events, overdue status, clari
     ['ru', 'Отсрочка отсчитывается с даты подписания акта.', ['payment_terms', 'deadline']],
     ['ru', 'в смысле неустойка что ли', []],
     ['en', 'you mean a late fee', []],
-  ] as const)('%s: %s', (language, text, want) => {
-    expect(flagsOf(language, text)).toEqual(want);
-  });
+  ] as const);
 
   it('a schedule counted from an event after "when are they due" is a deadline', () => {
     const t = call('en', [
@@ -443,16 +404,14 @@ describe('round 5: recaps, schedules, periods from events, overdue status, clari
 });
 
 describe('round 6: negation scope, penalties per day, acceleration, needs about the job', () => {
-  it.each([
+  itStates([
     ['ru', 'Штрафов нет. Но при задержке платежа берём ноль три десятых процента в сутки.', ['sanctions']],
     ['ru', 'просрочили — тогда ноль пять процента за каждый день', ['sanctions']],
     ['ru', 'при просрочке мы потребуем всю сумму досрочно', ['sanctions']],
     ['en', 'if you miss two payments, the whole remaining balance becomes due immediately', ['sanctions']],
     ['ru', 'неустойка у нас для постоянных партнёров не начисляется, можете спать спокойно', []],
     ['en', 'what we can offer this quarter is a credit limit of twenty grand', ['payment_terms']],
-  ] as const)('%s: %s', (language, text, want) => {
-    expect(flagsOf(language, text)).toEqual(want);
-  });
+  ] as const);
 
   it('a need about the job, not payment, opens no deflection', () => {
     const t = call('ru', [
@@ -482,15 +441,13 @@ describe('round 6: negation scope, penalties per day, acceleration, needs about 
 });
 
 describe('round 8: a value right after a question tail states («а отсрочка будет в 30 дней»)', () => {
-  it.each([
+  itStates([
     ['ru', 'а рассрочка будет в сорок пять дней с даты поставки', ['payment_terms', 'deadline']],
     ['ru', 'а отсрочка будет двадцать календарных дней от отгрузки', ['payment_terms', 'deadline']],
     // still asking: the tail with nothing after it, or a word, not a value
     ['ru', 'а отсрочка будет', []],
     ['ru', 'а пени будут для нас', []],
-  ] as const)('%s: %s', (language, text, want) => {
-    expect(flagsOf(language, text)).toEqual(want);
-  });
+  ] as const);
 });
 
 describe('round 9 (rules-1.8.0): «потому что» is a conjunction, not a question', () => {

@@ -46,3 +46,18 @@ export const itStates = (rows: readonly (readonly ['ru' | 'en', string, readonly
   it.each(rows)('%s: %s', (language, text, want) => {
     expect(flagsOf(language, text)).toEqual(want);
   });
+
+/** A client's question and the rep's reply. */
+export const exchange = (language: 'ru' | 'en', ask: string, reply: string) =>
+  call(language, [
+    ['client', ask],
+    ['rep', reply],
+  ]);
+
+/** One test per exchange: the segments the deflection points at. */
+export const itDodges = (
+  rows: readonly (readonly ['ru' | 'en', ask: string, reply: string, want: readonly number[]])[],
+) =>
+  it.each(rows)('%s: %s → %s', (language, ask, reply, want) => {
+    expect(dodges(exchange(language, ask, reply))).toEqual(want);
+  });

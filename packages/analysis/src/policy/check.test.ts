@@ -3,22 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../engine/analyze.ts';
 import { call } from '../engine/test-calls.ts';
 import { checkPolicy } from './check.ts';
+import { ISSUE_EXAMPLE, REGULAR } from './test-policy.ts';
 
 /** The issue's example policy, with a second, stricter segment for new clients. */
 const POLICY: CreditPolicy = {
-  id: 'credit-rules',
-  version: 1,
-  defaultSegment: 'regular',
+  ...ISSUE_EXAMPLE,
   segments: [
-    {
-      id: 'regular',
-      name: 'Постоянные клиенты',
-      maxDeferralDays: 30,
-      minPrepaymentPercent: 0,
-      maxCreditLimit: { amount: 2_000_000, currency: 'RUB' },
-      penalty: { ratePercent: 0.1, per: 'day' },
-      requiredSanctions: ['penalty', 'suspension'],
-    },
+    REGULAR,
     {
       id: 'new',
       name: 'Новые клиенты',

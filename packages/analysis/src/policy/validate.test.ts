@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { ISSUE_EXAMPLE, REGULAR } from './test-policy.ts';
 import { parsePolicy, validatePolicy } from './validate.ts';
-
-const ISSUE_EXAMPLE = {
-  id: 'credit-rules',
-  version: 1,
-  defaultSegment: 'regular',
-  segments: [
-    {
-      id: 'regular',
-      name: 'Постоянные клиенты',
-      maxDeferralDays: 30,
-      minPrepaymentPercent: 0,
-      maxCreditLimit: { amount: 2000000, currency: 'RUB' },
-      penalty: { ratePercent: 0.1, per: 'day' },
-      requiredSanctions: ['penalty', 'suspension'],
-    },
-  ],
-};
 
 const withSegment = (patch: object) => ({
   ...ISSUE_EXAMPLE,
-  segments: [{ ...ISSUE_EXAMPLE.segments[0], ...patch }],
+  segments: [{ ...REGULAR, ...patch }],
 });
 
 describe('validatePolicy', () => {
@@ -57,7 +41,7 @@ describe('validatePolicy', () => {
     [{ ...ISSUE_EXAMPLE, segments: [] }, /^\/segments: /],
     [{ ...ISSUE_EXAMPLE, defaultSegment: 'key' }, /^\/defaultSegment: no segment with id "key"/],
     [
-      { ...ISSUE_EXAMPLE, segments: [ISSUE_EXAMPLE.segments[0], ISSUE_EXAMPLE.segments[0]] },
+      { ...ISSUE_EXAMPLE, segments: [REGULAR, REGULAR] },
       /^\/segments\/1\/id: duplicate segment id "regular"/,
     ],
     [

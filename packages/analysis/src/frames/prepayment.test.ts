@@ -49,22 +49,31 @@ describe('prepaymentAsConsequence: a sanction, not terms', () => {
     expect(r.kinds).toContain('prepayment');
   });
 
-  it('a reference back («после этого», "after that") over the client’s reply to a lateness condition', () => {
-    const ru = read('ru', [
-      ['rep', 'Если к пятнадцатому оплата не придёт, новые заказы ставим на паузу.'],
-      ['client', 'Сурово.'],
-      ['rep', 'А после этого работаем с вами уже только по полной предоплате.'],
-    ]);
-    expect(ru.terms).toEqual([]);
-    expect(ru.sanctions).toEqual([0, 2]);
-    const en = read('en', [
-      ['rep', 'If the invoice is not paid by the fifteenth we pause new orders.'],
-      ['client', 'Tough.'],
-      ['rep', 'And from then on you would be prepaying every shipment.'],
-    ]);
-    expect(en.terms).toEqual([]);
-    expect(en.sanctions).toEqual([0, 2]);
-  });
+  it.each<['ru' | 'en', Line[]]>([
+    [
+      'ru',
+      [
+        ['rep', 'Если к пятнадцатому оплата не придёт, новые заказы ставим на паузу.'],
+        ['client', 'Сурово.'],
+        ['rep', 'А после этого работаем с вами уже только по полной предоплате.'],
+      ],
+    ],
+    [
+      'en',
+      [
+        ['rep', 'If the invoice is not paid by the fifteenth we pause new orders.'],
+        ['client', 'Tough.'],
+        ['rep', 'And from then on you would be prepaying every shipment.'],
+      ],
+    ],
+  ])(
+    '%s: a reference back («после этого», "after that") over the client’s reply to a lateness condition',
+    (language, lines) => {
+      const r = read(language, lines);
+      expect(r.terms).toEqual([]);
+      expect(r.sanctions).toEqual([0, 2]);
+    },
+  );
 
   it('«после этого» with no lateness talk before is an ordinary step of the terms', () => {
     const r = read('ru', [

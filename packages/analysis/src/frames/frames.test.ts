@@ -2,7 +2,7 @@
 // sentence. A rule must hold for the class — and the plain statement next to it must still count.
 import { describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../index.ts';
-import { call, type Line } from '../engine/test-calls.ts';
+import { call, itPoints, type Line } from '../engine/test-calls.ts';
 
 const stated = (language: 'ru' | 'en', lines: Line[], flag = 'sanctions') =>
   analyzeTranscript(call(language, lines)).flags[flag]!.stated;
@@ -52,29 +52,28 @@ describe('appliesElsewhere: a sanction for other clients', () => {
 });
 
 describe('clientImposes: the client threatening the seller is no sanction, even "confirmed"', () => {
-  it('ru', () => {
+  it.each([
+    ['ru', 'Если монтаж сорвёте, я вам штраф выставлю, полпроцента за день.', 'Да, понял, не сорвём.', false],
+    [
+      'en',
+      "And if the crew is idle because of you, we'll charge you a penalty for the downtime.",
+      'Yes, understood.',
+      false,
+    ],
+    // the client reading back the seller's sanction and the rep agreeing still counts
+    [
+      'ru',
+      'То есть при просрочке оплаты вы ставите отгрузки на стоп?',
+      'Да, всё верно, пока долг не закроете.',
+      true,
+    ],
+  ] as const)('%s: %s / %s', (language, client, rep, want) => {
     expect(
-      stated('ru', [
-        ['client', 'Если монтаж сорвёте, я вам штраф выставлю, полпроцента за день.'],
-        ['rep', 'Да, понял, не сорвём.'],
+      stated(language, [
+        ['client', client],
+        ['rep', rep],
       ]),
-    ).toBe(false);
-  });
-  it('en', () => {
-    expect(
-      stated('en', [
-        ['client', "And if the crew is idle because of you, we'll charge you a penalty for the downtime."],
-        ['rep', 'Yes, understood.'],
-      ]),
-    ).toBe(false);
-  });
-  it("the client reading back the seller's sanction and the rep agreeing still counts", () => {
-    expect(
-      stated('ru', [
-        ['client', 'То есть при просрочке оплаты вы ставите отгрузки на стоп?'],
-        ['rep', 'Да, всё верно, пока долг не закроете.'],
-      ]),
-    ).toBe(true);
+    ).toBe(want);
   });
 });
 
@@ -96,15 +95,11 @@ describe('sanctionForOtherBreach: penalties for something other than late paymen
 });
 
 describe('prepaymentForDiscount: prepayment bought with a discount is terms, not a sanction', () => {
-  it('ru', () => {
-    expect(
-      stated('ru', [['rep', 'Если хотите, переведём вас на предоплату, тогда скидка четыре процента.']]),
-    ).toBe(false);
-  });
-  it('en', () => {
-    expect(
-      stated('en', [['rep', 'We can switch you to prepayment if you like, and knock off three percent.']]),
-    ).toBe(false);
+  it.each([
+    ['ru', 'Если хотите, переведём вас на предоплату, тогда скидка четыре процента.'],
+    ['en', 'We can switch you to prepayment if you like, and knock off three percent.'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(stated(language, [['rep', text]])).toBe(false);
   });
 });
 
@@ -164,14 +159,18 @@ describe('statements the clause readings used to miss (issue 14, classes 6 and 8
   it('a bare "we ship nothing more until it is paid" is a suspension', () => {
     expect(stated('ru', [['rep', 'и больше ничего не отгрузим пока долг не закроете']])).toBe(true);
   });
-  it("a short answer to the client's follow-up restates the item just stated", () => {
-    const r = analyzeTranscript(
-      call('en', [
-        ['rep', 'If an invoice is late we add a two percent late fee.'],
-        ['client', 'Monthly, or just the once?'],
-        ['rep', 'Just the once, per invoice.'],
-      ]),
-    );
-    expect(r.flags.sanctions!.moments.map((m) => m.segment)).toEqual([0, 2]);
+  describe("a short answer to the client's follow-up restates the item just stated", () => {
+    itPoints([
+      [
+        'a late fee, then "just the once"',
+        'en',
+        [
+          ['rep', 'If an invoice is late we add a two percent late fee.'],
+          ['client', 'Monthly, or just the once?'],
+          ['rep', 'Just the once, per invoice.'],
+        ],
+        { sanctions: [0, 2] },
+      ],
+    ]);
   });
 });

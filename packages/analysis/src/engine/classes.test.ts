@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Speaker } from '@onterms/contracts';
 import { analyzeTranscript } from '../index.ts';
-import { call, dodges, flagsOf, itDodges, itStates, segs } from './test-calls.ts';
+import { call, dodges, flagsOf, itDodges, itPoints, itStates, segs } from './test-calls.ts';
 
 describe('unpunctuated questions need lexical cues', () => {
   itStates([
@@ -81,19 +81,27 @@ describe('deadlines: schedules and periods from a payment document', () => {
     ['en', 'Invoices are payable within ten working days.', ['deadline']],
     ['en', 'We need the funds by close of business Thursday.', ['deadline']],
   ] as const);
-  it('signing, call-backs and visits are not payment dates', () => {
-    const t = call('ru', [
-      ['rep', 'Оплату ждём как обычно.'],
-      ['rep', 'договор подпишем к среде'],
-      ['rep', 'я вам перезвоню в четверг'],
-    ]);
-    expect(segs(t, 'deadline')).toEqual([]);
-    const en = call('en', [
-      ['rep', 'About the payment schedule.'],
-      ['rep', 'i will call you back on monday'],
-    ]);
-    expect(segs(en, 'deadline')).toEqual([]);
-  });
+  itPoints([
+    [
+      'signing, call-backs and visits are not payment dates',
+      'ru',
+      [
+        ['rep', 'Оплату ждём как обычно.'],
+        ['rep', 'договор подпишем к среде'],
+        ['rep', 'я вам перезвоню в четверг'],
+      ],
+      { deadline: [] },
+    ],
+    [
+      'signing, call-backs and visits are not payment dates',
+      'en',
+      [
+        ['rep', 'About the payment schedule.'],
+        ['rep', 'i will call you back on monday'],
+      ],
+      { deadline: [] },
+    ],
+  ]);
 });
 
 describe('sanctions: charges on overdue amounts, blocking, legal and collection families', () => {
@@ -130,55 +138,73 @@ describe('deflection: the families of dodges', () => {
 });
 
 describe('repeats, read-backs and answers', () => {
-  it('a value said again soon after it was stated restates the item; a refused proposal does not', () => {
-    const t = call('en', [
-      ['unknown', 'your line would be fifty k and payment is due forty five days from the invoice'],
-      ['unknown', 'right so forty five days and fifty k noted'],
-    ]);
-    expect(segs(t, 'payment_terms')).toEqual([0, 1]);
-    expect(segs(t, 'deadline')).toEqual([0, 1]);
-    const ru = call('ru', [
-      ['client', 'Нам бы отсрочку девяносто дней.'],
-      ['rep', 'Девяносто дней не дадим, это слишком.'],
-    ]);
-    expect(segs(ru, 'deadline')).toEqual([]);
-    const other = call('ru', [
-      ['rep', 'Отсрочка сорок пять дней с даты поставки.'],
-      ['rep', 'А монтаж займёт сорок пять дней с момента отгрузки оборудования.'],
-    ]);
-    expect(segs(other, 'deadline')).toEqual([0]);
-  });
-
-  it('a yes/no question about an item answered «да» is stated by the answer, not the question', () => {
-    const t = call('ru', [
-      ['client', 'А отгрузки при просрочке остановите?'],
-      ['rep', 'Да, пока долг не закроете.'],
-    ]);
-    expect(segs(t, 'sanctions')).toEqual([1]);
-    const no = call('en', [
-      ['client', 'Is there a late fee?'],
-      ['rep', 'No, nothing like that.'],
-    ]);
-    expect(segs(no, 'sanctions')).toEqual([]);
-  });
-
-  it('mono: «да» with talk of paying confirms the line before it', () => {
-    const t = call('ru', [
-      ['unknown', 'при долге больше недели отключаем доступ к порталу'],
-      ['unknown', 'да пока оплату не увидим'],
-      ['unknown', 'да пришлите договор'],
-    ]);
-    expect(segs(t, 'sanctions')).toEqual([0, 1]);
-  });
-
-  it('a short question takes its topic from the talk before, so a dodge is deflection', () => {
-    const t = call('ru', [
-      ['rep', 'Работаем с отсрочкой платежа.'],
-      ['client', 'Хорошо. А на сколько?'],
-      ['rep', 'Ну это мелочи, потом обсудим.'],
-    ]);
-    expect(dodges(t)).toEqual([2]);
-  });
+  itPoints([
+    [
+      'a value said again soon after it was stated restates the item; a refused proposal does not',
+      'en',
+      [
+        ['unknown', 'your line would be fifty k and payment is due forty five days from the invoice'],
+        ['unknown', 'right so forty five days and fifty k noted'],
+      ],
+      { payment_terms: [0, 1], deadline: [0, 1] },
+    ],
+    [
+      'a value said again soon after it was stated restates the item; a refused proposal does not',
+      'ru',
+      [
+        ['client', 'Нам бы отсрочку девяносто дней.'],
+        ['rep', 'Девяносто дней не дадим, это слишком.'],
+      ],
+      { deadline: [] },
+    ],
+    [
+      'a value said again soon after it was stated restates the item; a refused proposal does not',
+      'ru',
+      [
+        ['rep', 'Отсрочка сорок пять дней с даты поставки.'],
+        ['rep', 'А монтаж займёт сорок пять дней с момента отгрузки оборудования.'],
+      ],
+      { deadline: [0] },
+    ],
+    [
+      'a yes/no question about an item answered «да» is stated by the answer, not the question',
+      'ru',
+      [
+        ['client', 'А отгрузки при просрочке остановите?'],
+        ['rep', 'Да, пока долг не закроете.'],
+      ],
+      { sanctions: [1] },
+    ],
+    [
+      'a yes/no question about an item answered «да» is stated by the answer, not the question',
+      'en',
+      [
+        ['client', 'Is there a late fee?'],
+        ['rep', 'No, nothing like that.'],
+      ],
+      { sanctions: [] },
+    ],
+    [
+      'mono: «да» with talk of paying confirms the line before it',
+      'ru',
+      [
+        ['unknown', 'при долге больше недели отключаем доступ к порталу'],
+        ['unknown', 'да пока оплату не увидим'],
+        ['unknown', 'да пришлите договор'],
+      ],
+      { sanctions: [0, 1] },
+    ],
+    [
+      'a short question takes its topic from the talk before, so a dodge is deflection',
+      'ru',
+      [
+        ['rep', 'Работаем с отсрочкой платежа.'],
+        ['client', 'Хорошо. А на сколько?'],
+        ['rep', 'Ну это мелочи, потом обсудим.'],
+      ],
+      { deflection: [2] },
+    ],
+  ]);
 
   it('one-letter changes count only in long words (short real words collide)', () => {
     expect(flagsOf('en', 'Counting from the first of the month, thanks.')).toEqual([]);
@@ -220,13 +246,17 @@ describe('round 3 classes (from holdout-2), with wording of our own', () => {
     ['en', 'your maintenance visits stay on hold until the invoice is paid', ['sanctions']],
   ] as const);
 
-  it("the client's own customers are not our terms, and sympathy is not a confirmation", () => {
-    const t = call('ru', [
-      ['client', 'У меня заказчики, стройки, рассчитываются через сорок пять дней.'],
-      ['rep', 'Да, понимаю вас, у всех так.'],
-    ]);
-    expect(segs(t, 'deadline')).toEqual([]);
-  });
+  itPoints([
+    [
+      "the client's own customers are not our terms, and sympathy is not a confirmation",
+      'ru',
+      [
+        ['client', 'У меня заказчики, стройки, рассчитываются через сорок пять дней.'],
+        ['rep', 'Да, понимаю вас, у всех так.'],
+      ],
+      { deadline: [] },
+    ],
+  ]);
 
   it('a counterfactual condition ends at its consequence: what follows is stated', () => {
     expect(flagsOf('ru', 'если бы вы задержали оплату, мы бы начислили пени')).toEqual(['sanctions']);
@@ -285,18 +315,26 @@ describe('round 4: broad classes', () => {
     expect(flagsOf('en', 'im ringing about invoice two two nine it shows past due')).toEqual([]);
   });
 
-  it('ASR dodges: "lets not go there", "do what you can", «тогда и поговорим»', () => {
-    const en = call('en', [
-      ['client', 'what happens if im late on this one'],
-      ['rep', 'lets not go there just do what you can'],
-    ]);
-    expect(dodges(en)).toEqual([1]);
-    const ru = call('ru', [
-      ['client', 'А если мы задержим оплату, что будет?'],
-      ['rep', 'Когда задержите — тогда и поговорим.'],
-    ]);
-    expect(dodges(ru)).toEqual([1]);
-  });
+  itPoints([
+    [
+      'ASR dodges: "lets not go there", "do what you can", «тогда и поговорим»',
+      'en',
+      [
+        ['client', 'what happens if im late on this one'],
+        ['rep', 'lets not go there just do what you can'],
+      ],
+      { deflection: [1] },
+    ],
+    [
+      'ASR dodges: "lets not go there", "do what you can", «тогда и поговорим»',
+      'ru',
+      [
+        ['client', 'А если мы задержим оплату, что будет?'],
+        ['rep', 'Когда задержите — тогда и поговорим.'],
+      ],
+      { deflection: [1] },
+    ],
+  ]);
 });
 
 describe('round 5: reassurance and postponement as dodges', () => {
@@ -341,28 +379,37 @@ describe('round 5: reassurance and postponement as dodges', () => {
     ] as const);
   });
 
-  it('a persistence after a dodge: any follow-up question, "roughly", «хотя бы примерно»', () => {
-    const en = call('en', [
-      ['client', 'What if a payment slips?'],
-      ['rep', 'We will see when it comes up.'],
-      ['client', 'Okay but roughly, a week, two?'],
-      ['rep', 'Honestly we are super flexible, we will figure something out.'],
-    ]);
-    expect(dodges(en)).toEqual([1, 3]);
-  });
-
-  it('"yeah no totally" is not a refusal; "first" in a schedule is not a dodge', () => {
-    const en = call('en', [
-      ['client', 'what about payment we cant do it in one go'],
-      ['rep', 'yeah no totally were flexible there well figure it out'],
-    ]);
-    expect(dodges(en)).toEqual([1]);
-    const plan = call('en', [
-      ['client', 'and when is each one due'],
-      ['rep', 'first one forty five days after delivery then the second at ninety'],
-    ]);
-    expect(dodges(plan)).toEqual([]);
-  });
+  itPoints([
+    [
+      'a persistence after a dodge: any follow-up question, "roughly", «хотя бы примерно»',
+      'en',
+      [
+        ['client', 'What if a payment slips?'],
+        ['rep', 'We will see when it comes up.'],
+        ['client', 'Okay but roughly, a week, two?'],
+        ['rep', 'Honestly we are super flexible, we will figure something out.'],
+      ],
+      { deflection: [1, 3] },
+    ],
+    [
+      '"yeah no totally" is not a refusal; "first" in a schedule is not a dodge',
+      'en',
+      [
+        ['client', 'what about payment we cant do it in one go'],
+        ['rep', 'yeah no totally were flexible there well figure it out'],
+      ],
+      { deflection: [1] },
+    ],
+    [
+      '"yeah no totally" is not a refusal; "first" in a schedule is not a dodge',
+      'en',
+      [
+        ['client', 'and when is each one due'],
+        ['rep', 'first one forty five days after delivery then the second at ninety'],
+      ],
+      { deflection: [] },
+    ],
+  ]);
 });
 
 describe('round 5: recaps, schedules, periods from events, overdue status, clarifying questions', () => {
@@ -384,23 +431,27 @@ describe('round 5: recaps, schedules, periods from events, overdue status, clari
     ['en', 'you mean a late fee', []],
   ] as const);
 
-  it('a schedule counted from an event after "when are they due" is a deadline', () => {
-    const t = call('en', [
-      ['client', 'and when are they due'],
-      ['rep', 'the first sixty days after installation then the second at one twenty'],
-    ]);
-    expect(segs(t, 'deadline')).toEqual([1]);
-  });
-
-  it('a read-back of a period from delivery, without a deferral word, is the deadline only', () => {
-    const t = call('ru', [
-      ['rep', 'Отсрочка у вас сорок пять дней с даты поставки.'],
-      ['client', 'Понял, то есть платим в течение сорока пяти дней после того, как товар приехал.'],
-      ['rep', 'Да, всё верно.'],
-    ]);
-    expect(segs(t, 'payment_terms')).toEqual([0]);
-    expect(segs(t, 'deadline')).toEqual([0, 1, 2]);
-  });
+  itPoints([
+    [
+      'a schedule counted from an event after "when are they due" is a deadline',
+      'en',
+      [
+        ['client', 'and when are they due'],
+        ['rep', 'the first sixty days after installation then the second at one twenty'],
+      ],
+      { deadline: [1] },
+    ],
+    [
+      'a read-back of a period from delivery, without a deferral word, is the deadline only',
+      'ru',
+      [
+        ['rep', 'Отсрочка у вас сорок пять дней с даты поставки.'],
+        ['client', 'Понял, то есть платим в течение сорока пяти дней после того, как товар приехал.'],
+        ['rep', 'Да, всё верно.'],
+      ],
+      { payment_terms: [0], deadline: [0, 1, 2] },
+    ],
+  ]);
 });
 
 describe('round 6: negation scope, penalties per day, acceleration, needs about the job', () => {
@@ -413,31 +464,37 @@ describe('round 6: negation scope, penalties per day, acceleration, needs about 
     ['en', 'what we can offer this quarter is a credit limit of twenty grand', ['payment_terms']],
   ] as const);
 
-  it('a need about the job, not payment, opens no deflection', () => {
-    const t = call('ru', [
-      ['client', 'Монтаж закончить нужно к двадцатому, так что плитку надо на этой неделе.'],
-      ['rep', 'Привезём в четверг. По деньгам потом разберёмся, сначала замеры.'],
-    ]);
-    expect(dodges(t)).toEqual([]);
-  });
-
-  it('confirming the usual terms is an answer', () => {
-    const t = call('en', [
-      ['client', 'and invoicing stays the way it was right'],
-      ['rep', 'yep same as before, nothing changed on our end'],
-    ]);
-    expect(dodges(t)).toEqual([]);
-  });
-
-  it('payment talk three segments back does not make a delivery date a payment date', () => {
-    const t = call('ru', [
-      ['rep', 'Оплата у нас до двадцатого числа.'],
-      ['client', 'Понял.'],
-      ['client', 'Плёнку когда ждать?'],
-      ['rep', 'Плёнку в пятницу, ленту — в понедельник, одной машиной.'],
-    ]);
-    expect(segs(t, 'deadline')).toEqual([0]);
-  });
+  itPoints([
+    [
+      'a need about the job, not payment, opens no deflection',
+      'ru',
+      [
+        ['client', 'Монтаж закончить нужно к двадцатому, так что плитку надо на этой неделе.'],
+        ['rep', 'Привезём в четверг. По деньгам потом разберёмся, сначала замеры.'],
+      ],
+      { deflection: [] },
+    ],
+    [
+      'confirming the usual terms is an answer',
+      'en',
+      [
+        ['client', 'and invoicing stays the way it was right'],
+        ['rep', 'yep same as before, nothing changed on our end'],
+      ],
+      { deflection: [] },
+    ],
+    [
+      'payment talk three segments back does not make a delivery date a payment date',
+      'ru',
+      [
+        ['rep', 'Оплата у нас до двадцатого числа.'],
+        ['client', 'Понял.'],
+        ['client', 'Плёнку когда ждать?'],
+        ['rep', 'Плёнку в пятницу, ленту — в понедельник, одной машиной.'],
+      ],
+      { deadline: [0] },
+    ],
+  ]);
 });
 
 describe('round 8: a value right after a question tail states («а отсрочка будет в 30 дней»)', () => {

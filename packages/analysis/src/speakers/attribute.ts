@@ -41,6 +41,15 @@ interface Call {
   lastStated: Map<number, number>;
 }
 
+/** Attributes to segment `k` the hits of `item` its own reading states (none: it confirms the item). */
+function addStated(call: Call, k: number, item: number): void {
+  call.found.add(
+    k,
+    item,
+    call.readings[k]!.stated.filter((h) => h.item === item),
+  );
+}
+
 /** Index of the first segment of the rep's next turn after segment `i`, or -1. */
 function repNextTurn(segments: Segment[], i: number): number {
   for (let k = i + 1; k < segments.length; k++) if (segments[k]!.speaker === 'rep') return k;
@@ -105,12 +114,7 @@ function monoReadBack(call: Call, i: number, items: Map<number, Hit[]>): void {
   if (segments[i]!.speaker !== 'unknown' || !nx || segments[i + 1]!.speaker !== 'unknown') return;
   if (!plainYes(nx) || !talksPayment(nx) || offTopic(nx)) return;
   if (nx.stated.some((h) => !items.has(h.item))) return;
-  for (const [item] of items)
-    call.found.add(
-      i + 1,
-      item,
-      nx.stated.filter((h) => h.item === item),
-    );
+  for (const [item] of items) addStated(call, i + 1, item);
 }
 
 /**
@@ -130,11 +134,7 @@ function clientConfirmedByRep(call: Call, i: number, items: Map<number, Hit[]>):
     const restated = turn.some((t) => readings[t]!.stated.some((h) => h.item === item));
     if (!conf.confirmStrong && !(conf.confirmWeak && restated)) continue;
     call.found.add(i, item, hits);
-    call.found.add(
-      k,
-      item,
-      conf.stated.filter((h) => h.item === item),
-    );
+    addStated(call, k, item);
   }
 }
 
@@ -157,11 +157,7 @@ function readBackConfirmed(call: Call, i: number): void {
   for (const h of rd.readBack) items.set(h.item, [...(items.get(h.item) ?? []), h]);
   for (const [item, hits] of items) {
     call.found.add(i, item, hits);
-    call.found.add(
-      k,
-      item,
-      ans.stated.filter((h) => h.item === item),
-    );
+    addStated(call, k, item);
   }
 }
 
@@ -179,12 +175,7 @@ function yesNoAnswered(call: Call, i: number): void {
   if (k < 0 || (seg.speaker === 'unknown' && segments[k]!.speaker !== 'unknown')) return;
   const ans = readings[k]!;
   if (!plainYes(ans) || !talksPayment(ans)) return;
-  for (const item of rd.askedYesNo)
-    call.found.add(
-      k,
-      item,
-      ans.stated.filter((h) => h.item === item),
-    );
+  for (const item of rd.askedYesNo) addStated(call, k, item);
 }
 
 /** Rule: a value question («а лимит какой?») answered with a bare value («два миллиона») is stated by the answer. */

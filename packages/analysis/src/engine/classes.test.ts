@@ -1,9 +1,7 @@
 // Classes of errors found on an independent held-out set, each pinned with wording of our own
 // (not the held-out sentences): a fix must hold for the class, not for one phrase.
 import { describe, expect, it } from 'vitest';
-import type { Speaker } from '@onterms/contracts';
-import { analyzeTranscript } from '../index.ts';
-import { call, dodges, flagsOf, itDodges, itPoints, itStates, segs } from './test-calls.ts';
+import { flagsOf, itDodges, itPoints, itStates } from './test-calls.ts';
 
 describe('unpunctuated questions need lexical cues', () => {
   itStates([

@@ -1,15 +1,21 @@
 import type { PaymentForm, PolicySegment, SanctionKind } from '@onterms/contracts';
 import { useTranslation } from 'react-i18next';
+import { everyOf } from '../../../lib/every-of.ts';
 
-const FORMS: PaymentForm[] = ['prepayment', 'deferral', 'on_delivery', 'instalments'];
-const SANCTIONS: SanctionKind[] = [
-  'penalty',
-  'suspension',
-  'prepayment',
-  'credit_hold',
-  'legal',
-  'collection',
-];
+const FORMS = everyOf<PaymentForm>({
+  prepayment: true,
+  deferral: true,
+  on_delivery: true,
+  instalments: true,
+});
+const SANCTIONS = everyOf<SanctionKind>({
+  penalty: true,
+  suspension: true,
+  prepayment: true,
+  credit_hold: true,
+  legal: true,
+  collection: true,
+});
 const PERIODS = ['day', 'week', 'month', 'year', 'once'] as const;
 
 const num = (v: string): number | undefined => (v.trim() === '' ? undefined : Number(v.replace(',', '.')));

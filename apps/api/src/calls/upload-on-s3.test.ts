@@ -7,7 +7,7 @@ import { startS3TestServer, type S3TestServer } from '@onterms/storage/testing/s
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postUpload } from '../testing/multipart.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { waitFor } from '../testing/waiting.ts';
+import { callAnalysed } from '../testing/waiting.ts';
 
 /**
  * Two hosts sharing nothing but PostgreSQL and an S3-compatible bucket: the API instance stores the
@@ -57,12 +57,9 @@ describe('a call on S3-compatible storage', () => {
     expect(res.statusCode, res.body).toBe(202);
     const id = res.json().id as string;
 
-    const call = await waitFor(async () => {
-      const r = await t.sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers: rep.headers });
-      const body = r.json();
-      if (body.status === 'failed') throw new Error(`call failed: ${body.failureReason}`);
-      return body.status === 'analyzed' ? body : undefined;
-    }, 'the call to be analysed by the other host');
+    const call = await callAnalysed(t.sut, id, rep.headers, {
+      what: 'the call to be analysed by the other host',
+    });
     expect(call.channels).toBe(2);
 
     const audio = await t.sut.inject({

@@ -5,7 +5,7 @@ import { silentLogger } from '@onterms/pipeline';
 import { synth, truncate } from '@onterms/media/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart, postUpload, type FilePart } from '../testing/multipart.ts';
-import { waitFor } from '../testing/waiting.ts';
+import { callAnalysed, waitFor } from '../testing/waiting.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
@@ -202,12 +202,7 @@ describe('a good upload', () => {
     expect(res.statusCode).toBe(202);
     callId = res.json().id;
 
-    const call = await waitFor(async () => {
-      const r = await t.sut.inject({ method: 'GET', url: `/api/calls/${callId}`, headers: rep.headers });
-      const body = r.json();
-      if (body.status === 'failed') throw new Error(`call failed: ${body.failureReason}`);
-      return body.status === 'analyzed' ? body : undefined;
-    }, 'the call to be analysed');
+    const call = await callAnalysed(t.sut, callId, rep.headers);
 
     expect(call).toMatchObject({
       clientName: 'ООО «СтройМаркет»',

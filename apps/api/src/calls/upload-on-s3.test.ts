@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPipeline } from '@onterms/pipeline';
@@ -6,6 +6,7 @@ import { S3BlobStore } from '@onterms/storage';
 import { startS3TestServer, type S3TestServer } from '@onterms/storage/testing/s3-test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postUpload } from '../testing/multipart.ts';
+import { demoCall } from '../testing/demo-call.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { callAnalysed } from '../testing/waiting.ts';
 
@@ -15,8 +16,6 @@ import { callAnalysed } from '../testing/waiting.ts';
  * and another client, fetches it, prepares the audio and writes the derived files back; the API then
  * plays the recording with Range requests straight from the bucket.
  */
-const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
-
 let s3: S3TestServer;
 let t: TestApp;
 let workerScratch: string;
@@ -40,18 +39,14 @@ afterAll(async () => {
 describe('a call on S3-compatible storage', () => {
   it('is uploaded on one host, analysed on another, and played in ranges from the bucket', async () => {
     const rep = await t.createUser('rep');
-    const recording = await readFile(path.join(DEMO, 'stroymarket-terms.ogg'));
+    const { audio: recording, transcript } = await demoCall();
     const res = await postUpload(
       t.sut,
       rep.headers,
       { clientName: 'ООО «СтройМаркет»', language: 'ru', repChannel: 'left' },
       [
         { name: 'audio', filename: 'call.ogg', content: recording },
-        {
-          name: 'transcript',
-          filename: 'call.json',
-          content: await readFile(path.join(DEMO, 'stroymarket-terms.json'), 'utf8'),
-        },
+        { name: 'transcript', filename: 'call.json', content: transcript },
       ],
     );
     expect(res.statusCode, res.body).toBe(202);

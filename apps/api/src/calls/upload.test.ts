@@ -6,20 +6,18 @@ import { synth, truncate } from '@onterms/media/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart, postUpload, type FilePart } from '../testing/multipart.ts';
 import { callAnalysed, waitFor } from '../testing/waiting.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
-
-const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
+import { demoCall } from '../testing/demo-call.ts';
+import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.ts';
 
 let t: TestApp;
-let rep: Awaited<ReturnType<TestApp['createUser']>>;
+let rep: TestUser;
 let recording: Buffer;
 let transcript: string;
 
 beforeAll(async () => {
   t = await createTestApp({ maxUploadBytes: 5 * 1024 * 1024 });
   rep = await t.createUser('rep');
-  recording = await readFile(path.join(DEMO, 'stroymarket-terms.ogg'));
-  transcript = await readFile(path.join(DEMO, 'stroymarket-terms.json'), 'utf8');
+  ({ audio: recording, transcript } = await demoCall());
 });
 afterAll(async () => {
   await t.close();
@@ -248,46 +246,32 @@ describe('a good upload', () => {
   });
 
   it('streams its audio with HTTP Range so the player can seek', async () => {
-    const whole = await t.sut.inject({
-      method: 'GET',
-      url: `/api/calls/${callId}/audio`,
-      headers: rep.headers,
-    });
+    const audio = (range?: string, query = '') =>
+      t.sut.inject({
+        method: 'GET',
+        url: `/api/calls/${callId}/audio${query}`,
+        headers: range ? { ...rep.headers, range } : rep.headers,
+      });
+    const whole = await audio();
     expect(whole.statusCode).toBe(200);
     expect(whole.headers['accept-ranges']).toBe('bytes');
     expect(whole.headers['content-type']).toMatch(/^audio\/webm/);
     const size = whole.rawPayload.length;
 
-    const part = await t.sut.inject({
-      method: 'GET',
-      url: `/api/calls/${callId}/audio`,
-      headers: { ...rep.headers, range: 'bytes=100-199' },
-    });
+    const part = await audio('bytes=100-199');
     expect(part.statusCode).toBe(206);
     expect(part.headers['content-range']).toBe(`bytes 100-199/${size}`);
     expect(part.rawPayload).toEqual(whole.rawPayload.subarray(100, 200));
 
-    const tail = await t.sut.inject({
-      method: 'GET',
-      url: `/api/calls/${callId}/audio`,
-      headers: { ...rep.headers, range: 'bytes=-10' },
-    });
+    const tail = await audio('bytes=-10');
     expect(tail.statusCode).toBe(206);
     expect(tail.rawPayload).toEqual(whole.rawPayload.subarray(size - 10));
 
-    const outside = await t.sut.inject({
-      method: 'GET',
-      url: `/api/calls/${callId}/audio`,
-      headers: { ...rep.headers, range: `bytes=${size + 10}-` },
-    });
+    const outside = await audio(`bytes=${size + 10}-`);
     expect(outside.statusCode).toBe(416);
     expect(outside.headers['content-range']).toBe(`bytes */${size}`);
 
-    const original = await t.sut.inject({
-      method: 'GET',
-      url: `/api/calls/${callId}/audio?variant=original`,
-      headers: rep.headers,
-    });
+    const original = await audio(undefined, '?variant=original');
     expect(original.rawPayload).toEqual(recording);
     expect(original.headers['content-disposition']).toMatch(/attachment/);
   });

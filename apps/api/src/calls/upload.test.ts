@@ -184,6 +184,9 @@ describe('uploading a bad recording stores nothing and says why', () => {
 
 describe('a good upload', () => {
   let callId: string;
+  /** A request about the uploaded call (`sub`: '', '/audio', '/peaks' …) as its rep. */
+  const asRep = (method: 'GET' | 'POST', sub: string, headers: Record<string, string> = {}) =>
+    t.sut.inject({ method, url: `/api/calls/${callId}${sub}`, headers: { ...rep.headers, ...headers } });
 
   it('is accepted at once and analysed in the background', async () => {
     const res = await upload(
@@ -246,12 +249,7 @@ describe('a good upload', () => {
   });
 
   it('streams its audio with HTTP Range so the player can seek', async () => {
-    const audio = (range?: string, query = '') =>
-      t.sut.inject({
-        method: 'GET',
-        url: `/api/calls/${callId}/audio${query}`,
-        headers: range ? { ...rep.headers, range } : rep.headers,
-      });
+    const audio = (range?: string, query = '') => asRep('GET', `/audio${query}`, range ? { range } : {});
     const whole = await audio();
     expect(whole.statusCode).toBe(200);
     expect(whole.headers['accept-ranges']).toBe('bytes');
@@ -277,11 +275,7 @@ describe('a good upload', () => {
   });
 
   it('serves waveform peaks computed on the server', async () => {
-    const res = await t.sut.inject({
-      method: 'GET',
-      url: `/api/calls/${callId}/peaks`,
-      headers: rep.headers,
-    });
+    const res = await asRep('GET', '/peaks');
     expect(res.statusCode).toBe(200);
     const peaks = res.json();
     expect(peaks.channels).toBe(2);
@@ -290,16 +284,10 @@ describe('a good upload', () => {
   });
 
   it('can be re-analysed', async () => {
-    const res = await t.sut.inject({
-      method: 'POST',
-      url: `/api/calls/${callId}/reanalyze`,
-      headers: rep.headers,
-    });
+    const res = await asRep('POST', '/reanalyze');
     expect(res.statusCode).toBe(202);
     await waitFor(async () => {
-      const body = (
-        await t.sut.inject({ method: 'GET', url: `/api/calls/${callId}`, headers: rep.headers })
-      ).json();
+      const body = (await asRep('GET', '')).json();
       return body.status === 'analyzed' && body.flags ? body : undefined;
     }, 're-analysis');
   });

@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInOverHttp } from './testing/http-session.ts';
 import { multipart } from './testing/multipart.ts';
 import { freePort, waitFor } from './testing/waiting.ts';
 import { WEB_DIST } from './web/web-ui.ts';
@@ -68,20 +69,7 @@ function demoPassword(role: string): { email: string; password: string } {
   return { email: email!, password: password! };
 }
 
-async function signIn(base: string, role: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(demoPassword(role)),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken };
-}
+const signIn = (base: string, role: string) => signInOverHttp(base, demoPassword(role));
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'onterms-embedded-'));

@@ -12,6 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
 import { createUser, ensureTeam } from '@onterms/domain';
 import { createPasswordHasher } from '@onterms/domain';
+import { signInOverHttp } from '../../api/src/testing/http-session.ts';
 import { freePort, waitFor } from '../../api/src/testing/waiting.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -159,17 +160,6 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Signs in over HTTP (for scripts that only need the API): cookie + CSRF headers. */
-export async function apiSession(base: string, person: Person): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: person.email, password: person.password }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken };
+export function apiSession(base: string, person: Person): Promise<Record<string, string>> {
+  return signInOverHttp(base, person);
 }

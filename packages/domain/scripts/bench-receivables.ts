@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import { createTestDatabase } from '@onterms/db/testing';
 import { importReceivables } from '../src/receivables/import-receivables.ts';
 import { readTable } from '../src/receivables/read-table.ts';
+import { notAudited } from '../src/audit.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,7 +42,7 @@ const chunks = (bytes: Buffer) =>
   );
 
 const database = await createTestDatabase();
-const deps = { db: database.db, defaultCurrency: 'RUB', timeZone: 'Europe/Moscow' };
+const deps = { db: database.db, defaultCurrency: 'RUB', timeZone: 'Europe/Moscow', audit: notAudited };
 const by = { userId: null, tokenId: null };
 const seconds = async (work: () => Promise<unknown>) => {
   const t0 = performance.now();

@@ -2,10 +2,18 @@
 // each takes the repositories and services it uses and knows nothing of HTTP or the command line.
 // The API's routes and the CLI are thin shells over these. See README.md for the folders.
 export { AppError, ERROR_STATUS, notFound, type ErrorCode } from './app-error.ts';
+export { notAudited, type Audit, type AuditAction, type AuditEvent } from './audit.ts';
 export { isRole, ROLES } from './accounts/account-rules.ts';
 export { createUser, type NewAccount } from './accounts/create-user.ts';
 export { changeAccount, type AccountChange, type AccountChangeResult } from './accounts/change-user.ts';
 export { resetPassword } from './accounts/reset-password.ts';
+export { createTeam, renameTeam, type TeamDeps } from './accounts/teams.ts';
+export {
+  createApiToken,
+  revokeApiTokenById,
+  type ApiTokenDeps,
+  type ApiTokenRequest,
+} from './accounts/api-tokens.ts';
 export {
   createDemoUsers,
   DEMO_TEAMS,
@@ -69,3 +77,4 @@ export { reanalyzeCall } from './calls/reanalyze-call.ts';
 export { retranscribeCall } from './calls/retranscribe-call.ts';
 export { correctFlag, type CorrectionDeps, type FlagChangedEvent } from './coaching/correct-flag.ts';
 export { removeCorrection } from './coaching/remove-correction.ts';
+export { addTag, listTags, removeTag, type TagDeps } from './coaching/tags.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { findAnnotationRef, findCallById, type AnnotationRef, type Call, type Database } from '@onterms/db';
-import { AppError, notFound, type Uploader } from '@onterms/domain';
+import { AppError, notFound, type Audit, type Uploader } from '@onterms/domain';
 import { allows, inScope, uploadableRepIds, visibleRepIds, type PolicyAction } from './policy.ts';
 import type { Principal } from './principal.ts';
 
@@ -63,8 +63,9 @@ export async function mayUploadFor(
 }
 
 /** The principal as the upload action sees it: who they are and what this policy lets them do. */
-export function uploaderOf(db: Kysely<Database>, principal: Principal): Uploader {
+export function uploaderOf(db: Kysely<Database>, principal: Principal, audit: Audit): Uploader {
   return {
+    audit,
     userId: principal.userId,
     kind: principal.kind,
     mayUploadFor: (repId) => mayUploadFor(db, principal, repId),

@@ -17,24 +17,29 @@ import {
 } from '@onterms/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import {
-  findApiTokenById,
-  findTeamById,
-  insertTeam,
   listApiTokens,
   listAuditEntries,
   listTeams,
   listUsers,
-  renameTeam,
-  revokeApiToken,
   type ApiToken,
   type UserListing,
 } from '@onterms/db';
 import { isUuid } from '../access/call-policy.ts';
 import { withAuditNames } from './audit-names.ts';
 import type { AppDeps } from '../app.ts';
-import { changeAccount, createUser, resetPassword } from '@onterms/domain';
-import { AppError } from '@onterms/domain';
+import {
+  AppError,
+  changeAccount,
+  createApiToken,
+  createTeam,
+  createUser,
+  renameTeam,
+  resetPassword,
+  revokeApiTokenById,
+  type ApiTokenRequest,
+} from '@onterms/domain';
 import { withPolicy } from '../access/route-options.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -44,6 +49,11 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const { db, auth } = deps;
   const findListedUser = async (id: string) => (await listUsers(db)).find((u) => u.id === id) ?? null;
+  const tokenDeps = (request: FastifyRequest) => ({
+    db,
+    issue: (input: ApiTokenRequest) => auth.tokens.create(input),
+    audit: auth.audit.by(request),
+  });
 
   // ---- users ----
   app.get(
@@ -66,13 +76,12 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
       },
     }),
     async (request, reply) => {
-      const { user, generatedPassword } = await createUser(db, auth.passwords, request.body);
-      await auth.audit.record(request, {
-        action: 'user.created',
-        objectType: 'user',
-        objectId: user.id,
-        details: { email: user.email, role: user.role },
-      });
+      const { user, generatedPassword } = await createUser(
+        db,
+        auth.passwords,
+        request.body,
+        auth.audit.by(request),
+      );
       return reply
         .status(201)
         .send({ user: toAdminUser((await findListedUser(user.id))!), generatedPassword });
@@ -89,30 +98,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
     }),
     async (request) => {
       const id = requireUuid(request.params.id, 'user');
-      const { user, changes } = await changeAccount(db, id, request.body);
-      const { role, disabled, ...rest } = changes;
-      if (role)
-        await auth.audit.record(request, {
-          action: 'user.role_changed',
-          objectType: 'user',
-          objectId: id,
-          details: role,
-        });
-      if (disabled) {
-        await auth.audit.record(request, {
-          action: disabled.to ? 'user.disabled' : 'user.enabled',
-          objectType: 'user',
-          objectId: id,
-        });
-      }
-      if (Object.keys(rest).length) {
-        await auth.audit.record(request, {
-          action: 'user.updated',
-          objectType: 'user',
-          objectId: id,
-          details: rest,
-        });
-      }
+      const { user } = await changeAccount(db, id, request.body, auth.audit.by(request));
       return toAdminUser((await findListedUser(user.id))!);
     },
   );
@@ -130,9 +116,8 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
     }),
     async (request) => {
       const id = requireUuid(request.params.id, 'user');
-      const result = await resetPassword(db, auth.passwords, id, request.body.password ?? null);
-      await auth.audit.record(request, { action: 'user.password_reset', objectType: 'user', objectId: id });
-      return result;
+      const password = request.body.password ?? null;
+      return resetPassword(db, auth.passwords, id, password, auth.audit.by(request));
     },
   );
 
@@ -154,17 +139,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
       response: { 201: AdminTeam, ...errors },
     }),
     async (request, reply) => {
-      const team = await insertTeam(db, request.body.name.trim()).catch((error: { code?: string }) => {
-        throw error.code === '23505'
-          ? new AppError('conflict', `A team named "${request.body.name}" already exists.`)
-          : error;
-      });
-      await auth.audit.record(request, {
-        action: 'team.created',
-        objectType: 'team',
-        objectId: team.id,
-        details: { name: team.name },
-      });
+      const team = await createTeam({ db, audit: auth.audit.by(request) }, request.body.name);
       return reply.status(201).send({ ...team, memberCount: 0, managerIds: [] });
     },
   );
@@ -179,19 +154,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
     }),
     async (request) => {
       const id = requireUuid(request.params.id, 'team');
-      const before = await findTeamById(db, id);
-      if (!before) throw new AppError('not_found', 'No such team.');
-      await renameTeam(db, id, request.body.name.trim()).catch((error: { code?: string }) => {
-        throw error.code === '23505'
-          ? new AppError('conflict', `A team named "${request.body.name}" already exists.`)
-          : error;
-      });
-      await auth.audit.record(request, {
-        action: 'team.renamed',
-        objectType: 'team',
-        objectId: id,
-        details: { from: before.name, to: request.body.name.trim() },
-      });
+      await renameTeam({ db, audit: auth.audit.by(request) }, id, request.body.name);
       return (await listTeams(db)).find((t) => t.id === id)!;
     },
   );
@@ -216,20 +179,9 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
       response: { 201: CreatedToken, ...errors },
     }),
     async (request, reply) => {
-      for (const teamId of request.body.teamIds) {
-        if (!(await findTeamById(db, teamId)))
-          throw new AppError('bad_request', `No team with id ${teamId}.`);
-      }
-      const { token, secret } = await auth.tokens.create({
+      const { token, secret } = await createApiToken(tokenDeps(request), {
         ...request.body,
-        name: request.body.name.trim(),
         createdBy: request.principal!.userId,
-      });
-      await auth.audit.record(request, {
-        action: 'token.created',
-        objectType: 'token',
-        objectId: token.id,
-        details: { name: token.name, scopes: token.scopes, teamIds: token.teamIds },
       });
       return reply.status(201).send({ token: toAdminToken(token), secret });
     },
@@ -244,11 +196,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps)
     }),
     async (request) => {
       const id = requireUuid(request.params.id, 'token');
-      if (!(await findApiTokenById(db, id))) throw new AppError('not_found', 'No such token.');
-      if (await revokeApiToken(db, id, new Date())) {
-        await auth.audit.record(request, { action: 'token.revoked', objectType: 'token', objectId: id });
-      }
-      return toAdminToken((await findApiTokenById(db, id))!);
+      return toAdminToken(await revokeApiTokenById(tokenDeps(request), id));
     },
   );
 

@@ -1,50 +1,23 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { hasRecentAuditEntry, insertAuditEntry, type AuditActor, type Database } from '@onterms/db';
+import type { Audit, AuditEvent } from '@onterms/domain';
 import type { Principal } from '../access/principal.ts';
 
 /**
- * The audit trail: who played or downloaded which recording, who changed a flag or a user's role,
- * who created or revoked a token, who signed in. Entries are written by the code that does the thing,
- * through this one service.
+ * The audit log as the API writes it: an entry carries the request's principal and client IP. What
+ * the entries are (`AuditEvent`) is the domain's: an action that changes something writes its own
+ * entry through the `Audit` this binds to the request (`by`); the API records only what happens at
+ * its edge — signing in and out, playing or downloading a recording.
  */
-export type AuditAction =
-  | 'auth.login'
-  | 'auth.login_failed'
-  | 'auth.logout'
-  | 'auth.password_changed'
-  | 'call.uploaded'
-  | 'call.audio_played'
-  | 'call.audio_downloaded'
-  | 'call.flag_changed'
-  | 'user.created'
-  | 'user.updated'
-  | 'user.role_changed'
-  | 'user.disabled'
-  | 'user.enabled'
-  | 'user.password_reset'
-  | 'team.created'
-  | 'team.renamed'
-  | 'token.created'
-  | 'token.revoked'
-  | 'tag.created'
-  | 'tag.removed'
-  | 'receivables.imported'
-  | 'follow_up.snoozed';
-
-export interface AuditEvent {
-  action: AuditAction;
-  objectType?: 'call' | 'user' | 'team' | 'token' | 'tag' | 'receivables_import' | 'follow_up';
-  objectId?: string;
-  details?: Record<string, unknown>;
-}
-
 /** Range requests of one playback come in dozens: one entry per person, call and action in this window. */
 export const PLAYBACK_DEDUPE_MS = 10 * 60 * 1000;
 
 export interface AuditLog {
   /** Records an event by the request's principal (or the given actor), with the client IP. */
   record(request: FastifyRequest, event: AuditEvent, actor?: AuditActor): Promise<void>;
+  /** `record` bound to this request, for the domain actions that audit what they change. */
+  by(request: FastifyRequest): Audit;
   /** Records playing or downloading a recording, once per window and actor. */
   recordAudioAccess(request: FastifyRequest, callId: string, kind: 'play' | 'download'): Promise<void>;
   /** For events outside HTTP (the command line): no IP. */
@@ -71,6 +44,7 @@ export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new
     });
   return {
     record: (request, event, actor = actorOf(request.principal)) => write(actor, event, request.ip),
+    by: (request) => (event) => write(actorOf(request.principal), event, request.ip),
     recordAudioAccess: async (request, callId, kind) => {
       const action = kind === 'download' ? 'call.audio_downloaded' : 'call.audio_played';
       const actor = actorOf(request.principal);

@@ -1,20 +1,17 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postUpload } from '../testing/multipart.ts';
 import { waitFor } from '../testing/waiting.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { demoCall } from '../testing/demo-call.ts';
+import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.ts';
 
 /**
  * No speech-to-text engine configured: audio alone waits, and is not a dead end — a transcript
  * attached to the existing call (or the same audio uploaded again with one) gets it analysed.
  */
-const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
-
 let t: TestApp;
-let rep: Awaited<ReturnType<TestApp['createUser']>>;
-let manager: Awaited<ReturnType<TestApp['createUser']>>;
-let stranger: Awaited<ReturnType<TestApp['createUser']>>;
+let rep: TestUser;
+let manager: TestUser;
+let stranger: TestUser;
 let audio: Buffer;
 let transcript: string;
 
@@ -23,8 +20,7 @@ beforeAll(async () => {
   rep = await t.createUser('rep');
   manager = await t.createUser('manager', { teamId: rep.teamId! });
   stranger = await t.createUser('rep');
-  audio = await readFile(path.join(DEMO, 'stroymarket-terms.ogg'));
-  transcript = await readFile(path.join(DEMO, 'stroymarket-terms.json'), 'utf8');
+  ({ audio, transcript } = await demoCall());
 });
 afterAll(async () => {
   await t.close();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { insertCall } from '@onterms/db';
 import { newCallRow } from '@onterms/db/testing';
@@ -8,6 +8,7 @@ import { createReplaceableBinary, type ReplaceableBinary } from '@onterms/media/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows } from '@onterms/pipeline/testing/fixtures';
 import { postUpload } from '../testing/multipart.ts';
+import { demoCall } from '../testing/demo-call.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { waitFor } from '../testing/waiting.ts';
 
@@ -16,8 +17,6 @@ import { waitFor } from '../testing/waiting.ts';
  * upgrade or the OOM killer would: calls are never blamed ("damaged"), they fail with a reason that
  * says what broke and can be retried — by a person, or on their own once ffmpeg works again.
  */
-const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
-
 let t: TestApp;
 let ffmpeg: ReplaceableBinary;
 let rep: Awaited<ReturnType<TestApp['createUser']>>;
@@ -35,8 +34,7 @@ beforeAll(async () => {
     reconcileIntervalMs: 300,
   });
   rep = await t.createUser('rep');
-  recording = await readFile(path.join(DEMO, 'stroymarket-terms.ogg'));
-  transcript = await readFile(path.join(DEMO, 'stroymarket-terms.json'), 'utf8');
+  ({ audio: recording, transcript } = await demoCall());
 });
 afterAll(async () => {
   await ffmpeg.restore();

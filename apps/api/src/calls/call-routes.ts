@@ -60,20 +60,8 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
         store,
         deps.media,
         deps.config.upload.maxBytes,
-        (input) => uploadCall(deps, uploaderOf(db, request.principal!), input),
+        (input) => uploadCall(deps, uploaderOf(db, request.principal!, deps.auth.audit.by(request)), input),
       );
-      if (outcome.created) {
-        await deps.auth.audit.record(request, {
-          action: 'call.uploaded',
-          objectType: 'call',
-          objectId: outcome.call.id,
-          details: {
-            repId: outcome.call.repId,
-            bytes: outcome.call.audio.bytes,
-            transcript: outcome.call.transcriptUploadKey !== null,
-          },
-        });
-      }
       return reply
         .status(outcome.created ? 202 : 200)
         .send({ id: outcome.call.id, status: outcome.call.status });

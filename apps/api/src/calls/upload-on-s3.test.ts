@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPipeline } from '@onterms/pipeline';
@@ -6,8 +6,9 @@ import { S3BlobStore } from '@onterms/storage';
 import { startS3TestServer, type S3TestServer } from '@onterms/storage/testing/s3-test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postUpload } from '../testing/multipart.ts';
+import { demoCall } from '../testing/demo-call.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { waitFor } from '../testing/waiting.ts';
+import { callAnalysed } from '../testing/waiting.ts';
 
 /**
  * Two hosts sharing nothing but PostgreSQL and an S3-compatible bucket: the API instance stores the
@@ -15,8 +16,6 @@ import { waitFor } from '../testing/waiting.ts';
  * and another client, fetches it, prepares the audio and writes the derived files back; the API then
  * plays the recording with Range requests straight from the bucket.
  */
-const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
-
 let s3: S3TestServer;
 let t: TestApp;
 let workerScratch: string;
@@ -40,29 +39,22 @@ afterAll(async () => {
 describe('a call on S3-compatible storage', () => {
   it('is uploaded on one host, analysed on another, and played in ranges from the bucket', async () => {
     const rep = await t.createUser('rep');
-    const recording = await readFile(path.join(DEMO, 'stroymarket-terms.ogg'));
+    const { audio: recording, transcript } = await demoCall();
     const res = await postUpload(
       t.sut,
       rep.headers,
       { clientName: 'ООО «СтройМаркет»', language: 'ru', repChannel: 'left' },
       [
         { name: 'audio', filename: 'call.ogg', content: recording },
-        {
-          name: 'transcript',
-          filename: 'call.json',
-          content: await readFile(path.join(DEMO, 'stroymarket-terms.json'), 'utf8'),
-        },
+        { name: 'transcript', filename: 'call.json', content: transcript },
       ],
     );
     expect(res.statusCode, res.body).toBe(202);
     const id = res.json().id as string;
 
-    const call = await waitFor(async () => {
-      const r = await t.sut.inject({ method: 'GET', url: `/api/calls/${id}`, headers: rep.headers });
-      const body = r.json();
-      if (body.status === 'failed') throw new Error(`call failed: ${body.failureReason}`);
-      return body.status === 'analyzed' ? body : undefined;
-    }, 'the call to be analysed by the other host');
+    const call = await callAnalysed(t.sut, id, rep.headers, {
+      what: 'the call to be analysed by the other host',
+    });
     expect(call.channels).toBe(2);
 
     const audio = await t.sut.inject({

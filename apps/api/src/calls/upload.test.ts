@@ -5,21 +5,19 @@ import { silentLogger } from '@onterms/pipeline';
 import { synth, truncate } from '@onterms/media/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart, postUpload, type FilePart } from '../testing/multipart.ts';
-import { waitFor } from '../testing/waiting.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
-
-const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
+import { callAnalysed, waitFor } from '../testing/waiting.ts';
+import { demoCall } from '../testing/demo-call.ts';
+import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.ts';
 
 let t: TestApp;
-let rep: Awaited<ReturnType<TestApp['createUser']>>;
+let rep: TestUser;
 let recording: Buffer;
 let transcript: string;
 
 beforeAll(async () => {
   t = await createTestApp({ maxUploadBytes: 5 * 1024 * 1024 });
   rep = await t.createUser('rep');
-  recording = await readFile(path.join(DEMO, 'stroymarket-terms.ogg'));
-  transcript = await readFile(path.join(DEMO, 'stroymarket-terms.json'), 'utf8');
+  ({ audio: recording, transcript } = await demoCall());
 });
 afterAll(async () => {
   await t.close();
@@ -186,6 +184,9 @@ describe('uploading a bad recording stores nothing and says why', () => {
 
 describe('a good upload', () => {
   let callId: string;
+  /** A request about the uploaded call (`sub`: '', '/audio', '/peaks' …) as its rep. */
+  const asRep = (method: 'GET' | 'POST', sub: string, headers: Record<string, string> = {}) =>
+    t.sut.inject({ method, url: `/api/calls/${callId}${sub}`, headers: { ...rep.headers, ...headers } });
 
   it('is accepted at once and analysed in the background', async () => {
     const res = await upload(
@@ -202,12 +203,7 @@ describe('a good upload', () => {
     expect(res.statusCode).toBe(202);
     callId = res.json().id;
 
-    const call = await waitFor(async () => {
-      const r = await t.sut.inject({ method: 'GET', url: `/api/calls/${callId}`, headers: rep.headers });
-      const body = r.json();
-      if (body.status === 'failed') throw new Error(`call failed: ${body.failureReason}`);
-      return body.status === 'analyzed' ? body : undefined;
-    }, 'the call to be analysed');
+    const call = await callAnalysed(t.sut, callId, rep.headers);
 
     expect(call).toMatchObject({
       clientName: 'ООО «СтройМаркет»',
@@ -253,56 +249,33 @@ describe('a good upload', () => {
   });
 
   it('streams its audio with HTTP Range so the player can seek', async () => {
-    const whole = await t.sut.inject({
-      method: 'GET',
-      url: `/api/calls/${callId}/audio`,
-      headers: rep.headers,
-    });
+    const audio = (range?: string, query = '') => asRep('GET', `/audio${query}`, range ? { range } : {});
+    const whole = await audio();
     expect(whole.statusCode).toBe(200);
     expect(whole.headers['accept-ranges']).toBe('bytes');
     expect(whole.headers['content-type']).toMatch(/^audio\/webm/);
     const size = whole.rawPayload.length;
 
-    const part = await t.sut.inject({
-      method: 'GET',
-      url: `/api/calls/${callId}/audio`,
-      headers: { ...rep.headers, range: 'bytes=100-199' },
-    });
+    const part = await audio('bytes=100-199');
     expect(part.statusCode).toBe(206);
     expect(part.headers['content-range']).toBe(`bytes 100-199/${size}`);
     expect(part.rawPayload).toEqual(whole.rawPayload.subarray(100, 200));
 
-    const tail = await t.sut.inject({
-      method: 'GET',
-      url: `/api/calls/${callId}/audio`,
-      headers: { ...rep.headers, range: 'bytes=-10' },
-    });
+    const tail = await audio('bytes=-10');
     expect(tail.statusCode).toBe(206);
     expect(tail.rawPayload).toEqual(whole.rawPayload.subarray(size - 10));
 
-    const outside = await t.sut.inject({
-      method: 'GET',
-      url: `/api/calls/${callId}/audio`,
-      headers: { ...rep.headers, range: `bytes=${size + 10}-` },
-    });
+    const outside = await audio(`bytes=${size + 10}-`);
     expect(outside.statusCode).toBe(416);
     expect(outside.headers['content-range']).toBe(`bytes */${size}`);
 
-    const original = await t.sut.inject({
-      method: 'GET',
-      url: `/api/calls/${callId}/audio?variant=original`,
-      headers: rep.headers,
-    });
+    const original = await audio(undefined, '?variant=original');
     expect(original.rawPayload).toEqual(recording);
     expect(original.headers['content-disposition']).toMatch(/attachment/);
   });
 
   it('serves waveform peaks computed on the server', async () => {
-    const res = await t.sut.inject({
-      method: 'GET',
-      url: `/api/calls/${callId}/peaks`,
-      headers: rep.headers,
-    });
+    const res = await asRep('GET', '/peaks');
     expect(res.statusCode).toBe(200);
     const peaks = res.json();
     expect(peaks.channels).toBe(2);
@@ -311,16 +284,10 @@ describe('a good upload', () => {
   });
 
   it('can be re-analysed', async () => {
-    const res = await t.sut.inject({
-      method: 'POST',
-      url: `/api/calls/${callId}/reanalyze`,
-      headers: rep.headers,
-    });
+    const res = await asRep('POST', '/reanalyze');
     expect(res.statusCode).toBe(202);
     await waitFor(async () => {
-      const body = (
-        await t.sut.inject({ method: 'GET', url: `/api/calls/${callId}`, headers: rep.headers })
-      ).json();
+      const body = (await asRep('GET', '')).json();
       return body.status === 'analyzed' && body.flags ? body : undefined;
     }, 're-analysis');
   });

@@ -24,13 +24,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { markCallReviewed, type FeedbackItem } from '@onterms/db';
-import { correctFlag, removeCorrection, type CorrectionDeps } from '@onterms/domain';
+import { addTag, correctFlag, listTags, removeCorrection, removeTag } from '@onterms/domain';
 import { subjectAnnotation, subjectCall, userPrincipal } from '../access/access-control.ts';
 import type { AppDeps } from '../app.ts';
 import { toFlagCorrectionView } from '../calls/call-views.ts';
 import { toReplyView, toTagView, toThreadView } from './coaching-views.ts';
 import { feedbackInbox, inboxCounts, repliesInbox, reviewInbox } from './inbox.ts';
-import { addTag, listTags, removeTag } from './tags.ts';
 import { answerFeedback, createThread, listThreads, replyTo } from './threads.ts';
 import { withPolicy } from '../access/route-options.ts';
 
@@ -39,10 +38,8 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 /** Flag corrections, review marks, feedback threads, the two inboxes and the coaching tags. Handlers stay thin. */
 export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const { db } = deps;
-  const correctionDeps = (request: FastifyRequest): CorrectionDeps => ({
-    db,
-    audit: (event) => deps.auth.audit.record(request, event),
-  });
+  // What the corrections and tag actions use: the database and the audit log bound to the request.
+  const actionDeps = (request: FastifyRequest) => ({ db, audit: deps.auth.audit.by(request) });
 
   app.put(
     '/calls/:id/flags/:flag',
@@ -54,7 +51,7 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     }),
     async (request) => {
       const correction = await correctFlag(
-        correctionDeps(request),
+        actionDeps(request),
         userPrincipal(request).userId,
         subjectCall(request),
         request.params.flag,
@@ -72,7 +69,7 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
       response: { 204: Type.Null(), ...errors },
     }),
     async (request, reply) => {
-      await removeCorrection(correctionDeps(request), subjectCall(request), request.params.flag);
+      await removeCorrection(actionDeps(request), subjectCall(request), request.params.flag);
       return reply.status(204).send(null);
     },
   );
@@ -199,13 +196,7 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
       response: { 201: CoachingTagView, ...errors },
     }),
     async (request, reply) => {
-      const tag = await addTag(db, request.body.label);
-      await deps.auth.audit.record(request, {
-        action: 'tag.created',
-        objectType: 'tag',
-        objectId: tag.id,
-        details: { label: request.body.label },
-      });
+      const tag = await addTag(actionDeps(request), request.body.label);
       return reply.status(201).send(toTagView(tag));
     },
   );
@@ -218,12 +209,7 @@ export const coachingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
       response: { 204: Type.Null(), ...errors },
     }),
     async (request, reply) => {
-      await removeTag(db, request.params.id);
-      await deps.auth.audit.record(request, {
-        action: 'tag.removed',
-        objectType: 'tag',
-        objectId: request.params.id,
-      });
+      await removeTag(actionDeps(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,18 +1,15 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Segment } from '@onterms/contracts';
 import type { InProcessRunner } from '@onterms/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_STATED, seedCall } from '../testing/seed-calls.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
-
-type User = Awaited<ReturnType<TestApp['createUser']>>;
+import { demoCall } from '../testing/demo-call.ts';
+import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.ts';
 
 let t: TestApp;
-let manager: User;
-let otherManager: User;
-let director: User;
-let rep: User;
+let manager: TestUser;
+let otherManager: TestUser;
+let director: TestUser;
+let rep: TestUser;
 let segments: Segment[];
 let callId: string;
 
@@ -22,8 +19,7 @@ beforeAll(async () => {
   manager = await t.createUser('manager', { teamId: rep.teamId! });
   otherManager = await t.createUser('manager');
   director = await t.createUser('director');
-  const demo = path.resolve(import.meta.dirname, '../../demo-data/stroymarket-terms.json');
-  segments = (JSON.parse(await readFile(demo, 'utf8')) as { segments: Segment[] }).segments;
+  segments = (JSON.parse((await demoCall()).transcript) as { segments: Segment[] }).segments;
   callId = await seedCall(t.database.db, {
     repId: rep.id,
     client: 'СтройМаркет',
@@ -36,14 +32,14 @@ afterAll(async () => {
   await t.close();
 });
 
-const put = (flag: string, payload: unknown, who: User = manager, id = callId) =>
+const put = (flag: string, payload: unknown, who: TestUser = manager, id = callId) =>
   t.sut.inject({
     method: 'PUT',
     url: `/api/calls/${id}/flags/${flag}`,
     headers: who.headers,
     payload: payload as object,
   });
-const detail = async (who: User = manager) => {
+const detail = async (who: TestUser = manager) => {
   const res = await t.sut.inject({ method: 'GET', url: `/api/calls/${callId}`, headers: who.headers });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();

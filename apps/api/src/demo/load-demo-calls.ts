@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findUserByEmail } from '@onterms/db';
 import { principalForUser } from '../access/principal.ts';
-import { uploadCall, type UploadDeps } from '@onterms/domain';
+import { notAudited, uploadCall, type UploadDeps } from '@onterms/domain';
 import { uploaderOf } from '../access/call-policy.ts';
 
 const DEMO_DIR = path.resolve(import.meta.dirname, '../../demo-data');
@@ -36,7 +36,7 @@ export async function loadDemoCalls(
     const audio = await deps.store.beginWrite();
     await audio.write(createReadStream(path.join(DEMO_DIR, `${dialogue.name}.ogg`)));
     const transcriptFile = `${dialogue.name}.json`;
-    const outcome = await uploadCall(deps, uploaderOf(deps.db, principal), {
+    const outcome = await uploadCall(deps, uploaderOf(deps.db, principal, notAudited), {
       audio,
       audioFilename: `${dialogue.name}.ogg`,
       transcript: {

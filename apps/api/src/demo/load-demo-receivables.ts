@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { hasReceivableInvoices, type Database } from '@onterms/db';
-import { importReceivables } from '@onterms/domain';
+import { importReceivables, notAudited } from '@onterms/domain';
 import { todayIn } from '../stats/zoned-time.ts';
 
 const DAY = 86_400_000;
@@ -147,7 +147,7 @@ export async function loadDemoReceivables(
   ]);
   for (const ago of [...days].sort((a, b) => b - a)) {
     const result = await importReceivables(
-      { db, defaultCurrency: 'RUB', timeZone },
+      { db, defaultCurrency: 'RUB', timeZone, audit: notAudited },
       {
         file: Readable.from([Buffer.from(reportAsOf(ago, reps, today), 'utf8')]),
         filename: `demo-aging-${ago}.csv`,

@@ -5,7 +5,6 @@ import { listFollowUps, snoozeFollowUp } from '@onterms/domain';
 import { visibleRepIds } from '../access/policy.ts';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
-import { AppError } from '@onterms/domain';
 import { receivablesDeps } from './receivables-deps.ts';
 import { withPolicy } from '../access/route-options.ts';
 
@@ -48,22 +47,11 @@ export const followUpRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     }),
     async (request, reply) => {
       const principal = request.principal!;
-      const until = new Date(`${request.body.until}T00:00:00Z`);
-      if (request.body.until <= followUpDeps.today()) {
-        throw new AppError('bad_request', 'Snooze until a day after today.');
-      }
-      await snoozeFollowUp(followUpDeps, await visibleRepIds(deps.db, principal), {
-        key: request.body.key,
-        until,
-        reason: request.body.reason.trim(),
-        by: principal.userId,
-      });
-      await deps.auth.audit.record(request, {
-        action: 'follow_up.snoozed',
-        objectType: 'follow_up',
-        objectId: request.body.key,
-        details: { until: request.body.until, reason: request.body.reason.trim() },
-      });
+      await snoozeFollowUp(
+        { ...followUpDeps, audit: deps.auth.audit.by(request) },
+        await visibleRepIds(deps.db, principal),
+        { ...request.body, by: principal.userId },
+      );
       return reply.status(204).send(null);
     },
   );

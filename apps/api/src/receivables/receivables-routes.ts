@@ -8,6 +8,7 @@ import { importReceivables, RECEIVABLE_FIELDS } from '@onterms/domain';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { AppError } from '@onterms/domain';
+import { actorOf } from '../auth/audit.ts';
 import { companyTimeZone, todayIn } from '../stats/zoned-time.ts';
 import { withPolicy } from '../access/route-options.ts';
 
@@ -54,30 +55,18 @@ export const receivablesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
           );
         }
         try {
-          const result = await importReceivables(importDeps, {
-            file: part.file,
-            filename: part.filename || null,
-            asOf: request.query.asOf ?? todayIn(timeZone),
-            by: {
-              userId: principal.userId,
-              tokenId: principal.kind === 'token' ? principal.tokenId : null,
+          const result = await importReceivables(
+            { ...importDeps, audit: deps.auth.audit.by(request) },
+            {
+              file: part.file,
+              filename: part.filename || null,
+              asOf: request.query.asOf ?? todayIn(timeZone),
+              by: actorOf(principal),
+              ...(mapping && { mapping }),
+              saveMapping: request.query.saveMapping ?? false,
+              dryRun: request.query.dryRun ?? false,
             },
-            ...(mapping && { mapping }),
-            saveMapping: request.query.saveMapping ?? false,
-            dryRun: request.query.dryRun ?? false,
-          });
-          if (!result.dryRun) {
-            await deps.auth.audit.record(request, {
-              action: 'receivables.imported',
-              objectType: 'receivables_import',
-              details: {
-                filename: part.filename,
-                asOf: result.asOf,
-                imported: result.imported,
-                updated: result.updated,
-              },
-            });
-          }
+          );
           return result;
         } catch (error) {
           part.file.resume();

@@ -23,6 +23,9 @@ import { app } from '../app.ts';
 import { createAuthenticator, type Authenticator, type AuthOptions } from '../auth/authenticator.ts';
 import { sessionHeaders } from '../auth/session-headers.ts';
 
+/** A user a test made with `createUser`: ids, email and the headers that act as them. */
+export type TestUser = Awaited<ReturnType<TestApp['createUser']>>;
+
 export interface TestApp {
   sut: FastifyInstance;
   database: TestDatabase;

@@ -11,6 +11,7 @@ import {
   type User,
 } from '@onterms/db';
 import { AppError } from '../app-error.ts';
+import { notAudited, type Audit } from '../audit.ts';
 import { checkTeams, isRole, ROLES } from './account-rules.ts';
 
 export interface AccountChange {
@@ -26,11 +27,16 @@ export interface AccountChangeResult {
   changes: Record<string, { from: unknown; to: unknown }>;
 }
 
-/** Applies an admin's change; keeps at least one active admin; ends the sessions of a disabled user. */
+/**
+ * Applies an admin's change; keeps at least one active admin; ends the sessions of a disabled user.
+ * Audited when `audit` is given (the admin API): a role change, disabling or enabling, and the rest
+ * of the changes each as their own entry.
+ */
 export async function changeAccount(
   db: Kysely<Database>,
   userId: string,
   change: AccountChange,
+  audit: Audit = notAudited,
 ): Promise<AccountChangeResult> {
   const before = await findUserById(db, userId);
   if (!before) throw new AppError('not_found', 'No such user.');
@@ -77,5 +83,14 @@ export async function changeAccount(
   const sortedAfter = [...teams.managedTeamIds].sort();
   if (sortedBefore.join() !== sortedAfter.join())
     changes.managedTeamIds = { from: sortedBefore, to: sortedAfter };
+  await auditChanges(audit, userId, changes);
   return { user, changes };
+}
+
+async function auditChanges(audit: Audit, userId: string, changes: AccountChangeResult['changes']) {
+  const { role, disabled, ...rest } = changes;
+  const user = { objectType: 'user', objectId: userId } as const;
+  if (role) await audit({ action: 'user.role_changed', ...user, details: role });
+  if (disabled) await audit({ action: disabled.to ? 'user.disabled' : 'user.enabled', ...user });
+  if (Object.keys(rest).length) await audit({ action: 'user.updated', ...user, details: rest });
 }

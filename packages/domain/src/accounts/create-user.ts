@@ -8,6 +8,7 @@ import {
   type User,
 } from '@onterms/db';
 import { AppError } from '../app-error.ts';
+import { notAudited, type Audit } from '../audit.ts';
 import { checkTeams, EMAIL, isRole, ROLES } from './account-rules.ts';
 import { generatePassword, passwordProblem, type PasswordHasher } from './passwords.ts';
 
@@ -24,11 +25,13 @@ export interface NewAccount {
 /**
  * A new account (admin API, `onterms user add`, the initial admin, the demo): the email unique, the
  * team fields fitting the role, the password the person chose (judged) or generated (returned once).
+ * Audited as `user.created` when `audit` is given (the admin API).
  */
 export async function createUser(
   db: Kysely<Database>,
   passwords: PasswordHasher,
   input: NewAccount,
+  audit: Audit = notAudited,
 ): Promise<{ user: User; generatedPassword: string | null }> {
   const email = input.email.trim();
   if (!EMAIL.test(email)) throw new AppError('bad_request', `"${email}" is not an email address.`);
@@ -57,6 +60,12 @@ export async function createUser(
       });
       await setManagedTeams(trx, created.id, teams.managedTeamIds);
       return created;
+    });
+    await audit({
+      action: 'user.created',
+      objectType: 'user',
+      objectId: user.id,
+      details: { email: user.email, role: user.role },
     });
     return { user, generatedPassword };
   } catch (error) {

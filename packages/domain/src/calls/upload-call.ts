@@ -26,6 +26,7 @@ import {
 import type { BlobStore, PendingBlob } from '@onterms/storage';
 import { MAX_TRANSCRIPT_SEGMENTS, parseTranscriptFile } from '@onterms/transcription';
 import { AppError } from '../app-error.ts';
+import type { Audit } from '../audit.ts';
 import { attachTranscript, unreadableTranscript } from './attach-transcript.ts';
 import { enqueueOrUndo, type CallQueue } from './enqueue-or-undo.ts';
 
@@ -48,6 +49,8 @@ export interface Uploader {
   mayUploadFor(repId: string): Promise<boolean>;
   /** Whether they may see this existing call (else a duplicate tells them nothing about it). */
   maySee(call: Call): Promise<boolean>;
+  /** Writes `call.uploaded` for them (the API: with the request's principal and IP). */
+  audit: Audit;
 }
 
 export interface UploadInput {
@@ -66,13 +69,28 @@ export type UploadOutcome = { created: true; call: Call } | { created: false; ca
  * Accepts a recording: validates everything first, and only then makes it visible — blob committed,
  * row inserted, then the job enqueued (enqueue-or-undo.ts: a queue that is down takes the row and the
  * files back with it), or nothing at all. The same bytes from the same uploader return the
- * existing call instead of a copy.
+ * existing call instead of a copy. A new call is audited as `call.uploaded`; a duplicate is not.
  */
 export async function uploadCall(
   deps: UploadDeps,
   uploader: Uploader,
   input: UploadInput,
 ): Promise<UploadOutcome> {
+  const outcome = await storeUpload(deps, uploader, input);
+  if (outcome.created) {
+    const { call } = outcome;
+    await uploader.audit({
+      action: 'call.uploaded',
+      objectType: 'call',
+      objectId: call.id,
+      details: { repId: call.repId, bytes: call.audio.bytes, transcript: call.transcriptUploadKey !== null },
+    });
+  }
+  return outcome;
+}
+
+/** Everything but the audit entry, which is written outside: the call is stored and queued by then. */
+async function storeUpload(deps: UploadDeps, uploader: Uploader, input: UploadInput): Promise<UploadOutcome> {
   const { audio, fields } = input;
   let committedKeys: string[] = [];
   let createdClientId: string | null = null;

@@ -26,6 +26,7 @@ import {
   type ReceivableField,
 } from './columns.ts';
 import { AppError } from '../app-error.ts';
+import type { Audit } from '../audit.ts';
 import { readTable, TableFormatError, type Cell, type TableRow } from './read-table.ts';
 import { addDays, currencyOf, fromCents, parseAmount, parseDay, parseTermsDays, toCents } from './values.ts';
 
@@ -35,6 +36,8 @@ export interface ImportReceivablesDeps {
   defaultCurrency: string;
   /** The company's time zone: the day a call was made, for checking promises. */
   timeZone: string;
+  /** Writes `receivables.imported` for whoever imports (`input.by`). */
+  audit: Audit;
 }
 
 export interface ImportReceivablesInput {
@@ -113,9 +116,29 @@ interface ParsedLine {
  * Imports a receivables report (aging report, invoice list) as a snapshot of who owes what, in one
  * transaction: new invoices are added, known ones updated, lower balances recorded as payments; then
  * every promise to pay whose date has passed is checked against the payments. A file with any bad line
- * is refused whole, naming the lines and columns.
+ * is refused whole, naming the lines and columns. A stored import (not a dry run) is audited.
  */
 export async function importReceivables(
+  deps: ImportReceivablesDeps,
+  input: ImportReceivablesInput,
+): Promise<ImportReceivablesResult> {
+  const result = await importReport(deps, input);
+  if (!result.dryRun) {
+    await deps.audit({
+      action: 'receivables.imported',
+      objectType: 'receivables_import',
+      details: {
+        filename: input.filename,
+        asOf: result.asOf,
+        imported: result.imported,
+        updated: result.updated,
+      },
+    });
+  }
+  return result;
+}
+
+async function importReport(
   deps: ImportReceivablesDeps,
   input: ImportReceivablesInput,
 ): Promise<ImportReceivablesResult> {

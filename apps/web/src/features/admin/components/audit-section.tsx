@@ -4,10 +4,9 @@ import { AUDIT_PAGE_SIZE, useAudit } from '../api/get-audit.ts';
 import { useUsers } from '../api/get-users.ts';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTIONS } from '../admin-types.ts';
 import { useAuditFilters } from '../hooks/use-audit-filters.ts';
-import { AdminSection } from './admin-section.tsx';
+import { AdminSection, AdminTable } from './admin-section.tsx';
 import { AuditChange, AuditObject } from './audit-change.tsx';
 import { DayRangeFilter } from '../../../components/filter-controls.tsx';
-import { TableHead } from '../../../components/table-head.tsx';
 
 /** `user.role_changed` → `admin.actionName.user_role_changed` (i18next would read the dot as nesting). */
 const actionKey = (action: string) => `admin.actionName.${action.replace(/\./g, '_')}`;
@@ -76,41 +75,38 @@ export function AuditSection() {
             {page.items.length === 0 ? (
               <p className="empty">{t('admin.noEntries')}</p>
             ) : (
-              <table className="calls">
-                <caption className="visually-hidden">{t('admin.audit')}</caption>
-                <TableHead
-                  columns={[
-                    t('admin.when'),
-                    t('admin.who'),
-                    t('admin.action'),
-                    t('admin.object'),
-                    t('audit.change'),
-                  ]}
-                />
-                <tbody>
-                  {page.items.map((e) => (
-                    <tr key={e.id}>
-                      <td className="nowrap">
-                        <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time>
-                      </td>
-                      <td>
-                        {e.actorTokenId && e.actorTokenName ? (
-                          t('admin.byToken', { name: e.actorTokenName })
-                        ) : (
-                          <span title={e.actorEmail ?? undefined}>{e.actorName ?? e.actorEmail ?? '—'}</span>
-                        )}
-                      </td>
-                      <td>{actionName(e.action)}</td>
-                      <td>
-                        <AuditObject entry={e} />
-                      </td>
-                      <td>
-                        <AuditChange entry={e} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <AdminTable
+                caption={t('admin.audit')}
+                columns={[
+                  t('admin.when'),
+                  t('admin.who'),
+                  t('admin.action'),
+                  t('admin.object'),
+                  t('audit.change'),
+                ]}
+              >
+                {page.items.map((e) => (
+                  <tr key={e.id}>
+                    <td className="nowrap">
+                      <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time>
+                    </td>
+                    <td>
+                      {e.actorTokenId && e.actorTokenName ? (
+                        t('admin.byToken', { name: e.actorTokenName })
+                      ) : (
+                        <span title={e.actorEmail ?? undefined}>{e.actorName ?? e.actorEmail ?? '—'}</span>
+                      )}
+                    </td>
+                    <td>{actionName(e.action)}</td>
+                    <td>
+                      <AuditObject entry={e} />
+                    </td>
+                    <td>
+                      <AuditChange entry={e} />
+                    </td>
+                  </tr>
+                ))}
+              </AdminTable>
             )}
             {pages > 1 ? (
               <nav className="row pager" aria-label={t('admin.pages')}>

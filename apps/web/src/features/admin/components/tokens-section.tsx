@@ -8,10 +8,9 @@ import { useUsers } from '../api/get-users.ts';
 import { useRevokeToken } from '../api/revoke-token.ts';
 import { TOKEN_SCOPES, type AdminToken, type TokenScope } from '../admin-types.ts';
 import { AdminError } from './admin-error.tsx';
-import { AdminSection } from './admin-section.tsx';
+import { AdminSection, AdminTable } from './admin-section.tsx';
 import { SecretOnce } from './secret-once.tsx';
 import { TeamCheckboxes } from './team-checkboxes.tsx';
-import { TableHead } from '../../../components/table-head.tsx';
 
 const toggle = <T,>(list: T[], value: T, on: boolean) =>
   on ? [...list, value] : list.filter((v) => v !== value);
@@ -114,38 +113,35 @@ export function TokensSection() {
           {list.length === 0 ? (
             <p className="muted">{t('admin.noTokens')}</p>
           ) : (
-            <table className="calls">
-              <caption className="visually-hidden">{t('admin.tokens')}</caption>
-              <TableHead
-                columns={[
-                  t('admin.name'),
-                  t('admin.scopes'),
-                  t('admin.tokenTeams'),
-                  t('admin.createdBy'),
-                  t('admin.lastUsed'),
-                  t('admin.state'),
-                ]}
-              />
-              <tbody>
-                {list.map((token) => (
-                  <tr key={token.id}>
-                    <td>
-                      {token.name} <code>{token.prefix}…</code>
-                    </td>
-                    <td>{token.scopes.join(', ')}</td>
-                    <td>{token.teamIds.map(teamName).join(', ')}</td>
-                    <td>
-                      {userName(token.createdBy)}
-                      <div className="small muted">{date(token.createdAt)}</div>
-                    </td>
-                    <td className="nowrap">{date(token.lastUsedAt)}</td>
-                    <td>
-                      <RevokeCell token={token} date={date} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AdminTable
+              caption={t('admin.tokens')}
+              columns={[
+                t('admin.name'),
+                t('admin.scopes'),
+                t('admin.tokenTeams'),
+                t('admin.createdBy'),
+                t('admin.lastUsed'),
+                t('admin.state'),
+              ]}
+            >
+              {list.map((token) => (
+                <tr key={token.id}>
+                  <td>
+                    {token.name} <code>{token.prefix}…</code>
+                  </td>
+                  <td>{token.scopes.join(', ')}</td>
+                  <td>{token.teamIds.map(teamName).join(', ')}</td>
+                  <td>
+                    {userName(token.createdBy)}
+                    <div className="small muted">{date(token.createdAt)}</div>
+                  </td>
+                  <td className="nowrap">{date(token.lastUsedAt)}</td>
+                  <td>
+                    <RevokeCell token={token} date={date} />
+                  </td>
+                </tr>
+              ))}
+            </AdminTable>
           )}
         </>
       )}

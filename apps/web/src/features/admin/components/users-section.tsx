@@ -7,10 +7,9 @@ import { useResetPassword } from '../api/reset-password.ts';
 import { useUpdateUser } from '../api/update-user.ts';
 import { ROLES, type AdminTeam, type AdminUser, type Role } from '../admin-types.ts';
 import { AdminError } from './admin-error.tsx';
-import { AdminSection } from './admin-section.tsx';
+import { AdminSection, AdminTable } from './admin-section.tsx';
 import { SecretOnce } from './secret-once.tsx';
 import { TeamCheckboxes } from './team-checkboxes.tsx';
-import { TableHead } from '../../../components/table-head.tsx';
 
 export function UsersSection() {
   const { t } = useTranslation();
@@ -29,31 +28,28 @@ export function UsersSection() {
             teams={teamList}
             onPassword={(email, value) => setSecret({ label: t('admin.passwordFor', { email }), value })}
           />
-          <table className="calls">
-            <caption className="visually-hidden">{t('admin.users')}</caption>
-            <TableHead
-              columns={[
-                t('admin.name'),
-                t('admin.email'),
-                t('admin.role'),
-                t('admin.team'),
-                t('admin.state'),
-                t('admin.actions'),
-              ]}
-            />
-            <tbody>
-              {list.map((user) => (
-                <UserRow
-                  key={user.id}
-                  user={user}
-                  teams={teamList}
-                  onPassword={(value) =>
-                    setSecret({ label: t('admin.passwordFor', { email: user.email }), value })
-                  }
-                />
-              ))}
-            </tbody>
-          </table>
+          <AdminTable
+            caption={t('admin.users')}
+            columns={[
+              t('admin.name'),
+              t('admin.email'),
+              t('admin.role'),
+              t('admin.team'),
+              t('admin.state'),
+              t('admin.actions'),
+            ]}
+          >
+            {list.map((user) => (
+              <UserRow
+                key={user.id}
+                user={user}
+                teams={teamList}
+                onPassword={(value) =>
+                  setSecret({ label: t('admin.passwordFor', { email: user.email }), value })
+                }
+              />
+            ))}
+          </AdminTable>
         </>
       )}
     </AdminSection>

@@ -16,6 +16,12 @@ interface Props {
 
 const STATUSES = ['queued', 'processing', 'waiting', 'transcribed', 'analyzed', 'failed'];
 
+interface SelectSpec {
+  key: keyof Filters;
+  label: string;
+  options: readonly (readonly [string, string])[];
+}
+
 export function CallsFilters({ filters, onChange, onClear, names }: Props) {
   const { t, i18n } = useTranslation();
   // The dashboard links with exact instants (company-time-zone bounds), which a date input cannot show.
@@ -29,6 +35,46 @@ export function CallsFilters({ filters, onChange, onClear, names }: Props) {
   };
   const select = (key: keyof Filters, value: string) => onChange({ [key]: value || undefined });
   const flagOptions = FLAG_IDS.map((f) => [f, t(`flags.${f}`)] as const);
+  // The select filters as data: the URL key each sets, its label and its choices, in display order
+  // (the call type's own control sits between the status and reviewed ones).
+  const selects: SelectSpec[] = [
+    { key: 'missing', label: t('list.missing'), options: [['any', t('list.missingAny')], ...flagOptions] },
+    {
+      key: 'policyFinding',
+      label: t('policy.findings.filter'),
+      options: [
+        ['any', t('policy.findings.filterAny')],
+        ...FINDING_KINDS.map((k) => [k, t(`policy.findings.kind.${k}`)] as const),
+      ],
+    },
+    { key: 'stated', label: t('list.stated'), options: [...flagOptions, ['all', t('list.statedAll')]] },
+    {
+      key: 'deflection',
+      label: t('list.deflection'),
+      options: [
+        ['true', t('list.withDeflection')],
+        ['false', t('list.withoutDeflection')],
+      ],
+    },
+    { key: 'status', label: t('list.status'), options: STATUSES.map((s) => [s, t(`status.${s}`)] as const) },
+  ];
+  const reviewed: SelectSpec = {
+    key: 'reviewed',
+    label: t('list.reviewed'),
+    options: [
+      ['false', t('list.notReviewed')],
+      ['true', t('list.reviewedOnly')],
+    ],
+  };
+  const selectFilter = ({ key, label, options }: SelectSpec) => (
+    <SelectFilter
+      key={key}
+      label={label}
+      value={filters[key]}
+      onChange={(v) => select(key, v)}
+      options={options}
+    />
+  );
   const chips = (['repId', 'teamId', 'clientId'] as const).filter((k) => filters[k]);
   const any = Object.keys(filters).some((k) => k !== 'page' && k !== 'sort');
 
@@ -48,52 +94,9 @@ export function CallsFilters({ filters, onChange, onClear, names }: Props) {
         <button type="submit">{t('list.search')}</button>
       </form>
       <div className="row wrap">
-        <SelectFilter
-          label={t('list.missing')}
-          value={filters.missing}
-          onChange={(v) => select('missing', v)}
-          options={[['any', t('list.missingAny')], ...flagOptions]}
-        />
-        <SelectFilter
-          label={t('policy.findings.filter')}
-          value={filters.policyFinding}
-          onChange={(v) => select('policyFinding', v)}
-          options={[
-            ['any', t('policy.findings.filterAny')],
-            ...FINDING_KINDS.map((k) => [k, t(`policy.findings.kind.${k}`)] as const),
-          ]}
-        />
-        <SelectFilter
-          label={t('list.stated')}
-          value={filters.stated}
-          onChange={(v) => select('stated', v)}
-          options={[...flagOptions, ['all', t('list.statedAll')]]}
-        />
-        <SelectFilter
-          label={t('list.deflection')}
-          value={filters.deflection}
-          onChange={(v) => select('deflection', v)}
-          options={[
-            ['true', t('list.withDeflection')],
-            ['false', t('list.withoutDeflection')],
-          ]}
-        />
-        <SelectFilter
-          label={t('list.status')}
-          value={filters.status}
-          onChange={(v) => select('status', v)}
-          options={STATUSES.map((s) => [s, t(`status.${s}`)] as const)}
-        />
+        {selects.map(selectFilter)}
         <CallTypeFilter value={filters.callType} onChange={(v) => select('callType', v)} />
-        <SelectFilter
-          label={t('list.reviewed')}
-          value={filters.reviewed}
-          onChange={(v) => select('reviewed', v)}
-          options={[
-            ['false', t('list.notReviewed')],
-            ['true', t('list.reviewedOnly')],
-          ]}
-        />
+        {selectFilter(reviewed)}
         <DayRangeFilter from={day(filters.from)} to={day(filters.to)} onChange={select} />
         <label>
           {t('list.sort')}

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../database.ts';
 import { PUBLISHED_VERSION_COLUMNS, toPublishedVersion } from './published-version.ts';
+import { analysedCalls, countRecheckProgress, type RecheckProgress } from './recheck-progress.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type ChecklistCallType = 'credit_negotiation' | 'collection';
@@ -100,16 +101,10 @@ export async function checklistAnalysisProgress(
   db: Db,
   callType: ChecklistCallType,
   version: number,
-): Promise<{ total: number; done: number }> {
-  const row = await db
-    .selectFrom('calls as c')
-    .innerJoin('analyses as a', 'a.call_id', 'c.id')
-    .select((eb) => [
-      eb.fn.countAll<string>().as('total'),
-      eb.fn.count<string>('a.call_id').filterWhere('a.company_checklist_version', '>=', version).as('done'),
-    ])
-    .where('c.status', '=', 'analyzed')
-    .where('c.call_type', '=', callType)
-    .executeTakeFirstOrThrow();
-  return { total: Number(row.total), done: Number(row.done) };
+): Promise<RecheckProgress> {
+  return countRecheckProgress(
+    analysedCalls(db).innerJoin('analyses as a', 'a.call_id', 'c.id').where('c.call_type', '=', callType),
+    'a.company_checklist_version',
+    version,
+  );
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { PolicyCheck, PolicyFinding } from '@onterms/contracts';
 import type { Database } from '../database.ts';
+import { analysedCalls, countRecheckProgress, type RecheckProgress } from './recheck-progress.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -141,15 +142,10 @@ export async function callsCheckedAgainst(db: Db, callIds: string[], version: nu
 }
 
 /** How many analysed calls there are, and how many are checked against `version` (or newer). */
-export async function policyCheckProgress(db: Db, version: number): Promise<{ total: number; done: number }> {
-  const row = await db
-    .selectFrom('calls as c')
-    .leftJoin('call_policy_checks as k', 'k.call_id', 'c.id')
-    .select((eb) => [
-      eb.fn.countAll<string>().as('total'),
-      eb.fn.count<string>('k.call_id').filterWhere('k.policy_version', '>=', version).as('done'),
-    ])
-    .where('c.status', '=', 'analyzed')
-    .executeTakeFirstOrThrow();
-  return { total: Number(row.total), done: Number(row.done) };
+export async function policyCheckProgress(db: Db, version: number): Promise<RecheckProgress> {
+  return countRecheckProgress(
+    analysedCalls(db).leftJoin('call_policy_checks as k', 'k.call_id', 'c.id'),
+    'k.policy_version',
+    version,
+  );
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database.ts';
+import { camelRow } from '../rows.ts';
 import { getEffectiveFlags } from '../coaching/corrections-repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -35,11 +36,10 @@ export async function getClientHeader(db: Db, clientId: string): Promise<ClientH
     .where('c.id', '=', clientId)
     .executeTakeFirst();
   if (!row) return null;
+  const { rep_id, rep_name, rep_email, ...client } = row;
   return {
-    id: row.id,
-    name: row.name,
-    taxId: row.tax_id,
-    rep: row.rep_id ? { id: row.rep_id, name: row.rep_name ?? '', email: row.rep_email ?? '' } : null,
+    ...camelRow(client),
+    rep: rep_id ? { id: rep_id, name: rep_name ?? '', email: rep_email ?? '' } : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Role } from '../database.ts';
+import { camelRow } from '../rows.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -58,18 +59,10 @@ export async function findSessionWithUser(db: Db, idHash: string): Promise<Sessi
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();
   if (!row) return null;
+  const { role, team_id, disabled_at, password_changed_at, ...session } = row;
   return {
-    idHash: row.id_hash,
-    userId: row.user_id,
-    csrfToken: row.csrf_token,
-    createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
-    user: {
-      role: row.role,
-      teamId: row.team_id,
-      disabled: row.disabled_at !== null,
-      passwordChangedAt: row.password_changed_at,
-    },
+    ...camelRow(session),
+    user: { role, teamId: team_id, disabled: disabled_at !== null, passwordChangedAt: password_changed_at },
   };
 }
 

@@ -8,7 +8,7 @@ import {
   insertPerson,
 } from '@onterms/domain/testing/policy-fixtures';
 import type { Kysely } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reanalyzeCall } from '../process-call.ts';
 import { testDeps, waitFor } from '../testing/fixtures.ts';
 import { useQueueTest } from '../testing/queue-test.ts';
@@ -16,7 +16,7 @@ import { workerProcesses } from '../testing/worker-processes.ts';
 
 const env = useQueueTest();
 let reference: TestDatabase;
-const workers = workerProcesses(() => env.ctx, env.prefix);
+const workers = workerProcesses(env);
 
 /** The company's own item, «акт сверки», added to the default checklist. */
 const CHECKLIST = exampleChecklist();
@@ -76,7 +76,6 @@ const reanalysed = async (db: Kysely<Database>) =>
 beforeAll(async () => {
   reference = await createTestDatabase();
 });
-afterEach(() => workers.killAll());
 afterAll(async () => {
   await reference?.drop();
 });

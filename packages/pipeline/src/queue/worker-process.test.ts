@@ -1,5 +1,5 @@
 import { findCallById } from '@onterms/db';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   countRows,
   insertTestCall,
@@ -12,12 +12,11 @@ import { printed, workerProcesses } from '../testing/worker-processes.ts';
 
 const env = useQueueTest();
 let recording: string;
-const workers = workerProcesses(() => env.ctx, env.prefix);
+const workers = workerProcesses(env);
 
 beforeAll(async () => {
   recording = await makeRecording(env.ctx.dir, { seconds: 2 });
 });
-afterEach(() => workers.killAll());
 
 describe('worker processes', () => {
   it('a worker killed mid-job leaves the call to another worker, which finishes it without duplicates', async () => {

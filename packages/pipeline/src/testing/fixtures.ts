@@ -2,14 +2,12 @@
  * Test scaffolding (not product code): a fresh database on the real Postgres, a blob store in a temp
  * dir, recordings synthesised with ffmpeg's lavfi sources, and calls inserted through the repositories.
  */
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { DEFAULT_BINARY_PATHS } from '@onterms/media/binaries';
+import { stereo, synth } from '@onterms/media/testing/fixtures';
 import type { Transcript } from '@onterms/contracts';
 import { insertCall, insertTeam, insertUser, type CallStatus, type Database } from '@onterms/db';
 import { createTestDatabase, newCallRow, type TestDatabase } from '@onterms/db/testing';
@@ -24,8 +22,6 @@ import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { createDefaultDeps } from '../default-deps.ts';
 import { silentLogger, type ProcessCallDeps } from '../deps.ts';
-
-const run = promisify(execFile);
 
 export interface PipelineTestContext {
   database: TestDatabase;
@@ -77,21 +73,9 @@ export async function makeRecording(
   const seconds = options.seconds ?? 3;
   const source =
     options.channels === 2
-      ? `aevalsrc=exprs='0.3*sin(2*PI*440*t)|0.3*sin(2*PI*660*t)':s=16000:d=${seconds}`
+      ? stereo('0.3*sin(2*PI*440*t)', '0.3*sin(2*PI*660*t)', seconds, 16000)
       : `sine=f=440:d=${seconds}:sample_rate=16000`;
-  await run(DEFAULT_BINARY_PATHS.ffmpegPath, [
-    '-hide_banner',
-    '-nostdin',
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    source,
-    path,
-  ]);
-  return path;
+  return synth(path, source);
 }
 
 /** Bytes that claim nothing: not a recording at all, as a `.wav` upload. */

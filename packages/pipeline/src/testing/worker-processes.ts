@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { TEST_REDIS_URL, waitFor, type PipelineTestContext } from './fixtures.ts';
+import { afterEach } from 'vitest';
+import { TEST_REDIS_URL, waitFor } from './fixtures.ts';
+import type { QueueTest } from './queue-test.ts';
 
 const CHILD = fileURLToPath(new URL('./worker-child.ts', import.meta.url));
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -14,10 +16,11 @@ export interface WorkerProcess {
 }
 
 /**
- * Starts worker processes on a test database and queue prefix, for tests that SIGKILL or SIGTERM
- * them mid-job; `killAll` (afterEach) kills whatever is still running.
+ * Starts worker processes on a queue test's database and Redis prefix, for tests that SIGKILL or
+ * SIGTERM them mid-job. Whatever is still running after each test is killed here, so no caller can
+ * forget to: a worker left over would take the next test's jobs.
  */
-export function workerProcesses(ctx: () => PipelineTestContext, prefix: string) {
+export function workerProcesses(env: QueueTest) {
   const children: ChildProcess[] = [];
   async function start(options: { slowAnalyseMs?: number } = {}): Promise<WorkerProcess> {
     // `node --import tsx` (not the tsx CLI, which runs the script in a grandchild): the signals we send
@@ -26,10 +29,10 @@ export function workerProcesses(ctx: () => PipelineTestContext, prefix: string) 
       cwd: REPO,
       env: {
         ...process.env,
-        DATABASE_URL: ctx().database.url,
+        DATABASE_URL: env.ctx.database.url,
         REDIS_URL: TEST_REDIS_URL,
-        PIPELINE_PREFIX: prefix,
-        BLOB_ROOT: ctx().storeRoot,
+        PIPELINE_PREFIX: env.prefix,
+        BLOB_ROOT: env.ctx.storeRoot,
         LOCK_DURATION_MS: '2000',
         STALLED_INTERVAL_MS: '1000',
         SLOW_ANALYSE_MS: String(options.slowAnalyseMs ?? 0),
@@ -60,7 +63,8 @@ export function workerProcesses(ctx: () => PipelineTestContext, prefix: string) 
     for (const child of children.splice(0))
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
-  return { start, killAll };
+  afterEach(killAll);
+  return { start };
 }
 
 /** A check for waitFor: the worker printed this event. */

@@ -7,19 +7,15 @@ import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalBlobStore } from '../local/local-blob-store.ts';
 import { S3BlobStore } from '../s3/s3-blob-store.ts';
-import { startS3TestServer, type S3TestServer } from '../testing/s3-test-server.ts';
+import { useS3TestServer } from '../testing/s3-test-server.ts';
 import { migrateToS3, type MigrationProgress } from './migrate-to-s3.ts';
 
-let server: S3TestServer;
+const s3Test = useS3TestServer();
 let dir: string;
 beforeAll(async () => {
-  server = await startS3TestServer();
   dir = await mkdtemp(join(tmpdir(), 'onterms-migrate-'));
 });
-afterAll(async () => {
-  await server.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('moving an install’s recordings from disk to S3', () => {
   it('copies every blob under its key, verified, and a second run copies nothing', async () => {
@@ -31,7 +27,7 @@ describe('moving an install’s recordings from disk to S3', () => {
     };
     for (const [key, bytes] of Object.entries(recordings)) await local.put(key, bytes);
     const bucket = `m-${randomBytes(4).toString('hex')}`;
-    const s3 = new S3BlobStore({ ...server.settings, bucket, scratchDir: join(dir, 'scratch') });
+    const s3 = new S3BlobStore({ ...s3Test.server.settings, bucket, scratchDir: join(dir, 'scratch') });
     await s3.client.send(new CreateBucketCommand({ Bucket: bucket }));
     // A half-done earlier run: one object there with other bytes and no recorded sha256.
     await s3.client.send(
@@ -56,7 +52,7 @@ describe('moving an install’s recordings from disk to S3', () => {
     const local = new LocalBlobStore({ root: join(dir, 'blobs-2') });
     await local.put('recordings/x.wav', randomBytes(1000));
     const s3 = new S3BlobStore({
-      ...server.settings,
+      ...s3Test.server.settings,
       bucket: 'no-such-bucket',
       scratchDir: join(dir, 'scratch'),
     });

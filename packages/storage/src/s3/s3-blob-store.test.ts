@@ -6,22 +6,23 @@ import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ageFile, blobStoreContract } from '../testing/blob-store-contract.ts';
-import { startS3TestServer, type S3TestServer } from '../testing/s3-test-server.ts';
+import { useS3TestServer } from '../testing/s3-test-server.ts';
 import { S3BlobStore } from './s3-blob-store.ts';
 
-let server: S3TestServer;
-beforeAll(async () => {
-  server = await startS3TestServer();
-});
-afterAll(() => server.stop());
+const s3Test = useS3TestServer();
 
 /** A store on a bucket of its own (so a sweep sees only what its test wrote), or on the shared one. */
 async function newStore(options: { partSize?: number; ownBucket?: boolean } = {}) {
   const scratchDir = await mkdtemp(join(tmpdir(), 'onterms-s3-scratch-'));
-  const bucket = options.ownBucket ? `t-${randomBytes(6).toString('hex')}` : server.settings.bucket;
-  const store = new S3BlobStore({ ...server.settings, bucket, scratchDir, partSize: options.partSize });
+  const bucket = options.ownBucket ? `t-${randomBytes(6).toString('hex')}` : s3Test.server.settings.bucket;
+  const store = new S3BlobStore({
+    ...s3Test.server.settings,
+    bucket,
+    scratchDir,
+    partSize: options.partSize,
+  });
   if (options.ownBucket) await store.client.send(new CreateBucketCommand({ Bucket: bucket }));
   return { store, scratchDir, bucket };
 }
@@ -32,7 +33,7 @@ describe('the BlobStore contract on an S3-compatible server', () => {
       const { store, scratchDir, bucket } = await newStore({ partSize: 5 * 1024 * 1024, ownBucket: true });
       return {
         store,
-        age: (key) => ageFile(server.objectPath(bucket, key)),
+        age: (key) => ageFile(s3Test.server.objectPath(bucket, key)),
         tempFiles: () => readdir(scratchDir).catch(() => []),
         close: () => rm(scratchDir, { recursive: true, force: true }),
       };
@@ -72,7 +73,7 @@ describe('S3 across hosts', () => {
         '--import',
         'tsx',
         script,
-        JSON.stringify({ ...server.settings, scratchDir }),
+        JSON.stringify({ ...s3Test.server.settings, scratchDir }),
         'recordings/killed.wav',
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },

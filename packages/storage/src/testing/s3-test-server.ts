@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import type { S3BlobStoreOptions } from '../s3/s3-blob-store.ts';
 
 export interface S3TestServer {
@@ -65,6 +66,28 @@ export async function startS3TestServer(bucket = 'onterms-test'): Promise<S3Test
         await exited;
       }
       await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The S3 test server of the enclosing suite: started before its first test, stopped (its objects
+ * removed) after its last — every suite that starts one needs both. Read it as `.server` inside a
+ * hook or test.
+ */
+export function useS3TestServer(bucket?: string): { readonly server: S3TestServer } {
+  let started: S3TestServer | undefined;
+  beforeAll(async () => {
+    started = await startS3TestServer(bucket);
+  });
+  afterAll(() => started?.stop());
+  return {
+    get server(): S3TestServer {
+      if (!started)
+        throw new Error(
+          'useS3TestServer: the server starts in beforeAll; read .server inside a hook or test',
+        );
+      return started;
     },
   };
 }

@@ -30,7 +30,9 @@ export default tseslint.config(
   // - no deep import into another package's internals: only what its package.json `exports` lists —
   //   tsc already refuses an unlisted subpath (NodeNext resolution), this also refuses `…/src/…` and
   //   relative paths that climb into packages/;
-  // - the web app takes only types from the server's packages (the contract), never their code.
+  // - the web app takes only types from the server's packages (the contract), never their code —
+  //   except @onterms/calendar, the one home of "which day is it in the company's zone", which has no
+  //   Node API and runs in the browser as it runs on the server.
   // eslint's own rule (typescript-eslint's variant knows `import type`) rather than dependency-cruiser:
   // no new tool, and the same run as the rest of the lint.
   {
@@ -59,10 +61,10 @@ export default tseslint.config(
           patterns: [
             ...DEPENDENCY_RULES,
             {
-              group: ['@onterms/*'],
+              group: ['@onterms/*', '!@onterms/calendar'],
               allowTypeImports: true,
               message:
-                'The web app imports only types from the server packages (`import type … from "@onterms/contracts"`); runtime code stays on the server.',
+                'The web app imports only types from the server packages (`import type … from "@onterms/contracts"`); runtime code stays on the server (only @onterms/calendar runs in both).',
             },
           ],
         },

@@ -40,6 +40,12 @@ describe('dependency rules', () => {
       refused: ['@onterms/contracts'],
     },
     {
+      rule: 'let the web app run the calendar, the one package shared with the browser',
+      file: 'apps/web/src/probe.ts',
+      code: "import { dayIn } from '@onterms/calendar';\nexport const today = dayIn(new Date(), 'Europe/Moscow');\n",
+      refused: [],
+    },
+    {
       rule: 'allow a package by its name and its own relative files',
       file: 'packages/pipeline/src/probe.ts',
       code: "import { createMedia } from '@onterms/media';\nimport { x } from './steps/analyse.ts';\nexport { createMedia, x };\n",

@@ -14,4 +14,4 @@ export { validatePolicy, parsePolicy, PolicyError } from './policy/validate.ts';
 export { checkPolicy, resolveSegment } from './policy/check.ts';
 export { buildCard } from './policy/card.ts';
 export { findPromises } from './promises/find-promises.ts';
-export { callDayIn, resolvePromiseDue } from './promises/resolve-due.ts';
+export { resolvePromiseDue } from './promises/resolve-due.ts';

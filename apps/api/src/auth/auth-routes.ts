@@ -8,7 +8,7 @@ import { principalForUser, type UserPrincipal } from '../access/principal.ts';
 import type { AppDeps } from '../app.ts';
 import { AppError } from '@onterms/domain';
 import { withPolicy, publicRoute } from '../access/route-options.ts';
-import { companyTimeZone } from '../stats/zoned-time.ts';
+import { companyTimeZone } from '@onterms/calendar';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody };
 

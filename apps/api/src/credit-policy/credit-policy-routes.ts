@@ -41,7 +41,7 @@ import { checklistRoutes } from './checklist-routes.ts';
 import { actorOf, toRecheckView, toVersionView } from './credit-policy-views.ts';
 import { policyStats } from './policy-stats.ts';
 import { withPolicy } from '../access/route-options.ts';
-import { companyTimeZone } from '../stats/zoned-time.ts';
+import { companyTimeZone } from '@onterms/calendar';
 
 const toBreachItem = (r: PolicyBreachRow): PolicyBreachItem => ({
   ...r,

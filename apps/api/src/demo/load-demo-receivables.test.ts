@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getClientPage, NO_CREDIT_POLICY } from '@onterms/domain';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { todayIn } from '../stats/zoned-time.ts';
+import { todayIn } from '@onterms/calendar';
 import { loadDemoReceivables } from './load-demo-receivables.ts';
 
 let t: TestApp;

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { hasReceivableInvoices, type Database } from '@onterms/db';
 import { importReceivables, notAudited } from '@onterms/domain';
-import { todayIn } from '../stats/zoned-time.ts';
+import { todayIn } from '@onterms/calendar';
 
 const DAY = 86_400_000;
 

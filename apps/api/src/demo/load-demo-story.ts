@@ -15,7 +15,7 @@ import {
 import { processCall, type ProcessCallDeps } from '@onterms/pipeline';
 import type { BlobStore } from '@onterms/storage';
 import type { AuditLog } from '../auth/audit.ts';
-import { addDays, startOfDay, todayIn } from '../stats/zoned-time.ts';
+import { addDays, startOfDayIn, todayIn } from '@onterms/calendar';
 import { DEMO_WEEKS, planDemoCalls, type PlannedCall } from './demo-story.ts';
 import { coachDemoCalls, type CoachingCounts } from './coach-demo-calls.ts';
 
@@ -177,5 +177,5 @@ async function sharedAudio(deps: DemoStoryDeps) {
  */
 export function localInstant(today: string, daysAgo: number, hour: number, timeZone: string): Date {
   const minute = 17 * (daysAgo % 3);
-  return new Date(startOfDay(addDays(today, -daysAgo), timeZone).getTime() + (hour * 60 + minute) * 60_000);
+  return new Date(startOfDayIn(addDays(today, -daysAgo), timeZone).getTime() + (hour * 60 + minute) * 60_000);
 }

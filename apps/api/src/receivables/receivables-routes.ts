@@ -9,7 +9,7 @@ import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { AppError } from '@onterms/domain';
 import { actorOf } from '../auth/audit.ts';
-import { companyTimeZone, todayIn } from '../stats/zoned-time.ts';
+import { companyTimeZone, todayIn } from '@onterms/calendar';
 import { withPolicy } from '../access/route-options.ts';
 
 /** Receivables reports from accounting: the import that feeds the client page, follow-ups and outcome. */

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../app.ts';
 import { statsBasis } from './stats-basis.ts';
 import { termStats } from './term-stats.ts';
-import { companyTimeZone } from './zoned-time.ts';
+import { companyTimeZone } from '@onterms/calendar';
 import { withPolicy } from '../access/route-options.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };

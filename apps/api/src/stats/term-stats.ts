@@ -19,9 +19,9 @@ import {
   daysBetween,
   firstOfMonth,
   mondayOf,
-  startOfDay,
+  startOfDayIn,
   todayIn,
-} from './zoned-time.ts';
+} from '@onterms/calendar';
 
 export interface StatsDeps {
   db: Kysely<Database>;
@@ -81,9 +81,9 @@ export async function termStats(
   const days = daysBetween(firstDay, lastDay) + 1;
   if (days < 1) throw new AppError('bad_request', '`from` must not be after `to`.', { field: 'from' });
   if (days > MAX_DAYS) throw new AppError('bad_request', 'Pick a period of at most three years.');
-  const from = startOfDay(firstDay, tz);
-  const to = startOfDay(addDays(lastDay, 1), tz);
-  const previousFrom = startOfDay(addDays(firstDay, -days), tz);
+  const from = startOfDayIn(firstDay, tz);
+  const to = startOfDayIn(addDays(lastDay, 1), tz);
+  const previousFrom = startOfDayIn(addDays(firstDay, -days), tz);
 
   const scope = await visibleRepIds(deps.db, principal);
   const repIds = q.repId ? (scope === null || scope.includes(q.repId) ? [q.repId] : []) : scope;
@@ -103,8 +103,8 @@ export async function termStats(
   const weekStarts: string[] = [];
   for (let d = mondayOf(firstDay); d <= lastDay; d = addDays(d, 7)) weekStarts.push(d);
   const weeks = weekStarts.map((d) => ({
-    from: new Date(Math.max(startOfDay(d, tz).getTime(), from.getTime())),
-    to: new Date(Math.min(startOfDay(addDays(d, 7), tz).getTime(), to.getTime())),
+    from: new Date(Math.max(startOfDayIn(d, tz).getTime(), from.getTime())),
+    to: new Date(Math.min(startOfDayIn(addDays(d, 7), tz).getTime(), to.getTime())),
     key: d,
   }));
   const weekIndex = new Map(weeks.map((w, i) => [w.key, i]));
@@ -165,8 +165,8 @@ export async function termStats(
     if (groupBy === 'week') starts.push(...weekStarts);
     else for (let d = firstOfMonth(firstDay); d <= lastDay; d = addMonths(d, 1)) starts.push(d);
     out = starts.map((d) => {
-      const start = startOfDay(d, tz);
-      const end = startOfDay(groupBy === 'week' ? addDays(d, 7) : addMonths(d, 1), tz);
+      const start = startOfDayIn(d, tz);
+      const end = startOfDayIn(groupBy === 'week' ? addDays(d, 7) : addMonths(d, 1), tz);
       const acc = groups.get(d);
       return {
         key: start.toISOString(),

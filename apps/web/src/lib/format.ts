@@ -1,3 +1,5 @@
+import { dayIn, endOfDayIn, startOfDayIn } from '@onterms/calendar';
+
 /** Dates, numbers and durations in the user's locale (Intl), shared by every feature. */
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
@@ -25,13 +27,7 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
 
 /** The calendar day (YYYY-MM-DD) of an instant in the company's time zone, for date fields. */
 export function companyDay(iso: string | Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    ...(companyTimeZone && { timeZone: companyTimeZone }),
-  }).format(new Date(iso));
-  return parts;
+  return dayIn(iso, companyTimeZone);
 }
 
 export function formatDateTime(iso: string, locale: string): string {
@@ -98,42 +94,10 @@ export function formatBytes(bytes: number, locale: string): string {
   return formatNumber(Math.max(1, Math.round(bytes / 1024)), locale, { style: 'unit', unit: 'kilobyte' });
 }
 
-/** Minutes the zone is ahead of UTC at `instant` (Moscow: 180). */
-function zoneOffsetMinutes(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((asUtc - (instant - (instant % 1000))) / 60_000);
-}
-
 /**
  * The instant a calendar day (YYYY-MM-DD) starts in the company's time zone, or — `end` — the last
  * millisecond before the next day starts. Without a company zone: the browser's day.
  */
 export function companyDayBoundary(day: string, end: boolean): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return new Date(NaN);
-  if (!companyTimeZone) return new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}`);
-  const [y, m, d] = [Number(match[1]), Number(match[2]) - 1, Number(match[3]) + (end ? 1 : 0)];
-  const wall = Date.UTC(y, m, d);
-  // Two passes settle the offset even on a day the clocks change.
-  let instant = wall - zoneOffsetMinutes(wall, companyTimeZone) * 60_000;
-  instant = wall - zoneOffsetMinutes(instant, companyTimeZone) * 60_000;
-  return new Date(end ? instant - 1 : instant);
+  return end ? endOfDayIn(day, companyTimeZone) : startOfDayIn(day, companyTimeZone);
 }

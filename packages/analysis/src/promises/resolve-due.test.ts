@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callDayIn, resolvePromiseDue } from './resolve-due.ts';
+import { resolvePromiseDue } from './resolve-due.ts';
 
 // 2026-11-18 is a Wednesday.
 describe('the day a promised deadline names, from the day of the call', () => {
@@ -23,25 +23,5 @@ describe('the day a promised deadline names, from the day of the call', () => {
 
   it('knows no day when none is named', () => {
     expect(resolvePromiseDue({}, '2026-11-18')).toBeNull();
-  });
-});
-
-describe('the day of the call, where the company is', () => {
-  it('keeps a call at 23:30 Moscow time on its Moscow day', () => {
-    // 2026-11-18 23:30 in Moscow (UTC+3) is 20:30 UTC the same day.
-    expect(callDayIn(new Date('2026-11-18T20:30:00Z'), 'Europe/Moscow')).toBe('2026-11-18');
-  });
-
-  it('counts a call at 00:30 Moscow time from the Moscow day, which UTC still calls yesterday', () => {
-    const recordedAt = new Date('2026-11-18T21:30:00Z');
-    expect(recordedAt.toISOString().slice(0, 10)).toBe('2026-11-18');
-    expect(callDayIn(recordedAt, 'Europe/Moscow')).toBe('2026-11-19');
-    expect(resolvePromiseDue({ anchor: 'tomorrow' }, callDayIn(recordedAt, 'Europe/Moscow'))).toBe(
-      '2026-11-20',
-    );
-  });
-
-  it('follows the zone it is given: 23:30 in New York is already the next day in UTC', () => {
-    expect(callDayIn(new Date('2026-11-19T04:30:00Z'), 'America/New_York')).toBe('2026-11-18');
   });
 });

@@ -4,19 +4,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
 /**
- * The day of a call where the company is (YYYY-MM-DD, in COMPANY_TIME_ZONE): a promise made at 00:30 in
- * Moscow counts its "tomorrow" from that Moscow day, not from the UTC day before.
- */
-export function callDayIn(recordedAt: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(recordedAt);
-}
-
-/**
  * The calendar day a promise's deadline names, counted from the day of the call (YYYY-MM-DD): the next
  * such weekday or day of the month on or after it, a day without a year in the coming twelve months,
  * N days later, or the end of the week (Sunday), month or quarter. Null when nothing names a day.

@@ -14,7 +14,7 @@ import {
   type ReceivablePayment,
 } from '@onterms/db';
 import type { CreditPolicyLookup } from '../credit-policy/credit-policy-lookup.ts';
-import { daysBetween } from './days.ts';
+import { daysBetween } from '@onterms/calendar';
 
 export interface ClientPageDeps {
   db: Kysely<Database>;

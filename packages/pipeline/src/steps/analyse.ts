@@ -1,5 +1,6 @@
 import type { CallStatus } from '@onterms/db';
-import { callDayIn, resolvePromiseDue } from '@onterms/analysis';
+import { resolvePromiseDue } from '@onterms/analysis';
+import { dayIn } from '@onterms/calendar';
 import { findCallById, getSegments, lockCallStatus, replaceCallPromises, saveAnalysis } from '@onterms/db';
 import { checkCallAgainstPolicy, companyChecklist } from '@onterms/domain';
 import type { ProcessCallDeps } from '../deps.ts';
@@ -44,7 +45,7 @@ export async function analyse(
     await checkCallAgainstPolicy(trx, callId, result);
     // Promises are checked against later payments by the day they name, counted from the day of the
     // call where the company is (a call at 00:30 in Moscow is not yesterday's).
-    const callDay = callDayIn(call.recordedAt, deps.timeZone);
+    const callDay = dayIn(call.recordedAt, deps.timeZone);
     await replaceCallPromises(
       trx,
       callId,

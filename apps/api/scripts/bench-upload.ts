@@ -159,6 +159,7 @@ async function benchStorage(storage: 'local' | 's3'): Promise<void> {
         up: [] as number[],
         copy: [] as number[],
         seconds: [] as number[],
+        steps: new Map<string, number[]>(),
         rss: '',
       }));
       const maxGrowth = servers.map(() => -Infinity);
@@ -173,12 +174,13 @@ async function benchStorage(storage: 'local' | 's3'): Promise<void> {
           await copyWithFsync(file, path.join(work, 'copy.bin'));
           const copySec = (performance.now() - copyStart) / 1000;
           await rm(path.join(work, 'copy.bin'));
-          const { seconds, before, peak } = await timedUpload(servers[k]!, file, mb);
+          const { seconds, before, peak, steps } = await timedUpload(servers[k]!, file, mb);
           await rm(file);
           const row = rows[k]!;
           row.up.push(bytes / 1e6 / seconds);
           row.copy.push(bytes / 1e6 / copySec);
           row.seconds.push(seconds);
+          for (const [step, ms] of steps) row.steps.set(step, [...(row.steps.get(step) ?? []), ms]);
           if (peak - before > maxGrowth[k]!) {
             maxGrowth[k] = peak - before;
             row.rss = `${(before / 1024).toFixed(0)} → ${(peak / 1024).toFixed(0)} MB (+${((peak - before) / 1024).toFixed(0)} MB)`;
@@ -198,6 +200,14 @@ async function benchStorage(storage: 'local' | 's3'): Promise<void> {
           `${`${mb} MB`.padEnd(9)} ${SERVERS.length > 1 ? server.label.padEnd(7) : ''}${median(row.up).toFixed(0).padStart(12)} ${ms.toFixed(0).padStart(9)} ${copy.toFixed(0).padStart(11)} ` +
             `${(median(row.up) / copy).toFixed(2).padStart(7)} ${spread.padEnd(13)}   ${row.rss}`,
         );
+        // Where the upload's time went, as the server measured it (its Server-Timing answer).
+        console.log(
+          `          steps, ms (medians; probe and lookups run beside each other, store beside insert): ${[
+            ...row.steps,
+          ]
+            .map(([step, ms]) => `${step} ${median(ms).toFixed(1)}`)
+            .join(', ')}`,
+        );
       }
     }
   } finally {
@@ -214,18 +224,26 @@ async function timedUpload(
   server: RunningServer,
   file: string,
   mb: number,
-): Promise<{ seconds: number; before: number; peak: number }> {
+): Promise<{ seconds: number; before: number; peak: number; steps: Map<string, number> }> {
   const pid = server.process.pid!;
   const before = rssKb(pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssKb(pid))), 20);
   const start = performance.now();
-  const status = await upload(server.port, server.cookie, file);
+  const { status, timing } = await upload(server.port, server.cookie, file);
   const seconds = (performance.now() - start) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, rssKb(pid));
   if (status !== 202) throw new Error(`upload of ${mb} MB answered ${status}`);
-  return { seconds, before, peak };
+  // "auth;dur=1.2, body;dur=80.3, …"
+  const steps = new Map(
+    timing
+      .split(',')
+      .map((entry) => /^\s*([\w-]+);dur=([\d.]+)/.exec(entry))
+      .filter((m) => m !== null)
+      .map((m) => [m[1]!, Number(m[2])] as const),
+  );
+  return { seconds, before, peak, steps };
 }
 
 function median(values: number[]): number {
@@ -262,7 +280,11 @@ async function copyWithFsync(from: string, to: string): Promise<void> {
   await handle.close();
 }
 
-function upload(port: number, cookie: Record<string, string>, file: string): Promise<number> {
+function upload(
+  port: number,
+  cookie: Record<string, string>,
+  file: string,
+): Promise<{ status: number; timing: string }> {
   const boundary = '----onterms-bench';
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="clientName"\r\n\r\nBench\r\n` +
@@ -285,7 +307,9 @@ function upload(port: number, cookie: Record<string, string>, file: string): Pro
         },
         (res) => {
           res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, timing: String(res.headers['server-timing'] ?? '') }),
+          );
         },
       );
       req.on('error', reject);

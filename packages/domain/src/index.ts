@@ -70,6 +70,8 @@ export {
   type UploadDeps,
   type UploadInput,
   type UploadOutcome,
+  type UploadStep,
+  type UploadTiming,
 } from './calls/upload-call.ts';
 export { attachTranscript, type AttachTranscriptDeps } from './calls/attach-transcript.ts';
 export { retryCall, type RetryCallDeps, type RetryCallOutcome } from './calls/retry-call.ts';

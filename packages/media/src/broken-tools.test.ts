@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReadStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { DEFAULT_BINARY_PATHS } from './binaries.ts';
 import { isMediaError } from './errors.ts';
 import { createMedia, type Media } from './media.ts';
@@ -16,6 +19,7 @@ describe('ffmpeg broken under a running process', () => {
   let sut: Media;
   let good: string;
   let cut: string;
+  let wav: string;
 
   beforeAll(async () => {
     temp = await makeTempDir();
@@ -23,6 +27,7 @@ describe('ffmpeg broken under a running process', () => {
     sut = createMedia({ ffmpegPath: ffmpeg.path });
     good = await synth(join(temp.dir, 'good.mp3'), 'sine=f=440:d=4', ['-c:a', 'libmp3lame']);
     cut = await truncate(good, join(temp.dir, 'cut.mp3'), 0.4);
+    wav = await synth(join(temp.dir, 'good.wav'), 'sine=f=440:d=4', ['-c:a', 'pcm_s16le']);
   });
   afterAll(async () => {
     await ffmpeg.restore();
@@ -44,6 +49,19 @@ describe('ffmpeg broken under a running process', () => {
     expect(error.code).toBe('tools_broken');
     expect(error.message).toMatch(/ffmpeg/);
     expect(error.message).not.toMatch(/damaged|incomplete/);
+  });
+
+  it('an upload of a plain PCM WAV is answered from its header: no ffmpeg runs for it at all', async () => {
+    await ffmpeg.breakWith('exit-1');
+    const upload = async (file: string) => {
+      const arriving = sut.probeWhileArriving();
+      const copy = join(temp.dir, `upload-of-${file.split('/').at(-1)}`);
+      await writeFile(copy, Readable.from(arriving.watch(createReadStream(file, { highWaterMark: 1024 }))));
+      return arriving.probe(copy);
+    };
+    await expect(upload(wav)).resolves.toMatchObject({ codec: 'pcm_s16le', durationSec: 4 });
+    // The same broken ffmpeg, where a decode is needed.
+    expect((await failure(upload(good))).code).toBe('tools_broken');
   });
 
   it('segfault while transcoding is tools_broken too', async () => {

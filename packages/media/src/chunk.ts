@@ -103,10 +103,19 @@ export async function splitAtSilences(
 
 /**
  * The chunks of one speech WAV (`input`) as they are made: `cut` plans and writes a stretch and
- * re-splits any chunk that came out over the size limit; `result` lists them all in order;
- * `removeAll` deletes every chunk file written.
+ * re-splits any chunk that came out over the size limit; `write` writes one planned chunk and
+ * `settle` keeps or re-splits what was written; `result` lists them all in order; `removeAll`
+ * deletes every chunk file written. `growing`: the data layout of a speech WAV still being written
+ * (prepareSpeechChunks), whose header does not yet give its length; chunks never reach past what
+ * has been written.
  */
-function chunkCutter(input: string, outDir: string, options: SplitOptions, control: RunControl) {
+export function chunkCutter(
+  input: string,
+  outDir: string,
+  options: SplitOptions,
+  control: RunControl,
+  growing?: PcmLayout,
+) {
   const spec = CHUNK_FORMATS[options.format];
   const concurrency = Math.max(1, options.concurrency ?? 2);
   const results: AudioChunk[] = [];
@@ -118,7 +127,13 @@ function chunkCutter(input: string, outDir: string, options: SplitOptions, contr
 
   // A 16 kHz mono PCM input cut into WAV chunks needs no ffmpeg at all: the samples are copied.
   let pcm: Promise<PcmLayout | null> | undefined;
-  const pcmLayout = () => (pcm ??= options.format === 'wav' ? speechPcmLayout(input) : Promise.resolve(null));
+  const pcmLayout = () =>
+    (pcm ??=
+      options.format !== 'wav'
+        ? Promise.resolve(null)
+        : growing
+          ? Promise.resolve(growing)
+          : speechPcmLayout(input));
 
   const write = async (planned: PlannedChunk): Promise<AudioChunk> => {
     const path = nextPath();
@@ -181,7 +196,7 @@ function chunkCutter(input: string, outDir: string, options: SplitOptions, contr
 
   const removeAll = () => Promise.all(written.map((path) => rm(path, { force: true })));
 
-  return { cut, result, removeAll };
+  return { cut, write, settle, result, removeAll };
 }
 
 /** The limits planChunks works to, for a chunk format whose byte rate is `bytesPerSec`. */
@@ -239,7 +254,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-interface PcmLayout {
+export interface PcmLayout {
   dataOffset: number;
   dataBytes: number;
 }

@@ -34,6 +34,19 @@ export async function normalizeForSpeech(
   control: RunControl,
   known?: AudioInfo,
 ): Promise<void> {
+  await encodeAudioAtomically(input, output, control, await speechWavArgs(input, channel, control, known));
+}
+
+/**
+ * The ffmpeg output options that write the speech WAV of `input` (after FIRST_AUDIO_STREAM), once
+ * the recording is known to have the channel asked for (else 'channel_unavailable').
+ */
+export async function speechWavArgs(
+  input: string,
+  channel: ChannelPick,
+  control: RunControl,
+  known?: AudioInfo,
+): Promise<string[]> {
   const info = known ?? (await inspectAudio(input, control));
   if (channel !== 'mix' && info.channels < 2) {
     throw new MediaError(
@@ -43,9 +56,5 @@ export async function normalizeForSpeech(
     );
   }
   const channelOptions = channel === 'mix' ? ['-ac', '1'] : ['-af', PAN_FILTER[channel]];
-  await encodeAudioAtomically(input, output, control, [
-    ...channelOptions,
-    ...['-ar', String(SPEECH_SAMPLE_RATE), '-c:a', 'pcm_s16le'],
-    ...SPEECH_WAV_ARGS,
-  ]);
+  return [...channelOptions, ...['-ar', String(SPEECH_SAMPLE_RATE), '-c:a', 'pcm_s16le'], ...SPEECH_WAV_ARGS];
 }

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { AudioInfo } from './probe.ts';
-import { readWavHeader } from './wav.ts';
+import { parseWavHeader, readWavHeader } from './wav.ts';
 
 /**
  * ffmpeg's names for the WAV sample formats whose every byte is a sample: they cannot fail to decode,
@@ -29,12 +29,9 @@ export async function plainPcmWavInfo(file: string): Promise<AudioInfo | null> {
   if (!handle) return null;
   try {
     const header = await readWavHeader(handle, file).catch(() => null);
-    if (!header) return null;
-    const codec = PCM_CODECS[header.formatTag]?.[header.bitsPerSample];
+    if (!header || !isPlainPcm(header)) return null;
     const { size } = await handle.stat();
     const blockAlign = header.channels * (header.bitsPerSample / 8);
-    if (!codec || header.channels < 1 || header.sampleRate < 1 || header.dataBytes === 0xffffffff)
-      return null;
     if (header.dataOffset + header.dataBytes > size) return null;
     const samples = Math.floor(header.dataBytes / blockAlign);
     if (samples === 0) return null;
@@ -42,11 +39,34 @@ export async function plainPcmWavInfo(file: string): Promise<AudioInfo | null> {
       durationSec: Math.round((samples / header.sampleRate) * 1e6) / 1e6,
       channels: header.channels,
       sampleRate: header.sampleRate,
-      codec,
+      codec: PCM_CODECS[header.formatTag]![header.bitsPerSample]!,
       container: 'wav',
       bitRate: header.sampleRate * header.channels * header.bitsPerSample,
     };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Whether a recording's first bytes are the header of a plain PCM WAV with a sized data chunk —
+ * what plainPcmWavInfo answers for once the file is complete (it still checks the rest). Asked of
+ * an upload's first bytes (upload-probe.ts) before anything is decoded.
+ */
+export function startsPlainPcmWav(opening: Buffer): boolean {
+  try {
+    const header = parseWavHeader(opening, 'upload');
+    return isPlainPcm(header) && header.dataBytes > 0;
+  } catch {
+    return false;
+  }
+}
+
+function isPlainPcm(header: ReturnType<typeof parseWavHeader>): boolean {
+  return (
+    PCM_CODECS[header.formatTag]?.[header.bitsPerSample] !== undefined &&
+    header.channels >= 1 &&
+    header.sampleRate >= 1 &&
+    header.dataBytes !== 0xffffffff
+  );
 }

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AudioChunk, ChunkFormat } from './chunk.ts';
@@ -14,6 +14,8 @@ const temp = useTempDir();
 /** About 80 s of speech with short and long pauses, as a phone recorder's MP3. */
 let call: string;
 let whole: Buffer;
+/** The call twenty times over (MP3 frames concatenate): long enough for chunks to be cut mid-decode. */
+let long: string;
 
 beforeAll(async () => {
   const a = await utter(temp.dir, 'a', 'Оплата в течение тридцати дней после поставки.');
@@ -27,16 +29,19 @@ beforeAll(async () => {
   call = join(temp.dir, 'call.mp3');
   await ffmpeg(['-v', 'error', '-i', track.path, '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '32k', call]);
   whole = await readFile(call);
+  long = join(temp.dir, 'long.mp3');
+  await writeFile(long, Buffer.concat(Array.from({ length: 20 }, () => whole)));
 }, 60_000);
 
 /** The two-step way: the speech WAV with its pauses, then splitAtSilences on the finished file. */
 async function twoSteps(
   name: string,
   split: { format: ChunkFormat; maxBytes: number; maxDurationSec: number },
+  recording = call,
 ) {
   const outDir = join(temp.dir, `${name}-two-steps`);
   await mkdir(outDir);
-  const [track] = await sut.prepareSpeech(call, [
+  const [track] = await sut.prepareSpeech(recording, [
     { output: join(temp.dir, `${name}-two-steps.wav`), channel: 'mix' },
   ]);
   return { track: track!, chunks: await sut.splitAtSilences(track!.path, outDir, { ...track!, ...split }) };
@@ -85,6 +90,22 @@ describe('prepareSpeechChunks: decode, pauses and chunks in one pass', () => {
     60_000,
   );
 
+  it('cuts and encodes chunks while the decode goes on, into the same files as the two steps', async () => {
+    const split = { format: 'flac' as const, maxBytes: 1e6, maxDurationSec: 30 };
+    const expected = await twoSteps('during', split, long);
+    const outDir = join(temp.dir, 'during-one-pass');
+    await mkdir(outDir);
+    const output = join(temp.dir, 'during-one-pass.wav');
+    const { track, chunks } = await sut.prepareSpeechChunks(long, { output, channel: 'mix', outDir, split });
+
+    expect((await readFile(output)).equals(await readFile(expected.track.path))).toBe(true);
+    expect(track.silences).toEqual(expected.track.silences);
+    await expectSameChunks(chunks, expected.chunks);
+    // The first chunk was finished before ffmpeg last wrote to the WAV (its header, at the end).
+    const wavWritten = (await stat(output)).mtimeMs;
+    expect((await stat(chunks[0]!.path)).mtimeMs).toBeLessThan(wavWritten);
+  }, 60_000);
+
   it('refuses one side of a mono recording, writing nothing', async () => {
     const outDir = join(temp.dir, 'mono-left');
     await mkdir(outDir);
@@ -103,9 +124,6 @@ describe('prepareSpeechChunks: decode, pauses and chunks in one pass', () => {
   });
 
   it('cancelled mid-way, after chunks were started, it leaves no WAV and no chunk behind', async () => {
-    // The call twenty times over (MP3 frames concatenate): long enough to be stopped half-way.
-    const long = join(temp.dir, 'long.mp3');
-    await writeFile(long, Buffer.concat(Array.from({ length: 20 }, () => whole)));
     const outDir = join(temp.dir, 'cancelled');
     await mkdir(outDir);
     const output = join(temp.dir, 'cancelled.wav');

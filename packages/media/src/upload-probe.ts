@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { decodeStreamedHead, headAlreadyDecoded } from './decode-check.ts';
-import { plainPcmWavInfo } from './pcm-wav-info.ts';
+import { plainPcmWavInfo, startsPlainPcmWav } from './pcm-wav-info.ts';
 import type { AudioInfo } from './probe.ts';
 import { probeAudio } from './probe.ts';
 import { DEFAULT_TIMEOUT_MS, toRunControl, type OperationOptions } from './run-control.ts';
+import { WAV_HEADER_READ_BYTES } from './wav.ts';
 
 /**
  * The first bytes of a recording go to the head decode check as they arrive: 1 MiB holds the first
@@ -34,18 +35,39 @@ export interface ArrivingRecording {
  * it is decoded while the rest arrives; ffprobe and the end's check need the whole file (a declared
  * duration may come from the file's size or its last page), so they stay after it — except for a
  * complete PCM WAV, whose header is the whole verdict (no sample can fail to decode, and the header's
- * length is checked against the file's): the answer then follows the last byte at once.
+ * length is checked against the file's): the answer then follows the last byte at once. Such a WAV is
+ * known by its first bytes, so its start is not decoded at all: a process start (on the server's
+ * main thread, a fork of the whole API) saved on every WAV upload. Should the finished file not be a
+ * complete plain WAV after all (cut short), probe() decodes its start from the file as usual.
  */
 export function probeWhileArriving(options?: OperationOptions): ArrivingRecording {
   const head = new PassThrough();
   // Its own deadline: the upload itself may take minutes; this only waits for the first megabyte.
-  const decoded = decodeStreamedHead(head, toRunControl(options, DEFAULT_TIMEOUT_MS.probe));
+  const control = toRunControl(options, DEFAULT_TIMEOUT_MS.probe);
+  /** The start's decode; 'wav' when the first bytes are a plain PCM WAV's header (nothing to decode). */
+  let decoded: Promise<number | null> | 'wav' | undefined;
+  const opening: Uint8Array[] = [];
+  let openingBytes = 0;
+  const decide = () => {
+    if (startsPlainPcmWav(Buffer.concat(opening))) {
+      decoded = 'wav';
+      head.destroy();
+    } else {
+      decoded = decodeStreamedHead(head, control);
+    }
+    opening.length = 0;
+  };
   return {
     async *watch(upload) {
       let teed = 0;
       try {
         for await (const chunk of upload) {
-          if (teed < HEAD_BYTES) {
+          if (decoded === undefined) {
+            opening.push(chunk);
+            openingBytes += chunk.length;
+            if (openingBytes >= WAV_HEADER_READ_BYTES) decide();
+          }
+          if (teed < HEAD_BYTES && decoded !== 'wav') {
             const part = chunk.subarray(0, HEAD_BYTES - teed);
             teed += part.length;
             head.write(part);
@@ -54,14 +76,17 @@ export function probeWhileArriving(options?: OperationOptions): ArrivingRecordin
           yield chunk;
         }
       } finally {
+        if (decoded === undefined) decide();
         // A short recording, or an upload that failed: ffmpeg gets what there was and finishes.
-        if (!head.writableEnded) head.end();
+        if (!head.writableEnded && !head.destroyed) head.end();
       }
     },
     async probe(file) {
+      const streamed = decoded === 'wav' ? undefined : decoded;
       const wav = await plainPcmWavInfo(file);
-      if (wav && (await headAlreadyDecoded(decoded, wav.durationSec))) return wav;
-      return probeAudio(file, toRunControl(options, DEFAULT_TIMEOUT_MS.probe), decoded);
+      if (wav && (decoded === 'wav' || (streamed && (await headAlreadyDecoded(streamed, wav.durationSec)))))
+        return wav;
+      return probeAudio(file, control, streamed);
     },
   };
 }

@@ -4,8 +4,19 @@ import { SPEECH_SAMPLE_RATE } from './normalize.ts';
 
 /** Format and data position of a PCM WAV (used by level measurement and WAV chunk slicing). */
 export async function readWavHeader(handle: FileHandle, path: string) {
-  const header = Buffer.alloc(4096);
+  const header = Buffer.alloc(WAV_HEADER_READ_BYTES);
   const { bytesRead } = await handle.read(header, 0, header.length, 0);
+  return parseWavHeader(header.subarray(0, bytesRead), path);
+}
+
+/** How much of a WAV's start is read for its header: chunks before the data beyond this are not looked for. */
+export const WAV_HEADER_READ_BYTES = 4096;
+
+/** The same from a WAV's first bytes (at most WAV_HEADER_READ_BYTES of them are looked at). */
+export function parseWavHeader(bytes: Buffer, path: string) {
+  // Zero-padded, as a short file's read leaves the buffer: a chunk cut off at the end reads as zeros.
+  const header = Buffer.alloc(WAV_HEADER_READ_BYTES);
+  const bytesRead = bytes.copy(header, 0, 0, WAV_HEADER_READ_BYTES);
   if (
     bytesRead < 12 ||
     header.toString('ascii', 0, 4) !== 'RIFF' ||

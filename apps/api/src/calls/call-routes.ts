@@ -22,6 +22,7 @@ import { REVIEW_COPY_CONTENT_TYPE } from '@onterms/media';
 import { subjectCall } from '../access/access-control.ts';
 import { uploaderOf } from '../access/call-policy.ts';
 import { sendBlob } from '../http/send-blob.ts';
+import { serverTiming } from '../http/server-timing.ts';
 import { MAX_TRANSCRIPT_BYTES } from '../http/upload-limits.ts';
 import type { AppDeps } from '../app.ts';
 import { contentTypeFor, extensionOf } from './audio-files.ts';
@@ -54,6 +55,9 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       },
     }),
     async (request, reply) => {
+      const timing = serverTiming();
+      // Everything before this handler: routing, the session or token, CSRF, the access policy.
+      timing.record('auth', reply.elapsedTime);
       const outcome = await withUploadParts(
         request,
         reply,
@@ -61,9 +65,11 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
         deps.media,
         deps.config.upload.maxBytes,
         (input) => uploadCall(deps, uploaderOf(db, request.principal!, deps.auth.audit.by(request)), input),
+        timing,
       );
       return reply
         .status(outcome.created ? 202 : 200)
+        .header('server-timing', timing.header())
         .send({ id: outcome.call.id, status: outcome.call.status });
     },
   );

@@ -21,6 +21,7 @@ export async function withUploadParts<T>(
   probe: Pick<Media, 'probeWhileArriving'>,
   maxBytes: number,
   act: (input: UploadInput) => Promise<T>,
+  timing?: { record(step: string, ms: number): void },
 ): Promise<T> {
   if (!request.isMultipart()) {
     throw new AppError(
@@ -33,6 +34,7 @@ export async function withUploadParts<T>(
   let audioProbe: ArrivingRecording | undefined;
   let audioFilename: string | null = null;
   let transcript: { filename: string; content: string } | null = null;
+  const bodyStart = performance.now();
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
@@ -68,7 +70,9 @@ export async function withUploadParts<T>(
       }
     }
     if (!audio) throw new AppError('empty_file', 'No recording: add a file part named "audio".');
-    return await act({ audio, audioProbe, audioFilename, transcript, fields: parseFields(fields) });
+    // The multipart body read and written to the temporary blob (hashed on the way): the transfer itself.
+    timing?.record('body', performance.now() - bodyStart);
+    return await act({ audio, audioProbe, audioFilename, transcript, fields: parseFields(fields), timing });
   } catch (error) {
     await (audio as PendingBlob | null)?.abort().catch(() => {});
     // Refused before the body was read to the end (too large, disk full, bad field): close the

@@ -61,6 +61,16 @@ export interface UploadInput {
   audioFilename: string | null;
   transcript: { filename: string; content: string } | null;
   fields: UploadFields;
+  /** Told how long each step took (the API answers it as Server-Timing; the upload bench prints it). */
+  timing?: UploadTiming | undefined;
+}
+
+/** The steps of an upload after its bytes are written. Some run side by side, so they may overlap. */
+/** `row`: the statements inserting the call, beside `store`; `insert`: the whole transaction, commit included. */
+export type UploadStep = 'probe' | 'lookups' | 'store' | 'row' | 'insert' | 'enqueue' | 'audit';
+
+export interface UploadTiming {
+  record(step: UploadStep, ms: number): void;
 }
 
 export type UploadOutcome = { created: true; call: Call } | { created: false; call: Call };
@@ -79,12 +89,19 @@ export async function uploadCall(
   const outcome = await storeUpload(deps, uploader, input);
   if (outcome.created) {
     const { call } = outcome;
-    await uploader.audit({
-      action: 'call.uploaded',
-      objectType: 'call',
-      objectId: call.id,
-      details: { repId: call.repId, bytes: call.audio.bytes, transcript: call.transcriptUploadKey !== null },
-    });
+    await stepTimer(input.timing)(
+      'audit',
+      uploader.audit({
+        action: 'call.uploaded',
+        objectType: 'call',
+        objectId: call.id,
+        details: {
+          repId: call.repId,
+          bytes: call.audio.bytes,
+          transcript: call.transcriptUploadKey !== null,
+        },
+      }),
+    );
   }
   return outcome;
 }
@@ -109,7 +126,9 @@ async function storeUpload(deps: UploadDeps, uploader: Uploader, input: UploadIn
     const repId = fields.repId ?? uploader.userId;
     // Independent checks run side by side (the probe in ffmpeg, the rest in the database); each is
     // awaited in the order the rules are written, so the first broken rule is still the one reported.
-    const probing = handled(probeUpload(deps, input));
+    const timed = stepTimer(input.timing);
+    const probing = handled(timed('probe', probeUpload(deps, input)));
+    const lookups = performance.now();
     const picking = handled(pickedClient(deps.db, fields));
     const finding = handled(findCallByRepAndSha256(deps.db, repId, written.sha256));
     const rep = await findUserById(deps.db, repId);
@@ -119,6 +138,9 @@ async function storeUpload(deps: UploadDeps, uploader: Uploader, input: UploadIn
     if (!(await uploader.mayUploadFor(repId))) {
       throw new AppError('unknown_rep', `You cannot upload calls for rep ${repId}.`);
     }
+    void Promise.allSettled([picking, finding]).then(() =>
+      input.timing?.record('lookups', performance.now() - lookups),
+    );
 
     const info = await probing;
     if (fields.repChannel && !hasRepClientSides(info.channels)) {
@@ -190,30 +212,39 @@ async function storeUpload(deps: UploadDeps, uploader: Uploader, input: UploadIn
     // The files are made durable (fsync, rename) while the row is written; the transaction commits
     // only once they are stored, so a row never names a missing file, and a refused row takes them back.
     storing = handled(
-      Promise.all([
-        audio.commit(audioKey),
-        transcriptKey && deps.store.put(transcriptKey, Buffer.from(input.transcript!.content, 'utf8')),
-      ]),
+      timed(
+        'store',
+        Promise.all([
+          audio.commit(audioKey),
+          transcriptKey && deps.store.put(transcriptKey, Buffer.from(input.transcript!.content, 'utf8')),
+        ]),
+      ),
     );
     const stored = storing;
 
-    const outcome = await deps.db.transaction().execute(async (trx): Promise<UploadOutcome> => {
-      const [files, row] = await Promise.allSettled([stored, insertRow(trx)]);
-      if (files.status === 'rejected') throw files.reason;
-      if (row.status === 'rejected') throw row.reason;
-      return row.value;
-    });
+    const outcome = await timed(
+      'insert',
+      deps.db.transaction().execute(async (trx): Promise<UploadOutcome> => {
+        const [files, row] = await Promise.allSettled([stored, timed('row', insertRow(trx))]);
+        if (files.status === 'rejected') throw files.reason;
+        if (row.status === 'rejected') throw row.reason;
+        return row.value;
+      }),
+    );
     if (!outcome.created) {
       await Promise.all(committedKeys.map((key) => deps.store.delete(key).catch(() => {})));
       return await duplicateOf(uploader, outcome.call);
     }
     // The queue is down: the row goes, and the client it created (the catch below removes the files);
     // the caller gets a 503.
-    await enqueueOrUndo(deps.queue, id, async () => {
-      await deleteQueuedCall(deps.db, id);
-      // Someone may have started using the new client meanwhile (an import): then it stays.
-      if (createdClientId) await deleteUnusedClient(deps.db, createdClientId).catch(() => {});
-    });
+    await timed(
+      'enqueue',
+      enqueueOrUndo(deps.queue, id, async () => {
+        await deleteQueuedCall(deps.db, id);
+        // Someone may have started using the new client meanwhile (an import): then it stays.
+        if (createdClientId) await deleteUnusedClient(deps.db, createdClientId).catch(() => {});
+      }),
+    );
     return outcome;
   } catch (error) {
     await storing?.catch(() => {}); // settled before its files are removed
@@ -233,6 +264,15 @@ function probeUpload(deps: UploadDeps, input: UploadInput): Promise<AudioInfo> {
     }
     throw error;
   });
+}
+
+/** Passes a step's promise on, telling `timing` how long it took from now until it settled. */
+function stepTimer(timing: UploadTiming | undefined) {
+  return <T>(step: UploadStep, work: Promise<T>): Promise<T> => {
+    if (!timing) return work;
+    const start = performance.now();
+    return work.finally(() => timing.record(step, performance.now() - start));
+  };
 }
 
 /**

@@ -661,3 +661,36 @@ describe('round 10 (rules-1.9.0): no prepayment, assent, own rules, likened term
     expect(flagsOf('en', 'we take no deposit from you', 'client')).toEqual([]);
   });
 });
+
+describe('round 11 (rules-1.10.0): our rule for everyone, «единственное что», the client’s supplier', () => {
+  itStates([
+    // `sameAsOthers`, scope: «у нас для всех» is whom our rule is for, not others' practice
+    ['ru', 'при просрочке отгрузки ставим на паузу, это у нас для всех так', ['sanctions']],
+    ['ru', 'отсрочка двадцать один день, так у нас со всеми клиентами', ['payment_terms', 'deadline']],
+    // «у всех поставщиков» with no «нас» stays someone else's
+    ['ru', 'у всех поставщиков при просрочке отгрузки на паузе', []],
+    // «единственное что» / «главное что» open what the speaker says, not a question
+    ['ru', 'единственное что предупрежу при просрочке пени полпроцента в день', ['sanctions']],
+    ['ru', 'главное что оплата строго до десятого числа', ['deadline']],
+  ] as const);
+  itPoints([
+    [
+      'the supplier the client has now is someone else',
+      'en',
+      [
+        ['unknown', 'we are thinking of moving our dairy line to you'],
+        ['unknown', 'our existing vendor charges us late fees on every invoice and we hate it'],
+      ],
+      { sanctions: [] },
+    ],
+    [
+      'the supplier the client has now is someone else',
+      'ru',
+      [
+        ['unknown', 'думаем перейти к вам по молочке'],
+        ['unknown', 'нынешний поставщик нам пени за каждый день просрочки выставляет'],
+      ],
+      { sanctions: [] },
+    ],
+  ]);
+});

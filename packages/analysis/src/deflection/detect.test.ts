@@ -1,11 +1,10 @@
 // Deflection classes of issue 14, in wording of our own: dodges without the stock words, a client
 // who raises payment by worrying aloud, and answers that are not dodges.
 import { describe, expect, it } from 'vitest';
-import { analyzeTranscript } from '../index.ts';
-import { call, itDodges, itPoints, type Line } from '../engine/test-calls.ts';
+import { analyzeLines, itDodges, itPoints, type Line } from '../engine/test-calls.ts';
 
 const dodges = (language: 'ru' | 'en', lines: Line[]) =>
-  analyzeTranscript(call(language, lines)).deflection.moments.map((m) => m.segment);
+  analyzeLines(language, lines).deflection.moments.map((m) => m.segment);
 
 describe('a client worrying aloud about paying late raises the topic', () => {
   itDodges([
@@ -82,9 +81,7 @@ describe('rules-1.8.0: a remark before the dodge is no answer to a question abou
       ['rep', dodge],
     ];
     expect(dodges(language, lines)).toEqual([3]);
-    const stated = analyzeTranscript(call(language, lines)).flags['payment_terms']!.moments.map(
-      (m) => m.segment,
-    );
+    const stated = analyzeLines(language, lines).flags['payment_terms']!.moments.map((m) => m.segment);
     expect(stated).toEqual([0]);
   });
 });

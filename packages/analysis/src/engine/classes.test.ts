@@ -1,7 +1,7 @@
 // Classes of errors found on an independent held-out set, each pinned with wording of our own
 // (not the held-out sentences): a fix must hold for the class, not for one phrase.
 import { describe, expect, it } from 'vitest';
-import { flagsOf, itDodges, itPoints, itStates, replies } from './test-calls.ts';
+import { flagsOf, itDodges, itPoints, itStates, replies, said } from './test-calls.ts';
 
 describe('unpunctuated questions need lexical cues', () => {
   itStates([
@@ -641,24 +641,12 @@ describe('round 11 (rules-1.10.0): our rule for everyone, «единственн
     ['ru', 'единственное что предупрежу при просрочке пени полпроцента в день', ['sanctions']],
     ['ru', 'главное что оплата строго до десятого числа', ['deadline']],
   ] as const);
-  itPoints([
-    [
+  itPoints(
+    said(
       'the supplier the client has now is someone else',
-      'en',
-      [
-        ['unknown', 'we are thinking of moving our dairy line to you'],
-        ['unknown', 'our existing vendor charges us late fees on every invoice and we hate it'],
-      ],
       { sanctions: [] },
-    ],
-    [
-      'the supplier the client has now is someone else',
-      'ru',
-      [
-        ['unknown', 'думаем перейти к вам по молочке'],
-        ['unknown', 'нынешний поставщик нам пени за каждый день просрочки выставляет'],
-      ],
-      { sanctions: [] },
-    ],
-  ]);
+      ['en', 'our existing vendor charges us late fees on every invoice and we hate it', 'unknown'],
+      ['ru', 'нынешний поставщик нам пени за каждый день просрочки выставляет', 'unknown'],
+    ),
+  );
 });

@@ -61,8 +61,9 @@ function afterOpeners(marks: Marks, n: number): number {
 }
 
 const CLEFT_SUBJECT = new Set(['i', 'we']);
-// words that make the «что» after them a conjunction («так что», «потому что», «оттого что»; not «а по деньгам то что»)
-const CONJUNCTION_BEFORE_CHTO = new Set(['так', 'потому', 'оттого']);
+// words that make the «что» after them a conjunction («так что», «потому что», «оттого что»; not «а по
+// деньгам то что») or a relative word («единственное что скажу», «главное что …»: the one thing said)
+const CONJUNCTION_BEFORE_CHTO = new Set(['так', 'потому', 'оттого', 'единственное', 'главное']);
 const TELLING =
   /^(напомина|напомн|говор|скаж|предупрежд|предупред|сообща|сообщ|информир|учтите|учитывайте|знайте|помните|имейте|обращаю|отмеч)/;
 

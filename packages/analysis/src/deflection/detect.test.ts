@@ -1,11 +1,10 @@
 // Deflection classes of issue 14, in wording of our own: dodges without the stock words, a client
 // who raises payment by worrying aloud, and answers that are not dodges.
 import { describe, expect, it } from 'vitest';
-import { analyzeTranscript } from '../index.ts';
-import { call, itDodges, type Line } from '../engine/test-calls.ts';
+import { analyzeLines, itDodges, itPoints, type Line } from '../engine/test-calls.ts';
 
 const dodges = (language: 'ru' | 'en', lines: Line[]) =>
-  analyzeTranscript(call(language, lines)).deflection.moments.map((m) => m.segment);
+  analyzeLines(language, lines).deflection.moments.map((m) => m.segment);
 
 describe('a client worrying aloud about paying late raises the topic', () => {
   itDodges([
@@ -82,9 +81,7 @@ describe('rules-1.8.0: a remark before the dodge is no answer to a question abou
       ['rep', dodge],
     ];
     expect(dodges(language, lines)).toEqual([3]);
-    const stated = analyzeTranscript(call(language, lines)).flags['payment_terms']!.moments.map(
-      (m) => m.segment,
-    );
+    const stated = analyzeLines(language, lines).flags['payment_terms']!.moments.map((m) => m.segment);
     expect(stated).toEqual([0]);
   });
 });
@@ -129,4 +126,80 @@ describe('rules-1.8.0 asksChange: asking to move or write off what is owed raise
     ];
     expect(dodges(language, lines)).toEqual(found);
   });
+});
+
+describe('rules-1.10.0 leftOpen: a reply that says nothing about payment leaves the question open', () => {
+  itPoints([
+    [
+      'a sigh is no answer: the client asks again without a payment word, the rep dodges',
+      'ru',
+      [
+        ['client', 'А если мы к весне не рассчитаемся, что тогда?'],
+        ['rep', 'Ой, Светлана Игоревна…'],
+        ['client', 'Нет, я серьёзно спрашиваю.'],
+        ['rep', 'Да не переживайте, договоримся.'],
+      ],
+      { deflection: [3] },
+    ],
+    [
+      'a sigh is no answer',
+      'en',
+      [
+        ['client', 'And if we can not pay by spring, what then?'],
+        ['rep', 'Ha, Peter, you know me.'],
+        ['client', "No, I'm asking seriously."],
+        ['rep', "Don't worry, we'll figure it out."],
+      ],
+      { deflection: [3] },
+    ],
+    [
+      'a counter-offer talks terms: asking for time to check after it is no dodge',
+      'ru',
+      [
+        ['client', 'Мы берём только с отсрочкой девяносто дней.'],
+        ['rep', 'Девяносто много. А шестьдесят?'],
+        ['client', 'Нет. Девяносто, и точка, все так работают.'],
+        ['rep', 'Хорошо, я уточню у руководства и перезвоню.'],
+      ],
+      { deflection: [] },
+    ],
+  ]);
+});
+
+describe('rules-1.10.0 quotesTerm: a question quoting the term just stated asks about payment', () => {
+  itPoints([
+    [
+      'the delivery word of «по факту поставки» is the term, not a topic',
+      'ru',
+      [
+        ['client', 'Как рассчитываться будем?'],
+        ['rep', 'Треть предоплата, остальное по факту поставки.'],
+        ['client', 'По факту — это в день поставки или сколько-то дней после?'],
+        ['rep', 'Да не переживайте, разберёмся, свои люди.'],
+      ],
+      { payment_terms: [1], deflection: [3] },
+    ],
+    [
+      'the delivery word of "on delivery" is the term, not a topic',
+      'en',
+      [
+        ['client', 'How do we pay for it?'],
+        ['rep', 'A third up front, the balance on delivery.'],
+        ['client', 'On delivery as in the same day, or a few days after the delivery?'],
+        ['rep', "Don't worry about that, we'll work it out."],
+      ],
+      { payment_terms: [1], deflection: [3] },
+    ],
+    [
+      'a question about the delivery itself is still about delivery',
+      'en',
+      [
+        ['client', 'How do we pay for it?'],
+        ['rep', 'A third up front, the balance on delivery.'],
+        ['client', 'And when is the truck coming?'],
+        ['rep', "Don't worry about that, we'll work it out."],
+      ],
+      { deflection: [] },
+    ],
+  ]);
 });

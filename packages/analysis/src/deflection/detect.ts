@@ -58,10 +58,16 @@ export function detectDeflection(
         const shifts =
           turn.some((t) => readings[t]!.topicShift) && !turn.some((t) => readings[t]!.paymentTalk);
         const evasive = turn.filter((t) => readings[t]!.evasive || (shifts && readings[t]!.topicShift));
-        if (evasive.length && !concrete) {
-          out.push(...evasive);
-          lastDodged = true;
-        } else lastDodged = false;
+        if (evasive.length && !concrete) out.push(...evasive);
+        // rule `leftOpen`: a reply that says nothing about payment leaves the question open, dodge
+        // phrase or not («Да ну, Николай Петрович…» — «Нет, я серьёзно спрашиваю. Что будет-то?» —
+        // «не переживайте, договоримся»): the client's insistence after it still raises payment. A
+        // counter-offer («а сорок пять никак?») talks terms: bargaining is not dodging.
+        const talksPayment = turn.some(
+          (t) =>
+            readings[t]!.paymentTalk || readings[t]!.questionAboutPayment || readings[t]!.mentioned.size > 0,
+        );
+        lastDodged = (evasive.length > 0 || !talksPayment) && !concrete;
       } else lastDodged = false;
       open = false;
     }

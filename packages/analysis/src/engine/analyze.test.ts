@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../index.ts';
-import { call, itPoints, itStates } from './test-calls.ts';
+import { analyzeLines, call, itPoints, itStates, replies, said } from './test-calls.ts';
 
 describe('what counts as stated', () => {
   itPoints([
@@ -13,54 +13,29 @@ describe('what counts as stated', () => {
       ],
       { payment_terms: [0, 1], deadline: [0] },
     ],
-    [
+    ...said(
       'negation and waivers do not state sanctions',
-      'ru',
-      [['rep', 'Штрафов у нас никаких нет, работаем спокойно.']],
       { sanctions: [] },
-    ],
-    [
-      'negation and waivers do not state sanctions',
+      ['ru', 'Штрафов у нас никаких нет, работаем спокойно.'],
+      ['ru', 'Без пеней и неустоек, не переживайте.'],
+      ['en', "We don't charge late fees to accounts like yours."],
+    ),
+    ...said('a negated penalty beside a real suspension: the suspension still counts', { sanctions: [0] }, [
       'ru',
-      [['rep', 'Без пеней и неустоек, не переживайте.']],
-      { sanctions: [] },
-    ],
-    [
-      'negation and waivers do not state sanctions',
-      'en',
-      [['rep', "We don't charge late fees to accounts like yours."]],
-      { sanctions: [] },
-    ],
-    [
-      'a negated penalty beside a real suspension: the suspension still counts',
-      'ru',
-      [['rep', 'Просрочили — приостанавливаем отгрузки. Без пеней.']],
-      { sanctions: [0] },
-    ],
-    [
+      'Просрочили — приостанавливаем отгрузки. Без пеней.',
+    ]),
+    ...said(
       'a «не» inside the condition belongs to the condition, not to the sanction',
-      'ru',
-      [['rep', 'если денег к пятнице не будет мы блокируем отгрузки']],
       { sanctions: [0] },
-    ],
-    [
-      'a «не» inside the condition belongs to the condition, not to the sanction',
-      'en',
-      [['rep', "if it's not paid by friday we stop shipping"]],
-      { sanctions: [0] },
-    ],
-    [
+      ['ru', 'если денег к пятнице не будет мы блокируем отгрузки'],
+      ['en', "if it's not paid by friday we stop shipping"],
+    ),
+    ...said(
       'hypotheticals about other suppliers do not count',
-      'ru',
-      [['rep', 'У многих поставщиков бывают пени с первого дня, а у нас иначе.']],
       { sanctions: [] },
-    ],
-    [
-      'hypotheticals about other suppliers do not count',
-      'en',
-      [['rep', 'Most distributors charge a penalty for that.']],
-      { sanctions: [] },
-    ],
+      ['ru', 'У многих поставщиков бывают пени с первого дня, а у нас иначе.'],
+      ['en', 'Most distributors charge a penalty for that.'],
+    ),
     [
       'delivery and paperwork dates are not payment deadlines',
       'ru',
@@ -91,109 +66,63 @@ describe('what counts as stated', () => {
       ],
       { deadline: [1, 2] },
     ],
-    [
-      'thresholds are not deadlines',
+    ...said('thresholds are not deadlines', { deadline: [], sanctions: [0] }, [
       'en',
-      [['rep', 'If an invoice is more than forty five days late we put the account on credit hold.']],
-      { deadline: [], sanctions: [0] },
-    ],
-    [
+      'If an invoice is more than forty five days late we put the account on credit hold.',
+    ]),
+    ...said(
       'switching to prepayment as a consequence is a sanction, not payment terms',
-      'ru',
-      [['rep', 'При просрочке больше недели переведём вас на стопроцентную предоплату.']],
       { sanctions: [0], payment_terms: [] },
-    ],
+      ['ru', 'При просрочке больше недели переведём вас на стопроцентную предоплату.'],
+    ),
   ]);
 });
 
 describe('questions are not statements', () => {
   itPoints([
-    [
-      'the client asking states nothing; the answer does',
+    ...replies('the client asking states nothing; the answer does', { payment_terms: [1] }, [
       'ru',
-      [
-        ['client', 'А какая у вас отсрочка?'],
-        ['rep', 'Тридцать дней с даты поставки, отсрочка для всех одна.'],
-      ],
-      { payment_terms: [1] },
-    ],
-    [
+      'А какая у вас отсрочка?',
+      'Тридцать дней с даты поставки, отсрочка для всех одна.',
+    ]),
+    ...said(
       'the rep asking is not a statement either, also in unpunctuated speech',
-      'ru',
-      [['rep', 'вас устроит если оплату будем ждать до пятнадцатого']],
       { deadline: [] },
-    ],
-    [
-      'the rep asking is not a statement either, also in unpunctuated speech',
-      'en',
-      [['rep', 'Could you get payment to us by Friday?']],
-      { deadline: [] },
-    ],
-    [
-      'the rep asking is not a statement either, also in unpunctuated speech',
+      ['ru', 'вас устроит если оплату будем ждать до пятнадцатого'],
+      ['en', 'Could you get payment to us by Friday?'],
+    ),
+    ...said('the rep asking is not a statement either, also in unpunctuated speech', { sanctions: [] }, [
       'ru',
-      [['unknown', 'а пени есть если задержим']],
-      { sanctions: [] },
-    ],
-    [
-      'a value question is stated by its answer',
+      'а пени есть если задержим',
+      'unknown',
+    ]),
+    ...replies('a value question is stated by its answer', { payment_terms: [1] }, [
       'en',
-      [
-        ['client', 'And the limit?'],
-        ['rep', 'Sixty thousand to start.'],
-      ],
-      { payment_terms: [1] },
-    ],
+      'And the limit?',
+      'Sixty thousand to start.',
+    ]),
   ]);
 });
 
 describe('speaker rules', () => {
   itPoints([
-    [
+    ...replies(
       'client-stated and confirmed by the rep: both segments',
-      'ru',
-      [
-        ['client', 'Значит, отсрочка четырнадцать дней от даты УПД.'],
-        ['rep', 'Да, всё верно.'],
-      ],
       { payment_terms: [0, 1], deadline: [0, 1] },
-    ],
-    [
+      ['ru', 'Значит, отсрочка четырнадцать дней от даты УПД.', 'Да, всё верно.'],
+    ),
+    ...replies(
       'client-stated without confirmation, or refused: nothing',
-      'en',
-      [
-        ['client', "We'd want net 90."],
-        ['rep', "That's not something we can do."],
-      ],
       { payment_terms: [] },
-    ],
-    [
-      'client-stated without confirmation, or refused: nothing',
+      ['en', "We'd want net 90.", "That's not something we can do."],
+      ['ru', 'Нам бы отсрочку шестьдесят дней.', 'Нет, так не получится.'],
+      ['en', 'Net 30 as usual.', 'Let me check the price list.'],
+    ),
+    ...replies('a sanction the client threatens the seller with does not count', { sanctions: [] }, [
       'ru',
-      [
-        ['client', 'Нам бы отсрочку шестьдесят дней.'],
-        ['rep', 'Нет, так не получится.'],
-      ],
-      { payment_terms: [] },
-    ],
-    [
-      'client-stated without confirmation, or refused: nothing',
-      'en',
-      [
-        ['client', 'Net 30 as usual.'],
-        ['rep', 'Let me check the price list.'],
-      ],
-      { payment_terms: [] },
-    ],
-    [
-      'a sanction the client threatens the seller with does not count',
-      'ru',
-      [
-        ['client', 'Если опять сорвёте сроки поставки, выставим вам неустойку.'],
-        ['rep', 'Понял, не сорвём.'],
-      ],
-      { sanctions: [] },
-    ],
+      'Если опять сорвёте сроки поставки, выставим вам неустойку.',
+      'Понял, не сорвём.',
+    ]),
     [
       'mono calls: anyone states, questions still do not',
       'en',
@@ -226,33 +155,21 @@ describe('ASR-style text', () => {
 
 describe('deflection', () => {
   itPoints([
-    [
+    ...replies(
       'the rep dodging a client question is deflection; the client question is not labelled',
-      'en',
-      [
-        ['client', 'What happens if we pay late?'],
-        ['rep', "Don't worry about that, we'll figure it out."],
-      ],
       { deflection: [1] },
-    ],
-    [
-      'a waiver in answer is concrete, not deflection',
+      ['en', 'What happens if we pay late?', "Don't worry about that, we'll figure it out."],
+    ),
+    ...replies('a waiver in answer is concrete, not deflection', { deflection: [] }, [
       'ru',
-      [
-        ['client', 'А пени будут?'],
-        ['rep', 'Пени не начисляем, не переживайте.'],
-      ],
-      { deflection: [] },
-    ],
-    [
-      'a brush-off nobody asked for is not deflection',
+      'А пени будут?',
+      'Пени не начисляем, не переживайте.',
+    ]),
+    ...replies('a brush-off nobody asked for is not deflection', { deflection: [] }, [
       'ru',
-      [
-        ['client', 'Присылайте спецификацию.'],
-        ['rep', 'По оплате потом разберёмся.'],
-      ],
-      { deflection: [] },
-    ],
+      'Присылайте спецификацию.',
+      'По оплате потом разберёмся.',
+    ]),
     [
       'is never found in mono calls',
       'ru',
@@ -267,14 +184,12 @@ describe('deflection', () => {
 
 describe('values', () => {
   it('reads the deferral, prepayment share, credit limit, due date and sanction kinds', () => {
-    const r = analyzeTranscript(
-      call('ru', [
-        ['rep', 'Предоплата тридцать процентов, остальное с отсрочкой двадцать дней с даты отгрузки.'],
-        ['rep', 'Лимит — полтора миллиона рублей.'],
-        ['rep', 'Оплата до пятнадцатого марта.'],
-        ['rep', 'Если просрочите — остановим отгрузки и передадим дело юристам.'],
-      ]),
-    );
+    const r = analyzeLines('ru', [
+      ['rep', 'Предоплата тридцать процентов, остальное с отсрочкой двадцать дней с даты отгрузки.'],
+      ['rep', 'Лимит — полтора миллиона рублей.'],
+      ['rep', 'Оплата до пятнадцатого марта.'],
+      ['rep', 'Если просрочите — остановим отгрузки и передадим дело юристам.'],
+    ]);
     const v = r.flags.payment_terms!.moments.map((m) => m.values);
     expect(v[0]).toMatchObject({ prepaymentPercent: 30, deferralDays: 20 });
     expect(v[1]).toMatchObject({ creditLimit: { amount: 1_500_000, currency: 'RUB' } });

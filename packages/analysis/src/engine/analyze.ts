@@ -12,8 +12,9 @@ import { acceptedPromiseDue } from '../speakers/promise-deadline.ts';
 import { findOpportunities } from '../opportunities/find.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
-// rules-1.9.1: round 10's flag rules (1.9.0) merged with round 9's values pass (1.8.1)
-export const RULES_ENGINE_VERSION = 'rules-1.9.1';
+// rules-1.10.0: round 11's flag rules (leftOpen, quotesTerm, our rule's scope, «единственное что», the
+// client's current supplier)
+export const RULES_ENGINE_VERSION = 'rules-1.10.0';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;

@@ -1,7 +1,7 @@
 // Classes of errors found on an independent held-out set, each pinned with wording of our own
 // (not the held-out sentences): a fix must hold for the class, not for one phrase.
 import { describe, expect, it } from 'vitest';
-import { flagsOf, itDodges, itPoints, itStates } from './test-calls.ts';
+import { flagsOf, itDodges, itPoints, itStates, replies, said } from './test-calls.ts';
 
 describe('unpunctuated questions need lexical cues', () => {
   itStates([
@@ -146,15 +146,11 @@ describe('repeats, read-backs and answers', () => {
       ],
       { payment_terms: [0, 1], deadline: [0, 1] },
     ],
-    [
+    ...replies(
       'a value said again soon after it was stated restates the item; a refused proposal does not',
-      'ru',
-      [
-        ['client', 'Нам бы отсрочку девяносто дней.'],
-        ['rep', 'Девяносто дней не дадим, это слишком.'],
-      ],
       { deadline: [] },
-    ],
+      ['ru', 'Нам бы отсрочку девяносто дней.', 'Девяносто дней не дадим, это слишком.'],
+    ),
     [
       'a value said again soon after it was stated restates the item; a refused proposal does not',
       'ru',
@@ -164,24 +160,16 @@ describe('repeats, read-backs and answers', () => {
       ],
       { deadline: [0] },
     ],
-    [
+    ...replies(
       'a yes/no question about an item answered «да» is stated by the answer, not the question',
-      'ru',
-      [
-        ['client', 'А отгрузки при просрочке остановите?'],
-        ['rep', 'Да, пока долг не закроете.'],
-      ],
       { sanctions: [1] },
-    ],
-    [
+      ['ru', 'А отгрузки при просрочке остановите?', 'Да, пока долг не закроете.'],
+    ),
+    ...replies(
       'a yes/no question about an item answered «да» is stated by the answer, not the question',
-      'en',
-      [
-        ['client', 'Is there a late fee?'],
-        ['rep', 'No, nothing like that.'],
-      ],
       { sanctions: [] },
-    ],
+      ['en', 'Is there a late fee?', 'No, nothing like that.'],
+    ),
     [
       'mono: «да» with talk of paying confirms the line before it',
       'ru',
@@ -245,15 +233,15 @@ describe('round 3 classes (from holdout-2), with wording of our own', () => {
   ] as const);
 
   itPoints([
-    [
+    ...replies(
       "the client's own customers are not our terms, and sympathy is not a confirmation",
-      'ru',
-      [
-        ['client', 'У меня заказчики, стройки, рассчитываются через сорок пять дней.'],
-        ['rep', 'Да, понимаю вас, у всех так.'],
-      ],
       { deadline: [] },
-    ],
+      [
+        'ru',
+        'У меня заказчики, стройки, рассчитываются через сорок пять дней.',
+        'Да, понимаю вас, у всех так.',
+      ],
+    ),
   ]);
 
   it('a counterfactual condition ends at its consequence: what follows is stated', () => {
@@ -314,24 +302,12 @@ describe('round 4: broad classes', () => {
   });
 
   itPoints([
-    [
+    ...replies(
       'ASR dodges: "lets not go there", "do what you can", «тогда и поговорим»',
-      'en',
-      [
-        ['client', 'what happens if im late on this one'],
-        ['rep', 'lets not go there just do what you can'],
-      ],
       { deflection: [1] },
-    ],
-    [
-      'ASR dodges: "lets not go there", "do what you can", «тогда и поговорим»',
-      'ru',
-      [
-        ['client', 'А если мы задержим оплату, что будет?'],
-        ['rep', 'Когда задержите — тогда и поговорим.'],
-      ],
-      { deflection: [1] },
-    ],
+      ['en', 'what happens if im late on this one', 'lets not go there just do what you can'],
+      ['ru', 'А если мы задержим оплату, что будет?', 'Когда задержите — тогда и поговорим.'],
+    ),
   ]);
 });
 
@@ -389,24 +365,24 @@ describe('round 5: reassurance and postponement as dodges', () => {
       ],
       { deflection: [1, 3] },
     ],
-    [
+    ...replies(
       '"yeah no totally" is not a refusal; "first" in a schedule is not a dodge',
-      'en',
-      [
-        ['client', 'what about payment we cant do it in one go'],
-        ['rep', 'yeah no totally were flexible there well figure it out'],
-      ],
       { deflection: [1] },
-    ],
-    [
-      '"yeah no totally" is not a refusal; "first" in a schedule is not a dodge',
-      'en',
       [
-        ['client', 'and when is each one due'],
-        ['rep', 'first one forty five days after delivery then the second at ninety'],
+        'en',
+        'what about payment we cant do it in one go',
+        'yeah no totally were flexible there well figure it out',
       ],
+    ),
+    ...replies(
+      '"yeah no totally" is not a refusal; "first" in a schedule is not a dodge',
       { deflection: [] },
-    ],
+      [
+        'en',
+        'and when is each one due',
+        'first one forty five days after delivery then the second at ninety',
+      ],
+    ),
   ]);
 });
 
@@ -430,15 +406,15 @@ describe('round 5: recaps, schedules, periods from events, overdue status, clari
   ] as const);
 
   itPoints([
-    [
+    ...replies(
       'a schedule counted from an event after "when are they due" is a deadline',
-      'en',
-      [
-        ['client', 'and when are they due'],
-        ['rep', 'the first sixty days after installation then the second at one twenty'],
-      ],
       { deadline: [1] },
-    ],
+      [
+        'en',
+        'and when are they due',
+        'the first sixty days after installation then the second at one twenty',
+      ],
+    ),
     [
       'a read-back of a period from delivery, without a deferral word, is the deadline only',
       'ru',
@@ -463,24 +439,16 @@ describe('round 6: negation scope, penalties per day, acceleration, needs about 
   ] as const);
 
   itPoints([
-    [
-      'a need about the job, not payment, opens no deflection',
+    ...replies('a need about the job, not payment, opens no deflection', { deflection: [] }, [
       'ru',
-      [
-        ['client', 'Монтаж закончить нужно к двадцатому, так что плитку надо на этой неделе.'],
-        ['rep', 'Привезём в четверг. По деньгам потом разберёмся, сначала замеры.'],
-      ],
-      { deflection: [] },
-    ],
-    [
-      'confirming the usual terms is an answer',
+      'Монтаж закончить нужно к двадцатому, так что плитку надо на этой неделе.',
+      'Привезём в четверг. По деньгам потом разберёмся, сначала замеры.',
+    ]),
+    ...replies('confirming the usual terms is an answer', { deflection: [] }, [
       'en',
-      [
-        ['client', 'and invoicing stays the way it was right'],
-        ['rep', 'yep same as before, nothing changed on our end'],
-      ],
-      { deflection: [] },
-    ],
+      'and invoicing stays the way it was right',
+      'yep same as before, nothing changed on our end',
+    ]),
     [
       'payment talk three segments back does not make a delivery date a payment date',
       'ru',
@@ -660,4 +628,25 @@ describe('round 10 (rules-1.9.0): no prepayment, assent, own rules, likened term
   it('a client saying it states nothing by itself', () => {
     expect(flagsOf('en', 'we take no deposit from you', 'client')).toEqual([]);
   });
+});
+
+describe('round 11 (rules-1.10.0): our rule for everyone, «единственное что», the client’s supplier', () => {
+  itStates([
+    // `sameAsOthers`, scope: «у нас для всех» is whom our rule is for, not others' practice
+    ['ru', 'при просрочке отгрузки ставим на паузу, это у нас для всех так', ['sanctions']],
+    ['ru', 'отсрочка двадцать один день, так у нас со всеми клиентами', ['payment_terms', 'deadline']],
+    // «у всех поставщиков» with no «нас» stays someone else's
+    ['ru', 'у всех поставщиков при просрочке отгрузки на паузе', []],
+    // «единственное что» / «главное что» open what the speaker says, not a question
+    ['ru', 'единственное что предупрежу при просрочке пени полпроцента в день', ['sanctions']],
+    ['ru', 'главное что оплата строго до десятого числа', ['deadline']],
+  ] as const);
+  itPoints(
+    said(
+      'the supplier the client has now is someone else',
+      { sanctions: [] },
+      ['en', 'our existing vendor charges us late fees on every invoice and we hate it', 'unknown'],
+      ['ru', 'нынешний поставщик нам пени за каждый день просрочки выставляет', 'unknown'],
+    ),
+  );
 });

@@ -48,6 +48,8 @@ interface CallState {
   lastArrearsAt: number;
   /** Values the seller side stated recently, for read-backs. */
   recent: Stated[];
+  /** The content words of the cues the segment just before stated (rule `quotesTerm`). */
+  quotable: Set<string> | null;
 }
 
 /** One segment being read: its reading and what the cue judgements collect on the way. */
@@ -65,6 +67,8 @@ interface SegmentWork extends SegmentScope {
   dateTopic: Topic | null;
   /** The client's own threat or a penalty for another breach: not a worry about paying late. */
   threat: boolean;
+  /** The content words of the cues the segment just before stated (rule `quotesTerm`). */
+  quotable: Set<string> | null;
 }
 
 /** One clause being read. */
@@ -81,7 +85,14 @@ interface ClauseWork extends ClauseScope {
 /** Reads every segment: cues with negation, questions, hypotheticals, topics and context applied. */
 export function readCall(segments: Segment[], lang: Language, r: LanguageRules): SegmentReading[] {
   const out: SegmentReading[] = [];
-  const call: CallState = { ctx: null, ctxAge: 0, prevArrears: false, lastArrearsAt: -Infinity, recent: [] };
+  const call: CallState = {
+    ctx: null,
+    ctxAge: 0,
+    prevArrears: false,
+    lastArrearsAt: -Infinity,
+    recent: [],
+    quotable: null,
+  };
   for (let si = 0; si < segments.length; si++) {
     const seg = segments[si]!;
     const reading = readOneSegment(seg, si, call, lang, r);
@@ -140,6 +151,7 @@ function readOneSegment(
     segTopic: null,
     dateTopic: null,
     threat: false,
+    quotable: call.quotable,
   };
   call.prevArrears = arrearsHere;
   if (arrearsHere) call.lastArrearsAt = si;
@@ -153,7 +165,32 @@ function readOneSegment(
   readTurnHead(reading);
   addEchoes(s, si, call, lang);
   carryContext(s, call);
+  call.quotable = quotableWords(reading.stated);
   return reading;
+}
+
+// shorter words («по», "on", "the") are grammar, not the term's own words
+const QUOTABLE_MIN_LENGTH = 4;
+
+/** The content words of the stated cues, by stem: what a follow-up question quotes back. */
+function quotableWords(stated: Hit[]): Set<string> | null {
+  if (!stated.length) return null;
+  const out = new Set<string>();
+  for (const h of stated)
+    for (const t of h.tokens)
+      if (t.num === undefined && t.text.length >= QUOTABLE_MIN_LENGTH) out.add(t.stem);
+  return out;
+}
+
+/**
+ * Rule `quotesTerm` (rules-1.10.0): a question that repeats a word of the term stated just before
+ * asks about that term, whatever else it names — «половина по факту получения» — «По факту — это
+ * через сколько дней после получения?», "the rest on delivery" — "On delivery meaning the same day,
+ * or do we get some days after delivery?" (the delivery word there is the term's, not a topic).
+ */
+function quotesTerm(s: SegmentWork, c: ReadClause): boolean {
+  const q = s.quotable;
+  return q !== null && c.tokens.some((t) => q.has(t.stem));
 }
 
 function readClause(s: SegmentWork, ci: number, r: LanguageRules): void {
@@ -271,7 +308,8 @@ function readQuestion(s: SegmentWork, k: ClauseWork, r: LanguageRules): void {
     words.some((w) => w.topic === 'payment') ||
     c.marks.has('lateness') ||
     k.anyCue ||
-    (!other && (s.segPayment || s.ctx === 'payment'))
+    (!other && (s.segPayment || s.ctx === 'payment')) ||
+    quotesTerm(s, c)
   )
     reading.questionAboutPayment = true;
 }

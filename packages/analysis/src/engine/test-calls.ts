@@ -31,6 +31,39 @@ export type Points = Partial<Record<'payment_terms' | 'deadline' | 'sanctions' |
 /** A behaviour case: what it shows, the call's language and lines, and what the engine points at. */
 export type CallCase = readonly [title: string, language: 'ru' | 'en', lines: Line[], want: Points];
 
+/**
+ * Cases of one line each, sharing a title and what they point at: `said(title, want, [language,
+ * text, speaker?], …)` — the rep speaks unless another speaker is given.
+ */
+export const said = (
+  title: string,
+  want: Points,
+  ...lines: (readonly [language: 'ru' | 'en', text: string, speaker?: Speaker])[]
+): CallCase[] => lines.map(([language, text, speaker = 'rep']) => [title, language, [[speaker, text]], want]);
+
+/**
+ * Cases of a client's line and the rep's reply, sharing a title and what they point at:
+ * `replies(title, want, [language, client, rep], …)`.
+ */
+export const replies = (
+  title: string,
+  want: Points,
+  ...pairs: (readonly [language: 'ru' | 'en', ask: string, reply: string])[]
+): CallCase[] =>
+  pairs.map(([language, ask, reply]) => [
+    title,
+    language,
+    [
+      ['client', ask],
+      ['rep', reply],
+    ],
+    want,
+  ]);
+
+/** The engine's result for a call from lines. */
+export const analyzeLines = (language: 'ru' | 'en', lines: Line[]) =>
+  analyzeTranscript(call(language, lines));
+
 /** One test per case: every flag named in `want` points at exactly those segments. */
 export const itPoints = (cases: CallCase[]) =>
   it.each(cases)('%s (%s)', (_title, language, lines, want) => {

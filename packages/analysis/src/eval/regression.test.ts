@@ -54,20 +54,22 @@ const gates: Gate[] = [
   // sanctions and moments, long-meander moments; rules-1.8.0: accepted promises as deadlines, `paidFor`
   // and standing periods raised deadline and moments on five sets and payment terms on stop 19's two;
   // merged with rules-1.8.1's values pass (promise search on calls that open on a debt); rules-1.9.0: no
-  // prepayment asked, read-backs with a tag, period anchors raised near-miss terms, deadline and moments)
+  // prepayment asked, read-backs with a tag, period anchors raised near-miss terms, deadline and moments;
+  // rules-1.10.0: leftOpen and quotesTerm raised deflection on underwriter and holdout-1, our rule's
+  // scope, «единственное что» and the client's current supplier raised holdout-1's sanctions)
   measured('asr-noise', 0.938, 0.923, 0.962, 0.971, 0.842),
-  measured('near-miss', 0.871, 0.909, 0.889, 0.974, 0.754),
+  measured('near-miss', 0.871, 0.909, 0.889, 0.974, 0.758),
   measured('long-meander', 0.944, 0.972, 0.955, 0.933, 0.821),
   measured('collection', 0.879, 1.0, 0.952, 0.824, 0.841),
   // stop 19's two sets, gated at what rules-1.9.1 reaches on them (first seen by rules-1.6.0)
   measured('urals-metal', 0.941, 0.985, 0.905, 1.0, 0.821),
-  measured('underwriter', 0.929, 0.955, 0.974, 0.824, 0.894),
+  measured('underwriter', 0.929, 0.955, 0.974, 0.889, 0.901),
   // stop 20's two sets, scored once unseen by rules-1.7.0 and once by rules-1.9.1 (no rule was written
   // from them), then added here at what rules-1.9.1 reaches: seen from now on
   measured('fmcg-trainer', 0.829, 0.745, 0.8, 0.824, 0.705),
   measured('contact-centre', 0.9, 0.857, 0.93, 0.947, 0.733),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
-  { ...measured('', 0.97, 0.954, 0.923, 0.867, 0.87), dir: join(repo, '../shared/eval/holdout-1') },
+  { ...measured('', 0.97, 0.954, 0.97, 0.938, 0.894), dir: join(repo, '../shared/eval/holdout-1') },
 ].filter((g) => existsSync(g.dir));
 
 type CorpusCall = Transcript & { callType?: string; labels: Labels; values?: ValueTruth; id?: string };

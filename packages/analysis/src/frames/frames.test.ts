@@ -1,11 +1,10 @@
 // Who commits to what (issue 14): each frame rule pinned with wording of our own, never a corpus
 // sentence. A rule must hold for the class — and the plain statement next to it must still count.
 import { describe, expect, it } from 'vitest';
-import { analyzeTranscript } from '../index.ts';
-import { call, itPoints, type Line } from '../engine/test-calls.ts';
+import { analyzeLines, itPoints, type Line } from '../engine/test-calls.ts';
 
 const stated = (language: 'ru' | 'en', lines: Line[], flag = 'sanctions') =>
-  analyzeTranscript(call(language, lines)).flags[flag]!.stated;
+  analyzeLines(language, lines).flags[flag]!.stated;
 
 describe('dismissedSanction: a waiver without a negator next to the cue', () => {
   it.each([
@@ -114,7 +113,7 @@ describe('selfIntroduction: a department named in a greeting is no sanction', ()
 
 describe('sanction kinds: lawyers are a legal step, an agency is collection', () => {
   const kinds = (text: string) =>
-    analyzeTranscript(call('en', [['rep', text]])).flags.sanctions!.moments.flatMap(
+    analyzeLines('en', [['rep', text]]).flags.sanctions!.moments.flatMap(
       (m) => m.values?.sanctionKinds ?? [],
     );
   it('handing the account to attorneys', () => {
@@ -129,7 +128,7 @@ describe('sanction kinds: lawyers are a legal step, an agency is collection', ()
 
 describe('periodFromEvent: a period from an event with no credit word is a due date, not terms', () => {
   const flags = (language: 'ru' | 'en', text: string) => {
-    const r = analyzeTranscript(call(language, [['rep', text]]));
+    const r = analyzeLines(language, [['rep', text]]);
     return ['payment_terms', 'deadline'].filter((f) => r.flags[f]!.stated);
   };
   it.each([

@@ -124,8 +124,9 @@ export interface Markers {
   confirmTag: string[];
   /**
    * Our terms likened to everyone's («как у всех», «как и у остальных», "same as everybody else",
-   * "just like other accounts"): the others named are a comparison, not someone else's practice — the
-   * hypothetical they would make is dropped. (rules-1.9.0, helper aflags2)
+   * "just like other accounts"), or our rule said to hold for everyone («это у нас для всех так»):
+   * the others named are a comparison or the rule's scope, not someone else's practice — the
+   * hypothetical they would make is dropped. (rules-1.9.0, helper aflags2; scope rules-1.10.0)
    */
   sameAsOthers: string[];
   /**
@@ -142,6 +143,8 @@ export const MARKERS: Record<Language, Markers> = {
     hypothetical: [
       'у других|некоторых|многих|иных|всех',
       'другие|некоторые|многие|иные поставщик*|компани*|дистрибьютор*|фирм*',
+      // rules-1.10.0 (aflags3): the supplier the client has now is someone else too
+      'нынешн*|текущ*|теперешн*|прежн*|старый|старого|старому|старым поставщик*|дистрибьютор*',
       'у конкурент*',
       'конкурент*',
       // what others do: «в отрасли многие ставят», «один завод пени выставлял», «на рынке принято»
@@ -445,7 +448,13 @@ export const MARKERS: Record<Language, Markers> = {
       'как и? обычно|всегда|раньше|прежде|сейчас|сегодня',
       'как и? договаривались|договорились|обсуждали|согласовали',
     ],
-    sameAsOthers: ['как и? у всех|остальных|других|многих', 'так же|также как и? у всех|остальных'],
+    sameAsOthers: [
+      'как и? у всех|остальных|других|многих',
+      'так же|также как и? у всех|остальных',
+      // rules-1.10.0 (aflags3): «это у нас для всех так» — our rule and whom it is for
+      'у нас для|со всех|всеми',
+      'у нас так для|со всех|всеми',
+    ],
     confirmTag: [
       'правильно|верно',
       'так',
@@ -465,6 +474,8 @@ export const MARKERS: Record<Language, Markers> = {
       'in the industry|market',
       'industry practice|norm',
       'another|previous|last|old supplier|distributor|vendor|wholesaler',
+      // rules-1.10.0 (aflags3): the supplier the client has now is someone else too
+      'current|existing|present supplier|distributor|vendor|wholesaler',
       'other people|folks|guys',
       'everyone|everybody else',
       'we could|might talk|look|revisit|discuss',

@@ -93,6 +93,11 @@ const SAID: Record<'ru' | 'en', Record<string, number>> = {
     'zero point zero five percent per day': 0.05,
     'we charge point one percent per day': 0.1,
     'one point two five percent a month': 1.25,
+    // rules-1.10.1 (values): hundreds past ten and the British "and"
+    'twelve hundred quid': 1200,
+    'twenty-five hundred dollars': 2500,
+    'eleven hundred and forty pounds': 1140,
+    'two thousand and fifty': 2050,
   },
 };
 
@@ -104,5 +109,7 @@ describe('amounts and decimal rates said the colloquial and the written way', ()
     expect(nums('помыть пол в складе', 'ru')).toEqual([]);
     expect(nums('до 5 числа 100 тысяч', 'ru')).toEqual([5, 100_000]);
     expect(nums('the point is five days', 'en')).toEqual([5]);
+    expect(nums('thirty days and two weeks', 'en')).toEqual([30, 2]);
+    expect(nums('ten and twenty', 'en')).toEqual([10, 20]);
   });
 });

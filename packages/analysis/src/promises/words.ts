@@ -9,6 +9,8 @@ export interface PromiseWords {
   payVerb: RegExp;
   /** Verbs that mean paying only with money as their object: «отправим», "send". */
   needsMoney: RegExp;
+  /** rules-1.10.1: verbs that pay only with money right after them ("do four hundred"). */
+  objectOnly: RegExp;
   /** Words for money or the debt. */
   money: RegExp;
   /** "will", "going to", «обещаю»: marks the English verb as a commitment. */
@@ -31,6 +33,8 @@ export interface PromiseWords {
   /** Talk about the past («срок прошёл», "was due"): a sum and a date there are the debt, not a promise. */
   past: RegExp;
   full: RegExp;
+  /** rules-1.10.1: "the lot" — all of it only after "the" ("a lot" is not). */
+  fullAfterThe?: RegExp;
   currency: [RegExp, string][];
   today: RegExp;
   tomorrow: RegExp;
@@ -41,6 +45,12 @@ export interface PromiseWords {
   thisWord: RegExp;
   inDays: RegExp;
   dayUnit: RegExp;
+  /** rules-1.10.1: a word between the count and the day unit («трёх банковских дней», "ten working days"). */
+  dayKind: RegExp;
+  /** rules-1.10.1: a fortnight, 14 days. */
+  fortnight: RegExp;
+  /** rules-1.10.1: «за три дня до отгрузки» counts back from an event, not forward. */
+  before: RegExp;
   /** rules-1.8.1: a word of a debt there is («задолженность», «просроченный», "overdue", "past due"). */
   debt: RegExp;
 }
@@ -48,9 +58,10 @@ export interface PromiseWords {
 export const PROMISE_WORDS: Record<Language, PromiseWords> = {
   ru: {
     payVerb:
-      /^(оплатим|оплачу|оплатят|оплатит|заплатим|заплачу|заплатят|проплатим|проплачу|переведем|переведу|переведут|перечислим|перечислю|перечислят|закроем|закрою|погасим|погашу|внесем|внесу|отправим|отправлю|скинем|скину|рассчитаемся|рассчитаюсь|отдадим|отдам|вернем|верну|оплатить|заплатить|перевести|перечислить|закрыть|погасить|закинем|закину|закинуть|отправляем|переводим|платим|оплачиваем|перечисляем|закрываем|гасим|погашаем|закидываем|скидываем)$/,
+      /^(оплатим|оплачу|оплатят|оплатит|заплатим|заплачу|заплатят|проплатим|проплачу|переведем|переведу|переведут|перечислим|перечислю|перечислят|закроем|закрою|погасим|погашу|внесем|внесу|отправим|отправлю|скинем|скину|рассчитаемся|рассчитаюсь|отдадим|отдам|вернем|верну|оплатить|заплатить|перевести|перечислить|закрыть|погасить|закинем|закину|закинуть|отправляем|переводим|платим|оплачиваем|перечисляем|закрываем|гасим|погашаем|закидываем|скидываем|кину|кинем)$/,
     needsMoney:
-      /^(отправим|отправлю|скинем|скину|отдадим|отдам|вернем|верну|закроем|закрою|закрыть|закинем|закину|закинуть|отправляем|переводим|закрываем|закидываем|скидываем)$/,
+      /^(отправим|отправлю|скинем|скину|отдадим|отдам|вернем|верну|закроем|закрою|закрыть|закинем|закину|закинуть|отправляем|переводим|закрываем|закидываем|скидываем|кину|кинем)$/,
+    objectOnly: /^$/,
     money:
       /^(деньги|денег|оплату|оплата|платеж|сумму|сумма|долг|задолженность|счет|счета|половину|часть|₽|рублей|руб|тысяч|миллион)$/,
     future: /^(обещаю|обещаем|гарантирую|гарантируем|точно|будем|буду|сможем|смогу|успеем|планируем|готовы)$/,
@@ -67,7 +78,7 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     part: /^(часть|части|половину|половина|треть|половинку)$/,
     past: /^(прошел|прошла|прошло|был|была|было|были|просрочен|просрочена|просрочено|просрочка|просрочки|просрочкой|вчера|позавчера)$/,
     proposal: /^(давайте|значит|итак|тогда|договоримся|можете|сможете)$/,
-    full: /^(всю|весь|все|всей|всего|полностью|целиком|остаток|остальное|оставшуюся|оставшееся|остальную|остальные|остатки)$/,
+    full: /^(всю|вся|весь|все|всей|всего|полностью|целиком|остаток|остальное|оставшуюся|оставшееся|остальную|остальные|остатки)$/,
     currency: [
       [/^(руб|рубл|р$|₽)/, 'RUB'],
       [/^(доллар|бакс|\$)/, 'USD'],
@@ -82,14 +93,19 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     month: /^(месяца|месяце|месяц)$/,
     quarter: /^(квартала|квартале|квартал)$/,
     thisWord: /^(этой|эту|этого|текущей|текущего)$/,
-    inDays: /^(через|в течение|в течении|течение)$/,
+    inDays: /^(через|в течение|в течении|течение|за)$/,
     dayUnit: /^(дня|дней|день|суток|сутки)$/,
+    dayKind: /^(банковских|рабочих|календарных|банковский|рабочий|календарный|банковского|рабочего)$/,
+    fortnight: /^$/,
+    before: /^до$/,
     debt: /^(задолженност|долг$|долга$|долгу$|долгом$|просрочен|неоплачен|недоплат)/,
   },
   en: {
     payVerb:
-      /^(pay|wire|transfer|send|settle|clear|remit|cover|paid|wired|transferred|sent|settled|cleared)$/,
+      /^(pay|wire|transfer|send|settle|clear|remit|cover|paid|wired|transferred|sent|settled|cleared|do)$/,
     needsMoney: /^(send|sent|cover|clear|cleared)$/,
+    // rules-1.10.1: "I can do four hundred on Friday" — «do» pays only with money as its object
+    objectOnly: /^do$/,
     money:
       /^(payment|money|funds|amount|balance|half|invoice|invoices|debt|\$|dollars|rubles|it|check|cheque|wire)$/,
     future: /^(will|shall|gonna|going|promise|guarantee|definitely|can)$/,
@@ -106,11 +122,14 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     past: /^(was|were|overdue|owe|owed|ago|yesterday|last)$/,
     proposal: /^(so|let's|lets|can|could|would|will|then)$/,
     full: /^(full|entire|whole|everything|all|rest|remaining|remainder|balance)$/,
+    fullAfterThe: /^lot$/,
     currency: [
       [/^(\$|dollar|usd|buck)/, 'USD'],
       [/^(ruble|rouble|rub|₽)/, 'RUB'],
       [/^(euro|eur|€)/, 'EUR'],
-      [/^(pound|gbp|£)/, 'GBP'],
+      // rules-1.10.1: "eight hundred quid", "₹50,000"
+      [/^(pound|gbp|£|quid)/, 'GBP'],
+      [/^(rupee|inr|₹)/, 'INR'],
     ],
     today: /^(today|tonight)$/,
     tomorrow: /^tomorrow$/,
@@ -121,6 +140,9 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     thisWord: /^(this)$/,
     inDays: /^(in|within)$/,
     dayUnit: /^(days|day|business)$/,
+    dayKind: /^(business|working|banking|calendar)$/,
+    fortnight: /^(fortnight|fortnight's)$/,
+    before: /^(before|prior)$/,
     debt: /^(overdue|outstanding|arrears|unpaid|delinquent|owe|owed|owing)$/,
   },
 };

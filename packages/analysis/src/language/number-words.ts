@@ -65,6 +65,8 @@ const RU: [string, string, number, NumberWordType][] = [
   ['пол', '', 0.5, 'half'],
   ['полмиллиона|поллимона', '', 5e5, 'mult'],
   ['косарь|косаря|косарей|косарю|косаре', '', 1000, 'mult'],
+  // rules-1.10.1 (values): «сотка», «две сотки» — slang for a hundred thousand («соток» is land: not here)
+  ['сотка|сотки|сотку|соткой', '', 1e5, 'mult'],
 ];
 const RU_DEN: [string, number][] = [
   ['десят', 10],

@@ -139,7 +139,8 @@ const BARE_CONTRACTIONS = new Map<string, string[]>(
 
 // Written abbreviations of units: «30 дн.», «5 раб. дн.», «р.д.», «мес.», "bus. days". Their dot is
 // not the end of a sentence; they are spelled out before the text is split into clauses.
-const ABBREV_HINT = /(?:дн|раб|рабоч|кал|календ|банк|мес|р\.\s?д|bus|cal|wk|wks|mos?)\./;
+// rules-1.10.1 (values): «300 тыс. руб», «1,2 млн. ₽» — a money scale's dot before its currency, too.
+const ABBREV_HINT = /(?:дн|раб|рабоч|кал|календ|банк|мес|р\.\s?д|тыс|млн|млрд|bus|cal|wk|wks|mos?)\./;
 const ABBREVS: [RegExp, string][] = [
   [/(^|[^a-zа-я])р\.\s?д\.?(?![a-zа-я])/g, '$1рабочих дней'],
   [/(^|[^a-zа-я])(раб|рабоч)\.\s*(дн|дней)\.?(?![a-zа-я])/g, '$1рабочих дней'],
@@ -147,6 +148,7 @@ const ABBREVS: [RegExp, string][] = [
   [/(^|[^a-zа-я])банк\.\s*(дн|дней)\.?(?![a-zа-я])/g, '$1банковских дней'],
   [/(^|[^a-zа-я])дн\.(?![a-zа-я])/g, '$1дней'],
   [/(^|[^a-zа-я])мес\.(?![a-zа-я])/g, '$1месяцев'],
+  [/(^|[^a-zа-я])(тыс|млн|млрд)\.(?=\s*(?:руб|р\.|₽|долл|евро|\$|€|тенге|₸|бел))/g, '$1$2'],
   [/(^|[^a-z])bus\.\s*(days?)(?![a-z])/g, '$1business $2'],
   [/(^|[^a-z])cal\.\s*(days?)(?![a-z])/g, '$1calendar $2'],
   [/(^|[^a-z\d])(\d+)\s*wks?\.?(?![a-z])/g, '$1$2 weeks'],

@@ -13,7 +13,8 @@ import { findOpportunities } from '../opportunities/find.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
 // rules-1.9.1: round 10's flag rules (1.9.0) merged with round 9's values pass (1.8.1)
-export const RULES_ENGINE_VERSION = 'rules-1.9.1';
+// rules-1.10.1: round 11's values and promises pass (number forms, the rest's sum, read-backs, N days from now)
+export const RULES_ENGINE_VERSION = 'rules-1.10.1';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;

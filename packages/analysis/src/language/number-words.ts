@@ -100,18 +100,8 @@ const EN_ORD_UNITS = [
   'eighth',
   'ninth',
 ];
-const EN_ORD_TEENS = [
-  'tenth',
-  'eleventh',
-  'twelfth',
-  'thirteenth',
-  'fourteenth',
-  'fifteenth',
-  'sixteenth',
-  'seventeenth',
-  'eighteenth',
-  'nineteenth',
-];
+// every English teen ordinal is the cardinal + "th", but "twelfth"
+const EN_ORD_TEENS = EN_TEENS.map((w) => (w === 'twelve' ? 'twelfth' : `${w}th`));
 
 function buildEn(): Map<string, NumberWord> {
   const m = new Map<string, NumberWord>();

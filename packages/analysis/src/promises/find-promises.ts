@@ -221,47 +221,45 @@ function asks(segment: Segment | undefined, language: Language, words: PromiseWo
   );
 }
 
-/** The one sum the rep's segment names (an amount scaled by thousands, or with a currency), if exactly one. */
-function sumSaidBy(
+type Money = { amount: number; currency?: string };
+
+/** The one sum `sumsOf` finds in the clauses of the rep's segment, if exactly one. */
+function oneSumOfRep(
   segment: Segment | undefined,
   language: Language,
-  words: PromiseWords,
   scale: Scale,
-): { amount: number; currency?: string } | null {
+  sumsOf: (toks: Token[]) => (Money | null)[],
+): Money | null {
   if (segment?.speaker !== 'rep') return null;
-  const sums = tokenize(segment.text, language).flatMap((c) => {
-    const toks = mergeNumbers(c.tokens, scale);
-    if (toks.some((t) => words.past.test(t.text) || words.vague.test(t.text))) return [];
-    // every sum of the clause, each read with its currency
-    return toks.flatMap((t, i) =>
-      t.amount || (t.num !== undefined && !t.dayForm && t.num >= 1000)
-        ? [amountIn(toks.slice(Math.max(0, i - 1), i + 2), words, { thousands: false })]
-        : [],
-    );
-  });
+  const sums = tokenize(segment.text, language).flatMap((c) => sumsOf(mergeNumbers(c.tokens, scale)));
   return sums.length === 1 ? sums[0]! : null;
+}
+
+/** The one sum the rep's segment names (an amount scaled by thousands, or with a currency), if exactly one. */
+function sumSaidBy(segment: Segment | undefined, language: Language, words: PromiseWords, scale: Scale) {
+  return oneSumOfRep(segment, language, scale, (toks) =>
+    toks.some((t) => words.past.test(t.text) || words.vague.test(t.text))
+      ? []
+      : // every sum of the clause, each read with its currency
+        toks.flatMap((t, i) =>
+          t.amount || (t.num !== undefined && !t.dayForm && t.num >= 1000)
+            ? [amountIn(toks.slice(Math.max(0, i - 1), i + 2), words, { thousands: false })]
+            : [],
+        ),
+  );
 }
 
 /**
  * rules-1.10.1 `restSaidBy`: the sum the rep's segment puts on "the rest" — «а остальные восемьсот», "and
  * the remaining ninety thousand" — said right after the word for it, if exactly one.
  */
-function restSaidBy(
-  segment: Segment | undefined,
-  language: Language,
-  words: PromiseWords,
-  scale: Scale,
-): { amount: number; currency?: string } | null {
-  if (segment?.speaker !== 'rep') return null;
-  const sums = tokenize(segment.text, language).flatMap((c) => {
-    const toks = mergeNumbers(c.tokens, scale);
-    return toks.flatMap((t, i) => {
-      if (!words.full.test(t.text)) return [];
-      const money = amountIn(toks.slice(i + 1, i + 4), words, scale);
+function restSaidBy(segment: Segment | undefined, language: Language, words: PromiseWords, scale: Scale) {
+  return oneSumOfRep(segment, language, scale, (toks) =>
+    toks.flatMap((t, i) => {
+      const money = words.full.test(t.text) ? amountIn(toks.slice(i + 1, i + 4), words, scale) : null;
       return money ? [money] : [];
-    });
-  });
-  return sums.length === 1 ? sums[0]! : null;
+    }),
+  );
 }
 
 /** A sum scaled by тысяча / миллион anywhere in the segment. */

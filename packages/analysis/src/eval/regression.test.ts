@@ -56,11 +56,11 @@ const gates: Gate[] = [
   // and standing periods raised deadline and moments on five sets and payment terms on stop 19's two;
   // merged with rules-1.8.1's values pass (promise search on calls that open on a debt); rules-1.9.0: no
   // prepayment asked, read-backs with a tag, period anchors raised near-miss terms, deadline and moments;
-  // rules-1.10.1: promise read-backs with a precise date raised near-miss moments)
+  // rules-1.10.1: accepted promises read by round 11 raised near-miss and collection moments)
   measured('asr-noise', 0.938, 0.923, 0.962, 0.971, 0.842),
   measured('near-miss', 0.871, 0.909, 0.889, 0.974, 0.758),
   measured('long-meander', 0.944, 0.972, 0.955, 0.933, 0.821),
-  measured('collection', 0.879, 1.0, 0.952, 0.824, 0.841),
+  measured('collection', 0.879, 1.0, 0.952, 0.824, 0.846),
   // stop 19's two sets, gated at what rules-1.9.1 reaches on them (first seen by rules-1.6.0)
   measured('urals-metal', 0.941, 0.985, 0.905, 1.0, 0.821),
   measured('underwriter', 0.929, 0.955, 0.974, 0.824, 0.894),
@@ -109,12 +109,12 @@ describe.each(gates)('accuracy on $dir', (gate) => {
 // the promises to pay too (precision/recall on deadline and amount), same margin
 const readOutGates: [string, number, number][] = [
   ['asr-noise', 0.915, 0.778],
-  ['collection', 0.856, 0.832],
+  ['collection', 0.856, 0.841],
   ['long-meander', 0.925, 0.872],
   ['near-miss', 0.775, 0.727],
   ['urals-metal', 0.884, 0.615],
   ['underwriter', 0.862, 0.706],
-  ['fmcg-trainer', 0.744, 0.571],
+  ['fmcg-trainer', 0.744, 0.621],
   ['contact-centre', 0.813, 0.766],
 ];
 

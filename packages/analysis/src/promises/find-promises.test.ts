@@ -474,6 +474,24 @@ const CASES: { what: string; lang: Language; lines: Line[]; want: ReturnType<typ
     ],
   },
   {
+    what: '"…on Monday, when our customer pays us": a «when» after the verb and the date names the source',
+    lang: 'en',
+    lines: [
+      ['client', 'We will pay five hundred on Monday, when our customer pays us.'],
+      ['client', "When the customer pays us, we'll pay on Tuesday."],
+    ],
+    want: [{ amount: 500, due: { weekday: 1 }, segments: [0] }],
+  },
+  {
+    what: '«оплатим в пятницу, когда придут деньги» commits; «когда придут деньги, оплатим в четверг» does not',
+    lang: 'ru',
+    lines: [
+      ['client', 'Оплатим в пятницу, когда придут деньги от заказчика.'],
+      ['client', 'Когда придут деньги, оплатим в четверг.'],
+    ],
+    want: [{ due: { weekday: 5 }, segments: [0] }],
+  },
+  {
     what: '«В четверг тридцать тысяч кину»: slang paying verbs',
     lang: 'ru',
     lines: [['client', 'В четверг тридцать тысяч кину.']],

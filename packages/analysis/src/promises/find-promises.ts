@@ -352,14 +352,34 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
   for (const clause of tokenize(text, language)) {
     const toks = mergeNumbers(clause.tokens, scale);
     const joined = toks.map((t) => t.text).join(' ');
-    const vague = toks.some((t) => words.vague.test(t.text)) || words.vaguePhrase.test(joined);
     const verb = commitmentAt(toks, language, words);
+    // rules-1.10.1: "I can do four hundred on Friday" — the hundreds right after the paying verb are its sum
+    const object = toks[verb + 1];
+    if (
+      verb >= 0 &&
+      !scale.thousands &&
+      object?.num !== undefined &&
+      Number.isInteger(object.num) &&
+      object.num >= 100 &&
+      !object.dayForm &&
+      !object.ordinal &&
+      !object.percent
+    )
+      toks[verb + 1] = { ...object, amount: true };
     // «нет, двадцатого не сможем, до двадцать пятого закроем»: the refused date is not the promise's
     const dates = weekdayRefines(
       readDates(toks, words).filter((d) => !dateOfBefore(toks, d, words) && !refused(toks, d, words)),
       toks,
       words,
     );
+    // rules-1.10.1: "I can do four hundred on Friday, when the takings go in" — a «when» after the verb and
+    // the date says where the money comes from; it conditions nothing («когда деньги придут, заплатим» does)
+    const vague =
+      toks.some(
+        (t, k) =>
+          words.vague.test(t.text) &&
+          !(words.source.test(t.text) && verb >= 0 && k > verb && dates.some((d) => d.end < k)),
+      ) || words.vaguePhrase.test(joined);
     // «сегодня не успею, завтра оплачу»: a negation does not reach past a date to the verb after it
     const from = Math.max(0, verb - 3);
     const negated =

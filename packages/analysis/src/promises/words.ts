@@ -22,6 +22,8 @@ export interface PromiseWords {
   /** What makes it no promise: «постараемся», «как только», "try", "as soon as", "if". */
   vague: RegExp;
   vaguePhrase: RegExp;
+  /** rules-1.10.1: a vague word that only says where the money comes from when it follows the verb and the date. */
+  source: RegExp;
   agreement: RegExp;
   proposal: RegExp;
   /** A date after «от», "since": the invoice's date or when it fell due, not a deadline. */
@@ -70,6 +72,7 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     negator: /^(не|нет|ни)$/,
     vague:
       /^(постараемся|постараюсь|попробуем|попробую|наверное|может|возможно|надеюсь|надеемся|вероятно|если|ежели|когда|посмотрим|попытаемся)$/,
+    source: /^когда$/,
     vaguePhrase: /(как только|на днях|как-нибудь|как нибудь|по возможности|как получится|как сможем)/,
     agreement:
       /^(да|давайте|хорошо|договорились|ок|окей|ладно|согласен|согласна|согласны|идет|годится|принято|так и сделаем|конечно|угу|ага|верно|точно)$/,
@@ -113,6 +116,7 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     beWill: /^(be|go|arrive|reach|land|hit|have|see|get)$/,
     negator: /^(not|no|never|cannot|nothing)$/,
     vague: /^(try|trying|hopefully|maybe|perhaps|probably|might|if|once|whenever|possibly|hope|when)$/,
+    source: /^when$/,
     vaguePhrase: /(as soon as|see what|do our best|do my best|at some point|sometime)/,
     agreement:
       /^(yes|yeah|yep|yup|aye|ok|okay|sure|deal|fine|agreed|alright|right|absolutely|definitely|works|correct|exactly)$/,

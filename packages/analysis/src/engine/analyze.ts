@@ -12,9 +12,11 @@ import { acceptedPromiseDue } from '../speakers/promise-deadline.ts';
 import { findOpportunities } from '../opportunities/find.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
-// rules-1.10.0: round 11's flag rules (leftOpen, quotesTerm, our rule's scope, «единственное что», the
-// client's current supplier)
-export const RULES_ENGINE_VERSION = 'rules-1.10.0';
+// rules-1.9.1: round 10's flag rules (1.9.0) merged with round 9's values pass (1.8.1)
+// rules-1.11.0: round 11 — the flag rules of 1.10.0 (leftOpen, quotesTerm, our rule's scope, «единственное
+// что», the client's current supplier) merged with the values and promises pass of 1.10.1 (number forms,
+// the rest's sum, read-backs, N days from now)
+export const RULES_ENGINE_VERSION = 'rules-1.11.0';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisResult, Transcript } from '@onterms/contracts';
 import { analyzeTranscript } from '../index.ts';
 import { EVAL_FLAGS, Scorer, score, type Labels } from './score.ts';
+import { PromiseScorer, type PromiseTruth } from './score-promises.ts';
 import { ValueScorer, type ValueTruth } from './score-values.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -56,11 +57,12 @@ const gates: Gate[] = [
   // merged with rules-1.8.1's values pass (promise search on calls that open on a debt); rules-1.9.0: no
   // prepayment asked, read-backs with a tag, period anchors raised near-miss terms, deadline and moments;
   // rules-1.10.0: leftOpen and quotesTerm raised deflection on underwriter and holdout-1, our rule's
-  // scope, «единственное что» and the client's current supplier raised holdout-1's sanctions)
+  // scope, «единственное что» and the client's current supplier raised holdout-1's sanctions;
+  // rules-1.10.1: accepted promises read by round 11 raised near-miss and collection moments)
   measured('asr-noise', 0.938, 0.923, 0.962, 0.971, 0.842),
   measured('near-miss', 0.871, 0.909, 0.889, 0.974, 0.758),
   measured('long-meander', 0.944, 0.972, 0.955, 0.933, 0.821),
-  measured('collection', 0.879, 1.0, 0.952, 0.824, 0.841),
+  measured('collection', 0.879, 1.0, 0.952, 0.824, 0.846),
   // stop 19's two sets, gated at what rules-1.9.1 reaches on them (first seen by rules-1.6.0)
   measured('urals-metal', 0.941, 0.985, 0.905, 1.0, 0.821),
   measured('underwriter', 0.929, 0.955, 0.974, 0.889, 0.901),
@@ -72,7 +74,13 @@ const gates: Gate[] = [
   { ...measured('', 0.97, 0.954, 0.97, 0.938, 0.894), dir: join(repo, '../shared/eval/holdout-1') },
 ].filter((g) => existsSync(g.dir));
 
-type CorpusCall = Transcript & { callType?: string; labels: Labels; values?: ValueTruth; id?: string };
+type CorpusCall = Transcript & {
+  callType?: string;
+  labels: Labels;
+  values?: ValueTruth;
+  promises?: PromiseTruth[];
+  id?: string;
+};
 
 /** Every call of a corpus folder, analysed with the checklist of its call type. */
 function forEachCall(
@@ -99,23 +107,30 @@ describe.each(gates)('accuracy on $dir', (gate) => {
 });
 
 // rules-1.8.1: what is read out of a call (all value types together), gated per corpus with value
-// truth at the F1 reached minus 0.02 (rules-1.9.1: the merged flags and values passes)
-const valueGates: [string, number][] = [
-  ['asr-noise', 0.907],
-  ['collection', 0.856],
-  ['long-meander', 0.925],
-  ['near-miss', 0.775],
-  ['urals-metal', 0.884],
-  ['underwriter', 0.862],
-  ['fmcg-trainer', 0.744],
-  ['contact-centre', 0.813],
+// truth at the F1 reached minus 0.02 (rules-1.9.1: the merged flags and values passes); rules-1.10.1:
+// the promises to pay too (precision/recall on deadline and amount), same margin
+const readOutGates: [string, number, number][] = [
+  ['asr-noise', 0.915, 0.778],
+  ['collection', 0.856, 0.841],
+  ['long-meander', 0.925, 0.872],
+  ['near-miss', 0.775, 0.727],
+  ['urals-metal', 0.884, 0.615],
+  ['underwriter', 0.862, 0.706],
+  ['fmcg-trainer', 0.744, 0.621],
+  ['contact-centre', 0.813, 0.766],
 ];
 
-describe.each(valueGates)('values read out of %s', (dir, f1) => {
-  it('keeps the value F1 at its floor', () => {
-    const s = new ValueScorer();
-    forEachCall(join(here, '../../corpus', dir), (id, doc, result) => s.add(id, doc.values, result));
-    const { tp, fp, fn } = s.total;
-    expect((2 * tp) / (2 * tp + fp + fn), s.errors.join('\n')).toBeGreaterThanOrEqual(f1 - 0.02);
+const f1Of = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) => (2 * tp) / (2 * tp + fp + fn);
+
+describe.each(readOutGates)('values and promises read out of %s', (dir, valueF1, promiseF1) => {
+  it('keeps the value F1 and the promise F1 at their floors', () => {
+    const values = new ValueScorer();
+    const promises = new PromiseScorer();
+    forEachCall(join(here, '../../corpus', dir), (id, doc, result) => {
+      values.add(id, doc.values, result);
+      promises.add(id, doc.promises, result);
+    });
+    expect.soft(f1Of(values.total), values.errors.join('\n')).toBeGreaterThanOrEqual(valueF1 - 0.02);
+    expect.soft(f1Of(promises.counts), promises.errors.join('\n')).toBeGreaterThanOrEqual(promiseF1 - 0.02);
   });
 });

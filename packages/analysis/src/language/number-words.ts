@@ -65,6 +65,8 @@ const RU: [string, string, number, NumberWordType][] = [
   ['пол', '', 0.5, 'half'],
   ['полмиллиона|поллимона', '', 5e5, 'mult'],
   ['косарь|косаря|косарей|косарю|косаре', '', 1000, 'mult'],
+  // rules-1.10.1 (values): «сотка», «две сотки» — slang for a hundred thousand («соток» is land: not here)
+  ['сотка|сотки|сотку|соткой', '', 1e5, 'mult'],
 ];
 const RU_DEN: [string, number][] = [
   ['десят', 10],
@@ -98,18 +100,8 @@ const EN_ORD_UNITS = [
   'eighth',
   'ninth',
 ];
-const EN_ORD_TEENS = [
-  'tenth',
-  'eleventh',
-  'twelfth',
-  'thirteenth',
-  'fourteenth',
-  'fifteenth',
-  'sixteenth',
-  'seventeenth',
-  'eighteenth',
-  'nineteenth',
-];
+// every English teen ordinal is the cardinal + "th", but "twelfth"
+const EN_ORD_TEENS = EN_TEENS.map((w) => (w === 'twelve' ? 'twelfth' : `${w}th`));
 
 function buildEn(): Map<string, NumberWord> {
   const m = new Map<string, NumberWord>();

@@ -83,6 +83,9 @@ const SAID: Record<'ru' | 'en', Record<string, number>> = {
     'ноль двадцать пять процента': 0.25,
     'неустойка одна двадцатая процента': 0.05,
     'ноль целых три десятых процента': 0.3,
+    // rules-1.10.1 (values)
+    'лимит на тебя сотка': 100_000,
+    'скину две сотки': 200_000,
   },
   en: {
     'two and a half million': 2_500_000,
@@ -93,6 +96,11 @@ const SAID: Record<'ru' | 'en', Record<string, number>> = {
     'zero point zero five percent per day': 0.05,
     'we charge point one percent per day': 0.1,
     'one point two five percent a month': 1.25,
+    // rules-1.10.1 (values): hundreds past ten and the British "and"
+    'twelve hundred quid': 1200,
+    'twenty-five hundred dollars': 2500,
+    'eleven hundred and forty pounds': 1140,
+    'two thousand and fifty': 2050,
   },
 };
 
@@ -104,5 +112,20 @@ describe('amounts and decimal rates said the colloquial and the written way', ()
     expect(nums('помыть пол в складе', 'ru')).toEqual([]);
     expect(nums('до 5 числа 100 тысяч', 'ru')).toEqual([5, 100_000]);
     expect(nums('the point is five days', 'en')).toEqual([5]);
+    expect(nums('thirty days and two weeks', 'en')).toEqual([30, 2]);
+    expect(nums('ten and twenty', 'en')).toEqual([10, 20]);
+    expect(nums('шесть соток земли', 'ru')).toEqual([6]);
+  });
+  it('rules-1.10.1: «тыс.», «млн.» before a currency do not end the sentence; at its end they do', () => {
+    const clauses = (text: string) => tokenize(text, 'ru').map((c) => c.tokens.map((t) => t.num ?? t.text));
+    expect(clauses('Лимит 300 тыс. руб. на старт')).toEqual([
+      ['лимит', 300_000, 'руб'],
+      ['на', 'старт'],
+    ]);
+    expect(clauses('Долг 1,2 млн. ₽')).toEqual([['долг', 1_200_000, '₽']]);
+    expect(clauses('Долг 300 тыс. Когда закроете')).toEqual([
+      ['долг', 300_000],
+      ['когда', 'закроете'],
+    ]);
   });
 });

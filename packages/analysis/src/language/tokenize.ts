@@ -98,8 +98,9 @@ const SPLIT_PREFIX =
 // (a cheap non-global pre-check: a global regex's `test` would keep its lastIndex between calls)
 const SPLIT_HINT = /срочк|срочек|строчк|строчек|устойк|(?:пред|пост)\sоплат|pre[\s-]pa/;
 
+// rules-1.10.1 (values): the currency signs the value and promise readers know (£, ₹, ₸, ₦ were dropped)
 const WORD_RE =
-  /\d{1,3}(?:,\d{3}){2,}(?![\d])|\d+(?:[.,]\d+)?(?:-?[a-zа-я]{1,3}(?![a-zа-я]))?|(?:кое-)?[a-zа-я]+(?:['’][a-z]+|-(?:то|нибудь|либо)(?![а-я]))?|[%$₽€]|\?|[.!;:…]|[,—–]|\s-\s/g;
+  /\d{1,3}(?:,\d{3}){2,}(?![\d])|\d+(?:[.,]\d+)?(?:-?[a-zа-я]{1,3}(?![a-zа-я]))?|(?:кое-)?[a-zа-я]+(?:['’][a-z]+|-(?:то|нибудь|либо)(?![а-я]))?|[%$₽€£₹₸₦]|\?|[.!;:…]|[,—–]|\s-\s/g;
 
 // ASR writes English contractions without the apostrophe: "dont", "wont", "im", "lets". Read
 // them as the contraction (a fixed table: "well", "were", "ill" as words are too ambiguous except
@@ -138,7 +139,8 @@ const BARE_CONTRACTIONS = new Map<string, string[]>(
 
 // Written abbreviations of units: «30 дн.», «5 раб. дн.», «р.д.», «мес.», "bus. days". Their dot is
 // not the end of a sentence; they are spelled out before the text is split into clauses.
-const ABBREV_HINT = /(?:дн|раб|рабоч|кал|календ|банк|мес|р\.\s?д|bus|cal|wk|wks|mos?)\./;
+// rules-1.10.1 (values): «300 тыс. руб», «1,2 млн. ₽» — a money scale's dot before its currency, too.
+const ABBREV_HINT = /(?:дн|раб|рабоч|кал|календ|банк|мес|р\.\s?д|тыс|млн|млрд|bus|cal|wk|wks|mos?)\./;
 const ABBREVS: [RegExp, string][] = [
   [/(^|[^a-zа-я])р\.\s?д\.?(?![a-zа-я])/g, '$1рабочих дней'],
   [/(^|[^a-zа-я])(раб|рабоч)\.\s*(дн|дней)\.?(?![a-zа-я])/g, '$1рабочих дней'],
@@ -146,6 +148,7 @@ const ABBREVS: [RegExp, string][] = [
   [/(^|[^a-zа-я])банк\.\s*(дн|дней)\.?(?![a-zа-я])/g, '$1банковских дней'],
   [/(^|[^a-zа-я])дн\.(?![a-zа-я])/g, '$1дней'],
   [/(^|[^a-zа-я])мес\.(?![a-zа-я])/g, '$1месяцев'],
+  [/(^|[^a-zа-я])(тыс|млн|млрд)\.(?=\s*(?:руб|р\.|₽|долл|евро|\$|€|тенге|₸|бел))/g, '$1$2'],
   [/(^|[^a-z])bus\.\s*(days?)(?![a-z])/g, '$1business $2'],
   [/(^|[^a-z])cal\.\s*(days?)(?![a-z])/g, '$1calendar $2'],
   [/(^|[^a-z\d])(\d+)\s*wks?\.?(?![a-z])/g, '$1$2 weeks'],
@@ -400,6 +403,14 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
         continue;
       }
     }
+    // rules-1.10.1 (values): "eleven hundred and forty", "two thousand and fifty" — the British "and"
+    if (lang === 'en' && w === 'and' && (last === 'hundred' || last === 'mult') && group % 100 === 0) {
+      const after = numberWord(words[j + 1]?.w ?? '', lang);
+      if (after && !after.ordinal && ['unit', 'teen', 'ten'].includes(after.type) && !words[j + 1]!.sep) {
+        j++;
+        continue;
+      }
+    }
     const nw = d && j === i ? null : numberWord(w, lang);
     const dt = j > i && last !== 'mult' && last !== 'digit' ? null : j > i ? digitToken(w, lang) : null;
     if (dt && last === 'mult' && dt.mult === 1 && !dt.ordinal) break;
@@ -410,7 +421,11 @@ function readNumber(words: Raw[], i: number, lang: Language): { end: number; tok
     let ok = false;
     switch (nw.type) {
       case 'hundred':
-        ok = group === 0 || (lang === 'en' && group < 10 && last === 'unit');
+        // rules-1.10.1 (values): "twelve hundred", "twenty-five hundred" — English counts hundreds past ten
+        ok =
+          group === 0 ||
+          (lang === 'en' && group < 10 && last === 'unit') ||
+          (lang === 'en' && group >= 10 && group < 100 && total === 0 && last !== 'digit' && last !== 'half');
         if (ok) group = lang === 'en' && v === 100 ? (group || 1) * 100 : group + v;
         break;
       case 'ten':

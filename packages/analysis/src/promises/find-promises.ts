@@ -78,13 +78,21 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
         segment.speaker === 'client' && !partial
           ? sumSaidBy(segments[index - 1], language, words, scale)
           : null;
+      // «…а остальные восемьсот?» — «Остальные до двадцать пятого закроем»: the rest the rep just put a sum on
+      const rest =
+        segment.speaker === 'client' ? restSaidBy(segments[index - 1], language, words, scale) : null;
       for (const r of own) {
         for (const item of r.items) {
           // «Да, до пятницы заплатим» after «давайте до пятницы?»: the proposal is part of the promise.
           const echoes =
             proposal?.reading.items.some((p) => sameDue(p.due, item.due)) && proposal.segment === index - 1;
           // «Счёт на сто восемьдесят тысяч пришлю» — «Оплатим завтра»: the sum just named is what is promised
-          const withSum = item.amount === undefined && !item.full && named ? { ...item, ...named } : item;
+          const withSum =
+            item.amount === undefined && !item.full && named
+              ? { ...item, ...named }
+              : item.amount === undefined && item.full && rest
+                ? { ...item, ...rest }
+                : item;
           add(found, withSum, echoes ? [proposal!.segment, index] : [index], segments);
         }
       }
@@ -93,16 +101,21 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
     if (accepted && proposal) {
       for (const item of proposal.reading.items) add(found, item, [proposal.segment, index], segments);
       // the rep taking the client's words goes on below: it may name the sum they left out («остаток до
-      // конца месяца» — «хорошо, … и сто до конца месяца»), and the client's «да» to it is a moment too
-      if (segment.speaker !== 'rep') return;
+      // конца месяца» — «хорошо, … и сто до конца месяца»), and the client's «да» to it is a moment too;
+      // rules-1.10.1: so does anyone's reply in a mono call («Тридцать сегодня, пятьдесят одну в течение недели»)
+      if (segment.speaker === 'client') return;
     }
     // The rep's own "so, by Friday?", «оплатите до пятницы» or «записываю: сто тысяч до пятницы» is a
     // promise only once the client agrees — unless it echoes what the client has just promised.
     const offered = readings.filter(
       (r) => r.kind !== 'commitment' || (segment.speaker === 'rep' && r === own[0]),
     );
-    const items = offered.flatMap((r) => r.items);
-    echoPrevious(found, items, index, segments);
+    const items = echoPrevious(
+      found,
+      offered.flatMap((r) => r.items),
+      index,
+      segments,
+    );
     if (items.length)
       pending = {
         segment: index,
@@ -141,18 +154,37 @@ export function opensOnDebt(segments: Segment[], language: Language): boolean {
 
 /**
  * The rep repeats the promise the client made in the segment before («Понедельник, $14 400»): the echo
- * adds what the client left out (the amount) and its moment to that promise.
+ * adds what the client left out (the amount) and its moment to that promise. Returns the echo's items,
+ * with the deadlines of the promises they read back.
  */
 function echoPrevious(
   found: PaymentPromise[],
   items: Reading['items'],
   index: number,
   segments: Segment[],
-): void {
+): Reading['items'] {
   const previous = found.filter((p) => p.moments.some((m) => m.segment === index - 1));
-  for (const item of items) {
+  // rules-1.10.1 `readBackRefines`: «мы до конца недели оплатим 1,2 млн» — «1,2 млн до пятницы, хорошо»: a
+  // read-back that names each deadline of the promises just made, in order, more precisely (a weekday for
+  // the end of the week, a last day of the month for its end) is those promises — the deadline stays as
+  // the promiser said it
+  const readBack =
+    previous.length > 0 &&
+    previous.length === items.length &&
+    previous.every((p, k) => !sameDue(p.due, items[k]!.due) && refines(p.due, items[k]!.due));
+  const echoed = readBack ? items.map((item, k) => ({ ...item, due: previous[k]!.due })) : items;
+  for (const item of echoed) {
     if (previous.some((p) => sameDue(p.due, item.due))) add(found, item, [index], segments);
   }
+  return echoed;
+}
+
+/** `precise` names `loose` more precisely: a weekday for the end of the week, a late day for the end of the month. */
+function refines(loose: PromiseDue, precise: PromiseDue): boolean {
+  if (loose.anchor === 'end_of_week')
+    return precise.weekday !== undefined && precise.dayOfMonth === undefined;
+  if (loose.anchor === 'end_of_month') return (precise.dayOfMonth ?? 0) >= 28;
+  return false;
 }
 
 /**
@@ -189,25 +221,45 @@ function asks(segment: Segment | undefined, language: Language, words: PromiseWo
   );
 }
 
-/** The one sum the rep's segment names (an amount scaled by thousands, or with a currency), if exactly one. */
-function sumSaidBy(
+type Money = { amount: number; currency?: string };
+
+/** The one sum `sumsOf` finds in the clauses of the rep's segment, if exactly one. */
+function oneSumOfRep(
   segment: Segment | undefined,
   language: Language,
-  words: PromiseWords,
   scale: Scale,
-): { amount: number; currency?: string } | null {
+  sumsOf: (toks: Token[]) => (Money | null)[],
+): Money | null {
   if (segment?.speaker !== 'rep') return null;
-  const sums = tokenize(segment.text, language).flatMap((c) => {
-    const toks = mergeNumbers(c.tokens, scale);
-    if (toks.some((t) => words.past.test(t.text) || words.vague.test(t.text))) return [];
-    // every sum of the clause, each read with its currency
-    return toks.flatMap((t, i) =>
-      t.amount || (t.num !== undefined && !t.dayForm && t.num >= 1000)
-        ? [amountIn(toks.slice(Math.max(0, i - 1), i + 2), words, { thousands: false })]
-        : [],
-    );
-  });
+  const sums = tokenize(segment.text, language).flatMap((c) => sumsOf(mergeNumbers(c.tokens, scale)));
   return sums.length === 1 ? sums[0]! : null;
+}
+
+/** The one sum the rep's segment names (an amount scaled by thousands, or with a currency), if exactly one. */
+function sumSaidBy(segment: Segment | undefined, language: Language, words: PromiseWords, scale: Scale) {
+  return oneSumOfRep(segment, language, scale, (toks) =>
+    toks.some((t) => words.past.test(t.text) || words.vague.test(t.text))
+      ? []
+      : // every sum of the clause, each read with its currency
+        toks.flatMap((t, i) =>
+          t.amount || (t.num !== undefined && !t.dayForm && t.num >= 1000)
+            ? [amountIn(toks.slice(Math.max(0, i - 1), i + 2), words, { thousands: false })]
+            : [],
+        ),
+  );
+}
+
+/**
+ * rules-1.10.1 `restSaidBy`: the sum the rep's segment puts on "the rest" — «а остальные восемьсот», "and
+ * the remaining ninety thousand" — said right after the word for it, if exactly one.
+ */
+function restSaidBy(segment: Segment | undefined, language: Language, words: PromiseWords, scale: Scale) {
+  return oneSumOfRep(segment, language, scale, (toks) =>
+    toks.flatMap((t, i) => {
+      const money = words.full.test(t.text) ? amountIn(toks.slice(i + 1, i + 4), words, scale) : null;
+      return money ? [money] : [];
+    }),
+  );
 }
 
 /** A sum scaled by тысяча / миллион anywhere in the segment. */
@@ -272,6 +324,8 @@ function add(
     );
   if (last) {
     for (const m of moments) if (!last.moments.some((x) => x.segment === m.segment)) last.moments.push(m);
+    // rules-1.10.1: «до тридцатого, да» … «записала: до тридцатого, вся сумма» — "all of it" is filled in the same way
+    if (last.amount === undefined && !last.full && item.full) last.full = true;
     if (last.amount === undefined && item.amount !== undefined) {
       last.amount = item.amount;
       if (item.currency) last.currency = item.currency;
@@ -298,14 +352,34 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
   for (const clause of tokenize(text, language)) {
     const toks = mergeNumbers(clause.tokens, scale);
     const joined = toks.map((t) => t.text).join(' ');
-    const vague = toks.some((t) => words.vague.test(t.text)) || words.vaguePhrase.test(joined);
     const verb = commitmentAt(toks, language, words);
+    // rules-1.10.1: "I can do four hundred on Friday" — the hundreds right after the paying verb are its sum
+    const object = toks[verb + 1];
+    if (
+      verb >= 0 &&
+      !scale.thousands &&
+      object?.num !== undefined &&
+      Number.isInteger(object.num) &&
+      object.num >= 100 &&
+      !object.dayForm &&
+      !object.ordinal &&
+      !object.percent
+    )
+      toks[verb + 1] = { ...object, amount: true };
     // «нет, двадцатого не сможем, до двадцать пятого закроем»: the refused date is not the promise's
     const dates = weekdayRefines(
       readDates(toks, words).filter((d) => !dateOfBefore(toks, d, words) && !refused(toks, d, words)),
       toks,
       words,
     );
+    // rules-1.10.1: "I can do four hundred on Friday, when the takings go in" — a «when» after the verb and
+    // the date says where the money comes from; it conditions nothing («когда деньги придут, заплатим» does)
+    const vague =
+      toks.some(
+        (t, k) =>
+          words.vague.test(t.text) &&
+          !(words.source.test(t.text) && verb >= 0 && k > verb && dates.some((d) => d.end < k)),
+      ) || words.vaguePhrase.test(joined);
     // «сегодня не успею, завтра оплачу»: a negation does not reach past a date to the verb after it
     const from = Math.max(0, verb - 3);
     const negated =
@@ -370,12 +444,14 @@ function commitmentAt(toks: Token[], language: Language, words: PromiseWords): n
     const w = toks[i]!.text;
     if (words.payVerb.test(w)) {
       // «отправим», "send": a payment only when money is what is sent («документы отправим» is not)
+      // rules-1.10.1: "I can do four hundred", "do the lot": «do» pays only with money right after it
+      if (words.objectOnly.test(w) && !moneyNext(toks, i + 1, words)) continue;
       if (
         words.needsMoney.test(w) &&
+        !allOf(toks, words) &&
         !toks.some(
           (t) =>
             words.money.test(t.text) ||
-            words.full.test(t.text) ||
             t.amount ||
             t.num === 0.5 ||
             // rules-1.8.1: «двести восемьдесят закинем» — a bare sum is money too
@@ -454,6 +530,7 @@ function mergeNumbers(toks: Token[], scale: Scale): Token[] {
 
 function readDates(toks: Token[], words: PromiseWords): DateSpan[] {
   const spans: DateSpan[] = [];
+  let period: DateSpan | null;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const next = toks[i + 1];
@@ -511,14 +588,9 @@ function readDates(toks: Token[], words: PromiseWords): DateSpan[] {
         spans.push({ start: i, end: day.end, due });
         i = day.end;
       } else spans.push({ start: i, end: i, due });
-    } else if (
-      words.inDays.test(t.text) &&
-      next?.num !== undefined &&
-      toks[i + 2] &&
-      words.dayUnit.test(toks[i + 2]!.text)
-    ) {
-      spans.push({ start: i, end: i + 2, due: { days: next.num, from: 'unspecified' } });
-      i += 2;
+    } else if (words.inDays.test(t.text) && (period = relativeDays(toks, i, words))) {
+      spans.push(period);
+      i = period.end;
     } else {
       const day = calendarDay(toks, i);
       if (day) {
@@ -528,6 +600,38 @@ function readDates(toks: Token[], words: PromiseWords): DateSpan[] {
     }
   }
   return spans;
+}
+
+/**
+ * rules-1.10.1: a period from now after «через», «в течение», «за», "in", "within" — N days, N working
+ * days («трёх банковских дней»), a week or N weeks («в течение недели», "in a week" = 7), a fortnight (14);
+ * not «за три дня до …», "… before", which count back from an event.
+ */
+function relativeDays(toks: Token[], i: number, words: PromiseWords): DateSpan | null {
+  let k = i + 1;
+  if (toks[k]?.text === 'a') k++;
+  const count = toks[k];
+  const n =
+    count?.num !== undefined && !count.dayForm && !count.amount && !count.percent ? count.num : undefined;
+  if (n !== undefined) k++;
+  if (
+    n !== undefined &&
+    words.dayKind.test(toks[k]?.text ?? '') &&
+    words.dayUnit.test(toks[k + 1]?.text ?? '')
+  )
+    k++;
+  const unit = toks[k]?.text ?? '';
+  const days =
+    n !== undefined && words.dayUnit.test(unit)
+      ? n
+      : words.week.test(unit) && (n !== undefined || toks[k - 1]?.text === 'a' || k === i + 1)
+        ? 7 * (n ?? 1)
+        : words.fortnight.test(unit)
+          ? 14 * (n ?? 1)
+          : undefined;
+  if (days === undefined || !Number.isInteger(days) || days < 1) return null;
+  if (words.before.test(toks[k + 1]?.text ?? '')) return null;
+  return { start: i, end: k, due: { days, from: 'unspecified' } };
 }
 
 /** A day of the month at `i` («до 20-го», "the 15th"), with its month when one is next to it («20 ноября», "March 3rd"). */
@@ -570,13 +674,38 @@ function itemsOf(toks: Token[], dates: DateSpan[], words: PromiseWords, scale: S
     const item: Reading['items'][number] = { due: d.due };
     const money = amountIn(before, words, scale) ?? amountIn(after, words, scale);
     if (money) Object.assign(item, money);
-    else if (
-      before.some((t) => words.full.test(t.text)) ||
-      (dates.length === 1 && after.some((t) => words.full.test(t.text)))
-    )
-      item.full = true;
+    // rules-1.10.1: «всё погасим, всё девяносто шесть», "the full $14,900": all of it and its sum
+    if (allOf(before, words) || (dates.length === 1 && allOf(after, words))) item.full = true;
     return item;
   });
+}
+
+/** Money at `i`, over "the", "a": "four hundred", "the lot", "half", "£400". */
+function moneyNext(toks: Token[], i: number, words: PromiseWords): boolean {
+  let k = i;
+  while (/^(the|a)$/.test(toks[k]?.text ?? '')) k++;
+  const t = toks[k];
+  if (!t) return false;
+  return (
+    t.num === 0.5 ||
+    words.part.test(t.text) ||
+    words.currency.some(([re]) => re.test(t.text)) ||
+    words.money.test(t.text) ||
+    allOf(toks.slice(k - 1, k + 1), words) ||
+    Boolean(t.amount) ||
+    (t.num !== undefined &&
+      !t.dayForm &&
+      !t.ordinal &&
+      t.num >= 100 &&
+      !words.dayUnit.test(toks[k + 1]?.text ?? ''))
+  );
+}
+
+/** "All of it" said in `toks`: «всю сумму», «остаток», "the rest", "the lot". */
+function allOf(toks: Token[], words: PromiseWords): boolean {
+  return toks.some(
+    (t, i) => words.full.test(t.text) || (words.fullAfterThe?.test(t.text) && toks[i - 1]?.text === 'the'),
+  );
 }
 
 function amountIn(

@@ -9,6 +9,8 @@ export interface PromiseWords {
   payVerb: RegExp;
   /** Verbs that mean paying only with money as their object: «отправим», "send". */
   needsMoney: RegExp;
+  /** rules-1.10.1: verbs that pay only with money right after them ("do four hundred"). */
+  objectOnly: RegExp;
   /** Words for money or the debt. */
   money: RegExp;
   /** "will", "going to", «обещаю»: marks the English verb as a commitment. */
@@ -20,6 +22,8 @@ export interface PromiseWords {
   /** What makes it no promise: «постараемся», «как только», "try", "as soon as", "if". */
   vague: RegExp;
   vaguePhrase: RegExp;
+  /** rules-1.10.1: a vague word that only says where the money comes from when it follows the verb and the date. */
+  source: RegExp;
   agreement: RegExp;
   proposal: RegExp;
   /** A date after «от», "since": the invoice's date or when it fell due, not a deadline. */
@@ -31,6 +35,8 @@ export interface PromiseWords {
   /** Talk about the past («срок прошёл», "was due"): a sum and a date there are the debt, not a promise. */
   past: RegExp;
   full: RegExp;
+  /** rules-1.10.1: "the lot" — all of it only after "the" ("a lot" is not). */
+  fullAfterThe?: RegExp;
   currency: [RegExp, string][];
   today: RegExp;
   tomorrow: RegExp;
@@ -41,6 +47,12 @@ export interface PromiseWords {
   thisWord: RegExp;
   inDays: RegExp;
   dayUnit: RegExp;
+  /** rules-1.10.1: a word between the count and the day unit («трёх банковских дней», "ten working days"). */
+  dayKind: RegExp;
+  /** rules-1.10.1: a fortnight, 14 days. */
+  fortnight: RegExp;
+  /** rules-1.10.1: «за три дня до отгрузки» counts back from an event, not forward. */
+  before: RegExp;
   /** rules-1.8.1: a word of a debt there is («задолженность», «просроченный», "overdue", "past due"). */
   debt: RegExp;
 }
@@ -48,9 +60,10 @@ export interface PromiseWords {
 export const PROMISE_WORDS: Record<Language, PromiseWords> = {
   ru: {
     payVerb:
-      /^(оплатим|оплачу|оплатят|оплатит|заплатим|заплачу|заплатят|проплатим|проплачу|переведем|переведу|переведут|перечислим|перечислю|перечислят|закроем|закрою|погасим|погашу|внесем|внесу|отправим|отправлю|скинем|скину|рассчитаемся|рассчитаюсь|отдадим|отдам|вернем|верну|оплатить|заплатить|перевести|перечислить|закрыть|погасить|закинем|закину|закинуть|отправляем|переводим|платим|оплачиваем|перечисляем|закрываем|гасим|погашаем|закидываем|скидываем)$/,
+      /^(оплатим|оплачу|оплатят|оплатит|заплатим|заплачу|заплатят|проплатим|проплачу|переведем|переведу|переведут|перечислим|перечислю|перечислят|закроем|закрою|погасим|погашу|внесем|внесу|отправим|отправлю|скинем|скину|рассчитаемся|рассчитаюсь|отдадим|отдам|вернем|верну|оплатить|заплатить|перевести|перечислить|закрыть|погасить|закинем|закину|закинуть|отправляем|переводим|платим|оплачиваем|перечисляем|закрываем|гасим|погашаем|закидываем|скидываем|кину|кинем)$/,
     needsMoney:
-      /^(отправим|отправлю|скинем|скину|отдадим|отдам|вернем|верну|закроем|закрою|закрыть|закинем|закину|закинуть|отправляем|переводим|закрываем|закидываем|скидываем)$/,
+      /^(отправим|отправлю|скинем|скину|отдадим|отдам|вернем|верну|закроем|закрою|закрыть|закинем|закину|закинуть|отправляем|переводим|закрываем|закидываем|скидываем|кину|кинем)$/,
+    objectOnly: /^$/,
     money:
       /^(деньги|денег|оплату|оплата|платеж|сумму|сумма|долг|задолженность|счет|счета|половину|часть|₽|рублей|руб|тысяч|миллион)$/,
     future: /^(обещаю|обещаем|гарантирую|гарантируем|точно|будем|буду|сможем|смогу|успеем|планируем|готовы)$/,
@@ -59,6 +72,7 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     negator: /^(не|нет|ни)$/,
     vague:
       /^(постараемся|постараюсь|попробуем|попробую|наверное|может|возможно|надеюсь|надеемся|вероятно|если|ежели|когда|посмотрим|попытаемся)$/,
+    source: /^когда$/,
     vaguePhrase: /(как только|на днях|как-нибудь|как нибудь|по возможности|как получится|как сможем)/,
     agreement:
       /^(да|давайте|хорошо|договорились|ок|окей|ладно|согласен|согласна|согласны|идет|годится|принято|так и сделаем|конечно|угу|ага|верно|точно)$/,
@@ -67,7 +81,7 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     part: /^(часть|части|половину|половина|треть|половинку)$/,
     past: /^(прошел|прошла|прошло|был|была|было|были|просрочен|просрочена|просрочено|просрочка|просрочки|просрочкой|вчера|позавчера)$/,
     proposal: /^(давайте|значит|итак|тогда|договоримся|можете|сможете)$/,
-    full: /^(всю|весь|все|всей|всего|полностью|целиком|остаток|остальное|оставшуюся|оставшееся|остальную|остальные|остатки)$/,
+    full: /^(всю|вся|весь|все|всей|всего|полностью|целиком|остаток|остальное|оставшуюся|оставшееся|остальную|остальные|остатки)$/,
     currency: [
       [/^(руб|рубл|р$|₽)/, 'RUB'],
       [/^(доллар|бакс|\$)/, 'USD'],
@@ -82,14 +96,19 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     month: /^(месяца|месяце|месяц)$/,
     quarter: /^(квартала|квартале|квартал)$/,
     thisWord: /^(этой|эту|этого|текущей|текущего)$/,
-    inDays: /^(через|в течение|в течении|течение)$/,
+    inDays: /^(через|в течение|в течении|течение|за)$/,
     dayUnit: /^(дня|дней|день|суток|сутки)$/,
+    dayKind: /^(банковских|рабочих|календарных|банковский|рабочий|календарный|банковского|рабочего)$/,
+    fortnight: /^$/,
+    before: /^до$/,
     debt: /^(задолженност|долг$|долга$|долгу$|долгом$|просрочен|неоплачен|недоплат)/,
   },
   en: {
     payVerb:
-      /^(pay|wire|transfer|send|settle|clear|remit|cover|paid|wired|transferred|sent|settled|cleared)$/,
+      /^(pay|wire|transfer|send|settle|clear|remit|cover|paid|wired|transferred|sent|settled|cleared|do)$/,
     needsMoney: /^(send|sent|cover|clear|cleared)$/,
+    // rules-1.10.1: "I can do four hundred on Friday" — «do» pays only with money as its object
+    objectOnly: /^do$/,
     money:
       /^(payment|money|funds|amount|balance|half|invoice|invoices|debt|\$|dollars|rubles|it|check|cheque|wire)$/,
     future: /^(will|shall|gonna|going|promise|guarantee|definitely|can)$/,
@@ -97,6 +116,7 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     beWill: /^(be|go|arrive|reach|land|hit|have|see|get)$/,
     negator: /^(not|no|never|cannot|nothing)$/,
     vague: /^(try|trying|hopefully|maybe|perhaps|probably|might|if|once|whenever|possibly|hope|when)$/,
+    source: /^when$/,
     vaguePhrase: /(as soon as|see what|do our best|do my best|at some point|sometime)/,
     agreement:
       /^(yes|yeah|yep|yup|aye|ok|okay|sure|deal|fine|agreed|alright|right|absolutely|definitely|works|correct|exactly)$/,
@@ -106,11 +126,14 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     past: /^(was|were|overdue|owe|owed|ago|yesterday|last)$/,
     proposal: /^(so|let's|lets|can|could|would|will|then)$/,
     full: /^(full|entire|whole|everything|all|rest|remaining|remainder|balance)$/,
+    fullAfterThe: /^lot$/,
     currency: [
       [/^(\$|dollar|usd|buck)/, 'USD'],
       [/^(ruble|rouble|rub|₽)/, 'RUB'],
       [/^(euro|eur|€)/, 'EUR'],
-      [/^(pound|gbp|£)/, 'GBP'],
+      // rules-1.10.1: "eight hundred quid", "₹50,000"
+      [/^(pound|gbp|£|quid)/, 'GBP'],
+      [/^(rupee|inr|₹)/, 'INR'],
     ],
     today: /^(today|tonight)$/,
     tomorrow: /^tomorrow$/,
@@ -121,6 +144,9 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     thisWord: /^(this)$/,
     inDays: /^(in|within)$/,
     dayUnit: /^(days|day|business)$/,
+    dayKind: /^(business|working|banking|calendar)$/,
+    fortnight: /^(fortnight|fortnight's)$/,
+    before: /^(before|prior)$/,
     debt: /^(overdue|outstanding|arrears|unpaid|delinquent|owe|owed|owing)$/,
   },
 };

@@ -14,7 +14,8 @@ import { dateTakenUp, pieceAcrossCut } from '../speakers/moments.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
 // rules-1.9.1: round 10's flag rules (1.9.0) merged with round 9's values pass (1.8.1)
-export const RULES_ENGINE_VERSION = 'rules-1.9.1';
+// rules-1.10.2: round 11's moments (`speakers/moments.ts`): where a stated item points, never whether
+export const RULES_ENGINE_VERSION = 'rules-1.10.2';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;

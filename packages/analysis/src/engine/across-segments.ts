@@ -29,34 +29,27 @@ export function cutMidStatement(prev: Segment | undefined, seg: Segment): prev i
 
 /**
  * Two consecutive segments, the first not ending in punctuation, that may be one statement cut in
- * two: one known speaker, or a mono call (where the two are as often two people: `pieceAcrossCut`
- * in speakers/moments.ts joins less there).
+ * two: one known speaker, or a mono call (where the two are as often two people, so only a cue that
+ * runs across the cut joins them — `cueAcrossCut`).
  */
 export function mayContinue(prev: Segment | undefined, seg: Segment): prev is Segment {
   return !!prev && prev.speaker === seg.speaker && !ENDS_PUNCTUATED.test(prev.text);
 }
 
-/** The clauses of `joined` the cut falls in (after `tailTokens` words), each with where in it. */
-function* clausesAtCut(joined: SegmentReading, tailTokens: number): Generator<[ReadClause, number]> {
+/** Hits of `joined` whose cue covers token `at` (the word cut in two, glued back) or runs over the cut before it. */
+export function cueAcrossCut(joined: SegmentReading, tailTokens: number, glued: boolean): Hit[] {
+  const out: Hit[] = [];
   let offset = 0;
   for (const c of joined.clauses) {
     const cut = tailTokens - offset;
     offset += c.tokens.length;
-    if (cut > 0 && cut <= c.tokens.length) yield [c, cut];
-  }
-}
-
-/**
- * Hits of `joined` whose cue runs over the cut — read with a space — or, read `glued`, covers the
- * word the cut split (the last word before the cut, glued to the first after it).
- */
-export function cueAcrossCut(joined: SegmentReading, tailTokens: number, glued: boolean): Hit[] {
-  const out: Hit[] = [];
-  for (const [c, cut] of clausesAtCut(joined, tailTokens))
+    if (cut <= 0 || cut > c.tokens.length) continue;
     for (const h of joined.stated) {
+      if (h.clause !== c.tokens) continue;
       const end = h.start + h.tokens.length;
-      if (h.clause === c.tokens && h.start < cut && (glued ? end >= cut : end > cut)) out.push(h);
+      if (glued ? h.start < cut && end >= cut : h.start < cut && end > cut) out.push(h);
     }
+  }
   return out;
 }
 
@@ -112,8 +105,11 @@ const LEAD_IN = ['arrears', 'lateness', 'conditionals'] as const;
  */
 export function hitsSpanningCut(joined: SegmentReading, tailTokens: number, tailDangles: boolean): Hit[] {
   const out: Hit[] = [];
-  for (const [c, cut] of clausesAtCut(joined, tailTokens)) {
-    if (cut === c.tokens.length) continue;
+  let offset = 0;
+  for (const c of joined.clauses) {
+    const cut = tailTokens - offset;
+    offset += c.tokens.length;
+    if (cut <= 0 || cut >= c.tokens.length) continue;
     const hits = joined.stated.filter((h) => h.clause === c.tokens);
     const spans = hits.some((h) => h.start < cut && h.start + h.tokens.length > cut);
     const head = hits.filter((h) => h.start >= cut);

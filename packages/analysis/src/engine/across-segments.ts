@@ -27,32 +27,6 @@ export function cutMidStatement(prev: Segment | undefined, seg: Segment): prev i
   );
 }
 
-/**
- * Two consecutive segments, the first not ending in punctuation, that may be one statement cut in
- * two: one known speaker, or a mono call (where the two are as often two people, so only a cue that
- * runs across the cut joins them — `cueAcrossCut`).
- */
-export function mayContinue(prev: Segment | undefined, seg: Segment): prev is Segment {
-  return !!prev && prev.speaker === seg.speaker && !ENDS_PUNCTUATED.test(prev.text);
-}
-
-/** Hits of `joined` whose cue covers token `at` (the word cut in two, glued back) or runs over the cut before it. */
-export function cueAcrossCut(joined: SegmentReading, tailTokens: number, glued: boolean): Hit[] {
-  const out: Hit[] = [];
-  let offset = 0;
-  for (const c of joined.clauses) {
-    const cut = tailTokens - offset;
-    offset += c.tokens.length;
-    if (cut <= 0 || cut > c.tokens.length) continue;
-    for (const h of joined.stated) {
-      if (h.clause !== c.tokens) continue;
-      const end = h.start + h.tokens.length;
-      if (glued ? h.start < cut && end >= cut : h.start < cut && end > cut) out.push(h);
-    }
-  }
-  return out;
-}
-
 /** The words on both sides of the cut: the tail of `prev`'s last sentence and the head of `seg`'s first. */
 export function wordsAroundCut(prev: Segment, seg: Segment): { tail: string; head: string } {
   const lastBreak = Math.max(...[...prev.text.matchAll(/[.!?…;:]/g)].map((m) => m.index), -1);

@@ -10,7 +10,7 @@ import { findWaivers } from '../speakers/waivers.ts';
 import { findPromises, opensOnDebt } from '../promises/find-promises.ts';
 import { acceptedPromiseDue } from '../speakers/promise-deadline.ts';
 import { findOpportunities } from '../opportunities/find.ts';
-import { dateTakenUp, pieceAcrossCut } from '../speakers/moments.ts';
+import { dateTakenUp } from '../speakers/moments.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
 // rules-1.9.1: round 10's flag rules (1.9.0) merged with round 9's values pass (1.8.1)
@@ -28,30 +28,6 @@ function withAcceptedPromises(attributed: Attributed[], promised: Attributed[]):
   const extra = promised.filter((a) => a.item >= 0 && !have.has(a.segment * 0x10000 + a.item));
   if (!extra.length) return attributed;
   return [...attributed, ...extra].sort((a, b) => a.segment - b.segment || a.item - b.item);
-}
-
-/**
- * Where a stated item's evidence reaches beyond the segments that decided it (`speakers/moments.ts`):
- * the other segments of the same statement join its moments. Only for items already stated, and after
- * the verdicts, confidence and deflection have read what the speaker rules found.
- */
-function addMoments(
-  flags: Record<string, FlagResult>,
-  cl: CompiledChecklist,
-  segments: Segment[],
-  more: (item: number, at: Set<number>) => number[],
-): void {
-  cl.items.forEach((it, ii) => {
-    const f = flags[it.id]!;
-    if (!f.stated) return;
-    const at = new Set(f.moments.map((m) => m.segment));
-    for (const i of more(ii, at))
-      if (!at.has(i)) {
-        at.add(i);
-        f.moments.push(moment(segments, i));
-      }
-    f.moments.sort((a, b) => a.segment - b.segment);
-  });
 }
 
 /**
@@ -99,10 +75,19 @@ export function analyzeTranscript(
       ...(!stated && { opportunities: findOpportunities(segments, readings, ii) }),
     };
   });
-  addMoments(flags, cl, segments, (item, at) => [
-    ...pieceAcrossCut(segments, readings, item),
-    ...(cl.items[item]!.id === 'deadline' ? dateTakenUp(segments, readings, lang, item, at) : []),
-  ]);
+  const deadline = flags.deadline;
+  if (deadline?.stated) {
+    const at = new Set(deadline.moments.map((m) => m.segment));
+    for (const i of dateTakenUp(
+      segments,
+      readings,
+      lang,
+      cl.items.findIndex((i) => i.id === 'deadline'),
+      at,
+    ))
+      deadline.moments.push(moment(segments, i));
+    deadline.moments.sort((a, b) => a.segment - b.segment);
+  }
   anchorRestatedPeriods(Object.values(flags).flatMap((f) => f.moments));
   const deflected = detectDeflection(segments, readings, attributed);
   const sanctionsItem = cl.items.findIndex((i) => i.id === 'sanctions');

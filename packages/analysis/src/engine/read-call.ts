@@ -22,9 +22,7 @@ import {
 import { emptyReading, hitAt, type Hit, type SegmentReading } from './reading.ts';
 import { readTurnHead } from './turn-head.ts';
 import {
-  cueAcrossCut,
   cutMidStatement,
-  mayContinue,
   dangles,
   hitsSpanningCut,
   paymentAtCut,
@@ -91,8 +89,6 @@ export function readCall(segments: Segment[], lang: Language, r: LanguageRules):
     const prev = segments[si - 1];
     if (cutMidStatement(prev, seg) && paymentAtCut(out[si - 1]!, reading))
       statementAcrossCut(prev, seg, si, out[si - 1]!, reading, call, lang, r);
-    if (mayContinue(prev, seg) && paymentAtCut(out[si - 1]!, reading))
-      reading.acrossCut.push(...piecesAcrossCut(prev, seg, si, call, lang, r));
   }
   return out;
 }
@@ -120,31 +116,6 @@ function statementAcrossCut(
     prevReading.stated.push(h);
     reading.stated.push(h);
   }
-}
-
-/**
- * Rule `pieceAcrossCut` (rules-1.10.2): the cues the words around the cut state when read as one
- * statement — with a space («по оплате» | «отсрочка тридцать дней» … a cue running over the cut) or
- * glued, for a word the cut split («отсроч» | «ка платежа», «восемь» | «сот тысяч»). Kept apart from
- * what the segment states: they only tell where a stated item's moments reach.
- */
-function piecesAcrossCut(
-  prev: Segment,
-  seg: Segment,
-  si: number,
-  call: CallState,
-  lang: Language,
-  r: LanguageRules,
-): Hit[] {
-  const { tail, head } = wordsAroundCut(prev, seg);
-  const tailTokens = readSegment(tail, lang, r).reduce((n, c) => n + c.tokens.length, 0);
-  const read = (text: string) => readOneSegment({ ...seg, text }, si, { ...call, recent: [] }, lang, r);
-  const spaced = read(`${tail} ${head}`);
-  // glued, only what gluing made: "предоплату" | "угу" glued is still the prepayment said before the cut
-  const glued = cueAcrossCut(read(`${tail}${head}`), tailTokens, true).filter(
-    (h) => !spaced.stated.some((s) => s.item === h.item),
-  );
-  return [...cueAcrossCut(spaced, tailTokens, false), ...glued];
 }
 
 function readOneSegment(

@@ -23,12 +23,6 @@ export interface SegmentReading {
    * speaker's read-back, stated once the other side confirms (rules-1.9.0, `tagReadBack`).
    */
   readBack: Hit[];
-  /**
-   * Cues the words across the cut from the previous segment state when read as one statement
-   * (rules-1.10.2): «отсроч» | «ка платежа двадцать дней», «лимит восемь» | «сот тысяч», in mono calls
-   * too. Only where a stated item's moments reach (`speakers/moments.ts`), never a verdict.
-   */
-  acrossCut: Hit[];
   /** Items mentioned in a question or request. */
   asked: Set<number>;
   /** Items whose cue appears here at all, stated or not (negated, a question, someone else's …). */
@@ -69,7 +63,6 @@ export function emptyReading(clauses: ReadClause[]): SegmentReading {
     clauses,
     stated: [],
     readBack: [],
-    acrossCut: [],
     asked: new Set(),
     mentioned: new Set(),
     shipAgreement: false,

@@ -56,30 +56,3 @@ describe('dateTakenUp: a date the client names and the rep names again is one st
     ],
   ]);
 });
-
-describe('pieceAcrossCut: a statement cut over two segments points at every piece', () => {
-  itPoints([
-    [
-      'a number cut in two by the speech-to-text («шесть» | «сот тысяч»)',
-      'ru',
-      [
-        ['rep', 'по отгрузкам работаем с отсрочкой платежа'],
-        ['client', 'угу'],
-        ['rep', 'лимит на вас будет шесть'],
-        ['rep', 'сот тысяч рублей'],
-        ['client', 'понятно'],
-      ],
-      { payment_terms: [0, 2, 3] },
-    ],
-    [
-      'in mono, a reply and the next statement are two people, not one cut statement',
-      'ru',
-      [
-        ['unknown', 'отсрочка тридцать дней'],
-        ['unknown', 'хорошо а остаток'],
-        ['unknown', 'остаток до двадцатого числа закроем'],
-      ],
-      { deadline: [0, 2] },
-    ],
-  ]);
-});

@@ -139,24 +139,3 @@ export function dateTakenUp(
   }
   return [...new Set(out)];
 }
-
-/**
- * Rule `pieceAcrossCut`: a statement cut over two segments of one speaker (or of a mono call) is
- * evidence in every piece — «по условиям у нас для вас отсроч» | «ка платежа двадцать дней»,
- * "interest … will be" | "charged if it crosses sixty days": for an item already stated, both
- * segments whose words, read across the cut, state it. Not the client's own words (a client states
- * only what the rep confirms), nor a piece that opens with a question («сорок пять от отгрузки или от
- * поставки»). In a mono call two segments in a row are as often two people («хорошо а остаток» |
- * «остаток до двадцатого закроем»), so there only a statement neither piece makes alone is joined.
- */
-export function pieceAcrossCut(segments: Segment[], readings: SegmentReading[], item: number): number[] {
-  const out: number[] = [];
-  readings.forEach((rd, i) => {
-    if (segments[i]!.speaker === 'client' || rd.clauses[0]?.question) return;
-    if (!rd.acrossCut.some((h) => h.item === item)) return;
-    const alone = (k: number) => readings[k]!.stated.some((h) => h.item === item);
-    if (segments[i]!.speaker === 'unknown' && (alone(i - 1) || alone(i))) return;
-    out.push(i - 1, i);
-  });
-  return out;
-}

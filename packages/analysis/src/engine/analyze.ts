@@ -10,13 +10,15 @@ import { findWaivers } from '../speakers/waivers.ts';
 import { findPromises, opensOnDebt } from '../promises/find-promises.ts';
 import { acceptedPromiseDue } from '../speakers/promise-deadline.ts';
 import { findOpportunities } from '../opportunities/find.ts';
+import { dateTakenUp } from '../speakers/moments.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
 // rules-1.9.1: round 10's flag rules (1.9.0) merged with round 9's values pass (1.8.1)
 // rules-1.11.0: round 11 — the flag rules of 1.10.0 (leftOpen, quotesTerm, our rule's scope, «единственное
 // что», the client's current supplier) merged with the values and promises pass of 1.10.1 (number forms,
 // the rest's sum, read-backs, N days from now)
-export const RULES_ENGINE_VERSION = 'rules-1.11.0';
+// rules-1.11.1: and round 11's moments of 1.10.2 (`speakers/moments.ts`: where a stated item points, never whether)
+export const RULES_ENGINE_VERSION = 'rules-1.11.1';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;
@@ -76,6 +78,19 @@ export function analyzeTranscript(
       ...(!stated && { opportunities: findOpportunities(segments, readings, ii) }),
     };
   });
+  const deadline = flags.deadline;
+  if (deadline?.stated) {
+    const at = new Set(deadline.moments.map((m) => m.segment));
+    for (const i of dateTakenUp(
+      segments,
+      readings,
+      lang,
+      cl.items.findIndex((i) => i.id === 'deadline'),
+      at,
+    ))
+      deadline.moments.push(moment(segments, i));
+    deadline.moments.sort((a, b) => a.segment - b.segment);
+  }
   anchorRestatedPeriods(Object.values(flags).flatMap((f) => f.moments));
   const deflected = detectDeflection(segments, readings, attributed);
   const sanctionsItem = cl.items.findIndex((i) => i.id === 'sanctions');

@@ -58,17 +58,18 @@ const gates: Gate[] = [
   // prepayment asked, read-backs with a tag, period anchors raised near-miss terms, deadline and moments;
   // rules-1.10.0: leftOpen and quotesTerm raised deflection on underwriter and holdout-1, our rule's
   // scope, «единственное что» and the client's current supplier raised holdout-1's sanctions;
-  // rules-1.10.1: accepted promises read by round 11 raised near-miss and collection moments)
+  // rules-1.10.1: accepted promises read by round 11 raised near-miss and collection moments;
+  // rules-1.10.2: `dateTakenUp` raised moments on four sets, no verdict moved)
   measured('asr-noise', 0.938, 0.923, 0.962, 0.971, 0.842),
-  measured('near-miss', 0.871, 0.909, 0.889, 0.974, 0.758),
-  measured('long-meander', 0.944, 0.972, 0.955, 0.933, 0.821),
-  measured('collection', 0.879, 1.0, 0.952, 0.824, 0.846),
+  measured('near-miss', 0.871, 0.909, 0.889, 0.974, 0.762),
+  measured('long-meander', 0.944, 0.972, 0.955, 0.933, 0.829),
+  measured('collection', 0.879, 1.0, 0.952, 0.824, 0.865),
   // stop 19's two sets, gated at what rules-1.9.1 reaches on them (first seen by rules-1.6.0)
-  measured('urals-metal', 0.941, 0.985, 0.905, 1.0, 0.821),
+  measured('urals-metal', 0.941, 0.985, 0.905, 1.0, 0.837),
   measured('underwriter', 0.929, 0.955, 0.974, 0.889, 0.901),
   // stop 20's two sets, scored once unseen by rules-1.7.0 and once by rules-1.9.1 (no rule was written
   // from them), then added here at what rules-1.9.1 reaches: seen from now on
-  measured('fmcg-trainer', 0.829, 0.745, 0.8, 0.824, 0.705),
+  measured('fmcg-trainer', 0.829, 0.745, 0.8, 0.824, 0.716),
   measured('contact-centre', 0.9, 0.857, 0.93, 0.947, 0.733),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
   { ...measured('', 0.97, 0.954, 0.97, 0.938, 0.894), dir: join(repo, '../shared/eval/holdout-1') },

@@ -1,0 +1,141 @@
+import type { Language, Segment } from '@onterms/contracts';
+import type { ReadClause } from '../clauses/read.ts';
+import { nearestTopic, topicWords } from '../clauses/topic.ts';
+import type { SegmentReading } from '../engine/reading.ts';
+import { daysPerUnit } from '../language/language-data.ts';
+import { PROMISE_WORDS } from '../promises/words.ts';
+
+/**
+ * Where a stated item's evidence reaches (rules-1.10.2, issue 14 round 11). The speaker rules decide
+ * WHETHER an item is stated; the rules here only add the other segments of the same statement to the
+ * moments of an item already stated, so no verdict (nor deflection, nor confidence) can change.
+ */
+
+/** A clause no date in which is a commitment: a question, a negation, or talk of the past. */
+function commitsNothing(c: ReadClause, lang: Language): boolean {
+  const w = PROMISE_WORDS[lang];
+  // a question proposes nothing yet («а если до пятницы?»); «восьмого не успеваем» pins nothing;
+  // «срок был пятого», "it was due on the 5th" is the debt
+  return c.question || c.tokens.some((t) => w.past.test(t.text) || w.negator.test(t.text));
+}
+
+/** «попробую», "Thursday or Friday. Probably.": a doubt anywhere in the turn's segment takes its dates back. */
+function doubts(clauses: ReadClause[], lang: Language): boolean {
+  const w = PROMISE_WORDS[lang];
+  return clauses.some(
+    (c) =>
+      w.vaguePhrase.test(c.tokens.map((t) => t.text).join(' ')) || c.tokens.some((t) => w.vague.test(t.text)),
+  );
+}
+
+/**
+ * The due dates the clauses name: `w:5` Friday, `m:15` the 15th, `d:10` ten days, `a:tomorrow`,
+ * `a:end_of_month` — not a date the clause gives to something else («лучше в среду, доставка»,
+ * "Tuesday deliveries"); with `committed`, only those said as a commitment (not asked, denied,
+ * doubted or past).
+ */
+export function namedDueDates(clauses: ReadClause[], lang: Language, committed: boolean): Set<string> {
+  const w = PROMISE_WORDS[lang];
+  const out = new Set<string>();
+  if (committed && doubts(clauses, lang)) return out;
+  for (const c of clauses) {
+    if (committed && commitsNothing(c, lang)) continue;
+    const words = topicWords(c);
+    const add = (sig: string, start: number, end: number) => {
+      if (nearestTopic(words, { start, end }) !== 'other') out.add(sig);
+    };
+    c.tokens.forEach((t, i) => {
+      if (t.weekday !== undefined) add(`w:${t.weekday}`, i, i + 1);
+      if (t.dayForm && t.num !== undefined && t.num >= 1 && t.num <= 31) add(`m:${t.num}`, i, i + 1);
+      if (w.today.test(t.text)) add('a:today', i, i + 1);
+      if (w.tomorrow.test(t.text)) add('a:tomorrow', i, i + 1);
+      const next = c.tokens[i + 1]?.text ?? '';
+      if (w.end.test(t.text) && w.week.test(next)) add('a:end_of_week', i, i + 2);
+      if (w.end.test(t.text) && w.month.test(next)) add('a:end_of_month', i, i + 2);
+      if (t.num === undefined || t.ordinal) return;
+      for (let k = i + 1; k < Math.min(c.tokens.length, i + 3); k++) {
+        const days = daysPerUnit(c.tokens[k]!.text, lang);
+        if (days) return add(`d:${t.num * days}`, i, k + 1);
+      }
+    });
+  }
+  return out;
+}
+
+function shareDate(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+/** The segments of the client's turn that ends right before segment `k` (nothing but the client between). */
+function clientTurnBefore(segments: Segment[], k: number): number[] {
+  const out: number[] = [];
+  for (let j = k - 1; j >= 0 && segments[j]!.speaker === 'client'; j--) out.push(j);
+  return out;
+}
+
+/** The first segment of the rep's turn right after the client's segment `k`, or -1. */
+function repReplyTo(segments: Segment[], k: number): number {
+  for (let j = k + 1; j < segments.length; j++) {
+    if (segments[j]!.speaker === 'rep') return j;
+    if (segments[j]!.speaker !== 'client') return -1;
+  }
+  return -1;
+}
+
+/** The rep's turn right before the turn segment `j` is in. */
+function repTurnBefore(segments: Segment[], j: number): number[] {
+  const who = segments[j]!.speaker;
+  let k = j;
+  while (k > 0 && segments[k - 1]!.speaker === who) k--;
+  const out: number[] = [];
+  while (--k >= 0 && segments[k]!.speaker === 'rep') out.push(k);
+  return out;
+}
+
+/**
+ * Rule `dateTakenUp`: a due date the client names and the rep names again in the very next turn is
+ * one statement said by both («восемьдесят до конца следующей недели» — «остаток восемьдесят до
+ * конца следующей недели, верно», "we can pay those in ten days" — "ten days, so by the eighteenth")
+ * — flags.md: the client states, the rep confirms, both segments are evidence. When the rep's reply is
+ * a deadline moment, the client's segment that named the date joins it; when the client's segment is
+ * one, the rep's reply naming the date again does. Not the client's answer to a date the rep has just
+ * proposed (the rep stated it; «пятницы… попробую» restates nothing), nor a rep's reply that refuses.
+ */
+export function dateTakenUp(
+  segments: Segment[],
+  readings: SegmentReading[],
+  lang: Language,
+  deadlineItem: number,
+  moments: Set<number>,
+): number[] {
+  const dates = (i: number, evidenceOnly = false): Set<string> => {
+    const rd = readings[i]!;
+    // in the rep's deadline moment, the clause that states the deadline (not «записал, среда» before it)
+    const stating = rd.clauses.filter((c) =>
+      rd.stated.some((h) => h.item === deadlineItem && h.clause === c.tokens),
+    );
+    return namedDueDates(evidenceOnly && stating.length ? stating : rd.clauses, lang, true);
+  };
+  const out: number[] = [];
+  const take = (client: number, rep: number, repDates: Set<string>) => {
+    const said = dates(client);
+    if (readings[rep]!.refusal || !shareDate(said, repDates)) return;
+    // a date the rep proposed just before is the rep's, and the client only answers it
+    for (const k of repTurnBefore(segments, client))
+      if (shareDate(said, namedDueDates(readings[k]!.clauses, lang, false))) return;
+    out.push(client);
+  };
+  for (const k of moments) {
+    const who = segments[k]!.speaker;
+    if (who === 'rep') {
+      const repDates = dates(k, true);
+      for (const j of clientTurnBefore(segments, k)) if (!moments.has(j)) take(j, k, repDates);
+    } else if (who === 'client') {
+      const j = repReplyTo(segments, k);
+      if (j < 0 || moments.has(j) || readings[j]!.refusal) continue;
+      if (shareDate(dates(j), dates(k))) out.push(j);
+    }
+  }
+  return [...new Set(out)];
+}

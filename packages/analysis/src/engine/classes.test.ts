@@ -650,3 +650,13 @@ describe('round 11 (rules-1.10.0): our rule for everyone, «единственн
     ),
   );
 });
+
+describe('round 12 (rules-1.11.1): a deferral named as «на N днях» / «при N днях»', () => {
+  itStates([
+    // the trade idiom for a deferral of N days, without the word «отсрочка»
+    ['ru', 'мы с вами будем работать на сорока пяти днях', ['payment_terms', 'deadline']],
+    ['ru', 'при тридцати днях цена на два процента выше', ['payment_terms', 'deadline']],
+    // «на днях» with no number is vague, not a term
+    ['ru', 'мы на днях всё решим', []],
+  ] as const);
+});

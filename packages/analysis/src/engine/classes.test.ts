@@ -660,3 +660,12 @@ describe('round 12 (rules-1.11.1): a deferral named as «на N днях» / «�
     ['ru', 'мы на днях всё решим', []],
   ] as const);
 });
+
+describe('round 12: "amount" is a payment word, as «сумма» is', () => {
+  itStates([
+    ['en', "let's book monday the twelfth for the whole amount", ['deadline']],
+    ['en', 'the outstanding amount has to be in by the twentieth', ['deadline']],
+    // with no payment word the date is about nothing we can tell
+    ['en', "let's book monday the twelfth", []],
+  ] as const);
+});

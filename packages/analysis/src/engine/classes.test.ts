@@ -689,3 +689,12 @@ describe('round 12: `demandedDate`, a date needed in a debt call is when the deb
     expect(deadlineIn('ru', [...opening, ['rep', reply]])).toEqual(want);
   });
 });
+
+describe('round 12: a «не» before «включаем» waives, up to eight words after the cue', () => {
+  itStates([
+    ['ru', 'неустойку мы в договор не включаем', []],
+    ['ru', 'штрафы за просрочку оплаты мы в ваш договор не включаем', []],
+    // a «не» inside the condition still belongs to the condition
+    ['ru', 'неустойку включаем в договор если оплату не внесёте в срок', ['sanctions']],
+  ] as const);
+});

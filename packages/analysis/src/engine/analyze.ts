@@ -16,7 +16,9 @@ import { deflectionConfidence, flagConfidence } from '../confidence/confidence.t
 // rules-1.11.0: round 11 — the flag rules of 1.10.0 (leftOpen, quotesTerm, our rule's scope, «единственное
 // что», the client's current supplier) merged with the values and promises pass of 1.10.1 (number forms,
 // the rest's sum, read-backs, N days from now)
-export const RULES_ENGINE_VERSION = 'rules-1.11.0';
+// rules-1.11.1: round 12 (helper `aholdout`) — «на N днях» names a deferral, "amount" is a payment
+// word, `demandedDate`, «не включаем» waives
+export const RULES_ENGINE_VERSION = 'rules-1.11.1';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;

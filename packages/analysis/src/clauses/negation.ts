@@ -18,13 +18,14 @@ const SUBJECTS = bothLanguages((d) => d.subjects);
 // «штрафов за просрочку у нас нет»: an existential negator after the noun closes a longer stretch
 const POSTPOSED = bothLanguages((d) => d.postposedNegators);
 // «пени у нас для салонов не предусмотрены», «штрафы с постоянных клиентов не берём»: a «не» before
-// a verb of charging or applying closes a longer stretch after the noun (up to six words)
+// a verb of charging, applying or including closes a longer stretch after the noun: as far as an
+// existential «нет» reaches (rules-1.11.1: «неустойку по оплате мы в ваш договор не включаем», seven)
 const WAIVER_VERBS = [LANGUAGE_DATA.ru.waiverVerbs, LANGUAGE_DATA.en.waiverVerbs];
 const isWaiverVerb = (w: string) => WAIVER_VERBS[0]!.test(w) || WAIVER_VERBS[1]!.test(w);
 
 // how far after the cue a negator can close it: «… у нас нет» at the end of a clause
 const EXISTENTIAL_REACH = 8;
-const VERB_REACH = 6;
+const VERB_REACH = EXISTENTIAL_REACH;
 
 /** Rule `assentIdiom`: the negator at `k` opens «без проблем», «не вопрос», "no problem", "not a problem". */
 export function assentIdiom(toks: ReadClause['tokens'], k: number): boolean {

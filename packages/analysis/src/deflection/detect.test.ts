@@ -203,3 +203,14 @@ describe('rules-1.10.0 quotesTerm: a question quoting the term just stated asks 
     ],
   ]);
 });
+
+describe('round 12: a client naming a deferral by «на N днях» raises payment', () => {
+  itDodges([
+    [
+      'ru',
+      'у нас все поставщики на сорока пяти днях, и вы тоже будете',
+      'давайте про оплату потом отдельно поговорим, не сейчас',
+      [1],
+    ],
+  ] as const);
+});

@@ -18,7 +18,9 @@ import { deflectionConfidence, flagConfidence } from '../confidence/confidence.t
 // что», the client's current supplier) merged with the values and promises pass of 1.10.1 (number forms,
 // the rest's sum, read-backs, N days from now)
 // rules-1.11.1: and round 11's moments of 1.10.2 (`speakers/moments.ts`: where a stated item points, never whether)
-export const RULES_ENGINE_VERSION = 'rules-1.11.1';
+// rules-1.11.2: and round 12 on the shared holdout-1 (demandedDate, «на N днях», negated charging verbs;
+// written as rules-1.11.1 on its branch)
+export const RULES_ENGINE_VERSION = 'rules-1.11.2';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;

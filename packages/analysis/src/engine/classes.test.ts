@@ -1,7 +1,8 @@
 // Classes of errors found on an independent held-out set, each pinned with wording of our own
 // (not the held-out sentences): a fix must hold for the class, not for one phrase.
 import { describe, expect, it } from 'vitest';
-import { flagsOf, itDodges, itPoints, itStates, replies, said } from './test-calls.ts';
+import { analyzeTranscript } from './analyze.ts';
+import { call, flagsOf, itDodges, itPoints, itStates, replies, said, type Line } from './test-calls.ts';
 
 describe('unpunctuated questions need lexical cues', () => {
   itStates([
@@ -649,4 +650,51 @@ describe('round 11 (rules-1.10.0): our rule for everyone, «единственн
       ['ru', 'нынешний поставщик нам пени за каждый день просрочки выставляет', 'unknown'],
     ),
   );
+});
+
+describe('round 12 (rules-1.11.1): a deferral named as «на N днях» / «при N днях»', () => {
+  itStates([
+    // the trade idiom for a deferral of N days, without the word «отсрочка»
+    ['ru', 'мы с вами будем работать на сорока пяти днях', ['payment_terms', 'deadline']],
+    ['ru', 'при тридцати днях цена на два процента выше', ['payment_terms', 'deadline']],
+    // «на днях» with no number is vague, not a term
+    ['ru', 'мы на днях всё решим', []],
+  ] as const);
+});
+
+describe('round 12: "amount" is a payment word, as «сумма» is', () => {
+  itStates([
+    ['en', "let's book monday the twelfth for the whole amount", ['deadline']],
+    ['en', 'the outstanding amount has to be in by the twentieth', ['deadline']],
+    // with no payment word the date is about nothing we can tell
+    ['en', "let's book monday the twelfth", []],
+  ] as const);
+});
+
+describe('round 12: `demandedDate`, a date needed in a debt call is when the debt is paid', () => {
+  // the debt is named first, then talk with no topic word lets the payment context lapse
+  const opening: Line[] = [
+    ['rep', 'звоню по долгу за май, сорок две тысячи'],
+    ['client', 'ой, а бухгалтер у нас на больничном'],
+    ['rep', 'хорошо, давайте договоримся'],
+    ['client', 'давайте через пару недель'],
+  ];
+  const deadlineIn = (language: 'ru' | 'en', lines: Line[]) =>
+    analyzeTranscript(call(language, lines), 'collection').flags.deadline!.moments.map((m) => m.segment);
+  it.each([
+    ['needed by a day', 'это слишком поздно, нам нужно до пятницы', [4]],
+    ['a call-back day', 'это слишком поздно, созвонимся в пятницу', []],
+    ['a day with nothing needed', 'это слишком поздно, до пятницы', []],
+  ] as const)('%s', (_title, reply, want) => {
+    expect(deadlineIn('ru', [...opening, ['rep', reply]])).toEqual(want);
+  });
+});
+
+describe('round 12: a «не» before «включаем» waives, up to eight words after the cue', () => {
+  itStates([
+    ['ru', 'неустойку мы в договор не включаем', []],
+    ['ru', 'штрафы за просрочку оплаты мы в ваш договор не включаем', []],
+    // a «не» inside the condition still belongs to the condition
+    ['ru', 'неустойку включаем в договор если оплату не внесёте в срок', ['sanctions']],
+  ] as const);
 });

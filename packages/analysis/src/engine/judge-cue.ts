@@ -185,5 +185,8 @@ export function dateTopic(s: SegmentScope, k: ClauseScope, m: Match): Topic | nu
     const w = topicWords(s.clauses[j]!);
     if (w.length) return w[w.length - 1]!.topic;
   }
-  return s.ctx;
+  // rule `demandedDate`: in talk of a debt, a date the speaker needs something by with no topic word
+  // is when the debt is to be paid («нам нужно до среды»); a call-back date names its call
+  // («созвонимся в пятницу») and is never merely needed
+  return s.ctx ?? (s.arrears && k.c.marks.has('need') ? 'payment' : null);
 }

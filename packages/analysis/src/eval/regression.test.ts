@@ -72,7 +72,9 @@ const gates: Gate[] = [
   measured('fmcg-trainer', 0.829, 0.745, 0.8, 0.824, 0.716),
   measured('contact-centre', 0.9, 0.857, 0.93, 0.947, 0.733),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
-  { ...measured('', 0.97, 0.954, 0.97, 0.938, 0.894), dir: join(repo, '../shared/eval/holdout-1') },
+  // (rules-1.11.1: «на N днях», "amount", `demandedDate` and «не включаем» raised deadline, sanctions,
+  // deflection and moments)
+  { ...measured('', 0.97, 0.985, 0.985, 0.97, 0.913), dir: join(repo, '../shared/eval/holdout-1') },
 ].filter((g) => existsSync(g.dir));
 
 type CorpusCall = Transcript & {

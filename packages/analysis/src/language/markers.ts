@@ -582,6 +582,8 @@ export const MARKERS: Record<Language, Markers> = {
       'due',
       'invoice*',
       'balance',
+      // the English for «сумма»: "wednesday the eighteenth for the full amount"
+      'amount',
       'money',
       'fund*',
       'cash',

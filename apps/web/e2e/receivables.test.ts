@@ -6,12 +6,15 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, DEFAULT_TIME_ZONE, todayIn } from '@onterms/calendar';
 import { ALL_STATED, seedCall } from '../../api/src/testing/seed-calls.ts';
 import { addDirector, SHOTS, signedInPage, stackPerFile } from './browser-session.ts';
 import { apiSession, type Person } from './harness.ts';
 
 const DAY = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+// Days as the product counts them: the company's (the stack runs with the default zone, Moscow). A UTC
+// day here made the invoice 26 days late instead of 25 between 21:00 and midnight UTC.
+const day = (offset: number) => addDays(todayIn(DEFAULT_TIME_ZONE), offset);
 const ru = (iso: string) => iso.split('-').reverse().join('.');
 
 const e2e = stackPerFile();

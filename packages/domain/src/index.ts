@@ -2,7 +2,16 @@
 // each takes the repositories and services it uses and knows nothing of HTTP or the command line.
 // The API's routes and the CLI are thin shells over these. See README.md for the folders.
 export { AppError, ERROR_STATUS, notFound, type ErrorCode } from './app-error.ts';
-export { notAudited, type Audit, type AuditAction, type AuditEvent } from './audit.ts';
+export {
+  commandLineAudit,
+  COMMAND_LINE,
+  notAudited,
+  storeAuditEvent,
+  type Audit,
+  type AuditAction,
+  type AuditEvent,
+  type AuditOrigin,
+} from './audit.ts';
 export { isRole, ROLES } from './accounts/account-rules.ts';
 export { createUser, type NewAccount } from './accounts/create-user.ts';
 export { changeAccount, type AccountChange, type AccountChangeResult } from './accounts/change-user.ts';

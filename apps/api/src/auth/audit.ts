@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { hasRecentAuditEntry, insertAuditEntry, type AuditActor, type Database } from '@onterms/db';
-import type { Audit, AuditEvent } from '@onterms/domain';
+import { hasRecentAuditEntry, type AuditActor, type Database } from '@onterms/db';
+import { storeAuditEvent, type Audit, type AuditEvent } from '@onterms/domain';
 import type { Principal } from '../access/principal.ts';
 
 /**
@@ -20,7 +20,7 @@ export interface AuditLog {
   by(request: FastifyRequest): Audit;
   /** Records playing or downloading a recording, once per window and actor. */
   recordAudioAccess(request: FastifyRequest, callId: string, kind: 'play' | 'download'): Promise<void>;
-  /** For events outside HTTP (the command line): no IP. */
+  /** For events by a known actor outside a request (the demo coaching its calls): no IP. */
   recordSystem(actor: AuditActor, event: AuditEvent): Promise<void>;
 }
 
@@ -33,15 +33,7 @@ export function actorOf(principal: Principal | null | undefined): AuditActor {
 
 export function createAuditLog(db: Kysely<Database>, now: () => Date = () => new Date()): AuditLog {
   const write = (actor: AuditActor, event: AuditEvent, ip: string | null) =>
-    insertAuditEntry(db, {
-      actor,
-      action: event.action,
-      objectType: event.objectType ?? null,
-      objectId: event.objectId ?? null,
-      details: event.details ?? null,
-      ip,
-      at: now(),
-    });
+    storeAuditEvent(db, actor, event, { ip, at: now() });
   return {
     record: (request, event, actor = actorOf(request.principal)) => write(actor, event, request.ip),
     by: (request) => (event) => write(actorOf(request.principal), event, request.ip),

@@ -1,6 +1,12 @@
 import { verify } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findLoginByEmail, getManagedTeamIds, insertSession, countUserSessions } from '@onterms/db';
+import {
+  countUserSessions,
+  findLoginByEmail,
+  getManagedTeamIds,
+  insertSession,
+  listAuditEntries,
+} from '@onterms/db';
 import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
 import { teamCommand, userCommand, type AccountsIo } from './user-commands.ts';
 
@@ -139,5 +145,43 @@ describe('onterms user / team', () => {
     const l = io();
     await teamCommand(['list'], l.sut);
     expect(l.out).toContain('Север\t1 member');
+  });
+
+  it('writes every change to the audit log as made on the command line, with no actor and no password', async () => {
+    const before = new Date();
+    await userCommand(
+      ['create', '--email', 'audited@example.com', '--role', 'rep', '--team', 'Аудит'],
+      io(['a long password 3', 'a long password 3']).sut,
+    );
+    await userCommand(['set-role', '--email', 'audited@example.com', '--role', 'manager'], io().sut);
+    await userCommand(
+      ['set-password', '--email', 'audited@example.com', '--password', 'a long password 4'],
+      io().sut,
+    );
+    await userCommand(['disable', '--email', 'audited@example.com'], io().sut);
+    await teamCommand(['create', '--name', 'Запад-2'], io().sut);
+
+    const { items } = await listAuditEntries(database.db, { from: before }, { limit: 50, offset: 0 });
+    expect(items.map((e) => e.action).sort()).toEqual(
+      [
+        'team.created',
+        'team.created',
+        'user.created',
+        'user.disabled',
+        'user.password_reset',
+        'user.role_changed',
+        'user.updated', // the rep's team gave way to the teams a manager leads
+      ].sort(),
+    );
+    for (const entry of items) {
+      expect(entry.actorUserId).toBeNull();
+      expect(entry.actorTokenId).toBeNull();
+      expect(entry.details).toMatchObject({ via: 'command_line' });
+      expect(JSON.stringify(entry.details)).not.toMatch(/long password/);
+    }
+    expect(items.find((e) => e.action === 'user.role_changed')!.details).toMatchObject({
+      from: 'rep',
+      to: 'manager',
+    });
   });
 });

@@ -10,7 +10,16 @@ import {
   openDatabase,
   type DatabaseHandle,
 } from '@onterms/db';
-import { changeAccount, createUser, ensureTeam, isRole, resetPassword, ROLES } from '@onterms/domain';
+import {
+  changeAccount,
+  commandLineAudit,
+  createUser,
+  ensureTeam,
+  isRole,
+  resetPassword,
+  ROLES,
+  type Audit,
+} from '@onterms/domain';
 import { createPasswordHasher, passwordProblem } from '@onterms/domain';
 import { AppError } from '@onterms/domain';
 import type { Kysely } from 'kysely';
@@ -43,24 +52,31 @@ export async function userCommand(args: string[], io: AccountsIo): Promise<numbe
   const [sub, ...rest] = args;
   return run(io, USER_HELP, async (db) => {
     const passwords = createPasswordHasher();
+    // Every change made here is in the audit log, marked as made on the server's command line.
+    const audit = commandLineAudit(db);
     switch (sub) {
       case 'create': {
         const p = parseArgs(rest, ['email', 'role', 'team', 'name', 'password']);
         const email = required(p, 'email');
         const role = required(p, 'role');
         if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-        const teams = await resolveTeams(db, list(p, 'team'), io);
+        const teams = await resolveTeams(db, list(p, 'team'), io, audit);
         if (teams.length > 1 && role !== 'manager')
           throw new UsageError('only a manager leads several teams');
         const password = one(p, 'password') ?? (await askPassword(io, email));
-        const { user, generatedPassword } = await createUser(db, passwords, {
-          email,
-          role,
-          ...(one(p, 'name') !== undefined && { name: one(p, 'name') }),
-          ...(role === 'rep' && teams[0] && { teamId: teams[0].id }),
-          ...(role === 'manager' && { managedTeamIds: teams.map((t) => t.id) }),
-          password,
-        });
+        const { user, generatedPassword } = await createUser(
+          db,
+          passwords,
+          {
+            email,
+            role,
+            ...(one(p, 'name') !== undefined && { name: one(p, 'name') }),
+            ...(role === 'rep' && teams[0] && { teamId: teams[0].id }),
+            ...(role === 'manager' && { managedTeamIds: teams.map((t) => t.id) }),
+            password,
+          },
+          audit,
+        );
         const where = teams.length
           ? ` (${role === 'manager' ? 'leads' : 'team'} ${teams.map((t) => t.name).join(', ')})`
           : '';
@@ -84,12 +100,17 @@ export async function userCommand(args: string[], io: AccountsIo): Promise<numbe
         const user = await userByEmail(db, required(p, 'email'));
         const role = required(p, 'role');
         if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-        const teams = await resolveTeams(db, list(p, 'team'), io);
-        const { changes } = await changeAccount(db, user.id, {
-          role,
-          ...(role === 'rep' && teams.length > 0 && { teamId: teams[0]!.id }),
-          ...(role === 'manager' && teams.length > 0 && { managedTeamIds: teams.map((t) => t.id) }),
-        });
+        const teams = await resolveTeams(db, list(p, 'team'), io, audit);
+        const { changes } = await changeAccount(
+          db,
+          user.id,
+          {
+            role,
+            ...(role === 'rep' && teams.length > 0 && { teamId: teams[0]!.id }),
+            ...(role === 'manager' && teams.length > 0 && { managedTeamIds: teams.map((t) => t.id) }),
+          },
+          audit,
+        );
         io.out(
           changes.role
             ? `${user.email}: ${changes.role.from} → ${changes.role.to}.`
@@ -101,7 +122,7 @@ export async function userCommand(args: string[], io: AccountsIo): Promise<numbe
         const p = parseArgs(rest, ['email', 'password']);
         const user = await userByEmail(db, required(p, 'email'));
         const password = one(p, 'password') ?? (await askPassword(io, user.email));
-        const { generatedPassword } = await resetPassword(db, passwords, user.id, password);
+        const { generatedPassword } = await resetPassword(db, passwords, user.id, password, audit);
         io.out(`Password of ${user.email} changed; their sessions have ended.`);
         if (generatedPassword)
           io.out(`Password (shown only now — pass it on securely): ${generatedPassword}`);
@@ -111,7 +132,7 @@ export async function userCommand(args: string[], io: AccountsIo): Promise<numbe
       case 'enable': {
         const p = parseArgs(rest, ['email']);
         const user = await userByEmail(db, required(p, 'email'));
-        await changeAccount(db, user.id, { disabled: sub === 'disable' });
+        await changeAccount(db, user.id, { disabled: sub === 'disable' }, audit);
         io.out(`${user.email} ${sub === 'disable' ? 'disabled; their sessions have ended' : 'enabled'}.`);
         return 0;
       }
@@ -127,7 +148,7 @@ export async function teamCommand(args: string[], io: AccountsIo): Promise<numbe
     switch (sub) {
       case 'create': {
         const p = parseArgs(rest, ['name']);
-        const team = await ensureTeam(db, required(p, 'name'));
+        const team = await ensureTeam(db, required(p, 'name'), commandLineAudit(db));
         io.out(team.created ? `Created team ${team.name}.` : `Team ${team.name} already exists.`);
         return 0;
       }
@@ -191,10 +212,10 @@ async function userByEmail(db: Kysely<Database>, email: string) {
   return user;
 }
 
-async function resolveTeams(db: Kysely<Database>, names: string[], io: AccountsIo) {
+async function resolveTeams(db: Kysely<Database>, names: string[], io: AccountsIo, audit: Audit) {
   const teams = [];
   for (const name of names) {
-    const team = await ensureTeam(db, name);
+    const team = await ensureTeam(db, name, audit);
     if (team.created) io.out(`Created team ${team.name}.`);
     teams.push(team);
   }

@@ -10,6 +10,7 @@ import {
   type Role,
 } from '@onterms/db';
 import { AppError } from '../app-error.ts';
+import { notAudited, type Audit } from '../audit.ts';
 import { createPasswordHasher, generatePassword, type PasswordHasher } from './passwords.ts';
 import { createUser } from './create-user.ts';
 import { resetPassword } from './reset-password.ts';
@@ -19,16 +20,24 @@ import { resetPassword } from './reset-password.ts';
  * from the environment and the demo people. The actions people ask for are create-user.ts,
  * change-user.ts and reset-password.ts; the rules they share are account-rules.ts.
  */
-/** A team by name, created when missing (the command line's `--team`). */
+/** A team by name, created when missing (the command line's `--team`); a new one is audited as `team.created`. */
 export async function ensureTeam(
   db: Kysely<Database>,
   name: string,
+  audit: Audit = notAudited,
 ): Promise<{ id: string; name: string; created: boolean }> {
   const trimmed = name.trim();
   if (!trimmed) throw new AppError('bad_request', 'A team needs a name.');
   const found = await findTeamByName(db, trimmed);
   if (found) return { ...found, created: false };
-  return { ...(await insertTeam(db, trimmed)), created: true };
+  const team = await insertTeam(db, trimmed);
+  await audit({
+    action: 'team.created',
+    objectType: 'team',
+    objectId: team.id,
+    details: { name: team.name },
+  });
+  return { ...team, created: true };
 }
 
 /**

@@ -29,7 +29,7 @@ export interface AccountChangeResult {
 
 /**
  * Applies an admin's change; keeps at least one active admin; ends the sessions of a disabled user.
- * Audited when `audit` is given (the admin API): a role change, disabling or enabling, and the rest
+ * Audited when `audit` is given (the admin API, the command line): a role change, disabling or enabling, and the rest
  * of the changes each as their own entry.
  */
 export async function changeAccount(

@@ -23,9 +23,9 @@ export interface NewAccount {
 }
 
 /**
- * A new account (admin API, `onterms user add`, the initial admin, the demo): the email unique, the
+ * A new account (admin API, `onterms user create`, the initial admin, the demo): the email unique, the
  * team fields fitting the role, the password the person chose (judged) or generated (returned once).
- * Audited as `user.created` when `audit` is given (the admin API).
+ * Audited as `user.created` when `audit` is given (the admin API, the command line).
  */
 export async function createUser(
   db: Kysely<Database>,

@@ -6,7 +6,7 @@ import { generatePassword, passwordProblem, type PasswordHasher } from './passwo
 
 /**
  * Sets a new password (generated when omitted, and returned once) and ends every session of the user;
- * audited as `user.password_reset` when `audit` is given (the admin API).
+ * audited as `user.password_reset` when `audit` is given (the admin API, the command line).
  */
 export async function resetPassword(
   db: Kysely<Database>,

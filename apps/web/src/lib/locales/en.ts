@@ -780,6 +780,7 @@ export const en: Resources = {
     entries_other: '{{formatted}} entries',
     noEntries: 'No entries: change the filters.',
     byToken: 'token "{{name}}"',
+    byCommandLine: 'server command line ({{user}})',
     pages: 'Audit log pages',
     prevPage: 'Previous',
     nextPage: 'Next',

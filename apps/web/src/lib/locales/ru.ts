@@ -792,6 +792,7 @@ export const ru = {
     entries_other: '{{formatted}} записи',
     noEntries: 'Записей нет: измените фильтры.',
     byToken: 'токен «{{name}}»',
+    byCommandLine: 'командная строка сервера ({{user}})',
     pages: 'Страницы журнала',
     prevPage: 'Назад',
     nextPage: 'Вперёд',

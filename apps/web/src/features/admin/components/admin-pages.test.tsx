@@ -69,6 +69,21 @@ const api = fakeFetchPerTest(() => {
             actorName: 'Админ',
             names: { u2: { kind: 'user', name: 'Анна' } },
           },
+          {
+            id: 'e2',
+            at: '2026-05-01T11:00:00Z',
+            actorUserId: null,
+            actorEmail: null,
+            actorTokenId: null,
+            actorTokenName: null,
+            action: 'user.disabled',
+            objectType: 'user',
+            objectId: 'u3',
+            details: { via: 'command_line', osUser: 'deploy' },
+            ip: null,
+            actorName: null,
+            names: { u3: { kind: 'user', name: 'Борис' } },
+          },
         ],
         total: 120,
         page: Number(url.searchParams.get('page') ?? 1),
@@ -192,6 +207,9 @@ describe('admin: audit log', () => {
     expect(screen.getByRole('cell', { name: 'пользователь Анна' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: 'роль: менеджер по продажам → руководитель' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: 'Админ' })).toBeTruthy();
+    // a change made on the server's command line says so, and who ran it, instead of a blank actor
+    const cli = screen.getByRole('cell', { name: 'командная строка сервера (deploy)' }).closest('tr')!;
+    expect(within(cli).queryByText(/command_line|deploy\b.*:/)).toBeNull();
     await user.selectOptions(screen.getByLabelText('Действие'), 'user.');
     await waitFor(() => expect(router.state.location.search).toContain('action=user.'));
     await user.click(await screen.findByRole('button', { name: 'Вперёд' }));

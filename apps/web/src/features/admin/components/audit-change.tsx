@@ -30,13 +30,20 @@ function useWords(names: Names) {
 const isChange = (v: unknown): v is { from: unknown; to: unknown } =>
   typeof v === 'object' && v !== null && 'from' in v && 'to' in v;
 
+/** Where an entry was made (the command line and its OS user) is shown as its actor, not as a change. */
+function withoutOrigin(details: AuditEntry['details']): AuditEntry['details'] {
+  if (!details) return null;
+  const { via: _via, osUser: _osUser, ...change } = details;
+  return Object.keys(change).length ? change : null;
+}
+
 /**
  * What an audit entry changed, as «field: before → after» lines in the reader's language, with people,
  * teams and calls by name. Flag corrections read «Санкции: ✗ (машина) → ✓ (исправление)» and the reason.
  */
 export function AuditChange({ entry }: { entry: Pick<AuditEntry, 'action' | 'details' | 'names'> }) {
   const { t, word } = useWords(entry.names);
-  const details = entry.details;
+  const details = withoutOrigin(entry.details);
   if (!details) return <span className="muted">—</span>;
   const lines: string[] = [];
   const label = (field: string) => t(`audit.field.${field}`, { defaultValue: field });

@@ -93,6 +93,9 @@ export function AuditSection() {
                     <td>
                       {e.actorTokenId && e.actorTokenName ? (
                         t('admin.byToken', { name: e.actorTokenName })
+                      ) : e.details?.via === 'command_line' ? (
+                        // the domain's commandLineAudit: no user acted, someone on the server's shell did
+                        t('admin.byCommandLine', { user: String(e.details.osUser ?? '?') })
                       ) : (
                         <span title={e.actorEmail ?? undefined}>{e.actorName ?? e.actorEmail ?? '—'}</span>
                       )}

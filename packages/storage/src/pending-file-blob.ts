@@ -1,4 +1,6 @@
-import { rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type {
   BlobBody,
   BlobStore,
@@ -81,6 +83,21 @@ export class PendingFileBlob implements PendingBlob {
       throw new StorageError('invalid_state', `Cannot ${action} a pending blob that is ${this.state}`);
     }
   }
+}
+
+/**
+ * `beginWrite` for any store: a fresh temp file in `dir` (created if missing), published by `publish`
+ * on commit. Only where the temp file lives and how it is published differ between stores.
+ */
+export async function beginTempFileWrite(
+  dir: string,
+  options: WriteOptions,
+  publish: PublishTempFile,
+): Promise<PendingBlob> {
+  if (options.maxBytes !== undefined && !(options.maxBytes >= 0))
+    throw new RangeError('maxBytes must be >= 0');
+  await mkdir(dir, { recursive: true });
+  return new PendingFileBlob(join(dir, `${randomUUID()}.partial`), options.maxBytes, publish);
 }
 
 /** `put` for any store: beginWrite + write + commit, the temp data gone whatever happens. */

@@ -6,16 +6,20 @@ import { analyzeLines, itPoints, type Line } from '../engine/test-calls.ts';
 const stated = (language: 'ru' | 'en', lines: Line[], flag = 'sanctions') =>
   analyzeLines(language, lines).flags[flag]!.stated;
 
+/** One test per line: said alone (by the rep unless another speaker is given), it states no sanction. */
+const itStatesNoSanction = (rows: readonly (readonly ['ru' | 'en', string])[], speaker: Line[0] = 'rep') =>
+  it.each(rows)('%s: %s', (language, text) => {
+    expect(stated(language, [[speaker, text]])).toBe(false);
+  });
+
 describe('dismissedSanction: a waiver without a negator next to the cue', () => {
-  it.each([
+  itStatesNoSanction([
     ['ru', 'Ой, да какие там штрафы, Игорь, мы же давно работаем.'],
     ['ru', 'ну какая неустойка свои люди заплатите когда сможете'],
     ['ru', 'Пени за те три дня спишем, это наша ошибка была.'],
     ['en', 'Forget about the late fee, we know the bank held it up.'],
     ['en', "Technically there's an interest clause, but we have never enforced it with anybody."],
-  ] as const)('%s: %s', (language, text) => {
-    expect(stated(language, [['rep', text]])).toBe(false);
-  });
+  ] as const);
   it('a plain sanction still counts', () => {
     expect(
       stated('ru', [['rep', 'При задержке оплаты начисляем неустойку, ноль один процент в день.']]),
@@ -25,12 +29,13 @@ describe('dismissedSanction: a waiver without a negator next to the cue', () => 
 });
 
 describe('pastEvent: what happened is not what will apply', () => {
-  it.each([
-    ['ru', 'Помню, как в позапрошлом сезоне нам из-за долга отгрузки заморозили.'],
-    ['en', 'Back in the spring you were on credit hold for two weeks.'],
-  ] as const)('%s: %s', (language, text) => {
-    expect(stated(language, [['unknown', text]])).toBe(false);
-  });
+  itStatesNoSanction(
+    [
+      ['ru', 'Помню, как в позапрошлом сезоне нам из-за долга отгрузки заморозили.'],
+      ['en', 'Back in the spring you were on credit hold for two weeks.'],
+    ] as const,
+    'unknown',
+  );
   it('a rule that goes on, or a condition about next time, still counts', () => {
     expect(
       stated('en', [['rep', 'Payment is net thirty from the invoice, same as last year.']], 'payment_terms'),
@@ -42,12 +47,10 @@ describe('pastEvent: what happened is not what will apply', () => {
 });
 
 describe('appliesElsewhere: a sanction for other clients', () => {
-  it.each([
+  itStatesNoSanction([
     ['ru', 'Неустойка в договоре есть, но это для злостных неплательщиков, к вам это не относится.'],
     ['en', 'We do have a late fee on paper, but it does not apply to you as a long-standing account.'],
-  ] as const)('%s: %s', (language, text) => {
-    expect(stated(language, [['rep', text]])).toBe(false);
-  });
+  ] as const);
 });
 
 describe('clientImposes: the client threatening the seller is no sanction, even "confirmed"', () => {
@@ -77,7 +80,7 @@ describe('clientImposes: the client threatening the seller is no sanction, even 
 });
 
 describe('sanctionForOtherBreach: penalties for something other than late payment', () => {
-  it.each([
+  itStatesNoSanction([
     ['ru', 'Учтите, за невозврат поддонов штраф сто рублей за штуку.'],
     ['ru', 'если задержите поставку у нас по договору штраф два процента'],
     [
@@ -85,30 +88,24 @@ describe('sanctionForOtherBreach: penalties for something other than late paymen
       'Just so you know, if you cancel the order after production starts, there is a ten percent penalty.',
     ],
     ['en', 'Our buyers charge a three percent penalty if you miss the delivery window.'],
-  ] as const)('%s: %s', (language, text) => {
-    expect(stated(language, [['rep', text]])).toBe(false);
-  });
+  ] as const);
   it('a penalty for late payment of a delivery still counts', () => {
     expect(stated('ru', [['rep', 'За просрочку оплаты поставки штраф два процента.']])).toBe(true);
   });
 });
 
 describe('prepaymentForDiscount: prepayment bought with a discount is terms, not a sanction', () => {
-  it.each([
+  itStatesNoSanction([
     ['ru', 'Если хотите, переведём вас на предоплату, тогда скидка четыре процента.'],
     ['en', 'We can switch you to prepayment if you like, and knock off three percent.'],
-  ] as const)('%s: %s', (language, text) => {
-    expect(stated(language, [['rep', text]])).toBe(false);
-  });
+  ] as const);
 });
 
 describe('selfIntroduction: a department named in a greeting is no sanction', () => {
-  it.each([
+  itStatesNoSanction([
     ['ru', 'Добрый день, это компания СтройОпт, отдел взыскания, меня зовут Ирина.'],
     ['en', 'Hi, this is Dana calling from the collections team at Northfield Supply.'],
-  ] as const)('%s: %s', (language, text) => {
-    expect(stated(language, [['rep', text]])).toBe(false);
-  });
+  ] as const);
 });
 
 describe('sanction kinds: lawyers are a legal step, an agency is collection', () => {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -15,7 +14,7 @@ import type {
 } from '../blob-store.ts';
 import { BlobNotFoundError } from '../errors.ts';
 import { assertValidKey } from '../keys.ts';
-import { assertByteRange, PendingFileBlob, putThroughPending } from '../pending-file-blob.ts';
+import { assertByteRange, beginTempFileWrite, putThroughPending } from '../pending-file-blob.ts';
 import { syncAndStampFile, syncDirectory } from './durability.ts';
 import { sweepLocalStore, walkFiles } from './sweep.ts';
 import { isValidKey } from '../keys.ts';
@@ -40,12 +39,8 @@ export class LocalBlobStore implements BlobStore {
     this.tempDir = join(this.root, TEMP_DIR_NAME);
   }
 
-  async beginWrite(options: WriteOptions = {}): Promise<PendingBlob> {
-    if (options.maxBytes !== undefined && !(options.maxBytes >= 0))
-      throw new RangeError('maxBytes must be >= 0');
-    await mkdir(this.tempDir, { recursive: true });
-    const tempPath = join(this.tempDir, `${randomUUID()}.partial`);
-    return new PendingFileBlob(tempPath, options.maxBytes, (temp, _written, key) => this.publish(temp, key));
+  beginWrite(options: WriteOptions = {}): Promise<PendingBlob> {
+    return beginTempFileWrite(this.tempDir, options, (temp, _written, key) => this.publish(temp, key));
   }
 
   /**

@@ -27,7 +27,7 @@ import type {
 } from '../blob-store.ts';
 import { BlobNotFoundError } from '../errors.ts';
 import { assertValidKey } from '../keys.ts';
-import { assertByteRange, PendingFileBlob, putThroughPending } from '../pending-file-blob.ts';
+import { assertByteRange, beginTempFileWrite, putThroughPending } from '../pending-file-blob.ts';
 import { sweepS3Store } from './s3-sweep.ts';
 
 /** The bucket and its credentials, as `packages/config` parses them (`S3_*`). */
@@ -66,12 +66,8 @@ export class S3BlobStore implements BlobStore {
     this.client = client ?? new S3Client(clientConfig(options));
   }
 
-  async beginWrite(options: WriteOptions = {}): Promise<PendingBlob> {
-    if (options.maxBytes !== undefined && !(options.maxBytes >= 0))
-      throw new RangeError('maxBytes must be >= 0');
-    await mkdir(this.scratchDir, { recursive: true });
-    const tempPath = join(this.scratchDir, `${randomUUID()}.partial`);
-    return new PendingFileBlob(tempPath, options.maxBytes, (temp, written, key) =>
+  beginWrite(options: WriteOptions = {}): Promise<PendingBlob> {
+    return beginTempFileWrite(this.scratchDir, options, (temp, written, key) =>
       this.publish(temp, written, key),
     );
   }

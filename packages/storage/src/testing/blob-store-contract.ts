@@ -89,6 +89,12 @@ export function blobStoreContract(
       expect(stored.size).toBe(1000);
     });
 
+    it('refuses a negative or NaN maxBytes as a programming error, leaving no temp file', async () => {
+      await expect(store().beginWrite({ maxBytes: -1 })).rejects.toBeInstanceOf(RangeError);
+      await expect(store().beginWrite({ maxBytes: Number.NaN })).rejects.toBeInstanceOf(RangeError);
+      expect(await tempFiles()).toEqual([]);
+    });
+
     it('abort deletes the temp file, is idempotent, and is a no-op after commit', async () => {
       const pending = await store().beginWrite();
       await pending.write(Buffer.from('hello'));

@@ -2,8 +2,12 @@
  * One rule for every call action that hands a call to the pipeline (packages/domain/src/calls/
  * enqueue-or-undo.ts): the change is committed, then the job enqueued; when the queue is down the
  * answer is a 503 and the call is exactly as it was before the request.
+ *
+ * Publishing a credit policy or a company checklist is the other way round: the version stands, and
+ * only its re-check waits for the queue (POST /credit-policy/recheck resumes it).
  */
 import { transitionCallStatus, findCallById, type Call } from '@onterms/db';
+import { exampleChecklist, examplePolicy } from '@onterms/domain/testing/policy-fixtures';
 import { BullmqCallQueue, silentLogger } from '@onterms/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_STATED, rep as said, seedCall } from '../testing/seed-calls.ts';
@@ -11,6 +15,7 @@ import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 let t: TestApp;
 let rep: Awaited<ReturnType<TestApp['createUser']>>;
+let director: Awaited<ReturnType<TestApp['createUser']>>;
 
 beforeAll(async () => {
   t = await createTestApp({
@@ -20,6 +25,7 @@ beforeAll(async () => {
     },
   });
   rep = await t.createUser('rep');
+  director = await t.createUser('director');
 });
 afterAll(async () => {
   await t.close();
@@ -80,4 +86,29 @@ describe('when the queue is down', () => {
     expect(res.json().error).toBe('service_unavailable');
     expect(await stateOf(id)).toEqual(before);
   });
+});
+
+const PUBLISHES: [string, string, object][] = [
+  ['a credit policy', '/api/credit-policy', { document: examplePolicy(), baseVersion: null }],
+  [
+    'a company checklist',
+    '/api/checklists',
+    { callType: 'credit_negotiation', document: exampleChecklist(), baseVersion: null },
+  ],
+];
+
+describe('publishing when the queue is down', () => {
+  it.each(PUBLISHES)(
+    '%s is published (201) and says its re-check is not queued yet',
+    async (_, url, payload) => {
+      await analysedCall();
+      const res = await t.sut.inject({ method: 'POST', url, headers: director.headers, payload });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.headers['x-recheck-queued']).toBe('false');
+      expect(res.json().recheck).toMatchObject({ status: 'running', done: 0 });
+      // the run is there to be resumed
+      const listed = await t.sut.inject({ method: 'GET', url, headers: director.headers });
+      expect(JSON.stringify(listed.json())).toContain(res.json().recheck.id);
+    },
+  );
 });

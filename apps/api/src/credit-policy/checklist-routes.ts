@@ -12,6 +12,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../app.ts';
 import { ErrorBody } from '@onterms/contracts';
 import { actorOf, toChecklistRecheckView } from './credit-policy-views.ts';
+import { recheckQueueFor } from './recheck-queue.ts';
 import { withPolicy } from '../access/route-options.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 503: ErrorBody };
@@ -65,24 +66,12 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
       response: { 201: PublishChecklistResponse, ...errors },
     }),
     async (request, reply) => {
-      let queueDown = false;
+      const recheckQueue = recheckQueueFor(deps.queue, request, 'checklist');
       const published = await publishCompanyChecklist(
-        {
-          db,
-          actor: actorOf(request.principal!, request.ip),
-          // committed by now: a queue that is down delays the re-analysis, it loses nothing
-          enqueueRecheck: (id) =>
-            deps.queue.enqueueRecheck(id).catch((error: unknown) => {
-              queueDown = true;
-              request.log.warn(
-                { err: error, recheckId: id },
-                'checklist re-check not queued; resume it later',
-              );
-            }),
-        },
+        { db, actor: actorOf(request.principal!, request.ip), enqueueRecheck: recheckQueue.enqueueRecheck },
         request.body,
       );
-      if (queueDown) reply.header('x-recheck-queued', 'false');
+      recheckQueue.tellReply(reply);
       return reply.status(201).send({
         version: toView(published.checklist),
         recheck: toChecklistRecheckView(published.recheck),

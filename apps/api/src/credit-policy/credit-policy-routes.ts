@@ -39,6 +39,7 @@ import { CallIdParams, ErrorBody } from '@onterms/contracts';
 import { AppError } from '@onterms/domain';
 import { checklistRoutes } from './checklist-routes.ts';
 import { actorOf, toRecheckView, toVersionView } from './credit-policy-views.ts';
+import { recheckQueueFor } from './recheck-queue.ts';
 import { policyStats } from './policy-stats.ts';
 import { withPolicy } from '../access/route-options.ts';
 import { companyTimeZone } from '@onterms/calendar';
@@ -121,25 +122,16 @@ export const creditPolicyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     }),
     async (request, reply) => {
       const principal = request.principal!;
-      let queueDown = false;
+      const recheckQueue = recheckQueueFor(deps.queue, request, 'policy');
       const published = await publishCreditPolicy(
-        {
-          db,
-          actor: actorOf(principal, request.ip),
-          // the version is committed by now: a queue that is down delays the re-check, it loses nothing
-          enqueueRecheck: (id) =>
-            deps.queue.enqueueRecheck(id).catch((error: unknown) => {
-              queueDown = true;
-              request.log.warn({ err: error, recheckId: id }, 'policy re-check not queued; resume it later');
-            }),
-        },
+        { db, actor: actorOf(principal, request.ip), enqueueRecheck: recheckQueue.enqueueRecheck },
         {
           document: request.body.document,
           baseVersion: request.body.baseVersion,
           note: request.body.note ?? null,
         },
       );
-      if (queueDown) reply.header('x-recheck-queued', 'false');
+      recheckQueue.tellReply(reply);
       const version = (await listPolicyVersions(db)).find((v) => v.version === published.policy.version)!;
       return reply
         .status(201)

@@ -91,6 +91,7 @@ describe('the credit policy over HTTP', () => {
       note: 'Решение кредитного комитета',
     });
     expect(res.statusCode, res.body).toBe(201);
+    expect(res.headers['x-recheck-queued']).toBeUndefined();
     expect(res.json()).toMatchObject({
       version: { version: 1, publishedBy: { id: director.id }, note: 'Решение кредитного комитета' },
       recheck: { policyVersion: 1, total: 2, status: 'running' },
@@ -266,6 +267,7 @@ describe('company checklists (same page)', () => {
       baseVersion: null,
     });
     expect(res.statusCode, res.body).toBe(201);
+    expect(res.headers['x-recheck-queued']).toBeUndefined();
     expect(res.json()).toMatchObject({
       version: { callType: 'credit_negotiation', version: 1, document: { version: '1' } },
       recheck: { callType: 'credit_negotiation', checklistVersion: 1, status: 'running' },

@@ -3,16 +3,23 @@
  * speech-to-text with the default engine format (OpenAI whisper-1: FLAC chunks ≤ 25 MB), against a
  * bare ffmpeg decode of the same file in the same run. Prints wall and CPU figures; asserts nothing.
  *
- * The headline ("product") makes exactly the media calls the product makes, in its order:
- *  1. the pipeline's prepareAudio step (packages/pipeline/src/steps/prepare-audio.ts):
- *     media.probeAndDeriveCopies(recording, { speech, review, peaks }) — ffprobe, then ONE ffmpeg run
- *     that decodes the check windows and writes the speech WAV, the review copy (Opus) and the peaks;
- *  2. the transcribe step → transcribeRecording (packages/transcription/src/transcribe-recording.ts,
- *     mono branch): media.detectSilence(speech WAV) — the pauses read from its samples — then
- *     media.splitAtSilences(speech WAV, …) encoding the FLAC chunks.
- * prep = from the start of 1 to the last chunk written. The store writes between the steps and the
- * requests to the engine are not included. Beside it: each step alone, the same chunk step for the
- * other engine limits, the FLAC encoder's settings, and the removed Opus chunk encoder.
+ * The headline ("product") makes exactly the media calls the product makes, in its order
+ * (packages/pipeline/src/process-call.ts):
+ *  1. prepareAudio(…, TRANSCRIPTION_COPY) (packages/pipeline/src/steps/prepare-audio.ts):
+ *     media.probeAndDeriveCopies(recording, { speech }) — ffprobe, then ONE ffmpeg run that decodes
+ *     the check windows and writes the 16 kHz speech WAV;
+ *  2. then, side by side:
+ *     - prepareAudio(…, PLAYER_COPIES): media.probeAndDeriveCopies(recording, { review, peaks }) —
+ *       the review player's Opus copy and the waveform (not needed for speech-to-text);
+ *     - the transcribe step → transcribeRecording (packages/transcription/src/transcribe-recording.ts,
+ *       mono branch): media.detectSilence(speech WAV) — the pauses read from its samples — then
+ *       media.splitAtSilences(speech WAV, …) encoding the FLAC chunks.
+ * prep = from the start of 1 to the last chunk written (the player's copies go on after it; their
+ * peaks are reduced in this process, so that Node CPU counts in 2–3). The
+ * store writes between the steps and the requests to the engine are not included. "before" is the
+ * order up to 721b397 — one run making the speech WAV, review copy and peaks, then the chunks —
+ * measured in the same run. Beside them: the same chunk step for the other engine limits, the FLAC
+ * encoder's settings, and the removed Opus chunk encoder.
  *
  * The recording is generated (speech-like sound from the bundled ffmpeg: phrases with pauses, looped to 60 min)
  * and encoded as a typical call-recorder MP3 (mono, 32 kbit/s).
@@ -109,14 +116,33 @@ try {
   const work = join(dir, 'work');
   await mkdir(work);
   const speech = join(work, 'speech.wav');
-  const [, copies] = await timed(() =>
-    probeAndDeriveCopies(input, { speech, review: join(work, 'review'), peaks: {} }, { workDir: work }),
-  );
-  const [pauses, detect] = await timed(() => media.detectSilence(speech));
   const out = join(dir, 'chunks');
   await mkdir(out);
-  const [chunks, split] = await timed(() => media.splitAtSilences(speech, out, { ...pauses, ...headline! }));
-  const product = sum(copies, detect, split);
+  const t0 = performance.now();
+  const [[, speechRun, pauses, detect, chunks, split, player], product] = await timed(async () => {
+    const [, speechRun] = await timed(() => probeAndDeriveCopies(input, { speech }, { workDir: work }));
+    const player = timed(() =>
+      probeAndDeriveCopies(input, { review: join(work, 'review'), peaks: {} }, { workDir: work }),
+    ).then(([, t]) => ({ ...t, endedSec: (performance.now() - t0) / 1000 }));
+    const [pauses, detect] = await timed(() => media.detectSilence(speech));
+    const [chunks, split] = await timed(() =>
+      media.splitAtSilences(speech, out, { ...pauses, ...headline! }),
+    );
+    return [null, speechRun, pauses, detect, chunks, split, player] as const;
+  });
+  const playerRun = await player;
+  await rm(work, { recursive: true });
+  await rm(out, { recursive: true });
+
+  // Before: the speech WAV came out of the same ffmpeg run as the review copy and the peaks.
+  await mkdir(work);
+  await mkdir(out);
+  const [, oldRun] = await timed(() =>
+    probeAndDeriveCopies(input, { speech, review: join(work, 'review'), peaks: {} }, { workDir: work }),
+  );
+  const [oldPauses, oldDetect] = await timed(() => media.detectSilence(speech));
+  const [, oldSplit] = await timed(() => media.splitAtSilences(speech, out, { ...oldPauses, ...headline! }));
+  const before = sum(oldRun, oldDetect, oldSplit);
 
   // The same chunk step for the other engine limits, from the same speech WAV.
   const rows: string[] = [];
@@ -162,9 +188,15 @@ try {
   console.log(
     `PRODUCT prep, mono, ${headline!.label}: ${ratio(product)}  (${chunks.length} chunks, ${pauses.silences.length} pauses; target ≤ 1.5× wall)`,
   );
-  console.log(`  1 probeAndDeriveCopies {speech, review, peaks}  ${ratio(copies)}`);
+  console.log(`  1 probeAndDeriveCopies {speech}                 ${ratio(speechRun)}`);
   console.log(`  2 detectSilence (speech WAV)                    ${ratio(detect)}`);
   console.log(`  3 splitAtSilences                               ${ratio(split)}`);
+  console.log(
+    `  beside 2–3: probeAndDeriveCopies {review, peaks} ${playerRun.wall.toFixed(2)} s wall (${(playerRun.wall / decode.wall).toFixed(2)}×), done ${playerRun.endedSec.toFixed(2)} s after the start (its CPU overlaps the steps above)`,
+  );
+  console.log(`before (one run for all three, then 2–3): ${ratio(before)}`);
+  console.log(`  probeAndDeriveCopies {speech, review, peaks}    ${ratio(oldRun)}`);
+  console.log(`  detectSilence + splitAtSilences                 ${ratio(sum(oldDetect, oldSplit))}`);
   for (const row of rows) console.log(row);
   for (const [label, t, bytes] of flacRuns) {
     console.log(`FLAC of the speech WAV, ${label.padEnd(20)} ${ratio(t)}, ${(bytes / 1e6).toFixed(1)} MB`);

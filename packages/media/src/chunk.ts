@@ -103,19 +103,10 @@ export async function splitAtSilences(
 
 /**
  * The chunks of one speech WAV (`input`) as they are made: `cut` plans and writes a stretch and
- * re-splits any chunk that came out over the size limit; `write` writes one planned chunk and
- * `settle` keeps or re-splits what was written; `result` lists them all in order; `removeAll`
- * deletes every chunk file written. `growing`: the data layout of a speech WAV still being written
- * (prepareSpeechChunks), whose header does not yet give its length; chunks never reach past what
- * has been written.
+ * re-splits any chunk that came out over the size limit; `result` lists them all in order;
+ * `removeAll` deletes every chunk file written.
  */
-export function chunkCutter(
-  input: string,
-  outDir: string,
-  options: SplitOptions,
-  control: RunControl,
-  growing?: PcmLayout,
-) {
+function chunkCutter(input: string, outDir: string, options: SplitOptions, control: RunControl) {
   const spec = CHUNK_FORMATS[options.format];
   const concurrency = Math.max(1, options.concurrency ?? 2);
   const results: AudioChunk[] = [];
@@ -127,13 +118,7 @@ export function chunkCutter(
 
   // A 16 kHz mono PCM input cut into WAV chunks needs no ffmpeg at all: the samples are copied.
   let pcm: Promise<PcmLayout | null> | undefined;
-  const pcmLayout = () =>
-    (pcm ??=
-      options.format !== 'wav'
-        ? Promise.resolve(null)
-        : growing
-          ? Promise.resolve(growing)
-          : speechPcmLayout(input));
+  const pcmLayout = () => (pcm ??= options.format !== 'wav' ? Promise.resolve(null) : speechPcmLayout(input));
 
   const write = async (planned: PlannedChunk): Promise<AudioChunk> => {
     const path = nextPath();
@@ -196,11 +181,11 @@ export function chunkCutter(
 
   const removeAll = () => Promise.all(written.map((path) => rm(path, { force: true })));
 
-  return { cut, write, settle, result, removeAll };
+  return { cut, result, removeAll };
 }
 
 /** The limits planChunks works to, for a chunk format whose byte rate is `bytesPerSec`. */
-export function limitsOf(
+function limitsOf(
   options: Pick<SplitOptions, 'maxBytes' | 'maxDurationSec' | 'format'>,
   bytesPerSec?: number,
 ) {
@@ -217,7 +202,7 @@ export function limitsOf(
  * Cuts fall on whole samples: ffmpeg's input seek and the WAV byte slice then take the very same
  * first sample (a cut half-way between two samples went one way in one and the other in the other).
  */
-export const onSample = (t: number) => Math.round(t * SPEECH_SAMPLE_RATE) / SPEECH_SAMPLE_RATE;
+const onSample = (t: number) => Math.round(t * SPEECH_SAMPLE_RATE) / SPEECH_SAMPLE_RATE;
 
 /**
  * Chunks are scratch files in the caller's work directory, sent once and deleted: written in place,
@@ -254,7 +239,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-export interface PcmLayout {
+interface PcmLayout {
   dataOffset: number;
   dataBytes: number;
 }

@@ -3,7 +3,6 @@ import { splitAtSilences, type AudioChunk, type SplitOptions } from './chunk.ts'
 import { normalizeForSpeech, type ChannelPick } from './normalize.ts';
 import { computePeaks, type PeaksOptions, type WaveformPeaks } from './peaks.ts';
 import { prepareSpeech, type SpeechTrack, type SpeechTrackRequest } from './prepare-speech.ts';
-import { prepareSpeechChunks, type SpeechChunksRequest } from './prepare-speech-chunks.ts';
 import { probeAudio, type AudioInfo } from './probe.ts';
 import { probeWhileArriving, type ArrivingRecording } from './upload-probe.ts';
 import { encodeForReview, type ReviewCopyInfo } from './review-copy.ts';
@@ -38,15 +37,6 @@ export interface Media {
     tracks: readonly SpeechTrackRequest[],
     options?: Pick<SilenceOptions, 'noiseDb' | 'minSilenceSec'> & OperationOptions,
   ): Promise<SpeechTrack[]>;
-  /**
-   * One track's speech WAV, its pauses and its chunks in one call, from one decode (see
-   * prepare-speech-chunks.ts): the same chunks splitAtSilences cuts from prepareSpeech's WAV.
-   */
-  prepareSpeechChunks(
-    input: string,
-    request: SpeechChunksRequest,
-    options?: Pick<SilenceOptions, 'noiseDb' | 'minSilenceSec'> & OperationOptions & KnownInfo,
-  ): Promise<{ track: SpeechTrack; chunks: AudioChunk[] }>;
   /** Opus-in-WebM copy for the review player, written atomically to `output`. */
   encodeForReview(
     input: string,
@@ -92,14 +82,6 @@ export function createMedia(config: MediaConfig = {}): Media {
       ),
     prepareSpeech: (input, tracks, options) =>
       prepareSpeech(input, tracks, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
-    prepareSpeechChunks: (input, request, options) =>
-      prepareSpeechChunks(
-        input,
-        request,
-        options ?? {},
-        toRunControl(options, DEFAULT_TIMEOUT_MS.transcode),
-        options?.info,
-      ),
     encodeForReview: (input, output, options) =>
       encodeForReview(input, output, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode), options?.info),
     computePeaks: (input, options) =>

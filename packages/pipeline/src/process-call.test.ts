@@ -2,6 +2,7 @@ import { findCallById, getAnalysis, getSegments } from '@onterms/db';
 import { sql } from 'kysely';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import {
   TranscriptionError,
   type TranscriptionEngine,
@@ -239,6 +240,49 @@ describe('processCall', () => {
     };
     await expect(processCall(testDeps(ctx, { engine: down }), flaky.id)).rejects.toThrow(/unavailable/);
     expect((await findCallById(ctx.db, flaky.id))?.status).toBe('processing');
+  });
+
+  it('makes the player copies beside the engine; if they fail, the retry makes only them, not a second transcription', async () => {
+    const call = await insertTestCall(ctx, { recording: mono });
+    let transcriptions = 0;
+    let engineStarted!: () => void;
+    const started = new Promise<void>((resolve) => (engineStarted = resolve));
+    const engine: TranscriptionEngine = {
+      name: 'fake-stt',
+      model: 'fake-1',
+      transcribe: async () => {
+        transcriptions++;
+        engineStarted();
+        return { transcript: negotiationTranscript(), audioSeconds: 2, model: 'fake-1' };
+      },
+    };
+    const media = countingMedia();
+    // The review copy's run holds until the engine has started: run one after the other, this would hang.
+    const failingPlayer: typeof media = {
+      ...media,
+      probeAndDeriveCopies: async (input, request, options) => {
+        if (!request.review) return media.probeAndDeriveCopies(input, request, options);
+        await Promise.race([started, setTimeout(10_000).then(() => Promise.reject(new Error('not beside')))]);
+        throw new Error('disk full');
+      },
+    };
+
+    await expect(processCall(testDeps(ctx, { engine, media: failingPlayer }), call.id)).rejects.toThrow(
+      'disk full',
+    );
+    const afterFirst = (await findCallById(ctx.db, call.id))!;
+    expect(afterFirst.status).toBe('transcribed');
+    expect(afterFirst.reviewAudioKey).toBeNull();
+
+    const retry = countingMedia();
+    expect(await processCall(testDeps(ctx, { engine, media: retry }), call.id)).toEqual({
+      status: 'analyzed',
+    });
+    expect(transcriptions).toBe(1);
+    expect(retry.made).toEqual([['review', 'peaks']]);
+    const stored = (await findCallById(ctx.db, call.id))!;
+    expect(await ctx.store.exists(stored.reviewAudioKey!)).toBe(true);
+    expect(await ctx.store.exists(stored.peaksKey!)).toBe(true);
   });
 
   it('counts a promise\'s "tomorrow" from the day of the call in the company\'s time zone', async () => {

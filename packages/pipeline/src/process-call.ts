@@ -3,7 +3,7 @@ import type { ProcessCallDeps } from './deps.ts';
 import { gaveUpFailure, permanentFailure } from './failures.ts';
 import type { JobOutcome } from './jobs.ts';
 import { analyse } from './steps/analyse.ts';
-import { prepareAudio } from './steps/prepare-audio.ts';
+import { PLAYER_COPIES, prepareAudio, TRANSCRIPTION_COPY } from './steps/prepare-audio.ts';
 import { StepTimes } from './step-times.ts';
 import { transcribe } from './steps/transcribe.ts';
 
@@ -46,18 +46,39 @@ export async function processCall(
         transitionCallStatus(db, callId, ['queued', 'processing'], 'processing'),
       );
       if (!started) return { status: 'skipped' };
-      const { speechAudioKey } = await prepareAudio(deps, call, times);
+      // With a speech-to-text engine to run, the speech copy is made alone first and the review
+      // copy and peaks (an Opus encode: ~35× a bare decode on the bundled ffmpeg, the speech WAV
+      // ~1.1×) beside the engine's chunk encodes and requests, instead of before them. Otherwise
+      // there is nothing to overlap: one ffmpeg run makes all three, as before.
+      const overlap = deps.engine !== null && !call.transcriptUploadKey;
+      const { speechAudioKey } = await prepareAudio(
+        deps,
+        call,
+        times,
+        overlap ? TRANSCRIPTION_COPY : [...TRANSCRIPTION_COPY, ...PLAYER_COPIES],
+      );
       signal.throwIfAborted();
-      // prepareAudio hands back the key it recorded, so the row is read again only before a billed
-      // speech-to-text run (a call deleted or reset meanwhile must not be sent); an uploaded transcript
-      // is stored by a guarded transition that skips such a call anyway.
-      const prepared = call.transcriptUploadKey
-        ? { ...call, status: 'processing' as const, speechAudioKey }
-        : await times.time('db.read', () => findCallById(db, callId));
-      if (!prepared || prepared.status !== 'processing') return { status: 'skipped' };
-      const transcribed = await times.time('transcribe', () => transcribe(deps, prepared, signal));
-      if (transcribed !== 'transcribed') return { status: transcribed };
+      const player = overlap ? prepareAudio(deps, call, times, PLAYER_COPIES) : Promise.resolve();
+      const transcribing = (async () => {
+        // prepareAudio hands back the key it recorded, so the row is read again only before a billed
+        // speech-to-text run (a call deleted or reset meanwhile must not be sent); an uploaded
+        // transcript is stored by a guarded transition that skips such a call anyway.
+        const prepared = call.transcriptUploadKey
+          ? { ...call, status: 'processing' as const, speechAudioKey }
+          : await times.time('db.read', () => findCallById(db, callId));
+        if (!prepared || prepared.status !== 'processing') return 'skipped' as const;
+        return times.time('transcribe', () => transcribe(deps, prepared, signal));
+      })();
+      // Both settle before anything is thrown, so no ffmpeg outlives the attempt. A transcript
+      // stored while the player copies failed is kept: the retry resumes at `transcribed` and
+      // makes only the missing copies (below), never billing the engine twice.
+      const [transcribed, copies] = await Promise.allSettled([transcribing, player]);
+      if (transcribed.status === 'rejected') throw transcribed.reason;
+      if (transcribed.value !== 'transcribed') return { status: transcribed.value };
+      if (copies.status === 'rejected') throw copies.reason;
       signal.throwIfAborted();
+    } else {
+      await prepareAudio(deps, call, times, PLAYER_COPIES);
     }
     const analysed = await times.time('analyse', () => analyse(deps, callId, ['transcribed']));
     if (analysed === 'analyzed') log.info({ callId, ms: times.ms }, 'call analysed');

@@ -1,10 +1,25 @@
 /**
- * npm run bench:transcribe-prep — what getting a 60-minute call ready for speech-to-text costs:
- * probe + prepareSpeechChunks (decode to the speech WAV, pauses read from its samples, chunks cut
- * from it), against a bare ffmpeg decode of the same file in the same run; beside it the same as two
- * calls (prepareSpeech, then splitAtSilences — what the pipeline does, two jobs apart), the older
- * two-run path (normalise, then ffmpeg silencedetect) and the removed Opus encoder. Prints wall and
- * CPU figures; asserts nothing.
+ * npm run bench:transcribe-prep — what the product spends getting a 60-minute MONO call ready for
+ * speech-to-text with the default engine format (OpenAI whisper-1: FLAC chunks ≤ 25 MB), against a
+ * bare ffmpeg decode of the same file in the same run. Prints wall and CPU figures; asserts nothing.
+ *
+ * The headline ("product") makes exactly the media calls the product makes, in its order
+ * (packages/pipeline/src/process-call.ts):
+ *  1. prepareAudio(…, TRANSCRIPTION_COPY) (packages/pipeline/src/steps/prepare-audio.ts):
+ *     media.probeAndDeriveCopies(recording, { speech }) — ffprobe, then ONE ffmpeg run that decodes
+ *     the check windows and writes the 16 kHz speech WAV;
+ *  2. then, side by side:
+ *     - prepareAudio(…, PLAYER_COPIES): media.probeAndDeriveCopies(recording, { review, peaks }) —
+ *       the review player's Opus copy and the waveform (not needed for speech-to-text);
+ *     - the transcribe step → transcribeRecording (packages/transcription/src/transcribe-recording.ts,
+ *       mono branch): media.detectSilence(speech WAV) — the pauses read from its samples — then
+ *       media.splitAtSilences(speech WAV, …) encoding the FLAC chunks.
+ * prep = from the start of 1 to the last chunk written (the player's copies go on after it; their
+ * peaks are reduced in this process, so that Node CPU counts in 2–3). The
+ * store writes between the steps and the requests to the engine are not included. "before" is the
+ * order up to 721b397 — one run making the speech WAV, review copy and peaks, then the chunks —
+ * measured in the same run. Beside them: the same chunk step for the other engine limits, the FLAC
+ * encoder's settings, and the removed Opus chunk encoder.
  *
  * The recording is generated (speech-like sound from the bundled ffmpeg: phrases with pauses, looped to 60 min)
  * and encoded as a typical call-recorder MP3 (mono, 32 kbit/s).
@@ -15,10 +30,8 @@ import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createMedia, FLAC_ENCODER_ARGS, type ChunkFormat } from '@onterms/media';
+import { createMedia, FLAC_ENCODER_ARGS, probeAndDeriveCopies, type ChunkFormat } from '@onterms/media';
 import { DEFAULT_BINARY_PATHS } from '@onterms/media/binaries';
-import { DEFAULT_TIMEOUT_MS, toRunControl } from '@onterms/media/run-control';
-import { runSilencedetect } from '@onterms/media/silence';
 import { buildTrack, utter } from '@onterms/media/chunk-test-audio';
 import { GPT4O_MAX_DURATION_SEC, OPENAI_MAX_BYTES } from '../src/openai-engine.ts';
 
@@ -28,17 +41,18 @@ const ffmpeg = DEFAULT_BINARY_PATHS.ffmpegPath;
 
 /**
  * Wall seconds, and CPU seconds of this process plus the ffmpeg children it ran (Linux: cutime/cstime
- * of /proc/self/stat). On a shared machine the CPU figures are the steadier ones: other people's load
- * stretches wall time, hardly the work done.
+ * of /proc/self/stat, counted when a child has exited). On a shared machine the CPU figures are the
+ * steadier ones: other people's load stretches wall time, hardly the work done.
  */
-const cpu: Map<number, number> = new Map();
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+async function timed<T>(fn: () => Promise<T>): Promise<[T, Timing]> {
   const t0 = performance.now();
   const c0 = cpuSeconds();
   const value = await fn();
-  const wall = (performance.now() - t0) / 1000;
-  cpu.set(wall, cpuSeconds() - c0);
-  return [value, wall];
+  return [value, { wall: (performance.now() - t0) / 1000, cpu: cpuSeconds() - c0 }];
 }
 function cpuSeconds(): number {
   const own = process.cpuUsage();
@@ -46,8 +60,10 @@ function cpuSeconds(): number {
   const ticks = Number(fields[13]) + Number(fields[14]);
   return (own.user + own.system) / 1e6 + ticks / 100;
 }
-/** CPU seconds of the run that took `wall` seconds. */
-const cpuOf = (wall: number) => cpu.get(wall) ?? NaN;
+const sum = (...parts: Timing[]): Timing => ({
+  wall: parts.reduce((s, p) => s + p.wall, 0),
+  cpu: parts.reduce((s, p) => s + p.cpu, 0),
+});
 
 const dir = await mkdtemp(join(tmpdir(), 'onterms-bench-stt-'));
 try {
@@ -66,38 +82,18 @@ try {
   const track = await buildTrack(dir, 'long', items, Math.ceil(3600 / unit.durationSec) - 1);
   const input = join(dir, 'call.mp3');
   await run(ffmpeg, [
-    '-v',
-    'error',
-    '-i',
-    track.path,
-    '-ac',
-    '1',
-    '-c:a',
-    'libmp3lame',
-    '-b:a',
-    '32k',
-    '-f',
-    'mp3',
-    input,
+    ...['-v', 'error', '-i', track.path, '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '32k'],
+    ...['-f', 'mp3', input],
   ]);
   console.log(
     `recording: ${(track.durationSec / 60).toFixed(1)} min, MP3 mono 32 kbit/s, ${((await stat(input)).size / 1e6).toFixed(1)} MB`,
   );
 
-  const [, decodeSec] = await timed(() =>
+  const [, decode] = await timed(() =>
     run(ffmpeg, ['-hide_banner', '-nostdin', '-v', 'error', '-i', input, '-f', 'null', '-']),
   );
-  const [info, probeSec] = await timed(() => media.probe(input));
-  // Before: the normalisation and ffmpeg's silencedetect were two decoding runs.
-  const [, oldNormaliseSec] = await timed(() => media.normalizeForSpeech(input, join(dir, 'old.wav')));
-  const control = toRunControl({}, DEFAULT_TIMEOUT_MS.transcode);
-  const [, oldSilenceSec] = await timed(() => runSilencedetect(join(dir, 'old.wav'), {}, control));
-  await rm(join(dir, 'old.wav'));
-  // Now: one decode writes the speech WAV; the pauses are read from its samples.
-  const speech = join(dir, 'speech.wav');
-  const [[prepared], prepareSec] = await timed(() =>
-    media.prepareSpeech(input, [{ output: speech, channel: 'mix' }]),
-  );
+  const ratio = (t: Timing) =>
+    `${t.wall.toFixed(2)} s (${(t.wall / decode.wall).toFixed(2)}×), CPU ${t.cpu.toFixed(2)} s (${(t.cpu / decode.cpu).toFixed(2)}×)`;
 
   const variants: { label: string; format: ChunkFormat; maxBytes: number; maxDurationSec: number }[] = [
     {
@@ -114,85 +110,99 @@ try {
     },
     { label: 'local engine, wav ≤ 25 s', format: 'wav', maxBytes: Infinity, maxDurationSec: 25 },
   ];
+  const [headline] = variants;
+
+  // The product's path, step by step (see the header).
+  const work = join(dir, 'work');
+  await mkdir(work);
+  const speech = join(work, 'speech.wav');
+  const out = join(dir, 'chunks');
+  await mkdir(out);
+  const t0 = performance.now();
+  const [[, speechRun, pauses, detect, chunks, split, player], product] = await timed(async () => {
+    const [, speechRun] = await timed(() => probeAndDeriveCopies(input, { speech }, { workDir: work }));
+    const player = timed(() =>
+      probeAndDeriveCopies(input, { review: join(work, 'review'), peaks: {} }, { workDir: work }),
+    ).then(([, t]) => ({ ...t, endedSec: (performance.now() - t0) / 1000 }));
+    const [pauses, detect] = await timed(() => media.detectSilence(speech));
+    const [chunks, split] = await timed(() =>
+      media.splitAtSilences(speech, out, { ...pauses, ...headline! }),
+    );
+    return [null, speechRun, pauses, detect, chunks, split, player] as const;
+  });
+  const playerRun = await player;
+  await rm(work, { recursive: true });
+  await rm(out, { recursive: true });
+
+  // Before: the speech WAV came out of the same ffmpeg run as the review copy and the peaks.
+  await mkdir(work);
+  await mkdir(out);
+  const [, oldRun] = await timed(() =>
+    probeAndDeriveCopies(input, { speech, review: join(work, 'review'), peaks: {} }, { workDir: work }),
+  );
+  const [oldPauses, oldDetect] = await timed(() => media.detectSilence(speech));
+  const [, oldSplit] = await timed(() => media.splitAtSilences(speech, out, { ...oldPauses, ...headline! }));
+  const before = sum(oldRun, oldDetect, oldSplit);
+
+  // The same chunk step for the other engine limits, from the same speech WAV.
   const rows: string[] = [];
   for (const v of variants) {
-    const out = join(dir, v.label.replace(/\W+/g, '-'));
-    await mkdir(out);
-    const [chunks, chunkSec] = await timed(() => media.splitAtSilences(speech, out, { ...prepared!, ...v }));
-    const prep = probeSec + prepareSec + chunkSec;
-    const before = probeSec + oldNormaliseSec + oldSilenceSec + chunkSec;
-    const prepCpu = cpuOf(probeSec) + cpuOf(prepareSec) + cpuOf(chunkSec);
-    const beforeCpu = cpuOf(probeSec) + cpuOf(oldNormaliseSec) + cpuOf(oldSilenceSec) + cpuOf(chunkSec);
-    const biggest = Math.max(...chunks.map((ch) => ch.bytes));
-    // The same in one call.
-    const onePassDir = `${out}-one-pass`;
-    await mkdir(onePassDir);
-    const [one, oneSec] = await timed(() =>
-      media.prepareSpeechChunks(
-        input,
-        { output: join(dir, 'one-pass.wav'), channel: 'mix', outDir: onePassDir, split: v },
-        { info },
-      ),
-    );
-    const same =
-      JSON.stringify(one.chunks.map((ch) => [ch.start, ch.end])) ===
-      JSON.stringify(chunks.map((ch) => [ch.start, ch.end]));
-    const onePass = probeSec + oneSec;
-    const onePassCpu = cpuOf(probeSec) + cpuOf(oneSec);
+    const to = join(dir, v.label.replace(/\W+/g, '-'));
+    await mkdir(to);
+    const [cut, t] = await timed(() => media.splitAtSilences(speech, to, { ...pauses, ...v }));
+    const biggest = Math.max(...cut.map((ch) => ch.bytes));
     rows.push(
-      `${v.label.padEnd(28)} chunks ${String(chunks.length).padStart(3)}  largest ${(biggest / 1e6).toFixed(1).padStart(5)} MB\n` +
-        `  one call (prepareSpeechChunks) prep ${onePass.toFixed(2)} s = ${(onePass / decodeSec).toFixed(2)}× wall, ` +
-        `${(onePassCpu / cpuOf(decodeSec)).toFixed(2)}× CPU  (same cuts as two steps: ${same ? 'yes' : 'NO'})\n` +
-        `  two steps (prepareSpeech, then splitAtSilences ${chunkSec.toFixed(2)} s) prep ${prep.toFixed(2)} s = ${(prep / decodeSec).toFixed(2)}× wall, ` +
-        `${(prepCpu / cpuOf(decodeSec)).toFixed(2)}× CPU\n` +
-        `  before (normalise + silencedetect + split) ${(before / decodeSec).toFixed(2)}× wall, ${(beforeCpu / cpuOf(decodeSec)).toFixed(2)}× CPU`,
+      `${v.label.padEnd(28)} chunks ${String(cut.length).padStart(3)}  largest ${(biggest / 1e6).toFixed(1).padStart(5)} MB  ` +
+        `splitAtSilences ${ratio(t)}`,
     );
   }
+
   // What the FLAC chunks' encoder settings save: the whole speech WAV encoded at ffmpeg's default
   // (level 5), at level 0, and at the settings the chunks use.
-  const flacRuns: [string, number, number][] = [];
+  const flacRuns: [string, Timing, number][] = [];
   for (const [label, args] of [
     ['default (level 5)', ['-c:a', 'flac']],
     ['-compression_level 0', ['-c:a', 'flac', '-compression_level', '0']],
     ['chunk settings', FLAC_ENCODER_ARGS.slice(0, -2)],
   ] as const) {
-    const out = join(dir, 'whole.flac');
-    const [, sec] = await timed(() =>
-      run(ffmpeg, ['-hide_banner', '-nostdin', '-v', 'error', '-i', speech, ...args, '-f', 'flac', out]),
+    const whole = join(dir, 'whole.flac');
+    const [, t] = await timed(() =>
+      run(ffmpeg, ['-hide_banner', '-nostdin', '-v', 'error', '-i', speech, ...args, '-f', 'flac', whole]),
     );
-    flacRuns.push([label, sec, (await stat(out)).size]);
-    await rm(out);
+    flacRuns.push([label, t, (await stat(whole)).size]);
+    await rm(whole);
   }
   // Opus chunks were removed: their encoder alone, on the first 2 minutes, extrapolated to the call.
-  const sampleSec = Math.min(120, prepared!.durationSec);
-  const [, opusSec] = await timed(() =>
+  const sampleSec = Math.min(120, pauses.durationSec);
+  const [, opusSample] = await timed(() =>
     run(ffmpeg, [
       ...['-hide_banner', '-nostdin', '-v', 'error', '-t', String(sampleSec), '-i', speech],
       ...['-c:a', 'libopus', '-b:a', '16k', '-application', 'voip', '-compression_level', '0'],
       ...['-f', 'ogg', join(dir, 'opus-sample.ogg')],
     ]),
   );
-  const opusCall = (opusSec * prepared!.durationSec) / sampleSec;
-  cpu.set(opusCall, (cpuOf(opusSec) * prepared!.durationSec) / sampleSec);
+  const scale = pauses.durationSec / sampleSec;
+  const opusCall = { wall: opusSample.wall * scale, cpu: opusSample.cpu * scale };
 
-  const ratio = (sec: number) =>
-    `${sec.toFixed(2)} s (${(sec / decodeSec).toFixed(2)}×), CPU ${cpuOf(sec).toFixed(2)} s (${(cpuOf(sec) / cpuOf(decodeSec)).toFixed(2)}×)`;
-  console.log(`bare ffmpeg decode           ${decodeSec.toFixed(2)} s, CPU ${cpuOf(decodeSec).toFixed(2)} s`);
+  console.log(`bare ffmpeg decode            ${decode.wall.toFixed(2)} s, CPU ${decode.cpu.toFixed(2)} s`);
   console.log(
-    `probe                        ${ratio(probeSec)}  (${info.codec}, ${info.durationSec.toFixed(0)} s)`,
+    `PRODUCT prep, mono, ${headline!.label}: ${ratio(product)}  (${chunks.length} chunks, ${pauses.silences.length} pauses; target ≤ 1.5× wall)`,
   );
-  console.log(`before: normalise            ${ratio(oldNormaliseSec)}`);
-  console.log(`before: ffmpeg silencedetect ${ratio(oldSilenceSec)}`);
-  console.log(`now: prepareSpeech (1 decode) ${ratio(prepareSec)}  (${prepared!.silences.length} pauses)`);
+  console.log(`  1 probeAndDeriveCopies {speech}                 ${ratio(speechRun)}`);
+  console.log(`  2 detectSilence (speech WAV)                    ${ratio(detect)}`);
+  console.log(`  3 splitAtSilences                               ${ratio(split)}`);
+  console.log(
+    `  beside 2–3: probeAndDeriveCopies {review, peaks} ${playerRun.wall.toFixed(2)} s wall (${(playerRun.wall / decode.wall).toFixed(2)}×), done ${playerRun.endedSec.toFixed(2)} s after the start (its CPU overlaps the steps above)`,
+  );
+  console.log(`before (one run for all three, then 2–3): ${ratio(before)}`);
+  console.log(`  probeAndDeriveCopies {speech, review, peaks}    ${ratio(oldRun)}`);
+  console.log(`  detectSilence + splitAtSilences                 ${ratio(sum(oldDetect, oldSplit))}`);
   for (const row of rows) console.log(row);
-  for (const [label, sec, bytes] of flacRuns) {
-    console.log(`FLAC of the speech WAV, ${label.padEnd(20)} ${ratio(sec)}, ${(bytes / 1e6).toFixed(1)} MB`);
+  for (const [label, t, bytes] of flacRuns) {
+    console.log(`FLAC of the speech WAV, ${label.padEnd(20)} ${ratio(t)}, ${(bytes / 1e6).toFixed(1)} MB`);
   }
   console.log(
-    `opus 16 kbit/s (removed)     ${ratio(opusCall)}  for the whole call, extrapolated from ${sampleSec} s at complexity 0`,
-  );
-  console.log(
-    'prep = probe + one call (or probe + prepareSpeech + chunk), as a multiple of the bare decode (target ≤ 1.5×); before = the same with normalise + ffmpeg silencedetect.',
+    `opus 16 kbit/s chunks (removed) ${ratio(opusCall)}  for the whole call, extrapolated from ${sampleSec} s at complexity 0`,
   );
   console.log(
     `load average ${loadavg()

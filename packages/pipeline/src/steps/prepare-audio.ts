@@ -12,18 +12,29 @@ import { createScratchDir } from '../scratch.ts';
 
 type Deps = Pick<ProcessCallDeps, 'db' | 'store' | 'media' | 'log' | 'tmpDir'>;
 
+export type DerivedOutput = 'speech' | 'review' | 'peaks';
+
+/** What the speech-to-text engine reads: made first, so the transcription need not wait for the rest. */
+export const TRANSCRIPTION_COPY: readonly DerivedOutput[] = ['speech'];
+/**
+ * What the review page plays and draws. Its Opus encode is the slow part of preparing a call (~35× a
+ * bare decode on the bundled ffmpeg, against ~1.1× for the speech WAV), so when a speech-to-text
+ * engine runs, processCall makes these beside it instead of before it.
+ */
+export const PLAYER_COPIES: readonly DerivedOutput[] = ['review', 'peaks'];
+
 export interface PrepareAudioResult {
   /** Which outputs this run produced (the others already existed and were skipped). */
-  produced: Array<'speech' | 'review' | 'peaks'>;
+  produced: DerivedOutput[];
   /** The call's speech copy key as now recorded (the transcribe step needs it; no re-read of the row). */
   speechAudioKey: string | null;
 }
 
 /**
- * probe → speech copy (16 kHz mono WAV), review copy (Opus/WebM, channel layout kept) and waveform
- * peaks: ffprobe, then ONE ffmpeg run that decodes the probe's check windows and the whole recording
- * once for all three copies (two process starts per call, not six) → stored side by side → recorded
- * on the call in one update.
+ * probe → the `outputs` asked for among the speech copy (16 kHz mono WAV), the review copy
+ * (Opus/WebM, channel layout kept) and the waveform peaks: ffprobe, then ONE ffmpeg run that decodes
+ * the probe's check windows and the whole recording once for all of them → stored side by side →
+ * recorded on the call in one update.
  * Resumable: an output whose key is recorded on the call AND whose blob exists is not produced again,
  * so a retried or resumed long call does not redo finished transcodes. An output is recorded on the
  * call once it is stored (a store failure of one still records the others).
@@ -31,13 +42,19 @@ export interface PrepareAudioResult {
 export async function prepareAudio(
   deps: Deps,
   call: Call,
-  times: StepTimes = new StepTimes(),
+  times: StepTimes,
+  outputs: readonly DerivedOutput[],
 ): Promise<PrepareAudioResult> {
   const { db, store, media, log } = deps;
   const keys = derivedKeys(call.id);
-  const has = async (key: string | null) => key !== null && (await store.exists(key));
+  const has = async (output: DerivedOutput, key: string | null) =>
+    !outputs.includes(output) || (key !== null && (await store.exists(key)));
   const [speechDone, reviewDone, peaksDone] = await times.time('store.exists', () =>
-    Promise.all([has(call.speechAudioKey), has(call.reviewAudioKey), has(call.peaksKey)]),
+    Promise.all([
+      has('speech', call.speechAudioKey),
+      has('review', call.reviewAudioKey),
+      has('peaks', call.peaksKey),
+    ]),
   );
   const need = { speech: !speechDone, review: !reviewDone, peaks: !peaksDone };
   const produced: PrepareAudioResult['produced'] = [];
@@ -56,7 +73,8 @@ export async function prepareAudio(
       // ffprobe, then ONE ffmpeg run: the full validation (headers + decoding the start and end: a
       // corrupt file fails here, permanently) and the three copies from a single decode.
       const files = { speech: join(work, 'speech.wav'), review: join(work, 'review') };
-      const copies = await times.time('ffmpeg.probe+copies', () =>
+      const made = (['speech', 'review', 'peaks'] as const).filter((output) => need[output]);
+      const copies = await times.time(`ffmpeg.probe+${made.join('+')}`, () =>
         media.probeAndDeriveCopies(
           input,
           {

@@ -121,17 +121,17 @@ describe.each(gates)('accuracy on $dir', (gate) => {
 // (avalues4): periods from a signed transfer document, limits changed and credit periods without a unit
 // raised tender-buyers, collection, ar-jargon, contact-centre, fmcg-trainer and near-miss; everyday forms of a
 // promise (street sums, «закроемся», a payment order, «в конце месяца») raised the promise F1 of horeca and
-// urals-metal
+// urals-metal; English "we pay … tomorrow" those of fmcg-trainer, underwriter and central-asia
 const readOutGates: [string, number, number][] = [
   ['asr-noise', 0.915, 0.778],
   ['collection', 0.865, 0.841],
   ['long-meander', 0.925, 0.872],
   ['near-miss', 0.78, 0.727],
   ['urals-metal', 0.884, 0.65],
-  ['underwriter', 0.862, 0.706],
-  ['fmcg-trainer', 0.754, 0.621],
+  ['underwriter', 0.862, 0.743],
+  ['fmcg-trainer', 0.754, 0.71],
   ['contact-centre', 0.821, 0.766],
-  ['central-asia', 0.818, 0.733],
+  ['central-asia', 0.818, 0.774],
   ['ar-jargon', 0.781, 0.737],
   ['tender-buyers', 0.788, 0.783],
   ['horeca', 0.87, 0.848],

@@ -499,6 +499,18 @@ const CASES: { what: string; lang: Language; lines: Line[]; want: ReturnType<typ
   },
   // rules-1.12.0 (avalues4): everyday and second-language forms of a commitment, in our own wording
   {
+    what: '"We pay eight thousand dollars tomorrow": a first-person present pay verb commits',
+    lang: 'en',
+    lines: [['client', 'We pay eight thousand dollars tomorrow, all of it.']],
+    want: [{ amount: 8000, currency: 'USD', full: true, due: { anchor: 'tomorrow' }, segments: [0] }],
+  },
+  {
+    what: '"we always pay by the 15th" is a habit, not a promise',
+    lang: 'en',
+    lines: [['client', 'We always pay by the 15th, you know that.']],
+    want: [],
+  },
+  {
     what: '«В конце месяца закроемся, всё целиком»: settling up said reflexively, at the end of the month',
     lang: 'ru',
     lines: [['client', 'В конце месяца закроемся, всё целиком.']],

@@ -476,6 +476,10 @@ function commitmentAt(toks: Token[], language: Language, words: PromiseWords): n
         if (!/ть$/.test(w) || toks.slice(Math.max(0, i - 3), i).some((t) => words.future!.test(t.text)))
           return i;
       } else if (toks.slice(Math.max(0, i - 4), i).some((t) => words.future!.test(t.text))) return i;
+      // rules-1.12.0 `presentPay`: "We pay twenty thousand dollars tomorrow" — a first-person present pay
+      // verb commits, as «платим в пятницу» does; "we always pay by the 15th" is a habit
+      else if (/^(we|i)$/.test(toks[i - 1]?.text ?? '') && !toks.some((t) => words.habit!.test(t.text)))
+        return i;
     }
     if (words.payNoun.test(w) && toks.slice(i + 1, i + 4).some((t) => words.beWill.test(t.text))) {
       if (language === 'ru' || toks.slice(i + 1, i + 3).some((t) => t.text === 'will')) return i;

@@ -67,6 +67,8 @@ export interface PromiseWords {
   thirdParty: RegExp;
   /** Any form of a paying verb, whoever pays («заплатит», «переведут», "pays", "will"). */
   anyPay: RegExp;
+  /** rules-1.12.0 `presentPay`: English "we pay … tomorrow" commits unless it is a habit ("we always pay"). */
+  habit?: RegExp;
 }
 
 export const PROMISE_WORDS: Record<Language, PromiseWords> = {
@@ -175,5 +177,6 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     anyPay: /^(pay|pays|paid|paying|wire|wires|settle|settles|will|should|is|are)$/,
     thirdParty: /^(customer|customers|client|clients|district|developer|contractor|gc|owner|treasury)$/,
     slangThousands: [],
+    habit: /^(always|usually|normally|generally|typically|every|each|often|never)$/,
   },
 };

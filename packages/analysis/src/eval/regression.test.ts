@@ -117,20 +117,24 @@ describe.each(gates)('accuracy on $dir', (gate) => {
 
 // rules-1.8.1: what is read out of a call (all value types together), gated per corpus with value
 // truth at the F1 reached minus 0.02 (rules-1.9.1: the merged flags and values passes); rules-1.10.1:
-// the promises to pay too (precision/recall on deadline and amount), same margin
+// the promises to pay too (precision/recall on deadline and amount), same margin; rules-1.12.0
+// (avalues4): periods from a signed transfer document, limits changed and credit periods without a unit
+// raised tender-buyers, collection, ar-jargon, contact-centre, fmcg-trainer and near-miss; everyday forms of a
+// promise (street sums, «закроемся», a payment order, «в конце месяца») raised the promise F1 of horeca and
+// urals-metal; English "we pay … tomorrow" those of fmcg-trainer, underwriter and central-asia
 const readOutGates: [string, number, number][] = [
   ['asr-noise', 0.915, 0.778],
-  ['collection', 0.856, 0.841],
+  ['collection', 0.865, 0.841],
   ['long-meander', 0.925, 0.872],
-  ['near-miss', 0.775, 0.727],
-  ['urals-metal', 0.884, 0.615],
-  ['underwriter', 0.862, 0.706],
-  ['fmcg-trainer', 0.744, 0.621],
-  ['contact-centre', 0.813, 0.766],
-  ['central-asia', 0.818, 0.733],
-  ['ar-jargon', 0.765, 0.737],
-  ['tender-buyers', 0.715, 0.783],
-  ['horeca', 0.87, 0.733],
+  ['near-miss', 0.78, 0.727],
+  ['urals-metal', 0.884, 0.65],
+  ['underwriter', 0.862, 0.743],
+  ['fmcg-trainer', 0.754, 0.71],
+  ['contact-centre', 0.821, 0.766],
+  ['central-asia', 0.818, 0.774],
+  ['ar-jargon', 0.781, 0.737],
+  ['tender-buyers', 0.788, 0.783],
+  ['horeca', 0.87, 0.848],
 ];
 
 const f1Of = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) => (2 * tp) / (2 * tp + fp + fn);

@@ -9,7 +9,7 @@ export const EN: LanguageData = {
   ],
   periodAnchors: [
     [/^ship/, 'shipment'],
-    [/^(deliver|receipt)/, 'delivery'],
+    [/^(deliver|receipt|acceptance)/, 'delivery'],
     [/^(invoice|bill)/, 'invoice'],
     [/^contract/, 'contract'],
   ],
@@ -68,6 +68,7 @@ export const EN: LanguageData = {
   within: /^within$/,
   grantVerbs: /^(offer|offering|give|giving|extend|extending|doing|do|grant|granting)$/,
   signing: /^signing$/,
+  signedTransfer: /^(acceptance|delivery|receipt|goods|pod|grn)$/,
   stopVerbs: /^(stop|stops|stopped|suspend|pause|halt|block|cut|shut|no|not)$/,
   // "collection(s)" in English names the agency or the department, never the court route
   debtRecovery: /^recovery$/,

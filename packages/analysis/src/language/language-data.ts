@@ -60,6 +60,12 @@ export interface LanguageData {
   grantVerbs: RegExp;
   /** «подписания», "signing": a period anchor that names its start by what is signed. */
   signing: RegExp;
+  /**
+   * rules-1.12.0 (values): a transfer document («УПД», «накладная», «документ о приёмке», "delivery note",
+   * "acceptance certificate") whose signing by the buyer is the acceptance of the goods: a period counted
+   * from that signing counts from delivery.
+   */
+  signedTransfer: RegExp;
   /** A word of recovering a debt («взыскание»): the legal route, not an agency, beside a court or lawyers. */
   debtRecovery: RegExp;
   /**

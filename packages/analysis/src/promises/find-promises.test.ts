@@ -497,6 +497,70 @@ const CASES: { what: string; lang: Language; lines: Line[]; want: ReturnType<typ
     lines: [['client', 'В четверг тридцать тысяч кину.']],
     want: [{ amount: 30000, due: { weekday: 4 }, segments: [0] }],
   },
+  // rules-1.12.0 (avalues4): everyday and second-language forms of a commitment, in our own wording
+  {
+    what: '"We pay eight thousand dollars tomorrow": a first-person present pay verb commits',
+    lang: 'en',
+    lines: [['client', 'We pay eight thousand dollars tomorrow, all of it.']],
+    want: [{ amount: 8000, currency: 'USD', full: true, due: { anchor: 'tomorrow' }, segments: [0] }],
+  },
+  {
+    what: '"we always pay by the 15th" is a habit, not a promise',
+    lang: 'en',
+    lines: [['client', 'We always pay by the 15th, you know that.']],
+    want: [],
+  },
+  {
+    what: '«В конце месяца закроемся, всё целиком»: settling up said reflexively, at the end of the month',
+    lang: 'ru',
+    lines: [['client', 'В конце месяца закроемся, всё целиком.']],
+    want: [{ full: true, due: { anchor: 'end_of_month' }, segments: [0] }],
+  },
+  {
+    what: '«закроемся в субботу» with no money is the shop closing, not a payment',
+    lang: 'ru',
+    lines: [['client', 'Мы в субботу закроемся пораньше.']],
+    want: [],
+  },
+  {
+    what: '«Платёжное поручение уйдёт в четверг»: the payment order going out commits',
+    lang: 'ru',
+    lines: [['client', 'Платёжное поручение уйдёт в четверг, на всю сумму.']],
+    want: [{ full: true, due: { weekday: 4 }, segments: [0] }],
+  },
+  {
+    what: "«заказчик заплатит в конце месяца»: the client's own customer paying the client is no promise",
+    lang: 'ru',
+    lines: [['client', 'По этому объекту заказчик заплатит в конце месяца, это миллион семьсот.']],
+    want: [],
+  },
+  {
+    what: '"the customer will pay us on Friday" is no promise; "we will pay you on Friday" is',
+    lang: 'en',
+    lines: [
+      ['client', 'The customer will pay us on Friday, nine thousand dollars.'],
+      ['client', 'We will pay you nine thousand dollars on Monday.'],
+    ],
+    want: [{ amount: 9000, currency: 'USD', due: { weekday: 1 }, segments: [1] }],
+  },
+  {
+    what: '«двадцатку до среды»: a street sum, in thousands when the call counts in thousands',
+    lang: 'ru',
+    lines: [
+      ['rep', 'За вами сто десять тысяч. Давайте хотя бы двадцатку до среды?'],
+      ['client', 'Да, двадцатку до среды сделаю.'],
+    ],
+    want: [{ amount: 20000, due: { weekday: 3 }, segments: [0, 1] }],
+  },
+  {
+    what: '«полтинник в пятницу закину» in a call that counts in thousands',
+    lang: 'ru',
+    lines: [
+      ['rep', 'Долг у вас восемьдесят тысяч.'],
+      ['client', 'Полтинник в пятницу закину.'],
+    ],
+    want: [{ amount: 50000, due: { weekday: 5 }, segments: [1] }],
+  },
 ];
 
 describe('more ways of promising and of not promising', () => {

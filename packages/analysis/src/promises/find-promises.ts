@@ -121,7 +121,7 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
         segment: index,
         reading: { kind: 'proposal', items },
         verbless: tokenize(segment.text, language).every(
-          (c) => commitmentAt(mergeNumbers(c.tokens, scale), language, words) < 0,
+          (c) => commitmentAt(mergeNumbers(c.tokens, scale, words), language, words) < 0,
         ),
       };
   });
@@ -231,7 +231,9 @@ function oneSumOfRep(
   sumsOf: (toks: Token[]) => (Money | null)[],
 ): Money | null {
   if (segment?.speaker !== 'rep') return null;
-  const sums = tokenize(segment.text, language).flatMap((c) => sumsOf(mergeNumbers(c.tokens, scale)));
+  const sums = tokenize(segment.text, language).flatMap((c) =>
+    sumsOf(mergeNumbers(c.tokens, scale, PROMISE_WORDS[language])),
+  );
   return sums.length === 1 ? sums[0]! : null;
 }
 
@@ -350,7 +352,7 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
   let carried = false;
   let opened = false;
   for (const clause of tokenize(text, language)) {
-    const toks = mergeNumbers(clause.tokens, scale);
+    const toks = mergeNumbers(clause.tokens, scale, words);
     const joined = toks.map((t) => t.text).join(' ');
     const verb = commitmentAt(toks, language, words);
     // rules-1.10.1: "I can do four hundred on Friday" — the hundreds right after the paying verb are its sum
@@ -379,7 +381,17 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
         (t, k) =>
           words.vague.test(t.text) &&
           !(words.source.test(t.text) && verb >= 0 && k > verb && dates.some((d) => d.end < k)),
-      ) || words.vaguePhrase.test(joined);
+      ) ||
+      words.vaguePhrase.test(joined) ||
+      // rules-1.12.0 `thirdPartyPays`: «заказчик заплатит в конце месяца», "the customer will pay us Friday" —
+      // the client's own customer paying says where the money comes from, as «как заказчик заплатит» does
+      // (after our own verb it only names the source: "we'll pay Monday, when our customer pays us")
+      toks.some(
+        (t, k) =>
+          (verb < 0 || k < verb) &&
+          words.thirdParty.test(t.text) &&
+          toks.slice(k + 1, k + 3).some((x) => words.anyPay.test(x.text)),
+      );
     // «сегодня не успею, завтра оплачу»: a negation does not reach past a date to the verb after it
     const from = Math.max(0, verb - 3);
     const negated =
@@ -464,6 +476,10 @@ function commitmentAt(toks: Token[], language: Language, words: PromiseWords): n
         if (!/ть$/.test(w) || toks.slice(Math.max(0, i - 3), i).some((t) => words.future!.test(t.text)))
           return i;
       } else if (toks.slice(Math.max(0, i - 4), i).some((t) => words.future!.test(t.text))) return i;
+      // rules-1.12.0 `presentPay`: "We pay twenty thousand dollars tomorrow" — a first-person present pay
+      // verb commits, as «платим в пятницу» does; "we always pay by the 15th" is a habit
+      else if (/^(we|i)$/.test(toks[i - 1]?.text ?? '') && !toks.some((t) => words.habit!.test(t.text)))
+        return i;
     }
     if (words.payNoun.test(w) && toks.slice(i + 1, i + 4).some((t) => words.beWill.test(t.text))) {
       if (language === 'ru' || toks.slice(i + 1, i + 3).some((t) => t.text === 'will')) return i;
@@ -473,10 +489,17 @@ function commitmentAt(toks: Token[], language: Language, words: PromiseWords): n
 }
 
 /** "150", "000" → 150 000; "40,000" → 40 000 (the tokeniser reads digit groups one by one). */
-function mergeNumbers(toks: Token[], scale: Scale): Token[] {
+function mergeNumbers(toks: Token[], scale: Scale, words: PromiseWords): Token[] {
   const out: Token[] = [];
   for (const t of toks) {
     const prev = out[out.length - 1];
+    // rules-1.12.0 `slangThousands`: «двадцатку до среды», «полтинник закину» in a call counting in thousands
+    const slang =
+      scale.thousands && t.num === undefined && words.slangThousands.find(([re]) => re.test(t.text));
+    if (slang) {
+      out.push({ ...t, num: slang[1] * 1000, amount: true });
+      continue;
+    }
     // "one point five million": the spoken decimal kept its words but lost the scale
     const scaled = /(million|миллион\S*)$/.test(t.text) ? 1e6 : /(thousand|тысяч\S*)$/.test(t.text) ? 1e3 : 1;
     if (t.num !== undefined && !t.amount && scaled > 1 && t.num < 1000) {

@@ -173,3 +173,68 @@ describe('a period said again without its start', () => {
     ).toBe('invoice');
   });
 });
+
+// rules-1.12.0 (values) `signedTransfer`: the buyer's signature on a transfer document is its acceptance
+describe('a period counted from signing a transfer document runs from delivery', () => {
+  const due = (language: 'ru' | 'en', text: string) => values(language, text).find((x) => x.dueDate)?.dueDate;
+  it.each([
+    ['ru', 'Оплата в течение семи рабочих дней с даты подписания заказчиком документа о приёмке.', 7],
+    ['ru', 'Платите в течение десяти дней после подписания товарной накладной.', 10],
+    ['ru', 'Отсрочка сорок пять календарных дней с даты подписания УПД.', 45],
+    ['en', 'Payment is due within twenty days of signing of the delivery note.', 20],
+    ['en', 'Payment is due within forty-five days of acceptance.', 45],
+  ] as const)('%s: %s', (language, text, days) => {
+    expect(due(language, text)).toEqual({ kind: 'relative', days, from: 'delivery' });
+  });
+  it('the contract signed is still the contract', () => {
+    expect(due('ru', 'Оплата в течение десяти дней с даты подписания договора поставки.')?.from).toBe(
+      'contract',
+    );
+    expect(due('ru', 'Оплата в течение десяти дней с даты подписания.')?.from).toBe('contract');
+  });
+  it('an invoice not signed stays the invoice', () => {
+    expect(due('ru', 'Оплата в течение десяти дней с даты УПД.')?.from).toBe('invoice');
+  });
+});
+
+// rules-1.12.0 (values) `limitChangedTo`: a limit moved from one amount to another
+describe('a credit limit changed from one amount to another is the new amount', () => {
+  const limit = (language: 'ru' | 'en', text: string) =>
+    values(language, text).find((v) => v.creditLimit)?.creditLimit;
+  it.each([
+    ['ru', 'Кредитный лимит поднимаем с пятисот тысяч до восьмисот.', 800_000, undefined],
+    ['ru', 'Лимит снижаем с двух миллионов до полутора миллионов рублей.', 1_500_000, 'RUB'],
+    ['ru', 'Лимит меняем с полутора миллионов до двух.', 2_000_000, undefined],
+    ['en', "We're reducing your credit limit from $75,000 to $50,000.", 50_000, 'USD'],
+    ['en', 'Your credit limit goes from 40k to 60k next month.', 60_000, undefined],
+  ] as const)('%s: %s', (language, text, amount, currency) => {
+    expect(limit(language, text)).toEqual(currency ? { amount, currency } : { amount });
+  });
+  it('a limit said once is unchanged', () => {
+    expect(limit('ru', 'Лимит у вас с понедельника восемьсот тысяч.')?.amount).toBe(800_000);
+    expect(limit('en', 'From Monday your credit limit is $30,000.')?.amount).toBe(30_000);
+  });
+});
+
+// rules-1.12.0 (values) `creditPeriodBare` / `creditPeriodUnit`: a credit period said without "days"
+describe('a credit period said right after the credit word, without its unit', () => {
+  const deferral = (language: 'ru' | 'en', text: string) =>
+    values(language, text).find((v) => v.deferralDays !== undefined)?.deferralDays;
+  it.each([
+    ['ru', 'Финансовый директор согласовал вам отсрочку тридцать.', 30],
+    ['ru', 'Напомню, у вас по договору нетто сорок пять.', 45],
+    ['ru', 'Как договаривались, отсрочка неделя с отгрузки.', 7],
+    ['ru', 'Для вашей сети отсрочка месяц, как обычно.', 30],
+    // English says it "net forty-five", read since rules-1.8.1: the same reading, kept here as its pair
+    ['en', 'As agreed, your terms are net forty-five.', 45],
+  ] as const)('%s: %s', (language, text, days) => {
+    expect(deferral(language, text)).toBe(days);
+  });
+  it('a unit after the count still counts («отсрочку две недели» is fourteen days)', () => {
+    expect(deferral('ru', 'По договору вам даём отсрочку две недели с даты отгрузки.')).toBe(14);
+  });
+  it('an amount after the credit word is not a period', () => {
+    expect(deferral('ru', 'Даём отсрочку на сто тысяч рублей на две недели.')).toBe(14);
+    expect(deferral('ru', 'Даём отсрочку сто тысяч рублей, на две недели.')).toBe(14);
+  });
+});

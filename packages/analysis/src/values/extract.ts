@@ -78,12 +78,20 @@ function unitDays(t: Token | undefined, lang: Language): number | null {
 
 /** Number of days in «N дней/недель», "N days", "net N" found at or after `from` in `toks`. */
 function daysIn(toks: Token[], lang: Language, clause: Token[] = toks): number | undefined {
+  const { creditWords } = LANGUAGE_DATA[lang];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
+    const afterCredit = i > 0 && creditWords.test(toks[i - 1]!.text);
+    // rules-1.12.0 (values) `creditPeriodUnit`: «отсрочка неделя», "terms a month": a unit alone is one of it
+    if (t.num === undefined && afterCredit && daysPerUnit(t.text, lang) > 1) return daysPerUnit(t.text, lang);
     if (t.num === undefined || t.ordinal || t.percent) continue;
     if (i > 0 && toks[i - 1]!.text === 'net') return changedTo(clause, t, lang) ?? t.num;
     const u = unitDays(toks[i + 1], lang) ?? unitDays(toks[i + 2], lang);
     if (u) return (changedTo(clause, t, lang) ?? t.num) * u;
+    // rules-1.12.0 (values) `creditPeriodBare`: «согласовал отсрочку тридцать», «нетто сорок пять»: the
+    // count right after the credit word, with no unit, is days, as "net thirty" is
+    if (afterCredit && !t.amount && Number.isInteger(t.num) && t.num >= 1 && t.num <= 365)
+      return changedTo(clause, t, lang) ?? t.num;
   }
   return undefined;
 }
@@ -101,6 +109,31 @@ function changedTo(toks: Token[], t: Token, lang: Language): number | undefined 
     if (!changeTo.test(toks[k]!.text)) continue;
     const n = toks[k + 1]?.text === 'net' ? toks[k + 2] : toks[k + 1];
     return n?.num !== undefined && !n.ordinal && !n.percent ? n.num : undefined;
+  }
+  return undefined;
+}
+
+const CURRENCY_SIGN = /^[$€£₹₸₦₽]$/;
+
+/**
+ * rules-1.12.0 (values) `limitChangedTo`: a limit changed from one amount to another («лимит поднимаем с
+ * пятисот тысяч до восьмисот», "reducing your limit from $75,000 to $50,000") is the new amount. A new
+ * amount said without its scale takes the old one's («с полутора миллионов до двух» is two million).
+ */
+function limitChangedTo(toks: Token[], a: Token, lang: Language): number | undefined {
+  const { changeFrom, changeTo } = LANGUAGE_DATA[lang];
+  const i = toks.indexOf(a);
+  let before = i - 1;
+  if (before >= 0 && CURRENCY_SIGN.test(toks[before]!.text)) before--;
+  if (before < 0 || !changeFrom.test(toks[before]!.text)) return undefined;
+  for (let k = i + 1; k < Math.min(toks.length, i + 5); k++) {
+    if (!changeTo.test(toks[k]!.text)) continue;
+    const n = toks[k + 1] && CURRENCY_SIGN.test(toks[k + 1]!.text) ? toks[k + 2] : toks[k + 1];
+    if (n?.num === undefined || n.percent || n.ordinal) return undefined;
+    if (n.num >= 1000 || n.amount || a.num! < 1000) return n.num;
+    let scale = 1;
+    while (a.num! >= scale * 1000) scale *= 1000;
+    return n.num * scale;
   }
   return undefined;
 }
@@ -142,10 +175,26 @@ function anchorOf(toks: Token[], lang: Language): Anchor {
     const a = anchor(toks[k]);
     if (!a) continue;
     // «с подписания акта»: what is signed is the start (an acceptance act is delivery)
-    if (signing.test(toks[k]!.text)) return anchor(toks[k + 1]) ?? a;
+    if (signing.test(toks[k]!.text)) return signedAnchor(toks, k, lang) ?? anchor(toks[k + 1]) ?? a;
     return a;
   }
   return 'unspecified';
+}
+
+/**
+ * rules-1.12.0 (values) `signedTransfer`: «с даты подписания заказчиком документа о приёмке», «после
+ * подписания УПД», "from signing of the delivery note": the buyer signs a transfer document when it
+ * accepts the goods, so the period counts from delivery. Up to four words after the signing, stopping
+ * at the contract («подписания договора поставки» is the contract).
+ */
+function signedAnchor(toks: Token[], at: number, lang: Language): Anchor | undefined {
+  const { signedTransfer, periodAnchors } = LANGUAGE_DATA[lang];
+  for (let k = at + 1; k < Math.min(toks.length, at + 5); k++) {
+    const t = toks[k]!.text;
+    if (signedTransfer.test(t)) return 'delivery';
+    if (periodAnchors.some(([re, a]) => a === 'contract' && re.test(t))) return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -230,6 +279,7 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
       case 'credit_limit': {
         const a = toks.find((t) => t.num !== undefined && (t.amount || t.num >= 1000) && !t.percent);
         if (a) {
+          const amount = limitChangedTo(toks, a, lang) ?? a.num!;
           const s = toks.map((t) => t.text).join(' ');
           const currency = /руб|₽/.test(s)
             ? 'RUB'
@@ -244,7 +294,7 @@ export function extractValues(hits: Hit[], lang: Language): MomentValues | undef
                     : /naira|₦/.test(s)
                       ? 'NGN'
                       : undefined;
-          v.creditLimit = currency ? { amount: a.num!, currency } : { amount: a.num! };
+          v.creditLimit = currency ? { amount, currency } : { amount };
         }
         break;
       }

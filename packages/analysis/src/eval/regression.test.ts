@@ -69,18 +69,20 @@ const gates: Gate[] = [
   measured('underwriter', 0.929, 0.955, 0.974, 0.889, 0.901),
   // stop 20's two sets, scored once unseen by rules-1.7.0 and once by rules-1.9.1 (no rule was written
   // from them), then added here at what rules-1.9.1 reaches: seen from now on
-  measured('fmcg-trainer', 0.829, 0.745, 0.8, 0.824, 0.716),
+  measured('fmcg-trainer', 0.829, 0.76, 0.8, 0.947, 0.737),
   measured('contact-centre', 0.9, 0.857, 0.93, 0.947, 0.733),
   // stop 21's four sets, scored once unseen by rules-1.9.1 and once by rules-1.11.2 (no rule was written
-  // from them), then added here at what rules-1.11.2 reaches: seen from now on
-  measured('central-asia', 0.936, 0.873, 0.813, 0.857, 0.754),
-  measured('ar-jargon', 0.909, 0.857, 0.818, 0.833, 0.759),
-  measured('tender-buyers', 0.842, 0.881, 0.9, 0.571, 0.705),
-  measured('horeca', 0.889, 0.947, 0.933, 0.714, 0.716),
+  // from them), then added here at what rules-1.11.2 reaches: seen from now on (rules-1.12.0: dodges
+  // without the stock words, `answersOtherItem`, `earlyPaymentDiscount` raised deflection on all four,
+  // deadline on tender-buyers and fmcg-trainer, and moments)
+  measured('central-asia', 0.936, 0.873, 0.813, 0.933, 0.763),
+  measured('ar-jargon', 0.909, 0.857, 0.818, 1.0, 0.804),
+  measured('tender-buyers', 0.842, 0.897, 0.9, 0.8, 0.745),
+  measured('horeca', 0.889, 0.947, 0.933, 1.0, 0.75),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
   // (rules-1.11.1: «на N днях», "amount", `demandedDate` and «не включаем» raised deadline, sanctions,
   // deflection and moments)
-  { ...measured('', 0.97, 0.985, 0.985, 0.97, 0.913), dir: join(repo, '../shared/eval/holdout-1') },
+  { ...measured('', 0.97, 0.985, 0.985, 0.97, 0.919), dir: join(repo, '../shared/eval/holdout-1') },
 ].filter((g) => existsSync(g.dir));
 
 type CorpusCall = Transcript & {

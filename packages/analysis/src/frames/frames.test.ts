@@ -146,6 +146,36 @@ describe('periodFromEvent: a period from an event with no credit word is a due d
   });
 });
 
+describe('earlyPaymentDiscount: the date or period a discount depends on is no deadline', () => {
+  const flags = (language: 'ru' | 'en', text: string) => {
+    const r = analyzeLines(language, [['rep', text]]);
+    return ['payment_terms', 'deadline'].filter((f) => r.flags[f]!.stated);
+  };
+  it.each([
+    ['ru', 'В этом месяце акция: скидка два процента, если оплата до пятнадцатого числа.'],
+    ['ru', 'Если оплатите в течение пяти дней, дадим скидку полтора процента.'],
+    ['en', 'There is a two percent discount if you pay by the tenth.'],
+    ['en', 'Pay within seven days and we knock off one percent.'],
+  ] as const)('%s: %s', (language, text) => {
+    // (the discount itself may be terms: kind early_payment_discount of the checklist)
+    expect(flags(language, text)).not.toContain('deadline');
+  });
+  it('a credit period named with its own word beside the discount stays a term', () => {
+    expect(flags('ru', 'Скидка два процента при оплате за неделю, а так отсрочка тридцать дней.')).toEqual([
+      'payment_terms',
+      'deadline',
+    ]);
+    expect(flags('en', 'Two percent off if you pay early, otherwise net thirty.')).toEqual([
+      'payment_terms',
+      'deadline',
+    ]);
+  });
+  it('a due date with no discount near still counts', () => {
+    expect(flags('ru', 'Оплата до пятнадцатого числа, пожалуйста.')).toEqual(['deadline']);
+    expect(flags('en', 'Payment is due by the tenth.')).toEqual(['deadline']);
+  });
+});
+
 describe('statements the clause readings used to miss (issue 14, classes 6 and 8)', () => {
   it('«что» after a verb of telling joins a statement, it does not ask', () => {
     expect(stated('ru', [['rep', 'и предупреждаю что при просрочке пени ноль три процента в день']])).toBe(

@@ -743,3 +743,14 @@ describe('round 13, rule `missedDate`: «если до десятого не б�
     ],
   ]);
 });
+
+describe('round 13: a penalty tied to a base rate; a limit being closed', () => {
+  itStates([
+    ['en', 'late invoices carry interest at two points over the base rate', ['sanctions']],
+    ['en', 'overdue amounts attract a charge of three times the bank rate', ['sanctions']],
+    // a rate with no penalty word is no sanction
+    ['en', 'our prices move with the base rate', []],
+    ['ru', 'если просрочка больше месяца, лимит закрываем', ['sanctions']],
+    ['ru', 'за просрочку оплаты пени в размере одной трёхсотой ключевой ставки', ['sanctions']],
+  ] as const);
+});

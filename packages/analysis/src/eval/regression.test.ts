@@ -60,7 +60,7 @@ const gates: Gate[] = [
   // scope, «единственное что» and the client's current supplier raised holdout-1's sanctions;
   // rules-1.10.1: accepted promises read by round 11 raised near-miss and collection moments;
   // rules-1.10.2: `dateTakenUp` raised moments on four sets, no verdict moved)
-  measured('asr-noise', 0.938, 0.923, 0.962, 0.971, 0.842),
+  measured('asr-noise', 0.95, 0.923, 0.962, 0.971, 0.847),
   measured('near-miss', 0.871, 0.909, 0.889, 0.974, 0.762),
   measured('long-meander', 0.944, 0.972, 0.955, 0.933, 0.829),
   measured('collection', 0.889, 1.0, 0.952, 0.824, 0.868),
@@ -75,10 +75,11 @@ const gates: Gate[] = [
   // from them), then added here at what rules-1.11.2 reaches: seen from now on (rules-1.12.0: dodges
   // without the stock words, `answersOtherItem`, `earlyPaymentDiscount` raised deflection on all four,
   // deadline on tender-buyers and fmcg-trainer, and moments; «на стоп», "account on stop" and
-  // `missedDate` raised sanctions, and collection's payment terms)
-  measured('central-asia', 0.957, 0.873, 0.914, 0.933, 0.789),
+  // `missedDate` raised sanctions, and collection's payment terms; a penalty tied to a base rate and
+  // «лимит закрываем» raised sanctions on central-asia and tender-buyers, asr-noise's terms)
+  measured('central-asia', 0.957, 0.873, 0.944, 0.933, 0.798),
   measured('ar-jargon', 0.909, 0.857, 0.87, 1.0, 0.821),
-  measured('tender-buyers', 0.842, 0.897, 0.9, 0.8, 0.745),
+  measured('tender-buyers', 0.842, 0.897, 0.927, 0.8, 0.752),
   measured('horeca', 0.889, 0.947, 1.0, 1.0, 0.757),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
   // (rules-1.11.1: «на N днях», "amount", `demandedDate` and «не включаем» raised deadline, sanctions,

@@ -12,6 +12,12 @@ const itStatesNoSanction = (rows: readonly (readonly ['ru' | 'en', string])[], s
     expect(stated(language, [[speaker, text]])).toBe(false);
   });
 
+/** Which of payment terms and deadline one line of the rep's states. */
+const flags = (language: 'ru' | 'en', text: string) => {
+  const r = analyzeLines(language, [['rep', text]]);
+  return ['payment_terms', 'deadline'].filter((f) => r.flags[f]!.stated);
+};
+
 describe('dismissedSanction: a waiver without a negator next to the cue', () => {
   itStatesNoSanction([
     ['ru', 'Ой, да какие там штрафы, Игорь, мы же давно работаем.'],
@@ -124,10 +130,6 @@ describe('sanction kinds: lawyers are a legal step, an agency is collection', ()
 });
 
 describe('periodFromEvent: a period from an event with no credit word is a due date, not terms', () => {
-  const flags = (language: 'ru' | 'en', text: string) => {
-    const r = analyzeLines(language, [['rep', text]]);
-    return ['payment_terms', 'deadline'].filter((f) => r.flags[f]!.stated);
-  };
   it.each([
     ['ru', 'По договору оплачиваете в течение двенадцати дней после приёмки товара.'],
     ['en', 'Payment is expected within twenty days of the invoice date.'],
@@ -147,10 +149,6 @@ describe('periodFromEvent: a period from an event with no credit word is a due d
 });
 
 describe('earlyPaymentDiscount: the date or period a discount depends on is no deadline', () => {
-  const flags = (language: 'ru' | 'en', text: string) => {
-    const r = analyzeLines(language, [['rep', text]]);
-    return ['payment_terms', 'deadline'].filter((f) => r.flags[f]!.stated);
-  };
   it.each([
     ['ru', 'В этом месяце акция: скидка два процента, если оплата до пятнадцатого числа.'],
     ['ru', 'Если оплатите в течение пяти дней, дадим скидку полтора процента.'],

@@ -214,3 +214,88 @@ describe('round 12: a client naming a deferral by «на N днях» raises pay
     ],
   ] as const);
 });
+
+describe('round 13: a dodge without the stock words (strong buyers, busy owners)', () => {
+  itDodges([
+    // the rep says they cannot name the term now
+    ['ru', 'Так сколько дней отсрочки нам дадите?', 'Пока не могу назвать, честно, рано ещё.', [1]],
+    [
+      'en',
+      'How many days will we get on the invoices?',
+      "I'm not able to discuss that at this stage, sorry.",
+      [1],
+    ],
+    // the answer is said to depend on someone else, or to come from them
+    ['ru', 'А какой будет срок оплаты?', 'Это будет зависеть от того, что решит кредитный комитет.', [1]],
+    [
+      'en',
+      "What's the payment window going to be?",
+      'That will be decided by our risk team, they will indicate it.',
+      [1],
+    ],
+    ['ru', 'Какие у вас пени за просрочку?', 'Ой, это пусть юристы между собой, я не в курсе.', [1]],
+    // not now
+    ['ru', 'А отсрочку сорок пять дней сделаете?', 'Давай не сейчас, у меня склад на второй линии.', [1]],
+    ['en', 'Can we move to net forty-five?', 'Not right now, I have the warehouse on the other line.', [1]],
+    // «I'll check and tell you», "let me come back to you"
+    ['ru', 'А пени мне насчитают за прошлый месяц?', 'Я уточню у Марины и скажу.', [1]],
+    ['en', 'Is thirty days from invoice okay with you?', 'Let me come back to you on that one.', [1]],
+    // a bare reference to the contract
+    ['ru', 'Какие у вас условия оплаты по этой поставке?', 'Всё по контракту, там всё расписано.', [1]],
+    // an exhortation instead of the answer
+    ['ru', 'А если я вторую часть на неделю задержу?', 'Вы главное не тяните, ладно?', [1]],
+    ['en', 'And if the second half is a week late?', 'Just try not to let it slip, okay?', [1]],
+  ] as const);
+});
+
+describe('round 13: these are still answers', () => {
+  itDodges([
+    // a refusal of the term answers
+    ['ru', 'Сделаете шестьдесят дней?', 'Нет, не можем, только тридцать дней отсрочки.', []],
+    // the term said after "it depends"
+    ['en', 'How long do we get to pay?', 'It depends on volume, but net thirty is our standard.', []],
+    // the contract named beside a change to it is no dodge
+    [
+      'ru',
+      'Значит, пока не замените, оплату не проводим.',
+      'Понимаю, но срок оплаты по контракту от этого не меняется.',
+      [],
+    ],
+  ] as const);
+});
+
+describe('round 13, rule answersOtherItem: the due date again is no answer to "and if I am late?"', () => {
+  itPoints([
+    [
+      'ru: the client asks what happens if late; the rep only repeats the date',
+      'ru',
+      [
+        ['client', 'Постараюсь в пятницу всё перевести.'],
+        ['rep', 'Хорошо, в пятницу жду.'],
+        ['client', 'А если в пятницу не выйдет, штраф будет?'],
+        ['rep', 'Давайте не будем об этом, просто оплатите до пятницы.'],
+      ],
+      { deflection: [3] },
+    ],
+    [
+      'en: the client asks about the late fee; the rep only repeats the date',
+      'en',
+      [
+        ['client', "We'll have it over to you on the twelfth."],
+        ['rep', 'Great, the twelfth it is.'],
+        ['client', 'And if it lands late, is there a fee?'],
+        ['rep', "Let's not worry about that, just get it to us on the twelfth."],
+      ],
+      { deflection: [3] },
+    ],
+    [
+      'the sanction itself answers the same question',
+      'ru',
+      [
+        ['client', 'А если в пятницу не выйдет, штраф будет?'],
+        ['rep', 'Давайте не будем о плохом, но пени ноль одна десятая процента в день.'],
+      ],
+      { deflection: [] },
+    ],
+  ]);
+});

@@ -7,18 +7,26 @@ import type { Attributed } from '../speakers/attribute.ts';
  * payment, says they need to know, or insists after a dodge — and the rep's reply avoids a concrete
  * answer. A concrete answer is a stated item or a waiver («пени не начисляем»). Returns the rep's
  * evasive segments. Mono calls have no deflection: nobody can tell who the rep is.
+ * `sanctionsItem` (the checklist's sanctions item, -1 if none) is for rule `answersOtherItem`.
  */
 export function detectDeflection(
   segments: Segment[],
   readings: SegmentReading[],
   stated: Attributed[],
+  sanctionsItem = -1,
 ): number[] {
   if (!segments.some((s) => s.speaker === 'rep') || !segments.some((s) => s.speaker === 'client')) return [];
   const out: number[] = [];
   // segments with a stated item (a Set: `stated.some` per rep segment was quadratic on long calls)
   const statedAt = new Set<number>();
-  for (const a of stated) statedAt.add(a.segment);
+  const sanctionsAt = new Set<number>();
+  for (const a of stated) {
+    statedAt.add(a.segment);
+    if (a.item === sanctionsItem) sanctionsAt.add(a.segment);
+  }
   let open = false;
+  // the client asked what happens if they pay late (the sanctions item, or a worried question)
+  let asksSanctions = false;
   let lastDodged = false;
   let i = 0;
   while (i < segments.length) {
@@ -43,11 +51,23 @@ export function detectDeflection(
             readings[t]!.clauses.some((c) => c.question),
         );
       open = raises || persists;
+      asksSanctions =
+        open &&
+        turn.some(
+          (t) =>
+            readings[t]!.asked.has(sanctionsItem) ||
+            // "and if it lands late, is there a fee?": a question that worries about being late
+            (readings[t]!.worry && readings[t]!.clauses.some((c) => c.question)),
+        );
     } else if (speaker === 'rep') {
       if (open) {
+        // rule `answersOtherItem`: to «а если не успею — штраф какой-то?» a brush-off that only
+        // repeats the due date («давайте не будем, просто заплатите в понедельник») answers nothing
+        // asked; only the sanction itself (or a waiver, a refusal) does
+        const answers = asksSanctions ? sanctionsAt : statedAt;
         const concrete = turn.some(
           (t) =>
-            statedAt.has(t) ||
+            answers.has(t) ||
             readings[t]!.waiver ||
             readings[t]!.negatedCue ||
             readings[t]!.refusal ||

@@ -20,7 +20,10 @@ import { deflectionConfidence, flagConfidence } from '../confidence/confidence.t
 // rules-1.11.1: and round 11's moments of 1.10.2 (`speakers/moments.ts`: where a stated item points, never whether)
 // rules-1.11.2: and round 12 on the shared holdout-1 (demandedDate, «на N днях», negated charging verbs;
 // written as rules-1.11.1 on its branch)
-export const RULES_ENGINE_VERSION = 'rules-1.12.0-avalues4';
+// rules-1.12.0: round 13 — values and promises (avalues4: signedTransfer, limitChangedTo, bare credit periods,
+// street sums, presentPay) and flags (aflags4: dodges without the stock words, answersOtherItem, cannotTell,
+// missedDate, earlyPaymentDiscount, sanctions said as a state)
+export const RULES_ENGINE_VERSION = 'rules-1.12.0';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;
@@ -94,8 +97,8 @@ export function analyzeTranscript(
     deadline.moments.sort((a, b) => a.segment - b.segment);
   }
   anchorRestatedPeriods(Object.values(flags).flatMap((f) => f.moments));
-  const deflected = detectDeflection(segments, readings, attributed);
   const sanctionsItem = cl.items.findIndex((i) => i.id === 'sanctions');
+  const deflected = detectDeflection(segments, readings, attributed, sanctionsItem);
   const waivers = findWaivers(segments, readings, (h) => isSanctionHit(h, sanctionsItem)).map((w) => {
     const m = moment(segments, w.segment);
     const values = extractValues(w.hits, lang);

@@ -698,3 +698,59 @@ describe('round 12: a «не» before «включаем» waives, up to eight w
     ['ru', 'неустойку включаем в договор если оплату не внесёте в срок', ['sanctions']],
   ] as const);
 });
+
+describe('round 13: being put "on stop" is a suspension, as a stop of shipments is', () => {
+  itStates([
+    ['ru', 'если оплата опять задержится, ставлю вас на стоп', ['sanctions']],
+    ['ru', 'у вас долг второй месяц, вы сейчас на стопе', ['sanctions']],
+    ['ru', 'при просрочке поставим вас на кредит-холд', ['sanctions']],
+    ['en', 'if the invoice runs late we put your account on stop', ['sanctions']],
+    ['en', 'if payment is late we hold the next container at the port', ['sanctions']],
+    // with no talk of lateness it is nothing of ours
+    ['ru', 'поставьте таймер на стоп', []],
+    ['en', 'the truck will stop at your gate first', []],
+  ] as const);
+});
+
+describe('round 13, rule `missedDate`: «если до десятого не будет» is late payment with no payment word', () => {
+  itPoints([
+    [
+      'ru: prepayment after a missed date is the sanction, not the terms',
+      'ru',
+      [
+        ['rep', 'Оплатить нужно до десятого числа.'],
+        ['rep', 'Но если до десятого не будет, со следующей партии только предоплата.'],
+      ],
+      { payment_terms: [], sanctions: [1] },
+    ],
+    [
+      'en: prepayment after a missed date is the sanction, not the terms',
+      'en',
+      [
+        ['rep', 'Payment is due by the tenth.'],
+        ['rep', "And if it's not in by the tenth, the next order is prepaid."],
+      ],
+      { payment_terms: [], sanctions: [1] },
+    ],
+    [
+      'prepayment with no condition stays the terms',
+      'ru',
+      [
+        ['rep', 'Оплатить нужно до десятого числа.'],
+        ['rep', 'А со следующей партии работаем по предоплате.'],
+      ],
+      { payment_terms: [1], sanctions: [] },
+    ],
+  ]);
+});
+
+describe('round 13: a penalty tied to a base rate; a limit being closed', () => {
+  itStates([
+    ['en', 'late invoices carry interest at two points over the base rate', ['sanctions']],
+    ['en', 'overdue amounts attract a charge of three times the bank rate', ['sanctions']],
+    // a rate with no penalty word is no sanction
+    ['en', 'our prices move with the base rate', []],
+    ['ru', 'если просрочка больше месяца, лимит закрываем', ['sanctions']],
+    ['ru', 'за просрочку оплаты пени в размере одной трёхсотой ключевой ставки', ['sanctions']],
+  ] as const);
+});

@@ -60,6 +60,27 @@ export function talksArrears(c: ReadClause): boolean {
 export function arrearsBefore(c: ReadClause, at: number): boolean {
   for (const m of c.marks.all('arrears')) if (m.end <= at) return true;
   for (const m of c.marks.all('lateness')) if (m.end <= at) return true;
+  return missedDateBefore(c, at);
+}
+
+// how far the «не» of «если до пятнадцатого не будет» may stand after its «если»
+const MISSED_DATE_REACH = 6;
+
+/**
+ * Rule `missedDate`: a condition that a date passes with nothing come — «если до пятнадцатого не
+ * будет, …», "if it's not in by Friday, …" — is late payment even with no payment word in it (the
+ * payment was named the sentence before): what follows before token `at` is its consequence.
+ */
+function missedDateBefore(c: ReadClause, at: number): boolean {
+  const cond = c.marks.first('conditionals');
+  if (cond < 0 || cond >= at) return false;
+  const neg = c.marks.all('negators').find((m) => m.start > cond && m.start <= cond + MISSED_DATE_REACH);
+  if (!neg || neg.end > at) return false;
+  // the date before or after the «не»: «если до пятницы не придёт», "if it's not in by Friday"
+  for (let k = cond + 1; k < at; k++) {
+    const t = c.tokens[k]!;
+    if (t.weekday !== undefined || t.month !== undefined || t.dayForm) return true;
+  }
   return false;
 }
 

@@ -37,6 +37,15 @@ function atHead(c0: ReadClause, cat: 'refusal' | 'confirmStrong' | 'confirmWeak'
   return false;
 }
 
+/**
+ * Rule `cannotTell`: «пока не могу назвать», "I can't say yet" — the «не могу» of a brush-off that
+ * refuses to tell (an evasion phrase starting at the refusal) refuses no term: it is no answer.
+ */
+function refusesToTell(c0: ReadClause): boolean {
+  const ev = c0.marks.all('evasion');
+  return c0.marks.all('refusal').some((r) => r.start <= 1 && ev.some((e) => e.start === r.start));
+}
+
 /** "yeah no totally", «да нет, конечно»: a discourse marker after a yes, not a refusal. */
 function yesNoMarker(c0: ReadClause): boolean {
   return c0.tokens.length > 1 && YES_FIRST.has(c0.tokens[0]!.text) && NO_WORD.has(c0.tokens[1]!.text);
@@ -62,7 +71,7 @@ function closingConfirmation(c0: ReadClause): boolean {
 export function readTurnHead(reading: SegmentReading): void {
   const c0 = reading.clauses[0];
   if (!c0) return;
-  reading.refusal = !yesNoMarker(c0) && atHead(c0, 'refusal');
+  reading.refusal = !yesNoMarker(c0) && atHead(c0, 'refusal') && !refusesToTell(c0);
   const sympathy = sympathises(reading.clauses);
   // «да, понял», "yeah, got it": acknowledging what was said, not agreeing to it — confirms only
   // with a restatement, like a weak «хорошо» (a client's threat «понял» was taken as a sanction)

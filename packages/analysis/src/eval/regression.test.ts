@@ -60,27 +60,31 @@ const gates: Gate[] = [
   // scope, «единственное что» and the client's current supplier raised holdout-1's sanctions;
   // rules-1.10.1: accepted promises read by round 11 raised near-miss and collection moments;
   // rules-1.10.2: `dateTakenUp` raised moments on four sets, no verdict moved)
-  measured('asr-noise', 0.938, 0.923, 0.962, 0.971, 0.842),
+  measured('asr-noise', 0.95, 0.923, 0.962, 0.971, 0.847),
   measured('near-miss', 0.871, 0.909, 0.889, 0.974, 0.762),
   measured('long-meander', 0.944, 0.972, 0.955, 0.933, 0.829),
-  measured('collection', 0.879, 1.0, 0.952, 0.824, 0.865),
+  measured('collection', 0.889, 1.0, 0.952, 0.824, 0.868),
   // stop 19's two sets, gated at what rules-1.9.1 reaches on them (first seen by rules-1.6.0)
   measured('urals-metal', 0.941, 0.985, 0.905, 1.0, 0.837),
   measured('underwriter', 0.929, 0.955, 0.974, 0.889, 0.901),
   // stop 20's two sets, scored once unseen by rules-1.7.0 and once by rules-1.9.1 (no rule was written
   // from them), then added here at what rules-1.9.1 reaches: seen from now on
-  measured('fmcg-trainer', 0.829, 0.745, 0.8, 0.824, 0.716),
+  measured('fmcg-trainer', 0.829, 0.76, 0.829, 0.947, 0.747),
   measured('contact-centre', 0.9, 0.857, 0.93, 0.947, 0.733),
   // stop 21's four sets, scored once unseen by rules-1.9.1 and once by rules-1.11.2 (no rule was written
-  // from them), then added here at what rules-1.11.2 reaches: seen from now on
-  measured('central-asia', 0.936, 0.873, 0.813, 0.857, 0.754),
-  measured('ar-jargon', 0.909, 0.857, 0.818, 0.833, 0.759),
-  measured('tender-buyers', 0.842, 0.881, 0.9, 0.571, 0.705),
-  measured('horeca', 0.889, 0.947, 0.933, 0.714, 0.716),
+  // from them), then added here at what rules-1.11.2 reaches: seen from now on (rules-1.12.0: dodges
+  // without the stock words, `answersOtherItem`, `earlyPaymentDiscount` raised deflection on all four,
+  // deadline on tender-buyers and fmcg-trainer, and moments; «на стоп», "account on stop" and
+  // `missedDate` raised sanctions, and collection's payment terms; a penalty tied to a base rate and
+  // «лимит закрываем» raised sanctions on central-asia and tender-buyers, asr-noise's terms)
+  measured('central-asia', 0.957, 0.873, 0.944, 0.933, 0.798),
+  measured('ar-jargon', 0.909, 0.857, 0.87, 1.0, 0.821),
+  measured('tender-buyers', 0.842, 0.897, 0.927, 0.8, 0.752),
+  measured('horeca', 0.889, 0.947, 1.0, 1.0, 0.757),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
   // (rules-1.11.1: «на N днях», "amount", `demandedDate` and «не включаем» raised deadline, sanctions,
   // deflection and moments)
-  { ...measured('', 0.97, 0.985, 0.985, 0.97, 0.913), dir: join(repo, '../shared/eval/holdout-1') },
+  { ...measured('', 0.97, 0.985, 0.985, 0.97, 0.919), dir: join(repo, '../shared/eval/holdout-1') },
 ].filter((g) => existsSync(g.dir));
 
 type CorpusCall = Transcript & {

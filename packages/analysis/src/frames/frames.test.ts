@@ -12,6 +12,12 @@ const itStatesNoSanction = (rows: readonly (readonly ['ru' | 'en', string])[], s
     expect(stated(language, [[speaker, text]])).toBe(false);
   });
 
+/** Which of payment terms and deadline one line of the rep's states. */
+const flags = (language: 'ru' | 'en', text: string) => {
+  const r = analyzeLines(language, [['rep', text]]);
+  return ['payment_terms', 'deadline'].filter((f) => r.flags[f]!.stated);
+};
+
 describe('dismissedSanction: a waiver without a negator next to the cue', () => {
   itStatesNoSanction([
     ['ru', 'Ой, да какие там штрафы, Игорь, мы же давно работаем.'],
@@ -124,10 +130,6 @@ describe('sanction kinds: lawyers are a legal step, an agency is collection', ()
 });
 
 describe('periodFromEvent: a period from an event with no credit word is a due date, not terms', () => {
-  const flags = (language: 'ru' | 'en', text: string) => {
-    const r = analyzeLines(language, [['rep', text]]);
-    return ['payment_terms', 'deadline'].filter((f) => r.flags[f]!.stated);
-  };
   it.each([
     ['ru', 'По договору оплачиваете в течение двенадцати дней после приёмки товара.'],
     ['en', 'Payment is expected within twenty days of the invoice date.'],
@@ -143,6 +145,32 @@ describe('periodFromEvent: a period from an event with no credit word is a due d
       'payment_terms',
       'deadline',
     ]);
+  });
+});
+
+describe('earlyPaymentDiscount: the date or period a discount depends on is no deadline', () => {
+  it.each([
+    ['ru', 'В этом месяце акция: скидка два процента, если оплата до пятнадцатого числа.'],
+    ['ru', 'Если оплатите в течение пяти дней, дадим скидку полтора процента.'],
+    ['en', 'There is a two percent discount if you pay by the tenth.'],
+    ['en', 'Pay within seven days and we knock off one percent.'],
+  ] as const)('%s: %s', (language, text) => {
+    // (the discount itself may be terms: kind early_payment_discount of the checklist)
+    expect(flags(language, text)).not.toContain('deadline');
+  });
+  it('a credit period named with its own word beside the discount stays a term', () => {
+    expect(flags('ru', 'Скидка два процента при оплате за неделю, а так отсрочка тридцать дней.')).toEqual([
+      'payment_terms',
+      'deadline',
+    ]);
+    expect(flags('en', 'Two percent off if you pay early, otherwise net thirty.')).toEqual([
+      'payment_terms',
+      'deadline',
+    ]);
+  });
+  it('a due date with no discount near still counts', () => {
+    expect(flags('ru', 'Оплата до пятнадцатого числа, пожалуйста.')).toEqual(['deadline']);
+    expect(flags('en', 'Payment is due by the tenth.')).toEqual(['deadline']);
   });
 });
 

@@ -107,6 +107,33 @@ export const periodFromEvent: Rule = (c) => {
   return toks.slice(n + 1, n + 5).some((t) => ANCHOR_AFTER.test(t.text)) ? { topic: 'deadline_only' } : null;
 };
 
+const DATED_KINDS = new Set(['date', 'period', 'deferral']);
+// how far a discount may stand from the date or period that conditions it («скидка три процента, если
+// оплата до двадцатого»: four words; "2% off if you pay within ten days": five)
+const DISCOUNT_REACH = 6;
+
+/**
+ * Rule `earlyPaymentDiscount`: a date or period said as the condition of a discount («скидка три
+ * процента, если оплата до двадцатого», "take 2% off if you pay within ten days") is when the
+ * discount ends, not when payment is due: no deadline and no terms. A credit period named with its
+ * own word right after ("…, otherwise net thirty", «а так отсрочка тридцать») stays a term.
+ */
+export const earlyPaymentDiscount: Rule = (c) => {
+  // only a date or a period: a prepayment share bought with a discount is the terms themselves
+  if (c.item !== 'deadline' && !DATED_KINDS.has(c.kind)) return null;
+  const cl = clauseOf(c);
+  const toks = cl.tokens.slice(c.match.start, c.match.end);
+  if (toks.some((t) => DEFERRAL_WORD.test(t.text))) return null;
+  const near = cl.marks
+    .all('discount')
+    .some(
+      (m) =>
+        (m.end <= c.match.start && c.match.start - m.end <= DISCOUNT_REACH) ||
+        (m.start >= c.match.end && m.start - c.match.end <= DISCOUNT_REACH),
+    );
+  return near ? { topic: 'discount' } : null;
+};
+
 export const FRAME_RULES: [string, Rule][] = [
   ['clientImposes', clientImposes],
   ['dismissedSanction', dismissedSanction],
@@ -114,6 +141,7 @@ export const FRAME_RULES: [string, Rule][] = [
   ['appliesElsewhere', appliesElsewhere],
   ['sanctionForOtherBreach', sanctionForOtherBreach],
   ['prepaymentForDiscount', prepaymentForDiscount],
+  ['earlyPaymentDiscount', earlyPaymentDiscount],
   ['prepaymentAsConsequence', prepaymentAsConsequence],
   ['selfIntroduction', selfIntroduction],
   ['periodFromEvent', periodFromEvent],

@@ -48,7 +48,7 @@ export interface AccessFixtures {
 export const AUDIO_BYTES = Buffer.from('RIFF....WAVEfmt fake audio bytes for access tests');
 export const PEAKS_JSON = Buffer.from('{"peaks":[0,1,0]}');
 
-export async function createAccessFixtures(t: TestApp): Promise<AccessFixtures> {
+export async function createAccessFixtures(t: Omit<TestApp, 'close'>): Promise<AccessFixtures> {
   const db = t.database.db;
   const a = (await insertTeam(db, `A ${randomUUID()}`)).id;
   const b = (await insertTeam(db, `B ${randomUUID()}`)).id;

@@ -60,9 +60,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 /**
  * The test database of the enclosing suite: cloned before its first test (and before the suite's own
  * `beforeAll` hooks registered after this call, so they can seed it), dropped after its last. Read
- * `.db`, `.url` or `.name` inside a hook or test.
+ * `.db` or `.url` inside a hook or test.
  */
-export function useTestDatabase(): Readonly<Omit<TestDatabase, 'drop'>> {
+export function useTestDatabase(): Readonly<Pick<TestDatabase, 'db' | 'url'>> {
   let created: TestDatabase | undefined;
   beforeAll(async () => {
     created = await createTestDatabase();
@@ -79,9 +79,6 @@ export function useTestDatabase(): Readonly<Omit<TestDatabase, 'drop'>> {
     },
     get url() {
       return current().url;
-    },
-    get name() {
-      return current().name;
     },
   };
 }

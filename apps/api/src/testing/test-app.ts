@@ -150,12 +150,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
 }
 
+/** A suite's test app as useTestApp gives it: closing is the helper's, and no suite reads its route table. */
+export type SuiteApp = Omit<TestApp, 'close' | 'routes'>;
+
 /**
  * The test app of the enclosing suite: built before its first test (and before the suite's own
  * `beforeAll` hooks registered after this call, so they can add users and calls), closed after its
  * last (server, pipeline, database and temp dir). Read its fields inside a hook or test.
  */
-export function useTestApp(options: TestAppOptions = {}): Omit<TestApp, 'close'> {
+export function useTestApp(options: TestAppOptions = {}): SuiteApp {
   let created: TestApp | undefined;
   beforeAll(async () => {
     created = await createTestApp(options);
@@ -180,9 +183,6 @@ export function useTestApp(options: TestAppOptions = {}): Omit<TestApp, 'close'>
     },
     get auth() {
       return current().auth;
-    },
-    get routes() {
-      return current().routes;
     },
     get dir() {
       return current().dir;

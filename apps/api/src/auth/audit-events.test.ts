@@ -3,11 +3,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '@onterms/domain';
 import { postUpload } from '../testing/multipart.ts';
-import { useTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser } from '../testing/test-app.ts';
 
 /** The audit log also says who signed out, who failed to sign in, who uploaded what and who changed tags. */
 const t = useTestApp();
-let admin: Awaited<ReturnType<TestApp['createUser']>>;
+let admin: TestUser;
 
 beforeAll(async () => {
   admin = await t.createUser('admin');

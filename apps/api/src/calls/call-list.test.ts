@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_STATED, client, rep, seedCall } from '../testing/seed-calls.ts';
-import { useTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser as User } from '../testing/test-app.ts';
 
-type User = Awaited<ReturnType<TestApp['createUser']>>;
 interface Item {
   id: string;
   repName: string;

@@ -6,15 +6,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { postUpload } from '../testing/multipart.ts';
-import { useTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser } from '../testing/test-app.ts';
 
 const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
 
 const t = useTestApp();
 let recording: Buffer;
-let admin: Awaited<ReturnType<TestApp['createUser']>>;
-let repA: Awaited<ReturnType<TestApp['createUser']>>;
-let repB: Awaited<ReturnType<TestApp['createUser']>>;
+let admin: TestUser;
+let repA: TestUser;
+let repB: TestUser;
 
 beforeAll(async () => {
   recording = await readFile(path.join(DEMO, 'northwind-net30.ogg'));

@@ -2,9 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createMedia } from '@onterms/media';
 import { createDefaultDeps, reanalyzeCall, silentLogger } from '@onterms/pipeline';
 import { client, rep, seedCall } from '../testing/seed-calls.ts';
-import { useTestApp, type TestApp } from '../testing/test-app.ts';
-
-type User = Awaited<ReturnType<TestApp['createUser']>>;
+import { useTestApp, type TestUser as User } from '../testing/test-app.ts';
 
 const t = useTestApp();
 let manager: User;

@@ -11,7 +11,7 @@ import { exampleChecklist, examplePolicy } from '@onterms/domain/testing/policy-
 import { BullmqCallQueue, silentLogger } from '@onterms/pipeline';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_STATED, rep as said, seedCall } from '../testing/seed-calls.ts';
-import { useTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser } from '../testing/test-app.ts';
 
 const t = useTestApp({
   pipeline: async () => {
@@ -19,8 +19,8 @@ const t = useTestApp({
     return { mode: 'bullmq', queue, close: () => queue.close() };
   },
 });
-let rep: Awaited<ReturnType<TestApp['createUser']>>;
-let director: Awaited<ReturnType<TestApp['createUser']>>;
+let rep: TestUser;
+let director: TestUser;
 
 beforeAll(async () => {
   rep = await t.createUser('rep');

@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_STATED, client, rep as repSays, seedCall } from '../testing/seed-calls.ts';
-import { useTestApp, type TestApp } from '../testing/test-app.ts';
-
-type User = Awaited<ReturnType<TestApp['createUser']>>;
+import { useTestApp, type TestUser as User } from '../testing/test-app.ts';
 
 const t = useTestApp();
 let manager: User;

@@ -4,12 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { InProcessRunner } from '@onterms/pipeline';
 import { exampleChecklist, examplePolicy, insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
 import { postUpload } from '../testing/multipart.ts';
-import { useTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser as Person } from '../testing/test-app.ts';
 import { callAnalysed, waitFor } from '../testing/waiting.ts';
 
 const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
 const t = useTestApp();
-type Person = Awaited<ReturnType<TestApp['createUser']>>;
 let director: Person, admin: Person, rep: Person, manager: Person;
 
 beforeAll(async () => {

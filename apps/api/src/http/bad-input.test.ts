@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TRANSCRIPT_SEGMENTS } from '@onterms/transcription';
 import { multipart, postUpload, type FilePart } from '../testing/multipart.ts';
 import { rep as repSays, seedCall } from '../testing/seed-calls.ts';
-import { useTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser as Actor } from '../testing/test-app.ts';
 import { callAnalysed } from '../testing/waiting.ts';
 
 /**
@@ -15,7 +15,6 @@ const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
 const NUL = '\u0000';
 
 const t = useTestApp({ maxUploadBytes: 5 * 1024 * 1024 });
-type Actor = Awaited<ReturnType<TestApp['createUser']>>;
 let rep: Actor;
 let manager: Actor;
 let admin: Actor;

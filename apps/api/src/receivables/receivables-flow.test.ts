@@ -10,10 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@onterms/db/testing';
 import { postForm, postUpload } from '../testing/multipart.ts';
 import { ALL_STATED, seedCall } from '../testing/seed-calls.ts';
-import { useTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser as User } from '../testing/test-app.ts';
 import { waitFor } from '../testing/waiting.ts';
 
-type User = Awaited<ReturnType<TestApp['createUser']>>;
 const t = useTestApp();
 let director: User;
 let rep1: User;

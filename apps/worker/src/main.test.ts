@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
+import { useTestDatabase } from '@onterms/db/testing';
 import { silentLogger } from '@onterms/pipeline';
 import { deleteRedisPrefix } from '@onterms/pipeline/testing/fixtures';
 import { sql } from 'kysely';
@@ -16,15 +16,13 @@ const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 // A Redis logical database of its own: the real entry point uses the default key prefix.
 const REDIS_URL = 'redis://127.0.0.1:6379/12';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let dataDir: string;
 beforeAll(async () => {
-  database = await createTestDatabase();
   dataDir = await mkdtemp(join(tmpdir(), 'onterms-worker-test-'));
 });
 afterAll(async () => {
   await deleteRedisPrefix('onterms', REDIS_URL);
-  await database?.drop();
   await rm(dataDir, { recursive: true, force: true });
 });
 

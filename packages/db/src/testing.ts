@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { Database, NewCall } from './database.ts';
 import { migrations } from './migrations/index.ts';
 import { migrateToLatest } from './migrator.ts';
@@ -52,6 +53,32 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: async () => {
       await db.destroy();
       await dropDatabase(name);
+    },
+  };
+}
+
+/**
+ * The test database of the enclosing suite: cloned before its first test (and before the suite's own
+ * `beforeAll` hooks registered after this call, so they can seed it), dropped after its last. Read
+ * `.db` or `.url` inside a hook or test.
+ */
+export function useTestDatabase(): Readonly<Pick<TestDatabase, 'db' | 'url'>> {
+  let created: TestDatabase | undefined;
+  beforeAll(async () => {
+    created = await createTestDatabase();
+  });
+  afterAll(() => created?.drop());
+  const current = (): TestDatabase => {
+    if (!created)
+      throw new Error('useTestDatabase: the database is made in beforeAll; read it inside a hook or test');
+    return created;
+  };
+  return {
+    get db() {
+      return current().db;
+    },
+    get url() {
+      return current().url;
     },
   };
 }

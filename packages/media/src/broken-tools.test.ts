@@ -6,7 +6,8 @@ import { Readable } from 'node:stream';
 import { DEFAULT_BINARY_PATHS } from './binaries.ts';
 import { isMediaError } from './errors.ts';
 import { createMedia, type Media } from './media.ts';
-import { makeTempDir, synth, truncate } from './testing/fixtures.ts';
+import { synth, truncate } from './testing/fixtures.ts';
+import { useTempDir } from './testing/temp-dir.ts';
 import { createReplaceableBinary, type ReplaceableBinary } from './testing/replaceable-binary.ts';
 
 /**
@@ -14,7 +15,7 @@ import { createReplaceableBinary, type ReplaceableBinary } from './testing/repla
  * exits 1 on everything, or crashes — the answer is 'tools_broken' (ours, retried), never 'corrupt'.
  */
 describe('ffmpeg broken under a running process', () => {
-  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  const temp = useTempDir();
   let ffmpeg: ReplaceableBinary;
   let sut: Media;
   let good: string;
@@ -22,7 +23,6 @@ describe('ffmpeg broken under a running process', () => {
   let wav: string;
 
   beforeAll(async () => {
-    temp = await makeTempDir();
     ffmpeg = await createReplaceableBinary(temp.dir, 'ffmpeg', DEFAULT_BINARY_PATHS.ffmpegPath);
     sut = createMedia({ ffmpegPath: ffmpeg.path });
     good = await synth(join(temp.dir, 'good.mp3'), 'sine=f=440:d=4', ['-c:a', 'libmp3lame']);
@@ -31,7 +31,6 @@ describe('ffmpeg broken under a running process', () => {
   });
   afterAll(async () => {
     await ffmpeg.restore();
-    await temp.cleanup();
   });
 
   const failure = async (run: Promise<unknown>) => {

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findLoginByEmail } from '@onterms/db';
 import { createTestDatabase } from '@onterms/db/testing';
 import { mayUploadFor } from '../access/call-policy.ts';
@@ -13,19 +13,15 @@ import { createPasswordHasher } from '@onterms/domain';
 import { sha256Hex } from '../auth/secrets.ts';
 import { createAccessFixtures, type AccessFixtures } from '../testing/access-fixtures.ts';
 import { postUpload } from '../testing/multipart.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 
-let t: TestApp;
+const t = useTestApp();
 let fx: AccessFixtures;
 let admin: Record<string, string>;
 
 beforeAll(async () => {
-  t = await createTestApp();
   fx = await createAccessFixtures(t);
   admin = await fx.headersFor('admin');
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const get = async (url: string, headers: Record<string, string>) =>

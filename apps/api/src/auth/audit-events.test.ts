@@ -1,20 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '@onterms/domain';
 import { postUpload } from '../testing/multipart.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser } from '../testing/test-app.ts';
 
 /** The audit log also says who signed out, who failed to sign in, who uploaded what and who changed tags. */
-let t: TestApp;
-let admin: Awaited<ReturnType<TestApp['createUser']>>;
+const t = useTestApp();
+let admin: TestUser;
 
 beforeAll(async () => {
-  t = await createTestApp();
   admin = await t.createUser('admin');
-});
-afterAll(async () => {
-  await t.close();
 });
 
 async function entries(action: string) {

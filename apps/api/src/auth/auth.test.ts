@@ -4,9 +4,9 @@
  */
 import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countUserSessions } from '@onterms/db';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 import { createUser } from '@onterms/domain';
 import { WRONG_CREDENTIALS } from './authenticator.ts';
 import { createPasswordHasher, type PasswordHasher } from '@onterms/domain';
@@ -30,25 +30,18 @@ const passwords: PasswordHasher = {
   },
 };
 
-let t: TestApp;
+const t = useTestApp({
+  auth: {
+    now: () => clock,
+    passwords,
+    sessionIdleMinutes: 60,
+    sessionAbsoluteHours: 12,
+    rateLimit: { maxPerIp: 8 },
+  },
+});
 let ipCounter = 0;
 /** Each test signs in from its own address, so the per-IP limit of one test does not leak into another. */
 const freshIp = () => `192.0.2.${++ipCounter}`;
-
-beforeAll(async () => {
-  t = await createTestApp({
-    auth: {
-      now: () => clock,
-      passwords,
-      sessionIdleMinutes: 60,
-      sessionAbsoluteHours: 12,
-      rateLimit: { maxPerIp: 8 },
-    },
-  });
-});
-afterAll(async () => {
-  await t.close();
-});
 
 async function newUser(role: 'rep' | 'admin' = 'rep', password = 'correct horse battery') {
   const { user } = await createUser(t.database.db, passwords, {

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { postUpload } from '../testing/multipart.ts';
 import { waitFor } from '../testing/waiting.ts';
 import { demoCall } from '../testing/demo-call.ts';
-import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.ts';
+import { useTestApp, type TestUser } from '../testing/test-app.ts';
 
 /**
  * No speech-to-text engine configured: audio alone waits, and is not a dead end — a transcript
  * attached to the existing call (or the same audio uploaded again with one) gets it analysed.
  */
-let t: TestApp;
+const t = useTestApp();
 let rep: TestUser;
 let manager: TestUser;
 let stranger: TestUser;
@@ -16,14 +16,10 @@ let audio: Buffer;
 let transcript: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
   rep = await t.createUser('rep');
   manager = await t.createUser('manager', { teamId: rep.teamId! });
   stranger = await t.createUser('rep');
   ({ audio, transcript } = await demoCall());
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const getCall = async (id: string, who = rep) =>

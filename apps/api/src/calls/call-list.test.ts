@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_STATED, client, rep, seedCall } from '../testing/seed-calls.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser as User } from '../testing/test-app.ts';
 
-type User = Awaited<ReturnType<TestApp['createUser']>>;
 interface Item {
   id: string;
   repName: string;
@@ -20,7 +19,7 @@ interface List {
   pageSize: number;
 }
 
-let t: TestApp;
+const t = useTestApp();
 let manager: User;
 let director: User;
 let rep1: User;
@@ -29,7 +28,6 @@ let rep3: User;
 const c: Record<'c1' | 'c2' | 'c3' | 'c4' | 'c5', string> = { c1: '', c2: '', c3: '', c4: '', c5: '' };
 
 beforeAll(async () => {
-  t = await createTestApp();
   const db = t.database.db;
   rep1 = await t.createUser('rep');
   await db.updateTable('users').set({ name: 'Павел Смирнов' }).where('id', '=', rep1.id).execute();
@@ -80,9 +78,6 @@ beforeAll(async () => {
     segments: [rep('Отсрочка — две недели.', 0)],
     verdict: ALL_STATED,
   });
-});
-afterAll(async () => {
-  await t.close();
 });
 
 async function list(query: string, who: User = manager): Promise<List> {

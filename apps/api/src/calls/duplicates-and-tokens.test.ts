@@ -4,27 +4,23 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { postUpload } from '../testing/multipart.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser } from '../testing/test-app.ts';
 
 const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
 
-let t: TestApp;
+const t = useTestApp();
 let recording: Buffer;
-let admin: Awaited<ReturnType<TestApp['createUser']>>;
-let repA: Awaited<ReturnType<TestApp['createUser']>>;
-let repB: Awaited<ReturnType<TestApp['createUser']>>;
+let admin: TestUser;
+let repA: TestUser;
+let repB: TestUser;
 
 beforeAll(async () => {
-  t = await createTestApp();
   recording = await readFile(path.join(DEMO, 'northwind-net30.ogg'));
   admin = await t.createUser('admin');
   repA = await t.createUser('rep');
   repB = await t.createUser('rep');
-});
-afterAll(async () => {
-  await t.close();
 });
 
 async function createToken(by: Record<string, string>, scopes: string[], teamIds: string[]): Promise<string> {

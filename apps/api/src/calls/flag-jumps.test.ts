@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createMedia } from '@onterms/media';
 import { createDefaultDeps, reanalyzeCall, silentLogger } from '@onterms/pipeline';
 import { client, rep, seedCall } from '../testing/seed-calls.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser as User } from '../testing/test-app.ts';
 
-type User = Awaited<ReturnType<TestApp['createUser']>>;
-
-let t: TestApp;
+const t = useTestApp();
 let manager: User;
 let callId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
   const seller = await t.createUser('rep');
   manager = await t.createUser('manager', { teamId: seller.teamId! });
   // terms and deadline at 9 s; the client asks about late payment at 14 s and hears nothing about it
@@ -35,9 +32,6 @@ beforeAll(async () => {
     timeZone: 'Europe/Moscow',
   });
   expect(await reanalyzeCall(deps, callId)).toEqual({ status: 'analyzed' });
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const flagAt = async (): Promise<Record<string, number>> => {

@@ -9,26 +9,22 @@
 import { transitionCallStatus, findCallById, type Call } from '@onterms/db';
 import { exampleChecklist, examplePolicy } from '@onterms/domain/testing/policy-fixtures';
 import { BullmqCallQueue, silentLogger } from '@onterms/pipeline';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_STATED, rep as said, seedCall } from '../testing/seed-calls.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser } from '../testing/test-app.ts';
 
-let t: TestApp;
-let rep: Awaited<ReturnType<TestApp['createUser']>>;
-let director: Awaited<ReturnType<TestApp['createUser']>>;
+const t = useTestApp({
+  pipeline: async () => {
+    const queue = new BullmqCallQueue({ redisUrl: 'redis://127.0.0.1:1', log: silentLogger });
+    return { mode: 'bullmq', queue, close: () => queue.close() };
+  },
+});
+let rep: TestUser;
+let director: TestUser;
 
 beforeAll(async () => {
-  t = await createTestApp({
-    pipeline: async () => {
-      const queue = new BullmqCallQueue({ redisUrl: 'redis://127.0.0.1:1', log: silentLogger });
-      return { mode: 'bullmq', queue, close: () => queue.close() };
-    },
-  });
   rep = await t.createUser('rep');
   director = await t.createUser('director');
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const analysedCall = () =>

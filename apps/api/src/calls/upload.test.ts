@@ -3,24 +3,20 @@ import path from 'node:path';
 import { BullmqCallQueue } from '@onterms/pipeline';
 import { silentLogger } from '@onterms/pipeline';
 import { synth, truncate } from '@onterms/media/testing/fixtures';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { multipart, postUpload, type FilePart } from '../testing/multipart.ts';
 import { callAnalysed, waitFor } from '../testing/waiting.ts';
 import { demoCall } from '../testing/demo-call.ts';
-import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.ts';
+import { createTestApp, useTestApp, type TestUser } from '../testing/test-app.ts';
 
-let t: TestApp;
+const t = useTestApp({ maxUploadBytes: 5 * 1024 * 1024 });
 let rep: TestUser;
 let recording: Buffer;
 let transcript: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ maxUploadBytes: 5 * 1024 * 1024 });
   rep = await t.createUser('rep');
   ({ audio: recording, transcript } = await demoCall());
-});
-afterAll(async () => {
-  await t.close();
 });
 
 function upload(fields: Record<string, string>, files: FilePart[], headers = rep.headers) {

@@ -1,11 +1,11 @@
 import type { Segment } from '@onterms/contracts';
 import type { InProcessRunner } from '@onterms/pipeline';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_STATED, seedCall } from '../testing/seed-calls.ts';
 import { demoCall } from '../testing/demo-call.ts';
-import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.ts';
+import { useTestApp, type TestUser } from '../testing/test-app.ts';
 
-let t: TestApp;
+const t = useTestApp();
 let manager: TestUser;
 let otherManager: TestUser;
 let director: TestUser;
@@ -14,7 +14,6 @@ let segments: Segment[];
 let callId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
   rep = await t.createUser('rep');
   manager = await t.createUser('manager', { teamId: rep.teamId! });
   otherManager = await t.createUser('manager');
@@ -27,9 +26,6 @@ beforeAll(async () => {
     durationSec: 60,
     verdict: ALL_STATED,
   });
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const put = (flag: string, payload: unknown, who: TestUser = manager, id = callId) =>

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_STATED, client, rep as repSays, seedCall } from '../testing/seed-calls.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser as User } from '../testing/test-app.ts';
 
-type User = Awaited<ReturnType<TestApp['createUser']>>;
-
-let t: TestApp;
+const t = useTestApp();
 let manager: User;
 let otherManager: User;
 let director: User;
@@ -21,7 +19,6 @@ const SEGMENTS = [
 ];
 
 beforeAll(async () => {
-  t = await createTestApp();
   rep = await t.createUser('rep');
   teammate = await t.createUser('rep', { teamId: rep.teamId! });
   manager = await t.createUser('manager', { teamId: rep.teamId! });
@@ -36,9 +33,6 @@ beforeAll(async () => {
     verdict: ALL_STATED,
   });
   tags = (await t.sut.inject({ method: 'GET', url: '/api/coaching/tags', headers: rep.headers })).json();
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const post = (url: string, payload: object, who: User) =>

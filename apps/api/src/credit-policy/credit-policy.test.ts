@@ -1,19 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { InProcessRunner } from '@onterms/pipeline';
 import { exampleChecklist, examplePolicy, insertAnalysedCall } from '@onterms/domain/testing/policy-fixtures';
 import { postUpload } from '../testing/multipart.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser as Person } from '../testing/test-app.ts';
 import { callAnalysed, waitFor } from '../testing/waiting.ts';
 
 const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
-let t: TestApp;
-type Person = Awaited<ReturnType<TestApp['createUser']>>;
+const t = useTestApp();
 let director: Person, admin: Person, rep: Person, manager: Person;
 
 beforeAll(async () => {
-  t = await createTestApp();
   director = await t.createUser('director');
   admin = await t.createUser('admin');
   rep = await t.createUser('rep');
@@ -23,7 +21,6 @@ beforeAll(async () => {
     .values({ team_id: rep.teamId!, user_id: manager.id })
     .execute();
 });
-afterAll(() => t?.close());
 
 const api = (method: 'GET' | 'POST' | 'PUT', url: string, who: Person, payload?: unknown) =>
   t.sut.inject({

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getClientPage, NO_CREDIT_POLICY } from '@onterms/domain';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 import { todayIn } from '@onterms/calendar';
 import { loadDemoReceivables } from './load-demo-receivables.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 describe('the demo receivables', () => {
   it('tell a story: one client pays on time, one later and later, one is in its first delay — loaded once', async () => {

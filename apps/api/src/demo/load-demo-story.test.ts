@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoUsers } from '@onterms/domain';
 import { getAnalyses, listThreadsAwaiting } from '@onterms/db';
 import { createMedia } from '@onterms/media';
 import { createDefaultDeps, silentLogger } from '@onterms/pipeline';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 import { createAuditLog } from '../auth/audit.ts';
 import { DEMO_REPS, planDemoCalls } from './demo-story.ts';
 import { loadDemoStory, localInstant, type DemoStoryDeps } from './load-demo-story.ts';
 
 const ZONE = 'Europe/Moscow';
-let t: TestApp;
+const t = useTestApp();
 let deps: DemoStoryDeps;
 beforeAll(async () => {
-  t = await createTestApp();
   await createDemoUsers(t.database.db, t.auth.passwords);
   deps = {
     pipeline: createDefaultDeps({
@@ -26,9 +25,6 @@ beforeAll(async () => {
     audit: createAuditLog(t.database.db),
   };
 }, 60_000);
-afterAll(async () => {
-  await t.close();
-});
 
 describe('the demo plan', () => {
   it('is a few hundred calls by six reps over twelve weeks, mostly Russian, the same on every start', () => {

@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TRANSCRIPT_SEGMENTS } from '@onterms/transcription';
 import { multipart, postUpload, type FilePart } from '../testing/multipart.ts';
 import { rep as repSays, seedCall } from '../testing/seed-calls.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser as Actor } from '../testing/test-app.ts';
 import { callAnalysed } from '../testing/waiting.ts';
 
 /**
@@ -14,8 +14,7 @@ import { callAnalysed } from '../testing/waiting.ts';
 const DEMO = path.resolve(import.meta.dirname, '../../demo-data');
 const NUL = '\u0000';
 
-let t: TestApp;
-type Actor = Awaited<ReturnType<TestApp['createUser']>>;
+const t = useTestApp({ maxUploadBytes: 5 * 1024 * 1024 });
 let rep: Actor;
 let manager: Actor;
 let admin: Actor;
@@ -27,7 +26,6 @@ let transcript: {
 let callId: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ maxUploadBytes: 5 * 1024 * 1024 });
   manager = await t.createUser('manager');
   rep = await t.createUser('rep', { teamId: manager.teamId! });
   admin = await t.createUser('admin');
@@ -38,9 +36,6 @@ beforeAll(async () => {
     segments: [repSays('Отсрочка платежа 30 дней', 0)],
     verdict: { payment_terms: true, deadline: false, sanctions: false, deflection: false },
   });
-});
-afterAll(async () => {
-  await t.close();
 });
 
 async function stored() {

@@ -4,20 +4,16 @@
  */
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@onterms/db/testing';
 import { postForm } from '../testing/multipart.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 
-let t: TestApp;
+const t = useTestApp();
 let director: Record<string, string>;
 
 beforeAll(async () => {
-  t = await createTestApp();
   director = (await t.createUser('director')).headers;
-});
-afterAll(async () => {
-  await t.close();
 });
 
 function upload(

@@ -6,15 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { synth } from '@onterms/media/testing/fixtures';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@onterms/db/testing';
 import { postForm, postUpload } from '../testing/multipart.ts';
 import { ALL_STATED, seedCall } from '../testing/seed-calls.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp, type TestUser as User } from '../testing/test-app.ts';
 import { waitFor } from '../testing/waiting.ts';
 
-type User = Awaited<ReturnType<TestApp['createUser']>>;
-let t: TestApp;
+const t = useTestApp();
 let director: User;
 let rep1: User;
 let rep2: User;
@@ -82,7 +81,6 @@ const kinds = async (user: User) =>
   (await followUps(user)).items.map((i) => `${i.client.name} ${i.kind}`).sort();
 
 beforeAll(async () => {
-  t = await createTestApp();
   director = await t.createUser('director');
   rep1 = await t.createUser('rep');
   rep2 = await t.createUser('rep');
@@ -92,9 +90,6 @@ beforeAll(async () => {
   const id = (name: string) => rows.find((r) => r.name === name)!.id;
   clients = { romashka: id('ООО «Ромашка»'), lutik: id('ООО «Лютик»'), vasilek: id('АО «Василёк»') };
 }, 60_000);
-afterAll(async () => {
-  await t.close();
-});
 
 describe('promises to pay, checked against the next reports', () => {
   it('reads the promise from a collection call to a known client', async () => {

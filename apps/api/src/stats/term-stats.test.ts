@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rebuildCallStats, setManagedTeams, upsertFlagCorrection } from '@onterms/db';
 import { ALL_STATED, seedCall } from '../testing/seed-calls.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 import type { UserPrincipal } from '../access/principal.ts';
 import { termStats, zeroCounts } from './term-stats.ts';
 
@@ -21,14 +21,13 @@ import { termStats, zeroCounts } from './term-stats.ts';
  * rep2 (team A): c9 11-05, deadline + sanctions, no payment terms
  * rep3 (team B): c10 11-05, all stated
  */
-let t: TestApp;
+const t = useTestApp();
 const ids: Record<string, string> = {};
 let headers: Record<'director' | 'manager' | 'rep1', Record<string, string>>;
 let rep1: string, rep2: string, rep3: string, teamA: string, teamB: string, directorId: string;
 const PERIOD = 'from=2026-11-02&to=2026-11-15';
 
 beforeAll(async () => {
-  t = await createTestApp();
   const db = t.database.db;
   const r1 = await t.createUser('rep');
   teamA = r1.teamId!;
@@ -63,7 +62,6 @@ beforeAll(async () => {
   await correct(ids.c1!, 'sanctions', true);
   await correct(ids.c3!, 'payment_terms', true);
 });
-afterAll(() => t?.close());
 
 async function report(who: keyof typeof headers, query: string) {
   const res = await t.sut.inject({ url: `/api/stats/terms?${query}`, headers: headers[who] });

@@ -16,7 +16,7 @@ import {
 } from '@onterms/db';
 import { newCallRow } from '@onterms/db/testing';
 import { sessionHeaders } from '../auth/session-headers.ts';
-import type { TestApp } from './test-app.ts';
+import type { SuiteApp } from './test-app.ts';
 
 export type Relation = 'own' | 'team' | 'other';
 export const RELATIONS: Relation[] = ['own', 'team', 'other'];
@@ -48,7 +48,7 @@ export interface AccessFixtures {
 export const AUDIO_BYTES = Buffer.from('RIFF....WAVEfmt fake audio bytes for access tests');
 export const PEAKS_JSON = Buffer.from('{"peaks":[0,1,0]}');
 
-export async function createAccessFixtures(t: TestApp): Promise<AccessFixtures> {
+export async function createAccessFixtures(t: SuiteApp): Promise<AccessFixtures> {
   const db = t.database.db;
   const a = (await insertTeam(db, `A ${randomUUID()}`)).id;
   const b = (await insertTeam(db, `B ${randomUUID()}`)).id;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SttConfig } from '@onterms/config';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { insertTeam, insertUser, type Role } from '@onterms/db';
 import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
 import { createMedia } from '@onterms/media';
@@ -146,5 +147,46 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await database.drop();
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A suite's test app as useTestApp gives it: closing is the helper's, and no suite reads its route table. */
+export type SuiteApp = Omit<TestApp, 'close' | 'routes'>;
+
+/**
+ * The test app of the enclosing suite: built before its first test (and before the suite's own
+ * `beforeAll` hooks registered after this call, so they can add users and calls), closed after its
+ * last (server, pipeline, database and temp dir). Read its fields inside a hook or test.
+ */
+export function useTestApp(options: TestAppOptions = {}): SuiteApp {
+  let created: TestApp | undefined;
+  beforeAll(async () => {
+    created = await createTestApp(options);
+  });
+  afterAll(() => created?.close());
+  const current = (): TestApp => {
+    if (!created) throw new Error('useTestApp: the app is built in beforeAll; read it inside a hook or test');
+    return created;
+  };
+  return {
+    get sut() {
+      return current().sut;
+    },
+    get database() {
+      return current().database;
+    },
+    get store() {
+      return current().store;
+    },
+    get pipeline() {
+      return current().pipeline;
+    },
+    get auth() {
+      return current().auth;
+    },
+    get dir() {
+      return current().dir;
+    },
+    createUser: (role, opts) => current().createUser(role, opts),
   };
 }

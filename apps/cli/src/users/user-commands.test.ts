@@ -1,5 +1,5 @@
 import { verify } from '@node-rs/argon2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   countUserSessions,
   findLoginByEmail,
@@ -7,17 +7,10 @@ import {
   insertSession,
   listAuditEntries,
 } from '@onterms/db';
-import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
+import { useTestDatabase } from '@onterms/db/testing';
 import { teamCommand, userCommand, type AccountsIo } from './user-commands.ts';
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase();
 
 function io(answers: (string | null)[] = [null]) {
   const out: string[] = [];

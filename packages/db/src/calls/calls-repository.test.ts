@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AnalysisResult } from '@onterms/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getAnalysis, saveAnalysis } from '../analyses/analyses-repository.ts';
 import { ensureClient } from '../clients/clients-repository.ts';
-import { createTestDatabase, newCallRow, type TestDatabase } from '../testing.ts';
+import { newCallRow, useTestDatabase } from '../testing.ts';
 import { insertTeam, insertUser } from '../users/users-repository.ts';
 import {
   findCallByRepAndSha256,
@@ -19,18 +19,14 @@ import {
 } from './calls-repository.ts';
 import { getSegments, replaceSegments } from './segments-repository.ts';
 
-let sut: TestDatabase;
+const sut = useTestDatabase();
 let repId: string;
 
 beforeAll(async () => {
-  sut = await createTestDatabase();
   const team = await insertTeam(sut.db, 'Север');
   repId = (
     await insertUser(sut.db, { email: 'rep@example.com', name: 'Павел', role: 'rep', teamId: team.id })
   ).id;
-});
-afterAll(async () => {
-  await sut.drop();
 });
 
 function newCall(sha256: string, recordedAt: string) {

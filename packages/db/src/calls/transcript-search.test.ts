@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, newCallRow, type TestDatabase } from '../testing.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newCallRow, useTestDatabase } from '../testing.ts';
 import { insertTeam, insertUser } from '../users/users-repository.ts';
 import { insertCall } from './calls-repository.ts';
 import { replaceSegments } from './segments-repository.ts';
@@ -35,10 +35,9 @@ describe('highlight ranges from ts_headline markers', () => {
 });
 
 describe('findTranscriptHits against PostgreSQL', () => {
-  let sut: TestDatabase;
+  const sut = useTestDatabase();
   let callId: string;
   beforeAll(async () => {
-    sut = await createTestDatabase();
     const team = await insertTeam(sut.db, 'Юг');
     const rep = await insertUser(sut.db, { email: 'r@example.com', name: 'Р', role: 'rep', teamId: team.id });
     callId = (
@@ -67,9 +66,6 @@ describe('findTranscriptHits against PostgreSQL', () => {
         { start: 2, end: 4, speaker: 'client', text: 'Late payments mean penalties, right?' },
       ]),
     );
-  });
-  afterAll(async () => {
-    await sut.drop();
   });
 
   it('keeps the text verbatim (spaces, punctuation) and marks every matching form', async () => {

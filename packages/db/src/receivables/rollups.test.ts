@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '@onterms/contracts';
 import { saveAnalysis } from '../analyses/analyses-repository.ts';
 import { insertCall } from '../calls/calls-repository.ts';
 import { upsertFlagCorrection } from '../coaching/corrections-repository.ts';
-import { createTestDatabase, newCallRow, sql, type TestDatabase } from '../testing.ts';
+import { newCallRow, sql, useTestDatabase } from '../testing.ts';
 import { insertUser } from '../users/users-repository.ts';
 import { replaceCallPromises } from './promises-repository.ts';
 import { rebuildClientRollups } from './rollups-repository.ts';
@@ -13,7 +13,7 @@ import { rebuildClientRollups } from './rollups-repository.ts';
  * The per-client rollups are kept by triggers on every write path; after each kind of write they must
  * equal a rebuild from the source tables — and two writers for one client must not lose each other's rows.
  */
-let database: TestDatabase;
+const database = useTestDatabase();
 let rep: string, other: string, importId: string;
 const sut = () => database.db;
 
@@ -79,7 +79,6 @@ const rollupOf = async (clientId: string) =>
   ).rows[0];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   const user = async () =>
     (await insertUser(sut(), { email: `rep-${randomUUID()}@x.ru`, name: 'rep', role: 'rep' })).id;
   [rep, other] = [await user(), await user()];
@@ -89,7 +88,6 @@ beforeAll(async () => {
       returning id`.execute(sut())
   ).rows[0]!.id;
 });
-afterAll(() => database?.drop());
 
 describe('the per-client rollups', () => {
   it('follow invoices: new, paid late, paid on time, another rep, deleted', async () => {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '@onterms/contracts';
 import { saveAnalysis } from '../analyses/analyses-repository.ts';
 import { insertCall, transitionCallStatus } from '../calls/calls-repository.ts';
 import { deleteFlagCorrection, upsertFlagCorrection } from '../coaching/corrections-repository.ts';
-import { createTestDatabase, newCallRow, sql, type TestDatabase } from '../testing.ts';
+import { newCallRow, sql, useTestDatabase } from '../testing.ts';
 import { insertUser } from '../users/users-repository.ts';
 import { ensureStatsTimeZone, queryTermStats, rebuildCallStats } from './stats-repository.ts';
 
@@ -12,7 +12,7 @@ import { ensureStatsTimeZone, queryTermStats, rebuildCallStats } from './stats-r
  * The rollup is kept by triggers on every write path; after each kind of write it must equal a rebuild
  * from the source tables.
  */
-let database: TestDatabase;
+const database = useTestDatabase();
 let rep: string, other: string, manager: string;
 const sut = () => database.db;
 
@@ -42,12 +42,10 @@ async function expectRollupEqualsRebuild() {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   const user = async (role: 'rep' | 'manager') =>
     (await insertUser(sut(), { email: `${role}-${randomUUID()}@x.ru`, name: role, role })).id;
   [rep, other, manager] = [await user('rep'), await user('rep'), await user('manager')];
 });
-afterAll(() => database?.drop());
 
 describe('call_stats_daily', () => {
   it('follows uploads, analyses, re-analyses, corrections, failures, moves and deletes', async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasRecentAuditEntry, insertAuditEntry, listAuditEntries } from '../audit/audit-repository.ts';
 import { countLoginFailures, recordLoginFailure } from '../sessions/login-failures-repository.ts';
 import { deleteUserSessions, findSessionWithUser, insertSession } from '../sessions/sessions-repository.ts';
-import { createTestDatabase, type TestDatabase } from '../testing.ts';
+import { useTestDatabase } from '../testing.ts';
 import {
   findApiTokenByHash,
   insertApiToken,
@@ -20,14 +20,7 @@ import {
   updateUser,
 } from './users-repository.ts';
 
-let sut: TestDatabase;
-
-beforeAll(async () => {
-  sut = await createTestDatabase();
-});
-afterAll(async () => {
-  await sut.drop();
-});
+const sut = useTestDatabase();
 
 describe('accounts repositories', () => {
   it('finds users by email case-insensitively, lists them with the teams a manager leads', async () => {

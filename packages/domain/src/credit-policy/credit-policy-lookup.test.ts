@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureClient, setClientSegment } from '@onterms/db';
-import { createTestDatabase, type TestDatabase } from '@onterms/db/testing';
+import { useTestDatabase } from '@onterms/db/testing';
 import { creditPolicyLookup } from './credit-policy-lookup.ts';
 import { publishCreditPolicy } from './publish-credit-policy.ts';
 import { examplePolicy, insertPerson } from './testing/policy-fixtures.ts';
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database?.drop());
+const database = useTestDatabase();
 
 describe('receivables read the published credit policy', () => {
   it('gives no segments and no limits before a policy is published, then each client’s own or the default', async () => {

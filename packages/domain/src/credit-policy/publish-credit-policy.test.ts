@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   findCurrentPolicy,
   getAnalysis,
@@ -6,14 +6,14 @@ import {
   latestRecheck,
   listPolicyVersions,
 } from '@onterms/db';
-import { createTestDatabase, sql, type TestDatabase } from '@onterms/db/testing';
+import { sql, useTestDatabase } from '@onterms/db/testing';
 import { AppError } from '../app-error.ts';
 import { checkCallAgainstPolicy } from './check-call-against-policy.ts';
 import { publishCreditPolicy } from './publish-credit-policy.ts';
 import { setSegmentOfClient } from './set-client-segment.ts';
 import { examplePolicy, insertAnalysedCall, insertPerson } from './testing/policy-fixtures.ts';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let director: string;
 let rep: string;
 const enqueued: string[] = [];
@@ -24,11 +24,9 @@ const deps = () => ({
 });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   director = (await insertPerson(database.db, 'director')).id;
   rep = (await insertPerson(database.db, 'rep')).id;
 });
-afterAll(() => database?.drop());
 
 describe('publishing the credit policy', () => {
   it('refuses an invalid policy naming the field, and writes nothing', async () => {

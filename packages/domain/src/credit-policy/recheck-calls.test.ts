@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findRecheck, policyCheckProgress } from '@onterms/db';
-import { createTestDatabase, sql, type TestDatabase } from '@onterms/db/testing';
+import { sql, useTestDatabase } from '@onterms/db/testing';
 import { publishCreditPolicy } from './publish-credit-policy.ts';
 import { recheckCalls } from './recheck-calls.ts';
 import { examplePolicy, insertAnalysedCall, insertPerson } from './testing/policy-fixtures.ts';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let director: string;
 const calls: string[] = [];
 
@@ -27,13 +27,11 @@ async function snapshot() {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   director = (await insertPerson(database.db, 'director')).id;
   const rep = (await insertPerson(database.db, 'rep')).id;
   for (const days of [10, 60, 20, 45, 30, 90, 15])
     calls.push(await insertAnalysedCall(database.db, rep, { days }));
 });
-afterAll(() => database?.drop());
 
 /** Runs the re-check in a separate process and SIGKILLs it right after its first batch commits. */
 function killAfterFirstBatch(recheckId: string): Promise<string> {

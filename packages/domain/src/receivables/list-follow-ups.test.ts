@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureClient, insertCall, setClientSegment } from '@onterms/db';
-import { createTestDatabase, newCallRow, sql, type TestDatabase } from '@onterms/db/testing';
+import { newCallRow, sql, useTestDatabase } from '@onterms/db/testing';
 import { creditPolicyLookup } from '../credit-policy/credit-policy-lookup.ts';
 import { publishCreditPolicy } from '../credit-policy/publish-credit-policy.ts';
 import { examplePolicy, insertPerson } from '../credit-policy/testing/policy-fixtures.ts';
 import { listFollowUps } from './list-follow-ups.ts';
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database?.drop());
+const database = useTestDatabase();
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 

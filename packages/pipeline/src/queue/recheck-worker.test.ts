@@ -1,5 +1,5 @@
 import { findRecheck, type Database } from '@onterms/db';
-import { createTestDatabase, sql, type TestDatabase } from '@onterms/db/testing';
+import { createTestDatabase, sql, useTestDatabase } from '@onterms/db/testing';
 import { publishCompanyChecklist, publishCreditPolicy, recheckCalls } from '@onterms/domain';
 import {
   exampleChecklist,
@@ -8,14 +8,15 @@ import {
   insertPerson,
 } from '@onterms/domain/testing/policy-fixtures';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reanalyzeCall } from '../process-call.ts';
 import { testDeps, waitFor } from '../testing/fixtures.ts';
 import { useQueueTest } from '../testing/queue-test.ts';
 import { workerProcesses } from '../testing/worker-processes.ts';
 
 const env = useQueueTest();
-let reference: TestDatabase;
+/** A database of its own for the uninterrupted run the interrupted one is compared with. */
+const reference = useTestDatabase();
 const workers = workerProcesses(env);
 
 /** The company's own item, «акт сверки», added to the default checklist. */
@@ -72,13 +73,6 @@ const reanalysed = async (db: Kysely<Database>) =>
         .executeTakeFirstOrThrow()
     ).n,
   );
-
-beforeAll(async () => {
-  reference = await createTestDatabase();
-});
-afterAll(async () => {
-  await reference?.drop();
-});
 
 describe('a checklist re-check through a real BullMQ worker', () => {
   it('a worker killed mid-run leaves the run to another, which ends in the rows of an uninterrupted run', async () => {

@@ -20,7 +20,9 @@ import { deflectionConfidence, flagConfidence } from '../confidence/confidence.t
 // rules-1.11.1: and round 11's moments of 1.10.2 (`speakers/moments.ts`: where a stated item points, never whether)
 // rules-1.11.2: and round 12 on the shared holdout-1 (demandedDate, «на N днях», negated charging verbs;
 // written as rules-1.11.1 on its branch)
-export const RULES_ENGINE_VERSION = 'rules-1.11.2';
+// rules-1.12.0-amoments2: moments only (issue 14) — a dodge said again when pressed, a period's start said
+// on its own, the due date inside a sanction's condition
+export const RULES_ENGINE_VERSION = 'rules-1.12.0-amoments2';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;

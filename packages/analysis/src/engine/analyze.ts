@@ -10,7 +10,7 @@ import { findWaivers } from '../speakers/waivers.ts';
 import { findPromises, opensOnDebt } from '../promises/find-promises.ts';
 import { acceptedPromiseDue } from '../speakers/promise-deadline.ts';
 import { findOpportunities } from '../opportunities/find.ts';
-import { dateTakenUp } from '../speakers/moments.ts';
+import { dateTakenUp, periodStartSaid } from '../speakers/moments.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
 // rules-1.9.1: round 10's flag rules (1.9.0) merged with round 9's values pass (1.8.1)
@@ -93,6 +93,7 @@ export function analyzeTranscript(
       at,
     ))
       deadline.moments.push(moment(segments, i));
+    for (const i of periodStartSaid(segments, readings, lang, at)) deadline.moments.push(moment(segments, i));
     deadline.moments.sort((a, b) => a.segment - b.segment);
   }
   anchorRestatedPeriods(Object.values(flags).flatMap((f) => f.moments));

@@ -56,3 +56,60 @@ describe('dateTakenUp: a date the client names and the rep names again is one st
     ],
   ]);
 });
+
+describe('rules-1.12.0 `periodStartSaid`: when a stated period counts from, said on its own', () => {
+  itPoints([
+    [
+      'the client asks why from shipment, the rep names the start again',
+      'ru',
+      [
+        ['rep', 'Отсрочку даём двадцать один день с даты отгрузки.'],
+        ['client', 'А почему с отгрузки, машина же неделю идёт?'],
+        ['rep', 'Понимаю, но считаем от даты отгрузки, так со всеми клиентами.'],
+      ],
+      { deadline: [0, 2] },
+    ],
+    [
+      'from delivery or from invoice — from delivery only',
+      'en',
+      [
+        ['rep', "You'll be on net forty-five with us."],
+        ['client', 'Forty-five from delivery, or from the invoice? Your invoices run ahead of the trucks.'],
+        ['rep', 'From delivery, we go by the signed delivery docket.'],
+      ],
+      { deadline: [0, 2] },
+    ],
+  ]);
+  itPoints([
+    [
+      '«с» meaning "with" ties no start',
+      'ru',
+      [
+        ['rep', 'Отсрочка тридцать дней с даты поставки.'],
+        ['client', 'Понятно, а что по машине?'],
+        ['rep', 'С поставкой всё в порядке, приедет в четверг.'],
+      ],
+      { deadline: [0] },
+    ],
+    [
+      'a rate "of the invoice" names no start',
+      'en',
+      [
+        ['rep', 'Payment is due thirty days after delivery.'],
+        ['client', 'And if we go past thirty days?'],
+        ['rep', 'There is a late fee of two percent of the invoice.'],
+      ],
+      { deadline: [0] },
+    ],
+    [
+      'no period stated before: a start alone states nothing',
+      'en',
+      [
+        ['rep', 'We invoice you the day the truck leaves.'],
+        ['client', 'Okay.'],
+        ['rep', 'The paperwork runs from the invoice date.'],
+      ],
+      { deadline: [] },
+    ],
+  ]);
+});

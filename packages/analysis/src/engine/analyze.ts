@@ -10,7 +10,7 @@ import { findWaivers } from '../speakers/waivers.ts';
 import { findPromises, opensOnDebt } from '../promises/find-promises.ts';
 import { acceptedPromiseDue } from '../speakers/promise-deadline.ts';
 import { findOpportunities } from '../opportunities/find.ts';
-import { dateTakenUp, periodStartSaid } from '../speakers/moments.ts';
+import { cutTail, dateTakenUp, periodStartSaid } from '../speakers/moments.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
 // rules-1.9.1: round 10's flag rules (1.9.0) merged with round 9's values pass (1.8.1)
@@ -95,6 +95,12 @@ export function analyzeTranscript(
       deadline.moments.push(moment(segments, i));
     for (const i of periodStartSaid(segments, readings, lang, at)) deadline.moments.push(moment(segments, i));
     deadline.moments.sort((a, b) => a.segment - b.segment);
+  }
+  for (const flag of Object.values(flags)) {
+    if (!flag.stated) continue;
+    const at = new Set(flag.moments.map((m) => m.segment));
+    for (const i of cutTail(segments, readings, lang, at)) flag.moments.push(moment(segments, i));
+    flag.moments.sort((a, b) => a.segment - b.segment);
   }
   anchorRestatedPeriods(Object.values(flags).flatMap((f) => f.moments));
   const deflected = detectDeflection(segments, readings, attributed);

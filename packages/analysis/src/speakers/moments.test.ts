@@ -113,3 +113,48 @@ describe('rules-1.12.0 `periodStartSaid`: when a stated period counts from, said
     ],
   ]);
 });
+
+describe('rules-1.12.0 `cutTail`: a stated item cut mid-phrase goes on in the next segment', () => {
+  itPoints([
+    [
+      'a date cut after its preposition',
+      'en',
+      [
+        ['client', 'When was that invoice due again?'],
+        ['rep', "it's fourteen days from delivery and the load went out on the"],
+        ['rep', 'fifth'],
+      ],
+      { deadline: [1, 2] },
+    ],
+    [
+      'a period whose unit opens the next segment, in mono',
+      'ru',
+      [
+        ['unknown', 'отсрочку вам согласовали тридцать'],
+        ['unknown', 'дней с даты поставки на склад'],
+        ['unknown', 'тридцать это хорошо'],
+      ],
+      { payment_terms: [0, 1] },
+    ],
+  ]);
+  itPoints([
+    [
+      'a punctuated end is a whole statement',
+      'en',
+      [
+        ['rep', 'Payment is due thirty days from delivery.'],
+        ['rep', 'The trucks go out on Mondays.'],
+      ],
+      { deadline: [0] },
+    ],
+    [
+      'in mono a dangling word does not carry over to the next speaker',
+      'en',
+      [
+        ['unknown', 'we can give you a credit line of fifty k to start with'],
+        ['unknown', 'okay and how long to pay'],
+      ],
+      { payment_terms: [0] },
+    ],
+  ]);
+});

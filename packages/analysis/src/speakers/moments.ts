@@ -3,6 +3,7 @@ import type { ReadClause } from '../clauses/read.ts';
 import { nearestTopic, topicWords } from '../clauses/topic.ts';
 import type { SegmentReading } from '../engine/reading.ts';
 import { LANGUAGE_DATA, daysPerUnit } from '../language/language-data.ts';
+import { dangles } from '../engine/across-segments.ts';
 import { PROMISE_WORDS } from '../promises/words.ts';
 
 /**
@@ -210,4 +211,37 @@ export function periodStartSaid(
     if (rd.clauses.some((c) => namesStart(c, lang))) out.push(j);
   }
   return [...new Set(out)];
+}
+
+// a segment that ends mid-phrase ends with no punctuation at all (raw speech-to-text has none)
+const ENDS_PUNCTUATED = /[.,!?…;:\-—–]\s*$/;
+
+/**
+ * Rule `cutTail` (rules-1.12.0): a stated item's segment that the speech-to-text cut mid-phrase —
+ * it ends unpunctuated on a word that cannot end a phrase («…и поставлено было», "…delivered on the"),
+ * or on a number whose unit opens the next segment («отсрочка сорок пять» | «дней с даты отгрузки»)
+ * — goes on in the same speaker's next segment: that segment is the same statement's evidence
+ * («третьего», "third", "charged if it crosses sixty days"). Read only at a moment's end, so it
+ * costs nothing elsewhere. Mono: only the unit, since two segments in a row there are as often two people.
+ */
+export function cutTail(
+  segments: Segment[],
+  readings: SegmentReading[],
+  lang: Language,
+  moments: Set<number>,
+): number[] {
+  const out: number[] = [];
+  for (const k of moments) {
+    const seg = segments[k]!;
+    const next = segments[k + 1];
+    if (!next || next.speaker !== seg.speaker || moments.has(k + 1) || ENDS_PUNCTUATED.test(seg.text))
+      continue;
+    const last = readings[k]!.clauses.at(-1)?.tokens.at(-1);
+    const first = readings[k + 1]!.clauses[0]?.tokens[0];
+    const unitNext = last?.num !== undefined && !!first && !!daysPerUnit(first.text, lang);
+    // in a mono call the next segment is as often the other person ("…to start with" | "okay and payment"):
+    // there only a number's unit carries the phrase over
+    if (unitNext || (seg.speaker !== 'unknown' && dangles(seg.text, lang))) out.push(k + 1);
+  }
+  return out;
 }

@@ -59,28 +59,29 @@ const gates: Gate[] = [
   // rules-1.10.0: leftOpen and quotesTerm raised deflection on underwriter and holdout-1, our rule's
   // scope, «единственное что» and the client's current supplier raised holdout-1's sanctions;
   // rules-1.10.1: accepted promises read by round 11 raised near-miss and collection moments;
-  // rules-1.10.2: `dateTakenUp` raised moments on four sets, no verdict moved)
+  // rules-1.10.2: `dateTakenUp` raised moments on four sets, no verdict moved; rules-1.12.0: `dodgedAgain`,
+  // `periodStartSaid` and `cutTail` raised moments on nine sets, no verdict moved)
   measured('asr-noise', 0.938, 0.923, 0.962, 0.971, 0.842),
-  measured('near-miss', 0.871, 0.909, 0.889, 0.974, 0.762),
-  measured('long-meander', 0.944, 0.972, 0.955, 0.933, 0.829),
+  measured('near-miss', 0.871, 0.909, 0.889, 0.974, 0.77),
+  measured('long-meander', 0.944, 0.972, 0.955, 0.933, 0.832),
   measured('collection', 0.879, 1.0, 0.952, 0.824, 0.865),
   // stop 19's two sets, gated at what rules-1.9.1 reaches on them (first seen by rules-1.6.0)
-  measured('urals-metal', 0.941, 0.985, 0.905, 1.0, 0.837),
-  measured('underwriter', 0.929, 0.955, 0.974, 0.889, 0.901),
+  measured('urals-metal', 0.941, 0.985, 0.905, 1.0, 0.853),
+  measured('underwriter', 0.929, 0.955, 0.974, 0.889, 0.907),
   // stop 20's two sets, scored once unseen by rules-1.7.0 and once by rules-1.9.1 (no rule was written
   // from them), then added here at what rules-1.9.1 reaches: seen from now on
   measured('fmcg-trainer', 0.829, 0.745, 0.8, 0.824, 0.716),
-  measured('contact-centre', 0.9, 0.857, 0.93, 0.947, 0.733),
+  measured('contact-centre', 0.9, 0.857, 0.93, 0.947, 0.814),
   // stop 21's four sets, scored once unseen by rules-1.9.1 and once by rules-1.11.2 (no rule was written
   // from them), then added here at what rules-1.11.2 reaches: seen from now on
-  measured('central-asia', 0.936, 0.873, 0.813, 0.857, 0.754),
-  measured('ar-jargon', 0.909, 0.857, 0.818, 0.833, 0.759),
-  measured('tender-buyers', 0.842, 0.881, 0.9, 0.571, 0.705),
+  measured('central-asia', 0.936, 0.873, 0.813, 0.857, 0.763),
+  measured('ar-jargon', 0.909, 0.857, 0.818, 0.833, 0.785),
+  measured('tender-buyers', 0.842, 0.881, 0.9, 0.571, 0.711),
   measured('horeca', 0.889, 0.947, 0.933, 0.714, 0.716),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
   // (rules-1.11.1: «на N днях», "amount", `demandedDate` and «не включаем» raised deadline, sanctions,
   // deflection and moments)
-  { ...measured('', 0.97, 0.985, 0.985, 0.97, 0.913), dir: join(repo, '../shared/eval/holdout-1') },
+  { ...measured('', 0.97, 0.985, 0.985, 0.97, 0.919), dir: join(repo, '../shared/eval/holdout-1') },
 ].filter((g) => existsSync(g.dir));
 
 type CorpusCall = Transcript & {

@@ -3,7 +3,7 @@ import type { ReadClause } from '../clauses/read.ts';
 import { nearestTopic, topicWords } from '../clauses/topic.ts';
 import type { SegmentReading } from '../engine/reading.ts';
 import { LANGUAGE_DATA, daysPerUnit } from '../language/language-data.ts';
-import { dangles } from '../engine/across-segments.ts';
+import { ENDS_PUNCTUATED, dangles } from '../engine/across-segments.ts';
 import { PROMISE_WORDS } from '../promises/words.ts';
 
 /**
@@ -213,15 +213,12 @@ export function periodStartSaid(
   return [...new Set(out)];
 }
 
-// a segment that ends mid-phrase ends with no punctuation at all (raw speech-to-text has none)
-const ENDS_PUNCTUATED = /[.,!?…;:\-—–]\s*$/;
-
 /**
  * Rule `cutTail` (rules-1.12.0): a stated item's segment that the speech-to-text cut mid-phrase —
- * it ends unpunctuated on a word that cannot end a phrase («…и поставлено было», "…delivered on the"),
+ * it ends unpunctuated on a word that cannot end a phrase («…оплатить до», "…delivered on the"),
  * or on a number whose unit opens the next segment («отсрочка сорок пять» | «дней с даты отгрузки»)
  * — goes on in the same speaker's next segment: that segment is the same statement's evidence
- * («третьего», "third", "charged if it crosses sixty days"). Read only at a moment's end, so it
+ * («пятницы», "third", «дней с даты отгрузки»). Read only at a moment's end, so it
  * costs nothing elsewhere. Mono: only the unit, since two segments in a row there are as often two people.
  */
 export function cutTail(

@@ -158,3 +158,26 @@ describe('rules-1.12.0 `cutTail`: a stated item cut mid-phrase goes on in the ne
     ],
   ]);
 });
+
+describe('rules-1.12.0: a period counted from delivery is still a due date for `dateTakenUp`', () => {
+  itPoints([
+    [
+      'the buyer reads out a period from delivery, the rep says it back',
+      'ru',
+      [
+        ['client', 'Теперь оплата: в течение двадцати дней с даты поставки, по счёту.'],
+        ['rep', 'Двадцать дней с даты поставки — да, согласны.'],
+      ],
+      { deadline: [0, 1] },
+    ],
+    [
+      'the buyer names a period from delivery, the rep takes it up',
+      'en',
+      [
+        ['client', 'We will pay every invoice within twenty days from delivery.'],
+        ['rep', 'Twenty days from delivery works for us.'],
+      ],
+      { deadline: [0, 1] },
+    ],
+  ]);
+});

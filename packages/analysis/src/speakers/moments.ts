@@ -56,7 +56,12 @@ export function namedDueDates(clauses: ReadClause[], lang: Language, committed: 
       if (t.num === undefined || t.ordinal) return;
       for (let k = i + 1; k < Math.min(c.tokens.length, i + 3); k++) {
         const days = daysPerUnit(c.tokens[k]!.text, lang);
-        if (days) return add(`d:${t.num * days}`, i, k + 1);
+        if (!days) continue;
+        // «тридцать дней с даты поставки»: the delivery after the tie is when the period starts, not
+        // what it is about (rules-1.12.0)
+        if (namesStart({ ...c, tokens: c.tokens.slice(k + 1, k + 5) }, lang))
+          return void out.add(`d:${t.num * days}`);
+        return add(`d:${t.num * days}`, i, k + 1);
       }
     });
   }

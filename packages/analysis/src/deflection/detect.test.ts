@@ -299,3 +299,65 @@ describe('round 13, rule answersOtherItem: the due date again is no answer to "a
     ],
   ]);
 });
+
+describe('rules-1.12.0 `dodgedAgain`: pressed after a dodge, the rep dodges again without stock words', () => {
+  itPoints([
+    [
+      'a pushback «нет, ты скажи» and a second brush-off',
+      'ru',
+      [
+        ['client', 'А если оплата задержится из-за банка, что тогда?'],
+        ['rep', 'Это мы потом обсудим, сейчас главное товар отгрузить.'],
+        ['client', 'Нет, ты скажи, я же не виноват, что банк тянет.'],
+        ['rep', 'Ну посмотрим по ходу, свои же люди.'],
+      ],
+      { deflection: [1, 3] },
+    ],
+    [
+      'the client names the sanction again and the rep puts it off',
+      'en',
+      [
+        ['client', 'If we pay a couple of weeks late in the winter, what happens?'],
+        ['rep', "Let's not go there, you've always paid fine."],
+        ['client', 'Only asking because our old supplier put us on hold once.'],
+        ['rep', 'We can deal with that when the time comes, just give me a ring.'],
+      ],
+      { deflection: [1, 3] },
+    ],
+  ]);
+  itPoints([
+    [
+      'a client who accepts closes the topic: the next news is not a dodge',
+      'en',
+      [
+        ['client', 'If we pay a couple of weeks late in the winter, what happens?'],
+        ['rep', "Let's not go there, you've always paid fine."],
+        ['client', 'Okay, fair enough.'],
+        ['rep', 'I will send the paperwork over this afternoon.'],
+      ],
+      { deflection: [1] },
+    ],
+    [
+      'a client turning to the order closes it too',
+      'ru',
+      [
+        ['client', 'А если оплата задержится из-за банка, что тогда?'],
+        ['rep', 'Это мы потом обсудим, сейчас главное товар отгрузить.'],
+        ['client', 'Ну а по доставке когда машина будет?'],
+        ['rep', 'Машина будет в четверг утром.'],
+      ],
+      { deflection: [1] },
+    ],
+    [
+      'a figure after the pressing is an answer of sorts, not the dodge again',
+      'en',
+      [
+        ['client', 'How long do we get to pay the invoices?'],
+        ['rep', "Don't worry about that, accounts will be in touch."],
+        ['client', 'No, I need to know it for my cash flow.'],
+        ['rep', 'We opened twelve accounts like yours last month.'],
+      ],
+      { deflection: [1] },
+    ],
+  ]);
+});

@@ -28,6 +28,9 @@ export function detectDeflection(
   // the client asked what happens if they pay late (the sanctions item, or a worried question)
   let asksSanctions = false;
   let lastDodged = false;
+  // the rep's last turn was itself a dodge found here (not only a reply that left payment unsaid)
+  let lastEvasive = false;
+  let pressed = false;
   let i = 0;
   while (i < segments.length) {
     const speaker = segments[i]!.speaker;
@@ -59,6 +62,28 @@ export function detectDeflection(
             // "and if it lands late, is there a fee?": a question that worries about being late
             (readings[t]!.worry && readings[t]!.clauses.some((c) => c.question)),
         );
+      // pressed after a dodge (rule `dodgedAgain`): the client pushes back («нет, ты скажи»), asks
+      // again, says they need it, or names the item again ("…we got cut off mid-job") — and does not
+      // close the topic by accepting («ладно», "okay sounds good") or turning to something else
+      const closes = turn.some(
+        (t) =>
+          readings[t]!.confirmStrong ||
+          readings[t]!.confirmWeak ||
+          (readings[t]!.clauses.some((c) => c.question) && !readings[t]!.questionAboutPayment),
+      );
+      pressed =
+        lastEvasive &&
+        !closes &&
+        turn.some(
+          (t) =>
+            readings[t]!.insistence ||
+            readings[t]!.need ||
+            readings[t]!.questionAboutPayment ||
+            readings[t]!.worry ||
+            readings[t]!.refusal ||
+            readings[t]!.mentioned.size > 0,
+        );
+      open ||= pressed;
     } else if (speaker === 'rep') {
       if (open) {
         // rule `answersOtherItem`: to «а если не успею — штраф какой-то?» a brush-off that only
@@ -79,6 +104,7 @@ export function detectDeflection(
           turn.some((t) => readings[t]!.topicShift) && !turn.some((t) => readings[t]!.paymentTalk);
         const evasive = turn.filter((t) => readings[t]!.evasive || (shifts && readings[t]!.topicShift));
         if (evasive.length && !concrete) out.push(...evasive);
+        else if (pressed && !concrete) out.push(...dodgedAgain(turn, readings));
         // rule `leftOpen`: a reply that says nothing about payment leaves the question open, dodge
         // phrase or not («Да ну, Николай Петрович…» — «Нет, я серьёзно спрашиваю. Что будет-то?» —
         // «не переживайте, договоримся»): the client's insistence after it still raises payment. A
@@ -88,10 +114,33 @@ export function detectDeflection(
             readings[t]!.paymentTalk || readings[t]!.questionAboutPayment || readings[t]!.mentioned.size > 0,
         );
         lastDodged = (evasive.length > 0 || !talksPayment) && !concrete;
-      } else lastDodged = false;
+        lastEvasive = !concrete && out.length > 0 && out[out.length - 1]! >= i;
+      } else lastDodged = lastEvasive = false;
       open = false;
     }
     i = j;
   }
   return out;
+}
+
+/**
+ * Rule `dodgedAgain` (rules-1.12.0, moments only): once the rep has dodged and the client presses
+ * again («нет, ты скажи», "I need to know before I pay"), the rep's next turn that still answers
+ * nothing — no item stated, no waiver, no refusal, no agreement — is the same dodge said again
+ * («ну разберёмся, не переживайте», "we'll cross that bridge when we get to it"), stock words or
+ * not. Its segments that say something (not a bare «угу», not a question back) are the dodge's
+ * moments — unless they give a figure or talk of something else (the order, the delivery): that is
+ * news, not the dodge. The verdict cannot move: the turn before was already a dodge.
+ */
+function dodgedAgain(turn: number[], readings: SegmentReading[]): number[] {
+  return turn.filter((t) => {
+    const rd = readings[t]!;
+    const words = rd.clauses.reduce((n, c) => n + c.tokens.length, 0);
+    return (
+      words >= 3 &&
+      !rd.clauses.some(
+        (c) => c.question || c.marks.has('otherTopic') || c.tokens.some((x) => x.num !== undefined),
+      )
+    );
+  });
 }

@@ -14,7 +14,7 @@ import type { Hit, SegmentReading } from './reading.ts';
 const WORDS_EACH_SIDE = 10;
 // a segment ending in punctuation was cut where the writer or the engine saw a pause in the sense
 // (a comma ends a cue as much as a full stop does); raw ASR text has none
-const ENDS_PUNCTUATED = /[.,!?…;:\-—–]\s*$/;
+export const ENDS_PUNCTUATED = /[.,!?…;:\-—–]\s*$/;
 const CLAUSE_BREAK = /[.!?…;:]/;
 
 /**

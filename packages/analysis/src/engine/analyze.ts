@@ -10,7 +10,7 @@ import { findWaivers } from '../speakers/waivers.ts';
 import { findPromises, opensOnDebt } from '../promises/find-promises.ts';
 import { acceptedPromiseDue } from '../speakers/promise-deadline.ts';
 import { findOpportunities } from '../opportunities/find.ts';
-import { dateTakenUp } from '../speakers/moments.ts';
+import { cutTail, dateTakenUp, periodStartSaid } from '../speakers/moments.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
 // rules-1.9.1: round 10's flag rules (1.9.0) merged with round 9's values pass (1.8.1)
@@ -23,7 +23,9 @@ import { deflectionConfidence, flagConfidence } from '../confidence/confidence.t
 // rules-1.12.0: round 13 — values and promises (avalues4: signedTransfer, limitChangedTo, bare credit periods,
 // street sums, presentPay) and flags (aflags4: dodges without the stock words, answersOtherItem, cannotTell,
 // missedDate, earlyPaymentDiscount, sanctions said as a state)
-export const RULES_ENGINE_VERSION = 'rules-1.12.0';
+// rules-1.12.1: and round 13's moments (amoments2: dodgedAgain, periodStartSaid, cutTail, anchored periods in
+// dateTakenUp — where a stated item points, never whether)
+export const RULES_ENGINE_VERSION = 'rules-1.12.1';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;
@@ -94,7 +96,14 @@ export function analyzeTranscript(
       at,
     ))
       deadline.moments.push(moment(segments, i));
+    for (const i of periodStartSaid(segments, readings, lang, at)) deadline.moments.push(moment(segments, i));
     deadline.moments.sort((a, b) => a.segment - b.segment);
+  }
+  for (const flag of Object.values(flags)) {
+    if (!flag.stated) continue;
+    const at = new Set(flag.moments.map((m) => m.segment));
+    for (const i of cutTail(segments, readings, lang, at)) flag.moments.push(moment(segments, i));
+    flag.moments.sort((a, b) => a.segment - b.segment);
   }
   anchorRestatedPeriods(Object.values(flags).flatMap((f) => f.moments));
   const sanctionsItem = cl.items.findIndex((i) => i.id === 'sanctions');

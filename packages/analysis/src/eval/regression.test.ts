@@ -59,18 +59,19 @@ const gates: Gate[] = [
   // rules-1.10.0: leftOpen and quotesTerm raised deflection on underwriter and holdout-1, our rule's
   // scope, «единственное что» and the client's current supplier raised holdout-1's sanctions;
   // rules-1.10.1: accepted promises read by round 11 raised near-miss and collection moments;
-  // rules-1.10.2: `dateTakenUp` raised moments on four sets, no verdict moved)
+  // rules-1.10.2: `dateTakenUp` raised moments on four sets, no verdict moved; rules-1.12.1: `dodgedAgain`,
+  // `periodStartSaid`, `cutTail` and anchored periods in `dateTakenUp` raised moments on nine sets, no verdict moved)
   measured('asr-noise', 0.95, 0.923, 0.962, 0.971, 0.847),
-  measured('near-miss', 0.871, 0.909, 0.889, 0.974, 0.762),
-  measured('long-meander', 0.944, 0.972, 0.955, 0.933, 0.829),
+  measured('near-miss', 0.871, 0.909, 0.889, 0.974, 0.77),
+  measured('long-meander', 0.944, 0.972, 0.955, 0.933, 0.832),
   measured('collection', 0.889, 1.0, 0.952, 0.824, 0.868),
   // stop 19's two sets, gated at what rules-1.9.1 reaches on them (first seen by rules-1.6.0)
-  measured('urals-metal', 0.941, 0.985, 0.905, 1.0, 0.837),
-  measured('underwriter', 0.929, 0.955, 0.974, 0.889, 0.901),
+  measured('urals-metal', 0.941, 0.985, 0.905, 1.0, 0.853),
+  measured('underwriter', 0.929, 0.955, 0.974, 0.889, 0.907),
   // stop 20's two sets, scored once unseen by rules-1.7.0 and once by rules-1.9.1 (no rule was written
   // from them), then added here at what rules-1.9.1 reaches: seen from now on
   measured('fmcg-trainer', 0.829, 0.76, 0.829, 0.947, 0.747),
-  measured('contact-centre', 0.9, 0.857, 0.93, 0.947, 0.733),
+  measured('contact-centre', 0.9, 0.857, 0.93, 0.947, 0.814),
   // stop 21's four sets, scored once unseen by rules-1.9.1 and once by rules-1.11.2 (no rule was written
   // from them), then added here at what rules-1.11.2 reaches: seen from now on (rules-1.12.0: dodges
   // without the stock words, `answersOtherItem`, `earlyPaymentDiscount` raised deflection on all four,

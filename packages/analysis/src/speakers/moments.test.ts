@@ -56,3 +56,128 @@ describe('dateTakenUp: a date the client names and the rep names again is one st
     ],
   ]);
 });
+
+describe('rules-1.12.0 `periodStartSaid`: when a stated period counts from, said on its own', () => {
+  itPoints([
+    [
+      'the client asks why from shipment, the rep names the start again',
+      'ru',
+      [
+        ['rep', 'Отсрочку даём двадцать один день с даты отгрузки.'],
+        ['client', 'А почему с отгрузки, машина же неделю идёт?'],
+        ['rep', 'Понимаю, но считаем от даты отгрузки, так со всеми клиентами.'],
+      ],
+      { deadline: [0, 2] },
+    ],
+    [
+      'from delivery or from invoice — from delivery only',
+      'en',
+      [
+        ['rep', "You'll be on net forty-five with us."],
+        ['client', 'Forty-five from delivery, or from the invoice? Your invoices run ahead of the trucks.'],
+        ['rep', 'From delivery, we go by the signed delivery docket.'],
+      ],
+      { deadline: [0, 2] },
+    ],
+  ]);
+  itPoints([
+    [
+      '«с» meaning "with" ties no start',
+      'ru',
+      [
+        ['rep', 'Отсрочка тридцать дней с даты поставки.'],
+        ['client', 'Понятно, а что по машине?'],
+        ['rep', 'С поставкой всё в порядке, приедет в четверг.'],
+      ],
+      { deadline: [0] },
+    ],
+    [
+      'a rate "of the invoice" names no start',
+      'en',
+      [
+        ['rep', 'Payment is due thirty days after delivery.'],
+        ['client', 'And if we go past thirty days?'],
+        ['rep', 'There is a late fee of two percent of the invoice.'],
+      ],
+      { deadline: [0] },
+    ],
+    [
+      'no period stated before: a start alone states nothing',
+      'en',
+      [
+        ['rep', 'We invoice you the day the truck leaves.'],
+        ['client', 'Okay.'],
+        ['rep', 'The paperwork runs from the invoice date.'],
+      ],
+      { deadline: [] },
+    ],
+  ]);
+});
+
+describe('rules-1.12.0 `cutTail`: a stated item cut mid-phrase goes on in the next segment', () => {
+  itPoints([
+    [
+      'a date cut after its preposition',
+      'en',
+      [
+        ['client', 'When was that invoice due again?'],
+        ['rep', "it's fourteen days from delivery and the load went out on the"],
+        ['rep', 'fifth'],
+      ],
+      { deadline: [1, 2] },
+    ],
+    [
+      'a period whose unit opens the next segment, in mono',
+      'ru',
+      [
+        ['unknown', 'отсрочку вам согласовали тридцать'],
+        ['unknown', 'дней с даты поставки на склад'],
+        ['unknown', 'тридцать это хорошо'],
+      ],
+      { payment_terms: [0, 1] },
+    ],
+  ]);
+  itPoints([
+    [
+      'a punctuated end is a whole statement',
+      'en',
+      [
+        ['rep', 'Payment is due thirty days from delivery.'],
+        ['rep', 'The trucks go out on Mondays.'],
+      ],
+      { deadline: [0] },
+    ],
+    [
+      'in mono a dangling word does not carry over to the next speaker',
+      'en',
+      [
+        ['unknown', 'we can give you a credit line of fifty k to start with'],
+        ['unknown', 'okay and how long to pay'],
+      ],
+      { payment_terms: [0] },
+    ],
+  ]);
+});
+
+describe('rules-1.12.0: a period counted from delivery is still a due date for `dateTakenUp`', () => {
+  itPoints([
+    [
+      'the buyer reads out a period from delivery, the rep says it back',
+      'ru',
+      [
+        ['client', 'Теперь оплата: в течение двадцати дней с даты поставки, по счёту.'],
+        ['rep', 'Двадцать дней с даты поставки — да, согласны.'],
+      ],
+      { deadline: [0, 1] },
+    ],
+    [
+      'the buyer names a period from delivery, the rep takes it up',
+      'en',
+      [
+        ['client', 'We will pay every invoice within twenty days from delivery.'],
+        ['rep', 'Twenty days from delivery works for us.'],
+      ],
+      { deadline: [0, 1] },
+    ],
+  ]);
+});

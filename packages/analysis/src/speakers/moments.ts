@@ -2,7 +2,8 @@ import type { Language, Segment } from '@onterms/contracts';
 import type { ReadClause } from '../clauses/read.ts';
 import { nearestTopic, topicWords } from '../clauses/topic.ts';
 import type { SegmentReading } from '../engine/reading.ts';
-import { daysPerUnit } from '../language/language-data.ts';
+import { LANGUAGE_DATA, daysPerUnit } from '../language/language-data.ts';
+import { ENDS_PUNCTUATED, dangles } from '../engine/across-segments.ts';
 import { PROMISE_WORDS } from '../promises/words.ts';
 
 /**
@@ -55,7 +56,12 @@ export function namedDueDates(clauses: ReadClause[], lang: Language, committed: 
       if (t.num === undefined || t.ordinal) return;
       for (let k = i + 1; k < Math.min(c.tokens.length, i + 3); k++) {
         const days = daysPerUnit(c.tokens[k]!.text, lang);
-        if (days) return add(`d:${t.num * days}`, i, k + 1);
+        if (!days) continue;
+        // «тридцать дней с даты поставки»: the delivery after the tie is when the period starts, not
+        // what it is about (rules-1.12.0)
+        if (namesStart({ ...c, tokens: c.tokens.slice(k + 1, k + 5) }, lang))
+          return void out.add(`d:${t.num * days}`);
+        return add(`d:${t.num * days}`, i, k + 1);
       }
     });
   }
@@ -138,4 +144,106 @@ export function dateTakenUp(
     }
   }
   return [...new Set(out)];
+}
+
+// a period's start named on its own answers the talk of that period only a turn or two after it
+const START_WINDOW = 4;
+// the word between the tie and the event («с даты отгрузки», "from the invoice date", «по дате УПД»)
+const START_TIES: Record<Language, RegExp> = {
+  ru: /^(от|с|со|по|датой)$/,
+  en: /^(from|after)$/,
+};
+// «с» is also "with": it ties a start only through a date word («с даты отгрузки», «со дня поставки»)
+const START_DATE_WORD: Record<Language, RegExp> = {
+  ru: /^(дат[аеыу]|дня|день|момента)$/,
+  en: /^(the|date|day|time|our|your)$/,
+};
+
+/** The clause names when a period counts from: a tie, at most two words, an event («от даты отгрузки», "from delivery"). */
+function namesStart(c: ReadClause, lang: Language): boolean {
+  const { periodAnchors } = LANGUAGE_DATA[lang];
+  const isEvent = (text: string) => periodAnchors.some(([re]) => re.test(text));
+  const toks = c.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    if (!START_TIES[lang].test(toks[i]!.text)) continue;
+    const loose = lang === 'en' || toks[i]!.text === 'от' || toks[i]!.text === 'датой';
+    for (let k = i + 1; k <= i + 3 && k < toks.length; k++) {
+      if (isEvent(toks[k]!.text) && (loose || k > i + 1)) return true;
+      if (!START_DATE_WORD[lang].test(toks[k]!.text)) break;
+    }
+  }
+  return false;
+}
+
+/** The segment says a period: a count of days, weeks or months, or a bare "net thirty". */
+function statesPeriod(rd: SegmentReading, lang: Language): boolean {
+  return rd.clauses.some((c) =>
+    c.tokens.some(
+      (t, i) =>
+        t.num !== undefined &&
+        !t.ordinal &&
+        (LANGUAGE_DATA[lang].creditWords.test(c.tokens[i - 1]?.text ?? '') ||
+          c.tokens.slice(i + 1, i + 3).some((u) => daysPerUnit(u.text, lang))),
+    ),
+  );
+}
+
+/**
+ * Rule `periodStartSaid` (rules-1.12.0): after a period is stated as the deadline («тридцать дней»,
+ * "net thirty"), the seller side's next turn that names only when it counts from («от даты отгрузки
+ * по накладной», "it runs from the invoice date", "from delivery only") — in answer to the client's
+ * «а почему с отгрузки?» or "from delivery or invoice?" — states the same deadline's start: both
+ * segments are its evidence. Only the first seller-side segment after the client's turn, within a
+ * few segments of the period; not a question, not a refusal.
+ */
+export function periodStartSaid(
+  segments: Segment[],
+  readings: SegmentReading[],
+  lang: Language,
+  moments: Set<number>,
+): number[] {
+  const out: number[] = [];
+  for (const k of moments) {
+    const seller = segments[k]!.speaker === 'client' ? 'rep' : segments[k]!.speaker;
+    if (!statesPeriod(readings[k]!, lang)) continue;
+    // the first seller-side segment after the other side has spoken
+    let j = k + 1;
+    while (j < segments.length && segments[j]!.speaker === seller) j++;
+    if (seller !== 'unknown') while (j < segments.length && segments[j]!.speaker !== seller) j++;
+    if (j >= segments.length || j - k > START_WINDOW || moments.has(j)) continue;
+    const rd = readings[j]!;
+    if (rd.refusal || rd.clauses.some((c) => c.question)) continue;
+    if (rd.clauses.some((c) => namesStart(c, lang))) out.push(j);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Rule `cutTail` (rules-1.12.0): a stated item's segment that the speech-to-text cut mid-phrase —
+ * it ends unpunctuated on a word that cannot end a phrase («…оплатить до», "…delivered on the"),
+ * or on a number whose unit opens the next segment («отсрочка сорок пять» | «дней с даты отгрузки»)
+ * — goes on in the same speaker's next segment: that segment is the same statement's evidence
+ * («пятницы», "third", «дней с даты отгрузки»). Read only at a moment's end, so it
+ * costs nothing elsewhere. Mono: only the unit, since two segments in a row there are as often two people.
+ */
+export function cutTail(
+  segments: Segment[],
+  readings: SegmentReading[],
+  lang: Language,
+  moments: Set<number>,
+): number[] {
+  const out: number[] = [];
+  for (const k of moments) {
+    const seg = segments[k]!;
+    const next = segments[k + 1];
+    if (!next || next.speaker !== seg.speaker || moments.has(k + 1) || ENDS_PUNCTUATED.test(seg.text))
+      continue;
+    const last = readings[k]!.clauses.at(-1)?.tokens.at(-1);
+    const first = readings[k + 1]!.clauses[0]?.tokens[0];
+    const unitNext = last?.num !== undefined && !!first && !!daysPerUnit(first.text, lang);
+    // in a mono call the next segment is as often the other person ("…to start with" | "okay and payment"):
+    // there only a number's unit carries the phrase over
+    if (unitNext || (seg.speaker !== 'unknown' && dangles(seg.text, lang))) out.push(k + 1);
+  }
+  return out;
 }

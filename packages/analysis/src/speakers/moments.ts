@@ -189,6 +189,17 @@ function statesPeriod(rd: SegmentReading, lang: Language): boolean {
 }
 
 /**
+ * A moments rule: given the segments a stated item already points at, the further segments that are the
+ * same statement's evidence (never whether the item is stated).
+ */
+export type MomentRule = (
+  segments: Segment[],
+  readings: SegmentReading[],
+  lang: Language,
+  moments: Set<number>,
+) => number[];
+
+/**
  * Rule `periodStartSaid` (rules-1.12.0): after a period is stated as the deadline («тридцать дней»,
  * "net thirty"), the seller side's next turn that names only when it counts from («от даты отгрузки
  * по накладной», "it runs from the invoice date", "from delivery only") — in answer to the client's
@@ -196,12 +207,7 @@ function statesPeriod(rd: SegmentReading, lang: Language): boolean {
  * segments are its evidence. Only the first seller-side segment after the client's turn, within a
  * few segments of the period; not a question, not a refusal.
  */
-export function periodStartSaid(
-  segments: Segment[],
-  readings: SegmentReading[],
-  lang: Language,
-  moments: Set<number>,
-): number[] {
+export const periodStartSaid: MomentRule = (segments, readings, lang, moments) => {
   const out: number[] = [];
   for (const k of moments) {
     const seller = segments[k]!.speaker === 'client' ? 'rep' : segments[k]!.speaker;
@@ -216,7 +222,7 @@ export function periodStartSaid(
     if (rd.clauses.some((c) => namesStart(c, lang))) out.push(j);
   }
   return [...new Set(out)];
-}
+};
 
 /**
  * Rule `cutTail` (rules-1.12.0): a stated item's segment that the speech-to-text cut mid-phrase —
@@ -226,12 +232,7 @@ export function periodStartSaid(
  * («пятницы», "third", «дней с даты отгрузки»). Read only at a moment's end, so it
  * costs nothing elsewhere. Mono: only the unit, since two segments in a row there are as often two people.
  */
-export function cutTail(
-  segments: Segment[],
-  readings: SegmentReading[],
-  lang: Language,
-  moments: Set<number>,
-): number[] {
+export const cutTail: MomentRule = (segments, readings, lang, moments) => {
   const out: number[] = [];
   for (const k of moments) {
     const seg = segments[k]!;
@@ -246,4 +247,4 @@ export function cutTail(
     if (unitNext || (seg.speaker !== 'unknown' && dangles(seg.text, lang))) out.push(k + 1);
   }
   return out;
-}
+};

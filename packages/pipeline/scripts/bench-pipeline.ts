@@ -127,6 +127,7 @@ try {
           redis: 0,
           redisCommands: 0,
           bench: 0,
+          s3server: 0,
         };
         cpuBy.set(config, cpu);
         cpu.workers += cpuAfter.workers - cpuBefore.workers;
@@ -135,6 +136,7 @@ try {
         cpu.redis += cpuAfter.redis.cpuSeconds - cpuBefore.redis.cpuSeconds;
         cpu.redisCommands += cpuAfter.redis.commands - cpuBefore.redis.commands;
         cpu.bench += cpuAfter.bench - cpuBefore.bench;
+        cpu.s3server += cpuAfter.s3server - cpuBefore.s3server;
         console.log(
           `  round ${round + 1}, ${LABEL[storage.name]}, ${count} worker(s): ${done.analyzed}/${perRound} analysed in ${seconds.toFixed(1)} s (load ${load()})`,
         );
@@ -184,18 +186,22 @@ interface CpuTotals {
   redis: number;
   redisCommands: number;
   bench: number;
+  /** The S3 server on loopback (s3rver, its own process): on a real deployment this CPU is elsewhere. */
+  s3server: number;
 }
 
 /** CPU seconds so far: the workers with the children they waited for, this database's backends, Redis, this process. */
 async function readCpu(started: ChildProcess[]) {
   const workerSeconds = await Promise.all(started.map((w) => processCpuSeconds(w.pid!)));
   const usage = process.cpuUsage();
+  const s3server = s3 ? await processCpuSeconds(s3.pid) : null;
   return {
     workers: workerSeconds.reduce<number>((a, b) => a + (b?.own ?? 0), 0),
     ffmpeg: workerSeconds.reduce<number>((a, b) => a + (b?.children ?? 0), 0),
     postgres: await postgresBackendCpu(database.db, database.name),
     redis: await redisServerUsage(REDIS_URL),
     bench: (usage.user + usage.system) / 1e6,
+    s3server: s3server?.own ?? 0,
   };
 }
 
@@ -205,9 +211,10 @@ async function readCpu(started: ChildProcess[]) {
  * minute cannot exceed 2 × 60 000 / (total ms per call).
  */
 function printCpu(storage: string, analyzed: (count: number) => number, cpuBy: Map<string, CpuTotals>): void {
+  const withServer = storage === 's3';
   console.log('\nper call, CPU ms (user + system, from /proc; load-independent):');
   console.log(
-    `  ${'workers'.padEnd(9)} ${'worker'.padStart(7)} ${'ffmpeg'.padStart(7)} ${'postgres'.padStart(9)} ${'bench'.padStart(6)} ${'total'.padStart(6)}   ${'redis*'.padStart(6)} ${'redis cmds*'.padStart(11)}  ceiling on 2 cores`,
+    `  ${'workers'.padEnd(9)} ${'worker'.padStart(7)} ${'ffmpeg'.padStart(7)} ${'postgres'.padStart(9)} ${'bench'.padStart(6)} ${'total'.padStart(6)}   ${'redis*'.padStart(6)} ${'redis cmds*'.padStart(11)}${withServer ? ` ${'s3rver†'.padStart(8)}` : ''}  ceiling on 2 cores`,
   );
   for (const count of [1, 2]) {
     const cpu = cpuBy.get(`${storage} ${count}`);
@@ -215,13 +222,20 @@ function printCpu(storage: string, analyzed: (count: number) => number, cpuBy: M
     if (!cpu || n === 0) continue;
     const per = (seconds: number) => (seconds / n) * 1000;
     const total = per(cpu.workers) + per(cpu.ffmpeg) + per(cpu.postgres) + per(cpu.bench);
+    const server = withServer ? per(cpu.s3server) : 0;
     console.log(
-      `  ${String(count).padEnd(9)} ${per(cpu.workers).toFixed(1).padStart(7)} ${per(cpu.ffmpeg).toFixed(1).padStart(7)} ${per(cpu.postgres).toFixed(1).padStart(9)} ${per(cpu.bench).toFixed(1).padStart(6)} ${total.toFixed(1).padStart(6)}   ${per(cpu.redis).toFixed(1).padStart(6)} ${(cpu.redisCommands / n).toFixed(0).padStart(11)}  ${((2 * 60_000) / (total + per(cpu.redis))).toFixed(0)} calls/min`,
+      `  ${String(count).padEnd(9)} ${per(cpu.workers).toFixed(1).padStart(7)} ${per(cpu.ffmpeg).toFixed(1).padStart(7)} ${per(cpu.postgres).toFixed(1).padStart(9)} ${per(cpu.bench).toFixed(1).padStart(6)} ${total.toFixed(1).padStart(6)}   ${per(cpu.redis).toFixed(1).padStart(6)} ${(cpu.redisCommands / n).toFixed(0).padStart(11)}${withServer ? ` ${server.toFixed(1).padStart(8)}` : ''}  ${((2 * 60_000) / (total + per(cpu.redis) + server)).toFixed(0)} calls/min`,
     );
   }
   console.log(
     '  * the whole Redis server (every client on it, not only this bench); the ceiling counts it too.',
   );
+  if (withServer) {
+    console.log(
+      '  † the S3 server on loopback, in its own process: on this box it takes cores the workers would use;\n' +
+        '    a real deployment runs it elsewhere. The ceiling counts it too.',
+    );
+  }
 }
 
 /**

@@ -13,6 +13,8 @@ export interface S3TestServer {
   env: Record<string, string>;
   /** Where s3rver keeps an object's bytes (to age it for sweep tests). */
   objectPath(bucket: string, key: string): string;
+  /** The server process (benches read its CPU time: on loopback it shares the machine with the workers). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startS3TestServer(bucket = 'onterms-test'): Promise<S3Test
     child.on('exit', (code) => reject(new Error(`s3rver exited (${code}) before listening: ${output}`)));
   });
   return {
+    pid: child.pid!,
     env: {
       STORAGE: 's3',
       S3_ENDPOINT: `http://127.0.0.1:${port}`,

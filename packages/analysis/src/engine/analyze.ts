@@ -25,7 +25,7 @@ import { deflectionConfidence, flagConfidence } from '../confidence/confidence.t
 // missedDate, earlyPaymentDiscount, sanctions said as a state)
 // rules-1.12.1: and round 13's moments (amoments2: dodgedAgain, periodStartSaid, cutTail, anchored periods in
 // dateTakenUp — where a stated item points, never whether)
-// rules-1.13.0-amoments3 (round 14, moments part, on its branch): nextPart — where a stated
+// rules-1.13.0-amoments3 (round 14, moments part, on its branch): nextPart, dodgeGoesOn — where a stated
 // item points, never whether
 export const RULES_ENGINE_VERSION = 'rules-1.13.0-amoments3';
 

@@ -212,6 +212,7 @@ describe('rules-1.13.0 `nextPart`: terms in parts go on in the same speaker’s 
       [
         ['rep', 'Twenty percent deposit, the rest on delivery.'],
         ['rep', 'And the balance of the stock ships in two weeks from the depot.'],
+        ['client', 'Good, send the invoice.'],
       ],
       { payment_terms: [0] },
     ],
@@ -221,6 +222,7 @@ describe('rules-1.13.0 `nextPart`: terms in parts go on in the same speaker’s 
       [
         ['rep', 'Предоплата пятьдесят процентов'],
         ['rep', 'машина придёт через два дня после оплаты'],
+        ['client', 'Хорошо, счёт ждём.'],
       ],
       { payment_terms: [0] },
     ],

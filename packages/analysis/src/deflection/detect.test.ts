@@ -361,3 +361,54 @@ describe('rules-1.12.0 `dodgedAgain`: pressed after a dodge, the rep dodges agai
     ],
   ]);
 });
+
+describe('rules-1.13.0 `dodgeGoesOn`: after a dodge, the rep dodges again in stock words though the client only talks on', () => {
+  itPoints([
+    [
+      'the client muses about their budget, the rep puts it off again',
+      'ru',
+      [
+        ['client', 'А если мы задержим оплату, что будет?'],
+        ['rep', 'Да не переживайте, это потом обсудим.'],
+        ['client', 'Ну у нас бюджет в этом году тяжёлый.'],
+        ['rep', 'Ну договоримся, не переживайте, свои люди.'],
+      ],
+      { deflection: [1, 3] },
+    ],
+    [
+      'the client says it matters to them, the rep brushes it off again',
+      'en',
+      [
+        ['client', 'What happens if we pay late?'],
+        ['rep', "Don't worry about that, we'll figure it out."],
+        ['client', 'It matters to our board, that is all.'],
+        ['rep', "Honestly, let's not get ahead of ourselves."],
+      ],
+      { deflection: [1, 3] },
+    ],
+  ]);
+  itPoints([
+    [
+      'a client who accepts closes the topic: stock words after it are small talk',
+      'en',
+      [
+        ['client', 'What happens if we pay late?'],
+        ['rep', "Don't worry about that, we'll figure it out."],
+        ['client', 'Okay, fair enough.'],
+        ['rep', "Don't worry, we'll figure it out together."],
+      ],
+      { deflection: [1] },
+    ],
+    [
+      'stock words with the item stated answer it',
+      'ru',
+      [
+        ['client', 'А если мы задержим оплату, что будет?'],
+        ['rep', 'Да не переживайте, это потом обсудим.'],
+        ['client', 'Ну у нас бюджет в этом году тяжёлый.'],
+        ['rep', 'Не переживайте, при просрочке начислим пени ноль один процент в день, и всё.'],
+      ],
+      { deflection: [1] },
+    ],
+  ]);
+});

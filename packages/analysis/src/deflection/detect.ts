@@ -31,6 +31,7 @@ export function detectDeflection(
   // the rep's last turn was itself a dodge found here (not only a reply that left payment unsaid)
   let lastEvasive = false;
   let pressed = false;
+  let unclosed = false;
   let i = 0;
   while (i < segments.length) {
     const speaker = segments[i]!.speaker;
@@ -71,6 +72,8 @@ export function detectDeflection(
           readings[t]!.confirmWeak ||
           (readings[t]!.clauses.some((c) => c.question) && !readings[t]!.questionAboutPayment),
       );
+      // (rule `dodgeGoesOn`: a turn after a dodge that does not close the topic leaves it unclosed)
+      unclosed = lastEvasive && !closes;
       pressed =
         lastEvasive &&
         !closes &&
@@ -115,7 +118,10 @@ export function detectDeflection(
         );
         lastDodged = (evasive.length > 0 || !talksPayment) && !concrete;
         lastEvasive = !concrete && out.length > 0 && out[out.length - 1]! >= i;
-      } else lastDodged = lastEvasive = false;
+      } else {
+        if (unclosed) out.push(...dodgeGoesOn(turn, readings, statedAt));
+        lastDodged = lastEvasive = false;
+      }
       open = false;
     }
     i = j;
@@ -142,5 +148,19 @@ function dodgedAgain(turn: number[], readings: SegmentReading[]): number[] {
         (c) => c.question || c.marks.has('otherTopic') || c.tokens.some((x) => x.num !== undefined),
       )
     );
+  });
+}
+
+/**
+ * Rule `dodgeGoesOn` (rules-1.13.0, moments only): after a dodge, the client says something that
+ * neither presses nor closes the topic («ну бывает по-разному», «мне это важно», "I'd rather know now
+ * than find out later") and the rep answers in the stock words of a dodge again («ну договоримся,
+ * я уверен», «потом вернёмся», "let's not get ahead of ourselves"): those segments are the same
+ * dodge — unless they state an item, waive or refuse. The verdict cannot move: the turn before was a dodge.
+ */
+function dodgeGoesOn(turn: number[], readings: SegmentReading[], statedAt: Set<number>): number[] {
+  return turn.filter((t) => {
+    const rd = readings[t]!;
+    return rd.evasive && !statedAt.has(t) && !rd.waiver && !rd.refusal && !rd.negatedCue;
   });
 }

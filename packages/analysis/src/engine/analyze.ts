@@ -10,7 +10,7 @@ import { findWaivers } from '../speakers/waivers.ts';
 import { findPromises, opensOnDebt } from '../promises/find-promises.ts';
 import { acceptedPromiseDue } from '../speakers/promise-deadline.ts';
 import { findOpportunities } from '../opportunities/find.ts';
-import { cutTail, dateTakenUp, periodStartSaid } from '../speakers/moments.ts';
+import { cutTail, dateTakenUp, nextPart, periodStartSaid } from '../speakers/moments.ts';
 import { deflectionConfidence, flagConfidence } from '../confidence/confidence.ts';
 
 // rules-1.9.1: round 10's flag rules (1.9.0) merged with round 9's values pass (1.8.1)
@@ -25,11 +25,29 @@ import { deflectionConfidence, flagConfidence } from '../confidence/confidence.t
 // missedDate, earlyPaymentDiscount, sanctions said as a state)
 // rules-1.12.1: and round 13's moments (amoments2: dodgedAgain, periodStartSaid, cutTail, anchored periods in
 // dateTakenUp — where a stated item points, never whether)
-export const RULES_ENGINE_VERSION = 'rules-1.12.1';
+// rules-1.13.0-amoments3 (round 14, moments part, on its branch): nextPart, dodgeGoesOn — where a stated
+// item points, never whether
+export const RULES_ENGINE_VERSION = 'rules-1.13.0-amoments3';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;
   return { segment: i, start: s.start, end: s.end, speaker: s.speaker, quote: s.text };
+}
+
+/** Adds to a stated flag's moments the further segments `more` finds from the ones it has. */
+function pointAlso(
+  flag: FlagResult | undefined,
+  segments: Segment[],
+  more: (at: Set<number>) => number[],
+): void {
+  if (!flag?.stated) return;
+  const at = new Set(flag.moments.map((m) => m.segment));
+  for (const i of more(at)) {
+    if (at.has(i)) continue;
+    flag.moments.push(moment(segments, i));
+    at.add(i);
+  }
+  flag.moments.sort((a, b) => a.segment - b.segment);
 }
 
 /** The speaker rules' attributions plus the deadlines of accepted promises, one entry per (segment, item). */
@@ -85,26 +103,15 @@ export function analyzeTranscript(
       ...(!stated && { opportunities: findOpportunities(segments, readings, ii) }),
     };
   });
-  const deadline = flags.deadline;
-  if (deadline?.stated) {
-    const at = new Set(deadline.moments.map((m) => m.segment));
-    for (const i of dateTakenUp(
-      segments,
-      readings,
-      lang,
-      cl.items.findIndex((i) => i.id === 'deadline'),
-      at,
-    ))
-      deadline.moments.push(moment(segments, i));
-    for (const i of periodStartSaid(segments, readings, lang, at)) deadline.moments.push(moment(segments, i));
-    deadline.moments.sort((a, b) => a.segment - b.segment);
-  }
-  for (const flag of Object.values(flags)) {
-    if (!flag.stated) continue;
-    const at = new Set(flag.moments.map((m) => m.segment));
-    for (const i of cutTail(segments, readings, lang, at)) flag.moments.push(moment(segments, i));
-    flag.moments.sort((a, b) => a.segment - b.segment);
-  }
+  // where each stated item's evidence reaches (`speakers/moments.ts`): only more segments, never a verdict
+  const deadlineItem = cl.items.findIndex((i) => i.id === 'deadline');
+  pointAlso(flags.deadline, segments, (at) => [
+    ...dateTakenUp(segments, readings, lang, deadlineItem, at),
+    ...periodStartSaid(segments, readings, lang, at),
+  ]);
+  pointAlso(flags.payment_terms, segments, (at) => nextPart(segments, readings, lang, at));
+  for (const flag of Object.values(flags))
+    pointAlso(flag, segments, (at) => cutTail(segments, readings, lang, at));
   anchorRestatedPeriods(Object.values(flags).flatMap((f) => f.moments));
   const sanctionsItem = cl.items.findIndex((i) => i.id === 'sanctions');
   const deflected = detectDeflection(segments, readings, attributed, sanctionsItem);

@@ -181,3 +181,50 @@ describe('rules-1.12.0: a period counted from delivery is still a due date for `
     ],
   ]);
 });
+
+describe('rules-1.13.0 `nextPart`: terms in parts go on in the same speaker’s next segment', () => {
+  itPoints([
+    [
+      'the advance, then the rest after shipment',
+      'ru',
+      [
+        ['rep', 'По оплате сорок процентов аванс'],
+        ['rep', 'и шестьдесят в течение десяти дней после отгрузки'],
+        ['client', 'Понятно.'],
+      ],
+      { payment_terms: [0, 1] },
+    ],
+    [
+      'a deposit, then the balance after installation',
+      'en',
+      [
+        ['rep', 'We ask for a twenty percent deposit with the order'],
+        ['rep', 'and the balance within ten days of installation'],
+        ['client', 'Fair enough.'],
+      ],
+      { payment_terms: [0, 1] },
+    ],
+  ]);
+  itPoints([
+    [
+      'both parts in one segment: the next one is something else',
+      'en',
+      [
+        ['rep', 'Twenty percent deposit, the rest on delivery.'],
+        ['rep', 'And the balance of the stock ships in two weeks from the depot.'],
+        ['client', 'Good, send the invoice.'],
+      ],
+      { payment_terms: [0] },
+    ],
+    [
+      'the next segment opens on no part',
+      'ru',
+      [
+        ['rep', 'Предоплата пятьдесят процентов'],
+        ['rep', 'машина придёт через два дня после оплаты'],
+        ['client', 'Хорошо, счёт ждём.'],
+      ],
+      { payment_terms: [0] },
+    ],
+  ]);
+});

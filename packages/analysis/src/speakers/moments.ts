@@ -248,3 +248,65 @@ export const cutTail: MomentRule = (segments, readings, lang, moments) => {
   }
   return out;
 };
+
+// how far into the next segment its part is named («и пятьдесят …», «остальные пятьдесят …», "and the balance …")
+const PART_OPENS_WITHIN = 3;
+
+/**
+ * The clauses name a first share of the payment — a percentage, «половину», "half" — and not yet the
+ * rest («тридцать процентов, а остальное с отсрочкой» is the whole statement in one segment).
+ */
+function namesFirstShare(rd: SegmentReading, lang: Language): boolean {
+  const { prepaymentShares } = LANGUAGE_DATA[lang];
+  const toks = rd.clauses.flatMap((c) => c.tokens);
+  const share = toks.findIndex(
+    (t) => (t.percent && t.num !== undefined) || prepaymentShares.some(([re]) => re.test(t.text)),
+  );
+  return share >= 0 && !toks.slice(share + 1).some((t) => PROMISE_WORDS[lang].full.test(t.text));
+}
+
+/** The segment opens on the next part: a count, «остаток», "the balance", «второй», "half". */
+function opensOnPart(rd: SegmentReading, lang: Language): boolean {
+  const w = PROMISE_WORDS[lang];
+  const head = rd.clauses[0]?.tokens.slice(0, PART_OPENS_WITHIN) ?? [];
+  return head.some((t) => t.num !== undefined || w.full.test(t.text) || w.part.test(t.text));
+}
+
+/** The part says when or how much it is paid: a percentage, a period, an event («после поставки», "on delivery"). */
+function saysWhenPaid(rd: SegmentReading, lang: Language): boolean {
+  const { eventWords, periodAnchors } = LANGUAGE_DATA[lang];
+  return rd.clauses.some(
+    (c) =>
+      !c.question &&
+      c.tokens.some(
+        (t) =>
+          (t.percent && t.num !== undefined) ||
+          !!daysPerUnit(t.text, lang) ||
+          eventWords.test(t.text) ||
+          periodAnchors.some(([re]) => re.test(t.text)),
+      ),
+  );
+}
+
+/**
+ * Rule `nextPart` (rules-1.13.0): a statement of how the client pays in parts goes on in the same
+ * speaker's next segment — «пятьдесят процентов аванс» | «и пятьдесят в течение пяти банковских дней
+ * после поставки», "we need a thirty percent deposit" | "and the balance within fourteen days of
+ * delivery", «первый платёж — треть при отгрузке» | «второй — через тридцать дней». The first part is
+ * stated (a share: a percentage, «половина», "half"; not yet the rest); the next segment, said by the same speaker with
+ * nobody between, opens on the next part (a count, «остаток», "the rest", «второй») and says when or
+ * how much it is paid. Its cue is often not read alone (a bare «остаток в течение …» is a deadline at
+ * most), but it is the same statement of the terms.
+ */
+export const nextPart: MomentRule = (segments, readings, lang, moments) => {
+  const out: number[] = [];
+  for (const k of moments) {
+    const next = segments[k + 1];
+    if (!next || next.speaker !== segments[k]!.speaker || next.speaker === 'client' || moments.has(k + 1))
+      continue;
+    const rd = readings[k + 1]!;
+    if (namesFirstShare(readings[k]!, lang) && opensOnPart(rd, lang) && saysWhenPaid(rd, lang))
+      out.push(k + 1);
+  }
+  return out;
+};

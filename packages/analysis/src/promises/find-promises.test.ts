@@ -561,6 +561,17 @@ const CASES: { what: string; lang: Language; lines: Line[]; want: ReturnType<typ
     ],
     want: [{ amount: 50000, due: { weekday: 5 }, segments: [1] }],
   },
+  // rules-1.13.0 (avalues5): what is promised and when, read across turns, in our own wording
+  {
+    what: '`fullKept`: «всю сумму переведём» after a reminder with the sum keeps "all of it" beside the sum',
+    lang: 'ru',
+    lines: [
+      ['rep', 'Напоминаю: до десятого оплата по счёту, четыреста тысяч.'],
+      ['client', 'Да, помню.'],
+      ['client', 'Десятого всю сумму переведём.'],
+    ],
+    want: [{ amount: 400000, full: true, due: { dayOfMonth: 10 }, segments: [0, 1, 2] }],
+  },
 ];
 
 describe('more ways of promising and of not promising', () => {

@@ -326,8 +326,10 @@ function add(
     );
   if (last) {
     for (const m of moments) if (!last.moments.some((x) => x.segment === m.segment)) last.moments.push(m);
-    // rules-1.10.1: «до тридцатого, да» … «записала: до тридцатого, вся сумма» — "all of it" is filled in the same way
-    if (last.amount === undefined && !last.full && item.full) last.full = true;
+    // rules-1.10.1: «до тридцатого, да» … «записала: до тридцатого, вся сумма» — "all of it" is filled in the same way;
+    // rules-1.13.0 `fullKept`: also beside a sum said first («до 25-го, девять миллионов» — «25-го всю сумму
+    // отправлю»): the promiser's own "all of it" is what they promised, the sum only names it
+    if (item.full) last.full = true;
     if (last.amount === undefined && item.amount !== undefined) {
       last.amount = item.amount;
       if (item.currency) last.currency = item.currency;

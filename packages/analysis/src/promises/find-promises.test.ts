@@ -572,6 +572,38 @@ const CASES: { what: string; lang: Language; lines: Line[]; want: ReturnType<typ
     ],
     want: [{ amount: 400000, full: true, due: { dayOfMonth: 10 }, segments: [0, 1, 2] }],
   },
+  {
+    what: '`splitTurns`: a promise cut into two segments of one voice, read back by the rep with firmer dates',
+    lang: 'ru',
+    lines: [
+      ['client', 'Ладно, треть на этой неделе перечислим'],
+      ['client', 'а остаток до конца месяца'],
+      ['rep', 'то есть сорок тысяч до пятницы и восемьдесят до тридцать первого'],
+      ['client', 'да'],
+    ],
+    want: [
+      { amount: 40000, due: { anchor: 'end_of_week' }, segments: [0, 2, 3] },
+      { amount: 80000, full: true, due: { anchor: 'end_of_month' }, segments: [1, 2, 3] },
+    ],
+  },
+  {
+    what: '`splitTurns`: the next segment carries the commitment only when it names what is paid',
+    lang: 'ru',
+    lines: [
+      ['client', 'Оплатим в пятницу.'],
+      ['client', 'А машину ждём в понедельник.'],
+    ],
+    want: [{ due: { weekday: 5 }, segments: [0] }],
+  },
+  {
+    what: '`splitTurns`: in mono two segments in a row may be two voices, so nothing carries',
+    lang: 'en',
+    lines: [
+      ['unknown', "I'll pay half by Friday"],
+      ['unknown', 'and the other half by the end of the month?'],
+    ],
+    want: [{ due: { weekday: 5 }, segments: [0] }],
+  },
 ];
 
 describe('more ways of promising and of not promising', () => {

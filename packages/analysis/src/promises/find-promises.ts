@@ -41,9 +41,16 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
   };
   const found: PaymentPromise[] = [];
   let pending: { segment: number; reading: Reading; verbless: boolean } | null = null;
+  // rules-1.13.0 `splitTurns`: whether the commitment of the segment before carries into this one
+  let carried = false;
 
   segments.forEach((segment, index) => {
-    const readings = readSegment(segment.text, language, words, scale);
+    // (in mono two segments in a row are as likely two voices as one: nothing carries)
+    const sameVoice =
+      index > 0 && segment.speaker !== 'unknown' && segments[index - 1]!.speaker === segment.speaker;
+    const read = readSegment(segment.text, language, words, scale, carried && sameVoice);
+    const readings = read.readings;
+    carried = read.carried;
     const accepted =
       pending &&
       pending.segment === index - 1 &&
@@ -163,7 +170,11 @@ function echoPrevious(
   index: number,
   segments: Segment[],
 ): Reading['items'] {
-  const previous = found.filter((p) => p.moments.some((m) => m.segment === index - 1));
+  // rules-1.13.0 `splitTurns`: the other side's whole last turn, however many segments ASR cut it into
+  // («половину на этой неделе переведём» / «а вторую половину до конца месяца» — «то есть девяносто до
+  // пятницы и девяносто до тридцатого»); in mono nobody's turn is known, so the segment before
+  const turn = lastTurn(segments, index);
+  const previous = found.filter((p) => p.moments.some((m) => turn.includes(m.segment)));
   // rules-1.10.1 `readBackRefines`: «мы до конца недели оплатим 1,2 млн» — «1,2 млн до пятницы, хорошо»: a
   // read-back that names each deadline of the promises just made, in order, more precisely (a weekday for
   // the end of the week, a last day of the month for its end) is those promises — the deadline stays as
@@ -177,6 +188,15 @@ function echoPrevious(
     if (previous.some((p) => sameDue(p.due, item.due))) add(found, item, [index], segments);
   }
   return echoed;
+}
+
+/** The segments of the turn before `index` when another voice said it; in mono, the segment before. */
+function lastTurn(segments: Segment[], index: number): number[] {
+  const voice = segments[index - 1]?.speaker;
+  if (!voice || voice === 'unknown' || voice === segments[index]!.speaker) return [index - 1];
+  const turn: number[] = [];
+  for (let i = index - 1; i >= 0 && segments[i]!.speaker === voice; i--) turn.push(i);
+  return turn;
 }
 
 /** `precise` names `loose` more precisely: a weekday for the end of the week, a late day for the end of the month. */
@@ -347,14 +367,28 @@ function sameDue(a: PromiseDue, b: PromiseDue): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Every clause of a segment that names a deadline, read as a commitment or as a proposal. */
-function readSegment(text: string, language: Language, words: PromiseWords, scale: Scale): Reading[] {
+/**
+ * Every clause of a segment that names a deadline, read as a commitment or as a proposal; and whether the
+ * last clause's commitment carries on. `carriedIn`: the same voice's segment before ended committing.
+ */
+function readSegment(
+  text: string,
+  language: Language,
+  words: PromiseWords,
+  scale: Scale,
+  carriedIn = false,
+): { readings: Reading[]; carried: boolean } {
   const out: Reading[] = [];
   // A commitment carries to a verbless clause right after it: «оплатим половину сейчас, а остаток к концу месяца».
-  let carried = false;
+  // rules-1.13.0 `splitTurns`: also into the same voice's next segment, when that clause names what is paid
+  // («…половину на этой неделе переведём» / «а вторую половину до конца месяца»): ASR cuts a turn anywhere
+  let carried = carriedIn;
+  let across = carriedIn;
   let opened = false;
   for (const clause of tokenize(text, language)) {
     const toks = mergeNumbers(clause.tokens, scale, words);
+    if (across && !toks.some((t) => t.amount || words.part.test(t.text)) && !allOf(toks, words)) carried = false;
+    across = false;
     const joined = toks.map((t) => t.text).join(' ');
     const verb = commitmentAt(toks, language, words);
     // rules-1.10.1: "I can do four hundred on Friday" — the hundreds right after the paying verb are its sum
@@ -424,7 +458,7 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
     }
     carried = commits && !vague && !clause.questionMark;
   }
-  return out;
+  return { readings: out, carried };
 }
 
 /** «от третьего», "since the 1st", "the one from the ninth": a document's date, over "the". */

@@ -604,6 +604,24 @@ const CASES: { what: string; lang: Language; lines: Line[]; want: ReturnType<typ
     ],
     want: [{ due: { weekday: 5 }, segments: [0] }],
   },
+  {
+    what: '`dayRestated`: the client says the proposed day again without its month, and yes',
+    lang: 'ru',
+    lines: [
+      ['rep', 'Предлагаю: триста тысяч до двенадцатого марта.'],
+      ['client', 'Триста до двенадцатого — да, нормально.'],
+    ],
+    want: [{ amount: 300000, due: { date: '--03-12' }, segments: [0, 1] }],
+  },
+  {
+    what: '`dayRestated`: another day of the month said back is not the proposal taken',
+    lang: 'ru',
+    lines: [
+      ['rep', 'Предлагаю: триста тысяч до двенадцатого марта.'],
+      ['client', 'Триста до двадцатого — да, нормально.'],
+    ],
+    want: [],
+  },
 ];
 
 describe('more ways of promising and of not promising', () => {

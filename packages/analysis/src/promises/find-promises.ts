@@ -363,8 +363,19 @@ function add(
   found.push(promise);
 }
 
+/**
+ * One deadline said twice. rules-1.13.0 `dayRestated`: a calendar day said again without its month is that
+ * day («миллион до пятнадцатого ноября» — «миллион до пятнадцатого, да»): people drop the month they just heard.
+ */
 function sameDue(a: PromiseDue, b: PromiseDue): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (JSON.stringify(a) === JSON.stringify(b)) return true;
+  const [dated, bare] = a.date ? [a, b] : [b, a];
+  return (
+    dated.date !== undefined &&
+    Object.keys(bare).length === 1 &&
+    bare.dayOfMonth !== undefined &&
+    Number(dated.date.slice(-2)) === bare.dayOfMonth
+  );
 }
 
 /**

@@ -622,6 +622,16 @@ const CASES: { what: string; lang: Language; lines: Line[]; want: ReturnType<typ
     ],
     want: [],
   },
+  {
+    what: '`countOfDays`: «четырнадцать дней» in a call counting thousands is a period, not a sum to write down',
+    lang: 'ru',
+    lines: [
+      ['rep', 'По счёту сто двадцать тысяч.'],
+      ['rep', 'Четырнадцать дней — ладно, до двадцать второго жду.'],
+      ['client', 'Да, до двадцать второго.'],
+    ],
+    want: [],
+  },
 ];
 
 describe('more ways of promising and of not promising', () => {

@@ -786,6 +786,8 @@ function amountIn(
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.num === undefined || t.dayForm || t.percent || t.num < 1) continue;
+    // rules-1.13.0 `countOfDays`: «десять дней — хорошо», "ten days": a count of days is never a sum
+    if (words.dayUnit.test(toks[i + 1]?.text ?? '')) continue;
     const currencyAt = [toks[i + 1], toks[i - 1]].find(
       (x) => x && words.currency.some(([re]) => re.test(x.text)),
     );

@@ -6,6 +6,7 @@ import { attribute, type Attributed } from '../speakers/attribute.ts';
 import { detectDeflection } from '../deflection/detect.ts';
 import { extractValues, isSanctionHit } from '../values/extract.ts';
 import { anchorRestatedPeriods } from '../values/restated.ts';
+import { periodAnswersCredit } from '../values/answered-period.ts';
 import { findWaivers } from '../speakers/waivers.ts';
 import { findPromises, opensOnDebt } from '../promises/find-promises.ts';
 import { acceptedPromiseDue } from '../speakers/promise-deadline.ts';
@@ -106,6 +107,12 @@ export function analyzeTranscript(
     flag.moments.sort((a, b) => a.segment - b.segment);
   }
   anchorRestatedPeriods(Object.values(flags).flatMap((f) => f.moments));
+  periodAnswersCredit(
+    Object.values(flags).flatMap((f) => f.moments),
+    segments,
+    readings,
+    lang,
+  );
   const sanctionsItem = cl.items.findIndex((i) => i.id === 'sanctions');
   const deflected = detectDeflection(segments, readings, attributed, sanctionsItem);
   const waivers = findWaivers(segments, readings, (h) => isSanctionHit(h, sanctionsItem)).map((w) => {

@@ -398,7 +398,8 @@ function readSegment(
   let opened = false;
   for (const clause of tokenize(text, language)) {
     const toks = mergeNumbers(clause.tokens, scale, words);
-    if (across && !toks.some((t) => t.amount || words.part.test(t.text)) && !allOf(toks, words)) carried = false;
+    if (across && !toks.some((t) => t.amount || words.part.test(t.text)) && !allOf(toks, words))
+      carried = false;
     across = false;
     const joined = toks.map((t) => t.text).join(' ');
     const verb = commitmentAt(toks, language, words);

@@ -238,3 +238,52 @@ describe('a credit period said right after the credit word, without its unit', (
     expect(deferral('ru', 'Даём отсрочку сто тысяч рублей, на две недели.')).toBe(14);
   });
 });
+
+// rules-1.13.0 (values) `periodAnswersCredit`: a number is about what the turn it answers was about
+describe('a period said in reply to the client naming the credit period is the credit period', () => {
+  const deferrals = (language: 'ru' | 'en', ...texts: ['rep' | 'client', string][]) =>
+    Object.values(
+      analyzeTranscript({
+        language,
+        segments: texts.map(
+          ([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text }) as const,
+        ),
+      }).flags,
+    ).flatMap((f) =>
+      f.moments.flatMap((m) => (m.values?.deferralDays !== undefined ? [m.values.deferralDays] : [])),
+    );
+  it('the rep grants a shorter period than the client asked for', () => {
+    expect(
+      deferrals(
+        'ru',
+        ['client', 'Нам бы отсрочку сорок пять дней, иначе не потянем.'],
+        ['rep', 'Сорок пять не получится. Двадцать один день с даты поставки.'],
+      ),
+    ).toContain(21);
+  });
+  it('the rep answers a question about the terms', () => {
+    expect(
+      deferrals(
+        'en',
+        ['client', 'And what terms would we be on?'],
+        ['rep', 'Forty days from the invoice date.'],
+      ),
+    ).toContain(40);
+  });
+  it('not a period to pay within after an event, nor a period said with no credit talk before it', () => {
+    expect(
+      deferrals(
+        'ru',
+        ['client', 'А отсрочка какая у вас?'],
+        ['rep', 'Оплата в течение десяти дней после поставки.'],
+      ),
+    ).toEqual([]);
+    expect(
+      deferrals(
+        'en',
+        ['client', 'When do you need the money?'],
+        ['rep', 'Forty days from the invoice date.'],
+      ),
+    ).toEqual([]);
+  });
+});

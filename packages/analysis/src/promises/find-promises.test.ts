@@ -632,6 +632,24 @@ const CASES: { what: string; lang: Language; lines: Line[]; want: ReturnType<typ
     ],
     want: [],
   },
+  {
+    what: '`hundredsAlike`: "the other three hundred" after "I can do three hundred" is a sum too',
+    lang: 'en',
+    lines: [['client', 'I can do three hundred on Monday and the other three hundred on the 20th.']],
+    want: [
+      { amount: 300, due: { weekday: 1 }, segments: [0] },
+      { amount: 300, due: { dayOfMonth: 20 }, segments: [0] },
+    ],
+  },
+  {
+    what: '`hundredsAlike`: a count of days in that clause stays a period',
+    lang: 'en',
+    lines: [['client', 'I can do three hundred on Monday, and the rest within 120 days.']],
+    want: [
+      { amount: 300, due: { weekday: 1 }, segments: [0] },
+      { full: true, due: { days: 120, from: 'unspecified' }, segments: [0] },
+    ],
+  },
 ];
 
 describe('more ways of promising and of not promising', () => {

@@ -404,18 +404,20 @@ function readSegment(
     const joined = toks.map((t) => t.text).join(' ');
     const verb = commitmentAt(toks, language, words);
     // rules-1.10.1: "I can do four hundred on Friday" — the hundreds right after the paying verb are its sum
-    const object = toks[verb + 1];
-    if (
-      verb >= 0 &&
-      !scale.thousands &&
-      object?.num !== undefined &&
-      Number.isInteger(object.num) &&
-      object.num >= 100 &&
-      !object.dayForm &&
-      !object.ordinal &&
-      !object.percent
-    )
-      toks[verb + 1] = { ...object, amount: true };
+    // rules-1.13.0 `hundredsAlike`: …and so is every other sum in hundreds of that clause ("I'll do two hundred
+    // today and the other two hundred next Friday"): a clause counts its sums one way
+    const hundreds = (t: Token | undefined, k: number) =>
+      t?.num !== undefined &&
+      Number.isInteger(t.num) &&
+      t.num >= 100 &&
+      !t.dayForm &&
+      !t.ordinal &&
+      !t.percent &&
+      !words.dayUnit.test(toks[k + 1]?.text ?? '');
+    if (verb >= 0 && !scale.thousands && hundreds(toks[verb + 1], verb + 1))
+      toks.forEach((t, k) => {
+        if (k > verb && !t.amount && hundreds(t, k)) toks[k] = { ...t, amount: true };
+      });
     // «нет, двадцатого не сможем, до двадцать пятого закроем»: the refused date is not the promise's
     const dates = weekdayRefines(
       readDates(toks, words).filter((d) => !dateOfBefore(toks, d, words) && !refused(toks, d, words)),

@@ -650,6 +650,26 @@ const CASES: { what: string; lang: Language; lines: Line[]; want: ReturnType<typ
       { full: true, due: { days: 120, from: 'unspecified' }, segments: [0] },
     ],
   },
+  {
+    what: '`clientCounters`: the client offers another date for the sum the rep proposed, and the rep takes it',
+    lang: 'ru',
+    lines: [
+      ['rep', 'Следующий платёж — четыреста тысяч до десятого марта.'],
+      ['client', 'Десятое не вытянем. Давайте до семнадцатого марта.'],
+      ['rep', 'Ладно, семнадцатое.'],
+    ],
+    want: [{ amount: 400000, due: { date: '--03-17' }, segments: [1, 2] }],
+  },
+  {
+    what: '`clientCounters`: a date the client only asks about is no offer',
+    lang: 'ru',
+    lines: [
+      ['rep', 'Следующий платёж — четыреста тысяч до десятого марта.'],
+      ['client', 'А до семнадцатого марта можно?'],
+      ['rep', 'Нет, десятого.'],
+    ],
+    want: [],
+  },
 ];
 
 describe('more ways of promising and of not promising', () => {

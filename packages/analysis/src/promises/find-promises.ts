@@ -20,6 +20,8 @@ interface DateSpan {
  */
 interface Reading {
   kind: 'commitment' | 'proposal' | 'restatement';
+  /** A proposal said as an offer («давайте до пятого»), not asked («а в пятницу?»). */
+  offer?: boolean;
   items: { due: PromiseDue; amount?: number; currency?: string; full?: boolean }[];
 }
 
@@ -40,7 +42,7 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
     thousands: language === 'ru' && segments.some((s) => saysThousands(s.text, language)),
   };
   const found: PaymentPromise[] = [];
-  let pending: { segment: number; reading: Reading; verbless: boolean } | null = null;
+  let pending: { segment: number; reading: Reading; verbless: boolean; proposes: boolean } | null = null;
   // rules-1.13.0 `splitTurns`: whether the commitment of the segment before carries into this one
   let carried = false;
 
@@ -63,6 +65,7 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
             segments[pending.segment]!,
             readings,
             pending.reading,
+            pending.proposes,
             language,
             words,
           )));
@@ -123,10 +126,32 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
       index,
       segments,
     );
+    // rules-1.13.0 `clientCounters`: «Миллион двести — до тридцатого» — «Тяжело. Давайте до пятого декабря»:
+    // the client offering another date for the sum the rep just proposed offers to pay that sum then
+    const counters =
+      segment.speaker === 'client' &&
+      offered.some((r) => r.offer) &&
+      proposal?.segment === index - 1 &&
+      segments[proposal.segment]!.speaker === 'rep' &&
+      proposal.reading.items.length === 1;
+    const sum = counters ? proposal!.reading.items[0]! : null;
     if (items.length)
       pending = {
         segment: index,
-        reading: { kind: 'proposal', items },
+        reading: {
+          kind: 'proposal',
+          items: items.map((i) =>
+            sum && i.amount === undefined && !i.full
+              ? {
+                  ...i,
+                  ...(sum.amount !== undefined && { amount: sum.amount }),
+                  ...(sum.currency && { currency: sum.currency }),
+                  ...(sum.full && { full: true }),
+                }
+              : i,
+          ),
+        },
+        proposes: counters,
         verbless: tokenize(segment.text, language).every(
           (c) => commitmentAt(mergeNumbers(c.tokens, scale, words), language, words) < 0,
         ),
@@ -218,11 +243,14 @@ function repTakesClientSum(
   said: Segment,
   readings: Reading[],
   proposal: Reading,
+  proposes: boolean,
   language: Language,
   words: PromiseWords,
 ): boolean {
   if (reply.speaker !== 'rep' || said.speaker !== 'client') return false;
-  if (!proposal.items.some((i) => i.amount !== undefined || i.full)) return false;
+  // rules-1.13.0 `clientProposes`: «Давайте до пятого декабря» — «Хорошо, пятое декабря»: the client offering
+  // a date to pay by needs no sum to be taken at their word
+  if (!proposes && !proposal.items.some((i) => i.amount !== undefined || i.full)) return false;
   const first = tokenize(reply.text, language)[0];
   if (first?.tokens.some((t) => words.negator.test(t.text))) return false;
   return (
@@ -458,7 +486,7 @@ function readSegment(
     opened = !dates.length && toks.length <= 2 && words.proposal.test(toks[0]?.text ?? '');
     const items = dates.length ? itemsOf(toks, dates, words, scale) : [];
     if (dates.length && proposal) {
-      out.push({ kind: 'proposal', items });
+      out.push({ kind: 'proposal', items, offer: !clause.questionMark });
     } else if (dates.length && commits && !vague && !clause.questionMark) {
       out.push({ kind: 'commitment', items });
     } else if (

@@ -89,6 +89,13 @@ describe('sanction kinds: one phrase is one sanction', () => {
       'Если до конца месяца долг не погасите, передаём дело в юридический отдел для взыскания через суд.',
       ['legal'],
     ],
+    // rules-1.13.0 `holdExplained`: what the hold means, said again in other words
+    [
+      'ru',
+      'При просрочке больше двух недель лимит замораживаем, то есть новые отгрузки только после оплаты.',
+      ['credit_hold'],
+    ],
+    ['ru', 'Пока долг не закрыт, работаем только по предоплате.', ['prepayment']],
   ] as const)('%s: %s', (language, text, want) => {
     expect(kinds(language, text, true)).toEqual(want);
   });

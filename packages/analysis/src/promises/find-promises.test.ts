@@ -670,6 +670,12 @@ const CASES: { what: string; lang: Language; lines: Line[]; want: ReturnType<typ
     ],
     want: [],
   },
+  {
+    what: '«вроде оплатят в среду»: a hedge («вроде») is as vague as «наверное»',
+    lang: 'ru',
+    lines: [['client', 'Директор сказал, в среду вроде оплатим.']],
+    want: [],
+  },
 ];
 
 describe('more ways of promising and of not promising', () => {

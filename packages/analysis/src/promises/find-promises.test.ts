@@ -671,9 +671,21 @@ const CASES: { what: string; lang: Language; lines: Line[]; want: ReturnType<typ
     want: [],
   },
   {
-    what: '«вроде оплатят в среду»: a hedge («вроде») is as vague as «наверное»',
+    what: '«в среду вроде оплатим»: a hedge («вроде») is as vague as «наверное»',
     lang: 'ru',
     lines: [['client', 'Директор сказал, в среду вроде оплатим.']],
+    want: [],
+  },
+  {
+    what: '`afterDate`: «после десятого» opens a period, so only the dated part is promised',
+    lang: 'ru',
+    lines: [['client', 'Двести тысяч переведём завтра, а остальное после десятого.']],
+    want: [{ amount: 200000, due: { anchor: 'tomorrow' }, segments: [0] }],
+  },
+  {
+    what: '`afterDate`: "after the 10th" in English',
+    lang: 'en',
+    lines: [['client', "We'll pay the rest after the 10th."]],
     want: [],
   },
 ];

@@ -3,6 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { MomentValues } from '@onterms/contracts';
 import { analyzeTranscript } from '../index.ts';
 
+type Line = ['rep' | 'client', string];
+/** Every moment of every flag of a call of these lines, one segment each. */
+const callMoments = (language: 'ru' | 'en', lines: Line[]) =>
+  Object.values(
+    analyzeTranscript({
+      language,
+      segments: lines.map(([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text }) as const),
+    }).flags,
+  ).flatMap((f) => f.moments);
+
 const values = (language: 'ru' | 'en', text: string): MomentValues[] =>
   Object.values(
     analyzeTranscript({ language, segments: [{ start: 0, end: 4, speaker: 'rep', text }] }).flags,
@@ -153,16 +163,9 @@ describe('deferral days and the start of a period', () => {
 
 // rules-1.8.1 (values): anchorRestatedPeriods, and a period's start said after the cue
 describe('a period said again without its start', () => {
-  const relative = (language: 'ru' | 'en', ...texts: ['rep' | 'client', string][]) =>
-    Object.values(
-      analyzeTranscript({
-        language,
-        segments: texts.map(
-          ([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text }) as const,
-        ),
-      }).flags,
-    ).flatMap((f) =>
-      f.moments.flatMap((m) => (m.values?.dueDate?.kind === 'relative' ? [m.values.dueDate] : [])),
+  const relative = (language: 'ru' | 'en', ...texts: Line[]) =>
+    callMoments(language, texts).flatMap((m) =>
+      m.values?.dueDate?.kind === 'relative' ? [m.values.dueDate] : [],
     );
   it('takes the start said with it before', () => {
     const got = relative(
@@ -248,16 +251,9 @@ describe('a credit period said right after the credit word, without its unit', (
 
 // rules-1.13.0 (values) `periodAnswersCredit`: a number is about what the turn it answers was about
 describe('a period said in reply to the client naming the credit period is the credit period', () => {
-  const deferrals = (language: 'ru' | 'en', ...texts: ['rep' | 'client', string][]) =>
-    Object.values(
-      analyzeTranscript({
-        language,
-        segments: texts.map(
-          ([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text }) as const,
-        ),
-      }).flags,
-    ).flatMap((f) =>
-      f.moments.flatMap((m) => (m.values?.deferralDays !== undefined ? [m.values.deferralDays] : [])),
+  const deferrals = (language: 'ru' | 'en', ...texts: Line[]) =>
+    callMoments(language, texts).flatMap((m) =>
+      m.values?.deferralDays !== undefined ? [m.values.deferralDays] : [],
     );
   it('the rep grants a shorter period than the client asked for', () => {
     expect(

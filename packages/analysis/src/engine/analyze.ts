@@ -6,6 +6,7 @@ import { attribute, type Attributed } from '../speakers/attribute.ts';
 import { detectDeflection } from '../deflection/detect.ts';
 import { extractValues, isSanctionHit } from '../values/extract.ts';
 import { anchorRestatedPeriods } from '../values/restated.ts';
+import { periodAnswersCredit } from '../values/answered-period.ts';
 import { findWaivers } from '../speakers/waivers.ts';
 import { findPromises, opensOnDebt } from '../promises/find-promises.ts';
 import { acceptedPromiseDue } from '../speakers/promise-deadline.ts';
@@ -25,9 +26,10 @@ import { deflectionConfidence, flagConfidence } from '../confidence/confidence.t
 // missedDate, earlyPaymentDiscount, sanctions said as a state)
 // rules-1.12.1: and round 13's moments (amoments2: dodgedAgain, periodStartSaid, cutTail, anchored periods in
 // dateTakenUp — where a stated item points, never whether)
-// rules-1.13.0-amoments3 (round 14, moments part, on its branch): nextPart, dodgeGoesOn — where a stated
-// item points, never whether
-export const RULES_ENGINE_VERSION = 'rules-1.13.0-amoments3';
+// rules-1.13.0 (round 14): moments part (amoments3: nextPart, dodgeGoesOn — where a stated item points, never
+// whether); values and promises part (avalues5: fullKept, splitTurns, dayRestated, countOfDays,
+// periodAnswersCredit, hundredsAlike, clientCounters, holdExplained, «вроде», afterDate)
+export const RULES_ENGINE_VERSION = 'rules-1.13.0';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;
@@ -113,6 +115,12 @@ export function analyzeTranscript(
   for (const flag of Object.values(flags))
     pointAlso(flag, segments, (at) => cutTail(segments, readings, lang, at));
   anchorRestatedPeriods(Object.values(flags).flatMap((f) => f.moments));
+  periodAnswersCredit(
+    Object.values(flags).flatMap((f) => f.moments),
+    segments,
+    readings,
+    lang,
+  );
   const sanctionsItem = cl.items.findIndex((i) => i.id === 'sanctions');
   const deflected = detectDeflection(segments, readings, attributed, sanctionsItem);
   const waivers = findWaivers(segments, readings, (h) => isSanctionHit(h, sanctionsItem)).map((w) => {

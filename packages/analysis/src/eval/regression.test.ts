@@ -133,23 +133,25 @@ describe.each(gates)('accuracy on $dir', (gate) => {
 // (avalues4): periods from a signed transfer document, limits changed and credit periods without a unit
 // raised tender-buyers, collection, ar-jargon, contact-centre, fmcg-trainer and near-miss; everyday forms of a
 // promise (street sums, «закроемся», a payment order, «в конце месяца») raised the promise F1 of horeca and
-// urals-metal; English "we pay … tomorrow" those of fmcg-trainer, underwriter and central-asia
+// urals-metal; English "we pay … tomorrow" those of fmcg-trainer, underwriter and central-asia; rules-1.13.0
+// (avalues5, round 14): promises read across turns and credit periods answered raised asr-noise, central-asia,
+// agri-south, auto-parts, long-meander, urals-metal and contact-centre, and values of horeca, ar-jargon and others
 const readOutGates: [string, number, number][] = [
-  ['asr-noise', 0.915, 0.778],
-  ['collection', 0.865, 0.841],
-  ['long-meander', 0.925, 0.872],
+  ['asr-noise', 0.922, 0.914],
+  ['collection', 0.87, 0.841],
+  ['long-meander', 0.925, 0.895],
   ['near-miss', 0.78, 0.727],
-  ['urals-metal', 0.884, 0.65],
+  ['urals-metal', 0.892, 0.667],
   ['underwriter', 0.862, 0.743],
   ['fmcg-trainer', 0.754, 0.71],
-  ['contact-centre', 0.821, 0.766],
-  ['central-asia', 0.818, 0.774],
-  ['ar-jargon', 0.781, 0.737],
-  ['tender-buyers', 0.788, 0.783],
-  ['horeca', 0.87, 0.848],
-  ['agri-south', 0.83, 0.593],
+  ['contact-centre', 0.828, 0.783],
+  ['central-asia', 0.851, 0.867],
+  ['ar-jargon', 0.813, 0.737],
+  ['tender-buyers', 0.798, 0.783],
+  ['horeca', 0.909, 0.848],
+  ['agri-south', 0.83, 0.714],
   ['it-distribution', 0.765, 0.718],
-  ['auto-parts', 0.678, 0.571],
+  ['auto-parts', 0.69, 0.643],
   ['pharma-formal', 0.78, 0.783],
 ];
 

@@ -561,6 +561,133 @@ const CASES: { what: string; lang: Language; lines: Line[]; want: ReturnType<typ
     ],
     want: [{ amount: 50000, due: { weekday: 5 }, segments: [1] }],
   },
+  // rules-1.13.0 (avalues5): what is promised and when, read across turns, in our own wording
+  {
+    what: '`fullKept`: «всю сумму переведём» after a reminder with the sum keeps "all of it" beside the sum',
+    lang: 'ru',
+    lines: [
+      ['rep', 'Напоминаю: до десятого оплата по счёту, четыреста тысяч.'],
+      ['client', 'Да, помню.'],
+      ['client', 'Десятого всю сумму переведём.'],
+    ],
+    want: [{ amount: 400000, full: true, due: { dayOfMonth: 10 }, segments: [0, 1, 2] }],
+  },
+  {
+    what: '`splitTurns`: a promise cut into two segments of one voice, read back by the rep with firmer dates',
+    lang: 'ru',
+    lines: [
+      ['client', 'Ладно, треть на этой неделе перечислим'],
+      ['client', 'а остаток до конца месяца'],
+      ['rep', 'то есть сорок тысяч до пятницы и восемьдесят до тридцать первого'],
+      ['client', 'да'],
+    ],
+    want: [
+      { amount: 40000, due: { anchor: 'end_of_week' }, segments: [0, 2, 3] },
+      { amount: 80000, full: true, due: { anchor: 'end_of_month' }, segments: [1, 2, 3] },
+    ],
+  },
+  {
+    what: '`splitTurns`: the next segment carries the commitment only when it names what is paid',
+    lang: 'ru',
+    lines: [
+      ['client', 'Оплатим в пятницу.'],
+      ['client', 'А машину ждём в понедельник.'],
+    ],
+    want: [{ due: { weekday: 5 }, segments: [0] }],
+  },
+  {
+    what: '`splitTurns`: in mono two segments in a row may be two voices, so nothing carries',
+    lang: 'en',
+    lines: [
+      ['unknown', "I'll pay half by Friday"],
+      ['unknown', 'and the other half by the end of the month?'],
+    ],
+    want: [{ due: { weekday: 5 }, segments: [0] }],
+  },
+  {
+    what: '`dayRestated`: the client says the proposed day again without its month, and yes',
+    lang: 'ru',
+    lines: [
+      ['rep', 'Предлагаю: триста тысяч до двенадцатого марта.'],
+      ['client', 'Триста до двенадцатого — да, нормально.'],
+    ],
+    want: [{ amount: 300000, due: { date: '--03-12' }, segments: [0, 1] }],
+  },
+  {
+    what: '`dayRestated`: another day of the month said back is not the proposal taken',
+    lang: 'ru',
+    lines: [
+      ['rep', 'Предлагаю: триста тысяч до двенадцатого марта.'],
+      ['client', 'Триста до двадцатого — да, нормально.'],
+    ],
+    want: [],
+  },
+  {
+    what: '`countOfDays`: «четырнадцать дней» in a call counting thousands is a period, not a sum to write down',
+    lang: 'ru',
+    lines: [
+      ['rep', 'По счёту сто двадцать тысяч.'],
+      ['rep', 'Четырнадцать дней — ладно, до двадцать второго жду.'],
+      ['client', 'Да, до двадцать второго.'],
+    ],
+    want: [],
+  },
+  {
+    what: '`hundredsAlike`: "the other three hundred" after "I can do three hundred" is a sum too',
+    lang: 'en',
+    lines: [['client', 'I can do three hundred on Monday and the other three hundred on the 20th.']],
+    want: [
+      { amount: 300, due: { weekday: 1 }, segments: [0] },
+      { amount: 300, due: { dayOfMonth: 20 }, segments: [0] },
+    ],
+  },
+  {
+    what: '`hundredsAlike`: a count of days in that clause stays a period',
+    lang: 'en',
+    lines: [['client', 'I can do three hundred on Monday, and the rest within 120 days.']],
+    want: [
+      { amount: 300, due: { weekday: 1 }, segments: [0] },
+      { full: true, due: { days: 120, from: 'unspecified' }, segments: [0] },
+    ],
+  },
+  {
+    what: '`clientCounters`: the client offers another date for the sum the rep proposed, and the rep takes it',
+    lang: 'ru',
+    lines: [
+      ['rep', 'Следующий платёж — четыреста тысяч до десятого марта.'],
+      ['client', 'Десятое не вытянем. Давайте до семнадцатого марта.'],
+      ['rep', 'Ладно, семнадцатое.'],
+    ],
+    want: [{ amount: 400000, due: { date: '--03-17' }, segments: [1, 2] }],
+  },
+  {
+    what: '`clientCounters`: a date the client only asks about is no offer',
+    lang: 'ru',
+    lines: [
+      ['rep', 'Следующий платёж — четыреста тысяч до десятого марта.'],
+      ['client', 'А до семнадцатого марта можно?'],
+      ['rep', 'Нет, десятого.'],
+    ],
+    want: [],
+  },
+  {
+    what: '«в среду вроде оплатим»: a hedge («вроде») is as vague as «наверное»',
+    lang: 'ru',
+    lines: [['client', 'Директор сказал, в среду вроде оплатим.']],
+    want: [],
+  },
+  {
+    what: '`afterDate`: «после десятого» opens a period, so only the dated part is promised',
+    lang: 'ru',
+    lines: [['client', 'Двести тысяч переведём завтра, а остальное после десятого.']],
+    want: [{ amount: 200000, due: { anchor: 'tomorrow' }, segments: [0] }],
+  },
+  {
+    what: '`afterDate`: "after the 10th" in English',
+    lang: 'en',
+    lines: [['client', "We'll pay the rest after the 10th."]],
+    want: [],
+  },
 ];
 
 describe('more ways of promising and of not promising', () => {

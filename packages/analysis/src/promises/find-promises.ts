@@ -20,6 +20,8 @@ interface DateSpan {
  */
 interface Reading {
   kind: 'commitment' | 'proposal' | 'restatement';
+  /** A proposal said as an offer («давайте до пятого»), not asked («а в пятницу?»). */
+  offer?: boolean;
   items: { due: PromiseDue; amount?: number; currency?: string; full?: boolean }[];
 }
 
@@ -40,10 +42,17 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
     thousands: language === 'ru' && segments.some((s) => saysThousands(s.text, language)),
   };
   const found: PaymentPromise[] = [];
-  let pending: { segment: number; reading: Reading; verbless: boolean } | null = null;
+  let pending: { segment: number; reading: Reading; verbless: boolean; proposes: boolean } | null = null;
+  // rules-1.13.0 `splitTurns`: whether the commitment of the segment before carries into this one
+  let carried = false;
 
   segments.forEach((segment, index) => {
-    const readings = readSegment(segment.text, language, words, scale);
+    // (in mono two segments in a row are as likely two voices as one: nothing carries)
+    const sameVoice =
+      index > 0 && segment.speaker !== 'unknown' && segments[index - 1]!.speaker === segment.speaker;
+    const read = readSegment(segment.text, language, words, scale, carried && sameVoice);
+    const readings = read.readings;
+    carried = read.carried;
     const accepted =
       pending &&
       pending.segment === index - 1 &&
@@ -56,6 +65,7 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
             segments[pending.segment]!,
             readings,
             pending.reading,
+            pending.proposes,
             language,
             words,
           )));
@@ -116,10 +126,32 @@ export function findPromises(segments: Segment[], language: Language): PaymentPr
       index,
       segments,
     );
+    // rules-1.13.0 `clientCounters`: «Миллион двести — до тридцатого» — «Тяжело. Давайте до пятого декабря»:
+    // the client offering another date for the sum the rep just proposed offers to pay that sum then
+    const counters =
+      segment.speaker === 'client' &&
+      offered.some((r) => r.offer) &&
+      proposal?.segment === index - 1 &&
+      segments[proposal.segment]!.speaker === 'rep' &&
+      proposal.reading.items.length === 1;
+    const sum = counters ? proposal!.reading.items[0]! : null;
     if (items.length)
       pending = {
         segment: index,
-        reading: { kind: 'proposal', items },
+        reading: {
+          kind: 'proposal',
+          items: items.map((i) =>
+            sum && i.amount === undefined && !i.full
+              ? {
+                  ...i,
+                  ...(sum.amount !== undefined && { amount: sum.amount }),
+                  ...(sum.currency && { currency: sum.currency }),
+                  ...(sum.full && { full: true }),
+                }
+              : i,
+          ),
+        },
+        proposes: counters,
         verbless: tokenize(segment.text, language).every(
           (c) => commitmentAt(mergeNumbers(c.tokens, scale, words), language, words) < 0,
         ),
@@ -163,7 +195,11 @@ function echoPrevious(
   index: number,
   segments: Segment[],
 ): Reading['items'] {
-  const previous = found.filter((p) => p.moments.some((m) => m.segment === index - 1));
+  // rules-1.13.0 `splitTurns`: the other side's whole last turn, however many segments ASR cut it into
+  // («половину на этой неделе переведём» / «а вторую половину до конца месяца» — «то есть девяносто до
+  // пятницы и девяносто до тридцатого»); in mono nobody's turn is known, so the segment before
+  const turn = lastTurn(segments, index);
+  const previous = found.filter((p) => p.moments.some((m) => turn.includes(m.segment)));
   // rules-1.10.1 `readBackRefines`: «мы до конца недели оплатим 1,2 млн» — «1,2 млн до пятницы, хорошо»: a
   // read-back that names each deadline of the promises just made, in order, more precisely (a weekday for
   // the end of the week, a last day of the month for its end) is those promises — the deadline stays as
@@ -177,6 +213,15 @@ function echoPrevious(
     if (previous.some((p) => sameDue(p.due, item.due))) add(found, item, [index], segments);
   }
   return echoed;
+}
+
+/** The segments of the turn before `index` when another voice said it; in mono, the segment before. */
+function lastTurn(segments: Segment[], index: number): number[] {
+  const voice = segments[index - 1]?.speaker;
+  if (!voice || voice === 'unknown' || voice === segments[index]!.speaker) return [index - 1];
+  const turn: number[] = [];
+  for (let i = index - 1; i >= 0 && segments[i]!.speaker === voice; i--) turn.push(i);
+  return turn;
 }
 
 /** `precise` names `loose` more precisely: a weekday for the end of the week, a late day for the end of the month. */
@@ -198,11 +243,14 @@ function repTakesClientSum(
   said: Segment,
   readings: Reading[],
   proposal: Reading,
+  proposes: boolean,
   language: Language,
   words: PromiseWords,
 ): boolean {
   if (reply.speaker !== 'rep' || said.speaker !== 'client') return false;
-  if (!proposal.items.some((i) => i.amount !== undefined || i.full)) return false;
+  // rules-1.13.0 `clientProposes`: «Давайте до пятого декабря» — «Хорошо, пятое декабря»: the client offering
+  // a date to pay by needs no sum to be taken at their word
+  if (!proposes && !proposal.items.some((i) => i.amount !== undefined || i.full)) return false;
   const first = tokenize(reply.text, language)[0];
   if (first?.tokens.some((t) => words.negator.test(t.text))) return false;
   return (
@@ -326,8 +374,10 @@ function add(
     );
   if (last) {
     for (const m of moments) if (!last.moments.some((x) => x.segment === m.segment)) last.moments.push(m);
-    // rules-1.10.1: «до тридцатого, да» … «записала: до тридцатого, вся сумма» — "all of it" is filled in the same way
-    if (last.amount === undefined && !last.full && item.full) last.full = true;
+    // rules-1.10.1: «до тридцатого, да» … «записала: до тридцатого, вся сумма» — "all of it" is filled in the same way;
+    // rules-1.13.0 `fullKept`: also beside a sum said first («до 25-го, девять миллионов» — «25-го всю сумму
+    // отправлю»): the promiser's own "all of it" is what they promised, the sum only names it
+    if (item.full) last.full = true;
     if (last.amount === undefined && item.amount !== undefined) {
       last.amount = item.amount;
       if (item.currency) last.currency = item.currency;
@@ -341,33 +391,61 @@ function add(
   found.push(promise);
 }
 
+/**
+ * One deadline said twice. rules-1.13.0 `dayRestated`: a calendar day said again without its month is that
+ * day («миллион до пятнадцатого ноября» — «миллион до пятнадцатого, да»): people drop the month they just heard.
+ */
 function sameDue(a: PromiseDue, b: PromiseDue): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (JSON.stringify(a) === JSON.stringify(b)) return true;
+  const [dated, bare] = a.date ? [a, b] : [b, a];
+  return (
+    dated.date !== undefined &&
+    Object.keys(bare).length === 1 &&
+    bare.dayOfMonth !== undefined &&
+    Number(dated.date.slice(-2)) === bare.dayOfMonth
+  );
 }
 
-/** Every clause of a segment that names a deadline, read as a commitment or as a proposal. */
-function readSegment(text: string, language: Language, words: PromiseWords, scale: Scale): Reading[] {
+/**
+ * Every clause of a segment that names a deadline, read as a commitment or as a proposal; and whether the
+ * last clause's commitment carries on. `carriedIn`: the same voice's segment before ended committing.
+ */
+function readSegment(
+  text: string,
+  language: Language,
+  words: PromiseWords,
+  scale: Scale,
+  carriedIn = false,
+): { readings: Reading[]; carried: boolean } {
   const out: Reading[] = [];
   // A commitment carries to a verbless clause right after it: «оплатим половину сейчас, а остаток к концу месяца».
-  let carried = false;
+  // rules-1.13.0 `splitTurns`: also into the same voice's next segment, when that clause names what is paid
+  // («…половину на этой неделе переведём» / «а вторую половину до конца месяца»): ASR cuts a turn anywhere
+  let carried = carriedIn;
+  let across = carriedIn;
   let opened = false;
   for (const clause of tokenize(text, language)) {
     const toks = mergeNumbers(clause.tokens, scale, words);
+    if (across && !toks.some((t) => t.amount || words.part.test(t.text)) && !allOf(toks, words))
+      carried = false;
+    across = false;
     const joined = toks.map((t) => t.text).join(' ');
     const verb = commitmentAt(toks, language, words);
     // rules-1.10.1: "I can do four hundred on Friday" — the hundreds right after the paying verb are its sum
-    const object = toks[verb + 1];
-    if (
-      verb >= 0 &&
-      !scale.thousands &&
-      object?.num !== undefined &&
-      Number.isInteger(object.num) &&
-      object.num >= 100 &&
-      !object.dayForm &&
-      !object.ordinal &&
-      !object.percent
-    )
-      toks[verb + 1] = { ...object, amount: true };
+    // rules-1.13.0 `hundredsAlike`: …and so is every other sum in hundreds of that clause ("I'll do two hundred
+    // today and the other two hundred next Friday"): a clause counts its sums one way
+    const hundreds = (t: Token | undefined, k: number) =>
+      t?.num !== undefined &&
+      Number.isInteger(t.num) &&
+      t.num >= 100 &&
+      !t.dayForm &&
+      !t.ordinal &&
+      !t.percent &&
+      !words.dayUnit.test(toks[k + 1]?.text ?? '');
+    if (verb >= 0 && !scale.thousands && hundreds(toks[verb + 1], verb + 1))
+      toks.forEach((t, k) => {
+        if (k > verb && !t.amount && hundreds(t, k)) toks[k] = { ...t, amount: true };
+      });
     // «нет, двадцатого не сможем, до двадцать пятого закроем»: the refused date is not the promise's
     const dates = weekdayRefines(
       readDates(toks, words).filter((d) => !dateOfBefore(toks, d, words) && !refused(toks, d, words)),
@@ -408,7 +486,7 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
     opened = !dates.length && toks.length <= 2 && words.proposal.test(toks[0]?.text ?? '');
     const items = dates.length ? itemsOf(toks, dates, words, scale) : [];
     if (dates.length && proposal) {
-      out.push({ kind: 'proposal', items });
+      out.push({ kind: 'proposal', items, offer: !clause.questionMark });
     } else if (dates.length && commits && !vague && !clause.questionMark) {
       out.push({ kind: 'commitment', items });
     } else if (
@@ -422,7 +500,7 @@ function readSegment(text: string, language: Language, words: PromiseWords, scal
     }
     carried = commits && !vague && !clause.questionMark;
   }
-  return out;
+  return { readings: out, carried };
 }
 
 /** «от третьего», "since the 1st", "the one from the ninth": a document's date, over "the". */
@@ -739,6 +817,8 @@ function amountIn(
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.num === undefined || t.dayForm || t.percent || t.num < 1) continue;
+    // rules-1.13.0 `countOfDays`: «десять дней — хорошо», "ten days": a count of days is never a sum
+    if (words.dayUnit.test(toks[i + 1]?.text ?? '')) continue;
     const currencyAt = [toks[i + 1], toks[i - 1]].find(
       (x) => x && words.currency.some(([re]) => re.test(x.text)),
     );

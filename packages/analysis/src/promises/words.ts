@@ -26,7 +26,10 @@ export interface PromiseWords {
   source: RegExp;
   agreement: RegExp;
   proposal: RegExp;
-  /** A date after «от», "since": the invoice's date or when it fell due, not a deadline. */
+  /**
+   * A date after «от», "since": the invoice's date or when it fell due, not a deadline. rules-1.13.0
+   * `afterDate`: nor after «после», "after" — «остальное после двадцатого» opens a period and closes none.
+   */
   dateOf: RegExp;
   /** A part of a sum: «часть», «половину», "half". */
   part: RegExp;
@@ -86,12 +89,12 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     beWill: /^(будет|будут|уйдет|уйдут|поступит|поступят|придет|придут|пройдет|получите|увидите)$/,
     negator: /^(не|нет|ни)$/,
     vague:
-      /^(постараемся|постараюсь|попробуем|попробую|наверное|может|возможно|надеюсь|надеемся|вероятно|если|ежели|когда|посмотрим|попытаемся)$/,
+      /^(постараемся|постараюсь|попробуем|попробую|наверное|может|возможно|надеюсь|надеемся|вероятно|вроде|если|ежели|когда|посмотрим|попытаемся)$/,
     source: /^когда$/,
     vaguePhrase: /(как только|на днях|как-нибудь|как нибудь|по возможности|как получится|как сможем)/,
     agreement:
       /^(да|давайте|хорошо|договорились|ок|окей|ладно|согласен|согласна|согласны|идет|годится|принято|так и сделаем|конечно|угу|ага|верно|точно)$/,
-    dateOf: /^(от|с|со)$/,
+    dateOf: /^(от|с|со|после)$/,
     when: /^(когда|сколько)$/,
     part: /^(часть|части|половину|половина|треть|половинку)$/,
     past: /^(прошел|прошла|прошло|был|была|было|были|просрочен|просрочена|просрочено|просрочка|просрочки|просрочкой|вчера|позавчера)$/,
@@ -146,7 +149,7 @@ export const PROMISE_WORDS: Record<Language, PromiseWords> = {
     vaguePhrase: /(as soon as|see what|do our best|do my best|at some point|sometime)/,
     agreement:
       /^(yes|yeah|yep|yup|aye|ok|okay|sure|deal|fine|agreed|alright|right|absolutely|definitely|works|correct|exactly)$/,
-    dateOf: /^(since|from|dated)$/,
+    dateOf: /^(since|from|dated|after)$/,
     when: /^(when|much)$/,
     part: /^(part|half|some|portion|third)$/,
     past: /^(was|were|overdue|owe|owed|ago|yesterday|last)$/,

@@ -3,6 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { MomentValues } from '@onterms/contracts';
 import { analyzeTranscript } from '../index.ts';
 
+type Line = ['rep' | 'client', string];
+/** Every moment of every flag of a call of these lines, one segment each. */
+const callMoments = (language: 'ru' | 'en', lines: Line[]) =>
+  Object.values(
+    analyzeTranscript({
+      language,
+      segments: lines.map(([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text }) as const),
+    }).flags,
+  ).flatMap((f) => f.moments);
+
 const values = (language: 'ru' | 'en', text: string): MomentValues[] =>
   Object.values(
     analyzeTranscript({ language, segments: [{ start: 0, end: 4, speaker: 'rep', text }] }).flags,
@@ -89,6 +99,13 @@ describe('sanction kinds: one phrase is one sanction', () => {
       'Если до конца месяца долг не погасите, передаём дело в юридический отдел для взыскания через суд.',
       ['legal'],
     ],
+    // rules-1.13.0 `holdExplained`: what the hold means, said again in other words
+    [
+      'ru',
+      'При просрочке больше двух недель лимит замораживаем, то есть новые отгрузки только после оплаты.',
+      ['credit_hold'],
+    ],
+    ['ru', 'Пока долг не закрыт, работаем только по предоплате.', ['prepayment']],
   ] as const)('%s: %s', (language, text, want) => {
     expect(kinds(language, text, true)).toEqual(want);
   });
@@ -146,16 +163,9 @@ describe('deferral days and the start of a period', () => {
 
 // rules-1.8.1 (values): anchorRestatedPeriods, and a period's start said after the cue
 describe('a period said again without its start', () => {
-  const relative = (language: 'ru' | 'en', ...texts: ['rep' | 'client', string][]) =>
-    Object.values(
-      analyzeTranscript({
-        language,
-        segments: texts.map(
-          ([speaker, text], i) => ({ start: i * 5, end: i * 5 + 4, speaker, text }) as const,
-        ),
-      }).flags,
-    ).flatMap((f) =>
-      f.moments.flatMap((m) => (m.values?.dueDate?.kind === 'relative' ? [m.values.dueDate] : [])),
+  const relative = (language: 'ru' | 'en', ...texts: Line[]) =>
+    callMoments(language, texts).flatMap((m) =>
+      m.values?.dueDate?.kind === 'relative' ? [m.values.dueDate] : [],
     );
   it('takes the start said with it before', () => {
     const got = relative(
@@ -236,5 +246,47 @@ describe('a credit period said right after the credit word, without its unit', (
   it('an amount after the credit word is not a period', () => {
     expect(deferral('ru', 'Даём отсрочку на сто тысяч рублей на две недели.')).toBe(14);
     expect(deferral('ru', 'Даём отсрочку сто тысяч рублей, на две недели.')).toBe(14);
+  });
+});
+
+// rules-1.13.0 (values) `periodAnswersCredit`: a number is about what the turn it answers was about
+describe('a period said in reply to the client naming the credit period is the credit period', () => {
+  const deferrals = (language: 'ru' | 'en', ...texts: Line[]) =>
+    callMoments(language, texts).flatMap((m) =>
+      m.values?.deferralDays !== undefined ? [m.values.deferralDays] : [],
+    );
+  it('the rep grants a shorter period than the client asked for', () => {
+    expect(
+      deferrals(
+        'ru',
+        ['client', 'Нам бы отсрочку сорок пять дней, иначе не потянем.'],
+        ['rep', 'Сорок пять не получится. Двадцать один день с даты поставки.'],
+      ),
+    ).toContain(21);
+  });
+  it('the rep answers a question about the terms', () => {
+    expect(
+      deferrals(
+        'en',
+        ['client', 'And what terms would we be on?'],
+        ['rep', 'Forty days from the invoice date.'],
+      ),
+    ).toContain(40);
+  });
+  it('not a period to pay within after an event, nor a period said with no credit talk before it', () => {
+    expect(
+      deferrals(
+        'ru',
+        ['client', 'А отсрочка какая у вас?'],
+        ['rep', 'Оплата в течение десяти дней после поставки.'],
+      ),
+    ).toEqual([]);
+    expect(
+      deferrals(
+        'en',
+        ['client', 'When do you need the money?'],
+        ['rep', 'Forty days from the invoice date.'],
+      ),
+    ).toEqual([]);
   });
 });

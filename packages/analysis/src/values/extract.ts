@@ -24,11 +24,12 @@ const PAYMENT_FORMS: Record<string, PaymentForm> = {
 // sanction, the more specific one: "the account goes on credit hold" is a credit hold, not also a
 // stop of shipments («лимит замораживаем, новые заказы …» too) — unless the stop has a verb of its
 // own ("goes on credit hold and we stop releasing orders" names both).
+// rules-1.13.0 `holdExplained`: not only over the same words — anywhere in the moment. «Лимит замораживаем,
+// то есть новые отгрузки только после оплаты», «пока долг не закрыт, работаем только по предоплате»: shipments
+// only after payment is what a frozen limit or prepayment means, said again, not a second sanction.
 const MORE_SPECIFIC: Partial<Record<SanctionKind, SanctionKind[]>> = {
   suspension: ['credit_hold', 'prepayment'],
 };
-
-const sharesWords = (a: Hit, b: Hit) => a.tokens.some((t) => b.tokens.includes(t));
 
 /** A stop verb in the suspension's stretch that the other cue does not use. */
 function ownStopVerb(h: Hit, other: Hit, lang: Language): boolean {
@@ -45,12 +46,7 @@ function sanctionKindsOf(hits: Hit[], lang: Language): Set<SanctionKind> {
   const named = hits.flatMap((h) => (SANCTION_KINDS[h.kind] ? [{ h, kind: SANCTION_KINDS[h.kind]! }] : []));
   for (const { h, kind } of named) {
     const specific = MORE_SPECIFIC[kind];
-    if (
-      specific &&
-      named.some(
-        (o) => o.h !== h && specific.includes(o.kind) && sharesWords(h, o.h) && !ownStopVerb(h, o.h, lang),
-      )
-    )
+    if (specific && named.some((o) => o.h !== h && specific.includes(o.kind) && !ownStopVerb(h, o.h, lang)))
       continue;
     // «передаём дело юристам для взыскания через суд»: the recovery is the legal route
     if (

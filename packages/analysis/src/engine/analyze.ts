@@ -58,7 +58,7 @@ export function analyzeTranscript(
   const collection = cl.id === 'collection' || rules.aboutArrears || opensOnDebt(segments, lang);
   const promises = collection ? findPromises(segments, lang) : undefined;
   const attributed = withAcceptedPromises(
-    attribute(segments, readings, rules),
+    attribute(segments, readings, rules, lang),
     acceptedPromiseDue(
       segments,
       readings,

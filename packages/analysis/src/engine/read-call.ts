@@ -253,6 +253,7 @@ function judgeCue(s: SegmentWork, k: ClauseWork, meta: CueMeta, m: Match, r: Lan
   reading.mentioned.add(meta.item);
   if (c.question) {
     reading.asked.add(meta.item);
+    reading.askedHits.push(hitAt(meta.item, meta.kind, c, m.start, m.end));
     if (!c.marks.has('whWords') && !meta.topic && needsMet(meta, s, c, m)) reading.askedYesNo.add(meta.item);
     return;
   }

@@ -558,6 +558,8 @@ export const MARKERS: Record<Language, Markers> = {
       'yeah',
       'yep',
       'yup',
+      // the Scots and northern English yes (promises/words.ts has it among its agreements already)
+      'aye',
       'correct',
       'exactly',
       'right',

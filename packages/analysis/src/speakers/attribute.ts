@@ -259,8 +259,11 @@ function valueTakenUp(call: Call, i: number): void {
 
 /** Rule: a value question («а лимит какой?») answered with a bare value («два миллиона») is stated by the answer. */
 function valueAnswered(call: Call, i: number): void {
-  const { segments, readings, r } = call;
-  if (segments[i]!.speaker === 'rep') return;
+  const { segments, readings, r, lang } = call;
+  if (segments[i]!.speaker === 'rep' || !readings[i]!.awaitingAnswer.length) return;
+  // the asker's own number said back answers nothing by itself («We normally pay sixty days» —
+  // «Sixty days ah… we see how first»): agreeing to it is rule `valueTakenUp`'s
+  const own = new Set(readings[i]!.clauses.flatMap((c) => clauseValues(c, lang)));
   for (const q of readings[i]!.awaitingAnswer) {
     const k = answerTo(segments, i);
     if (k < 0) continue;
@@ -268,7 +271,11 @@ function valueAnswered(call: Call, i: number): void {
     if (ans.refusal || ans.evasive) continue;
     for (const c of ans.clauses) {
       if (c.question || c.hypothetical) continue;
-      const ms = findAll(q.answer, c.tokens, c.ids, r.lex);
+      // (nor does a number about the delivery: «да, доставка за два дня» — valuesSaidAt finds none)
+      const ms = findAll(q.answer, c.tokens, c.ids, r.lex).filter((m) => {
+        const said = valuesSaidAt(c, m.start, lang);
+        return said.length > 0 && !said.some((v) => own.has(v));
+      });
       if (!ms.length) continue;
       call.found.add(
         k,

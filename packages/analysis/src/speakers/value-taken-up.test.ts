@@ -63,3 +63,36 @@ describe('rule valueTakenUp in a call about a debt', () => {
     expect(analyzeTranscript(t).flags.payment_terms!.stated).toBe(true);
   });
 });
+
+// Rule `valueAnswered` for a credit period (checklist 1.10.0, round 14): the client asks what credit
+// period they get and the rep answers with a bare period — both the terms and the deadline, in the
+// answer (flags.md: «отсрочка N дней» states both). The client's own number said back is no answer.
+describe('rule valueAnswered: a question about the credit period answered with a bare period', () => {
+  itPoints([
+    ...replies(
+      'the answer is the period alone: terms and deadline in the answer',
+      { payment_terms: [1], deadline: [1] },
+      ['ru', 'А отсрочка для нас какая будет?', 'Для вас двадцать один день.'],
+      ['en', 'What credit terms can you give a new account?', 'Forty five days for a start.'],
+    ),
+    ...replies(
+      'the rep only says back the number the client named, with no agreement: nothing',
+      { payment_terms: [], deadline: [] },
+      [
+        'en',
+        'And your credit terms? We normally pay in sixty days.',
+        'Sixty days, hmm… let us see how it goes first.',
+      ],
+      [
+        'ru',
+        'Какая отсрочка? Мы обычно платим через шестьдесят дней.',
+        'Шестьдесят дней… ну посмотрим сначала.',
+      ],
+    ),
+    ...replies(
+      'a Scots «aye» agrees like a yes (rule valueTakenUp)',
+      { payment_terms: [0, 1], deadline: [0, 1] },
+      ['en', 'On the account as usual, thirty days credit?', 'Aye, thirty days as always.'],
+    ),
+  ]);
+});

@@ -25,7 +25,8 @@ import { deflectionConfidence, flagConfidence } from '../confidence/confidence.t
 // missedDate, earlyPaymentDiscount, sanctions said as a state)
 // rules-1.12.1: and round 13's moments (amoments2: dodgedAgain, periodStartSaid, cutTail, anchored periods in
 // dateTakenUp — where a stated item points, never whether)
-export const RULES_ENGINE_VERSION = 'rules-1.12.1';
+// rules-1.13.0: round 14 — flags (aflags5: valueTakenUp, credit-period questions, supplyStops; rules-1.13.0-aflags5 on its branch)
+export const RULES_ENGINE_VERSION = 'rules-1.13.0-aflags5';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;

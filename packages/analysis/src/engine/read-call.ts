@@ -245,6 +245,8 @@ function supplyStopCue(r: LanguageRules): CueMeta | null {
  * lists is a suspension cue of its own — unless a cue of the sanctions item already stated in the clause.
  */
 function supplyStops(s: SegmentWork, k: ClauseWork, r: LanguageRules, lang: Language): void {
+  // (most clauses name nothing supplied: the clause's marks say so before any other work)
+  if (!k.c.marks.has('supplied') && !k.c.marks.has('suppliedAccount')) return;
   const meta = supplyStopCue(r);
   if (!meta) return;
   const have = (h: Hit) => h.item === meta.item && h.clause === k.c.tokens;

@@ -70,9 +70,6 @@ export const EN: LanguageData = {
   signing: /^signing$/,
   signedTransfer: /^(acceptance|delivery|receipt|goods|pod|grn)$/,
   stopVerbs: /^(stop|stops|stopped|suspend|pause|halt|block|cut|shut|no|not)$/,
-  supplyNouns:
-    /^(shipment|shipments|shipping|delivery|deliveries|truck|trucks|lot|lots|order|orders|container|containers|consignment|consignments)$/,
-  supplyAccounts: /^account$/,
   supplyStops:
     /^(hold|stop|stops|stopped|suspend|suspended|pause|paused|halt|halted|block|blocked|freeze|frozen)$/,
   supplyStates: /^hold$/,

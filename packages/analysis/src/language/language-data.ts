@@ -52,12 +52,9 @@ export interface LanguageData {
   /** A verb of stopping supply («останавливаем», "stop"): a suspension's own verb, beside a credit hold's. */
   stopVerbs: RegExp;
   /**
-   * rules-1.13.0 (rule `supplyStops`): what is supplied («отгрузки», «доставка», «машина», «партия»,
-   * "shipment", "truck", "lot") or the account it is supplied on ("account", with a stop word only) …
+   * rules-1.13.0 (rule `supplyStops`; what is supplied is a marker, `supplied` in markers.ts): a word
+   * that stops it near it («приостанавливаем», «блок», «стоп», "suspend", "stop") …
    */
-  supplyNouns: RegExp;
-  supplyAccounts: RegExp;
-  /** … and a word that stops it near it («приостанавливаем», «блок», «стоп», "suspend", "stop") … */
   supplyStops: RegExp;
   /** … (a state word stops only after «на» / "on": «на паузу», «на холд», "on hold"; "hold the order" keeps it) … */
   supplyStates: RegExp;

@@ -49,9 +49,14 @@ export function valuesSaidAt(c: ReadClause, i: number, lang: Language): string[]
   const t = c.tokens[i]!;
   if (t.num === undefined || t.ordinal) return [];
   const v = valueAt(c.tokens, i, lang);
-  if (aboutOther(c, i, v?.[1] ?? 1)) return [];
+  if (hasOtherTopic(c) && aboutOther(c, i, v?.[1] ?? 1)) return [];
   if (v) return [v[0]];
   return [`d:${t.num}`, `a:${t.num * 1000}`, `a:${t.num * 1e6}`];
+}
+
+/** A clause with no other topic word has no value about something else (and needs no topic words read). */
+function hasOtherTopic(c: ReadClause): boolean {
+  return c.marks.has('otherTopic');
 }
 
 /**
@@ -69,9 +74,11 @@ function aboutOther(c: ReadClause, i: number, len: number): boolean {
  */
 export function clauseValues(c: ReadClause, lang: Language): string[] {
   const out: string[] = [];
+  const other = hasOtherTopic(c);
   for (let i = 0; i < c.tokens.length; i++) {
+    if (c.tokens[i]!.num === undefined) continue;
     const v = valueAt(c.tokens, i, lang);
-    if (v && !aboutOther(c, i, v[1])) out.push(v[0]);
+    if (v && !(other && aboutOther(c, i, v[1]))) out.push(v[0]);
   }
   return out;
 }

@@ -218,34 +218,43 @@ function valueTakenUp(call: Call, i: number): void {
   const { segments, readings, lang } = call;
   // in a call about a debt the client's numbers are what is owed and promised, not terms to agree
   if (segments[i]!.speaker !== 'client' || call.r.aboutArrears) return;
-  const named = valuesNamed(readings[i]!, lang);
-  if (!named.size) return;
+  const rd = readings[i]!;
+  if (!rd.stated.length && !rd.readBack.length && !rd.askedHits.length) return;
   const k = repNextTurn(segments, i);
   if (k < 0 || !answersDirectly(segments, i, k)) return;
+  // the turn must agree, with the yes or a number opening it («Да, …», «Девяносто… ну, хорошо»), and
+  // neither refuse nor dodge: read from its marks before any value is read
+  const turn = repTurnSegments(segments, k);
+  const head = readings[k]!;
+  if (!(head.confirmStrong || head.confirmWeak || head.clauses[0]?.tokens[0]?.num !== undefined)) return;
   let agrees = false;
-  let opensWithValue = false;
-  let daysTaken = false;
-  const taken = new Map<number, Hit[]>();
-  for (const t of repTurnSegments(segments, k)) {
+  for (const t of turn) {
     const ans = readings[t]!;
     if (ans.evasive || ans.refusal) return;
     for (const c of ans.clauses) {
       if (c.marks.has('refusal')) return;
       if (c.marks.has('confirmStrong') || c.marks.has('confirmWeak')) agrees = true;
+    }
+  }
+  if (!agrees) return;
+  const named = valuesNamed(rd, lang);
+  if (!named.size) return;
+  let opensWithValue = false;
+  let daysTaken = false;
+  const taken = new Map<number, Hit[]>();
+  for (const t of turn)
+    for (const c of readings[t]!.clauses) {
       if (c.question || c.hypothetical) continue;
       for (let j = 0; j < c.tokens.length; j++)
         for (const sig of valuesSaidAt(c, j, lang)) {
           const hits = named.get(sig);
           if (!hits || isNegated(c, { start: j, end: j + 1 })) continue;
-          if (t === k && c === ans.clauses[0] && j === 0) opensWithValue = true;
+          if (t === k && c === head.clauses[0] && j === 0) opensWithValue = true;
           if (sig.startsWith(DAYS)) daysTaken = true;
           for (const h of hits) taken.set(h.item, [...(taken.get(h.item) ?? []), h]);
         }
     }
-  }
-  // the agreement or the number opens the turn: «Да, …», «Девяносто… ну, хорошо»
-  const head = readings[k]!;
-  if (!agrees || !(head.confirmStrong || head.confirmWeak || opensWithValue)) return;
+  if (!(head.confirmStrong || head.confirmWeak || opensWithValue)) return;
   // a credit period agreed with its days is also when payment is due (flags.md: «отсрочка N дней» states both)
   const deadline = call.r.itemIds.indexOf('deadline');
   const period = taken.get(call.r.itemIds.indexOf('payment_terms'))?.filter((h) => h.kind === 'deferral');

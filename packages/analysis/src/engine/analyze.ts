@@ -26,9 +26,10 @@ import { deflectionConfidence, flagConfidence } from '../confidence/confidence.t
 // missedDate, earlyPaymentDiscount, sanctions said as a state)
 // rules-1.12.1: and round 13's moments (amoments2: dodgedAgain, periodStartSaid, cutTail, anchored periods in
 // dateTakenUp — where a stated item points, never whether)
-// rules-1.13.0 (round 14): moments part (amoments3: nextPart, dodgeGoesOn — where a stated item points, never
-// whether); values and promises part (avalues5: fullKept, splitTurns, dayRestated, countOfDays,
-// periodAnswersCredit, hundredsAlike, clientCounters, holdExplained, «вроде», afterDate)
+// rules-1.13.0 (round 14): flags part (aflags5: valueTakenUp, credit-period questions, supplyStops); moments
+// part (amoments3: nextPart, dodgeGoesOn — where a stated item points, never whether); values and promises
+// part (avalues5: fullKept, splitTurns, dayRestated, countOfDays, periodAnswersCredit, hundredsAlike,
+// clientCounters, holdExplained, «вроде», afterDate)
 export const RULES_ENGINE_VERSION = 'rules-1.13.0';
 
 function moment(segments: Segment[], i: number): Moment {
@@ -78,7 +79,7 @@ export function analyzeTranscript(
   const collection = cl.id === 'collection' || rules.aboutArrears || opensOnDebt(segments, lang);
   const promises = collection ? findPromises(segments, lang) : undefined;
   const attributed = withAcceptedPromises(
-    attribute(segments, readings, rules),
+    attribute(segments, readings, rules, lang),
     acceptedPromiseDue(
       segments,
       readings,

@@ -40,6 +40,49 @@ function valueAt(toks: Token[], i: number, lang: Language): [string, number] | n
   return null;
 }
 
+/**
+ * The values a number token may name when said back (rule `valueTakenUp`): with its unit just that
+ * one; bare, a period or a sum whose unit was dropped («Девяносто…» after «отсрочка девяносто
+ * дней», «триста» after «лимит триста тысяч»).
+ */
+export function valuesSaidAt(c: ReadClause, i: number, lang: Language): string[] {
+  const t = c.tokens[i]!;
+  if (t.num === undefined || t.ordinal) return [];
+  const v = valueAt(c.tokens, i, lang);
+  if (hasOtherTopic(c) && aboutOther(c, i, v?.[1] ?? 1)) return [];
+  if (v) return [v[0]];
+  return [`d:${t.num}`, `a:${t.num * 1000}`, `a:${t.num * 1e6}`];
+}
+
+/** A clause with no other topic word has no value about something else (and needs no topic words read). */
+function hasOtherTopic(c: ReadClause): boolean {
+  return c.marks.has('otherTopic');
+}
+
+/**
+ * A value about something else: its nearest topic word before it is not payment's («доставка через два
+ * дня», "delivery in two days"). A word after it names the period's start («тридцать дней с отгрузки»).
+ */
+function aboutOther(c: ReadClause, i: number, len: number): boolean {
+  const before = topicWords(c).filter((w) => w.at < i);
+  return nearestTopic(before, { start: i, end: i + len }) === 'other';
+}
+
+/**
+ * Every value a clause names with its unit (`d:14`, `a:80000`, `p:2`), but not one about something else
+ * («…, доставка через два дня», "delivery in two days": its nearest topic word is not payment's).
+ */
+export function clauseValues(c: ReadClause, lang: Language): string[] {
+  const out: string[] = [];
+  const other = hasOtherTopic(c);
+  for (let i = 0; i < c.tokens.length; i++) {
+    if (c.tokens[i]!.num === undefined) continue;
+    const v = valueAt(c.tokens, i, lang);
+    if (v && !(other && aboutOther(c, i, v[1]))) out.push(v[0]);
+  }
+  return out;
+}
+
 /** The values a stated cue names (inside its match), remembered for echoes. */
 export function signatures(h: Hit, segment: number, lang: Language): Stated[] {
   const out: Stated[] = [];

@@ -21,6 +21,7 @@ import {
 } from './judge-cue.ts';
 import { emptyReading, hitAt, type Hit, type SegmentReading } from './reading.ts';
 import { readTurnHead } from './turn-head.ts';
+import { supplyStopAt } from '../frames/supply-stops.ts';
 import {
   cutMidStatement,
   dangles,
@@ -155,7 +156,7 @@ function readOneSegment(
   };
   call.prevArrears = arrearsHere;
   if (arrearsHere) call.lastArrearsAt = si;
-  for (let ci = 0; ci < clauses.length; ci++) readClause(s, ci, r);
+  for (let ci = 0; ci < clauses.length; ci++) readClause(s, ci, r, lang);
   const reading = s.reading;
   // a term named, proposed, waived or asked about raises it («а можно отсрочку побольше») —
   // unless it is the client's own threat over a late delivery («если к пятнице не привезёте, мы вам …»)
@@ -193,7 +194,7 @@ function quotesTerm(s: SegmentWork, c: ReadClause): boolean {
   return q !== null && c.tokens.some((t) => q.has(t.stem));
 }
 
-function readClause(s: SegmentWork, ci: number, r: LanguageRules): void {
+function readClause(s: SegmentWork, ci: number, r: LanguageRules, lang: Language): void {
   const c = s.clauses[ci]!;
   const k: ClauseWork = {
     c,
@@ -208,10 +209,50 @@ function readClause(s: SegmentWork, ci: number, r: LanguageRules): void {
     payCue: false,
   };
   r.cues.scan(c.tokens, c.ids, (pi, m) => judgeCue(s, k, r.cues.meta[pi]!, m, r));
+  if (!c.question) supplyStops(s, k, r, lang);
   dropOverriddenTerms(s.reading, k);
   if (c.question) readQuestion(s, k, r);
   if (c.question && s.seg.speaker === 'client' && tagQuestion(c)) readBackClause(s, k, r);
   readClauseSignals(s, k);
+}
+
+// the suspension `supplyStops` reads, judged like the checklist's suspension cues (needs arrears talk)
+const supplyStopMeta = new WeakMap<LanguageRules, CueMeta | null>();
+function supplyStopCue(r: LanguageRules): CueMeta | null {
+  let meta = supplyStopMeta.get(r);
+  if (meta === undefined) {
+    const item = r.itemIds.indexOf('sanctions');
+    meta =
+      item < 0
+        ? null
+        : {
+            item,
+            kind: 'suspension',
+            negatable: false,
+            topic: null,
+            notWith: null,
+            notPrecededBy: new Set(),
+            needs: 'arrears',
+            overrides: [],
+          };
+    supplyStopMeta.set(r, meta);
+  }
+  return meta;
+}
+
+/**
+ * Rule `supplyStops` (frames/supply-stops.ts): a statement that stops the supply in words no cue
+ * lists is a suspension cue of its own — unless a cue of the sanctions item already stated in the clause.
+ */
+function supplyStops(s: SegmentWork, k: ClauseWork, r: LanguageRules, lang: Language): void {
+  // (most clauses name nothing supplied: the clause's marks say so before any other work)
+  if (!k.c.marks.has('supplied') && !k.c.marks.has('suppliedAccount')) return;
+  const meta = supplyStopCue(r);
+  if (!meta) return;
+  const have = (h: Hit) => h.item === meta.item && h.clause === k.c.tokens;
+  if (s.reading.stated.some(have) || s.pending.some(have)) return;
+  const m = supplyStopAt(k.c, lang);
+  if (m) judgeCue(s, k, meta, m, r);
 }
 
 /** The clause asks only by a confirming tag at its end («…, правильно?», "…, right?"). */
@@ -253,6 +294,7 @@ function judgeCue(s: SegmentWork, k: ClauseWork, meta: CueMeta, m: Match, r: Lan
   reading.mentioned.add(meta.item);
   if (c.question) {
     reading.asked.add(meta.item);
+    reading.askedHits.push(hitAt(meta.item, meta.kind, c, m.start, m.end));
     if (!c.marks.has('whWords') && !meta.topic && needsMet(meta, s, c, m)) reading.askedYesNo.add(meta.item);
     return;
   }

@@ -25,6 +25,11 @@ export interface SegmentReading {
   readBack: Hit[];
   /** Items mentioned in a question or request. */
   asked: Set<number>;
+  /**
+   * The cues of those questions, with the words around them: the number a client asks to have
+   * confirmed («отсрочка как обычно, две недели?»), for rule `valueTakenUp`.
+   */
+  askedHits: Hit[];
   /** Items whose cue appears here at all, stated or not (negated, a question, someone else's …). */
   mentioned: Set<number>;
   /** The sale agreed here («отгружаем в понедельник», "we'll ship it"): where terms belong. */
@@ -64,6 +69,7 @@ export function emptyReading(clauses: ReadClause[]): SegmentReading {
     stated: [],
     readBack: [],
     asked: new Set(),
+    askedHits: [],
     mentioned: new Set(),
     shipAgreement: false,
     askedYesNo: new Set(),

@@ -61,17 +61,19 @@ const gates: Gate[] = [
   // rules-1.10.1: accepted promises read by round 11 raised near-miss and collection moments;
   // rules-1.10.2: `dateTakenUp` raised moments on four sets, no verdict moved; rules-1.12.1: `dodgedAgain`,
   // `periodStartSaid`, `cutTail` and anchored periods in `dateTakenUp` raised moments on nine sets, no verdict moved;
-  // rules-1.13.0-amoments3: `nextPart` and `dodgeGoesOn` raised moments on fifteen sets, no verdict moved)
-  measured('asr-noise', 0.95, 0.923, 0.962, 0.971, 0.87),
-  measured('near-miss', 0.871, 0.909, 0.889, 0.974, 0.79),
-  measured('long-meander', 0.944, 0.972, 0.955, 0.933, 0.837),
-  measured('collection', 0.889, 1.0, 0.952, 0.824, 0.87),
+  // rules-1.13.0-amoments3: `nextPart` and `dodgeGoesOn` raised moments on fifteen sets, no verdict moved;
+  // rules-1.13.0 (round 14, aflags5): `valueTakenUp`, credit-period questions and `supplyStops` raised terms,
+  // deadline, sanctions and moments on fourteen sets, no figure lowered — gates raised to the figures reached)
+  measured('asr-noise', 0.963, 0.935, 0.962, 0.971, 0.88),
+  measured('near-miss', 0.871, 0.909, 0.902, 0.974, 0.795),
+  measured('long-meander', 0.944, 0.972, 0.971, 0.933, 0.843),
+  measured('collection', 0.889, 1.0, 0.961, 0.824, 0.873),
   // stop 19's two sets, gated at what rules-1.9.1 reaches on them (first seen by rules-1.6.0)
-  measured('urals-metal', 0.941, 0.985, 0.905, 1.0, 0.869),
+  measured('urals-metal', 0.971, 0.985, 0.955, 1.0, 0.911),
   measured('underwriter', 0.929, 0.955, 0.974, 0.889, 0.929),
   // stop 20's two sets, scored once unseen by rules-1.7.0 and once by rules-1.9.1 (no rule was written
   // from them), then added here at what rules-1.9.1 reaches: seen from now on
-  measured('fmcg-trainer', 0.829, 0.76, 0.829, 0.947, 0.747),
+  measured('fmcg-trainer', 0.884, 0.808, 0.857, 0.947, 0.842),
   measured('contact-centre', 0.9, 0.857, 0.93, 0.947, 0.822),
   // stop 21's four sets, scored once unseen by rules-1.9.1 and once by rules-1.11.2 (no rule was written
   // from them), then added here at what rules-1.11.2 reaches: seen from now on (rules-1.12.0: dodges
@@ -79,16 +81,16 @@ const gates: Gate[] = [
   // deadline on tender-buyers and fmcg-trainer, and moments; «на стоп», "account on stop" and
   // `missedDate` raised sanctions, and collection's payment terms; a penalty tied to a base rate and
   // «лимит закрываем» raised sanctions on central-asia and tender-buyers, asr-noise's terms)
-  measured('central-asia', 0.957, 0.873, 0.944, 0.933, 0.798),
-  measured('ar-jargon', 0.909, 0.857, 0.87, 1.0, 0.821),
-  measured('tender-buyers', 0.842, 0.897, 0.927, 0.8, 0.771),
-  measured('horeca', 0.889, 0.947, 1.0, 1.0, 0.79),
+  measured('central-asia', 0.957, 0.873, 0.973, 0.933, 0.816),
+  measured('ar-jargon', 0.909, 0.857, 0.87, 1.0, 0.866),
+  measured('tender-buyers', 0.9, 0.933, 0.952, 0.8, 0.846),
+  measured('horeca', 0.889, 0.947, 1.0, 1.0, 0.804),
   // stop 22's four sets, scored once unseen by rules-1.11.2 and once by rules-1.12.1 (no rule was written
   // from them), then added here at what rules-1.12.1 reaches: seen from now on
-  measured('agri-south', 0.944, 0.885, 0.952, 0.909, 0.872),
-  measured('it-distribution', 1.0, 0.951, 0.93, 0.769, 0.88),
-  measured('auto-parts', 0.727, 0.78, 0.867, 0.667, 0.634),
-  measured('pharma-formal', 0.867, 0.792, 0.857, 0.909, 0.768),
+  measured('agri-south', 0.944, 0.885, 0.952, 0.909, 0.873),
+  measured('it-distribution', 1.0, 0.951, 0.93, 0.769, 0.881),
+  measured('auto-parts', 0.765, 0.78, 0.938, 0.667, 0.688),
+  measured('pharma-formal', 0.938, 0.816, 0.884, 0.909, 0.824),
   // the shared holdout-1 (issue 14's set A, developed on since rules-1.6.0), when this checkout has it
   // (rules-1.11.1: «на N днях», "amount", `demandedDate` and «не включаем» raised deadline, sanctions,
   // deflection and moments)

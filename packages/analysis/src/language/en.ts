@@ -70,6 +70,12 @@ export const EN: LanguageData = {
   signing: /^signing$/,
   signedTransfer: /^(acceptance|delivery|receipt|goods|pod|grn)$/,
   stopVerbs: /^(stop|stops|stopped|suspend|pause|halt|block|cut|shut|no|not)$/,
+  supplyStops:
+    /^(hold|stop|stops|stopped|suspend|suspended|pause|paused|halt|halted|block|blocked|freeze|frozen)$/,
+  supplyStates: /^hold$/,
+  stateOn: /^on$/,
+  nextSupply: /^(next|further|new|future)$/,
+  verbNegators: /^(not|never)$/,
   // "collection(s)" in English names the agency or the department, never the court route
   debtRecovery: /^recovery$/,
   // rules-1.9.0 (aflags2): "within thirty days of delivery to your warehouse": the anchor's words

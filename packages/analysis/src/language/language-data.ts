@@ -51,6 +51,17 @@ export interface LanguageData {
   pastDue: RegExp;
   /** A verb of stopping supply («останавливаем», "stop"): a suspension's own verb, beside a credit hold's. */
   stopVerbs: RegExp;
+  /**
+   * rules-1.13.0 (rule `supplyStops`; what is supplied is a marker, `supplied` in markers.ts): a word
+   * that stops it near it («приостанавливаем», «блок», «стоп», "suspend", "stop") …
+   */
+  supplyStops: RegExp;
+  /** … (a state word stops only after «на» / "on": «на паузу», «на холд», "on hold"; "hold the order" keeps it) … */
+  supplyStates: RegExp;
+  stateOn: RegExp;
+  /** … or, for the next supply («следующая», "next"), the «не» / "not" of a verb after it («не едет», "is not going"). */
+  nextSupply: RegExp;
+  verbNegators: RegExp;
   /** A period changed «с тридцати до четырнадцати», "from sixty to thirty": the words before the old and the new length. */
   changeFrom: RegExp;
   changeTo: RegExp;

@@ -106,6 +106,13 @@ export interface Markers {
    */
   standingTerms: string[];
   /**
+   * What is supplied («отгрузки», «доставка», «машина», «партия», "shipment", "truck", "lot"), and the
+   * account it is supplied on ("account": stopped only by a stop word): rule `supplyStops`
+   * (frames/supply-stops.ts) reads a stop next to it. (rules-1.13.0, helper aflags5)
+   */
+  supplied: string[];
+  suppliedAccount: string[];
+  /**
    * Asking to change what is owed or when («давайте оплату подвинем», «это вы спишете», "can you push
    * the due date", "waive it this once"): with payment in the clause or the talk just before, the
    * client raises payment as much as by asking. (rules-1.8.0, helper aflags)
@@ -411,6 +418,12 @@ export const MARKERS: Record<Language, Markers> = {
       'по рукам',
     ],
     topicShift: ['давайте|давай лучше', 'кстати о|про', 'по ассортименту', 'а вот по'],
+    // («заказчик» is the customer, «заказывать» a verb: the order only as a noun)
+    supplied: [
+      'отгрузк*|отгрузок|поставк*|поставок|доставк*|доставок|машин*|фур*|контейнер*|заявк*|заявок',
+      'партия|партию|партии|заказ|заказы|заказа|заказов|заказу|заказом|заказе|заказам|заказами|заказах',
+    ],
+    suppliedAccount: [],
     consequenceRef: [
       'после этого|того',
       'в таком|этом случае',
@@ -558,6 +571,8 @@ export const MARKERS: Record<Language, Markers> = {
       'yeah',
       'yep',
       'yup',
+      // the Scots and northern English yes (promises/words.ts has it among its agreements already)
+      'aye',
       'correct',
       'exactly',
       'right',
@@ -754,6 +769,10 @@ export const MARKERS: Record<Language, Markers> = {
       'you have got a deal',
     ],
     topicShift: ['anyway', 'by the way', 'moving on', 'speaking of', 'let us talk about', 'on another note'],
+    supplied: [
+      'shipment|shipments|shipping|delivery|deliveries|truck|trucks|lot|lots|order|orders|container|containers|consignment|consignments',
+    ],
+    suppliedAccount: ['account'],
     consequenceRef: [
       'after that',
       'from then on',

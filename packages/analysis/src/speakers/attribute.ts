@@ -1,7 +1,9 @@
-import type { Segment } from '@onterms/contracts';
+import type { Language, Segment } from '@onterms/contracts';
 import type { SegmentReading, Hit } from '../engine/read-call.ts';
 import type { LanguageRules } from '../checklist/compile.ts';
 import { findAll } from '../patterns/pattern.ts';
+import { clauseValues, valuesSaidAt } from '../engine/echo.ts';
+import { isNegated } from '../clauses/negation.ts';
 
 /** A segment that states an item, with the hits that are its evidence. */
 export interface Attributed {
@@ -10,6 +12,9 @@ export interface Attributed {
   hits: Hit[];
 }
 
+// the signature prefixes of a sum and a number of days (echo.ts: `a:80000`, `d:30`)
+const SUM = 'a:';
+const DAYS = 'd:';
 // a follow-up answer restates an item stated at most this many segments before the question …
 const FOLLOW_UP_WINDOW = 4;
 // … when it is short: a long answer says something new, and its own cues speak for it
@@ -37,6 +42,7 @@ interface Call {
   segments: Segment[];
   readings: SegmentReading[];
   r: LanguageRules;
+  lang: Language;
   found: Attributions;
   lastStated: Map<number, number>;
 }
@@ -178,10 +184,95 @@ function yesNoAnswered(call: Call, i: number): void {
   for (const item of rd.askedYesNo) addStated(call, k, item);
 }
 
+/**
+ * The values the client's cues name (said, read back or asked), each with the hits that name it: a
+ * value anywhere in the cue's clause is its own («отсрочка как обычно, две недели?»), unless it is about
+ * something else (echo.ts `clauseValues`). A sum is a term's value only as a credit limit: «двадцатого
+ * оплатим миллион» names the payment, not a term.
+ */
+function valuesNamed(rd: SegmentReading, lang: Language): Map<string, Hit[]> {
+  const named = new Map<string, Hit[]>();
+  const add = (sig: string, h: Hit) => named.set(sig, [...(named.get(sig) ?? []), h]);
+  for (const h of [...rd.stated, ...rd.readBack, ...rd.askedHits]) {
+    const c = rd.clauses.find((x) => x.tokens === h.clause);
+    if (c)
+      for (const sig of new Set(clauseValues(c, lang)))
+        if (!sig.startsWith(SUM) || h.kind === 'credit_limit') add(sig, h);
+    // "net sixty": a credit period's number counts days without the unit
+    if (h.kind === 'deferral')
+      for (const t of h.tokens) if (t.num !== undefined && !t.ordinal) add(`d:${t.num}`, h);
+  }
+  return named;
+}
+
+/**
+ * Rule `valueTakenUp` (rules-1.13.0): the client names a term with its number — said («у нас по
+ * оборудованию отсрочка девяносто дней») or asked («отсрочка как обычно, две недели?», "on the account,
+ * thirty days, right?") — and the rep's next turn, right after it, says that number back and agrees
+ * anywhere in the turn («Девяносто… ну, если у вас так принято, хорошо», «ну да, две недели», "Thirty
+ * days, fine"). The number taken up is the agreement the head of the turn does not show; the items it
+ * belongs to are then stated in both segments. Not when the turn refuses, dodges or negates the
+ * number («сорок пять не дам»), or only asks it back («Девяносто?»).
+ */
+function valueTakenUp(call: Call, i: number): void {
+  const { segments, readings, lang } = call;
+  // in a call about a debt the client's numbers are what is owed and promised, not terms to agree
+  if (segments[i]!.speaker !== 'client' || call.r.aboutArrears) return;
+  const rd = readings[i]!;
+  if (!rd.stated.length && !rd.readBack.length && !rd.askedHits.length) return;
+  const k = repNextTurn(segments, i);
+  if (k < 0 || !answersDirectly(segments, i, k)) return;
+  // the turn must agree, with the yes or a number opening it («Да, …», «Девяносто… ну, хорошо»), and
+  // neither refuse nor dodge: read from its marks before any value is read
+  const turn = repTurnSegments(segments, k);
+  const head = readings[k]!;
+  if (!(head.confirmStrong || head.confirmWeak || head.clauses[0]?.tokens[0]?.num !== undefined)) return;
+  let agrees = false;
+  for (const t of turn) {
+    const ans = readings[t]!;
+    if (ans.evasive || ans.refusal) return;
+    for (const c of ans.clauses) {
+      if (c.marks.has('refusal')) return;
+      if (c.marks.has('confirmStrong') || c.marks.has('confirmWeak')) agrees = true;
+    }
+  }
+  if (!agrees) return;
+  const named = valuesNamed(rd, lang);
+  if (!named.size) return;
+  let opensWithValue = false;
+  let daysTaken = false;
+  const taken = new Map<number, Hit[]>();
+  for (const t of turn)
+    for (const c of readings[t]!.clauses) {
+      if (c.question || c.hypothetical) continue;
+      for (let j = 0; j < c.tokens.length; j++)
+        for (const sig of valuesSaidAt(c, j, lang)) {
+          const hits = named.get(sig);
+          if (!hits || isNegated(c, { start: j, end: j + 1 })) continue;
+          if (t === k && c === head.clauses[0] && j === 0) opensWithValue = true;
+          if (sig.startsWith(DAYS)) daysTaken = true;
+          for (const h of hits) taken.set(h.item, [...(taken.get(h.item) ?? []), h]);
+        }
+    }
+  if (!(head.confirmStrong || head.confirmWeak || opensWithValue)) return;
+  // a credit period agreed with its days is also when payment is due (flags.md: «отсрочка N дней» states both)
+  const deadline = call.r.itemIds.indexOf('deadline');
+  const period = taken.get(call.r.itemIds.indexOf('payment_terms'))?.filter((h) => h.kind === 'deferral');
+  if (deadline >= 0 && period?.length && daysTaken)
+    taken.set(deadline, [...(taken.get(deadline) ?? []), ...period]);
+  for (const [item, hits] of taken) {
+    call.found.add(i, item, hits);
+    addStated(call, k, item);
+  }
+}
+
 /** Rule: a value question («а лимит какой?») answered with a bare value («два миллиона») is stated by the answer. */
 function valueAnswered(call: Call, i: number): void {
-  const { segments, readings, r } = call;
-  if (segments[i]!.speaker === 'rep') return;
+  const { segments, readings, r, lang } = call;
+  if (segments[i]!.speaker === 'rep' || !readings[i]!.awaitingAnswer.length) return;
+  // the asker's own number said back answers nothing by itself («We normally pay sixty days» —
+  // «Sixty days ah… we see how first»): agreeing to it is rule `valueTakenUp`'s
+  const own = new Set(readings[i]!.clauses.flatMap((c) => clauseValues(c, lang)));
   for (const q of readings[i]!.awaitingAnswer) {
     const k = answerTo(segments, i);
     if (k < 0) continue;
@@ -189,7 +280,11 @@ function valueAnswered(call: Call, i: number): void {
     if (ans.refusal || ans.evasive) continue;
     for (const c of ans.clauses) {
       if (c.question || c.hypothetical) continue;
-      const ms = findAll(q.answer, c.tokens, c.ids, r.lex);
+      // (nor does a number about the delivery: «да, доставка за два дня» — valuesSaidAt finds none)
+      const ms = findAll(q.answer, c.tokens, c.ids, r.lex).filter((m) => {
+        const said = valuesSaidAt(c, m.start, lang);
+        return said.length > 0 && !said.some((v) => own.has(v));
+      });
       if (!ms.length) continue;
       call.found.add(
         k,
@@ -263,8 +358,13 @@ function ellipticalFollowUp(call: Call, i: number, lastStated: Map<number, numbe
  * states. A question whose answer is a bare value («а лимит какой?» — «два миллиона») is stated by
  * the answer.
  */
-export function attribute(segments: Segment[], readings: SegmentReading[], r: LanguageRules): Attributed[] {
-  const call: Call = { segments, readings, r, found: new Attributions(), lastStated: new Map() };
+export function attribute(
+  segments: Segment[],
+  readings: SegmentReading[],
+  r: LanguageRules,
+  lang: Language,
+): Attributed[] {
+  const call: Call = { segments, readings, r, lang, found: new Attributions(), lastStated: new Map() };
   segments.forEach((seg, i) => {
     const rd = readings[i]!;
     if (seg.speaker !== 'client') for (const h of rd.stated) call.lastStated.set(h.item, i);
@@ -276,6 +376,7 @@ export function attribute(segments: Segment[], readings: SegmentReading[], r: La
     readBackConfirmed(call, i);
     yesNoAnswered(call, i);
     valueAnswered(call, i);
+    valueTakenUp(call, i);
   });
   // (the follow-up rule reads where items were last stated by the end of the call, as before)
   segments.forEach((_, i) => ellipticalFollowUp(call, i, call.lastStated));

@@ -1,8 +1,9 @@
+import { readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMedia } from '@onterms/media';
+import { createMedia, probeAndDeriveCopies } from '@onterms/media';
 import {
   buildTrack,
   encodeAs,
@@ -11,7 +12,9 @@ import {
   type Track,
   type Utterance,
 } from '@onterms/media/chunk-test-audio';
+import { ffmpeg } from '@onterms/media/testing/fixtures';
 import { createOpenAIEngine } from './openai-engine.ts';
+import type { SpeechEngine } from './speech-engine.ts';
 import { startFakeOpenAI, type FakeServer, type ReceivedRequest } from './testing/fake-openai-server.ts';
 import { transcriptionRequest } from './testing/requests.ts';
 import { createRecordingTranscriber } from './transcribe-recording.ts';
@@ -202,4 +205,61 @@ describe('transcribeRecording: a long mono call in chunks', () => {
       expect(Math.abs(segment.start - track.placed[i]!.start)).toBeLessThan(0.1);
     });
   }, 90_000);
+});
+
+describe('transcribeRecording: making the speech copy from the original', () => {
+  it('sends the first chunk while the decode is still writing the speech copy, then reports it prepared', async () => {
+    const items = utterances.flatMap((u, i) => [{ utterance: u }, { silenceSec: 0.5 + (i % 3) * 0.6 }]);
+    const track = await buildTrack(dir, 'made-long', items, 12);
+    const part = join(dir, 'made-part.mp3');
+    await ffmpeg(['-v', 'error', '-i', track.path, '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '32k', part]);
+    // The part ten times over (MP3 frames concatenate): long enough to be cut while it is decoded.
+    const original = join(dir, 'made-long.mp3');
+    await writeFile(original, Buffer.concat(Array.from({ length: 10 }, () => readFileSync(part))));
+    const speech = join(dir, 'made-speech.wav');
+    const events: string[] = [];
+    /** What the speech copy held when each chunk was sent: ffmpeg writes it front to back. */
+    const heldAtSend: number[] = [];
+    const recorder: SpeechEngine = {
+      name: 'recorder',
+      model: null,
+      limits: { maxBytes: 25_000_000, maxDurationSec: 60, format: 'flac' },
+      transcribeChunk: async (chunk) => {
+        heldAtSend.push(statSync(speech).size);
+        events.push('sent');
+        return {
+          segments: [{ start: 0, end: chunk.durationSec, text: `${chunk.durationSec.toFixed(3)} s` }],
+          timing: 'segments',
+          diarized: false,
+          language: 'ru',
+          model: null,
+        };
+      },
+    };
+
+    const made = await createRecordingTranscriber(media, recorder).transcribe(
+      transcriptionRequest(speech, {
+        originalAudioPath: original,
+        makeSpeechAudio: { onPrepared: () => events.push('prepared') },
+      }),
+    );
+
+    // The copy is the one the pipeline's prepare-audio step writes, and transcribing it gives the same.
+    const stored = join(dir, 'stored-speech.wav');
+    const work = await mkdtemp(join(dir, 'stored-'));
+    await probeAndDeriveCopies(original, { speech: stored }, { workDir: work });
+    expect(readFileSync(speech).equals(readFileSync(stored))).toBe(true);
+    const fromStored = await createRecordingTranscriber(media, recorder).transcribe(
+      transcriptionRequest(stored),
+    );
+    expect(made.transcript).toEqual(fromStored.transcript);
+    expect(made.requests).toBe(fromStored.requests);
+    expect(made.requests).toBeGreaterThan(10);
+
+    expect(events.filter((e) => e === 'prepared')).toHaveLength(1);
+    // Chunks went out before the copy and the chunks were all done…
+    expect(events.indexOf('sent')).toBeLessThan(events.indexOf('prepared'));
+    // …the first of them while most of the speech copy was still to be decoded.
+    expect(heldAtSend[0]).toBeLessThan(statSync(speech).size / 2);
+  }, 120_000);
 });

@@ -1,7 +1,6 @@
-import { once } from 'node:events';
 import { fstatSync } from 'node:fs';
 import { open, rm, stat, type FileHandle } from 'node:fs/promises';
-import { PassThrough } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   chunkCutter,
@@ -49,8 +48,9 @@ const SPEECH_DATA_OFFSET = 44;
 const POLL_MS = 10;
 /** Bytes the pause scan reads per step, as analysePcmWav reads them. */
 const SCAN_BYTES = 1 << 20;
-/** Samples handed to a chunk's encoder per write, and what may wait in its pipe before the feed pauses. */
-const FEED_SAMPLES = 1 << 19;
+/** Samples handed to a chunk's encoder per write, from one of FEED_BUFFERS buffers per encoder. */
+const FEED_SAMPLES = 1 << 17;
+const FEED_BUFFERS = 3;
 /** How a chunk encoder reads its samples from stdin: the speech WAV's own format, without a header. */
 const RAW_SPEECH_INPUT = ['-f', 's16le', '-ar', String(SPEECH_SAMPLE_RATE), '-ac', '1'];
 
@@ -154,34 +154,47 @@ export async function prepareSpeechChunks(
     return chunk;
   };
   const encodeLive = async (chunk: LiveChunk, path: string): Promise<AudioChunk> => {
-    const samples = new PassThrough({ highWaterMark: FEED_SAMPLES * 2 });
+    let started!: (stdin: Writable) => void;
+    const stdin = new Promise<Writable>((resolve) => (started = resolve));
+    let closed = false;
     const encoded = runFfmpeg({
       ...run,
-      input: samples,
+      input: 'pipe:0',
+      stdin: started,
       inputOptions: RAW_SPEECH_INPUT,
       outputOptions: [...FIRST_AUDIO_STREAM, '-ac', '1', '-ar', String(SPEECH_SAMPLE_RATE), ...spec.args],
       output: path,
     });
     // Its end stops the feed: a failure, or an exit before its input was closed.
     const ended = encoded.then(() => {
-      if (samples.writable) throw new MediaError('failed', 'A chunk encoder ended before its input did.');
+      if (!closed) throw new MediaError('failed', 'A chunk encoder ended before its input did.');
     });
     ended.catch(() => {});
+    const pipe = (await Promise.race([stdin, ended])) as Writable;
+    // A few buffers, each used again once the pipe has taken its bytes: a fresh one per write was
+    // ~115 MB of garbage an hour, and its page faults and collections cost more than the reads.
+    const free = Array.from({ length: FEED_BUFFERS }, () => Buffer.allocUnsafeSlow(FEED_SAMPLES * 2));
+    let freed: (() => void) | null = null;
     let fedTo = toSample(chunk.start);
     for (;;) {
       const limit = chunk.end !== null ? toSample(chunk.end) : Math.min(heardSamples, chunk.earliestSample);
       if (fedTo < limit) {
+        while (free.length === 0) await Promise.race([new Promise<void>((r) => (freed = r)), ended]);
+        const buffer = free.pop()!;
         const count = Math.min(limit - fedTo, FEED_SAMPLES);
-        const bytes = await feed.read(fedTo, count);
+        await feed.readInto(buffer, fedTo, count);
         fedTo += count;
-        if (!samples.write(bytes))
-          await Promise.race([once(samples, 'drain', { signal: stop.signal }), ended]);
+        pipe.write(buffer.subarray(0, count * 2), () => {
+          free.push(buffer);
+          freed?.();
+        });
         continue;
       }
       if (chunk.end !== null) break;
       await Promise.race([progress.next(), ended]);
     }
-    samples.end();
+    closed = true;
+    pipe.end();
     await ended;
     return {
       index: 0,
@@ -279,14 +292,13 @@ class FeedSource {
   private handle: Promise<FileHandle> | null = null;
   constructor(private readonly path: string) {}
 
-  async read(fromSample: number, count: number): Promise<Buffer> {
+  /** `count` samples from `fromSample` into the start of `buffer`. */
+  async readInto(buffer: Buffer, fromSample: number, count: number): Promise<void> {
     const handle = await (this.handle ??= open(this.path, 'r'));
-    const bytes = Buffer.allocUnsafe(count * 2);
-    const { bytesRead } = await handle.read(bytes, 0, bytes.length, SPEECH_DATA_OFFSET + fromSample * 2);
-    if (bytesRead !== bytes.length) {
+    const { bytesRead } = await handle.read(buffer, 0, count * 2, SPEECH_DATA_OFFSET + fromSample * 2);
+    if (bytesRead !== count * 2) {
       throw new MediaError('failed', 'The speech WAV changed while it was read.', `${bytesRead} bytes`);
     }
-    return bytes;
   }
 
   async close(): Promise<void> {

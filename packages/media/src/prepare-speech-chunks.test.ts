@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,26 +13,28 @@ import { useTempDir } from './testing/temp-dir.ts';
 const sut = createMedia();
 
 const temp = useTempDir();
-/** About 80 s of speech with short and long pauses, as a phone recorder's MP3. */
 let call: string;
-/** The call twenty times over (MP3 frames concatenate): long enough for chunks to be cut mid-decode. */
 let long: string;
+beforeAll(async () => ({ call, long } = await phoneCalls(temp.dir)), 60_000);
 
-beforeAll(async () => {
-  const a = await utter(temp.dir, 'a', 'Оплата в течение тридцати дней после поставки.');
-  const b = await utter(temp.dir, 'b', 'We can offer net thirty with a late fee.');
-  const track = await buildTrack(
-    temp.dir,
-    'call',
-    [{ utterance: a }, { silenceSec: 0.4 }, { utterance: b }, { silenceSec: 1.3 }],
-    9,
-  );
-  call = join(temp.dir, 'call.mp3');
+/**
+ * About 80 s of speech with short and long pauses as a phone recorder's MP3 (`call`), and the same
+ * twenty times over (`long`: MP3 frames concatenate), long enough for chunks to be cut mid-decode.
+ */
+async function phoneCalls(dir: string) {
+  const said = [
+    await utter(dir, 'a', 'Оплата в течение тридцати дней после поставки.'),
+    await utter(dir, 'b', 'We can offer net thirty with a late fee.'),
+  ];
+  const pauses = [0.4, 1.3];
+  const items = said.flatMap((utterance, i) => [{ utterance }, { silenceSec: pauses[i]! }]);
+  const track = await buildTrack(dir, 'call', items, 9);
+  const call = join(dir, 'call.mp3');
   await ffmpeg(['-v', 'error', '-i', track.path, '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '32k', call]);
-  const whole = await readFile(call);
-  long = join(temp.dir, 'long.mp3');
-  await writeFile(long, Buffer.concat(Array.from({ length: 20 }, () => whole)));
-}, 60_000);
+  const long = join(dir, 'long.mp3');
+  await writeFile(long, Buffer.concat(Array.from({ length: 20 }, () => readFileSync(call))));
+  return { call, long };
+}
 
 let runs = 0;
 /** Fresh scratch paths for one run. */

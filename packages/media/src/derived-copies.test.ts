@@ -124,9 +124,14 @@ describe('probeAndDeriveCopies', () => {
     },
   );
 
-  it.each([10, 200])(
-    'rejects a %i s mp3 cut in half as corrupt (its end does not decode), leaving nothing behind',
-    async (seconds) => {
+  // The speech copy alone starts its run beside ffprobe, with the windows in an ffmpeg of their own.
+  it.each([
+    { seconds: 10, outputs: 'speech and peaks' },
+    { seconds: 200, outputs: 'speech and peaks' },
+    { seconds: 10, outputs: 'speech' },
+  ])(
+    'rejects a $seconds s mp3 cut in half as corrupt (its end does not decode), leaving nothing behind ($outputs)',
+    async ({ seconds, outputs }) => {
       // Its header still declares the full length.
       const mp3 = ['-c:a', 'libmp3lame', '-b:a', '64k'];
       const cut = await truncate(
@@ -134,13 +139,10 @@ describe('probeAndDeriveCopies', () => {
         join(dir, `cut-${seconds}.mp3`),
         0.5,
       );
-      const work = await workDir(`cut-${seconds}`);
+      const work = await workDir(`cut-${seconds}-${outputs.length}`);
+      const request = { speech: join(work, 'speech.wav'), ...(outputs !== 'speech' && { peaks: {} }) };
 
-      const error = await probeAndDeriveCopies(
-        cut,
-        { speech: join(work, 'speech.wav'), peaks: {} },
-        { workDir: work },
-      ).catch((e: unknown) => e);
+      const error = await probeAndDeriveCopies(cut, request, { workDir: work }).catch((e: unknown) => e);
 
       expect(isMediaError(error, 'corrupt')).toBe(true);
       expect((error as Error).message).toMatch(/incomplete/);
@@ -148,15 +150,18 @@ describe('probeAndDeriveCopies', () => {
     },
   );
 
-  it('rejects bytes that are not a recording as not_audio', async () => {
-    const source = join(dir, 'text.mp3');
-    await writeFile(source, 'this is not audio either');
-    const work = await workDir('text');
-    const error = await probeAndDeriveCopies(source, { peaks: {} }, { workDir: work }).catch(
-      (e: unknown) => e,
-    );
-    expect(isMediaError(error, 'not_audio')).toBe(true);
-  });
+  it.each(['peaks', 'speech'])(
+    'rejects bytes that are not a recording as not_audio, leaving nothing behind (%s)',
+    async (output) => {
+      const source = join(dir, 'text.mp3');
+      await writeFile(source, 'this is not audio either');
+      const work = await workDir(`text-${output}`);
+      const request = output === 'peaks' ? { peaks: {} } : { speech: join(work, 'speech.wav') };
+      const error = await probeAndDeriveCopies(source, request, { workDir: work }).catch((e: unknown) => e);
+      expect(isMediaError(error, 'not_audio')).toBe(true);
+      expect(await readdir(work)).toEqual([]);
+    },
+  );
 
   it('reads a recording whose path has a space in it', async () => {
     const source = await synth(join(dir, 'call from client.wav'), 'sine=f=300:d=3:sample_rate=16000');

@@ -90,3 +90,8 @@ export function nextCut(
   const chosen = bestLate ?? best;
   return chosen ? { cut: chosen.cut, hardCut: false } : { cut: windowEnd, hardCut: true };
 }
+
+/** The earliest a cut may fall after a chunk's start: a streaming encoder may be fed up to here at once. */
+export function earliestCut(start: number, maxLen: number): number {
+  return start + maxLen * EARLIEST_CUT;
+}

@@ -65,6 +65,12 @@ export interface SplitOptions {
   format: ChunkFormat;
   /** Parallel ffmpeg encodes. Default 2. */
   concurrency?: number;
+  /**
+   * Called with each chunk once its file is complete and within the limits, in the recording's
+   * order, with the pauses known for its span; `index` counts the chunks reported so far. A caller
+   * can send a chunk before the others are cut.
+   */
+  onChunk?: (chunk: AudioChunk, silences: readonly SilenceSpan[]) => void;
 }
 
 export interface AudioChunk extends PlannedChunk {
@@ -103,10 +109,12 @@ export async function splitAtSilences(
 
 /**
  * The chunks of one speech WAV (`input`) as they are made: `cut` plans and writes a stretch and
- * re-splits any chunk that came out over the size limit; `result` lists them all in order;
- * `removeAll` deletes every chunk file written.
+ * re-splits any chunk that came out over the size limit; `nextPath` names a chunk file (in plan
+ * order) and `settle` keeps or re-splits chunks written elsewhere (prepare-speech-chunks.ts, while the
+ * WAV is still being written: `options.silences` then holds the pauses heard so far); `result` lists
+ * them all in order; `removeAll` deletes every chunk file named.
  */
-function chunkCutter(input: string, outDir: string, options: SplitOptions, control: RunControl) {
+export function chunkCutter(input: string, outDir: string, options: SplitOptions, control: RunControl) {
   const spec = CHUNK_FORMATS[options.format];
   const concurrency = Math.max(1, options.concurrency ?? 2);
   const results: AudioChunk[] = [];
@@ -161,6 +169,7 @@ function chunkCutter(input: string, outDir: string, options: SplitOptions, contr
     for (const chunk of chunks) {
       if (chunk.bytes <= options.maxBytes) {
         results.push(chunk);
+        options.onChunk?.({ ...chunk, index: results.length - 1 }, options.silences);
         continue;
       }
       if (depth >= MAX_RESPLITS || options.format === 'wav') {
@@ -181,11 +190,11 @@ function chunkCutter(input: string, outDir: string, options: SplitOptions, contr
 
   const removeAll = () => Promise.all(written.map((path) => rm(path, { force: true })));
 
-  return { cut, result, removeAll };
+  return { cut, nextPath, settle, result, removeAll };
 }
 
 /** The limits planChunks works to, for a chunk format whose byte rate is `bytesPerSec`. */
-function limitsOf(
+export function limitsOf(
   options: Pick<SplitOptions, 'maxBytes' | 'maxDurationSec' | 'format'>,
   bytesPerSec?: number,
 ) {
@@ -202,7 +211,7 @@ function limitsOf(
  * Cuts fall on whole samples: ffmpeg's input seek and the WAV byte slice then take the very same
  * first sample (a cut half-way between two samples went one way in one and the other in the other).
  */
-const onSample = (t: number) => Math.round(t * SPEECH_SAMPLE_RATE) / SPEECH_SAMPLE_RATE;
+export const onSample = (t: number) => Math.round(t * SPEECH_SAMPLE_RATE) / SPEECH_SAMPLE_RATE;
 
 /**
  * Chunks are scratch files in the caller's work directory, sent once and deleted: written in place,
@@ -239,7 +248,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-interface PcmLayout {
+export interface PcmLayout {
   dataOffset: number;
   dataBytes: number;
 }
@@ -258,7 +267,7 @@ async function speechPcmLayout(input: string): Promise<PcmLayout | null> {
 }
 
 /** Writes a bare 44-byte-header WAV holding the samples of [start, end) — sample-exact, no decoding. */
-async function copyPcmSlice(
+export async function copyPcmSlice(
   input: string,
   output: string,
   layout: PcmLayout,

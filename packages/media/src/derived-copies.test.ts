@@ -95,63 +95,73 @@ describe('probeAndDeriveCopies', () => {
     return path;
   }
 
-  it("answers probe()'s description and writes the same files as writeDerivedCopies, leaving only them", async () => {
-    const source = await synth(join(dir, 'both.mp3'), stereo('0.5*sin(2*PI*440*t)', '0', 5), [
-      '-c:a',
-      'libmp3lame',
-    ]);
-    const info = await media.probe(source);
-    const alone = await workDir('both-alone');
-    const aloneCopies = await writeDerivedCopies(
-      source,
-      { speech: join(alone, 'speech.wav'), review: join(alone, 'review.webm'), peaks: {} },
-      { info },
-    );
-    const work = await workDir('both-together');
+  // Past 120 s the check windows are decoded by an ffmpeg of their own beside the copies' run (the
+  // long case leaves out the review copy: its Opus encode would make the test slow, not different).
+  it.each([
+    { seconds: 5, sound: stereo('0.5*sin(2*PI*440*t)', '0', 5), files: ['review.webm', 'speech.wav'] },
+    { seconds: 150, sound: 'sine=f=440:d=150', files: ['speech.wav'] },
+  ])(
+    "answers probe()'s description and writes the same files as writeDerivedCopies, leaving only them ($seconds s)",
+    async ({ seconds, sound, files }) => {
+      const source = await synth(join(dir, `both-${seconds}.mp3`), sound, ['-c:a', 'libmp3lame']);
+      const info = await media.probe(source);
+      const request = (at: string) => ({
+        speech: join(at, 'speech.wav'),
+        ...(files.includes('review.webm') && { review: join(at, 'review.webm') }),
+        peaks: {},
+      });
+      const alone = await workDir(`both-alone-${seconds}`);
+      const aloneCopies = await writeDerivedCopies(source, request(alone), { info });
+      const work = await workDir(`both-together-${seconds}`);
 
-    const result = await probeAndDeriveCopies(
-      source,
-      { speech: join(work, 'speech.wav'), review: join(work, 'review.webm'), peaks: {} },
-      { workDir: work },
-    );
+      const result = await probeAndDeriveCopies(source, request(work), { workDir: work });
 
-    expect(result).toEqual({ info, ...aloneCopies });
-    expect((await readdir(work)).sort()).toEqual(['review.webm', 'speech.wav']);
-    for (const file of ['speech.wav', 'review.webm']) {
-      expect(await readFile(join(work, file))).toEqual(await readFile(join(alone, file)));
-    }
-  });
+      expect(result).toEqual({ info, ...aloneCopies });
+      expect((await readdir(work)).sort()).toEqual(files);
+      for (const file of files) {
+        expect(await readFile(join(work, file))).toEqual(await readFile(join(alone, file)));
+      }
+    },
+  );
 
-  it('rejects an mp3 cut in half as corrupt (its end does not decode), leaving nothing behind', async () => {
-    // Its header still declares the full 10 s.
-    const mp3 = ['-c:a', 'libmp3lame', '-b:a', '64k'];
-    const cut = await truncate(
-      await synth(join(dir, 'long.mp3'), 'sine=f=440:d=10', mp3),
-      join(dir, 'cut.mp3'),
-      0.5,
-    );
-    const work = await workDir('cut');
+  // The speech copy alone starts its run beside ffprobe, with the windows in an ffmpeg of their own.
+  it.each([
+    { seconds: 10, outputs: 'speech and peaks' },
+    { seconds: 200, outputs: 'speech and peaks' },
+    { seconds: 10, outputs: 'speech' },
+  ])(
+    'rejects a $seconds s mp3 cut in half as corrupt (its end does not decode), leaving nothing behind ($outputs)',
+    async ({ seconds, outputs }) => {
+      // Its header still declares the full length.
+      const mp3 = ['-c:a', 'libmp3lame', '-b:a', '64k'];
+      const cut = await truncate(
+        await synth(join(dir, `long-${seconds}.mp3`), `sine=f=440:d=${seconds}`, mp3),
+        join(dir, `cut-${seconds}.mp3`),
+        0.5,
+      );
+      const work = await workDir(`cut-${seconds}-${outputs.length}`);
+      const request = { speech: join(work, 'speech.wav'), ...(outputs !== 'speech' && { peaks: {} }) };
 
-    const error = await probeAndDeriveCopies(
-      cut,
-      { speech: join(work, 'speech.wav'), peaks: {} },
-      { workDir: work },
-    ).catch((e: unknown) => e);
+      const error = await probeAndDeriveCopies(cut, request, { workDir: work }).catch((e: unknown) => e);
 
-    expect(isMediaError(error, 'corrupt')).toBe(true);
-    expect((error as Error).message).toMatch(/incomplete/);
-    expect(await readdir(work)).toEqual([]);
-  });
+      expect(isMediaError(error, 'corrupt')).toBe(true);
+      expect((error as Error).message).toMatch(/incomplete/);
+      expect(await readdir(work)).toEqual([]);
+    },
+  );
 
-  it('rejects bytes that are not a recording as not_audio', async () => {
-    const source = join(dir, 'text.mp3');
-    await writeFile(source, 'this is not audio either');
-    const work = await workDir('text');
-    const error = await probeAndDeriveCopies(source, { peaks: {} }, { workDir: work }).catch(
-      (e: unknown) => e,
-    );
-    expect(isMediaError(error, 'not_audio')).toBe(true);
-  });
+  it.each(['peaks', 'speech'])(
+    'rejects bytes that are not a recording as not_audio, leaving nothing behind (%s)',
+    async (output) => {
+      const source = join(dir, 'text.mp3');
+      await writeFile(source, 'this is not audio either');
+      const work = await workDir(`text-${output}`);
+      const request = output === 'peaks' ? { peaks: {} } : { speech: join(work, 'speech.wav') };
+      const error = await probeAndDeriveCopies(source, request, { workDir: work }).catch((e: unknown) => e);
+      expect(isMediaError(error, 'not_audio')).toBe(true);
+      expect(await readdir(work)).toEqual([]);
+    },
+  );
 
   it('reads a recording whose path has a space in it', async () => {
     const source = await synth(join(dir, 'call from client.wav'), 'sine=f=300:d=3:sample_rate=16000');

@@ -66,7 +66,7 @@ export async function writeDerivedCopies(
   if (files.length === 0 && !request.peaks) return {};
   const info = options.info ?? (await inspectAudio(input, control));
   try {
-    return await runOnce(input, request, info, control);
+    return await runOnce(input, request, channelsOf(info), control);
   } catch (error) {
     await Promise.all(files.map((path) => rm(path, { force: true })));
     throw error;
@@ -91,7 +91,6 @@ export async function probeAndDeriveCopies(
   const control = toRunControl(options, DEFAULT_TIMEOUT_MS.transcode);
   const files = [request.speech, request.review].filter((path): path is string => path !== undefined);
   assertNoSpace([workDir, ...files]);
-  const info = await inspectAudio(input, control);
   const windows: Windows = {
     input: input.includes(' ') ? join(workDir, `recording${extname(input)}`) : input,
     head: join(workDir, 'check-head.pcm'),
@@ -100,12 +99,40 @@ export async function probeAndDeriveCopies(
   if (windows.input !== input) await symlink(input, windows.input);
   const written = [...files, windows.head, windows.tail];
   try {
+    let info: AudioInfo | undefined;
     let copies: DerivedCopies;
     try {
-      copies = await runOnce(input, request, info, control, windows);
+      if (request.review === undefined && request.peaks === undefined) {
+        // The speech copy alone needs nothing ffprobe says (it is 16 kHz mono whatever the
+        // recording), so its run starts beside ffprobe instead of after it — 50–90 ms off a long
+        // call's critical path — with the windows in their own ffmpeg, as the length is not known yet.
+        // ffprobe's verdict still comes first: a file it cannot read stops the run and is not_audio.
+        const stop = new AbortController();
+        const cancel = () => stop.abort();
+        control.signal?.addEventListener('abort', cancel, { once: true });
+        const run = runBeside(input, request, 1, { ...control, signal: stop.signal }, windows);
+        run.catch(() => {});
+        try {
+          info = await inspectAudio(input, control).catch((error: unknown) => {
+            stop.abort();
+            throw error;
+          });
+        } finally {
+          control.signal?.removeEventListener('abort', cancel);
+          await run.catch(() => {}); // no ffmpeg outlives a verdict
+        }
+        copies = await run;
+      } else {
+        info = await inspectAudio(input, control);
+        copies =
+          info.durationSec > WINDOWS_APART_AFTER_SEC
+            ? await runBeside(input, request, channelsOf(info), control, windows)
+            : await runOnce(input, request, channelsOf(info), control, windows);
+      }
     } catch (error) {
       // Whose fault: checkDecodes throws corrupt / tools_broken if the windows alone fail.
-      if (isMediaError(error, 'failed')) await checkDecodes(input, info.durationSec, control);
+      // (A failure of ffprobe itself is its own verdict.)
+      if (info && isMediaError(error, 'failed')) await checkDecodes(input, info.durationSec, control);
       throw error;
     }
     const windowSec = Math.min(WINDOW_SEC, info.durationSec);
@@ -131,6 +158,62 @@ function assertNoSpace(paths: string[]): void {
   }
 }
 
+/**
+ * Past this length the check windows are decoded by an ffmpeg of their own, beside the copies' run.
+ * With more than one input ffmpeg (this 2018 build) gives each input a demuxer thread and hands every
+ * packet of the whole recording over a locked queue: for a 60-minute MP3 that cost ~0.75 s of CPU
+ * (mostly futex calls: 1.76 s for the run against 0.78 s with the recording as its only input),
+ * about one bare decode, where a second process decoding the two windows costs ~0.06 s. For short
+ * calls the process start is the larger cost, so they keep the windows in the one run.
+ */
+const WINDOWS_APART_AFTER_SEC = 120;
+
+/**
+ * runOnce without the windows, and the windows in their own ffmpeg, side by side under one stop: the
+ * first to fail stops the other, and both have ended before this settles (so no ffmpeg still writes
+ * when the caller removes the files).
+ */
+async function runBeside(
+  input: string,
+  request: DerivedCopiesRequest,
+  channels: 1 | 2,
+  control: RunControl,
+  windows: Windows,
+): Promise<DerivedCopies> {
+  const stop = new AbortController();
+  const cancel = () => stop.abort();
+  control.signal?.addEventListener('abort', cancel, { once: true });
+  if (control.signal?.aborted) cancel();
+  const both: RunControl = { ...control, signal: stop.signal };
+  const window = WINDOW_SEC.toFixed(3);
+  let first: unknown;
+  const failFirst = (error: unknown) => {
+    first ??= error;
+    stop.abort();
+    throw error;
+  };
+  try {
+    const [copies] = await Promise.allSettled([
+      runOnce(input, request, channels, both).catch(failFirst),
+      runFfmpeg({
+        ...both,
+        // Input 0 the head window, input 1 the tail (its -sseof applies to the input after it).
+        input: windows.input,
+        inputOptions: ['-t', window, '-i', windows.input, '-sseof', `-${window}`],
+        outputOptions: [
+          ...['-map', '0:a:0', ...COUNT_SAMPLES, windows.head, '-map', '1:a:0'],
+          ...COUNT_SAMPLES,
+        ],
+        output: windows.tail,
+      }).catch(failFirst),
+    ]);
+    if (first !== undefined) throw first;
+    return (copies as PromiseFulfilledResult<DerivedCopies>).value;
+  } finally {
+    control.signal?.removeEventListener('abort', cancel);
+  }
+}
+
 /** The decode check's two windows (decode-check.ts), decoded by the same ffmpeg run as the copies. */
 interface Windows {
   /** The recording's path as the window inputs name it (no space: they travel as input options). */
@@ -139,14 +222,16 @@ interface Windows {
   tail: string;
 }
 
+/** The channels the review copy and peaks keep: the recording's, more than two mixed down to stereo. */
+const channelsOf = (info: AudioInfo) => Math.min(info.channels, 2) as 1 | 2;
+
 async function runOnce(
   input: string,
   request: DerivedCopiesRequest,
-  info: AudioInfo,
+  channels: 1 | 2,
   control: RunControl,
   windows?: Windows,
 ): Promise<DerivedCopies> {
-  const channels = Math.min(info.channels, 2) as 1 | 2;
   // With windows, inputs 0 and 1 are the head and tail windows and the whole recording is input 2.
   const stream = ['-map', windows ? '2:a:0' : '0:a:0', '-vn', '-sn', '-dn'];
   // Output options then path, per output; ffmpeg decodes the mapped stream once for all of them.

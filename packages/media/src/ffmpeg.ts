@@ -22,6 +22,12 @@ export interface FfmpegJob extends RunControl {
   outputOptions: string[];
   /** A file path, or a callback receiving ffmpeg's stdout (`pipe:1`) chunk by chunk, with backpressure. */
   output: string | ChunkSink;
+  /**
+   * With `input: 'pipe:0'`: called once ffmpeg has started, with its stdin, which the caller writes
+   * the input to and ends. Unlike a Readable input, each write's callback says when its bytes have
+   * reached the pipe, so the caller can reuse its buffers.
+   */
+  stdin?: (stdin: Writable) => void;
 }
 
 /** Called synchronously per stdout chunk; throwing stops ffmpeg and fails the job. */
@@ -101,7 +107,12 @@ function runCommand(job: FfmpegJob, output: string | Writable): Promise<void> {
         // fluent-ffmpeg keeps the child on the command; it is not in its typings.
         child = (command as unknown as { ffmpegProc?: ChildProcess }).ffmpegProc;
         if (child) trackChild(child);
-        if (stopReason) command.kill('SIGKILL');
+        if (stopReason) return command.kill('SIGKILL');
+        if (job.stdin && child?.stdin) {
+          // An ffmpeg that exits early closes its stdin under the writer: its own end is what counts.
+          child.stdin.on('error', () => {});
+          job.stdin(child.stdin);
+        }
       })
       .on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
         if (stopReason === 'aborted') return settle(abortedError());

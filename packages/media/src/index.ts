@@ -4,6 +4,7 @@ export type { AudioInfo } from './probe.ts';
 export type { ArrivingRecording } from './upload-probe.ts';
 export { SPEECH_SAMPLE_RATE, type ChannelPick } from './normalize.ts';
 export type { SpeechTrack, SpeechTrackRequest } from './prepare-speech.ts';
+export type { SpeechChunks, SpeechChunksRequest } from './prepare-speech-chunks.ts';
 export { REVIEW_COPY_CONTENT_TYPE, REVIEW_COPY_EXTENSION, type ReviewCopyInfo } from './review-copy.ts';
 export { DEFAULT_PIXELS_PER_SECOND, type PeaksOptions, type WaveformPeaks } from './peaks.ts';
 export { DEFAULT_TIMEOUT_MS, type KnownInfo, type OperationOptions } from './run-control.ts';

@@ -3,6 +3,7 @@ import { splitAtSilences, type AudioChunk, type SplitOptions } from './chunk.ts'
 import { normalizeForSpeech, type ChannelPick } from './normalize.ts';
 import { computePeaks, type PeaksOptions, type WaveformPeaks } from './peaks.ts';
 import { prepareSpeech, type SpeechTrack, type SpeechTrackRequest } from './prepare-speech.ts';
+import { prepareSpeechChunks, type SpeechChunks, type SpeechChunksRequest } from './prepare-speech-chunks.ts';
 import { probeAudio, type AudioInfo } from './probe.ts';
 import { probeWhileArriving, type ArrivingRecording } from './upload-probe.ts';
 import { encodeForReview, type ReviewCopyInfo } from './review-copy.ts';
@@ -37,6 +38,16 @@ export interface Media {
     tracks: readonly SpeechTrackRequest[],
     options?: Pick<SilenceOptions, 'noiseDb' | 'minSilenceSec'> & OperationOptions,
   ): Promise<SpeechTrack[]>;
+  /**
+   * probe(), the speech WAV (the mix), its pauses and its chunks with the decode, the pause scan and
+   * the chunk encodes overlapped (see prepare-speech-chunks.ts): what detectSilence + splitAtSilences
+   * make from probeAndDeriveCopies' speech WAV, each chunk reported as soon as it is ready.
+   */
+  prepareSpeechChunks(
+    input: string,
+    request: SpeechChunksRequest,
+    options?: Pick<SilenceOptions, 'noiseDb' | 'minSilenceSec'> & OperationOptions,
+  ): Promise<SpeechChunks>;
   /** Opus-in-WebM copy for the review player, written atomically to `output`. */
   encodeForReview(
     input: string,
@@ -82,6 +93,8 @@ export function createMedia(config: MediaConfig = {}): Media {
       ),
     prepareSpeech: (input, tracks, options) =>
       prepareSpeech(input, tracks, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
+    prepareSpeechChunks: (input, request, options) =>
+      prepareSpeechChunks(input, request, options ?? {}, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode)),
     encodeForReview: (input, output, options) =>
       encodeForReview(input, output, toRunControl(options, DEFAULT_TIMEOUT_MS.transcode), options?.info),
     computePeaks: (input, options) =>

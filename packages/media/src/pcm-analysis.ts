@@ -79,12 +79,26 @@ export class PcmAnalyser {
 
   /** The pauses heard, a pause still going on at the end ending at the last sample. */
   finish(): SilenceMap {
+    return this.soFar();
+  }
+
+  /**
+   * The pauses heard so far, a pause still going on ending at the last sample heard. Final for any
+   * span that ends `settleSec` before `durationSec`: a pause that began in it has been long enough
+   * by now to be counted (prepare-speech-chunks.ts cuts while the samples still arrive).
+   */
+  soFar(): SilenceMap {
     const durationSec = this.samples / this.sampleRate;
     const silences = [...this.silences];
     if (this.run >= this.minRun) {
       silences.push({ start: (this.samples - this.run) / this.sampleRate, end: durationSec });
     }
     return { durationSec, silences };
+  }
+
+  /** How long past a point the pauses around it are known (one sample more than the shortest pause). */
+  get settleSec(): number {
+    return (this.minRun + 1) / this.sampleRate;
   }
 
   /** A pause of `run` samples ended at the block's sample `i` (the first loud one). */

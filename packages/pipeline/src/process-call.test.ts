@@ -9,6 +9,9 @@ import {
   type TranscriptionRequest,
 } from '@onterms/transcription/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@onterms/config';
+import { createTranscriptionEngine } from '@onterms/transcription/factory';
+import { startFakeOpenAI } from '@onterms/transcription/testing/fake-openai-server';
 import { processCall, reanalyzeCall } from './process-call.ts';
 import { NO_ENGINE_REASON } from './steps/transcribe.ts';
 import {
@@ -183,6 +186,7 @@ describe('processCall', () => {
       model: 'fake-1',
       transcribe: async (request) => {
         requests.push(request);
+        await makeSpeechCopyIfAsked(request);
         // The speech copy the engine reads is the 16 kHz mono WAV.
         const speech = await sharedMedia().probe(request.speechAudioPath);
         expect([speech.sampleRate, speech.channels]).toEqual([16000, 1]);
@@ -210,7 +214,48 @@ describe('processCall', () => {
     expect(requests[0]).toMatchObject({ channels: 2, repChannel: 'left', language: 'ru' });
     expect(requests[0]!.originalAudioPath).toMatch(/original\.wav$/);
     expect((await countRows(ctx.db, call.id)).segments).toBe(5);
+    // No speech copy was stored, so the engine made it from the original; it is stored for a retry.
+    expect(requests[0]!.makeSpeechAudio).toBeDefined();
+    const copy = await ctx.store.withLocalFile(stored.speechAudioKey!, (p) => sharedMedia().probe(p));
+    expect([copy.sampleRate, copy.channels]).toEqual([16000, 1]);
   });
+
+  it('with the real recording transcriber: the engine makes the speech copy (the pipeline decodes nothing for it), which a re-transcription reads', async () => {
+    const said = { start: 0, end: 3, text: 'Оплата через тридцать дней после поставки.' };
+    const server = await startFakeOpenAI(() => ({
+      json: { text: said.text, language: 'russian', duration: 3, segments: [{ id: 0, ...said }] },
+    }));
+    try {
+      const openai = createTranscriptionEngine(
+        { ...noStt(), engine: 'openai', apiKey: 'sk-test', baseURL: server.baseURL, maxChunkSeconds: 4 },
+        sharedMedia(),
+      )!;
+      const requests: TranscriptionRequest[] = [];
+      const engine: TranscriptionEngine = {
+        ...openai,
+        transcribe: (request) => (requests.push(request), openai.transcribe(request)),
+      };
+      const call = await insertTestCall(ctx, { recording: await makeRecording(ctx.dir, { seconds: 10 }) });
+      const media = countingMedia();
+
+      expect(await processCall(testDeps(ctx, { engine, media }), call.id)).toEqual({ status: 'analyzed' });
+      // The pipeline ran ffmpeg only for the player copies; the speech copy came with the chunks.
+      expect(media.made).toEqual([['review', 'peaks']]);
+      expect(requests[0]!.makeSpeechAudio).toBeDefined();
+      expect(server.requests.length).toBeGreaterThanOrEqual(3); // 10 s in chunks of at most 4
+      const stored = (await findCallById(ctx.db, call.id))!;
+      expect(stored.stt?.engine).toBe('openai');
+      const copy = await ctx.store.withLocalFile(stored.speechAudioKey!, (p) => sharedMedia().probe(p));
+      expect([copy.sampleRate, copy.channels, Math.round(copy.durationSec)]).toEqual([16000, 1, 10]);
+
+      await ctx.db.updateTable('calls').set({ status: 'queued' }).where('id', '=', call.id).execute();
+      expect(await processCall(testDeps(ctx, { engine, media }), call.id)).toEqual({ status: 'analyzed' });
+      expect(requests[1]!.makeSpeechAudio).toBeUndefined();
+      expect(media.made).toEqual([['review', 'peaks']]);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 
   it('fails the call when the engine rejects the audio for good, and retries otherwise', async () => {
     const rejected = await insertTestCall(ctx, { recording: mono });
@@ -250,9 +295,10 @@ describe('processCall', () => {
     const engine: TranscriptionEngine = {
       name: 'fake-stt',
       model: 'fake-1',
-      transcribe: async () => {
+      transcribe: async (request) => {
         transcriptions++;
         engineStarted();
+        await makeSpeechCopyIfAsked(request);
         return { transcript: negotiationTranscript(), audioSeconds: 2, model: 'fake-1' };
       },
     };
@@ -325,6 +371,16 @@ describe('processCall', () => {
     });
   });
 });
+
+/** Speech-to-text settings with nothing configured (a test picks the engine and limits). */
+const noStt = () => loadConfig({}).stt;
+
+/** What an engine asked to make the speech copy does (transcription's contract), with the real media module. */
+async function makeSpeechCopyIfAsked(request: TranscriptionRequest): Promise<void> {
+  if (!request.makeSpeechAudio) return;
+  await sharedMedia().normalizeForSpeech(request.originalAudioPath!, request.speechAudioPath);
+  request.makeSpeechAudio.onPrepared();
+}
 
 async function blobMtimes(call: {
   speechAudioKey: string | null;

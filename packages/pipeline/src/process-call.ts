@@ -46,33 +46,40 @@ export async function processCall(
         transitionCallStatus(db, callId, ['queued', 'processing'], 'processing'),
       );
       if (!started) return { status: 'skipped' };
-      // With a speech-to-text engine to run, the speech copy is made alone first and the review
-      // copy and peaks (an Opus encode: ~35× a bare decode on the bundled ffmpeg, the speech WAV
-      // ~1.1×) beside the engine's chunk encodes and requests, instead of before them. Otherwise
-      // there is nothing to overlap: one ffmpeg run makes all three, as before.
+      // With a speech-to-text engine to run, the engine makes the speech copy from the original
+      // itself (unless one is stored), its chunks encoded and sent while the decode goes on (the
+      // transcribe step). The review copy and peaks — an Opus encode, ~35–45× a bare decode of CPU
+      // for a long call — start once the chunks are cut, beside the requests, so they do not take
+      // the core the chunk encoders run on. Otherwise there is nothing to overlap: one ffmpeg run
+      // makes all three first, as before.
       const overlap = deps.engine !== null && !call.transcriptUploadKey;
-      const { speechAudioKey } = await prepareAudio(
-        deps,
-        call,
-        times,
-        overlap ? TRANSCRIPTION_COPY : [...TRANSCRIPTION_COPY, ...PLAYER_COPIES],
-      );
+      const speechAudioKey = overlap
+        ? call.speechAudioKey
+        : (await prepareAudio(deps, call, times, [...TRANSCRIPTION_COPY, ...PLAYER_COPIES])).speechAudioKey;
       signal.throwIfAborted();
-      const player = overlap ? prepareAudio(deps, call, times, PLAYER_COPIES) : Promise.resolve();
+      let player: Promise<unknown> = Promise.resolve();
+      const startPlayer = () => {
+        player = prepareAudio(deps, call, times, PLAYER_COPIES);
+        player.catch(() => {}); // settled and thrown below, after the transcription
+      };
       const transcribing = (async () => {
-        // prepareAudio hands back the key it recorded, so the row is read again only before a billed
-        // speech-to-text run (a call deleted or reset meanwhile must not be sent); an uploaded
-        // transcript is stored by a guarded transition that skips such a call anyway.
+        // The row is read again only before a billed speech-to-text run (a call deleted or reset
+        // meanwhile must not be sent); an uploaded transcript is stored by a guarded transition
+        // that skips such a call anyway.
         const prepared = call.transcriptUploadKey
           ? { ...call, status: 'processing' as const, speechAudioKey }
           : await times.time('db.read', () => findCallById(db, callId));
         if (!prepared || prepared.status !== 'processing') return 'skipped' as const;
-        return times.time('transcribe', () => transcribe(deps, prepared, signal));
+        return times.time('transcribe', () =>
+          transcribe(deps, prepared, signal, overlap ? { onAudioPrepared: startPlayer } : {}),
+        );
       })();
       // Both settle before anything is thrown, so no ffmpeg outlives the attempt. A transcript
       // stored while the player copies failed is kept: the retry resumes at `transcribed` and
       // makes only the missing copies (below), never billing the engine twice.
-      const [transcribed, copies] = await Promise.allSettled([transcribing, player]);
+      const [transcribed] = await Promise.allSettled([transcribing]);
+      // Started (if at all) by the time the transcription has settled.
+      const [copies] = await Promise.allSettled([player]);
       if (transcribed.status === 'rejected') throw transcribed.reason;
       if (transcribed.value !== 'transcribed') return { status: transcribed.value };
       if (copies.status === 'rejected') throw copies.reason;

@@ -3,22 +3,21 @@
  * speech-to-text with the default engine format (OpenAI whisper-1: FLAC chunks ≤ 25 MB), against a
  * bare ffmpeg decode of the same file in the same run. Prints wall and CPU figures; asserts nothing.
  *
- * The headline ("product") makes exactly the media calls the product makes, in its order
- * (packages/pipeline/src/process-call.ts):
- *  1. prepareAudio(…, TRANSCRIPTION_COPY) (packages/pipeline/src/steps/prepare-audio.ts):
- *     media.probeAndDeriveCopies(recording, { speech }) — ffprobe, then ONE ffmpeg run that decodes
- *     the check windows and writes the 16 kHz speech WAV;
- *  2. then, side by side:
- *     - prepareAudio(…, PLAYER_COPIES): media.probeAndDeriveCopies(recording, { review, peaks }) —
- *       the review player's Opus copy and the waveform (not needed for speech-to-text);
- *     - the transcribe step → transcribeRecording (packages/transcription/src/transcribe-recording.ts,
- *       mono branch): media.detectSilence(speech WAV) — the pauses read from its samples — then
- *       media.splitAtSilences(speech WAV, …) encoding the FLAC chunks.
- * prep = from the start of 1 to the last chunk written (the player's copies go on after it; their
- * peaks are reduced in this process, so that Node CPU counts in 2–3). The
- * store writes between the steps and the requests to the engine are not included. "before" is the
- * order up to 721b397 — one run making the speech WAV, review copy and peaks, then the chunks —
- * measured in the same run. Beside them: the same chunk step for the other engine limits, the FLAC
+ * The headline ("product") makes exactly the calls the product makes on a call's first run, in its
+ * order (packages/pipeline/src/process-call.ts → steps/transcribe.ts): no speech copy is stored, so
+ * the transcribe step hands the original to the recording transcriber (createRecordingTranscriber,
+ * src/transcribe-recording.ts) with `makeSpeechAudio`; its mono branch calls
+ * media.prepareSpeechChunks — ffprobe, then ONE ffmpeg run decoding the check windows and writing
+ * the 16 kHz speech WAV, the pauses read from the WAV while it is written, each FLAC chunk encoded
+ * meanwhile and sent to the engine as soon as it is complete. prep = from the call to `onPrepared`
+ * (the copy complete and every chunk cut), where processCall starts the review copy + peaks run
+ * (probeAndDeriveCopies {review, peaks}, done here too) and stores the speech copy (a file copy, not
+ * done here). The engine is a stand-in that answers at once: requests cost the worker no CPU.
+ *
+ * "before" lines, measured in the same run: the path up to this change — prepare-audio's
+ * probeAndDeriveCopies {speech}, then detectSilence + splitAtSilences on the finished WAV beside the
+ * player copies' run — and the order up to 721b397 (one run making the speech WAV, review copy and
+ * peaks, then the chunks). Beside them: the same chunk step for the other engine limits, the FLAC
  * encoder's settings, and the removed Opus chunk encoder.
  *
  * The recording is generated (speech-like sound from the bundled ffmpeg: phrases with pauses, looped to 60 min)
@@ -34,6 +33,8 @@ import { createMedia, FLAC_ENCODER_ARGS, probeAndDeriveCopies, type ChunkFormat 
 import { DEFAULT_BINARY_PATHS } from '@onterms/media/binaries';
 import { buildTrack, utter } from '@onterms/media/chunk-test-audio';
 import { GPT4O_MAX_DURATION_SEC, OPENAI_MAX_BYTES } from '../src/openai-engine.ts';
+import type { SpeechEngine } from '../src/speech-engine.ts';
+import { createRecordingTranscriber } from '../src/transcribe-recording.ts';
 
 const run = promisify(execFile);
 const media = createMedia();
@@ -112,37 +113,94 @@ try {
   ];
   const [headline] = variants;
 
-  // The product's path, step by step (see the header).
+  // The product's path (see the header): the recording transcriber makes the speech copy.
   const work = join(dir, 'work');
   await mkdir(work);
-  const speech = join(work, 'speech.wav');
+  const since = (t0: number) => (performance.now() - t0) / 1000;
+  let sent = 0;
+  let firstSentSec = 0;
+  const t0 = performance.now();
+  const stand: SpeechEngine = {
+    name: 'bench',
+    model: null,
+    limits: {
+      maxBytes: headline!.maxBytes,
+      maxDurationSec: headline!.maxDurationSec,
+      format: headline!.format,
+    },
+    transcribeChunk: async () => {
+      if (sent++ === 0) firstSentSec = since(t0);
+      return { segments: [], timing: 'segments', diarized: false, language: null, model: null };
+    },
+  };
+  let product: Timing | undefined;
+  let productNodeCpu = 0;
+  const nodeCpu = () => {
+    const own = process.cpuUsage();
+    return (own.user + own.system) / 1e6;
+  };
+  const n0 = nodeCpu();
+  let player: Promise<Timing & { endedSec: number }> | undefined;
+  const c0 = cpuSeconds();
+  await createRecordingTranscriber(media, stand, { workDir: work }).transcribe({
+    speechAudioPath: join(work, 'speech.wav'),
+    originalAudioPath: input,
+    makeSpeechAudio: {
+      onPrepared: () => {
+        product = { wall: since(t0), cpu: cpuSeconds() - c0 };
+        productNodeCpu = nodeCpu() - n0;
+        player = timed(() =>
+          probeAndDeriveCopies(input, { review: join(work, 'review'), peaks: {} }, { workDir: work }),
+        ).then(([, t]) => ({ ...t, endedSec: since(t0) }));
+      },
+    },
+    language: 'ru',
+    channels: 1,
+    repChannel: null,
+    signal: new AbortController().signal,
+  });
+  const playerRun = await player!;
+  await rm(work, { recursive: true });
+  const [, decodeAgain] = await timed(() =>
+    run(ffmpeg, ['-hide_banner', '-nostdin', '-v', 'error', '-i', input, '-f', 'null', '-']),
+  );
+
+  // Before this change: prepare-audio's speech copy alone, then detectSilence + splitAtSilences
+  // from the finished WAV beside the player copies' run (the product's order up to now).
+  await mkdir(work);
+  const speech = join(dir, 'speech.wav');
   const out = join(dir, 'chunks');
   await mkdir(out);
-  const t0 = performance.now();
-  const [[, speechRun, pauses, detect, chunks, split, player], product] = await timed(async () => {
+  let beside: Promise<unknown> = Promise.resolve();
+  const [[speechRun, pauses, detect, split], stepwise] = await timed(async () => {
     const [, speechRun] = await timed(() => probeAndDeriveCopies(input, { speech }, { workDir: work }));
-    const player = timed(() =>
-      probeAndDeriveCopies(input, { review: join(work, 'review'), peaks: {} }, { workDir: work }),
-    ).then(([, t]) => ({ ...t, endedSec: (performance.now() - t0) / 1000 }));
+    beside = probeAndDeriveCopies(input, { review: join(work, 'review'), peaks: {} }, { workDir: work });
     const [pauses, detect] = await timed(() => media.detectSilence(speech));
-    const [chunks, split] = await timed(() =>
-      media.splitAtSilences(speech, out, { ...pauses, ...headline! }),
-    );
-    return [null, speechRun, pauses, detect, chunks, split, player] as const;
+    const [, split] = await timed(() => media.splitAtSilences(speech, out, { ...pauses, ...headline! }));
+    return [speechRun, pauses, detect, split] as const;
   });
-  const playerRun = await player;
-  await rm(work, { recursive: true });
+  await beside;
   await rm(out, { recursive: true });
+  await rm(work, { recursive: true });
 
-  // Before: the speech WAV came out of the same ffmpeg run as the review copy and the peaks.
+  // Before 721b397: the speech WAV came out of the same ffmpeg run as the review copy and the peaks.
   await mkdir(work);
   await mkdir(out);
+  const oldSpeech = join(work, 'speech.wav');
   const [, oldRun] = await timed(() =>
-    probeAndDeriveCopies(input, { speech, review: join(work, 'review'), peaks: {} }, { workDir: work }),
+    probeAndDeriveCopies(
+      input,
+      { speech: oldSpeech, review: join(work, 'review'), peaks: {} },
+      { workDir: work },
+    ),
   );
-  const [oldPauses, oldDetect] = await timed(() => media.detectSilence(speech));
-  const [, oldSplit] = await timed(() => media.splitAtSilences(speech, out, { ...oldPauses, ...headline! }));
+  const [oldPauses, oldDetect] = await timed(() => media.detectSilence(oldSpeech));
+  const [, oldSplit] = await timed(() =>
+    media.splitAtSilences(oldSpeech, out, { ...oldPauses, ...headline! }),
+  );
   const before = sum(oldRun, oldDetect, oldSplit);
+  await rm(out, { recursive: true });
+  await rm(work, { recursive: true });
 
   // The same chunk step for the other engine limits, from the same speech WAV.
   const rows: string[] = [];
@@ -184,17 +242,29 @@ try {
   const scale = pauses.durationSec / sampleSec;
   const opusCall = { wall: opusSample.wall * scale, cpu: opusSample.cpu * scale };
 
+  const prep = product!;
   console.log(`bare ffmpeg decode            ${decode.wall.toFixed(2)} s, CPU ${decode.cpu.toFixed(2)} s`);
   console.log(
-    `PRODUCT prep, mono, ${headline!.label}: ${ratio(product)}  (${chunks.length} chunks, ${pauses.silences.length} pauses; target ≤ 1.5× wall)`,
+    `PRODUCT prep, mono, ${headline!.label}: ${ratio(prep)}  (${sent} chunks sent, ${pauses.silences.length} pauses; target ≤ 1.5× wall)`,
+  );
+  console.log(
+    `  transcribeRecording { makeSpeechAudio } → media.prepareSpeechChunks: first chunk sent ${firstSentSec.toFixed(2)} s after the start, prepared at ${prep.wall.toFixed(2)} s; CPU: this process ${productNodeCpu.toFixed(2)} s (pause scan, feeding the chunk encoders), ffprobe + ffmpeg ${(prep.cpu - productNodeCpu).toFixed(2)} s`,
+  );
+  console.log(
+    `  then (processCall): probeAndDeriveCopies {review, peaks} ${playerRun.wall.toFixed(2)} s wall (${(playerRun.wall / decode.wall).toFixed(2)}×), done ${playerRun.endedSec.toFixed(2)} s after the start`,
+  );
+  console.log(
+    `  bare decode again after it   ${decodeAgain.wall.toFixed(2)} s, CPU ${decodeAgain.cpu.toFixed(2)} s (the load's drift within the run)`,
+  );
+  console.log(
+    `before (the order until this change, today's media calls: speech copy, then pauses and chunks): ${ratio(stepwise)}`,
   );
   console.log(`  1 probeAndDeriveCopies {speech}                 ${ratio(speechRun)}`);
   console.log(`  2 detectSilence (speech WAV)                    ${ratio(detect)}`);
-  console.log(`  3 splitAtSilences                               ${ratio(split)}`);
   console.log(
-    `  beside 2–3: probeAndDeriveCopies {review, peaks} ${playerRun.wall.toFixed(2)} s wall (${(playerRun.wall / decode.wall).toFixed(2)}×), done ${playerRun.endedSec.toFixed(2)} s after the start (its CPU overlaps the steps above)`,
+    `  3 splitAtSilences                               ${ratio(split)}  (beside 2–3: the review copy + peaks run)`,
   );
-  console.log(`before (one run for all three, then 2–3): ${ratio(before)}`);
+  console.log(`before 721b397 (one run for all three, then 2–3): ${ratio(before)}`);
   console.log(`  probeAndDeriveCopies {speech, review, peaks}    ${ratio(oldRun)}`);
   console.log(`  detectSilence + splitAtSilences                 ${ratio(sum(oldDetect, oldSplit))}`);
   for (const row of rows) console.log(row);

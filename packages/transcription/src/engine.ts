@@ -19,8 +19,19 @@ export interface TranscriptionEngine {
 }
 
 export interface TranscriptionRequest {
-  /** A local 16 kHz mono 16-bit PCM WAV (the call's speech copy). */
+  /**
+   * A local 16 kHz mono 16-bit PCM WAV (the call's speech copy) — or, with `makeSpeechAudio`, where
+   * the engine writes it.
+   */
   speechAudioPath: string;
+  /**
+   * The speech copy is not made yet: the engine writes it at `speechAudioPath` from
+   * `originalAudioPath` (which it then requires), checking the recording as probe() does, and decodes
+   * once for the copy, its pauses and its chunks — sending each chunk while the rest is decoded.
+   * `onPrepared` is called once the copy is complete and every chunk cut (the CPU-heavy part is
+   * over): the caller may store the copy and start other work while the requests go on.
+   */
+  makeSpeechAudio?: { onPrepared(): void };
   /** The language the uploader chose, or null to let the engine detect it. */
   language: Language | null;
   /** Channels of the ORIGINAL recording (the speech copy is always mono). */

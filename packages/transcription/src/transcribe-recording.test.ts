@@ -1,8 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMedia } from '@onterms/media';
+import { createMedia, probeAndDeriveCopies } from '@onterms/media';
 import {
   buildTrack,
   encodeAs,
@@ -11,7 +12,10 @@ import {
   type Track,
   type Utterance,
 } from '@onterms/media/chunk-test-audio';
+import { ffmpeg } from '@onterms/media/testing/fixtures';
+import { TranscriptionError } from './engine.ts';
 import { createOpenAIEngine } from './openai-engine.ts';
+import type { SpeechEngine } from './speech-engine.ts';
 import { startFakeOpenAI, type FakeServer, type ReceivedRequest } from './testing/fake-openai-server.ts';
 import { transcriptionRequest } from './testing/requests.ts';
 import { createRecordingTranscriber } from './transcribe-recording.ts';
@@ -166,6 +170,22 @@ describe('transcribeRecording: stereo split', () => {
     expect(result.transcript.segments.map((s) => s.speaker)).toEqual(['client', 'rep', 'client', 'rep']);
   }, 60_000);
 
+  it('a speech copy still to be made is the mix, written beside the split; the speakers are the same', async () => {
+    const made = join(dir, 'split-made-speech.wav');
+    const prepared: string[] = [];
+    const result = await createRecordingTranscriber(media, engine()).transcribe(
+      transcriptionRequest(made, {
+        originalAudioPath: stereoOgg,
+        channels: 2,
+        repChannel: 'left',
+        makeSpeechAudio: { onPrepared: () => prepared.push(made) },
+      }),
+    );
+    expect(prepared).toEqual([made]);
+    expect(readFileSync(made).equals(readFileSync(speechWav))).toBe(true);
+    expect(result.transcript.segments.map((s) => s.speaker)).toEqual(['rep', 'client', 'rep', 'client']);
+  }, 60_000);
+
   it('without the original (or a rep channel): the mono copy, speakers unknown', async () => {
     const result = await createRecordingTranscriber(media, engine()).transcribe(
       transcriptionRequest(speechWav, { channels: 2 }),
@@ -202,4 +222,95 @@ describe('transcribeRecording: a long mono call in chunks', () => {
       expect(Math.abs(segment.start - track.placed[i]!.start)).toBeLessThan(0.1);
     });
   }, 90_000);
+});
+
+describe('transcribeRecording: making the speech copy from the original', () => {
+  let longOriginal: Promise<string> | undefined;
+  /** A phone recorder's MP3 of ~20 minutes, built once: long enough to be cut while it is decoded. */
+  const longMp3 = () =>
+    (longOriginal ??= (async () => {
+      const items = utterances.flatMap((u, i) => [{ utterance: u }, { silenceSec: 0.5 + (i % 3) * 0.6 }]);
+      const track = await buildTrack(dir, 'made-long', items, 12);
+      const part = join(dir, 'made-part.mp3');
+      await ffmpeg(['-v', 'error', '-i', track.path, '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '32k', part]);
+      // The part ten times over (MP3 frames concatenate).
+      const original = join(dir, 'made-long.mp3');
+      await writeFile(original, Buffer.concat(Array.from({ length: 10 }, () => readFileSync(part))));
+      return original;
+    })());
+
+  it('sends the first chunk while the decode is still writing the speech copy, then reports it prepared', async () => {
+    const original = await longMp3();
+    const speech = join(dir, 'made-speech.wav');
+    const events: string[] = [];
+    /** What the speech copy held when each chunk was sent: ffmpeg writes it front to back. */
+    const heldAtSend: number[] = [];
+    const recorder: SpeechEngine = {
+      name: 'recorder',
+      model: null,
+      limits: { maxBytes: 25_000_000, maxDurationSec: 60, format: 'flac' },
+      transcribeChunk: async (chunk) => {
+        heldAtSend.push(statSync(speech).size);
+        events.push('sent');
+        return {
+          segments: [{ start: 0, end: chunk.durationSec, text: `${chunk.durationSec.toFixed(3)} s` }],
+          timing: 'segments',
+          diarized: false,
+          language: 'ru',
+          model: null,
+        };
+      },
+    };
+
+    const made = await createRecordingTranscriber(media, recorder).transcribe(
+      transcriptionRequest(speech, {
+        originalAudioPath: original,
+        makeSpeechAudio: { onPrepared: () => events.push('prepared') },
+      }),
+    );
+
+    // The copy is the one the pipeline's prepare-audio step writes, and transcribing it gives the same.
+    const stored = join(dir, 'stored-speech.wav');
+    const work = await mkdtemp(join(dir, 'stored-'));
+    await probeAndDeriveCopies(original, { speech: stored }, { workDir: work });
+    expect(readFileSync(speech).equals(readFileSync(stored))).toBe(true);
+    const fromStored = await createRecordingTranscriber(media, recorder).transcribe(
+      transcriptionRequest(stored),
+    );
+    expect(made.transcript).toEqual(fromStored.transcript);
+    expect(made.requests).toBe(fromStored.requests);
+    expect(made.requests).toBeGreaterThan(10);
+
+    expect(events.filter((e) => e === 'prepared')).toHaveLength(1);
+    // Chunks went out before the copy and the chunks were all done…
+    expect(events.indexOf('sent')).toBeLessThan(events.indexOf('prepared'));
+    // …the first of them while most of the speech copy was still to be decoded.
+    expect(heldAtSend[0]).toBeLessThan(statSync(speech).size / 2);
+  }, 120_000);
+
+  it('an engine failing on a chunk while the copy is made: its error, nothing left in the work directory', async () => {
+    const original = await longMp3();
+    const work = await mkdtemp(join(dir, 'failing-'));
+    let sent = 0;
+    const failing: SpeechEngine = {
+      name: 'failing',
+      model: null,
+      limits: { maxBytes: 25_000_000, maxDurationSec: 60, format: 'flac' },
+      transcribeChunk: async () => {
+        if (sent++ === 1) throw new TranscriptionError('The service refused the audio.', true);
+        return { segments: [], timing: 'segments', diarized: false, language: null, model: null };
+      },
+    };
+    const error = await createRecordingTranscriber(media, failing, { workDir: work, concurrency: 1 })
+      .transcribe(
+        transcriptionRequest(join(dir, 'failing-speech.wav'), {
+          originalAudioPath: original,
+          makeSpeechAudio: { onPrepared: () => {} },
+        }),
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TranscriptionError);
+    expect(sent).toBe(2); // nothing more was sent after the failure
+    expect(await readdir(work)).toEqual([]);
+  }, 120_000);
 });

@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Language, Segment, Speaker } from '@onterms/contracts';
 import {
+  probeAndDeriveCopies,
   silentFraction,
   splitsRepAndClient,
   type AudioChunk,
   type Media,
   type SilenceMap,
   type SilenceOptions,
+  type SilenceSpan,
 } from '@onterms/media';
 import type { TranscriptionEngine, TranscriptionRequest, TranscriptionResult } from './engine.ts';
 import { isHallucinatedSegment } from './hallucination-guard.ts';
@@ -72,7 +74,36 @@ export async function transcribeRecording(
   options: TranscribeRecordingOptions = {},
 ): Promise<TranscriptionResult> {
   const { signal } = request;
+  const make = request.makeSpeechAudio;
+  if (make && !request.originalAudioPath) {
+    throw new TypeError('makeSpeechAudio needs the original recording (originalAudioPath).');
+  }
   const work = await mkdtemp(join(options.workDir ?? tmpdir(), 'onterms-stt-'));
+  const prompt = buildVocabularyPrompt(request.language, request.vocabulary);
+  // Chunks go to the engine as soon as they are cut, while the rest of the recording is prepared.
+  let audioSeconds = 0;
+  const requests = requestQueue(
+    Math.max(1, options.concurrency ?? 2),
+    signal,
+    async ({ t, chunk }: { t: number; chunk: AudioChunk }, requestSignal) => {
+      const answer = await engine.transcribeChunk({
+        audioPath: chunk.path,
+        contentType: chunk.contentType,
+        durationSec: chunk.end - chunk.start,
+        language: request.language,
+        prompt,
+        signal: requestSignal,
+      });
+      audioSeconds += chunk.end - chunk.start;
+      return { t, chunk, answer };
+    },
+  );
+  const send =
+    (t: number) =>
+    (chunk: AudioChunk, silences: readonly SilenceSpan[]): void => {
+      // Entirely inside one pause: nothing to transcribe, nothing to bill.
+      if (silentFraction(silences, chunk.start, chunk.end) < 0.999) requests.add({ t, chunk });
+    };
   try {
     const notes: string[] = [];
     const wantsSplit = splitsRepAndClient(request);
@@ -82,10 +113,28 @@ export async function transcribeRecording(
         'Stereo split skipped: the original recording was not available; speakers are not separated.',
       );
     }
-    // Per track: the 16 kHz speech WAV and its pauses. A stereo call is decoded once for both sides
-    // (prepareSpeech); the mono speech copy's pauses are read from its samples (no decoding).
-    let sources: { speaker: Speaker | null; path: string; silence: SilenceMap }[];
+    const limits = {
+      maxBytes: engine.limits.maxBytes,
+      maxDurationSec: engine.limits.maxDurationSec,
+      format: engine.limits.format,
+    };
+    const chunksDir = async (t: number) => {
+      const dir = join(work, `track-${t}`);
+      await mkdir(dir);
+      return dir;
+    };
+    // Per track: the 16 kHz speech WAV, its pauses and its chunks.
+    const tracks: Track[] = [];
     if (split) {
+      // A stereo call is decoded once for both sides (prepareSpeech); a speech copy still to be made
+      // is the mix, checked and written first as the pipeline's prepare-audio step would.
+      if (make) {
+        await probeAndDeriveCopies(
+          request.originalAudioPath!,
+          { speech: request.speechAudioPath },
+          { workDir: work, signal },
+        );
+      }
       const rep = request.repChannel!;
       const client = rep === 'left' ? 'right' : 'left';
       const prepared = await media.prepareSpeech(
@@ -96,62 +145,51 @@ export async function transcribeRecording(
         ],
         { ...silenceLevels(options.silence), signal },
       );
-      sources = prepared.map((track, i) => ({
-        speaker: i === 0 ? 'rep' : 'client',
-        path: track.path,
-        silence: { durationSec: track.durationSec, silences: track.silences },
-      }));
+      for (const [t, side] of prepared.entries()) {
+        const silence = { durationSec: side.durationSec, silences: side.silences };
+        const chunks = await media.splitAtSilences(side.path, await chunksDir(t), {
+          ...silence,
+          ...limits,
+          onChunk: send(t),
+          signal,
+        });
+        tracks.push({ speaker: t === 0 ? 'rep' : 'client', path: side.path, silence, chunks });
+      }
+    } else if (make) {
+      // The mono speech copy, its pauses and its chunks from one decode, the chunks encoded and sent
+      // while the decode goes on (media prepare-speech-chunks.ts).
+      const { track, chunks } = await media.prepareSpeechChunks(
+        request.originalAudioPath!,
+        {
+          output: request.speechAudioPath,
+          outDir: await chunksDir(0),
+          workDir: work,
+          split: { ...limits, onChunk: send(0) },
+        },
+        { ...silenceLevels(options.silence), signal },
+      );
+      const silence = { durationSec: track.durationSec, silences: track.silences };
+      tracks.push({ speaker: null, path: track.path, silence, chunks });
     } else {
+      // The stored speech copy: its pauses are read from its samples (no decoding).
       const path = request.speechAudioPath;
-      sources = [
-        { speaker: null, path, silence: await media.detectSilence(path, { ...options.silence, signal }) },
-      ];
-    }
-
-    const tracks: Track[] = [];
-    for (const [i, source] of sources.entries()) {
-      const dir = join(work, `track-${i}`);
-      await mkdir(dir);
-      const chunks = await media.splitAtSilences(source.path, dir, {
-        ...source.silence,
-        maxBytes: engine.limits.maxBytes,
-        maxDurationSec: engine.limits.maxDurationSec,
-        format: engine.limits.format,
+      const silence = await media.detectSilence(path, { ...options.silence, signal });
+      const chunks = await media.splitAtSilences(path, await chunksDir(0), {
+        ...silence,
+        ...limits,
+        onChunk: send(0),
         signal,
       });
-      tracks.push({ ...source, chunks });
+      tracks.push({ speaker: null, path, silence, chunks });
     }
+    make?.onPrepared();
 
     const vocabulary = request.vocabulary?.length
       ? request.vocabulary
       : request.language
         ? DEFAULT_VOCABULARY[request.language]
         : [...DEFAULT_VOCABULARY.ru, ...DEFAULT_VOCABULARY.en];
-    const prompt = buildVocabularyPrompt(request.language, request.vocabulary);
-    const jobs = tracks.flatMap((track, t) =>
-      track.chunks
-        // Entirely inside one pause: nothing to transcribe, nothing to bill.
-        .filter((c) => silentFraction(track.silence.silences, c.start, c.end) < 0.999)
-        .map((chunk) => ({ t, chunk })),
-    );
-    let audioSeconds = 0;
-    const answers = await mapLimit(
-      jobs,
-      Math.max(1, options.concurrency ?? 2),
-      signal,
-      async ({ t, chunk }) => {
-        const answer = await engine.transcribeChunk({
-          audioPath: chunk.path,
-          contentType: chunk.contentType,
-          durationSec: chunk.end - chunk.start,
-          language: request.language,
-          prompt,
-          signal,
-        });
-        audioSeconds += chunk.end - chunk.start;
-        return { t, chunk, answer };
-      },
-    );
+    const answers = await requests.done();
 
     // Stitch: chunk-relative → recording time; text-only split over speech.
     let approximate = false;
@@ -236,6 +274,10 @@ export async function transcribeRecording(
       notes,
       requests: answers.length,
     };
+  } catch (error) {
+    // No request may still read a chunk when the work directory goes.
+    await requests.cancel();
+    throw error;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -258,29 +300,62 @@ function placeSegments(answer: ChunkTranscription, chunk: AudioChunk, silence: S
   }));
 }
 
-async function mapLimit<T, R>(
-  items: readonly T[],
+/**
+ * Requests started as their chunks become ready: at most `limit` in flight, in the order added.
+ * The first failure cancels those in flight and starts nothing more; `done` then throws it. `cancel`
+ * stops them all (the caller's own failure) and waits until none is running.
+ */
+function requestQueue<T, R>(
   limit: number,
   signal: AbortSignal,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (next < items.length && !failed) {
-      signal.throwIfAborted();
-      const i = next++;
-      try {
-        out[i] = await fn(items[i] as T);
-      } catch (error) {
-        failed = true; // stop handing out work; in-flight requests finish or fail on their own
-        throw error;
-      }
+  fn: (item: T, signal: AbortSignal) => Promise<R>,
+) {
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  const results: R[] = [];
+  const waiting: { item: T; index: number }[] = [];
+  const running = new Set<Promise<void>>();
+  let added = 0;
+  let failure: { error: unknown } | null = null;
+  const start = () => {
+    while (!failure && waiting.length > 0 && running.size < limit) {
+      const { item, index } = waiting.shift()!;
+      const request = (async () => {
+        try {
+          stop.signal.throwIfAborted();
+          results[index] = await fn(item, stop.signal);
+        } catch (error) {
+          failure ??= { error };
+          stop.abort();
+        }
+      })().finally(() => {
+        running.delete(request);
+        start();
+      });
+      running.add(request);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
+  const settle = async () => {
+    while (running.size > 0) await Promise.allSettled([...running]);
+    signal.removeEventListener('abort', onAbort);
+  };
+  return {
+    add(item: T): void {
+      waiting.push({ item, index: added++ });
+      start();
+    },
+    async done(): Promise<R[]> {
+      await settle();
+      if (failure) throw failure.error;
+      return results;
+    },
+    async cancel(): Promise<void> {
+      stop.abort();
+      waiting.length = 0;
+      await settle();
+    },
+  };
 }
 
 /** The pause thresholds of the options (the channel is decided per track here). */

@@ -14,7 +14,10 @@ type Deps = Pick<ProcessCallDeps, 'db' | 'store' | 'media' | 'log' | 'tmpDir'>;
 
 export type DerivedOutput = 'speech' | 'review' | 'peaks';
 
-/** What the speech-to-text engine reads: made first, so the transcription need not wait for the rest. */
+/**
+ * What the speech-to-text engine reads. With an engine to run the engine makes it itself (the
+ * transcribe step, storeSpeechCopy below); prepared here otherwise, with the player copies.
+ */
 export const TRANSCRIPTION_COPY: readonly DerivedOutput[] = ['speech'];
 /**
  * What the review page plays and draws. Its Opus encode is the slow part of preparing a call (~35× a
@@ -61,12 +64,7 @@ export async function prepareAudio(
   let speechAudioKey = call.speechAudioKey;
   if (!need.speech && !need.review && !need.peaks) return { produced, speechAudioKey };
 
-  if (!(await store.exists(call.audio.key))) {
-    throw new PermanentError(
-      'audio_missing',
-      'The uploaded recording is missing from storage; please upload it again.',
-    );
-  }
+  await assertRecordingStored(deps, call);
   const work = await createScratchDir(deps.tmpDir ?? tmpdir(), call.id);
   try {
     await store.withLocalFile(call.audio.key, async (input) => {
@@ -118,4 +116,30 @@ export async function prepareAudio(
   }
   log.debug({ callId: call.id, produced }, 'audio prepared');
   return { produced, speechAudioKey };
+}
+
+/** The call's original must be in storage for anything to be made from it; its absence is permanent. */
+export async function assertRecordingStored(deps: Pick<Deps, 'store'>, call: Call): Promise<void> {
+  if (!(await deps.store.exists(call.audio.key))) {
+    throw new PermanentError(
+      'audio_missing',
+      'The uploaded recording is missing from storage; please upload it again.',
+    );
+  }
+}
+
+/**
+ * Stores a speech copy the speech-to-text engine made from the original (the transcribe step) and
+ * records it on the call, as prepareAudio would have: a retry or a re-transcription then reads it
+ * instead of decoding the recording again.
+ */
+export async function storeSpeechCopy(
+  deps: Pick<Deps, 'db' | 'store'>,
+  call: Call,
+  path: string,
+): Promise<string> {
+  const key = derivedKeys(call.id).speech;
+  await deps.store.put(key, createReadStream(path));
+  await updateCallDerived(deps.db, call.id, { speechAudioKey: key });
+  return key;
 }

@@ -30,7 +30,8 @@ import { deflectionConfidence, flagConfidence } from '../confidence/confidence.t
 // part (amoments3: nextPart, dodgeGoesOn — where a stated item points, never whether); values and promises
 // part (avalues5: fullKept, splitTurns, dayRestated, countOfDays, periodAnswersCredit, hundredsAlike,
 // clientCounters, holdExplained, «вроде», afterDate)
-export const RULES_ENGINE_VERSION = 'rules-1.13.0';
+// rules-1.13.1: «долго», «долгий» are not «долг» (the stemmer folded them; «долг*» took them)
+export const RULES_ENGINE_VERSION = 'rules-1.13.1';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;

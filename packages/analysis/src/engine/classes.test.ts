@@ -754,3 +754,13 @@ describe('round 13: a penalty tied to a base rate; a limit being closed', () => 
     ['ru', 'за просрочку оплаты пени в размере одной трёхсотой ключевой ставки', ['sanctions']],
   ] as const);
 });
+
+describe('rules-1.13.1: the debt, not «долго»', () => {
+  // The stemmer folds «долго», «долгий» into «долг», and «долг*» took them too: a long cooperation
+  // vetoed terms with no prepayment, and a slow delivery was talk of debt. The debt in its cases counts.
+  itStates([
+    ['ru', 'работаем без предоплаты, мы с вами долго сотрудничаем', ['payment_terms']],
+    ['ru', 'работаем без предоплаты, у нас с вами долгие отношения', ['payment_terms']],
+    ['ru', 'работаем без предоплаты, пока долг не закрыт — нет', []],
+  ] as const);
+});

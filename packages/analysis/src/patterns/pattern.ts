@@ -1,6 +1,6 @@
 import type { Language } from '@onterms/contracts';
 import type { Token } from '../language/tokens.ts';
-import { stem } from '../language/stem.ts';
+import { notStemOf, stem } from '../language/stem.ts';
 
 /**
  * Token patterns. A pattern is compiled once per checklist into slots of term ids; tokens are
@@ -79,7 +79,9 @@ export class Lexicon {
     const ids: number[] = [];
     const exact = this.byStem.get(tok.stem);
     if (exact !== undefined) ids.push(exact);
-    for (let n = 2; n <= key.length; n++) {
+    // «долго» is no «долг*»: a misread word takes no prefix term as short as the stem it is not
+    const notStem = notStemOf(key, this.language);
+    for (let n = notStem ? notStem.length + 1 : 2; n <= key.length; n++) {
       const p = this.byPrefix.get(key.slice(0, n));
       if (p !== undefined) ids.push(p);
     }

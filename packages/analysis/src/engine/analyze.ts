@@ -31,7 +31,8 @@ import { deflectionConfidence, flagConfidence } from '../confidence/confidence.t
 // part (avalues5: fullKept, splitTurns, dayRestated, countOfDays, periodAnswersCredit, hundredsAlike,
 // clientCounters, holdExplained, «вроде», afterDate)
 // rules-1.13.1: «долго», «долгий» are not «долг» (the stemmer folded them; «долг*» took them)
-export const RULES_ENGINE_VERSION = 'rules-1.13.1';
+// rules-1.13.2 (checklist 1.10.1): "OA N days", trade finance's open account, is a credit period
+export const RULES_ENGINE_VERSION = 'rules-1.13.2';
 
 function moment(segments: Segment[], i: number): Moment {
   const s = segments[i]!;

@@ -764,3 +764,13 @@ describe('rules-1.13.1: the debt, not «долго»', () => {
     ['ru', 'работаем без предоплаты, пока долг не закрыт — нет', []],
   ] as const);
 });
+
+describe('rules-1.13.2: "OA N days", the exporter’s open account, is a credit period', () => {
+  // "open account" was a deferral cue; its abbreviation in trade finance was not. The bare word names
+  // nothing, and «OA» with no period states no deadline.
+  itStates([
+    ['en', 'we ship to you on OA sixty days', ['payment_terms', 'deadline']],
+    ['en', 'for you we can do forty-five days OA', ['payment_terms', 'deadline']],
+    ['en', 'the OA account is with our Hong Kong office', []],
+  ] as const);
+});

@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { MediaError } from './errors.ts';
 import { runFfmpeg, FIRST_AUDIO_STREAM } from './ffmpeg.ts';
 import { SPEECH_SAMPLE_RATE, SPEECH_WAV_ARGS } from './normalize.ts';
@@ -228,24 +229,19 @@ async function writeScratch<T>(path: string, produce: (path: string) => Promise<
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      try {
-        out[i] = await fn(items[i] as T);
-      } catch (error) {
-        next = items.length; // take nothing more; the others finish what they hold
-        throw error;
-      }
-    }
-  };
-  // Every worker has stopped before this settles, so a caller cleaning up finds no write in flight.
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
-  const failed = settled.find((r) => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  return out;
+  const run = pLimit({ concurrency: limit, rejectOnClear: true });
+  let failure: { error: unknown } | null = null;
+  const all = items.map((item) =>
+    run(() => fn(item)).catch((error: unknown) => {
+      failure ??= { error };
+      run.clearQueue(); // take nothing more; the others finish what they hold
+      throw error;
+    }),
+  );
+  // Every task has stopped before this settles, so a caller cleaning up finds no write in flight.
+  const settled = await Promise.allSettled(all);
+  if (failure) throw (failure as { error: unknown }).error;
+  return settled.map((r) => (r as PromiseFulfilledResult<R>).value);
 }
 
 export interface PcmLayout {

@@ -2,6 +2,7 @@ import { fstatSync } from 'node:fs';
 import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pLimit from 'p-limit';
 import {
   chunkCutter,
   CHUNK_FORMATS,
@@ -122,7 +123,7 @@ export async function prepareSpeechChunks(
   // Chunks are written at most `concurrency` at a time, in plan order: when the scan catches up
   // with the decode many cuts are settled at once, and each would start an ffmpeg. The chunk still
   // being fed is always the last in line, so the ones before it free their slots.
-  const slots = new Slots(Math.max(1, split.concurrency ?? 2), stop.signal);
+  const slot = pLimit(Math.max(1, split.concurrency ?? 2));
   let heardSamples = 0;
 
   // Chunks in plan order: each one's file is made by `make`, then kept (and reported) or re-split in
@@ -130,7 +131,8 @@ export async function prepareSpeechChunks(
   const jobs: Promise<unknown>[] = [];
   let settled: Promise<void> = Promise.resolve();
   const keep = (make: () => Promise<AudioChunk>) => {
-    const made = slots.run(make);
+    // a chunk whose turn comes after a stop is not started
+    const made = slot(() => (stop.signal.aborted ? Promise.reject(abortedError()) : make()));
     jobs.push(made);
     made.catch(fail);
     settled = settled.then(async () => {
@@ -303,28 +305,6 @@ class FeedSource {
 
   async close(): Promise<void> {
     if (this.handle) await (await this.handle.catch(() => null))?.close();
-  }
-}
-
-/** At most `limit` tasks at once, started in the order asked; a stop rejects those still waiting. */
-class Slots {
-  private running = 0;
-  private readonly queue: Array<() => void> = [];
-  constructor(
-    private readonly limit: number,
-    private readonly signal: AbortSignal,
-  ) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
-    this.running++;
-    try {
-      if (this.signal.aborted) throw abortedError();
-      return await task();
-    } finally {
-      this.running--;
-      this.queue.shift()?.();
-    }
   }
 }
 

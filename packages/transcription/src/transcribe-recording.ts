@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import type { Language, Segment, Speaker } from '@onterms/contracts';
 import {
   probeAndDeriveCopies,
@@ -313,46 +314,35 @@ function requestQueue<T, R>(
   const stop = new AbortController();
   const onAbort = () => stop.abort(signal.reason);
   signal.addEventListener('abort', onAbort, { once: true });
-  const results: R[] = [];
-  const waiting: { item: T; index: number }[] = [];
-  const running = new Set<Promise<void>>();
-  let added = 0;
+  const run = pLimit({ concurrency: limit, rejectOnClear: true });
+  const requests: Promise<R>[] = [];
   let failure: { error: unknown } | null = null;
-  const start = () => {
-    while (!failure && waiting.length > 0 && running.size < limit) {
-      const { item, index } = waiting.shift()!;
-      const request = (async () => {
-        try {
-          stop.signal.throwIfAborted();
-          results[index] = await fn(item, stop.signal);
-        } catch (error) {
-          failure ??= { error };
-          stop.abort();
-        }
-      })().finally(() => {
-        running.delete(request);
-        start();
-      });
-      running.add(request);
-    }
-  };
   const settle = async () => {
-    while (running.size > 0) await Promise.allSettled([...running]);
+    await Promise.allSettled(requests);
     signal.removeEventListener('abort', onAbort);
   };
   return {
     add(item: T): void {
-      waiting.push({ item, index: added++ });
-      start();
+      if (failure) return;
+      const request = run(() => {
+        stop.signal.throwIfAborted();
+        return fn(item, stop.signal);
+      });
+      request.catch((error: unknown) => {
+        failure ??= { error };
+        stop.abort();
+        run.clearQueue();
+      });
+      requests.push(request);
     },
     async done(): Promise<R[]> {
       await settle();
-      if (failure) throw failure.error;
-      return results;
+      if (failure) throw (failure as { error: unknown }).error;
+      return Promise.all(requests);
     },
     async cancel(): Promise<void> {
       stop.abort();
-      waiting.length = 0;
+      run.clearQueue();
       await settle();
     },
   };
